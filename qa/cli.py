@@ -1,0 +1,283 @@
+"""The command line: parses arguments, prints reports, sets exit codes. No checking here."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from qa import api
+from qa.api import Config, InputError, Result
+from qa.document import Document
+from qa.glossary import GlossaryError
+
+app = typer.Typer(
+    no_args_is_help=True,
+    add_completion=False,
+    help="Quality assurance for machine-translated French: find MT artifacts, suggest fixes.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Format(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
+class FailOn(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+    NEVER = "never"
+
+
+def fail(message: str) -> NoReturn:
+    """One line on stderr, exit 2: usage and input errors never show a traceback."""
+    typer.echo(f"qa: error: {message}", err=True)
+    raise typer.Exit(2)
+
+
+def _split(values: list[str] | None) -> tuple[str, ...]:
+    return tuple(v.strip() for item in values or [] for v in item.split(",") if v.strip())
+
+
+GlossaryOpt = Annotated[
+    list[Path] | None,
+    typer.Option("--glossary", "-g", help="A glossary file (TOML or TSV), layered over the built-in one. Repeatable."),
+]
+NoBuiltinOpt = Annotated[bool, typer.Option("--no-builtin", help="Do not load the built-in glossary.")]
+SelectOpt = Annotated[
+    list[str] | None, typer.Option("--select", "-s", help="Only these codes, families (PN) or categories.")
+]
+IgnoreOpt = Annotated[list[str] | None, typer.Option("--ignore", "-i", help="Skip these codes, families or categories.")]
+SourceOpt = Annotated[str | None, typer.Option("--source-lang", help="Source language of the translation: en, nl, de.")]
+
+
+def make_config(
+    glossary: list[Path] | None,
+    no_builtin: bool,
+    select: list[str] | None,
+    ignore: list[str] | None,
+    source_lang: str | None,
+    fail_on: str = "warning",
+) -> Config:
+    from qa.checks import ALL_CHECKS
+    from qa.findings import Category
+
+    known = {c.code for c in ALL_CHECKS} | {c.code[:2] for c in ALL_CHECKS} | {c.value for c in Category}
+    known |= {c.name for c in ALL_CHECKS}
+    for pattern in _split(select) + _split(ignore):
+        if not any(k.startswith(pattern) for k in known):
+            fail(f"unknown rule, family or category {pattern!r} (see 'qa rules')")
+    if source_lang not in (None, "en", "nl", "de"):
+        fail(f"--source-lang must be en, nl or de, not {source_lang!r}")
+    return Config(
+        select=_split(select),
+        ignore=_split(ignore),
+        glossaries=tuple(glossary or ()),
+        builtin_glossary=not no_builtin,
+        source_lang=source_lang,
+        fail_on=fail_on,
+    )
+
+
+def _lint(paths: list[str], config: Config) -> list[Result]:
+    try:
+        if paths == ["-"]:
+            data = sys.stdin.buffer.read()
+            try:
+                text = data.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                fail("-: standard input is not valid UTF-8")
+            return [api.lint_document(Document("-", text), config=config)]
+        return api.lint_paths([Path(p) for p in paths], config)
+    except GlossaryError as exc:
+        fail(str(exc))
+
+
+def _print_text(results: list[Result]) -> None:
+    from qa.reporters import text as text_reporter
+
+    if not sys.stdout.isatty():
+        typer.echo(text_reporter.render(results), nl=False)
+        return
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(highlight=False)
+    colours = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+    for r, f, _ in text_reporter.lines(results):
+        line, col = r.document.position(f.span.start)
+        out = Text()
+        out.append(f"{r.document.path}:{line}:{col}: ", style="bold")
+        out.append(f.code, style=colours[f.severity.value])
+        out.append(f" [{f.category.value}] ", style="dim")
+        out.append(f.message)
+        if f.suggestions:
+            out.append(" → ", style="dim")
+            out.append(" | ".join(f"«{s}»" if s else "(delete)" for s in f.suggestions[:3]), style="green")
+        console.print(out)
+
+
+def _report_errors(results: list[Result]) -> None:
+    for r in results:
+        if r.error:
+            typer.echo(f"qa: error: {r.error}", err=True)
+
+
+@app.command()
+def lint(
+    paths: Annotated[list[str], typer.Argument(help="Files or directories to lint; - reads standard input.")],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Report format.")] = Format.TEXT,
+    glossary: GlossaryOpt = None,
+    no_builtin: NoBuiltinOpt = False,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    source_lang: SourceOpt = None,
+    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1.")] = FailOn.WARNING,
+) -> None:
+    """Lint French text files and report machine-translation artifacts."""
+    config = make_config(glossary, no_builtin, select, ignore, source_lang, fail_on.value)
+    results = _lint(paths, config)
+    if fmt is Format.JSON:
+        from qa.reporters import json_report
+
+        typer.echo(json_report.render(results), nl=False)
+    else:
+        _print_text(results)
+    _report_errors(results)
+    n = sum(len(r.findings) for r in results)
+    typer.echo(f"{n} finding{'s' if n != 1 else ''} in {len(results)} file{'s' if len(results) != 1 else ''}.", err=True)
+    raise typer.Exit(api.exit_code(results, config.fail_on))
+
+
+@app.command()
+def fix(
+    paths: Annotated[list[Path], typer.Argument(help="Files to fix in place.")],
+    diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff instead of writing.")] = False,
+    glossary: GlossaryOpt = None,
+    no_builtin: NoBuiltinOpt = False,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    source_lang: SourceOpt = None,
+    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Lowest severity of the remaining findings that makes the exit code 1.")] = FailOn.WARNING,
+) -> None:
+    """Apply the safe (autofix) suggestions; report what remains."""
+    from qa.fixes import StaleFileError, encode, unified_diff, write_atomic
+
+    config = make_config(glossary, no_builtin, select, ignore, source_lang, fail_on.value)
+    try:
+        ctx = api.make_context(config)
+    except GlossaryError as exc:
+        fail(str(exc))
+    checks = api.active_checks(config)
+    remaining: list[Result] = []
+    for path in api.expand_paths(paths):
+        try:
+            outcome = api.fix_file(path, ctx, checks, config)
+        except InputError as exc:
+            remaining.append(Result(Document(str(path), ""), (), error=str(exc)))
+            continue
+        if diff:
+            typer.echo(unified_diff(str(path), outcome.before.text, outcome.after), nl=False)
+        elif outcome.applied:
+            try:
+                write_atomic(path, encode(outcome.after, outcome.bom), expected=outcome.raw)
+            except StaleFileError as exc:
+                remaining.append(Result(outcome.before, (), error=str(exc)))
+                continue
+            except OSError as exc:
+                remaining.append(Result(outcome.before, (), error=f"{path}: cannot write: {exc.strerror}"))
+                continue
+        verb = "would fix" if diff else "fixed"
+        skipped = f", {len(outcome.skipped)} skipped (overlapping or stale)" if outcome.skipped else ""
+        typer.echo(f"{path}: {verb} {len(outcome.applied)}{skipped}, {len(outcome.remaining.findings)} left to review", err=True)
+        remaining.append(outcome.remaining)
+    _report_errors(remaining)
+    raise typer.Exit(api.exit_code(remaining, config.fail_on))
+
+
+@app.command()
+def rules() -> None:
+    """List every rule: code, category, default severity, autofix, summary."""
+    from qa.checks import ALL_CHECKS
+
+    for c in ALL_CHECKS:
+        typer.echo(f"{c.code}  {c.category.value:17}  {c.severity.value:7}  {c.name:28}  {c.summary}")
+
+
+@app.command()
+def explain(code: Annotated[str, typer.Argument(help="A rule code, e.g. PN01.")]) -> None:
+    """Print the rationale of a rule with a Mauvais / Bon example."""
+    import inspect
+
+    from qa.checks import BY_CODE
+
+    check = BY_CODE.get(code.upper())
+    if check is None:
+        fail(f"unknown rule {code!r} (see 'qa rules')")
+    typer.echo(f"{check.code} {check.name} [{check.category.value}, {check.severity.value}]")
+    typer.echo(inspect.cleandoc(check.__doc__ or check.summary))
+
+
+@app.command("eval")
+def evaluate_cmd(
+    gold_dir: Annotated[Path, typer.Argument(help="A directory of NAME.txt + NAME.gold.jsonl (+ NAME.ref.txt).")],
+    fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.TEXT,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List misses and false positives.")] = False,
+    glossary: GlossaryOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+) -> None:
+    """Score qa against gold annotations: recall, precision, fix accuracy, fix closure."""
+    import json
+
+    from qa.evaluate import GoldError, evaluate, render_text
+
+    if not gold_dir.is_dir():
+        fail(f"{gold_dir}: not a directory")
+    config = make_config(glossary, False, select, ignore, None)
+    try:
+        report = evaluate(gold_dir, config)
+    except (GoldError, GlossaryError, InputError) as exc:
+        fail(str(exc))
+    if fmt is Format.JSON:
+        typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        typer.echo(render_text(report, verbose), nl=False)
+
+
+@app.command()
+def score(
+    hyp: Annotated[Path, typer.Argument(help="Hypothesis: a file or a directory of .txt files.")],
+    ref: Annotated[Path, typer.Argument(help="Reference: a file or a directory with the same file names.")],
+    segments_: Annotated[bool, typer.Option("--segments", help="Also print per-segment scores.")] = False,
+    fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.TEXT,
+) -> None:
+    """BLEU, chrF and TER (sacrebleu) of HYP against REF, corpus-level and per line."""
+    import json
+
+    from qa.metrics import ScoreError, corpus_scores, segment_scores, segments
+
+    try:
+        hyps, refs = segments(hyp, ref)
+    except ScoreError as exc:
+        fail(str(exc))
+    total = corpus_scores(hyps, refs)
+    per = segment_scores(hyps, refs) if segments_ else []
+    if fmt is Format.JSON:
+        data = {"bleu": total.bleu, "chrf": total.chrf, "ter": total.ter, "segments": total.segments}
+        if segments_:
+            data["per_segment"] = [{"bleu": s.bleu, "chrf": s.chrf, "ter": s.ter} for s in per]
+        typer.echo(json.dumps(data, indent=2))
+        return
+    for i, s in enumerate(per, 1):
+        typer.echo(f"{i:5}  BLEU {s.bleu:6.2f}  chrF {s.chrf:6.2f}  TER {s.ter:6.2f}")
+    typer.echo(f"BLEU {total.bleu:.2f}  chrF {total.chrf:.2f}  TER {total.ter:.2f}  ({total.segments} segments)")
+
+
+def main() -> None:
+    app(prog_name="qa")

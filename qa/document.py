@@ -1,0 +1,126 @@
+"""The document model: the text exactly as read, spans, lines, paragraphs, sentences."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cached_property
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """Half-open range [start, end) of code-point offsets into Document.text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span {self.start}:{self.end}")
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+# A sentence ends at . ! ? … (optionally followed by closing quotes or brackets)
+# when whitespace and then an upper-case letter, a digit or an opening quote follow.
+_SENTENCE_END = re.compile(r"[.!?…]+[»”\")\]]*(?=\s+[«“\"(\[]?\s*([\w]))")
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    "M MM Mme Mmes Mlle Dr Pr St Ste av apr J.-C etc cf p pp vol no n° éd ibid art al".split()
+)
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>«»\"]+|\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One text as read (newline='' so CRLF survives a round trip).
+
+    Paragraphs are the non-blank lines: news copy puts one paragraph, headline,
+    caption or credit on each line.
+    """
+
+    path: str
+    text: str
+
+    @cached_property
+    def _line_starts(self) -> tuple[int, ...]:
+        return (0, *(m.end() for m in re.finditer("\n", self.text)))
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column); columns count code points, not bytes."""
+        line = bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
+    def __getitem__(self, span: Span) -> str:
+        return self.text[span.start : span.end]
+
+    @cached_property
+    def paragraphs(self) -> tuple[Span, ...]:
+        spans = []
+        for m in re.finditer(r"[^\r\n]+", self.text):
+            start, end = m.span()
+            stripped = m.group().strip()
+            if not stripped:
+                continue
+            lead = len(m.group()) - len(m.group().lstrip())
+            trail = len(m.group()) - len(m.group().rstrip())
+            spans.append(Span(start + lead, end - trail))
+        return tuple(spans)
+
+    @cached_property
+    def sentences(self) -> tuple[Span, ...]:
+        out: list[Span] = []
+        for para in self.paragraphs:
+            text = self.text[para.start : para.end]
+            start = 0
+            for m in _SENTENCE_END.finditer(text):
+                before = re.search(r"(\S+)$", text[start : m.start()])
+                word = before.group(1) if before else ""
+                if m.group().startswith(".") and word.rstrip(".") in _ABBREVIATIONS:
+                    continue
+                if m.group() == "." and len(word) == 1 and word.isupper():
+                    continue  # an initial: « J. Smith »
+                if m.group(1).islower():
+                    continue  # « … américaine. au journal »: a stray stop, not an end
+                out.append(Span(para.start + start, para.start + m.end()))
+                start = m.end()
+                while start < len(text) and text[start].isspace():
+                    start += 1
+            if start < len(text):
+                out.append(Span(para.start + start, para.end))
+        return tuple(out)
+
+    def sentence_at(self, offset: int) -> Span | None:
+        for span in self.sentences:
+            if span.start <= offset < span.end:
+                return span
+        return None
+
+    def paragraph_at(self, offset: int) -> Span | None:
+        for span in self.paragraphs:
+            if span.start <= offset < span.end:
+                return span
+        return None
+
+    @cached_property
+    def folded(self) -> tuple[str, list[int]]:
+        """The text folded for matching (see qa.textutil.fold), computed once."""
+        from qa.textutil import fold
+
+        return fold(self.text)
+
+    @cached_property
+    def protected(self) -> tuple[Span, ...]:
+        """URLs and e-mail addresses: no check reports inside them."""
+        return tuple(Span(*m.span()) for m in _URL.finditer(self.text))
+
+    def is_protected(self, span: Span) -> bool:
+        return any(p.overlaps(span) for p in self.protected)

@@ -1,0 +1,209 @@
+"""`qa eval`: score qa's findings against gold annotations (../shared/eval/FORMAT.md)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from qa.api import Config, lint_document, make_context, active_checks, read_document
+from qa.document import Document, Span
+from qa.findings import Finding
+from qa.fixes import apply_edits
+
+
+class GoldError(ValueError):
+    """A gold file that cannot be read; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class Gold:
+    span: Span
+    text: str
+    category: str
+    fix: str
+    accept: tuple[str, ...]
+    optional: bool
+
+
+def load_gold(path: Path, text: str) -> list[Gold]:
+    out = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            d = json.loads(line)
+            g = Gold(Span(d["start"], d["end"]), d["text"], d["category"], d["fix"],
+                     tuple(d.get("accept", [])), bool(d.get("optional", False)))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise GoldError(f"{path}:{n}: bad gold line: {exc}") from None
+        if text[g.span.start : g.span.end] != g.text:
+            raise GoldError(f"{path}:{n}: span {g.span.start}:{g.span.end} does not hold {g.text!r}")
+        out.append(g)
+    return out
+
+
+def _squash(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _region(doc: Document, a: Span, b: Span) -> Span:
+    lo, hi = min(a.start, b.start), max(a.end, b.end)
+    start = doc.text.rfind("\n", 0, lo) + 1
+    end = doc.text.find("\n", hi)
+    return Span(start, len(doc.text) if end < 0 else end)
+
+
+def fix_is_right(doc: Document, finding: Finding, gold: Gold) -> bool:
+    """The sentence with the finding's first suggestion equals the gold-fixed sentence."""
+    if not finding.suggestions:
+        return False
+    region = _region(doc, finding.span, gold.span)
+    base = doc[region]
+
+    def apply(span: Span, repl: str) -> str:
+        s, e = span.start - region.start, span.end - region.start
+        return _squash(base[:s] + repl + base[e:])
+
+    ours = apply(finding.span, finding.suggestions[0])
+    return any(ours == apply(gold.span, fix) for fix in (gold.fix, *gold.accept))
+
+
+@dataclass
+class DocScore:
+    name: str
+    words: int
+    gold: int
+    matched: int
+    findings: int
+    correct: int
+    fixes_right: int
+    chrf_mt: float
+    chrf_fixed: float
+    missed: list[dict[str, Any]] = field(default_factory=list)
+    false: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _ratio(a: float, b: float) -> float:
+    return a / b if b else 1.0
+
+
+def evaluate(gold_dir: Path, config: Config | None = None) -> dict[str, Any]:
+    from sacrebleu.metrics import CHRF
+
+    config = config or Config()
+    chrf = CHRF()
+    ctx = make_context(config)
+    checks = active_checks(config)
+    docs: list[DocScore] = []
+    cat_gold: Counter[str] = Counter()
+    cat_matched: Counter[str] = Counter()
+    cat_found: Counter[str] = Counter()
+    cat_correct: Counter[str] = Counter()
+    mts, fixeds, refs = [], [], []
+    for gold_path in sorted(gold_dir.glob("*.gold.jsonl")):
+        name = gold_path.name[: -len(".gold.jsonl")]
+        txt = gold_dir / f"{name}.txt"
+        if not txt.exists():
+            continue
+        doc, _ = read_document(txt)
+        golds = load_gold(gold_path, doc.text)
+        ref_path = gold_dir / f"{name}.ref.txt"
+        ref = ref_path.read_text(encoding="utf-8") if ref_path.exists() else doc.text
+        findings = lint_document(doc, ctx, checks, config).findings
+        score = DocScore(name, len(doc.text.split()), 0, 0, len(findings), 0, 0, 0.0, 0.0)
+        for g in golds:
+            hits = [f for f in findings if f.span.overlaps(g.span) or (len(f.span) == 0 and g.span.start <= f.span.start < g.span.end)]
+            if g.optional:
+                continue
+            score.gold += 1
+            cat_gold[g.category] += 1
+            if hits:
+                score.matched += 1
+                cat_matched[g.category] += 1
+                if any(fix_is_right(doc, f, g) for f in hits):
+                    score.fixes_right += 1
+                else:
+                    score.missed.append({"text": g.text, "category": g.category, "fix": g.fix,
+                                         "got": [f.suggestions[:1] for f in hits], "kind": "fix"})
+            else:
+                score.missed.append({"text": g.text, "category": g.category, "fix": g.fix, "kind": "miss"})
+        for f in findings:
+            cat_found[f.category.value] += 1
+            if any(f.span.overlaps(g.span) or (len(f.span) == 0 and g.span.start <= f.span.start < g.span.end) for g in golds):
+                score.correct += 1
+                cat_correct[f.category.value] += 1
+            else:
+                line, col = doc.position(f.span.start)
+                score.false.append({"code": f.code, "text": f.text, "line": line, "message": f.message})
+        fixed, _ = apply_edits(doc.text, [f.edit() for f in findings if f.suggestions])
+        score.chrf_mt = chrf.sentence_score(doc.text, [ref]).score
+        score.chrf_fixed = chrf.sentence_score(fixed, [ref]).score
+        mts.append(doc.text)
+        fixeds.append(fixed)
+        refs.append(ref)
+        docs.append(score)
+    c_mt = chrf.corpus_score(mts, [refs]).score if docs else 0.0
+    c_fixed = chrf.corpus_score(fixeds, [refs]).score if docs else 0.0
+    gold_n = sum(d.gold for d in docs)
+    matched = sum(d.matched for d in docs)
+    found = sum(d.findings for d in docs)
+    correct = sum(d.correct for d in docs)
+    right = sum(d.fixes_right for d in docs)
+    categories = sorted(set(cat_gold) | set(cat_found))
+    return {
+        "documents": [
+            {"name": d.name, "words": d.words, "gold": d.gold, "matched": d.matched,
+             "findings": d.findings, "correct": d.correct,
+             "recall": _ratio(d.matched, d.gold), "precision": _ratio(d.correct, d.findings),
+             "fix_accuracy": _ratio(d.fixes_right, d.matched),
+             "closure": (d.chrf_fixed - d.chrf_mt) / (100 - d.chrf_mt) if d.chrf_mt < 100 else None,
+             "missed": d.missed, "false_positives": d.false}
+            for d in docs
+        ],
+        "categories": [
+            {"category": c, "gold": cat_gold[c], "matched": cat_matched[c], "findings": cat_found[c],
+             "recall": _ratio(cat_matched[c], cat_gold[c]) if cat_gold[c] else None,
+             "precision": _ratio(cat_correct[c], cat_found[c]) if cat_found[c] else None}
+            for c in categories
+        ],
+        "recall": _ratio(matched, gold_n),
+        "precision": _ratio(correct, found),
+        "fix_accuracy": _ratio(right, matched),
+        "closure": (c_fixed - c_mt) / (100 - c_mt) if c_mt < 100 else 0.0,
+    }
+
+
+def _fmt(x: float | None) -> str:
+    return "   –" if x is None else f"{x:.2f}"
+
+
+def render_text(report: dict[str, Any], verbose: bool = False) -> str:
+    lines = [f"{'document':32} {'words':>5} {'gold':>4} {'hit':>4} {'found':>5} {'rec':>5} {'prec':>5} {'fix':>5} {'clos':>5}"]
+    for d in report["documents"]:
+        lines.append(
+            f"{d['name'][:32]:32} {d['words']:5} {d['gold']:4} {d['matched']:4} {d['findings']:5} "
+            f"{_fmt(d['recall']):>5} {_fmt(d['precision']):>5} {_fmt(d['fix_accuracy']):>5} {_fmt(d['closure']):>5}"
+        )
+        if verbose:
+            for m in d["missed"]:
+                lines.append(f"    {m['kind']:4} [{m['category']}] «{m['text']}» → «{m['fix']}»" + (f" got {m['got']}" if "got" in m else ""))
+            for f in d["false_positives"]:
+                lines.append(f"    FP   {f['code']} line {f['line']} «{f['text']}»: {f['message']}")
+    lines.append("")
+    lines.append(f"{'category':20} {'gold':>4} {'hit':>4} {'found':>5} {'recall':>6} {'prec':>5}")
+    for c in report["categories"]:
+        lines.append(f"{c['category']:20} {c['gold']:4} {c['matched']:4} {c['findings']:5} {_fmt(c['recall']):>6} {_fmt(c['precision']):>5}")
+    lines.append("")
+    lines.append(
+        f"recall={report['recall']:.3f} precision={report['precision']:.3f} "
+        f"fix_acc={report['fix_accuracy']:.3f} closure={report['closure']:.3f}"
+    )
+    return "\n".join(lines) + "\n"
+
+
+def _unused(*_: Any) -> None:  # keeps imports honest for type checkers
+    del defaultdict, re

@@ -1,0 +1,192 @@
+"""Glossaries: the TOML (and plain TSV) format, its loader and its validation errors."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from qa.findings import Category
+from qa.textutil import PhraseMatcher, fold_key
+
+SCHEMA = 1
+CASE_MODES = ("insensitive", "sensitive", "capitalized")
+_ENTRY_KEYS = {
+    "wrong", "right", "category", "note", "autofix", "gender", "case",
+    "require", "forbid", "window", "source", "lang",
+}
+
+
+class GlossaryError(ValueError):
+    """A glossary that cannot be used; the message names the file and line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    wrong: tuple[str, ...]  # forms to flag
+    right: tuple[str, ...]  # corrections, best first
+    category: Category = Category.MISTRANSLATION
+    note: str = ""
+    autofix: bool = False
+    gender: str | None = None  # of the first correction: "m" or "f", for article fixes
+    case: str = "insensitive"  # or "sensitive", or "capitalized" (only capitalised forms)
+    require: tuple[str, ...] = ()  # one of these must occur nearby
+    forbid: tuple[str, ...] = ()  # none of these may occur nearby
+    window: int = 0  # words each side for require/forbid; 0 means the sentence
+    source: str = ""  # the source-language term, when known
+    lang: str = ""  # the source language of that term
+    origin: str = field(default="", compare=False)  # "file:line" for messages
+
+
+@dataclass
+class Glossary:
+    entries: list[Entry] = field(default_factory=list)
+    _matcher: PhraseMatcher[Entry] | None = field(default=None, repr=False)
+
+    def extend(self, entries: Iterable[Entry]) -> None:
+        """Layer entries over the current ones: a later entry for the same wrong form wins."""
+        new = list(entries)
+        replaced = {fold_key(w) for e in new for w in e.wrong}
+        kept = [e for e in self.entries if not any(fold_key(w) in replaced for w in e.wrong)]
+        self.entries = kept + new
+        self._matcher = None
+
+    @property
+    def matcher(self) -> PhraseMatcher[Entry]:
+        if self._matcher is None:
+            self._matcher = PhraseMatcher((w, e) for e in self.entries for w in e.wrong)
+        return self._matcher
+
+
+def _line_of_entries(raw: str) -> list[int]:
+    return [n for n, line in enumerate(raw.splitlines(), 1) if line.strip() == "[[entry]]"]
+
+
+def _strings(value: Any, where: str, key: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise GlossaryError(f"{where}: {key!r} must be a string or a list of strings")
+    if any(not v.strip() or v != v.strip() for v in value):
+        raise GlossaryError(f"{where}: {key!r} has an empty string or stray spaces")
+    return tuple(value)
+
+
+def entry_from_dict(data: dict[str, Any], where: str) -> Entry:
+    unknown = sorted(set(data) - _ENTRY_KEYS)
+    if unknown:
+        raise GlossaryError(f"{where}: unknown key {unknown[0]!r} (known: {', '.join(sorted(_ENTRY_KEYS))})")
+    if "wrong" not in data or "right" not in data:
+        raise GlossaryError(f"{where}: an entry needs 'wrong' and 'right'")
+    wrong = _strings(data["wrong"], where, "wrong")
+    right = tuple(data["right"]) if isinstance(data["right"], list) else (data["right"],)
+    if not all(isinstance(r, str) for r in right):
+        raise GlossaryError(f"{where}: 'right' must be a string or a list of strings")
+    folded_right = {fold_key(r) for r in right}
+    for w in wrong:
+        if fold_key(w) in folded_right and data.get("case", "insensitive") == "insensitive":
+            raise GlossaryError(f"{where}: {w!r} is listed as both wrong and right")
+    try:
+        category = Category(data.get("category", "mistranslation"))
+    except ValueError:
+        raise GlossaryError(
+            f"{where}: unknown category {data.get('category')!r} (one of: {', '.join(c.value for c in Category)})"
+        ) from None
+    case = data.get("case", "insensitive")
+    if case not in CASE_MODES:
+        raise GlossaryError(f"{where}: 'case' must be one of {', '.join(CASE_MODES)}")
+    gender = data.get("gender")
+    if gender not in (None, "m", "f"):
+        raise GlossaryError(f"{where}: 'gender' must be \"m\" or \"f\"")
+    autofix = data.get("autofix", False)
+    window = data.get("window", 0)
+    if not isinstance(autofix, bool):
+        raise GlossaryError(f"{where}: 'autofix' must be true or false")
+    if not isinstance(window, int) or window < 0:
+        raise GlossaryError(f"{where}: 'window' must be a non-negative integer")
+    return Entry(
+        wrong=wrong,
+        right=right,
+        category=category,
+        note=str(data.get("note", "")),
+        autofix=autofix and len(right) == 1,
+        gender=gender,
+        case=case,
+        require=_strings(data.get("require", []), where, "require"),
+        forbid=_strings(data.get("forbid", []), where, "forbid"),
+        window=window,
+        source=str(data.get("source", "")),
+        lang=str(data.get("lang", "")),
+        origin=where,
+    )
+
+
+def parse_toml(raw: str, name: str) -> list[Entry]:
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise GlossaryError(f"{name}: invalid TOML: {exc}") from None
+    if data.get("schema") != SCHEMA:
+        raise GlossaryError(f"{name}:1: 'schema = {SCHEMA}' is required (found {data.get('schema')!r})")
+    extra = sorted(set(data) - {"schema", "entry", "description"})
+    if extra:
+        raise GlossaryError(f"{name}:1: unknown top-level key {extra[0]!r}")
+    entries = data.get("entry", [])
+    if not isinstance(entries, list):
+        raise GlossaryError(f"{name}: 'entry' must be an array of tables ([[entry]])")
+    lines = _line_of_entries(raw)
+    out = []
+    for n, item in enumerate(entries):
+        line = lines[n] if n < len(lines) else 0
+        out.append(entry_from_dict(item, f"{name}:{line}: entry #{n + 1}"))
+    return out
+
+
+def parse_tsv(raw: str, name: str) -> list[Entry]:
+    """Plain lists: ``wrong<TAB>right[<TAB>category[<TAB>note]]``; # starts a comment."""
+    out = []
+    for n, line in enumerate(raw.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        fields = [f.strip() for f in line.split("\t")]
+        if len(fields) < 2 or not fields[0] or not fields[1]:
+            raise GlossaryError(f"{name}:{n}: expected 'wrong<TAB>right', got {line.strip()[:60]!r}")
+        data: dict[str, Any] = {"wrong": fields[0], "right": [r.strip() for r in fields[1].split("|")]}
+        if len(fields) > 2 and fields[2]:
+            data["category"] = fields[2]
+        if len(fields) > 3 and fields[3]:
+            data["note"] = fields[3]
+        out.append(entry_from_dict(data, f"{name}:{n}"))
+    return out
+
+
+def load_glossary(path: Path) -> list[Entry]:
+    """Entries of a user glossary (.toml, or .tsv/.txt for two-column lists)."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise GlossaryError(f"{path}: glossary not found") from None
+    except UnicodeDecodeError as exc:
+        raise GlossaryError(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
+    except OSError as exc:
+        raise GlossaryError(f"{path}: cannot read glossary: {exc.strerror}") from None
+    if path.suffix.lower() == ".toml":
+        return parse_toml(raw, str(path))
+    return parse_tsv(raw, str(path))
+
+
+def builtin_glossary() -> list[Entry]:
+    from qa.data import read_text
+
+    return parse_toml(read_text("glossary.toml"), "qa/data/glossary.toml")
+
+
+def make_glossary(paths: Sequence[Path] = (), builtin: bool = True) -> Glossary:
+    glossary = Glossary()
+    if builtin:
+        glossary.extend(builtin_glossary())
+    for path in paths:
+        glossary.extend(load_glossary(path))
+    return glossary

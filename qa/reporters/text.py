@@ -1,0 +1,29 @@
+"""The text report: ``path:line:col: CODE [category] message → suggestion``, one per line."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from qa.api import Result
+from qa.findings import Finding
+
+
+def _suggestion(f: Finding) -> str:
+    if not f.suggestions:
+        return ""
+    shown = " | ".join("(delete)" if not s else f"«{s}»" if s.strip() != s else s for s in f.suggestions[:3])
+    return f" → {shown}"
+
+
+def lines(results: Sequence[Result]) -> list[tuple[Result, Finding, str]]:
+    out = []
+    for r in results:
+        for f in r.findings:
+            line, col = r.document.position(f.span.start)
+            head = f"{r.document.path}:{line}:{col}: {f.code} [{f.category.value}]"
+            out.append((r, f, f"{head} {f.message}{_suggestion(f)}"))
+    return out
+
+
+def render(results: Sequence[Result]) -> str:
+    return "".join(text + "\n" for _, _, text in lines(results))
