@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from qa.checks import ALL_CHECKS, Check, Context
-from qa.document import Document
+from qa.document import Document, Span
 from qa.findings import Finding, Severity
 from qa.glossary import make_glossary
 
@@ -74,6 +74,27 @@ def _settle(doc: Document, findings: Iterable[Finding], order: dict[str, int]) -
     return tuple(sorted(best.values(), key=lambda f: f.sort_key))
 
 
+CHUNK = 200_000  # characters: larger documents are linted in pieces cut at line ends
+
+
+def chunk_bounds(text: str, size: int = CHUNK) -> list[tuple[int, int]]:
+    """Pieces of at most about ``size`` characters, cut after a newline where possible,
+    else after a sentence end or a space, so that no check sees a word cut in two."""
+    bounds = []
+    start = 0
+    while len(text) - start > size:
+        limit = start + size
+        cut = text.rfind("\n", start + size // 2, limit) + 1
+        if cut <= 0:
+            cut = max(text.rfind(". ", start + size // 2, limit) + 2, text.rfind(" ", start + size // 2, limit) + 1)
+        if cut <= start + 1:
+            cut = limit
+        bounds.append((start, cut))
+        start = cut
+    bounds.append((start, len(text)))
+    return bounds
+
+
 def lint_document(
     doc: Document, ctx: Context | None = None, checks: Sequence[Check] | None = None, config: Config | None = None
 ) -> Result:
@@ -82,8 +103,15 @@ def lint_document(
     checks = active_checks(config) if checks is None else checks
     order = {c.code: i for i, c in enumerate(checks)}
     found: list[Finding] = []
-    for check in checks:
-        found.extend(check.run(doc, ctx))
+    if len(doc.text) <= CHUNK * 3 // 2:
+        for check in checks:
+            found.extend(check.run(doc, ctx))
+        return Result(doc, _settle(doc, found, order))
+    for start, end in chunk_bounds(doc.text):
+        piece = Document(doc.path, doc.text[start:end])
+        for check in checks:
+            for f in check.run(piece, ctx):
+                found.append(replace(f, span=Span(f.span.start + start, f.span.end + start)))
     return Result(doc, _settle(doc, found, order))
 
 
@@ -100,16 +128,16 @@ def read_document(path: Path) -> tuple[Document, bool]:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror}") from None
-    if b"\x00" in data:
-        raise InputError(f"{path}: binary file (NUL bytes), not text")
-    bom = data.startswith(b"\xef\xbb\xbf")
+    from qa.reading import DecodeError, decode
+
     try:
-        text = data[3:].decode("utf-8") if bom else data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError(f"{path}:{line}: not valid UTF-8 (byte 0x{data[exc.start]:02x}); convert the file to UTF-8") from None
+        text, bom = decode(data, str(path))
+    except DecodeError as exc:
+        raise InputError(str(exc)) from None
     return Document(str(path), text), bom
 
 

@@ -87,11 +87,12 @@ def make_config(
 def _lint(paths: list[str], config: Config) -> list[Result]:
     try:
         if paths == ["-"]:
-            data = sys.stdin.buffer.read()
+            from qa.reading import DecodeError, decode
+
             try:
-                text = data.decode("utf-8-sig")
-            except UnicodeDecodeError:
-                fail("-: standard input is not valid UTF-8")
+                text, _ = decode(sys.stdin.buffer.read(), "-")
+            except DecodeError as exc:
+                fail(str(exc))
             return [api.lint_document(Document("-", text), config=config)]
         return api.lint_paths([Path(p) for p in paths], config)
     except GlossaryError as exc:

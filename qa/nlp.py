@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from qa.document import Document
+from collections.abc import Iterator
+
+from qa.document import Document, Span
 
 MODEL = os.environ.get("QA_SPACY_MODEL", "fr_core_news_sm")
 
@@ -50,6 +52,29 @@ class Analysis:
         return None
 
 
+PIECE = 5_000  # characters: the parser's memory grows fast with input length
+
+
+def _pieces(doc: Document) -> Iterator[tuple[Span, int]]:
+    """Paragraphs, with long ones cut at sentence ends (or spaces) into pieces of about PIECE."""
+    for index, para in enumerate(doc.paragraphs):
+        if len(para) <= PIECE:
+            yield para, index
+            continue
+        start = para.start
+        for sent in doc.sentences:
+            if sent.start < para.start or sent.end > para.end:
+                continue
+            if sent.end - start > PIECE and sent.start > start:
+                yield Span(start, sent.start), index
+                start = sent.start
+        while para.end - start > PIECE:  # one huge sentence: cut after a space
+            cut = doc.text.rfind(" ", start + 1, start + PIECE) + 1 or start + PIECE
+            yield Span(start, cut), index
+            start = cut
+        yield Span(start, para.end), index
+
+
 @cache
 def pipeline() -> Any:
     import spacy
@@ -68,10 +93,10 @@ def analyse(doc: Document) -> Analysis:
     offsets still point into the text as read.
     """
     nlp = pipeline()
-    paras = doc.paragraphs
-    texts = [doc[p].replace("’", "'") for p in paras]
+    pieces = list(_pieces(doc))
+    texts = [doc[p].replace("’", "'") for p, _ in pieces]
     tokens: list[Token] = []
-    for p_index, (para, sdoc) in enumerate(zip(paras, nlp.pipe(texts, batch_size=64), strict=True)):
+    for (para, p_index), sdoc in zip(pieces, nlp.pipe(texts, batch_size=64), strict=True):
         base = len(tokens)
         kept = [t.i for t in sdoc if not t.is_space]
         position = {old: new for new, old in enumerate(kept)}

@@ -33,27 +33,34 @@ def fold_char(ch: str) -> str:
     return low if len(low) == 1 else ch
 
 
+_FOLD_TABLE = str.maketrans(
+    {**{c: "'" for c in APOSTROPHES}, **{c: " " for c in _SPACES}, **{c: "-" for c in "‐‑‒–"}}
+)
+_SPACE_RUN = re.compile(" {2,}")
+
+
 def fold(text: str) -> tuple[str, list[int]]:
     """Fold text for matching; returns the folded string and, for each of its
     characters, the offset in ``text`` it came from (plus one final entry).
 
     Runs of spaces collapse to one, so offsets are mapped rather than equal.
     """
-    out: list[str] = []
+    folded = text.translate(_FOLD_TABLE)
+    lowered = folded.lower()
+    if len(lowered) != len(folded):  # a few letters (« İ ») lower to two code points
+        lowered = "".join(fold_char(ch) for ch in folded)
+    if "  " not in lowered:
+        return lowered, list(range(len(text) + 1))
+    parts: list[str] = []
     index: list[int] = []
-    prev_space = False
-    for i, ch in enumerate(text):
-        f = fold_char(ch)
-        if f == " ":
-            if prev_space:
-                continue
-            prev_space = True
-        else:
-            prev_space = False
-        out.append(f)
-        index.append(i)
-    index.append(len(text))
-    return "".join(out), index
+    pos = 0
+    for m in _SPACE_RUN.finditer(lowered):
+        parts.append(lowered[pos : m.start() + 1])
+        index.extend(range(pos, m.start() + 1))
+        pos = m.end()
+    parts.append(lowered[pos:])
+    index.extend(range(pos, len(text) + 1))
+    return "".join(parts), index
 
 
 def fold_key(phrase: str) -> str:
