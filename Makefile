@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test eval bench clean
+.PHONY: run test eval bench clean grammalecte
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -15,12 +15,34 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@# Best effort: Chromium lets tests/test_html.py run a real browser; without it that test skips.
+	-@export DEBIAN_FRONTEND=noninteractive; [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || \
+	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+	    { apt-get install -y -q chromium chromium-driver || { apt-get update -q && apt-get install -y -q chromium chromium-driver; }; } \
+	    >/dev/null 2>&1; } || \
+	  echo "note: chromium not installed; the browser test will be skipped"
 	touch $@ $(VENV)/.installed
 
-run: $(VENV)/.installed
+# Best effort: expose Debian's python3-grammalecte, and nothing else of dist-packages, to .venv
+# through a .pth shim (../shared/notes/dependency-probe.md §6). Without it qa runs, minus GC00.
+SYSTEM_PYTHON ?= /usr/bin/python3
+grammalecte: | $(BIN)/python
+	-@$(SYSTEM_PYTHON) -c 'import grammalecte' 2>/dev/null || \
+	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+	    { export DEBIAN_FRONTEND=noninteractive; apt-get install -y -q --no-install-recommends python3-grammalecte || \
+	      { apt-get update -q && apt-get install -y -q --no-install-recommends python3-grammalecte; }; } >/dev/null 2>&1; } || true
+	-@GDIR=$$($(SYSTEM_PYTHON) -c 'import grammalecte, os; print(os.path.dirname(grammalecte.__file__))' 2>/dev/null); \
+	if [ -n "$$GDIR" ]; then \
+	  mkdir -p $(VENV)/grammalecte-shim && ln -sfn "$$GDIR" $(VENV)/grammalecte-shim/grammalecte && \
+	  echo "$(CURDIR)/$(VENV)/grammalecte-shim" > "$$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/grammalecte-shim.pth"; \
+	elif ! $(BIN)/python -c 'import grammalecte' 2>/dev/null; then \
+	  echo "note: Grammalecte is not installed (apt-get install python3-grammalecte); qa runs without its checks (GC00)"; \
+	fi
+
+run: $(VENV)/.installed grammalecte
 	$(BIN)/qa lint texts/ --fail-on never
 
-test: $(VENV)/.installed-dev
+test: $(VENV)/.installed-dev grammalecte
 	$(BIN)/python -m pytest
 
 eval: $(VENV)/.installed

@@ -18,11 +18,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from qa.api import Config, lint_text, make_context  # noqa: E402
-from qa.fixes import apply_edits  # noqa: E402
+from qa.api import Config, active_checks, fix_document, lint_text, make_context  # noqa: E402
+from qa.document import Document  # noqa: E402
 from qa.reading import DecodeError, decode  # noqa: E402
 
-CTX = make_context(Config())
+CONFIG = Config()
+CTX = make_context(CONFIG)
+CHECKS = active_checks(CONFIG)
 WORDS = st.sampled_from(
     ["Le", "la", "NAVO", "VN", "Temps Financier", "Gardien", "Poetin", "Tsjaikovski", "a déclaré vers", "Bloomberg",
      "Il", "Elle", "affirme", "La Chine", "nie", "grenades", "roquettes", "analystesla", "ttn-fr-3", "&nbsp;", "<b>",
@@ -40,8 +42,8 @@ def check(text: str) -> None:
     findings = lint_text(text, ctx=CTX).findings
     for f in findings:
         assert 0 <= f.span.start <= f.span.end <= len(text) and text[f.span.start : f.span.end] == f.text
-    once, _ = apply_edits(text, [f.edit() for f in findings if f.autofix])
-    twice, _ = apply_edits(once, [f.edit() for f in lint_text(once, ctx=CTX).findings if f.autofix])
+    once = fix_document(Document("fuzz", text), CTX, CHECKS, CONFIG)[0]
+    twice = fix_document(Document("fuzz", once), CTX, CHECKS, CONFIG)[0]
     assert once == twice, (text, once, twice)
 
 

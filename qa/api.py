@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from qa.backends import BackendOptions
 from qa.checks import ALL_CHECKS, Check, Context
 from qa.document import Document, Span
 from qa.findings import Finding, Severity
@@ -25,6 +25,17 @@ class Config:
     builtin_glossary: bool = True
     source_lang: str | None = None
     fail_on: str = "warning"  # error | warning | info | never
+    # CI gate (qa.config): overrides, per-file ignores, directory runs, suppression
+    severity: tuple[tuple[str, str], ...] = ()  # (code, family or category, severity)
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, patterns)
+    include: tuple[str, ...] = ()  # globs for files found in directories; empty: .txt .md .text
+    exclude: tuple[str, ...] = ()
+    gitignore: bool = True  # skip what .gitignore ignores in directory runs
+    root: Path | None = None  # where globs are anchored: the config file's folder, else the cwd
+    jobs: int = 0  # worker processes; 0: one per CPU when there are enough files
+    warn_unused_ignores: bool = False  # report unused suppression directives as QA01
+    backends: BackendOptions = BackendOptions()  # LanguageTool / Grammalecte (qa.backends)
+    source_file: Path | None = None  # --source: a parallel source text, aligned by line (qa.formats)
 
 
 @dataclass(frozen=True)
@@ -51,27 +62,56 @@ def _selected(check: type[Check], config: Config) -> bool:
 
 
 def make_context(config: Config) -> Context:
-    return Context(
+    from qa.backends import attach
+
+    ctx = Context(
         glossary=make_glossary(config.glossaries, builtin=config.builtin_glossary),
         source_lang=config.source_lang,
     )
+    attach(ctx, config.backends, config.source_lang)
+    return ctx
 
 
 def active_checks(config: Config) -> list[Check]:
-    return [cls() for cls in ALL_CHECKS if _selected(cls, config)]
+    # QA01 (unused suppressions) runs exactly when warn_unused_ignores asks for it, whatever
+    # `select` says (the flag is the selection), unless `ignore` names it.
+    # Backend checks (opt_in) run only when their engine is asked for (qa.backends).
+    unselected = replace(config, select=())
+    return [
+        cls() for cls in ALL_CHECKS
+        if (_selected(cls, config) if cls.code != "QA01" else config.warn_unused_ignores and _selected(cls, unselected))
+        and (not getattr(cls, "opt_in", False) or cls.wanted(config))  # type: ignore[attr-defined]
+    ]
 
 
 def _settle(doc: Document, findings: Iterable[Finding], order: dict[str, int]) -> tuple[Finding, ...]:
     """Drop findings in protected regions and duplicates of one span; sort them."""
-    best: dict[tuple[int, int], Finding] = {}
+    from qa.backends import is_backend_code, merge
+
+    best: dict[tuple[int, int] | tuple[int, int, str], Finding] = {}
+    backend: list[Finding] = []  # LT:…, GC:…: merged into qa's own findings below
     for f in findings:
         if doc.is_protected(f.span):
             continue
-        key = (f.span.start, f.span.end)
+        if is_backend_code(f.code):
+            backend.append(f)
+            continue
+        # Source-aware findings (SA) span a whole segment for different problems (a term,
+        # a name, a placeholder missing): they never stand for one another.
+        key = (f.span.start, f.span.end) if not f.code.startswith("SA") else (f.span.start, f.span.end, f.code)
         old = best.get(key)
         if old is None or order.get(f.code, 99) < order.get(old.code, 99):
             best[key] = f
-    return tuple(sorted(best.values(), key=lambda f: f.sort_key))
+    return merge(best, backend)
+
+
+def _finish(doc: Document, found: Iterable[Finding], order: dict[str, int], config: Config) -> Result:
+    """Settle, then apply inline suppressions, per-file ignores and severity overrides."""
+    from qa import suppress
+    from qa.config import adjust
+
+    kept = suppress.apply(doc, _settle(doc, found, order), report_unused="QA01" in order)
+    return Result(doc, adjust(doc, kept, config))
 
 
 CHUNK = 200_000  # characters: larger documents are linted in pieces cut at line ends
@@ -95,6 +135,14 @@ def chunk_bounds(text: str, size: int = CHUNK) -> list[tuple[int, int]]:
     return bounds
 
 
+def _noted(result: Result, ctx: Context) -> Result:
+    """result with the backend outages met while linting it (one warning each, from the CLI)."""
+    from qa.backends import drain_notes
+
+    notes = drain_notes(ctx)
+    return replace(result, notes=result.notes + notes) if notes else result
+
+
 def lint_document(
     doc: Document, ctx: Context | None = None, checks: Sequence[Check] | None = None, config: Config | None = None
 ) -> Result:
@@ -106,13 +154,13 @@ def lint_document(
     if len(doc.text) <= CHUNK * 3 // 2:
         for check in checks:
             found.extend(check.run(doc, ctx))
-        return Result(doc, _settle(doc, found, order))
+        return _noted(_finish(doc, found, order, config), ctx)
     for start, end in chunk_bounds(doc.text):
         piece = Document(doc.path, doc.text[start:end])
         for check in checks:
             for f in check.run(piece, ctx):
                 found.append(replace(f, span=Span(f.span.start + start, f.span.end + start)))
-    return Result(doc, _settle(doc, found, order))
+    return _noted(_finish(doc, found, order, config), ctx)
 
 
 def lint_text(text: str, config: Config | None = None, path: str = "-", ctx: Context | None = None) -> Result:
@@ -144,36 +192,26 @@ def read_document(path: Path) -> tuple[Document, bool]:
 TEXT_SUFFIXES = (".txt", ".md", ".text")
 
 
-def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
+def expand_paths(paths: Iterable[Path], config: Config | None = None) -> Iterator[Path]:
     """Files named, and the text files under directories named, in a stable order."""
-    for path in paths:
-        if path.is_dir():
-            found = []
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in files:
-                    if name.endswith(TEXT_SUFFIXES) and not name.startswith(".") and name.lower() != "readme.md":
-                        found.append(Path(root) / name)
-            yield from sorted(found)
-        else:
-            yield path
+    from qa.runner import discover
+
+    yield from discover(paths, config)
 
 
-def lint_paths(paths: Iterable[Path], config: Config | None = None) -> list[Result]:
-    """Lint files and directories; unreadable files give a Result with ``error`` set."""
+def lint_paths(
+    paths: Iterable[Path], config: Config | None = None, progress: Callable[[int, int], None] | None = None
+) -> list[Result]:
+    """Lint files and directories; unreadable files give a Result with ``error`` set.
+
+    Many files are linted in parallel worker processes (``config.jobs``); the results keep
+    the order of the files whatever the parallelism. ``progress(done, total)`` is called as
+    files finish.
+    """
+    from qa.runner import discover, lint_files
+
     config = config or Config()
-    ctx = make_context(config)
-    checks = active_checks(config)
-    results = []
-    for path in expand_paths(paths):
-        try:
-            doc, bom = read_document(path)
-        except InputError as exc:
-            results.append(Result(Document(str(path), ""), (), error=str(exc)))
-            continue
-        result = lint_document(doc, ctx, checks, config)
-        results.append(Result(doc, result.findings, bom=bom))
-    return results
+    return lint_files(discover(paths, config), config, progress)
 
 
 _LEVELS = {"info": 1, "warning": 2, "error": 3, "never": 99}
@@ -198,21 +236,49 @@ class FixOutcome:
     applied: tuple[Finding, ...]
     skipped: tuple[Finding, ...]
     remaining: Result
+    encoding: str = "utf-8"  # how to write ``after`` back (DGT's TMX files are UTF-16)
+
+
+FIX_PASSES = 4
+
+
+def fix_document(
+    doc: Document, ctx: Context, checks: Sequence[Check], config: Config
+) -> tuple[str, tuple[Finding, ...], tuple[Finding, ...], Result]:
+    """Apply autofix findings, re-linting after each pass, until nothing more applies.
+
+    One fix can enable another (« vers NAVO » → « vers l’OTAN », then « vers » → « à »)
+    and overlapping fixes wait for the next pass, so a single pass would not be
+    idempotent. Returns (text, applied, skipped, the final lint of the text).
+    """
+    from qa.fixes import apply_edits
+
+    applied: list[Finding] = []
+    skipped: tuple[Finding, ...] = ()
+    current = lint_document(doc, ctx, checks, config)
+    for _ in range(FIX_PASSES):
+        chosen = [f for f in current.findings if f.autofix]
+        if not chosen:
+            break
+        text, skipped_edits = apply_edits(current.document.text, [f.edit() for f in chosen])
+        keys = {(e.span.start, e.span.end, e.replacement) for e in skipped_edits}
+        skipped = tuple(f for f in chosen if (f.span.start, f.span.end, f.suggestions[0]) in keys)
+        done = [f for f in chosen if f not in skipped]
+        if not done or text == current.document.text:
+            break
+        applied.extend(done)
+        current = lint_document(Document(doc.path, text), ctx, checks, config)
+    return current.document.text, tuple(applied), skipped, current
 
 
 def fix_file(path: Path, ctx: Context, checks: Sequence[Check], config: Config) -> FixOutcome:
-    """Lint path, apply its autofix findings in one pass, and re-lint the result."""
-    from qa.fixes import apply_edits
+    """Lint path and apply its autofix findings (see fix_document)."""
+    from qa.formats.lint import fix_path, handles
+
+    if handles(path, config):  # structured files: only target text changes
+        return fix_path(path, ctx, checks, config)
 
     raw = path.read_bytes() if path.is_file() else b""
     doc, bom = read_document(path)
-    found = lint_document(doc, ctx, checks, config).findings
-    chosen = [f for f in found if f.autofix]
-    after, skipped_edits = apply_edits(doc.text, [f.edit() for f in chosen])
-    skipped_spans = {(e.span.start, e.span.end, e.replacement) for e in skipped_edits}
-    skipped = tuple(f for f in chosen if (f.span.start, f.span.end, f.suggestions[0]) in skipped_spans)
-    applied = tuple(f for f in chosen if f not in skipped)
-    remaining = lint_document(Document(str(path), after), ctx, checks, config) if applied else Result(
-        doc, tuple(f for f in found if f not in applied)
-    )
+    after, applied, skipped, remaining = fix_document(doc, ctx, checks, config)
     return FixOutcome(doc, raw, bom, after, applied, skipped, remaining)

@@ -9,8 +9,13 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from qa import api
+from qa import api, cli_ci
 from qa.api import Config, InputError, Result
+from qa.cli_ci import BaselineOpt, ConfigOpt, JobsOpt, MaxAnnotationsOpt, WarnUnusedOpt, WriteBaselineOpt
+from qa.cli_backends import (
+    BackendDisableOpt, BackendEnableOpt, BackendsListOpt, BackendTimeoutOpt, GrammalecteOpt, LanguageToolOpt,
+    PickyOpt, StrictBackendsOpt,
+)
 from qa.document import Document
 from qa.glossary import GlossaryError
 
@@ -25,6 +30,10 @@ app = typer.Typer(
 class Format(StrEnum):
     TEXT = "text"
     JSON = "json"
+    HTML = "html"
+    SARIF = "sarif"
+    GITHUB = "github"
+    JUNIT = "junit"
 
 
 class FailOn(StrEnum):
@@ -54,6 +63,23 @@ SelectOpt = Annotated[
 ]
 IgnoreOpt = Annotated[list[str] | None, typer.Option("--ignore", "-i", help="Skip these codes, families or categories.")]
 SourceOpt = Annotated[str | None, typer.Option("--source-lang", help="Source language of the translation: en, nl, de.")]
+SourceFileOpt = Annotated[
+    Path | None,
+    typer.Option("--source", help="The source text of the one file linted, aligned by line or paragraph (SA checks)."),
+]
+
+
+def _with_source(config: Config, source_file: Path | None, paths: list[str] | list[Path] | None) -> Config:
+    """config with --source set (qa.formats.lint aligns it); one plain file only."""
+    if source_file is None:
+        return config
+    from dataclasses import replace
+
+    if not source_file.is_file():
+        fail(f"{source_file}: no such file")
+    if len(paths or []) != 1 or str((paths or [""])[0]) == "-" or Path((paths or [""])[0]).is_dir():
+        fail("--source needs exactly one file to lint")
+    return replace(config, source_file=source_file)
 
 
 def make_config(
@@ -64,24 +90,21 @@ def make_config(
     source_lang: str | None,
     fail_on: str = "warning",
 ) -> Config:
-    from qa.checks import ALL_CHECKS
-    from qa.findings import Category
+    from qa.config import check_patterns
 
-    known = {c.code for c in ALL_CHECKS} | {c.code[:2] for c in ALL_CHECKS} | {c.value for c in Category}
-    known |= {c.name for c in ALL_CHECKS}
-    for pattern in _split(select) + _split(ignore):
-        if not any(k.startswith(pattern) for k in known):
-            fail(f"unknown rule, family or category {pattern!r} (see 'qa rules')")
+    bad = check_patterns(_split(select) + _split(ignore))
+    if bad is not None:
+        fail(f"unknown rule, family or category {bad!r} (see 'qa rules')")
     if source_lang not in (None, "en", "nl", "de"):
         fail(f"--source-lang must be en, nl or de, not {source_lang!r}")
-    return Config(
+    return cli_ci.layered(Config(  # under [tool.qa] / .qa.toml for commands with --config
         select=_split(select),
         ignore=_split(ignore),
         glossaries=tuple(glossary or ()),
         builtin_glossary=not no_builtin,
         source_lang=source_lang,
         fail_on=fail_on,
-    )
+    ))
 
 
 def _lint(paths: list[str], config: Config) -> list[Result]:
@@ -94,7 +117,7 @@ def _lint(paths: list[str], config: Config) -> list[Result]:
             except DecodeError as exc:
                 fail(str(exc))
             return [api.lint_document(Document("-", text), config=config)]
-        return api.lint_paths([Path(p) for p in paths], config)
+        return api.lint_paths([Path(p) for p in paths], config, progress=cli_ci.progress())
     except GlossaryError as exc:
         fail(str(exc))
 
@@ -131,7 +154,7 @@ def _report_errors(results: list[Result]) -> None:
 
 @app.command()
 def lint(
-    paths: Annotated[list[str], typer.Argument(help="Files or directories to lint; - reads standard input.")],
+    paths: Annotated[list[str] | None, typer.Argument(help="Files or directories to lint; - reads standard input.")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Report format.")] = Format.TEXT,
     glossary: GlossaryOpt = None,
     no_builtin: NoBuiltinOpt = False,
@@ -139,11 +162,50 @@ def lint(
     ignore: IgnoreOpt = None,
     source_lang: SourceOpt = None,
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1.")] = FailOn.WARNING,
+    decisions: Annotated[
+        list[Path] | None, typer.Option("--decisions", help="A `qa review` decisions file: hide what it rejected. Repeatable.")
+    ] = None,
+    config_file: ConfigOpt = None,
+    baseline: BaselineOpt = None,
+    write_baseline: WriteBaselineOpt = None,
+    warn_unused_ignores: WarnUnusedOpt = False,
+    max_annotations: MaxAnnotationsOpt = 10,
+    jobs: JobsOpt = 0,
+    languagetool: LanguageToolOpt = None,
+    grammalecte: GrammalecteOpt = None,
+    backend_enable: BackendEnableOpt = None,
+    backend_disable: BackendDisableOpt = None,
+    picky: PickyOpt = False,
+    strict_backends: StrictBackendsOpt = False,
+    backend_timeout: BackendTimeoutOpt = 10.0,
+    backends: BackendsListOpt = False,
+    source_file: SourceFileOpt = None,
 ) -> None:
     """Lint French text files and report machine-translation artifacts."""
-    config = make_config(glossary, no_builtin, select, ignore, source_lang, fail_on.value)
-    results = _lint(paths, config)
-    if fmt is Format.JSON:
+    from qa import cli_backends
+
+    config = _with_source(make_config(glossary, no_builtin, select, ignore, source_lang, fail_on.value), source_file, paths)
+    config = cli_backends.with_backends(
+        config, languagetool, grammalecte, backend_enable, backend_disable, picky, strict_backends, backend_timeout
+    )
+    if backends:
+        cli_backends.show_status(config, err=bool(paths))
+    if not paths:
+        if backends:
+            raise typer.Exit(0)
+        fail("no path given: name files or directories, or - for standard input")
+    results = cli_ci.apply_baseline(_lint(paths, config), baseline, write_baseline)
+    if decisions:
+        from qa.cli_review import apply_decisions
+
+        results = apply_decisions(results, decisions)
+    if fmt in (Format.SARIF, Format.GITHUB, Format.JUNIT):
+        cli_ci.emit(fmt.value, results, max_annotations)
+    elif fmt is Format.HTML:
+        from qa.reporters import html
+
+        typer.echo(html.render(results), nl=False)
+    elif fmt is Format.JSON:
         from qa.reporters import json_report
 
         typer.echo(json_report.render(results), nl=False)
@@ -152,6 +214,8 @@ def lint(
     _report_errors(results)
     n = sum(len(r.findings) for r in results)
     typer.echo(f"{n} finding{'s' if n != 1 else ''} in {len(results)} file{'s' if len(results) != 1 else ''}.", err=True)
+    if cli_backends.report_notes(results, config.backends.strict):
+        raise typer.Exit(2)  # --strict-backends: a requested backend did not answer
     raise typer.Exit(api.exit_code(results, config.fail_on))
 
 
@@ -165,18 +229,20 @@ def fix(
     ignore: IgnoreOpt = None,
     source_lang: SourceOpt = None,
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Lowest severity of the remaining findings that makes the exit code 1.")] = FailOn.WARNING,
+    config_file: ConfigOpt = None,
+    source_file: SourceFileOpt = None,
 ) -> None:
     """Apply the safe (autofix) suggestions; report what remains."""
     from qa.fixes import StaleFileError, encode, unified_diff, write_atomic
 
-    config = make_config(glossary, no_builtin, select, ignore, source_lang, fail_on.value)
+    config = _with_source(make_config(glossary, no_builtin, select, ignore, source_lang, fail_on.value), source_file, paths)
     try:
         ctx = api.make_context(config)
     except GlossaryError as exc:
         fail(str(exc))
     checks = api.active_checks(config)
     remaining: list[Result] = []
-    for path in api.expand_paths(paths):
+    for path in api.expand_paths(paths, config):
         try:
             outcome = api.fix_file(path, ctx, checks, config)
         except InputError as exc:
@@ -186,7 +252,7 @@ def fix(
             typer.echo(unified_diff(str(path), outcome.before.text, outcome.after), nl=False)
         elif outcome.applied:
             try:
-                write_atomic(path, encode(outcome.after, outcome.bom), expected=outcome.raw)
+                write_atomic(path, encode(outcome.after, outcome.bom, outcome.encoding), expected=outcome.raw)
             except StaleFileError as exc:
                 remaining.append(Result(outcome.before, (), error=str(exc)))
                 continue
@@ -207,7 +273,7 @@ def rules() -> None:
     from qa.checks import ALL_CHECKS
 
     for c in ALL_CHECKS:
-        typer.echo(f"{c.code}  {c.category.value:17}  {c.severity.value:7}  {c.name:28}  {c.summary}")
+        typer.echo(f"{c.code}  {c.category.value:17}  {c.severity.value:7}  fix:{c.autofix:4}  {c.name:28}  {c.summary}")
 
 
 @app.command()
@@ -278,6 +344,13 @@ def score(
     for i, s in enumerate(per, 1):
         typer.echo(f"{i:5}  BLEU {s.bleu:6.2f}  chrF {s.chrf:6.2f}  TER {s.ter:6.2f}")
     typer.echo(f"BLEU {total.bleu:.2f}  chrF {total.chrf:.2f}  TER {total.ter:.2f}  ({total.segments} segments)")
+
+
+from qa import cli_review  # noqa: E402, F401 - registers `qa review` on app
+from qa import cli_glossary  # noqa: E402, F401 - registers `qa glossary import|check` on app
+
+
+app.command("config")(cli_ci.show_config)
 
 
 def main() -> None:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import json
-import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -203,7 +202,3 @@ def render_text(report: dict[str, Any], verbose: bool = False) -> str:
         f"fix_acc={report['fix_accuracy']:.3f} closure={report['closure']:.3f}"
     )
     return "\n".join(lines) + "\n"
-
-
-def _unused(*_: Any) -> None:  # keeps imports honest for type checkers
-    del defaultdict, re

@@ -42,7 +42,11 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, list[Edit]]:
     return "".join(parts), skipped
 
 
-def encode(text: str, bom: bool) -> bytes:
+def encode(text: str, bom: bool, encoding: str = "utf-8") -> bytes:
+    if encoding != "utf-8":  # a structured file read as UTF-16 goes back as it came (qa.formats)
+        from qa.formats import encode_file
+
+        return encode_file(text, encoding, bom)
     return (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8")
 
 
@@ -61,6 +65,10 @@ def write_atomic(path: Path, data: bytes, expected: bytes | None = None) -> None
             os.fsync(fh.fileno())
         if path.exists():
             os.chmod(tmp, path.stat().st_mode & 0o7777)
+        else:  # mkstemp creates 0600; a new file gets the usual mode under the umask
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

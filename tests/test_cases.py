@@ -36,7 +36,11 @@ def _cases() -> list[Any]:
 @pytest.mark.parametrize(("code", "case"), _cases())
 def test_case(code: str, case: dict[str, Any]) -> None:
     assert code in BY_CODE, f"{code} is not registered in qa/checks/__init__.py"
+    if not getattr(BY_CODE[code], "available", lambda: True)():
+        pytest.skip(f"{code}: its optional backend is not installed here")
     doc = Document("case.txt", case["text"])
+    _context().source = case.get("source")  # source-aware checks (SA): the segment's source text
+    _context().source_lang = case.get("source_lang")  # and its language, when a case needs one
     result = lint_document(doc, _context(), [BY_CODE[code]()])
     assert [doc[f.span] for f in result.findings] == case["expect"], [f.message for f in result.findings]
     if "suggestions" in case:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from qa.api import Config, lint_text, make_context
+from qa.api import Config, active_checks, fix_document, lint_text, make_context
+from qa.document import Document
 from qa.fixes import apply_edits
 
 CTX = make_context(Config())
@@ -31,8 +32,10 @@ def test_spans_lie_in_the_text_and_hold_their_text(text: str) -> None:
 @SETTINGS
 @given(TEXTS)
 def test_fixing_twice_equals_fixing_once(text: str) -> None:
-    once, _ = apply_edits(text, [f.edit() for f in lint_text(text, ctx=CTX).findings if f.autofix])
-    twice, _ = apply_edits(once, [f.edit() for f in lint_text(once, ctx=CTX).findings if f.autofix])
+    config = Config()
+    checks = active_checks(config)
+    once = fix_document(Document("p", text), CTX, checks, config)[0]
+    twice = fix_document(Document("p", once), CTX, checks, config)[0]
     assert twice == once
 
 

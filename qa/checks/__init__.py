@@ -4,9 +4,53 @@ from __future__ import annotations
 
 from qa.checks.base import Check, Context
 from qa.checks.glossary_terms import GlossaryTerm
+from qa.checks.names import NameTranslated
+from qa.checks.acronyms import ForeignQualifier, SourceAcronym
+from qa.checks.transliteration import Transliteration
+from qa.checks.consistency import Inconsistency
+from qa.checks.pronouns import ParticipleAgreement, PronounAgreement
+from qa.checks.suppression import UnusedSuppression
+from qa.checks.grammalecte import GrammalecteCheck
+from qa.checks.languagetool import LanguageToolCheck
+from qa.checks.mechanics import CapitalisedPronoun, MergedWords, SpuriousDeterminer, StrayFullStop
+from qa.checks.mechanics_caps import StrayCapital
+from qa.checks.residue import MarkupResidue, PipelineTag
+from qa.checks.untranslated import UntranslatedWords
+from qa.checks.calques import NeuterPronoun, ReportingPreposition, SourceConstruction
+from qa.checks.mistranslation import FalseFriend
+from qa.checks.source_aware import PlaceholderParity, SourceName, SourceTerm, Untranslated
+from qa.checks.source_numbers import NumberFormat, NumberMismatch
 
 ALL_CHECKS: tuple[type[Check], ...] = (
     GlossaryTerm,
+    NameTranslated,
+    ForeignQualifier,
+    SourceAcronym,
+    Transliteration,
+    Inconsistency,
+    PronounAgreement,
+    ParticipleAgreement,
+    UnusedSuppression,
+    PipelineTag,
+    MarkupResidue,
+    MergedWords,
+    StrayCapital,
+    SpuriousDeterminer,
+    StrayFullStop,
+    CapitalisedPronoun,
+    UntranslatedWords,
+    ReportingPreposition,
+    SourceConstruction,
+    NeuterPronoun,
+    FalseFriend,
+    SourceTerm,  # source-aware (SA): silent unless the source is known
+    SourceName,
+    NumberMismatch,
+    NumberFormat,
+    Untranslated,
+    PlaceholderParity,
+    LanguageToolCheck,  # opt-in backends: lowest priority, merged into qa's findings
+    GrammalecteCheck,
 )
 
 BY_CODE: dict[str, type[Check]] = {c.code: c for c in ALL_CHECKS}

@@ -23,18 +23,19 @@ class Context:
 
     glossary: Glossary
     source_lang: str | None = None  # "en", "nl", "de" when known
-    _analyses: dict[int, Analysis] = field(default_factory=dict, repr=False)
+    source: str | None = None  # the source text of the current document (a segment), when known
+    # The last document analysed and its analysis. Keyed by identity, holding the document
+    # itself: an id() alone can be reused by a new document once the old one is freed.
+    _analysed: tuple[Document, Analysis] | None = field(default=None, repr=False)
     cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def analysis(self, doc: Document) -> Analysis:
         """The spaCy analysis of doc, computed once per document."""
-        key = id(doc)
-        if key not in self._analyses:
+        if self._analysed is None or self._analysed[0] is not doc:
             from qa.nlp import analyse
 
-            self._analyses.clear()  # one document at a time: keep memory flat
-            self._analyses[key] = analyse(doc)
-        return self._analyses[key]
+            self._analysed = (doc, analyse(doc))  # one document at a time: memory stays flat
+        return self._analysed[1]
 
 
 class Check:
@@ -46,6 +47,9 @@ class Check:
     summary: ClassVar[str]
     severity: ClassVar[Severity] = Severity.WARNING
     needs_nlp: ClassVar[bool] = False
+    # For `qa rules` and SARIF: "all" findings carry a safe fix, "some" do (when the data
+    # vouches for one answer), or "none" do. tests/test_ci_config.py checks it on the cases.
+    autofix: ClassVar[str] = "some"
 
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)

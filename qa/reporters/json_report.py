@@ -30,6 +30,8 @@ def finding_dict(result: Result, f: Finding) -> dict[str, Any]:
         "message": f.message,
         "suggestions": list(f.suggestions),
         "autofix": f.autofix,
+        # the segment of a bilingual or structured file (qa.formats), only when there is one
+        **({"segment": f.extra["segment"]} if "segment" in f.extra else {}),
     }
 
 

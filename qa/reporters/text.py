@@ -21,6 +21,8 @@ def lines(results: Sequence[Result]) -> list[tuple[Result, Finding, str]]:
         for f in r.findings:
             line, col = r.document.position(f.span.start)
             head = f"{r.document.path}:{line}:{col}: {f.code} [{f.category.value}]"
+            if "segment" in f.extra:  # bilingual and structured files (qa.formats)
+                head += f" (segment {f.extra['segment']})"
             out.append((r, f, f"{head} {f.message}{_suggestion(f)}"))
     return out
 

@@ -1,0 +1,158 @@
+"""Grammalecte (Debian python3-grammalecte): grammar, typography and spelling, one paragraph at a time.
+
+Grammalecte is pure Python and offline. Debian installs it for the system Python only;
+``make run`` / ``make test`` expose that one package to .venv through a .pth shim
+(see the Makefile), and qa degrades with one notice where it cannot be imported.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from qa.document import Span
+from qa.findings import Category
+
+SPELL = "spell"  # our name for the spelling pass (graphspell), toggled like an option
+NOTYPE = "notype"  # the type Grammalecte gives rules that belong to no option
+
+# Grammalecte's options (= the ``sType`` of its findings) mapped to qa's categories.
+CATEGORY_OF_TYPE: dict[str, Category] = {
+    SPELL: Category.SPELLING,
+    "tu": Category.SPELLING,  # missing or needless hyphens, soldered words
+    "mc": Category.SPELLING,
+    "typo": Category.TYPOGRAPHY,
+    "apos": Category.TYPOGRAPHY,
+    "eepi": Category.TYPOGRAPHY,
+    "liga": Category.TYPOGRAPHY,
+    "chim": Category.TYPOGRAPHY,
+    "num": Category.TYPOGRAPHY,
+    "nf": Category.TYPOGRAPHY,
+    "nbsp": Category.SPACING,
+    "esp": Category.SPACING,
+    "tab": Category.SPACING,
+    "unit": Category.SPACING,
+    "virg": Category.PUNCTUATION,
+    "poncfin": Category.PUNCTUATION,
+    "maj": Category.CAPITALIZATION,
+    "minis": Category.CAPITALIZATION,
+    "ocr": Category.ARTIFACT,
+    "mapos": Category.ARTIFACT,
+}
+# Options about markup formats, not French: never switched on by qa.
+MARKUP_OPTIONS = frozenset({"html", "latex", "md", "idrule"})
+# Grammalecte 2.1's options (its rule types), known without importing it, plus ours.
+OPTIONS = frozenset(
+    "apos bs chim conf conj date eepi eleu esp gn imp infi inte liga loc maj mapos mc minis nbsp neg nf "
+    "num ocr pleo poncfin ppas redon1 redon2 tab tu typo unit virg vmode".split()
+) | {SPELL, NOTYPE}
+
+
+def known_option(name: str) -> bool:
+    """An option (rule type) rather than a rule id: « gn » versus « g3__gn_des_2m__b1_a2_1 »."""
+    return name in OPTIONS
+
+
+def category_of(kind: str) -> Category:
+    return CATEGORY_OF_TYPE.get(kind, Category.GRAMMAR)
+
+
+@cache
+def available() -> bool:
+    """True when ``import grammalecte`` would work (without importing it: that costs 0.1 s)."""
+    try:
+        return importlib.util.find_spec("grammalecte") is not None
+    except (ImportError, ValueError):
+        return False
+
+
+@dataclass(frozen=True, slots=True)
+class GcMatch:
+    """One Grammalecte finding, with offsets into the whole document."""
+
+    span: Span
+    rule: str  # sRuleId, or "spell" for the spelling pass
+    kind: str  # the option it belongs to (sType), "spell" or "notype"
+    message: str
+    suggestions: tuple[str, ...]
+
+
+class Grammalecte:
+    """A loaded Grammalecte checker; load once per run (0.1 s, plus about 1 s of warm-up)."""
+
+    def __init__(self) -> None:
+        import grammalecte  # lazy: an optional Debian package
+
+        self._gc: Any = grammalecte.GrammarChecker("fr")
+        self._engine: Any = self._gc.gce
+        self._spell: Any = self._gc.getSpellChecker()
+        self.version: str = str(getattr(self._engine, "version", "?"))
+        self._suggestions: dict[tuple[str, int], tuple[str, ...]] = {}
+
+    @property
+    def options(self) -> tuple[str, ...]:
+        """Every option Grammalecte knows, sorted (markup-format options left out)."""
+        return tuple(sorted(k for k in self._engine.getDefaultOptions() if k not in MARKUP_OPTIONS))
+
+    @property
+    def default_options(self) -> frozenset[str]:
+        return frozenset(k for k, on in self._engine.getDefaultOptions().items() if on and k not in MARKUP_OPTIONS)
+
+    @cache  # noqa: B019 - one checker per run; the table is fixed
+    def rule_options(self) -> dict[str, str]:
+        """Rule id → the option that gates it ("notype" when none does)."""
+        return {rule: (opt or NOTYPE) for _, opt, _, rule in self._engine.listRules()}
+
+    def check(self, text: str, paragraphs: Sequence[Span], kinds: Iterable[str]) -> list[GcMatch]:
+        """Grammar findings of the options in kinds, and spelling ones if "spell" is among them.
+
+        Spelling suggestions are not computed here: they cost 17 ms a word and most
+        unknown words are names that the caller drops first (see ``suggest``).
+        """
+        wanted = set(kinds)
+        all_options = self._engine.getDefaultOptions()
+        options = {k: (k in wanted) for k in all_options}
+        out: list[GcMatch] = []
+        for para in paragraphs:
+            chunk = text[para.start : para.end]
+            grammar = self._engine.parse(chunk, "FR", dOptions=options)
+            for err in grammar:
+                start, end = int(err["nStart"]), int(err["nEnd"])
+                if not 0 <= start < end <= len(chunk):
+                    continue  # a reply we cannot place exactly is dropped, never guessed
+                kind = err.get("sType") or NOTYPE
+                if kind != NOTYPE and kind not in wanted:
+                    continue
+                out.append(
+                    GcMatch(
+                        Span(para.start + start, para.start + end),
+                        str(err["sRuleId"]),
+                        kind,
+                        " ".join(str(err["sMessage"]).split()),
+                        tuple(str(s) for s in err.get("aSuggestions", ()) if s),
+                    )
+                )
+            if SPELL in wanted:
+                for err in self._spell.parseParagraph(chunk, False):
+                    start, end = int(err["nStart"]), int(err["nEnd"])
+                    if 0 <= start < end <= len(chunk):
+                        out.append(GcMatch(Span(para.start + start, para.start + end), SPELL, SPELL, "", ()))
+        return out
+
+    def suggest(self, word: str, limit: int = 5) -> tuple[str, ...]:
+        """Spelling suggestions, best first; cached, as names and typos repeat in a corpus."""
+        key = (word, limit)
+        if key not in self._suggestions:
+            self._suggestions[key] = self._suggest(word, limit)
+        return self._suggestions[key]
+
+    def _suggest(self, word: str, limit: int) -> tuple[str, ...]:
+        found: list[str] = []
+        for group in self._spell.suggest(word):
+            found.extend(group if isinstance(group, list | tuple) else [group])
+            if len(found) >= limit:
+                break
+        return tuple(dict.fromkeys(found))[:limit]

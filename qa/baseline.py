@@ -1,0 +1,115 @@
+"""Baselines: record today's findings so that CI reports only new ones.
+
+A finding is recognised by a fingerprint of its rule, its text and a little context around
+it, never by offsets, so that editing a paragraph above it does not make it "new". The same
+fingerprint may occur several times in a file: the baseline keeps the count, and only the
+occurrences beyond it are new.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from qa.api import Result
+from qa.document import Document
+from qa.findings import Finding
+
+VERSION = 1
+CONTEXT = 24  # code points each side; enough to tell two occurrences of one term apart
+
+
+class BaselineError(ValueError):
+    """A baseline file that cannot be used; the message names it."""
+
+
+def _squash(s: str) -> str:
+    # Whitespace differences (re-wrapping, NBSP vs space) must not make a finding new.
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def fingerprint(doc: Document, f: Finding) -> str:
+    """sha256 of rule + text + the surrounding words within the paragraph, whitespace squashed."""
+    para = doc.paragraph_at(f.span.start)
+    lo, hi = (para.start, para.end) if para else (0, len(doc.text))
+    before = doc.text[max(lo, f.span.start - CONTEXT) : f.span.start]
+    after = doc.text[f.span.end : min(hi, f.span.end + CONTEXT)]
+    key = "\x1f".join((f.code, _squash(f.text), _squash(before), _squash(after)))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+def display_path(path: str) -> str:
+    """The path as a POSIX path relative to the cwd when below it, so `qa lint docs/` and
+    `qa lint ./docs` write the same baseline."""
+    if path == "-":
+        return path
+    try:
+        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+def build(results: Sequence[Result]) -> dict[str, object]:
+    counts: Counter[tuple[str, str, str, str]] = Counter()
+    for r in results:
+        for f in r.findings:
+            counts[(display_path(r.document.path), f.code, fingerprint(r.document, f), f.text)] += 1
+    entries = [
+        {"path": p, "rule": code, "fingerprint": fp, "text": text, "count": n}
+        for (p, code, fp, text), n in sorted(counts.items())
+    ]
+    return {"version": VERSION, "tool": "qa", "findings": entries}
+
+
+def write(path: Path, results: Sequence[Result]) -> int:
+    """Write the baseline of results to path; returns the number of findings recorded."""
+    from qa.fixes import write_atomic
+
+    data = build(results)
+    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    write_atomic(path, text.encode("utf-8"))
+    return sum(int(e["count"]) for e in data["findings"])  # type: ignore[union-attr, index]
+
+
+def load(path: Path) -> Counter[tuple[str, str]]:
+    """(path, fingerprint) → how many such findings the baseline accepts."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise BaselineError(f"{path}: no such baseline file (create it with --write-baseline)") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BaselineError(f"{path}: cannot read baseline: {exc}") from None
+    except json.JSONDecodeError as exc:
+        raise BaselineError(f"{path}:{exc.lineno}: baseline is not valid JSON: {exc.msg}") from None
+    if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("findings"), list):
+        raise BaselineError(f"{path}: not a qa baseline (version {VERSION} with a findings list)")
+    accepted: Counter[tuple[str, str]] = Counter()
+    for i, e in enumerate(data["findings"], 1):
+        try:
+            accepted[(str(e["path"]), str(e["fingerprint"]))] += int(e.get("count", 1))
+        except (KeyError, TypeError, ValueError):
+            raise BaselineError(f"{path}: finding #{i} needs path, fingerprint and count") from None
+    return accepted
+
+
+def filter_new(results: Sequence[Result], accepted: Counter[tuple[str, str]]) -> tuple[list[Result], int]:
+    """Results keeping only findings beyond what the baseline accepts; and how many were known."""
+    left = Counter(accepted)
+    out, known = [], 0
+    for r in results:
+        p = display_path(r.document.path)
+        kept = []
+        for f in r.findings:
+            key = (p, fingerprint(r.document, f))
+            if left[key] > 0:
+                left[key] -= 1
+                known += 1
+            else:
+                kept.append(f)
+        out.append(replace(r, findings=tuple(kept)))
+    return out, known

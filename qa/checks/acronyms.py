@@ -1,0 +1,230 @@
+"""Source-language forms left in place: AC01 acronyms (NAVO → OTAN) and PN02 nationality
+adjectives left before a name (« du British Conflict Armament Research »).
+PN01 and the names knowledge base live in names.py."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from qa.checks.base import Check, Context
+from qa.data import load_toml
+from qa.document import Document, Span
+from qa.findings import Category, Finding
+from qa.checks.names import _DET as _NAME_DET
+from qa.checks.names import _lower, knowledge
+from qa.textutil import adjust_determiner, capitalize_first, fold_key, starts_with_vowel_sound
+
+LANGS = {"nl": "Dutch", "en": "English", "de": "German"}
+# The word before an acronym that shows it is used as a noun (« la VN », « de l’EU »).
+_DET = re.compile(
+    r"(?:^|(?<=[\s«“\"(]))(le|la|les|l['’]|du|de|des|d['’]|au|aux|à|par|pour|avec|sans|contre|entre|"
+    r"vers|chez|dans|sur|selon|et|ou)([ \u00a0]+|(?<=['’]))$",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Acronym:
+    acronym: str
+    lang: str
+    french: str
+    gender: str
+    definite: bool
+    strict: bool
+    expansion: str
+    spellings: tuple[str, ...] = ()
+
+    @property
+    def plural(self) -> bool:
+        return self.gender.endswith("p")
+
+
+@cache
+def acronyms() -> dict[str, Acronym]:
+    out = {}
+    for d in load_toml("acronyms.toml")["acronyms"]:
+        acr = Acronym(**{**d, "spellings": tuple(d.get("spellings", ()))})
+        out.update({form: acr for form in (acr.acronym, *acr.spellings)})
+    return out
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    alts = sorted(map(re.escape, acronyms()), key=len, reverse=True)
+    # Not inside a longer word or a hyphenated compound's tail; a Dutch compound
+    # head (« NAVO-top ») still counts.
+    return re.compile(r"(?<![\w\-/.])(" + "|".join(alts) + r")(?![\w/]|\.\w)")
+
+
+def with_article(acr: Acronym, det: str) -> str:
+    """« de » + ONU → « de l’ONU »: the determiner before a definite French form."""
+    fr, low = acr.french, det.lower().replace("’", "'")
+    vowel = starts_with_vowel_sound(fr)
+    if acr.plural:
+        art, de, a = "les ", "des ", "aux "
+    elif vowel:
+        art, de, a = "l’", "de l’", "à l’"
+    elif acr.gender.startswith("f"):
+        art, de, a = "la ", "de la ", "à la "
+    else:
+        art, de, a = "le ", "du ", "au "
+    if low in ("le", "la", "les", "l'"):
+        out = art + fr
+    elif low in ("du", "de", "des", "d'"):
+        out = de + fr
+    elif low in ("au", "aux", "à"):
+        out = a + fr
+    else:
+        return det + " " + art + fr if not det.endswith(("'", "’")) else det + art + fr
+    return capitalize_first(out) if det[:1].isupper() else out
+
+
+_NEXT = re.compile(r"[ \u00a0]+([A-Z][a-z]+)")
+
+
+def in_foreign_name(doc: Document, end: int) -> bool:
+    """« l’US Navy », « UN Women »: the acronym opens a foreign proper name."""
+    m = _NEXT.match(doc.text, end)
+    if not m:
+        return False
+    from wordfreq import zipf_frequency
+
+    word = m.group(1).lower()
+    return zipf_frequency(word, "en") > zipf_frequency(word, "fr") + 0.5
+
+
+def shouting(doc: Document, offset: int) -> bool:
+    """A line in capitals (a headline, a caption credit): « UN » may be the French « un »."""
+    para = doc.paragraph_at(offset)
+    letters = [c for c in doc[para] if c.isalpha()] if para else []
+    return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+
+
+class SourceAcronym(Check):
+    """A source-language acronym where French has its own.
+
+    MT often keeps the Dutch, English or German acronym of an organisation or a
+    common term: NAVO/NATO → OTAN, VN/UN → ONU, EU → UE, VS/US → États-Unis,
+    WHO → OMS, IMF/IWF → FMI, ECB/EZB → BCE, AI/KI → IA, GDP/BBP/BIP → PIB.
+    The suggestion fixes the article before it (« la NAVO » → « l’OTAN »,
+    « de VN » → « de l’ONU »). Acronyms that are also French words (UN, EU, US, AI)
+    are reported only after a determiner or preposition and never in a line of capitals.
+
+    Mauvais : « La Haye répond à la pression croissante au sein de la NAVO. »
+    Bon :     « La Haye répond à la pression croissante au sein de l’OTAN. »
+    """
+
+    code = "AC01"
+    name = "acronym.source"
+    category = Category.ACRONYM_SOURCE
+    summary = "Source-language acronym where French has its own"
+
+    def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        table = acronyms()
+        for m in _pattern().finditer(doc.text):
+            acr = table[m.group(1)]
+            det = _DET.search(doc.text, max(0, m.start() - 12), m.start())
+            if acr.strict and (det is None or shouting(doc, m.start())):
+                continue
+            if in_foreign_name(doc, m.end()):
+                continue
+            if acr.definite and det is not None:
+                start, text = det.start(), with_article(acr, det.group(1))
+            elif acr.definite:
+                start, text = m.start(), acr.french
+            else:
+                rw = adjust_determiner(doc.text, m.start(), acr.french, acr.gender[:1] or None)
+                start, text = rw.start, rw.replacement
+            lang = LANGS.get(acr.lang, acr.lang)
+            yield self.finding(
+                doc,
+                Span(start, m.end()),
+                f"« {m.group(1)} » is the {lang} acronym ({acr.expansion}); French writes « {acr.french} »",
+                suggestions=[text],
+                autofix=not acr.strict,
+            )
+
+
+# --- PN02 -----------------------------------------------------------------------------
+
+_ORG_HEADS = frozenset("""research institute institution foundation council group agency society trust centre center
+fund association watch network alliance committee service services office union corporation company bank forum
+federation board commission authority initiative project monitor observatory coalition movement campaign
+partnership international""".split())
+_KIND_NOUN = {"company": ("groupe", "m"), "media": ("journal", "m"), "institution": ("institution", "f")}
+
+
+@cache
+def nationalities() -> dict[str, tuple[str, str, str]]:
+    return {d["word"]: (d["m"], d["f"], d["lang"]) for d in load_toml("names.toml")["nationalities"]}
+
+
+@cache
+def _qualifier_pattern() -> re.Pattern[str]:
+    alts = "|".join(sorted(map(re.escape, nationalities()), key=len, reverse=True))
+    return re.compile(r"\b(" + alts + r")\s+([A-Z][\w’'&-]*(?:\s+(?:(?:of|for|on|and|the)\s+)*[A-Z][\w’'&-]*)*)")
+
+
+@cache
+def _kept_names() -> frozenset[str]:
+    return frozenset(fold_key(x) for x in load_toml("names.toml")["qualified_names"]) | frozenset(knowledge().by_key)
+
+
+def _with_determiner(det: str | None, noun_phrase: str, gender: str) -> str:
+    """« du » + organisation → « de l’organisation », « au » + groupe → « au groupe »."""
+    art = ("l’" if starts_with_vowel_sound(noun_phrase) else "la " if gender == "f" else "le ") + noun_phrase
+    low = _lower(det or "").strip()
+    if low in ("du", "de", "d'", "de la", "de l'"):
+        out = "du " + noun_phrase if art.startswith("le ") else "de " + art
+    elif low in ("au", "à la", "à l'"):
+        out = "au " + noun_phrase if art.startswith("le ") else "à " + art
+    else:
+        out = art
+    return capitalize_first(out) if det and det[0].isupper() else out
+
+
+class ForeignQualifier(Check):
+    """A source-language nationality adjective left in front of an organisation's name.
+
+    MT copies a nationality adjective (« British », « Amerikaanse », « deutsche ») with
+    the name it qualifies; French puts it after a noun saying what the body is. Real
+    names that begin with such an adjective (« German Marshall Fund », « British
+    Council ») are kept. (English names of public bodies are UT01's.)
+
+    Mauvais : « Les chercheurs du British Conflict Armament Research ont examiné les débris. »
+    Bon :     « Les chercheurs de l’organisation britannique Conflict Armament Research ont examiné les débris. »
+    """
+
+    code = "PN02"
+    name = "names.foreign-qualifier"
+    category = Category.UNTRANSLATED
+    summary = "Foreign nationality adjective left before a name"
+
+    def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        kb, nats, kept = knowledge(), nationalities(), _kept_names()
+        for m in _qualifier_pattern().finditer(doc.text):
+            adjective, words = m.group(1), m.group(2).split()
+            if any(fold_key(" ".join([adjective, *words[:n]])) in kept for n in range(1, len(words) + 1)):
+                continue
+            known = [n for n in range(len(words), 0, -1) if fold_key(" ".join(words[:n])) in kb.by_key]
+            entry = kb.by_key[fold_key(" ".join(words[: known[0]]))] if known else None
+            # An English adjective before an unknown English name may belong to it
+            # (« American Petroleum Institute »); a Dutch or German one never does.
+            if entry is None and (nats[adjective][2] == "en" or not any(w.lower() in _ORG_HEADS for w in words)):
+                continue
+            org = " ".join(words[: known[0]]) if known else " ".join(words)
+            noun, gender = _KIND_NOUN.get(entry.kind if entry else "", ("organisation", "f"))
+            name_fr = entry.french if entry else org
+            det = _NAME_DET.search(doc.text, max(0, m.start() - 8), m.start())
+            start = det.start() if det else m.start()
+            phrase = f"{noun} {nats[adjective][1 if gender == 'f' else 0]} {name_fr}"
+            keep = {"du": "de ", "de": "de ", "d'": "de ", "au": "à "}.get(_lower(det.group(1)) if det else "", "")
+            suggestions = [_with_determiner(det.group(1) if det else None, phrase, gender), keep + name_fr]
+            yield self.finding(
+                doc, Span(start, m.start(2) + len(org)),
+                f"« {adjective} » is a foreign qualifier left before « {org} »: write « {suggestions[0]} »",
+                suggestions=suggestions,
+            )

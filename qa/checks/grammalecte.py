@@ -1,0 +1,89 @@
+"""GC00: Grammalecte's grammar, typography and spelling findings, coded ``GC:<rule>``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, ClassVar
+
+from qa.backends import NameFilter, runtime
+from qa.backends.grammalecte import NOTYPE, SPELL, category_of
+from qa.backends.grammalecte import available as gc_available
+from qa.checks.base import Check, Context
+from qa.document import Document
+from qa.findings import Category, Finding, Severity
+
+if TYPE_CHECKING:
+    from qa.api import Config
+
+
+class GrammalecteCheck(Check):
+    """Grammar, typography and spelling from Grammalecte (Debian package python3-grammalecte).
+
+    Each finding carries Grammalecte's rule id (``GC:g2__conj_il__b1_a1_1``) or
+    ``GC:spell`` for an unknown word. Rule types are Grammalecte's options (gn, conj,
+    apos, nbsp, maj, …) plus ``spell``; switch them with ``--backend-enable GC:apos``
+    or ``--backend-disable GC:spell``. By default only the types measured quiet on
+    clean French run; ``--grammalecte`` adds Grammalecte's grammar and spelling.
+    Unknown words that qa's glossaries know, or that spaCy tags as an entity, are
+    names and are never reported.
+
+    Mauvais : « Il a dit qu’il viendrons demain. »
+    Bon :     « Il a dit qu’il viendra demain. »
+    """
+
+    code = "GC00"
+    name = "backend.grammalecte"
+    category = Category.GRAMMAR
+    summary = "Grammalecte: grammar, typography, spelling (optional Debian package)"
+    severity = Severity.WARNING
+    autofix = "none"  # an engine's suggestion is never applied without review
+    opt_in: ClassVar[bool] = True
+
+    @classmethod
+    def available(cls) -> bool:
+        """Whether the Debian package is importable here (tests skip GC00's cases otherwise)."""
+        return gc_available()
+
+    @classmethod
+    def wanted(cls, config: Config) -> bool:
+        options = config.backends
+        if not (options.gc_kinds() or options.gc_rules(True)):
+            return False
+        # Asked for: run, so that a missing package gives its one notice. By default: only if installed.
+        return bool(options.grammalecte or options.toggles("GC", True)) or gc_available()
+
+    def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        rt = runtime(ctx)
+        options = rt.options
+        kinds, rules_on, rules_off = options.gc_kinds(), options.gc_rules(True), options.gc_rules(False)
+        if not (kinds or rules_on) or not doc.text.strip():
+            return
+        gc = rt.grammalecte()
+        if gc is None:
+            return
+        gates = gc.rule_options()
+        # A rule enabled by id needs its option on; its siblings are filtered out below.
+        run_kinds = kinds | {gates.get(r, NOTYPE) for r in rules_on}
+        is_name = NameFilter(doc, ctx)
+        for m in gc.check(doc.text, doc.paragraphs, run_kinds):
+            if m.rule in rules_off or not (m.kind in kinds or m.rule in rules_on):
+                continue
+            if m.kind == SPELL:
+                if is_name(m.span):
+                    continue
+                word = doc[m.span]
+                message = f"« {word} » is not in Grammalecte's dictionary"
+                suggestions = gc.suggest(word)
+            else:
+                message = f"Grammalecte: « {m.message} »"
+                suggestions = m.suggestions
+            yield Finding(
+                code=f"GC:{m.rule}",
+                category=category_of(m.kind),
+                message=message,
+                span=m.span,
+                text=doc[m.span],
+                severity=self.severity,
+                suggestions=tuple(dict.fromkeys(s for s in suggestions if s != doc[m.span])),
+                extra={"backend": "grammalecte", "type": m.kind},
+            )

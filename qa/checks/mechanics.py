@@ -1,0 +1,369 @@
+"""MC01, MC03, MC04, MC05: mechanical damage from the pipeline — merged words, a doubled
+determiner, a full stop inside a sentence, a lost comma before a capitalised pronoun."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from qa.checks.base import Check, Context
+from qa.data import load_toml
+from qa.document import Document, Span
+from qa.findings import Category, Finding
+from qa.textutil import capitalize_first, is_sentence_start, words
+
+
+@cache
+def _data() -> dict[str, dict[str, list[str]]]:
+    return load_toml("mechanics.toml")
+
+
+@cache
+def _lookups() -> object | None:
+    """spaCy's French lemmatizer tables, read straight from the installed model."""
+    try:
+        from spacy.lookups import Lookups
+        from spacy.util import get_package_path
+
+        from qa.nlp import MODEL
+
+        root = get_package_path(MODEL)
+        path = next(root.glob("*/lemmatizer/lookups"), None) or next(root.glob("lemmatizer/lookups"))
+        return Lookups().from_disk(path)
+    except Exception:  # the model is missing or laid out differently: wordfreq alone then
+        return None
+
+
+@cache
+def _lexicon() -> frozenset[str]:
+    """French lemmas known to spaCy's lemmatizer tables (common words, no names)."""
+    lookups = _lookups()
+    if lookups is None:
+        return frozenset()
+    forms: set[str] = set()
+    index = lookups.get_table("lemma_index")  # type: ignore[attr-defined]
+    for key in index.keys():
+        forms.update(index[key])
+    # lemma_lookup keys are hashed forms; its values (lemmas) are readable.
+    forms.update(v for v in lookups.get_table("lemma_lookup").values() if isinstance(v, str))  # type: ignore[attr-defined]
+    return frozenset(forms)
+
+
+def zipf(word: str, lang: str = "fr") -> float:
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, lang))
+
+
+def is_french_form(word: str) -> bool:
+    """A French common word form (inflected forms included), not a proper name."""
+    low = word.lower()
+    lookups = _lookups()
+    if lookups is not None and low in lookups.get_table("lemma_lookup"):  # type: ignore[attr-defined]
+        return True
+    return low in _lexicon()
+
+
+def is_known(word: str) -> bool:
+    return zipf(word) > 0 or is_french_form(word)
+
+
+# --- MC01 -----------------------------------------------------------------------------
+
+_CAMEL = re.compile(r"(?<=[a-zà-öø-ÿœ]{3})(?=[A-ZÀ-ÖØ-ÞŒ][a-zà-öø-ÿœ])")
+
+
+def split_merged(word: str) -> tuple[str, str, bool] | None:
+    """(left, right, clause) when word reads as two words glued at a lost boundary.
+
+    ``clause`` is True when the right part opens a new clause or noun phrase.
+    """
+    data = _data()["merge"]
+    clause, phrase = set(data["clause"]), set(data["phrase"])
+    prefixes = tuple(data["prefixes"])
+    after_names = set(data["after_names"])
+    head, _, seg = word.rpartition("-")
+    if head and not is_known(head.split("-")[0]):
+        return None
+    lead = head + "-" if head else ""
+    if len(seg) < 4 or is_known(seg) or is_known(word):
+        return None
+    capital = seg[:1].isupper()
+    best: tuple[float, str, str, bool] | None = None
+    for i in range(2, len(seg) - 1):
+        left, right = seg[:i], seg[i:]
+        if not right.islower():
+            continue
+        lz, rz = zipf(left), zipf(right)
+        if zipf(left, "en") > lz:
+            continue  # « directshow », « opentype »: English compounds
+        if (capital or head) and right not in after_names:
+            continue
+        if right in clause or right in phrase:
+            if len(left) < (3 if head else 4) or lz < 2.5 or not is_french_form(left):
+                continue
+            if capital and not head and (len(left) < 5 or lz < 3.5):
+                continue
+        elif not capital and not head:
+            # Two content words: both must be frequent, and the left one no prefix.
+            if len(left) < 4 or len(right) < 4 or lz < 3.5 or rz < 4.0:
+                continue
+            if left.lower().startswith(prefixes) and len(left) <= 6 or not (is_french_form(left) and is_french_form(right)):
+                continue
+        else:
+            continue
+        score = lz + rz
+        if best is None or score > best[0]:
+            best = (score, lead + left, right, right in clause)
+    return None if best is None else (best[1], best[2], best[3])
+
+
+def split_camel(word: str) -> tuple[str, str] | None:
+    """« analystesLa » → (analystes, La): a lower-case word glued to a capitalised one."""
+    parts = _CAMEL.split(word)
+    if len(parts) != 2:
+        return None
+    left, right = parts
+    if "-" in left or not is_french_form(left) or zipf(left) < 3.0 or zipf(left, "en") > zipf(left):
+        return None
+    if zipf(right) < 3.0 or zipf(right, "en") > zipf(right):
+        return None
+    return left, right
+
+
+def join_split(left: str, right: str) -> str | None:
+    """« gouverne » + « ment »: the word a stray space cut in two, if that is what it is.
+
+    One half must be no word at all; the whole must be a frequent French word."""
+    if not (left.isalpha() and right.isalpha()) or not right.islower() or len(left) + len(right) < 6:
+        return None
+    if left[1:] != left[1:].lower():
+        return None
+    whole = left + right
+    if zipf(whole) < 3.0 or not is_french_form(whole.lower()):
+        return None
+    def word(part: str) -> bool:
+        return is_french_form(part.lower()) or zipf(part) >= 3.0
+
+    if word(left) and word(right):
+        return None  # « bien tôt », « par tout »: two real words, maybe meant
+    return whole
+
+
+# A mark glued to the next word: « armées.Le », « dit,le ». Domains (« lemonde.fr ») go on
+# in lower case after the dot, and numbers (« 3,5 ») have digits: neither matches.
+_NO_SPACE_AFTER = re.compile(
+    r"(?<=[a-zà-öø-ÿœ]{2})(?:([.!?;])(?=[A-ZÀ-ÖØ-ÞŒ][a-zà-öø-ÿœ])|(,)(?=[a-zà-öø-ÿœ]{2}))"
+)
+
+
+class MergedWords(Check):
+    """Two words glued together where a link or a tag ended in the source page.
+
+    The merged token is no French word, but it splits into a known word and a short
+    word that opens the next phrase (article, pronoun, conjunction). The link usually
+    swallowed a comma too, so when the second word opens a clause the comma comes first.
+    The reverse, a word cut in two by a stray space (« prési dent »), is reported too when
+    one half is no word at all, and so is a word glued to the mark before it (« armées.Le »).
+
+    Mauvais : « comme le préviennent les analystesla Corée du Nord commercialisera… »
+    Bon :     « comme le préviennent les analystes, la Corée du Nord commercialisera… »
+    """
+
+    code = "MC01"
+    name = "mechanics.merged-words"
+    category = Category.SPACING
+    summary = "Two words merged into one, or one word split in two"
+    autofix = "some"
+
+    def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        yield from self._merged(doc)
+        tokens = list(words(doc.text))
+        for (s1, e1, w1), (s2, e2, w2) in zip(tokens, tokens[1:], strict=False):
+            if doc.text[e1:s2] != " ":
+                continue
+            whole = join_split(w1, w2)
+            if whole:
+                span = Span(s1, e2)
+                yield self.finding(doc, span, f"« {doc[span]} » is one word split in two: « {whole} »", [whole], category=Category.SPACING)
+
+        for m in _NO_SPACE_AFTER.finditer(doc.text):
+            mark = m.group()
+            span = Span(m.start(), m.end())
+            yield self.finding(doc, span, f"no space after « {mark} »: the next word is glued to it", [mark + " "], autofix=True)
+
+    def _merged(self, doc: Document) -> Iterator[Finding]:
+        for start, end, word in words(doc.text):
+            if len(word) < 5 or any(c.isdigit() for c in word) or word.isupper():
+                continue
+            span = Span(start, end)
+            camel = split_camel(word)
+            if camel:
+                left, right = camel
+                if right.lower() in _data()["merge"]["clause"]:
+                    options = [f"{left}. {right}", f"{left}, {right.lower()}"]
+                else:
+                    options = [f"{left} {right}"]
+                yield self.finding(doc, span, f"« {word} » looks like « {left} » and « {right} » merged", options)
+                continue
+            split = split_merged(word)
+            if split is None:
+                continue
+            left, right, clause = split
+            options = [f"{left}, {right}", f"{left} {right}"] if clause else [f"{left} {right}"]
+            yield self.finding(doc, span, f"« {word} » looks like « {left} » and « {right} » merged", options)
+
+
+# --- MC03 -----------------------------------------------------------------------------
+
+_DETERMINERS = ("un", "une", "le", "la", "les")
+_DOUBLE = re.compile(r"\b(UNE?|Une?)[ \u00a0]+((?:une?|les?|la)(?=[ \u00a0])|l['’](?=\w))")
+_CAPS_UN = re.compile(r"\b(UNE?)[ \u00a0]+([^\s]+)")
+
+
+class SpuriousDeterminer(Check):
+    """An indefinite article rendered twice, or in capitals, at the start of a sentence.
+
+    A Dutch or German caption opening with « Een » / « Ein » comes out as « UN » before
+    the real article, or as « UN » in capitals before the noun.
+
+    Mauvais : « UN une partie du cordier d’un missile nord-coréen. »
+    Bon :     « Une partie du cordier d’un missile nord-coréen. »
+    """
+
+    code = "MC03"
+    name = "mechanics.spurious-determiner"
+    category = Category.CAPITALIZATION
+    summary = "Doubled or all-capitals article at the start of a sentence"
+    autofix = "all"
+
+    def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        seen: set[int] = set()
+        for m in _DOUBLE.finditer(doc.text):
+            if not is_sentence_start(doc.text, m.start()) or self._shouting(doc, m.start()):
+                continue
+            span = Span(m.start(), m.end())
+            seen.add(m.start())
+            right = capitalize_first(m.group(2))
+            yield self.finding(doc, span, f"« {m.group(1)} » doubles the article « {m.group(2)} »: write « {right} »", [right], autofix=True)
+        for m in _CAPS_UN.finditer(doc.text):
+            if m.start() in seen or not is_sentence_start(doc.text, m.start()) or self._shouting(doc, m.start()):
+                continue
+            nxt = m.group(2)
+            # « UN Women », « UN Watch »: the English acronym before a capitalised name.
+            if not (nxt[:1].islower() or any(c.isdigit() for c in nxt)):
+                continue
+            right = capitalize_first(m.group(1).lower())
+            span = Span(m.start(1), m.end(1))
+            yield self.finding(doc, span, f"article « {m.group(1)} » in capitals: write « {right} »", [right], autofix=True)
+
+    @staticmethod
+    def _shouting(doc: Document, offset: int) -> bool:
+        para = doc.paragraph_at(offset)
+        letters = [c for c in doc[para] if c.isalpha()] if para else []
+        return sum(c.isupper() for c in letters) > 0.6 * max(len(letters), 1)
+
+
+# --- MC04 -----------------------------------------------------------------------------
+
+_STRAY_STOP = re.compile(r"(?<=[^\W_])\.(?=[ \u00a0]+([a-zà-öø-ÿœ][\w’'-]*))")
+_WORD_BEFORE = re.compile(r"[\w.’'-]+$")
+# Doubled marks a join left behind: « ,, », « ;; », « .. » (not an ellipsis), « ,. ».
+_DOUBLED = re.compile(r",{2,}|;{2,}|(?<=[^\W_])\.\.(?!\.)|,\.(?!\.)")
+
+
+class StrayFullStop(Check):
+    """A full stop inside a sentence: the next word goes on in lower case.
+
+    The source had a tag, a link or a line break there. Abbreviations (« etc. »,
+    « av. J.-C. », « M. ») are not sentence ends and stay quiet. Marks doubled by a
+    join (« ,, », « .. » that is no ellipsis) are reported as well.
+
+    Mauvais : « », a déclaré le ministre. lors d’une conférence de presse »
+    Bon :     « », a déclaré le ministre lors d’une conférence de presse »
+    """
+
+    code = "MC04"
+    name = "mechanics.stray-full-stop"
+    category = Category.PUNCTUATION
+    summary = "Full stop before a lower-case continuation; doubled punctuation"
+    autofix = "some"
+
+    def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        abbreviations = set(_data()["abbreviations"]["words"])
+        for m in _STRAY_STOP.finditer(doc.text):
+            before = _WORD_BEFORE.search(doc.text, max(0, m.start() - 40), m.start())
+            word = before.group() if before else ""
+            bare = re.split(r"['’]", word)[-1]
+            if bare.isdigit():
+                # « en 2020. ensuite » is a stray stop; « 1. le premier point » numbers a list.
+                head = doc.text[max(0, m.start() - len(bare) - 12) : m.start() - len(bare)]
+                last = re.findall(r"[\w°]+", head.lower())
+                if not head.strip() or head.endswith("\n") or (last and last[-1] in abbreviations | {"n°"}):
+                    continue
+            elif len(bare) < 2 or "." in bare or bare.lower() in abbreviations or not bare.isalpha():
+                continue
+            nxt = m.group(1)
+            if any(c.isupper() for c in nxt):  # « iPhone », « eBay »
+                continue
+            span = Span(m.start(), m.end())
+            yield self.finding(doc, span, f"full stop before lower-case « {nxt} » inside the sentence: delete it", [""])
+        for m in _DOUBLED.finditer(doc.text):
+            right = "." if "." in m.group() else m.group()[0]
+            span = Span(m.start(), m.end())
+            yield self.finding(doc, span, f"doubled punctuation « {m.group()} »: write « {right} »", [right], autofix=True)
+
+
+# --- MC05 -----------------------------------------------------------------------------
+
+
+@cache
+def _pronoun_pattern() -> re.Pattern[str]:
+    names = "|".join(sorted(_data()["pronouns"]["subject"], key=len, reverse=True))
+    return re.compile(rf"(?<=[^\W\d_])([ \u00a0])({names})(?=[ \u00a0]+[a-zà-öø-ÿœ]|[ \u00a0]*['’])")
+
+
+@cache
+def _after_comma_pattern() -> re.Pattern[str]:
+    names = "|".join(sorted(_data()["pronouns"]["subject"], key=len, reverse=True))
+    return re.compile(rf"(?<=[^\W\d_],[ \u00a0])({names})(?=[ \u00a0]+[a-zà-öø-ÿœ]|[ \u00a0]*['’])")
+
+
+class CapitalisedPronoun(Check):
+    """A capitalised subject pronoun in the middle of a sentence: a comma was lost.
+
+    The clause before it (« Selon le Financial Times ») ran on without punctuation and
+    the pronoun kept the capital of a new sentence.
+
+    Mauvais : « Selon le Financial Times Il n’existe toujours aucune preuve. »
+    Bon :     « Selon le Financial Times, il n’existe toujours aucune preuve. »
+    """
+
+    code = "MC05"
+    name = "mechanics.capitalised-pronoun"
+    category = Category.CAPITALIZATION
+    summary = "Capitalised pronoun mid-sentence after a lost comma"
+    autofix = "some"
+
+    def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        cues = set(_data()["pronouns"]["title_cues"])
+        for m in _pronoun_pattern().finditer(doc.text):
+            before = re.search(r"(\S+)[ \u00a0]*$", doc.text[max(0, m.start() - 40) : m.start()])
+            prev = before.group(1) if before else ""
+            if prev.lower() in cues:
+                continue
+            pronoun = m.group(2)
+            span = Span(m.start(), m.end())
+            options = [f", {pronoun.lower()}", f". {pronoun}"]
+            yield self.finding(doc, span, f"capitalised « {pronoun} » mid-sentence: a comma is missing before it", options)
+        # The comma is there but the capital stayed: « Selon lui, Il faut… ».
+        greetings = set(_data()["pronouns"]["greetings"])
+        for m in _after_comma_pattern().finditer(doc.text):
+            para = doc.paragraph_at(m.start())
+            first = re.match(r"[^\W\d_]+", doc.text[para.start : m.start()]) if para else None
+            if first and first.group().lower() in greetings:
+                continue  # a letter's salutation: « Madame, Nous avons… »
+            pronoun = m.group(1)
+            span = Span(m.start(1), m.end(1))
+            yield self.finding(doc, span, f"capitalised « {pronoun} » after a comma: write it in lower case", [pronoun.lower()], autofix=True)

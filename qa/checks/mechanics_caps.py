@@ -1,0 +1,273 @@
+"""MC02: capitals left mid-sentence by the source language (German nouns, English title
+case), and the « de » dropped after a noun of quantity or « près »."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from qa.checks.base import Check, Context
+from qa.checks.mechanics import _data, _lookups, is_french_form, zipf
+from qa.document import Document, Span
+from qa.findings import Category, Finding
+from qa.nlp import Analysis, Token
+from qa.textutil import PhraseMatcher, is_sentence_start, lower_first, starts_with_vowel_sound, words
+
+_CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-ÞŒ][a-zà-öø-ÿœ]{2,}")
+_NEAR_NUMBER = re.compile(r"\b(près|autour)[ \u00a0]+(?=\d)")
+
+
+@cache
+def _capital_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    caps = _data()["capitals"]
+    keep = frozenset(w.lower() for w in caps["institutions"] + caps["proper_uses"])
+    titles = frozenset(w.lower() for w in caps["titles"])
+    heads = frozenset(caps["ministry_heads"])
+    quantity = frozenset(_data()["quantity"]["nouns"])
+    return keep, titles, heads, quantity
+
+
+# What follows a stray capital but rarely a name's head word.
+_BREAKS = frozenset({"VERB", "AUX", "PUNCT"})
+_GERMAN_HABIT = 2
+_STRONG_NEXT = frozenset("à au aux avec contre dans en par pour sans selon sous sur vers".split())
+
+
+def _breaks(nxt: Token) -> bool:
+    """A verb, a participle, punctuation or a preposition other than « de » after the noun."""
+    if nxt.pos in _BREAKS or nxt.text.lower() in _STRONG_NEXT:
+        return True
+    return nxt.text.isalpha() and nxt.text.islower() and _is_verb_form(nxt.text)
+
+
+def _is_verb_form(word: str) -> bool:
+    """A past participle or other inflected verb form (« prévue » of « prévoir »)."""
+    lookups = _lookups()
+    if lookups is None:
+        return False
+    lemmas = lookups.get_table("lemma_lookup").get(word, [])  # type: ignore[attr-defined]
+    lemmas = [lemmas] if isinstance(lemmas, str) else lemmas
+    return any(
+        lemma != word and lemma.endswith(("er", "ir", "re", "oir")) and word.endswith(_PARTICIPLE)
+        for lemma in lemmas
+    )
+
+
+_PARTICIPLE = ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "t", "te", "ts", "tes", "ant")
+
+
+def _is_adjective(low: str) -> bool:
+    """Nouns that are also adjectives: peoples and groups (« les Arabes », « les Alliés »)."""
+    lookups = _lookups()
+    if lookups is None:
+        return False
+    table = lookups.get_table("lemma_lookup")  # type: ignore[attr-defined]
+    lemmas = table.get(low, [low])
+    lemmas = [lemmas] if isinstance(lemmas, str) else lemmas
+    return low in _adjectives() or any(lemma in _adjectives() for lemma in lemmas)
+
+
+def _adjective_base(low: str) -> bool:
+    """An adjective in any gender and number: « nationales » → « national »."""
+    stem = low[:-1] if low.endswith(("s", "x")) else low
+    candidates = {low, stem, stem[:-1] if stem.endswith("e") else stem}
+    if stem.endswith("nne"):
+        candidates.add(stem[:-2])
+    if low.endswith("aux"):
+        candidates.add(low[:-3] + "al")
+    return any(_is_adjective(c) for c in candidates)
+
+
+@cache
+def _adjectives() -> frozenset[str]:
+    lookups = _lookups()
+    if lookups is None:
+        return frozenset()
+    return frozenset(lookups.get_table("lemma_index")["adj"])  # type: ignore[attr-defined]
+
+
+@cache
+def _name_matcher() -> PhraseMatcher[str]:
+    return PhraseMatcher((n, n) for n in _data()["capitals"]["names"])
+
+
+def _inside_names(doc: Document) -> frozenset[int]:
+    """Start offsets of words inside known names with one capital (« Médecins sans frontières »)."""
+    out: set[int] = set()
+    for m in _name_matcher().finditer(doc.text, doc.folded):
+        out.update(s for s, _, _ in words(doc.text, m.start, m.end))
+    return frozenset(out)
+
+
+_NAME_LINK = re.compile(r"(?:\b(?:de|des|du|d['’]|et|la|l['’])[ ]?)+$")
+
+
+_OF_COMMON = re.compile(r"[ \u00a0]+(?:du|des|de la|de l['’])[ \u00a0]?([a-zà-öø-ÿœ][\w-]+)")
+
+
+def _of_common_noun(doc: Document, t: Token) -> bool:
+    m = _OF_COMMON.match(doc.text, t.end)
+    return m is not None and is_french_form(m.group(1))
+
+
+def _continues_name(doc: Document, t: Token) -> bool:
+    """« Académie des Sciences », « Division d’Infanterie »: a capital after « de » that
+    follows a capitalised word belongs to that name."""
+    before = doc.text[max(0, t.start - 60) : t.start]
+    link = _NAME_LINK.search(before)
+    if not link or not link.group().strip():
+        return False
+    head = re.search(r"([^\W\d_][\w-]*)[ ]*$", before[: link.start()])
+    if not head or not head.group(1)[:1].isupper():
+        return False
+    return not is_sentence_start(doc.text, t.start - len(before) + head.start(1))
+
+
+def _titles_in(doc: Document) -> frozenset[str]:
+    """Words the document uses as a title after a capitalised article mid-sentence
+    (« selon Le Temps »): the same word elsewhere is that name, not a stray capital."""
+    found = set()
+    for m in re.finditer(r"(?<=[^\W\d_] )(?:Le|La|Les|L['’])[ ]?([A-ZÀ-ÖØ-Þ][\w-]+)", doc.text):
+        found.add(m.group(1).lower())
+    return frozenset(found)
+
+
+class StrayCapital(Check):
+    """A common noun with a capital in the middle of a sentence.
+
+    German capitalises every noun and English writes names of ministries in title case;
+    French does neither: « ministère de la Justice », « la production ». Names of
+    institutions (« la Banque centrale européenne »), the field of a ministry
+    (« ministère de la Défense ») and words used as names (« l’Occident ») keep theirs;
+    adjectives inside such names lose the title case English gives them (« Banque
+    Centrale Européenne » → « Banque centrale européenne »). The same check restores the « de » a translation drops after a noun of quantity or
+    « près » before a number.
+
+    Mauvais : « comprend également des Munitions pour les batteries Patriot »
+    Bon :     « comprend également des munitions pour les batteries Patriot »
+    """
+
+    code = "MC02"
+    name = "mechanics.stray-capital"
+    category = Category.CAPITALIZATION
+    summary = "Capitalised common noun mid-sentence; missing « de » after a quantity"
+    needs_nlp = True
+    autofix = "all"
+
+    def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        analysis = ctx.analysis(doc)
+        used: set[int] = set()
+        yield from self._quantities(doc, analysis, used)
+        yield from self._title_case(doc, analysis, used)
+        yield from self._capitals(doc, analysis, used, ctx)
+        for m in _NEAR_NUMBER.finditer(doc.text):
+            before = doc.text[max(0, m.start() - 12) : m.start()].lower().split()
+            if before and before[-1] in ("peu", "tout", "très", "plus", "si", "aussi"):
+                continue
+            span = Span(m.start(1), m.end(1))
+            yield self.finding(
+                doc, span, f"« {m.group(1)} » before a number needs « de »", [f"{m.group(1)} de"],
+                autofix=True, category=Category.MISSING_WORD,
+            )
+
+    def _title_case(self, doc: Document, analysis: Analysis, used: set[int]) -> Iterator[Finding]:
+        """« la Banque Centrale Européenne » → « Banque centrale européenne »: in a French
+        name only the first word takes a capital (English title case does not carry over)."""
+        institutions = set(_data()["capitals"]["title_case_heads"])
+        tokens = analysis.tokens
+        for t in tokens[1:]:
+            prev = tokens[t.i - 1]
+            head = prev
+            while head.i in used and head.i > 0:
+                head = tokens[head.i - 1]  # a chain: « Fonds Monétaire International »
+            if not _CAPITALISED.fullmatch(t.text) or head.text not in institutions or prev.para != t.para:
+                continue
+            if t.start - prev.end > 1 or not _adjective_base(t.text.lower()) or t.ent == "PER":
+                continue
+            nxt = tokens[t.i + 1] if t.i + 1 < len(tokens) else None
+            if nxt is not None and nxt.para == t.para and _CAPITALISED.fullmatch(nxt.text) and not _adjective_base(nxt.text.lower()):
+                continue  # « Union Saint-Gilloise », « Banque Populaire Caisse… »: a foreign or brand name
+            used.add(t.i)
+            low = t.text.lower()
+            yield self.finding(doc, Span(t.start, t.end), f"« {t.text} » inside a French name takes no capital", [low], autofix=True)
+
+    def _quantities(self, doc: Document, analysis: Analysis, used: set[int]) -> Iterator[Finding]:
+        quantity = _capital_sets()[3]
+        tokens = analysis.tokens
+        for t, nxt in zip(tokens, tokens[1:], strict=False):
+            if t.text.lower() not in quantity or nxt.para != t.para or nxt.start - t.end > 1:
+                continue
+            if not nxt.text.isalpha() or nxt.pos not in ("NOUN", "PROPN"):
+                continue
+            low = nxt.text.lower()
+            if not is_french_form(low) or (nxt.pos == "PROPN" and not nxt.text[:1].isupper()):
+                continue
+            noun = lower_first(nxt.text) if _CAPITALISED.fullmatch(nxt.text) else nxt.text
+            de = "d’" if starts_with_vowel_sound(noun) else "de "
+            used.add(nxt.i)
+            span = Span(t.start, nxt.end)
+            yield self.finding(
+                doc, span, f"« {t.text} » needs « de » before « {nxt.text} »", [f"{t.text} {de}{noun}"],
+                autofix=True, category=Category.MISSING_WORD,
+            )
+
+    def _capitals(self, doc: Document, analysis: Analysis, used: set[int], ctx: Context) -> Iterator[Finding]:
+        keep, titles, heads, _ = _capital_sets()
+        named = _titles_in(doc)
+        inside = _inside_names(doc)
+        lowered = {w for _, _, w in words(doc.text) if w[:1].islower()}
+        tokens = analysis.tokens
+        strong: list[Token] = []
+        weak: list[Token] = []
+        titled: list[Token] = []
+        for t in tokens:
+            if t.i in used or not _CAPITALISED.fullmatch(t.text) or t.i == 0 or t.start in inside:
+                continue
+            prev = tokens[t.i - 1]
+            if prev.para != t.para or is_sentence_start(doc.text, t.start):
+                continue
+            low = t.text.lower()
+            if low in keep or low in named:
+                continue
+            if prev.text[:1] in "«“\"(" or (prev.text[:1].isupper() and not is_sentence_start(doc.text, prev.start)):
+                continue
+            if _continues_name(doc, t):
+                continue
+            nxt = tokens[t.i + 1] if t.i + 1 < len(tokens) and tokens[t.i + 1].para == t.para else None
+            if low in titles:
+                titled.append(t)
+                continue
+            if nxt is not None and nxt.text[:1].isupper():
+                continue  # part of a multiword name: « Conflict Armament Research »
+            if not is_french_form(low) or zipf(low) < 3.0 or zipf(low, "en") > zipf(low) + 0.5:
+                continue
+            if t.pos != "NOUN" or t.ent == "PER" or _is_adjective(low) or self._ministry_field(doc, t, heads):
+                continue
+            # A name goes on with an adjective or « de » + name (« Coupe du monde »,
+            # « Revue américaine »); a stray capital sits between an article and a
+            # preposition, a verb or a comma (« des Munitions pour », « la Livraison prévue »).
+            if prev.pos in ("DET", "ADP") and (nxt is None or _breaks(nxt)):
+                strong.append(t)
+            else:
+                weak.append(t)
+        # One capital after an article is often a name; several in one text (one of them
+        # a word the text also writes in lower case), are a habit of the source language:
+        # German capitalises every noun.
+        echoed = [t for t in strong if t.text.lower() in lowered]
+        german = ctx.source_lang == "de" or len(strong) > _GERMAN_HABIT or (len(strong) == _GERMAN_HABIT and bool(echoed))
+        # In such a text, a capital before « du / de la » + common noun goes too
+        # (« la Production du fabricant »); names go on with a capital (« Tour d’Italie »).
+        extra = weak if ctx.source_lang == "de" else [t for t in weak if german and _of_common_noun(doc, t)]
+        for t in sorted(titled + strong + extra, key=lambda t: t.i):
+            low = t.text.lower()
+            if low not in titles and not german and low not in lowered:
+                continue
+            span = Span(t.start, t.end)
+            yield self.finding(doc, span, f"« {t.text} » is a common noun: no capital mid-sentence", [low], autofix=True)
+
+    @staticmethod
+    def _ministry_field(doc: Document, t: Token, heads: frozenset[str]) -> bool:
+        """« ministère de la Défense », « ministre des Affaires étrangères »."""
+        before = re.findall(r"[\w-]+", doc.text[max(0, t.start - 60) : t.start].lower())[-5:]
+        return any(w.startswith(h) for w in before for h in heads)

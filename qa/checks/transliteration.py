@@ -1,0 +1,307 @@
+"""TL01: Russian, Ukrainian and Belarusian names romanised by Dutch, German or English conventions.
+
+The knowledge is in two data files: qa/data/gazetteer.tsv (established French forms,
+other accepted French forms, and known foreign romanisations) and
+qa/data/transliteration.toml (the clusters that betray a convention and the rewrite
+rules to the French one). IC01 (qa/checks/consistency.py) reuses the gazetteer and
+defers to this check for any token found here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from qa.checks.base import Check, Context
+from qa.data import load_toml, load_tsv
+from qa.document import Document, Span
+from qa.findings import Category, Finding
+from qa.textutil import PhraseMatcher, words
+
+LANGS = ("nl", "de", "en")
+# A marker total this heavy is decisive on its own; lighter totals need a Slavic ending.
+DECISIVE = 3
+# A word this frequent in French is a French word or an established French spelling.
+FRENCH_ZIPF = 2.0
+# A word this frequent in the source language is one of its own words or names.
+SOURCE_ZIPF = 2.0
+# Photo credits and bylines keep the spelling the person signs with.
+_CREDIT = re.compile(r"^\W*(?:photos?|crédits?|©|source|vidéo|illustration)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Entity:
+    french: str  # the established French form
+    kind: str  # person, place, firstname
+    also: tuple[str, ...]  # other accepted French forms
+    foreign: tuple[str, ...]  # forms romanised by Dutch, German or English conventions
+
+    @property
+    def french_forms(self) -> tuple[str, ...]:
+        return (self.french, *self.also)
+
+
+@dataclass(frozen=True)
+class Rule:
+    langs: frozenset[str]
+    pattern: re.Pattern[str]
+    replace: str
+
+
+@dataclass(frozen=True)
+class Conventions:
+    markers: tuple[tuple[str, re.Pattern[str], int], ...]
+    rules: tuple[Rule, ...]
+    endings: tuple[str, ...]
+    exclude: tuple[re.Pattern[str], ...]
+
+
+def _split(field: str) -> tuple[str, ...]:
+    return tuple(x.strip() for x in field.split("|") if x.strip())
+
+
+@cache
+def gazetteer() -> tuple[Entity, ...]:
+    out = []
+    for row in load_tsv("gazetteer.tsv"):
+        row = row + ("",) * (4 - len(row))
+        out.append(Entity(row[0], row[1], _split(row[2]), _split(row[3])))
+    return tuple(out)
+
+
+@cache
+def conventions() -> Conventions:
+    data = load_toml("transliteration.toml")
+    markers = tuple((m["lang"], re.compile(m["pattern"]), int(m["weight"])) for m in data["marker"])
+    rules = tuple(Rule(frozenset(r["lang"].split()), re.compile(r["pattern"]), r["replace"]) for r in data["rule"])
+    exclude = tuple(re.compile(p) for p in data.get("exclude", ()))
+    return Conventions(markers, rules, tuple(data["endings"]), exclude)
+
+
+def strip_accents(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
+
+
+def name_key(s: str) -> str:
+    """A skeleton that spellings of one name share: « Zelensky », « Zelenski », « Selensky »."""
+    k = strip_accents(s).lower().replace("-", " ")
+    k = k.translate(str.maketrans({"y": "i", "z": "s", "w": "v"}))
+    k = re.sub(r"(\w)\1", r"\1", k)
+    return re.sub(r"e\b", "", k)
+
+
+@cache
+def french_forms() -> dict[str, Entity]:
+    """Every accepted French form, case-folded, to its entity."""
+    return {f.casefold(): e for e in gazetteer() for f in e.french_forms}
+
+
+@cache
+def _by_key() -> dict[str, Entity]:
+    return {name_key(f): e for e in gazetteer() for f in e.french_forms}
+
+
+@cache
+def _foreign_matcher() -> PhraseMatcher[Entity]:
+    return PhraseMatcher((f, e) for e in gazetteer() for f in e.foreign)
+
+
+@cache
+def _french_matcher() -> PhraseMatcher[Entity]:
+    return PhraseMatcher((f, e) for e in gazetteer() for f in e.french_forms)
+
+
+@cache
+def _zipf(word: str, lang: str = "fr") -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, lang)
+
+
+def marker_weights(word: str) -> dict[str, int]:
+    low = word.lower()
+    weights = dict.fromkeys(LANGS, 0)
+    for lang, pattern, weight in conventions().markers:
+        if pattern.search(low):
+            weights[lang] += weight
+    return weights
+
+
+def has_slavic_ending(word: str) -> bool:
+    low = strip_accents(word).lower()
+    return low.endswith(conventions().endings)
+
+
+def restore_case(original: str, converted: str) -> str:
+    if original.isupper() and len(original) > 1:
+        return converted.upper()
+    # Capitals at the start of each part of a compound (« Rimski-Korsakov »).
+    return re.sub(r"(^|[-\s])(\w)", lambda m: m.group(1) + m.group(2).upper(), converted)
+
+
+def convert(word: str, lang: str) -> str:
+    """Rewrite a name romanised by ``lang`` (nl, de, en) into the French convention."""
+    s = word.lower()
+    for rule in conventions().rules:
+        if lang in rule.langs:
+            s = rule.pattern.sub(rule.replace, s)
+    return restore_case(word, s.lower())
+
+
+def detect(word: str) -> list[tuple[str, int]]:
+    """The conventions a word may be romanised by, heaviest evidence first."""
+    low = word.lower()
+    if any(p.search(low) for p in conventions().exclude):
+        return []
+    weights = marker_weights(word)
+    return sorted(((k, w) for k, w in weights.items() if w), key=lambda kw: -kw[1])
+
+
+def article_form(doc: Document, entity: Entity) -> str:
+    """The accepted French form the document uses most (the first listed on a tie or none)."""
+    if len(entity.french_forms) == 1:
+        return entity.french
+    counts = Counter(f for f in entity.french_forms for _ in re.finditer(rf"(?<!\w){re.escape(f)}(?!\w)", doc.text))
+    best = max(entity.french_forms, key=lambda f: (counts[f], -entity.french_forms.index(f)))
+    return best
+
+
+@dataclass(frozen=True)
+class Hit:
+    span: Span
+    suggestion: str
+    entity: Entity | None
+    lang: str | None
+
+
+_NEXT_WORD = re.compile(r"[ \u00a0]+([A-Z][a-z]+)")
+_PREV_THE = re.compile(r"\b(?:The|the)[ \u00a0]+$")
+# Capitalised words after a name that look English but are ordinary in French names.
+_FRENCH_OK = frozenset({"nord", "sud", "est", "ouest"})
+
+
+def in_foreign_title(doc: Document, span: Span) -> bool:
+    """« The Moscow Times », « Kyiv Independent »: a name inside a foreign title stays as it is."""
+    if _PREV_THE.search(doc.text[max(0, span.start - 5) : span.start]):
+        return True
+    if re.match(r"['’]s\b", doc.text[span.end : span.end + 3]):
+        return True  # « Putin’s War »: an English possessive, so an English title
+    m = _NEXT_WORD.match(doc.text, span.end)
+    if not m:
+        return False
+    from wordfreq import zipf_frequency
+
+    word = m.group(1)
+    return zipf_frequency(word, "en") >= 3.0 and zipf_frequency(word, "fr") < 3.0 and word.lower() not in _FRENCH_OK
+
+
+def in_credit(doc: Document, offset: int) -> bool:
+    para = doc.paragraph_at(offset)
+    return para is not None and bool(_CREDIT.match(doc[para]))
+
+
+def romanisations(doc: Document) -> list[Hit]:
+    """Every romanised name in doc with its French suggestion, in text order."""
+    hits: list[Hit] = []
+    taken: list[Span] = []
+    for m in _foreign_matcher().finditer(doc.text, doc.folded):
+        span = Span(m.start, m.end)
+        if not doc[span][:1].isupper() or doc[span].isupper() or in_credit(doc, span.start) or in_foreign_title(doc, span):
+            continue
+        entity = m.payloads[0]
+        hits.append(Hit(span, article_form(doc, entity), entity, None))
+        taken.append(span)
+    # Words of an accepted French form (« Kryvyi Rih ») are not judged one by one.
+    taken.extend(Span(m.start, m.end) for m in _french_matcher().finditer(doc.text, doc.folded))
+    for start, end, word in words(doc.text):
+        span = Span(start, end)
+        if any(t.overlaps(span) for t in taken) or not word[:1].isupper() or len(word) < 4:
+            continue
+        if word.casefold() in french_forms() or word.isupper() or in_credit(doc, start):
+            continue
+        if in_foreign_title(doc, span):
+            continue
+        hit = _judge(doc, span, word)
+        if hit:
+            hits.append(hit)
+    hits.sort(key=lambda h: h.span)
+    return hits
+
+
+def _judge(doc: Document, span: Span, word: str) -> Hit | None:
+    found = detect(word)
+    if not found or _zipf(word) >= FRENCH_ZIPF:
+        return None
+    # A conversion that lands on a known French form confirms even light evidence.
+    for lang, _weight in found:
+        converted = convert(word, lang)
+        entity = _by_key().get(name_key(converted))
+        if entity is not None and converted != word:
+            return Hit(span, article_form(doc, entity), entity, lang)
+    lang, weight = found[0]
+    if weight < DECISIVE and not (weight >= 2 and has_slavic_ending(word)):
+        return None
+    if _zipf(word, lang) >= SOURCE_ZIPF:
+        return None  # a word of that language (« Kretschmer »), not a romanised Slavic name
+    converted = convert(word, lang)
+    return Hit(span, converted, None, lang) if converted != word else None
+
+
+def cached_romanisations(doc: Document, ctx: Context) -> list[Hit]:
+    """TL01's hits, computed once per document and shared with IC01."""
+    cached = ctx.cache.get("transliteration.hits")
+    if cached is None or cached[0] is not doc:
+        cached = (doc, romanisations(doc))
+        ctx.cache["transliteration.hits"] = cached
+    return cached[1]
+
+
+_LANG_NAMES = {"nl": "Dutch", "de": "German", "en": "English"}
+
+
+class Transliteration(Check):
+    """A Russian, Ukrainian or Belarusian name romanised by another language's convention.
+
+    Dutch writes « tsj, sj, zj, oe, j » (Poetin, Tsjaikovski), German « tsch, sch,
+    w, j » (Selenskyj, Gorbatschow, Kyjiw), English « ch, sh, zh, y » (Zelenskyy,
+    Shoigu) where French writes « tch, ch, j, ou, ï ». The gazetteer of established
+    French forms (qa/data/gazetteer.tsv) confirms a suggestion; a name it does not
+    know gets the rule-based French romanisation, not applied automatically. Photo
+    credits keep the spelling the photographer signs with.
+
+    Mauvais : « Le président Vladimir Poetin a rencontré Selenskyj. »
+    Bon :     « Le président Vladimir Poutine a rencontré Zelensky. »
+    """
+
+    code = "TL01"
+    name = "transliteration.romanisation"
+    category = Category.TRANSLITERATION
+    summary = "Name romanised by a Dutch, German or English convention"
+
+    def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        for hit in cached_romanisations(doc, ctx):
+            text = doc[hit.span]
+            found = detect(text)
+            lang = hit.lang or (found[0][0] if found else None)
+            if len(found) > 1 and found[0][1] == found[1][1]:
+                names = f"{_LANG_NAMES[found[0][0]]} or {_LANG_NAMES[found[1][0]]}"  # « -yj »: Dutch and German alike
+            else:
+                names = _LANG_NAMES[lang] if lang else ""
+            if hit.entity is not None:
+                how = f"a {names} romanisation" if names else "a foreign romanisation"
+                message = f"« {text} » is {how}; the French form is « {hit.suggestion} »"
+                # With two accepted French forms, only the one the text already uses is safe.
+                autofix = len(hit.entity.french_forms) == 1 or bool(
+                    re.search(rf"(?<!\w){re.escape(hit.suggestion)}(?!\w)", doc.text)
+                )
+            else:
+                how = f"{names or 'foreign'} romanisation"
+                message = f"« {text} » looks like a {how}; French would write « {hit.suggestion} »"
+                autofix = False
+            yield self.finding(doc, hit.span, message, suggestions=[hit.suggestion], autofix=autofix)
+
+

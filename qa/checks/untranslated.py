@@ -1,0 +1,259 @@
+"""UT01: words of the source language (English, Dutch, German) left in the French text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from qa.checks.base import Check, Context
+from qa.checks.mechanics import is_french_form, zipf
+from qa.data import load_toml
+from qa.document import Document, Span
+from qa.findings import Category, Finding, Severity
+from qa.textutil import PhraseMatcher, adjust_determiner, is_sentence_start, words
+
+SOURCES = ("en", "nl", "de")
+# How much more frequent in a source language than in French a word must be.
+_MARGIN = 2.0
+# A lone word must stand out more than a run of several.
+_SINGLE_MARGIN = 2.8
+# Short words shared with French or Latin that only continue a foreign run.
+_CONNECTORS = frozenset(["a", "an", "in", "on", "to", "op", "te", "zu", "im"])
+_GAP = re.compile(r"[ \u00a0]+")
+_ARTICLE = re.compile(r"(?:\b(?:du|au|le|la|de|des|aux)[ \u00a0]+|\b[lLdD]['’])$")
+
+
+@cache
+def _data() -> dict[str, dict[str, object]]:
+    return load_toml("untranslated.toml")
+
+
+@cache
+def _allowed() -> frozenset[str]:
+    return frozenset(str(w) for w in _data()["allowed"]["words"])  # type: ignore[union-attr]
+
+
+@cache
+def _keep_matcher() -> PhraseMatcher[str]:
+    names = [str(n) for n in _data()["bodies"]["keep"]]  # type: ignore[union-attr]
+    # Names the name checks (PN01) know, with their right French form: theirs to report.
+    try:
+        names += [str(entry["name"]) for entry in load_toml("names.toml")["names"]]
+    except (FileNotFoundError, KeyError, TypeError):
+        pass
+    return PhraseMatcher((str(n), str(n)) for n in names)
+
+
+def foreign_language(word: str, margin: float = _MARGIN) -> str | None:
+    """The source language in which word is far more frequent than in French, if any."""
+    low = word.lower()
+    if low in _allowed() or is_french_form(low):
+        return None
+    fr = zipf(low)
+    best = max(SOURCES, key=lambda lang: zipf(low, lang))
+    return best if zipf(low, best) >= fr + margin and zipf(low, best) >= 3.0 else None
+
+
+_GERMAN_BEFORE = re.compile(r"(?:\b(?:la|le|les|des|du|de|une|un|sa|son|ses|cette|ce)[ \u00a0]+|\b[lLdD]['’])$")
+
+
+def _kind(word: str) -> str:
+    """F: a foreign word; C: a short connector (« a », « in »); B: a word common in a
+    source language that may bridge two foreign words; N: anything else."""
+    if not (word.isalpha() and word.islower()):
+        return "N"
+    if word in _CONNECTORS:
+        return "C"
+    if len(word) >= 3 and foreign_language(word):
+        return "F"
+    if max(zipf(word, lang) for lang in SOURCES) >= 3.5:
+        return "B"
+    return "N"
+
+
+def _leans_foreign(word: str) -> bool:
+    return not is_french_form(word) and max(zipf(word, lang) for lang in SOURCES) > zipf(word)
+
+
+def _joined(doc: Document, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
+    return _GAP.fullmatch(doc.text[a[1] : b[0]]) is not None
+
+
+def _quoted(doc: Document, start: int) -> bool:
+    """Inside « … » or “ … ” in its paragraph: a quotation or a title kept on purpose."""
+    para = doc.paragraph_at(start)
+    if para is None:
+        return False
+    before = doc.text[para.start : start]
+    return before.count("«") > before.count("»") or before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+class UntranslatedWords(Check):
+    """Words of the source language left as they were.
+
+    Lower-case runs of words far more frequent in English, Dutch or German than in French
+    (« the situation was under control », « regering »), German common nouns after a
+    French article (« la Lieferung »), and English descriptive names of public bodies
+    that French translates (« l’Immigration Services Agency », with a translation when
+    every word is known). Loanwords (« week-end », « leader ») and names are left alone;
+    a nationality adjective before a name is PN02's.
+
+    Mauvais : « Ils ont été arrêtés lors d’un rendez-vous auprès de l’Immigration Services Agency. »
+    Bon :     « Ils ont été arrêtés lors d’un rendez-vous auprès de l’Agence des services de l’immigration. »
+    """
+
+    code = "UT01"
+    name = "untranslated.words"
+    category = Category.UNTRANSLATED
+    summary = "Source-language words left untranslated"
+    severity = Severity.WARNING
+    autofix = "none"
+
+    def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        kept = [Span(m.start, m.end) for m in _keep_matcher().finditer(doc.text, doc.folded)]
+        tokens = [(s, e, w) for s, e, w in words(doc.text) if not any(k.start <= s < k.end for k in kept)]
+        yield from self._lowercase_runs(doc, tokens)
+        yield from self._bodies(doc, tokens)
+        yield from self._german_nouns(doc, tokens)
+        yield from self._source_articles(doc, tokens)
+
+    def _lowercase_runs(self, doc: Document, tokens: list[tuple[int, int, str]]) -> Iterator[Finding]:
+        kinds = [_kind(w) for _, _, w in tokens]
+        i = 0
+        while i < len(tokens):
+            if kinds[i] != "F":
+                i += 1
+                continue
+            j = i
+            # Grow the run over foreign words and over words common in the source language
+            # that sit between foreign ones (« the situation was under control »).
+            while j + 1 < len(tokens) and kinds[j + 1] in ("F", "B", "C") and _joined(doc, tokens[j], tokens[j + 1]):
+                j += 1
+            while j > i and kinds[j] != "F" and not (kinds[j] == "B" and _leans_foreign(tokens[j][2])):
+                j -= 1
+            run = tokens[i : j + 1]
+            i = j + 1
+            foreign = [w for (_, _, w), k in zip(run, kinds[i - len(run) : i], strict=True) if k == "F"]
+            if len(run) == 1 and not foreign_language(run[0][2], _SINGLE_MARGIN):
+                continue
+            if _quoted(doc, run[0][0]) or self._in_name(doc, run):
+                continue
+            span = Span(run[0][0], run[-1][1])
+            langs = [foreign_language(w) or "en" for w in foreign]
+            name = {"en": "English", "nl": "Dutch", "de": "German"}[max(set(langs), key=langs.count)]
+            yield self.finding(doc, span, f"« {doc[span]} » looks {name}: translate it")
+
+    def _source_articles(self, doc: Document, tokens: list[tuple[int, int, str]]) -> Iterator[Finding]:
+        articles = set(_data()["source_articles"]["words"])  # type: ignore[arg-type]
+        for (s, e, w), (s2, _, w2) in zip(tokens, tokens[1:], strict=False):
+            if w.lower() not in articles or not (w.istitle() or w.isupper()) or not _joined(doc, (s, e, w), (s2, 0, w2)):
+                continue
+            # Before a French word only: « The Economist », « Het Parool » are names.
+            if not w2.islower() or not is_french_form(w2) or foreign_language(w2) or _quoted(doc, s):
+                continue
+            span = Span(s, e)
+            yield self.finding(doc, span, f"source-language article « {w} » left before « {w2} »: translate it")
+
+    def _german_nouns(self, doc: Document, tokens: list[tuple[int, int, str]]) -> Iterator[Finding]:
+        data = _data()["german_nouns"]
+        suffixes = tuple(data["suffixes"])  # type: ignore[arg-type]
+        keep = set(data["keep"])  # type: ignore[arg-type]
+        for s, e, w in tokens:
+            if not w[:1].isupper() or not w[1:].islower() or not w.endswith(suffixes) or w in keep:
+                continue
+            if not _GERMAN_BEFORE.search(doc.text[max(0, s - 6) : s]) or is_french_form(w.lower()):
+                continue
+            if foreign_language(w, _SINGLE_MARGIN) != "de" or zipf(w.lower(), "en") > 2.5:
+                continue
+            yield self.finding(doc, Span(s, e), f"German noun « {w} » left in the text: translate it")
+
+    @staticmethod
+    def _in_name(doc: Document, run: list[tuple[int, int, str]]) -> bool:
+        """Lower-case words inside a capitalised name: « Carl von Linné », « Being at Home
+        with Claude », « Arts and Sciences »."""
+        before = re.search(r"([^\W\d_][\w-]*)[ \u00a0]+$", doc.text[max(0, run[0][0] - 40) : run[0][0]])
+        after = re.match(r"[ \u00a0]+([^\W\d_][\w-]*)", doc.text[run[-1][1] : run[-1][1] + 40])
+        if after is not None and after.group(1)[:1].isupper():
+            return True
+        return before is not None and before.group(1)[:1].isupper() and not is_sentence_start(doc.text, run[0][0] - len(before.group()))
+
+    def _bodies(self, doc: Document, tokens: list[tuple[int, int, str]]) -> Iterator[Finding]:
+        heads = set(_data()["bodies"]["heads"])  # type: ignore[arg-type]
+        for i, (s, e, w) in enumerate(tokens):
+            if w not in heads:
+                continue
+            j = i
+            while j > 0 and tokens[j - 1][2][:1].isupper() and _GAP.fullmatch(doc.text[tokens[j - 1][1] : tokens[j][0]]):
+                j -= 1
+            end = e
+            # « Ministry of Defence »: the head first, an English « of » and a name after it.
+            tail = re.match(r"[ \u00a0]+of[ \u00a0]+((?:[A-Z][\w-]*[ \u00a0]?)+)", doc.text[e : e + 80])
+            if tail:
+                end = e + tail.end(1) - (1 if tail.group(1)[-1:].isspace() else 0)
+            elif j == i:
+                continue
+            run = tokens[j : i + 1]
+            if any(zipf(t[2].lower(), "en") < zipf(t[2].lower()) for t in run):
+                continue  # a French word inside: « l’Office National … » is French
+            if not _ARTICLE.search(doc.text[max(0, run[0][0] - 8) : run[0][0]]):
+                continue
+            span = Span(run[0][0], end)
+            french = translate_body(doc[span])
+            options: list[str] = []
+            if french is not None:
+                rewrite = adjust_determiner(doc.text, span.start, french[0], french[1])
+                span = Span(rewrite.start, span.end)
+                options = [rewrite.replacement]
+            yield self.finding(doc, span, f"English name « {doc[span]} » of a public body: French translates it", options)
+
+
+_CONTRACT = (("de les ", "des "), ("de le ", "du "))
+
+
+def _of(np: str) -> str:
+    out = "de " + np
+    for a, b in _CONTRACT:
+        if out.startswith(a):
+            return b + out[len(a) :]
+    return out
+
+
+def translate_body(name: str) -> tuple[str, str] | None:
+    """French for an English descriptive name made of known words, and its gender:
+    « Immigration Services Agency » → (« Agence des services de l’immigration », "f")."""
+    data = _data()
+    heads: dict[str, dict[str, str]] = data["body_heads"]  # type: ignore[assignment]
+    nouns: dict[str, str] = data["body_words"]  # type: ignore[assignment]
+    adjectives: dict[str, dict[str, str]] = data["body_adjectives"]  # type: ignore[assignment]
+    words_ = name.split()
+    if " of " in f" {name} ":
+        before, _, after = name.partition(" of ")
+        if before not in heads or after not in nouns:
+            return None
+        head = heads[before]
+        return f"{head['french']} {_of(nouns[after])}", head["gender"]
+    *mods, last = words_
+    if last not in heads:
+        return None
+    head = heads[last]
+    feminine = head["gender"] == "f"
+    adjs: list[str] = []
+    parts: list[str] = []
+    i = 0
+    while i < len(mods):
+        pair = " ".join(mods[i : i + 2])
+        if pair in nouns and i + 1 < len(mods):
+            parts.append(nouns[pair])
+            i += 2
+        elif mods[i] in nouns:
+            parts.append(nouns[mods[i]])
+            i += 1
+        elif mods[i] in adjectives and not parts:
+            adjs.append(adjectives[mods[i]]["f" if feminine else "m"])
+            i += 1
+        else:
+            return None
+    # English stacks modifiers before the head; French chains them after it, nearest first.
+    tail = " ".join(_of(np) for np in reversed(parts))
+    return " ".join(x for x in (head["french"], *adjs, tail) if x), head["gender"]

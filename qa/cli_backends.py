@@ -1,0 +1,146 @@
+"""The command line's side of the external engines: their options, `qa lint --backends`, outage notes."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from typing import Annotated
+
+import typer
+
+from qa.api import Config, Result
+from qa.backends import DEFAULT_TIMEOUT, BackendOptions, Status, parse_toggle
+
+LanguageToolOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--languagetool",
+        metavar="URL|local",
+        help="Also check with LanguageTool: a server URL (e.g. http://localhost:8081), or 'local' to start one (needs Java).",
+    ),
+]
+GrammalecteOpt = Annotated[
+    bool | None,
+    typer.Option(
+        "--grammalecte/--no-grammalecte",
+        help="Grammalecte's grammar and spelling (default: only the rule types measured quiet on clean French).",
+        show_default=False,
+    ),
+]
+BackendEnableOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--backend-enable",
+        metavar="LT:RULE|LT:category=CAT|GC:TYPE|GC:RULE",
+        help="Switch on a backend rule, LanguageTool category or Grammalecte type (gn, apos, nbsp, spell…). Repeatable.",
+    ),
+]
+BackendDisableOpt = Annotated[
+    list[str] | None,
+    typer.Option("--backend-disable", metavar="LT:RULE|LT:category=CAT|GC:TYPE|GC:RULE", help="Switch one off. Repeatable."),
+]
+PickyOpt = Annotated[bool, typer.Option("--picky", help="LanguageTool's picky level (more style rules).")]
+StrictBackendsOpt = Annotated[
+    bool, typer.Option("--strict-backends", help="Exit 2 when a requested backend is unavailable, instead of a warning.")
+]
+BackendTimeoutOpt = Annotated[
+    float, typer.Option("--backend-timeout", metavar="SECONDS", help="Longest wait for one LanguageTool request.")
+]
+BackendsListOpt = Annotated[
+    bool, typer.Option("--backends", help="List the external backends, whether they are active and why; no path needed.")
+]
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"qa: error: {message}", err=True)
+    raise typer.Exit(2)
+
+
+def _split(values: Sequence[str] | None) -> tuple[str, ...]:
+    return tuple(v.strip() for item in values or [] for v in item.split(",") if v.strip())
+
+
+def with_backends(
+    config: Config,
+    languagetool: str | None,
+    grammalecte: bool | None,
+    enable: Sequence[str] | None,
+    disable: Sequence[str] | None,
+    picky: bool,
+    strict: bool,
+    timeout: float = DEFAULT_TIMEOUT,
+) -> Config:
+    """config with the backend options of the command line; bad values exit 2 with one line."""
+    enabled, disabled = _split(enable), _split(disable)
+    for item in enabled + disabled:
+        try:
+            parse_toggle(item)
+        except ValueError as exc:
+            _fail(str(exc))
+    if languagetool is not None:
+        languagetool = languagetool.strip()
+        if languagetool != "local" and not languagetool.lower().startswith(("http://", "https://")):
+            _fail(f"--languagetool must be an http(s) URL or 'local', not {languagetool!r}")
+    if not 0 < timeout <= 600:
+        _fail(f"--backend-timeout must be between 0 and 600 seconds, not {timeout:g}")
+    base = config.backends  # from [tool.qa.backends] (qa.config); flags given here win
+    options = BackendOptions(
+        languagetool=languagetool or base.languagetool,
+        grammalecte=base.grammalecte if grammalecte is None else grammalecte,
+        enable=base.enable + enabled,
+        disable=base.disable + disabled,
+        picky=picky or base.picky,
+        strict=strict or base.strict,
+        timeout=base.timeout if timeout == DEFAULT_TIMEOUT else timeout,
+    )
+    return dataclasses.replace(config, backends=options)
+
+
+def statuses(config: Config, probe: bool = True) -> list[Status]:
+    """Each backend, whether it will run with config, and why (probing the server when asked)."""
+    from qa.backends import Runtime
+    from qa.backends.grammalecte import available
+
+    options = config.backends
+    out = []
+    if not options.languagetool:
+        out.append(Status("languagetool", False, "off: no server given (--languagetool URL, or 'local' where Java is installed)"))
+    else:
+        rt = Runtime(options, config.source_lang)
+        client = rt.languagetool() if probe else None
+        if probe and client is None:
+            out.append(Status("languagetool", False, f"unavailable: {rt.failed['languagetool']}"))
+        else:
+            tongue = f", motherTongue={client.mother_tongue}" if client and client.mother_tongue else ""
+            params = sorted((client.params if client else {}).items())
+            extra = " ".join(f"{k}={v}" for k, v in params if k not in ("language", "motherTongue"))
+            out.append(Status("languagetool", True, f"on: {options.languagetool}{tongue}" + (f" ({extra})" if extra else "")))
+            rt.close()
+    kinds = options.gc_kinds()
+    rules = options.gc_rules(True)
+    if not kinds and not rules:
+        why = "--no-grammalecte" if options.grammalecte is False else "every rule type switched off"
+        out.append(Status("grammalecte", False, f"off: {why}"))
+    elif not available():
+        out.append(Status("grammalecte", False, "unavailable: not installed (apt-get install python3-grammalecte, then 'make run')"))
+    else:
+        origin = {None: "measured default", True: "--grammalecte"}[options.grammalecte]
+        listed = " ".join(sorted(kinds | rules))
+        out.append(Status("grammalecte", True, f"on ({origin}): {listed}"))
+    return out
+
+
+def show_status(config: Config, err: bool = False) -> None:
+    """One line per backend; on stderr when a report follows on stdout."""
+    for s in statuses(config):
+        typer.echo(f"{s.name:13} {'active' if s.active else 'inactive':9} {s.reason}", err=err)
+
+
+def report_notes(results: Sequence[Result], strict: bool) -> bool:
+    """Print each backend outage once on stderr; True when --strict-backends makes that fatal."""
+    from qa.backends import outages
+
+    seen = outages(results)
+    for note in seen:
+        typer.echo(f"qa: {'error' if strict else 'warning'}: {note}", err=True)
+    return strict and bool(seen)

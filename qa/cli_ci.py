@@ -1,0 +1,150 @@
+"""The CI side of the command line: project configuration, baselines, CI report formats,
+the progress bar and `qa config` (registered in qa/cli.py). Kept out of qa/cli.py so that
+file stays small."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+
+from qa.api import Config, Result
+
+
+def fail(message: str) -> NoReturn:
+    from qa.cli import fail as cli_fail  # imported late: qa.cli imports this module
+
+    cli_fail(message)
+
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        help="Read this TOML file (a pyproject.toml's \\[tool.qa] table, or a .qa.toml) instead of searching upward.",
+        dir_okay=False,
+    ),
+]
+BaselineOpt = Annotated[
+    Path | None, typer.Option("--baseline", help="Report only findings not recorded in this baseline file.", dir_okay=False)
+]
+WriteBaselineOpt = Annotated[
+    Path | None,
+    typer.Option("--write-baseline", help="Record today's findings in this file and exit 0.", dir_okay=False),
+]
+WarnUnusedOpt = Annotated[
+    bool, typer.Option("--warn-unused-ignores", help="Report suppression directives that silenced nothing (QA01).")
+]
+MaxAnnotationsOpt = Annotated[
+    int, typer.Option("--max-annotations", min=0, help="github format: annotate at most this many findings.")
+]
+JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes; 0: one per CPU for large runs.")]
+
+# CLI parameter → Config field, for the parameters a project file can also set.
+_FIELDS = {
+    "select": "select", "ignore": "ignore", "glossary": "glossaries", "no_builtin": "builtin_glossary",
+    "source_lang": "source_lang", "fail_on": "fail_on", "jobs": "jobs", "warn_unused_ignores": "warn_unused_ignores",
+}
+
+
+def _current_context() -> Any:
+    # Recent typer vendors click as typer._click, with its own context stack; older
+    # releases use click itself. Neither exports the accessor through typer.
+    try:
+        from typer._click.globals import get_current_context
+    except ImportError:
+        from click import get_current_context
+    return get_current_context(silent=True)
+
+
+def layered(cli: Config) -> Config:
+    """cli over the project configuration, for commands that take --config.
+
+    Only the flags actually typed count (click's parameter source), so a default such as
+    --fail-on warning never hides the project's fail-on.
+    """
+    from dataclasses import replace
+
+    from qa.config import ConfigError, resolve
+
+    ctx = _current_context()
+    if ctx is None or "config_file" not in ctx.params:
+        return cli
+    given = [
+        _FIELDS[name] for name in _FIELDS
+        if name in ctx.params and getattr(ctx.get_parameter_source(name), "name", "") == "COMMANDLINE"
+    ]
+    extra = {_FIELDS[n]: ctx.params[n] for n in ("jobs", "warn_unused_ignores") if n in ctx.params}
+    try:
+        return resolve(replace(cli, **extra), given, ctx.params["config_file"]).config
+    except ConfigError as exc:
+        fail(str(exc))
+
+
+def progress() -> Callable[[int, int], None] | None:
+    """A one-line progress bar on stderr, only when stderr is a terminal (never in logs)."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        width = 30
+        filled = width * done // max(total, 1)
+        end = "\r\x1b[2K" if done == total else ""  # erase the bar when finished
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} files{end}")
+        sys.stderr.flush()
+
+    return show
+
+
+def apply_baseline(results: list[Result], baseline: Path | None, write_baseline: Path | None) -> list[Result]:
+    """--write-baseline records and exits 0; --baseline keeps only new findings."""
+    from qa import baseline as bl
+
+    if write_baseline is not None:
+        try:
+            n = bl.write(write_baseline, results)
+        except OSError as exc:
+            fail(f"{write_baseline}: cannot write baseline: {exc.strerror}")
+        typer.echo(f"qa: recorded {n} finding{'s' if n != 1 else ''} in {write_baseline}", err=True)
+        raise typer.Exit(2 if any(r.error for r in results) else 0)
+    if baseline is None:
+        return results
+    try:
+        accepted = bl.load(baseline)
+    except bl.BaselineError as exc:
+        fail(str(exc))
+    results, known = bl.filter_new(results, accepted)
+    if known:
+        typer.echo(f"qa: {known} finding{'s' if known != 1 else ''} already in {baseline} not shown", err=True)
+    return results
+
+
+def emit(fmt: str, results: Sequence[Result], max_annotations: int) -> None:
+    """Print a CI report (sarif, github, junit) on stdout."""
+    from qa.reporters import REPORTERS, github
+
+    if fmt == "github":
+        typer.echo(github.render(results, max_annotations), nl=False)
+        summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary_file:
+            try:
+                with open(summary_file, "a", encoding="utf-8") as fh:
+                    fh.write(github.step_summary(results))
+            except OSError as exc:
+                typer.echo(f"qa: warning: cannot write GITHUB_STEP_SUMMARY: {exc.strerror}", err=True)
+        return
+    typer.echo(REPORTERS[fmt](results), nl=False)
+
+
+def show_config(config_file: ConfigOpt = None) -> None:
+    """Print the effective configuration and where each value came from."""
+    from qa.config import ConfigError, render, resolve
+
+    try:
+        effective = resolve(None, (), config_file)
+    except ConfigError as exc:
+        fail(str(exc))
+    typer.echo(render(effective), nl=False)

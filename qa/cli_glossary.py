@@ -1,0 +1,77 @@
+"""`qa glossary import` and `qa glossary check`: a typer sub-app registered on qa.cli.app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from qa.cli import app, fail
+
+glossary_app = typer.Typer(
+    no_args_is_help=True,
+    add_completion=False,
+    help="Import TBX or CSV/TSV glossaries into qa's TOML format, and check glossaries.",
+)
+app.add_typer(glossary_app, name="glossary")
+
+
+@glossary_app.command("import")
+def import_cmd(
+    file: Annotated[Path, typer.Argument(help="A .tbx, .csv or .tsv glossary.")],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the TOML here (default: stdout).")] = None,
+    source_lang: Annotated[str, typer.Option("--source-lang", help="Language of the source terms.")] = "en",
+    target_lang: Annotated[str, typer.Option("--target-lang", help="Language of the target terms (TBX).")] = "fr",
+    source_column: Annotated[str | None, typer.Option("--source-column", help="CSV/TSV: source column, by header or 1-based number.")] = None,
+    target_column: Annotated[str | None, typer.Option("--target-column", help="CSV/TSV: target column, by header or 1-based number.")] = None,
+    note_column: Annotated[str | None, typer.Option("--note-column", help="CSV/TSV: a column copied into the entry's note.")] = None,
+) -> None:
+    """Convert a glossary to qa's TOML: each source term requires one of its French renderings (SA01)."""
+    from qa.glossary import GlossaryError, parse_toml
+    from qa.glossary_import import GlossaryImportError, parse_tbx, parse_table, to_toml
+
+    if not file.is_file():
+        fail(f"{file}: no such file")
+    try:
+        if file.suffix.lower() in (".tbx", ".xml"):
+            imported = parse_tbx(file, source_lang, target_lang)
+        elif file.suffix.lower() in (".csv", ".tsv", ".txt"):
+            imported = parse_table(file, source_column, target_column, note_column)
+        else:
+            fail(f"{file}: unknown glossary format (expected .tbx, .csv or .tsv)")
+    except GlossaryImportError as exc:
+        fail(str(exc))
+    text = to_toml(imported, source_lang, file.name)
+    try:
+        entries = parse_toml(text, str(output or "<output>"))  # what we write must load
+    except GlossaryError as exc:  # pragma: no cover - a bug in to_toml, said plainly
+        fail(f"internal error: the converted glossary does not load: {exc}")
+    for message in imported.skipped:
+        typer.echo(f"qa: warning: {message}", err=True)
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        from qa.fixes import write_atomic
+
+        write_atomic(output, text.encode("utf-8"))
+    typer.echo(f"{len(entries)} entries from {len(imported.terms)} terms ({len(imported.skipped)} skipped).", err=True)
+
+
+@glossary_app.command("check")
+def check_cmd(files: Annotated[list[Path], typer.Argument(help="Glossaries (TOML or TSV) to check together.")]) -> None:
+    """Report duplicate entries, conflicting renderings and entries mapping to themselves."""
+    from qa.glossary import GlossaryError, load_glossary
+    from qa.glossary_import import check_entries
+
+    entries = []
+    for file in files:
+        try:
+            entries += load_glossary(file)
+        except GlossaryError as exc:
+            fail(str(exc))
+    problems = check_entries(entries)
+    for p in problems:
+        typer.echo(p)
+    typer.echo(f"{len(entries)} entries, {len(problems)} problem{'s' if len(problems) != 1 else ''}.", err=True)
+    raise typer.Exit(1 if problems else 0)

@@ -1,0 +1,142 @@
+"""PC01 reporting verbs, PC02 constructions (tense and agreement kept), PC03 neuter « il »."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+import pytest
+
+from qa.api import Config, lint_document, make_context
+from qa.checks.base import Check, Context
+from qa.checks.calques import NeuterPronoun, ReportingPreposition, SourceConstruction
+from qa.checks.mistranslation import conjugate
+from qa.data import load_toml
+from qa.document import Document
+
+_CTX = make_context(Config())
+
+
+def _lint(check: Check, text: str) -> list[tuple[str, str]]:
+    doc = Document("t.txt", text)
+    # A fresh context per text: Context caches the analysis by id(doc), which a new
+    # document may reuse once the old one is collected.
+    ctx = Context(glossary=_CTX.glossary)
+    return [(f.text, f.suggestions[0]) for f in lint_document(doc, ctx, [check]).findings]
+
+
+# --- PC01 -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Le maire a déclaré vers la télévision ukrainienne que la ville tenait.", [("vers", "à")]),
+    ("Elle a affirmé vers l’AFP que le texte passerait.", [("vers", "à")]),
+    ("« Rien n’est décidé », a dit le ministre vers les députés.", [("vers les", "aux")]),
+    ("Il a souligné contre le journal que la loi changerait.", [("contre le", "au")]),
+    ("Le ministre a déclaré gegenüber dem Spiegel que rien ne changeait.", [("gegenüber", "à")]),
+])
+def test_reporting_preposition_flags_addressees(text: str, want: list[tuple[str, str]]) -> None:
+    assert _lint(ReportingPreposition(), text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "Il a déclaré vers midi que la séance était levée.",
+    "Les réfugiés sont renvoyés vers le pays même qui les menaçait, a déclaré la chercheuse.",
+    "Le ministre a annoncé l’envoi de troupes vers la frontière.",
+    "Il a dit qu’il se tournerait vers Moscou.",
+    "La police a confirmé que des grenades ont été lancées contre les manifestants.",
+])
+def test_reporting_preposition_leaves_time_and_direction(text: str) -> None:
+    assert _lint(ReportingPreposition(), text) == []
+
+
+# --- PC02: tense, person and agreement kept ---------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Cela fait sens.", ("fait sens", "a du sens")),
+    ("Cela faisait sens.", ("faisait sens", "avait du sens")),
+    ("Cela fera sens.", ("fera sens", "aura du sens")),
+    ("Ces mesures font sens.", ("font sens", "ont du sens")),
+    ("Une idée faisant sens.", ("faisant sens", "ayant du sens")),
+    ("Les élections prennent place dimanche.", ("prennent place", "ont lieu")),
+    ("Le vote a pris place hier.", ("pris place", "eu lieu")),
+    ("Elle est en charge de la communication.", ("en charge de", "chargée de")),
+    ("Les ministres en charge des finances se réunissent.", ("en charge des", "chargés des")),
+    ("Elles étaient supposées arriver hier.", ("supposées", "censées")),
+    ("Ils ont questionné la légitimité du scrutin.", ("questionné", "remis en question")),
+    ("Cela dépend sur les résultats.", ("sur les", "des")),
+    ("Le festival aura lieu dans mars.", ("dans", "en")),
+    ("Nous devons tenir compte avec le contexte.", ("avec le", "du")),
+])
+def test_construction_fix_keeps_tense_and_agreement(text: str, want: tuple[str, str]) -> None:
+    assert _lint(SourceConstruction(), text) == [want]
+
+
+@pytest.mark.parametrize("text", [
+    "Ce chiffre a du sens et la commission est chargée du dossier.",
+    "Les invités ont pris place dans la salle avant la cérémonie.",
+    "Le rapport est supposé exact par les experts.",
+    "Le patient a été pris en charge de nuit.",
+    "Il a été définitivement adopté par le Parlement.",
+    "Il rentrera dans 2 ans et dans 2024 exemplaires.",
+])
+def test_construction_leaves_correct_french(text: str) -> None:
+    assert _lint(SourceConstruction(), text) == []
+
+
+# --- PC03 -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Les troupes avancent. Il montre que la guerre change.", [("Il montre", "Cela montre")]),
+    ("La Chine investit. Il indique une nouvelle stratégie.", [("Il indique", "Cela indique")]),
+    ("Deux enfants sont morts. Il était la pire attaque de l’année.", [("Il était", "C’était")]),
+    ("Les prix montent. Il veut dire que l’inflation revient.", [("Il veut", "Cela veut")]),
+])
+def test_neuter_pronoun(text: str, want: list[tuple[str, str]]) -> None:
+    assert _lint(NeuterPronoun(), text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "Le ministre parle. Il montre les documents aux journalistes.",
+    "Pierre Durand est arrivé. Il est le nouveau directeur.",
+    "Le Japon restreint l’asile. Il est le pays le plus strict.",
+    "Les troupes avancent. Il est évident que la guerre change.",
+    "Les troupes avancent. Il est temps de négocier.",
+    "Les troupes avancent. Il semble que la guerre change.",
+])
+def test_neuter_pronoun_leaves_antecedents_and_impersonals(text: str) -> None:
+    assert _lint(NeuterPronoun(), text) == []
+
+
+# --- the clean articles and the data -----------------------------------------------------------
+
+
+def test_clean_dev_articles_have_no_findings(shared: Any) -> None:
+    for name in ("bns-franc-fort-taux", "kharkiv-evacuations-msf"):
+        text = (shared / "eval" / "dev" / f"{name}.txt").read_text(encoding="utf-8")
+        for check in (ReportingPreposition(), SourceConstruction(), NeuterPronoun()):
+            assert _lint(check, text) == [], (name, check.code)
+
+
+@pytest.mark.parametrize("section", ["reporting", "neuter"])
+def test_word_lists_are_sorted_unique_and_clean(section: str) -> None:
+    for key, value in load_toml("calques.toml")[section].items():
+        items = list(value) if isinstance(value, (list, dict)) else []
+        if isinstance(value, list):
+            assert items == sorted(items, key=str.casefold), key
+        assert len({i.casefold() for i in items}) == len(items), key
+        for s in items:
+            assert s == s.strip() and s and unicodedata.normalize("NFC", s) == s, (key, s)
+
+
+def test_reporting_verbs_and_tables_conjugate() -> None:
+    conf = load_toml("calques.toml")
+    for verb in conf["reporting"]["verbs"]:
+        assert conjugate(verb)["inf"] == verb
+    for verb in conf["conjugation"]["tables"]:
+        forms = conjugate(verb)
+        assert len(forms) == 3 + 6 * 6, verb
+        assert all(f == f.strip() and f for f in forms.values()), verb
+    assert conf["conjugation"]["regular_ir"] == sorted(conf["conjugation"]["regular_ir"], key=str.casefold)

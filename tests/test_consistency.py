@@ -1,0 +1,55 @@
+"""IC01: grouping spellings of one name, majority and tie rules, deference to TL01."""
+
+from __future__ import annotations
+
+from qa.api import Config, lint_document, make_context
+from qa.checks.consistency import Inconsistency, spelling_key
+from qa.checks.transliteration import Transliteration
+from qa.document import Document
+
+
+def _run(text: str, *checks: object) -> list[tuple[str, str]]:
+    doc = Document("t", text)
+    found = lint_document(doc, make_context(Config()), list(checks or [Inconsistency()])).findings
+    return [(f.code, doc[f.span], f.suggestions[0] if f.suggestions else "") for f in found]
+
+
+def test_spelling_key() -> None:
+    assert spelling_key("Tchaïkovski") == spelling_key("Tchaikovski")
+    assert spelling_key("Stravinsky") == spelling_key("Stravinski")
+    # English « Party » and French « Parti » are two words, not two spellings.
+    assert spelling_key("Party") != spelling_key("Parti")
+
+
+def test_majority_wins_over_gazetteer_order() -> None:
+    text = "Kyiv a été frappée. À Kyiv, l’alerte a duré. Kiev reste calme."
+    assert _run(text) == [("IC01", "Kiev", "Kyiv")]
+
+
+def test_every_minority_occurrence_is_reported() -> None:
+    text = "Kharkiv est visée. Kharkov brûle. Kharkiv, Kharkiv et encore Kharkov."
+    assert [t for _, t, _ in _run(text)] == ["Kharkov", "Kharkov"]
+
+
+def test_case_variant_is_not_a_second_spelling() -> None:
+    assert _run("KIEV SOUS LES BOMBES. Kiev a été frappée.") == []
+
+
+def test_scholarly_romanisation_in_brackets_is_ignored() -> None:
+    assert _run("Télamon (en grec ancien Telamốn) est le fils d’Éaque.") == []
+
+
+def test_tl01_owns_foreign_romanisations() -> None:
+    text = "Kiev attend. À Kiev, on craint l’hiver. À Kyjiw, on espère."
+    both = _run(text, Transliteration(), Inconsistency())
+    assert both == [("TL01", "Kyjiw", "Kiev")]
+
+
+def test_message_counts_the_majority() -> None:
+    doc = Document("t", "Kiev, Kiev et Kyiv.")
+    (finding,) = lint_document(doc, make_context(Config()), [Inconsistency()]).findings
+    assert "2 times" in finding.message and not finding.autofix
+
+
+def test_tie_prefers_the_french_ski_ending() -> None:
+    assert _run("Le ministre Sadovsky a parlé. Plus tard, Sadovski a confirmé.") == [("IC01", "Sadovsky", "Sadovski")]

@@ -1,0 +1,159 @@
+"""GC00 with the real Grammalecte (Debian python3-grammalecte, exposed to .venv by the Makefile)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from qa.api import Config, active_checks, lint_text
+from qa.backends import GC_DEFAULT, BackendOptions, parse_toggle
+from qa.backends.grammalecte import available
+from qa.cli import app
+from qa.findings import Category
+
+ROOT = Path(__file__).resolve().parent.parent
+needs_grammalecte = pytest.mark.skipif(not available(), reason="python3-grammalecte is not installed")
+
+
+def gc(text: str, **options: object) -> list[tuple[str, str]]:
+    config = Config(select=("GC",), backends=BackendOptions(**options))  # type: ignore[arg-type]
+    return [(f.code, f.text) for f in lint_text(text, config).findings]
+
+
+def test_toggles_parse_and_reject() -> None:
+    assert parse_toggle("GC:apos").value == "apos" and parse_toggle("LT:category=TYPOS").category
+    for bad in ("GC", "gc:apos", "GC:category=gn", "LT:", "LT:a b"):
+        with pytest.raises(ValueError, match="bad backend rule"):
+            parse_toggle(bad)
+
+
+def test_default_kinds_and_switches() -> None:
+    assert BackendOptions().gc_kinds() == GC_DEFAULT and "spell" not in GC_DEFAULT
+    assert "spell" in BackendOptions(grammalecte=True).gc_kinds()
+    assert "nbsp" not in BackendOptions(grammalecte=True).gc_kinds()
+    assert BackendOptions(grammalecte=False, enable=("GC:apos",)).gc_kinds() == frozenset()
+    assert BackendOptions(enable=("GC:apos", "GC:some_rule"), disable=("GC:conj",)).gc_kinds() == GC_DEFAULT - {"conj"} | {"apos"}
+    assert BackendOptions(enable=("GC:some_rule",)).gc_rules(True) == {"some_rule"}
+    assert BackendOptions(grammalecte=False, enable=("GC:some_rule",)).gc_rules(True) == frozenset()
+
+
+@needs_grammalecte
+def test_default_run_finds_conjugation_not_typography() -> None:
+    text = "Il l'a dit: « il viendrons »."
+    assert gc(text) == [("GC:g2__conj_il__b1_a1_1", "viendrons")]
+    assert gc(text, grammalecte=False) == []
+    assert "GC00" not in [c.code for c in active_checks(Config(backends=BackendOptions(grammalecte=False)))]
+
+
+@needs_grammalecte
+def test_typography_categories_toggle_separately() -> None:
+    text = "Il l'a dit: « oui »."
+    assert gc(text, enable=("GC:apos",)) == [("GC:apostrophe_typographique", "l'")]
+    assert [code for code, _ in gc(text, enable=("GC:nbsp",))] == [
+        "GC:nbsp_avant_deux_points", "GC:nbsp_après_chevrons_ouvrants", "GC:nbsp_avant_chevrons_fermants1"
+    ]
+    # One rule by id, though its type (apos) is off, and one rule of an enabled type switched off.
+    assert gc(text, enable=("GC:apostrophe_typographique",)) == [("GC:apostrophe_typographique", "l'")]
+    assert gc("Il viendrons.", disable=("GC:g2__conj_il__b1_a1_1",)) == []
+
+
+@needs_grammalecte
+def test_spelling_with_suggestions_and_categories() -> None:
+    result = lint_text("Des dizaines Composants, selon les analystesla.", Config(select=("GC",), backends=BackendOptions(grammalecte=True)))
+    by_text = {f.text: f for f in result.findings}
+    assert by_text["analystesla"].code == "GC:spell" and by_text["analystesla"].category is Category.SPELLING
+    assert by_text["analystesla"].suggestions[:2] == ("analystes la", "analystes al")
+    assert by_text["Composants"].category is Category.GRAMMAR and by_text["Composants"].suggestions == ("Composantes",)
+    assert all(not f.autofix for f in result.findings)
+
+
+@needs_grammalecte
+@pytest.mark.slow
+def test_names_are_never_misspellings() -> None:
+    # spaCy tags the town and the minister; « Financial » is a form the built-in glossary knows.
+    text = "À Kharkiv, le ministre Vyacheslav Madiyevskyy a parlé au Financial Times avec les analystesla."
+    assert gc(text, grammalecte=True) == [("GC:spell", "analystesla")]
+
+
+@needs_grammalecte
+def test_offsets_after_astral_characters() -> None:
+    text = "Titre 📰\n\nBravo 👍🏽 ! « L’homme » : il viendrons 🇫🇷."
+    [(code, found)] = gc(text)
+    assert found == "viendrons"
+
+
+@needs_grammalecte
+def test_clean_dev_articles_stay_clean_by_default(shared: Path) -> None:
+    for name in ("bns-franc-fort-taux.txt", "kharkiv-evacuations-msf.txt"):
+        text = (shared / "eval" / "dev" / name).read_text(encoding="utf-8")
+        assert gc(text) == []
+
+
+@needs_grammalecte
+def test_merge_keeps_qa_finding_and_folds_suggestion(tmp_path: Path) -> None:
+    glossary = tmp_path / "g.toml"
+    glossary.write_text('schema = 1\n[[entry]]\nwrong = "viendrons"\nright = ["viendront"]\ncategory = "grammar"\n', encoding="utf-8")
+    config = Config(glossaries=(glossary,), builtin_glossary=False)
+    [f] = lint_text("Il viendrons.", config).findings
+    assert (f.code, f.suggestions, f.extra["also"]) == ("GL01", ("viendront", "viendra"), "GC:g2__conj_il__b1_a1_1")
+
+
+@needs_grammalecte
+def test_cli_switches_and_listing(tmp_path: Path) -> None:
+    page = tmp_path / "a.txt"
+    page.write_text("Il l'a dit: il viendrons.\n", encoding="utf-8")
+    runner = CliRunner()
+    out = runner.invoke(app, ["lint", "--select", "GC", str(page)])
+    assert out.exit_code == 1 and "GC:g2__conj_il__b1_a1_1 [grammar]" in out.stdout, out.output
+    out = runner.invoke(app, ["lint", "--select", "GC", "--backend-enable", "GC:apos", str(page)])
+    assert "GC:apostrophe_typographique [typography]" in out.stdout
+    assert runner.invoke(app, ["lint", "--select", "GC", "--no-grammalecte", str(page)]).exit_code == 0
+    listing = runner.invoke(app, ["lint", "--backends", "--grammalecte", "--backend-disable", "GC:spell"]).stdout
+    line = next(x for x in listing.splitlines() if x.startswith("grammalecte"))
+    assert "active" in line and "--grammalecte" in line and " gn " in line and "spell" not in line
+
+
+def test_makefile_notice_without_grammalecte(tmp_path: Path) -> None:
+    venv = tmp_path / "venv"
+    (venv / "bin").mkdir(parents=True)
+    (venv / "bin" / "python").symlink_to("/bin/false")  # a venv where nothing imports
+    env = {**os.environ, "MAKEFLAGS": ""}
+    run = subprocess.run(
+        ["make", "-s", "-C", str(ROOT), "grammalecte", f"VENV={venv}", "SYSTEM_PYTHON=/bin/false"],
+        capture_output=True, text=True, env=env, timeout=60,
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip().splitlines() == [
+        "note: Grammalecte is not installed (apt-get install python3-grammalecte); qa runs without its checks (GC00)"
+    ]
+    assert not (venv / "grammalecte-shim").exists()
+
+
+def test_without_grammalecte_the_default_is_silent_and_a_request_warns_once(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "grammalecte", None)  # import grammalecte now fails
+    available.cache_clear()
+    try:
+        assert not available()
+        assert "GC00" not in [c.code for c in active_checks(Config())]
+        page = tmp_path / "a.txt"
+        page.write_text("Il viendrons.\nIl viendrons.\n", encoding="utf-8")
+        (tmp_path / "b.txt").write_text("Il viendrons.\n", encoding="utf-8")
+        runner = CliRunner()
+        quiet = runner.invoke(app, ["lint", str(page)])
+        assert quiet.exit_code == 0 and "warning" not in quiet.stderr, quiet.output
+        asked = runner.invoke(app, ["lint", "--grammalecte", str(page), str(tmp_path / "b.txt")])
+        assert asked.exit_code == 0, asked.output
+        assert asked.stderr.count("qa: warning: grammalecte: not installed") == 1
+        assert runner.invoke(app, ["lint", "--grammalecte", "--strict-backends", str(page)]).exit_code == 2
+        listing = runner.invoke(app, ["lint", "--backends"]).stdout
+        assert "grammalecte   inactive  unavailable: not installed" in listing
+    finally:
+        available.cache_clear()

@@ -1,0 +1,177 @@
+"""MT01 and the shared rule engine: conjugation, agreement, contraction, data invariants."""
+
+from __future__ import annotations
+
+import tomllib
+import unicodedata
+from typing import Any
+
+import pytest
+
+from qa.api import Config, lint_document, make_context
+from qa.checks.base import Context
+from qa.checks.mistranslation import (
+    FalseFriend, agree, conjugate, contract, form_slots, load_rules, parse_item,
+)
+from qa.data import read_text
+from qa.document import Document
+from qa.findings import Category
+from qa.textutil import fold_key
+
+FILES = {"false_friends.toml": "entry", "calques.toml": "rule"}
+_CTX = make_context(Config())
+
+
+def _lint(text: str) -> list[tuple[str, str]]:
+    doc = Document("t.txt", text)
+    ctx = Context(glossary=_CTX.glossary)  # fresh: the analysis cache is keyed by id(doc)
+    return [(f.text, f.suggestions[0]) for f in lint_document(doc, ctx, [FalseFriend()]).findings]
+
+
+# --- conjugation and agreement ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("verb", "slot", "form"), [
+    ("avoir", "cond3", "aurait"), ("avoir", "pp", "eu"), ("faire", "cond3", "ferait"),
+    ("prendre", "fut3", "prendra"), ("comprendre", "pres6", "comprennent"),
+    ("soutenir", "pres6", "soutiennent"), ("obtenir", "pp", "obtenu"), ("remettre", "pres3", "remet"),
+    ("lancer", "pres4", "lançons"), ("engager", "impf3", "engageait"), ("régler", "pres3", "règle"),
+    ("régler", "pres4", "réglons"), ("dépendre", "pres3", "dépend"), ("agir", "pres6", "agissent"),
+    ("introduire", "pp", "introduit"), ("être", "subj3", "soit"), ("traiter", "ppr", "traitant"),
+])
+def test_conjugate(verb: str, slot: str, form: str) -> None:
+    assert conjugate(verb)[slot] == form
+
+
+def test_form_slots_include_participle_agreement() -> None:
+    assert form_slots("prendre")["prises"] == ("pp",)
+    assert "pres3" in form_slots("faire")["fait"] and "pp" in form_slots("faire")["fait"]
+
+
+def test_unknown_ir_verb_is_refused() -> None:
+    with pytest.raises(ValueError):
+        conjugate("blorgir")
+
+
+def test_agree() -> None:
+    assert [agree("censé", g, n) for g, n in (("m", "s"), ("f", "s"), ("m", "p"), ("f", "p"))] == \
+        ["censé", "censée", "censés", "censées"]
+    assert agree("responsable", "f", "s") == "responsable"
+
+
+@pytest.mark.parametrize(("raw", "want"), [
+    ("de le résultat", "du résultat"), ("à les journalistes", "aux journalistes"),
+    ("de un veto", "d’un veto"), ("ne a pas de sens", "n’a pas de sens"), ("de des pays", "de pays"),
+])
+def test_contract(raw: str, want: str) -> None:
+    assert contract(raw) == want
+
+
+def test_parse_item_kinds() -> None:
+    assert parse_item("<faire|prendre>").kind == "verb"
+    assert parse_item("supposé~").kind == "agree"
+    assert parse_item("{VERB:VerbForm=Inf}").morph == (("VerbForm", "Inf"),)
+    assert parse_item("le|la?").optional
+    assert parse_item("/20[0-9][0-9]/").kind == "regex"
+
+
+# --- MT01 behaviour ---------------------------------------------------------------------
+
+
+def test_plural_kept_and_article_rewritten() -> None:
+    assert _lint("Une partie d’une roquette balistique a été retrouvée.") == [("une roquette", "un missile")]
+    assert _lint("La Russie tire chaque jour des milliers de grenades.") == [("de grenades", "d’obus")]
+
+
+def test_cordier_feminine_article() -> None:
+    assert _lint("Une partie du cordier d’un missile a été retrouvée.") == [("du cordier", "de la section de queue")]
+
+
+def test_propagation_needs_a_confirmed_use() -> None:
+    assert _lint("Quatre roquettes sont tombées sur la ville.") == []
+    both = _lint("Quatre roquettes sont tombées sur la ville.\nCe sont des missiles balistiques : deux roquettes Iskander.")
+    assert [t for t, _ in both] == ["roquettes", "roquettes"]
+
+
+def test_forbidden_word_wins_over_propagation() -> None:
+    text = "Deux roquettes balistiques ont frappé Kharkiv.\nLa ville subit aussi des roquettes Grad."
+    assert [t for t, _ in _lint(text)] == ["roquettes"]
+
+
+def test_capitalised_name_mid_sentence_is_skipped() -> None:
+    assert _lint("RADSL signifie « Rate-Adaptive Digital Subscriber Line ».") == []
+
+
+def test_sentence_initial_capital_is_kept() -> None:
+    assert _lint("Actuellement, c’est l’inverse : beaucoup pensent qu’il remplace les espèces.") == \
+        [("Actuellement", "En fait")]
+
+
+def test_clean_dev_articles_have_no_findings(shared: Any) -> None:
+    for name in ("bns-franc-fort-taux", "kharkiv-evacuations-msf"):
+        text = (shared / "eval" / "dev" / f"{name}.txt").read_text(encoding="utf-8")
+        assert _lint(text) == [], name
+
+
+# --- data invariants (both rule files share the format) --------------------------------------
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in (k, *_strings(v))]
+    return []
+
+
+@pytest.mark.parametrize(("name", "key"), FILES.items())
+def test_rule_file_invariants(name: str, key: str) -> None:
+    raw = read_text(name)
+    data = tomllib.loads(raw)
+    assert data["schema"] == 1
+    entries = data[key]
+    ids = [e["id"] for e in entries]
+    assert ids == sorted(ids, key=str.casefold), "entries are sorted by id"
+    assert len({i.casefold() for i in ids}) == len(ids), "duplicate ids"
+    for s in _strings(data):
+        assert s == s.strip(), repr(s)
+        assert unicodedata.normalize("NFC", s) == s, repr(s)
+    for e in entries:
+        assert e["fix"] and isinstance(e["fix"], list), e["id"]
+        assert Category(e.get("category", "calque" if key == "rule" else "mistranslation"))
+        assert e.get("gender") in (None, "m", "f"), e["id"]
+        assert set(e.get("lang", [])) <= {"en", "nl", "de"}, e["id"]
+        assert e.get("note"), e["id"]
+        for wrong, right in e.get("forms", {}).items():
+            assert fold_key(wrong) != fold_key(right), (e["id"], wrong)
+        for phrase in (*e.get("require", []), *e.get("forbid", [])):
+            assert phrase, e["id"]
+        items = e["match"].split()
+        flag = e.get("flag", [0, len(items)])
+        assert 0 <= flag[0] < flag[1] <= len(items), e["id"]
+        if "%" not in e["match"]:
+            assert fold_key(e["match"]) not in {fold_key(f) for f in e["fix"]}, e["id"]
+
+
+@pytest.mark.parametrize(("name", "key"), FILES.items())
+def test_every_verb_in_rules_conjugates(name: str, key: str) -> None:
+    import re
+    for rule in load_rules(name, key):
+        for item in rule.items:
+            if item.kind == "verb":
+                for verb in item.values:
+                    assert conjugate(verb)["inf"] == verb
+        for template in rule.fixes:
+            for verb in re.findall(r"<([^>]+)>", template):
+                assert conjugate(verb)["inf"] == verb, (rule.id, verb)
+        uses_forms = any(i.kind == "forms" for i in rule.items) or any("%" in f for f in rule.fixes)
+        assert uses_forms == bool(rule.forms), rule.id
+
+
+def test_known_source_language_skips_other_languages_rules() -> None:
+    text = "La Russie tire chaque jour des milliers de grenades."
+    for lang, want in ((None, 1), ("nl", 1), ("en", 0)):
+        ctx = Context(glossary=_CTX.glossary, source_lang=lang)
+        assert len(lint_document(Document("t.txt", text), ctx, [FalseFriend()]).findings) == want, lang

@@ -1,0 +1,161 @@
+"""The names knowledge base, the lexicon, rendering generation and the PN01/PN02 decisions."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from qa.api import lint_document
+from qa.checks.acronyms import ForeignQualifier
+from qa.checks.names import (
+    NameTranslated,
+    _entries,
+    agree,
+    feminine,
+    generate,
+    knowledge,
+    lexicon,
+)
+from qa.data import load_toml, load_tsv
+from qa.document import Document
+
+NAMES = load_toml("names.toml")
+KINDS = {"media", "agency", "ngo", "think-tank", "company", "institution"}
+LANGS = {"en", "nl", "de", "fr"}
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    return []
+
+
+def test_schema() -> None:
+    assert NAMES["schema"] == 1
+
+
+def test_names_strings_are_clean() -> None:
+    bad = [s for s in _strings(NAMES) if s != s.strip() or unicodedata.normalize("NFC", s) != s]
+    assert bad == []
+
+
+@pytest.mark.parametrize("table", ["french_titles", "qualified_names"])
+def test_lists_sorted_unique(table: str) -> None:
+    items = NAMES[table]
+    assert items == sorted(items, key=str.lower)
+    assert len({i.lower() for i in items}) == len(items)
+
+
+def test_names_sorted_unique_and_valid() -> None:
+    names = [d["name"] for d in NAMES["names"]]
+    assert names == sorted(names, key=str.lower)
+    assert len({n.lower() for n in names}) == len(names)
+    for d in NAMES["names"]:
+        assert d["kind"] in KINDS and d["lang"] in LANGS, d
+        assert d.get("article", "") in {"", "le", "la", "les", "l’"}, d
+        for r in d.get("renderings", []):
+            assert r.lower() != d["french"].lower(), d  # a rendering never maps to itself
+
+
+def test_nationalities_sorted_unique() -> None:
+    words = [d["word"] for d in NAMES["nationalities"]]
+    assert words == sorted(words, key=str.lower) and len({w.lower() for w in words}) == len(words)
+
+
+def test_kb_is_broad() -> None:
+    assert len(NAMES["names"]) >= 250
+    assert len(knowledge().matcher) >= 1000
+
+
+def test_lexicon_rows() -> None:
+    rows = load_tsv("lexicon.tsv")
+    keys = [(r[0], r[1].lower()) for r in rows]
+    assert keys == sorted(keys)
+    assert len(set(keys)) == len(keys)
+    for row in rows:
+        assert len(row) >= 4, row
+        assert row[3] in {"noun", "adj", "adjpre", "place", "prop", "prep", "conj", "det", "verb", "adv"}, row
+        for field in row:
+            assert field == field.strip() and unicodedata.normalize("NFC", field) == field, row
+        genders = row[4].split("|") if len(row) > 4 and row[4] else []
+        assert all(g in {"m", "f", "mp", "fp"} for g in genders), row
+        # Identity translations (journal → journal) are real French words, not corrections,
+        # but a word translated only into itself must be a kept proper name.
+        if row[2] == row[1]:
+            assert row[3] in {"place", "prop"} or row[1].islower(), row
+
+
+def test_lexicon_is_broad() -> None:
+    assert len(lexicon()) >= 400
+
+
+def test_feminine_and_plural_agreement() -> None:
+    assert feminine("financier") == "financière"
+    assert feminine("étranger") == "étrangère"
+    assert feminine("nouveau/nouvelle") == "nouvelle"
+    assert agree("général", "mp") == "généraux"
+    assert agree("international", "f") == "internationale"
+    assert agree("de Francfort", "f") == "de Francfort"
+
+
+def _generated(name: str) -> list[str]:
+    entry = next(e for e in _entries() if e.name == name)
+    return [g.lower() for g in generate(entry)]
+
+
+def test_generation_in_french_word_order() -> None:
+    assert "temps financier" in _generated("Financial Times")
+    assert "surveillance des droits de l’homme" in _generated("Human Rights Watch")
+    assert "observatoire des droits humains" in _generated("Human Rights Watch")
+    assert "recherche sur l’armement de conflit" in _generated("Conflict Armament Research")
+    assert "journal de wall street" in _generated("The Wall Street Journal")
+    assert "transparence internationale" in _generated("Transparency International")
+    assert "moteurs généraux" in _generated("General Motors")
+    assert "journal général de francfort" in _generated("Frankfurter Allgemeine Zeitung")
+
+
+def test_generation_is_bounded() -> None:
+    assert all(len(generate(e)) <= 120 for e in _entries())
+
+
+def test_real_titles_never_generated_as_errors() -> None:
+    keys = set(knowledge().matcher.keys())
+    # « Le Temps », « Le Monde » are real dailies: blocked keys carry no rendering.
+    for title in ("le temps", "le monde", "la presse"):
+        assert title in keys
+        payloads = [p for m in knowledge().matcher.finditer(title) for p in m.payloads]
+        assert None in payloads
+
+
+def _run(text: str, check: object) -> list[tuple[str, tuple[str, ...]]]:
+    doc = Document("t.txt", text)
+    return [(f.text, f.suggestions) for f in lint_document(doc, checks=[check]).findings]
+
+
+def test_same_rendering_two_names_uses_document_hints() -> None:
+    de = _run("À Berlin, selon Le Miroir, le chancelier allemand hésite.", NameTranslated())
+    en = _run("À Londres, selon Le Miroir, le gouvernement britannique hésite.", NameTranslated())
+    assert de[0][1][0] == "Der Spiegel"
+    assert en[0][1][0] == "The Mirror"
+
+
+def test_single_word_needs_a_frame() -> None:
+    assert _run("Il regardait le Gardien immobile.", NameTranslated()) == []
+    assert _run("Il regardait le Gardien. Selon le Gardien, rien ne change.", NameTranslated())[0][0] == "Gardien"
+
+
+def test_autofix_only_for_unambiguous_multiword() -> None:
+    doc = Document("t.txt", "Selon le Temps de New York, le président a menti. Selon Politique, non.")
+    findings = lint_document(doc, checks=[NameTranslated()]).findings
+    assert [f.autofix for f in findings] == [True, False]
+
+
+def test_foreign_qualifier_keeps_real_names() -> None:
+    assert _run("Le German Marshall Fund a publié une note.", ForeignQualifier()) == []
+    found = _run("Selon le British Conflict Armament Research, les débris sont récents.", ForeignQualifier())
+    assert found[0][1][0] == "l’organisation britannique Conflict Armament Research"

@@ -1,0 +1,176 @@
+"""TL01: the gazetteer and convention data, the rule-based converter, the detector."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from importlib import resources
+
+import pytest
+
+from qa.checks.transliteration import (
+    LANGS,
+    Transliteration,
+    conventions,
+    convert,
+    detect,
+    gazetteer,
+    name_key,
+    romanisations,
+)
+from qa.data import load_toml
+from qa.document import Document
+from qa.api import lint_document, make_context, Config
+
+KINDS = {"person", "place", "firstname"}
+
+
+def _raw_rows(name: str) -> list[list[str]]:
+    text = resources.files("qa.data").joinpath(name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+# --- gazetteer.tsv invariants -------------------------------------------------------
+
+
+def test_gazetteer_rows_are_well_formed() -> None:
+    rows = _raw_rows("gazetteer.tsv")
+    assert len(rows) >= 150
+    for row in rows:
+        assert len(row) == 4, row
+        assert row[0], row
+        assert row[1] in KINDS, row
+        for field in row:
+            assert field == field.strip(), row
+            assert unicodedata.is_normalized("NFC", field), row
+            for form in field.split("|"):
+                assert form == form.strip(), row
+
+
+def test_gazetteer_is_sorted() -> None:
+    keys = [row[0].casefold() for row in _raw_rows("gazetteer.tsv")]
+    assert keys == sorted(keys)
+
+
+def test_gazetteer_forms_are_unique_and_never_map_to_themselves() -> None:
+    seen: dict[str, str] = {}
+    for e in gazetteer():
+        forms = [*e.french_forms, *e.foreign]
+        for f in forms:
+            assert f.casefold() not in seen, f"{f} in {e.french} and {seen.get(f.casefold())}"
+            seen[f.casefold()] = e.french
+        assert not {f.casefold() for f in e.foreign} & {f.casefold() for f in e.french_forms}
+
+
+def test_gazetteer_french_forms_are_not_flagged() -> None:
+    for e in gazetteer():
+        for form in e.french_forms:
+            doc = Document("t", f"Hier, {form} a été cité.")
+            assert romanisations(doc) == [], form
+
+
+def test_gazetteer_foreign_forms_are_flagged_with_a_french_form() -> None:
+    for e in gazetteer():
+        for form in e.foreign:
+            doc = Document("t", f"Hier, {form} a été cité.")
+            hits = romanisations(doc)
+            assert [doc[h.span] for h in hits] == [form], form
+            assert hits[0].suggestion in e.french_forms
+
+
+# --- transliteration.toml invariants -------------------------------------------------
+
+
+def test_conventions_data_is_valid() -> None:
+    data = load_toml("transliteration.toml")
+    assert data["schema"] == 1
+    for m in data["marker"]:
+        assert m["lang"] in LANGS
+        re.compile(m["pattern"])
+        assert isinstance(m["weight"], int) and m["weight"] > 0
+    for r in data["rule"]:
+        assert set(r["lang"].split()) <= set(LANGS), r
+        re.compile(r["pattern"])
+        assert r["pattern"].lower() != r["replace"].lower(), r
+        assert unicodedata.is_normalized("NFC", r["replace"])
+    endings = data["endings"]
+    assert endings == sorted(set(endings))
+    assert all(e == e.strip() and e.islower() for e in endings)
+
+
+def test_rule_replacements_are_final_capitals() -> None:
+    # Replacements in capitals are not re-read by later rules; a lower-case letter would be.
+    for r in conventions().rules:
+        assert r.replace == r.replace.upper(), r
+
+
+# --- converter --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "lang", "french"),
+    [
+        ("Tsjaikovski", "nl", "Tchaïkovski"),
+        ("Rozjivka", "nl", "Rojivka"),
+        ("Vostotsjny", "nl", "Vostotchny"),
+        ("Dostojevski", "nl", "Dostoïevski"),
+        ("Poetin", "nl", "Poutin"),
+        ("Tolstoj", "nl", "Tolstoï"),
+        ("Dnjepr", "nl", "Dniepr"),
+        ("Charkiw", "de", "Kharkiv"),
+        ("Kyjiw", "de", "Kyïv"),
+        ("Donezk", "de", "Donetsk"),
+        ("Selenskyj", "de", "Selensky"),
+        ("Zelenskyy", "en", "Zelensky"),
+        ("Vostochny", "en", "Vostotchny"),
+        ("Bakhmut", "en", "Bakhmout"),
+        ("Zhytomyr", "en", "Jytomyr"),
+        ("Rimsky-Korsakov", "en", "Rimski-Korsakov"),
+    ],
+)
+def test_convert(word: str, lang: str, french: str) -> None:
+    got = convert(word, lang)
+    assert got == french or name_key(got) == name_key(french), got
+
+
+def test_name_key_joins_spellings_of_one_name() -> None:
+    assert name_key("Zelensky") == name_key("Zelenski") == name_key("Selensky")
+    assert name_key("Poutine") == name_key("Poutin")
+    assert name_key("Kharkiv") != name_key("Kherson")
+
+
+@pytest.mark.parametrize("word", ["Scholz", "Schoof", "Sjoerd", "Hoekstra", "Pankow", "Tschentscher", "Kretschmer",
+                                  "Schwerin", "Deutschland", "Jetten", "Koenders", "Zhongshan", "Shenzhen", "Jamal"])
+def test_non_slavic_names_are_left_alone(word: str) -> None:
+    doc = Document("t", f"Hier, {word} a été cité.")
+    assert romanisations(doc) == [], detect(word)
+
+
+def test_detect_picks_the_convention() -> None:
+    assert detect("Tsjernobyl")[0][0] == "nl"
+    assert detect("Schostakowitsch")[0][0] == "de"
+    assert detect("Zelenskyy")[0][0] == "en"
+    assert detect("Pistorius") == []
+
+
+def test_findings_carry_offsets_and_autofix_only_from_the_gazetteer() -> None:
+    text = "Poetin et Prokoptsjenko."
+    doc = Document("t", text)
+    findings = lint_document(doc, make_context(Config()), [Transliteration()]).findings
+    assert [(doc[f.span], f.autofix) for f in findings] == [("Poetin", True), ("Prokoptsjenko", False)]
+    assert findings[1].suggestions == ("Prokoptchenko",)
+
+
+def test_autofix_only_when_the_french_form_is_settled() -> None:
+    ctx = make_context(Config())
+    alone = Document("t", "À Kyjiw, on espère.")
+    (f,) = lint_document(alone, ctx, [Transliteration()]).findings
+    assert f.suggestions == ("Kiev",) and not f.autofix  # Kiev or Kyiv: the text has not chosen
+    chosen = Document("t", "Kyiv attend. À Kyjiw, on espère.")
+    (f,) = lint_document(chosen, ctx, [Transliteration()]).findings
+    assert f.suggestions == ("Kyiv",) and f.autofix
+
+
+def test_english_possessive_marks_an_english_title() -> None:
+    doc = Document("t", "Le livre « Putin’s People » décrit Poutine.")
+    assert romanisations(doc) == []
