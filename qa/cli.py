@@ -330,9 +330,11 @@ def score(
     from qa.metrics import ScoreError, corpus_scores, segment_scores, segments
 
     try:
-        hyps, refs = segments(hyp, ref)
+        hyps, refs, notes = segments(hyp, ref)
     except ScoreError as exc:
         fail(str(exc))
+    for note in notes:
+        typer.echo(f"qa: note: {note}", err=True)
     total = corpus_scores(hyps, refs)
     per = segment_scores(hyps, refs) if segments_ else []
     if fmt is Format.JSON:

@@ -39,19 +39,24 @@ def pair_files(hyp: Path, ref: Path) -> list[tuple[Path, Path]]:
     return pairs
 
 
-def segments(hyp: Path, ref: Path) -> tuple[list[str], list[str]]:
-    """Aligned non-blank lines of every file pair."""
+def segments(hyp: Path, ref: Path) -> tuple[list[str], list[str], list[str]]:
+    """Aligned non-blank lines of every file pair, and notes on pairs that do not align.
+
+    A pair whose non-blank line counts differ (a fix removed a whole line, say) is scored
+    as one segment per file rather than refused.
+    """
     hyps: list[str] = []
     refs: list[str] = []
+    notes: list[str] = []
     for h, r in pair_files(hyp, ref):
-        hl, rl = _lines(h), _lines(r)
-        hl2 = [x for x in hl if x.strip()]
-        rl2 = [x for x in rl if x.strip()]
-        if len(hl2) != len(rl2):
-            raise ScoreError(f"{h}: {len(hl2)} non-blank lines but {r} has {len(rl2)}; they must align")
-        hyps += hl2
-        refs += rl2
-    return hyps, refs
+        hl = [x for x in _lines(h) if x.strip()]
+        rl = [x for x in _lines(r) if x.strip()]
+        if len(hl) != len(rl):
+            notes.append(f"{h}: {len(hl)} non-blank lines, {r}: {len(rl)}; scored as one segment each")
+            hl, rl = [" ".join(hl)], [" ".join(rl)]
+        hyps += hl
+        refs += rl
+    return hyps, refs, notes
 
 
 def corpus_scores(hyps: list[str], refs: list[str]) -> Scores:
