@@ -1,12 +1,16 @@
-"""Speed and memory of qa: words/s per check, start-up time, peak RSS.
+"""Speed and memory of qa: start-up, words/s (cold, warm and without the disk cache), a
+per-check breakdown, the 100k-entry glossary, Grammalecte side by side, peak RSS.
 
-Usage: python bench/run.py [--words N] [--glossary-size N]
-Corpus: the WMT21 German→French system outputs and UD French GSD, repeated up to N words.
+Usage: python bench/run.py [--words N] [--glossary-size N] [--gc-words N] [--skip-gc]
+Corpus: the WMT21 German→French system outputs and UD French GSD, as documents of 25
+paragraphs, repeated up to N words (1,000,000 for the issue's target; 200,000 by default).
+Every run of qa here uses a fresh cache folder, so "cold" means cold.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import resource
 import subprocess
@@ -19,10 +23,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
-from corpora import as_documents, ud_sentences, wmt_outputs  # noqa: E402
+from corpora import as_documents, ud_sentences, wmt_outputs
 
-from qa.api import Config, active_checks, make_context  # noqa: E402
-from qa.document import Document  # noqa: E402
+QA = str(Path(sys.executable).parent / "qa")
 
 
 def corpus(words: int) -> list[str]:
@@ -39,13 +42,27 @@ def corpus(words: int) -> list[str]:
     return out
 
 
-def startup(args: list[str], text: str) -> float:
-    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as fh:
-        fh.write(text)
-    qa = str(Path(sys.executable).parent / "qa")
-    t0 = time.perf_counter()
-    subprocess.run([qa, "lint", *args, fh.name, "--fail-on", "never"], capture_output=True, check=False)
-    return time.perf_counter() - t0
+def run_qa(args: list[str], cache_dir: Path | None) -> tuple[float, str, float]:
+    """Wall time, summary line and peak RSS (MB, worker processes included) of one `qa lint`
+    process; cache_dir None: --no-cache."""
+    env = dict(os.environ)
+    env.pop("QA_NO_CACHE", None)
+    extra = ["--no-cache"] if cache_dir is None else []
+    if cache_dir is not None:
+        env["QA_CACHE_DIR"] = str(cache_dir)
+    # A small Python parent reports the peak RSS of its children (qa and its workers).
+    probe = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
+             "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True); "
+             "sys.stdout.write(f'{r.returncode} {time.perf_counter() - t} "
+             "{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}\\n' + r.stderr)")
+    cmd = [sys.executable, "-c", probe, QA, "lint", *extra, *args, "--fail-on", "never"]
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
+    head, *err = done.stdout.splitlines()
+    code, wall, rss = head.split()
+    if int(code) not in (0, 1):
+        sys.exit(f"qa lint failed ({code}): {' '.join(err)[-500:]}")
+    summary = next((line for line in reversed(err) if " in " in line and "file" in line), "")
+    return float(wall), summary, int(rss) / 1024
 
 
 def synthetic_glossary(n: int, path: Path) -> None:
@@ -61,58 +78,151 @@ def synthetic_glossary(n: int, path: Path) -> None:
             fh.write(f"{w}\t{w}x\n")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--words", type=int, default=200_000)
-    parser.add_argument("--glossary-size", type=int, default=100_000)
-    args = parser.parse_args()
+def lexical_codes() -> str:
+    from qa.checks import ALL_CHECKS
 
-    article = (HERE.parent / "texts" / "nrc-missiles-coree.txt").read_text(encoding="utf-8")
-    print(f"start-up, one article, lexical checks only: {startup(['--ignore', 'PA,PC03,MC02'], article):.2f} s wall")
-    print(f"start-up, one article, all checks:          {startup([], article):.2f} s wall")
+    return ",".join(c.code for c in ALL_CHECKS if c.needs_nlp or getattr(c, "nlp_components", None))
 
-    docs = corpus(args.words)
+
+def startup(tmp: Path) -> None:
+    article = HERE.parent / "texts" / "nrc-missiles-coree.txt"
+    lexical = ["--ignore", lexical_codes(), "--no-grammalecte", str(article)]
+    run_qa(lexical, tmp / "warm-up")  # warms the OS file cache, not ours
+    print(f"start-up, one article, no check needs spaCy:       {run_qa(lexical, None)[0]:.2f} s wall")
+    full = ["--no-grammalecte", str(article)]
+    print(f"start-up, one article, all checks, cache cold:     {run_qa(full, tmp / 'c1')[0]:.2f} s wall")
+    print(f"start-up, one article, all checks, cache warm:     {run_qa(full, tmp / 'c1')[0]:.2f} s wall")
+
+
+MODES = {"none": "no disk cache", "cold": "cache cold", "warm": "cache warm"}
+
+
+def throughput(tmp: Path, docs: list[str], modes: list[str]) -> None:
+    folder = tmp / "corpus"
+    folder.mkdir()
+    for i, text in enumerate(docs):
+        (folder / f"doc{i:05d}.txt").write_text(text, encoding="utf-8")
     n_words = sum(len(d.split()) for d in docs)
-    config = Config()
-    ctx = make_context(config)
-    checks = active_checks(config)
+    unique = len({p for d in docs for p in d.split("\n") if p.strip()})
+    print(f"corpus: {n_words:,} words, {len(docs)} files, {unique:,} distinct paragraphs")
+    args = ["--no-grammalecte", str(folder)]
+    for label, cache in ((MODES[m], None if m == "none" else tmp / "cc") for m in modes):
+        wall, summary, rss = run_qa(args, cache)
+        print(f"  qa lint (all offline checks, Grammalecte off, {label}): {wall:.1f} s = {n_words / wall:,.0f} words/s"
+              f"  [{summary}; peak RSS {rss:.0f} MB]")
+
+
+def breakdown(docs: list[str], words: int) -> None:
+    """Per-check time, in this process (one core), over the first ``words`` words."""
+    os.environ["QA_NO_CACHE"] = "1"
+    from qa.api import Config, active_checks, make_context
+    from qa.backends import BackendOptions
+    from qa.document import Document
+
+    config = Config(backends=BackendOptions(grammalecte=False))
+    ctx, checks = make_context(config), active_checks(config)
     times = {c.code: 0.0 for c in checks}
     t_nlp = 0.0
-    t0 = time.perf_counter()
+    n = 0
     for i, text in enumerate(docs):
         doc = Document(f"bench#{i}", text)
-        if any(c.needs_nlp for c in checks):
-            t = time.perf_counter()
-            ctx.analysis(doc)
-            t_nlp += time.perf_counter() - t
+        t = time.perf_counter()
+        ctx.analysis(doc)
+        t_nlp += time.perf_counter() - t
         for c in checks:
             t = time.perf_counter()
             list(c.run(doc, ctx))
             times[c.code] += time.perf_counter() - t
-    total = time.perf_counter() - t0
-    print(f"corpus: {n_words:,} words in {len(docs)} documents: {total:.1f} s = {n_words / total:,.0f} words/s")
-    print(f"  spaCy analysis: {t_nlp:.1f} s ({n_words / max(t_nlp, 1e-9):,.0f} words/s)")
-    for code, t in sorted(times.items(), key=lambda x: -x[1]):
-        print(f"  {code}: {t:.2f} s")
+        n += len(text.split())
+        if n >= words:
+            break
+    print(f"one core, {n:,} words: spaCy analysis {t_nlp:.1f} s ({n / t_nlp:,.0f} words/s); checks after it:")
+    print("  " + ", ".join(f"{code} {t:.2f}" for code, t in sorted(times.items(), key=lambda x: -x[1]) if t >= 0.01))
 
-    with tempfile.TemporaryDirectory() as tmp:
-        gpath = Path(tmp) / "big.tsv"
-        synthetic_glossary(args.glossary_size, gpath)
-        from qa.glossary import load_glossary, Glossary
 
+def glossary_figures(tmp: Path, size: int, text: str) -> Path:
+    gpath = tmp / "big.tsv"
+    synthetic_glossary(size, gpath)
+    os.environ.pop("QA_NO_CACHE", None)
+    os.environ["QA_CACHE_DIR"] = str(tmp / "gcache")
+    from qa.glossary import make_glossary
+
+    loads = []
+    for _ in range(2):
         t = time.perf_counter()
-        g = Glossary()
-        g.extend(load_glossary(gpath))
+        g = make_glossary([gpath])
         matcher = g.matcher
-        load = time.perf_counter() - t
-        blob = "".join(docs)
-        t = time.perf_counter()
-        hits = sum(1 for _ in matcher.finditer(blob))
-        scan = time.perf_counter() - t
-        mb = len(blob.encode("utf-8")) / 1e6
-        print(f"glossary of {args.glossary_size:,} entries: load+compile {load:.2f} s; scan {mb:.1f} MB in {scan:.2f} s = {mb / scan:.1f} MB/s ({hits} hits)")
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak RSS: {rss:.0f} MB")
+        loads.append(time.perf_counter() - t)
+    mb = len(text.encode("utf-8")) / 1e6
+    t = time.perf_counter()
+    hits = sum(1 for _ in matcher.finditer(text))
+    scan = time.perf_counter() - t
+    print(f"glossary of {size:,} entries: parse+compile {loads[0]:.2f} s, from the disk cache {loads[1]:.2f} s; "
+          f"scan {mb:.1f} MB in {scan:.2f} s = {mb / scan:.1f} MB/s ({hits} hits)")
+    os.environ["QA_NO_CACHE"] = "1"
+    return gpath
+
+
+def grammalecte_side_by_side(tmp: Path, docs: list[str], words: int) -> None:
+    try:
+        import grammalecte
+    except ImportError:
+        print("Grammalecte: not installed, skipped")
+        return
+    chosen, n = [], 0
+    for d in docs:
+        chosen.append(d)
+        n += len(d.split())
+        if n >= words:
+            break
+    folder = tmp / "gc"
+    folder.mkdir()
+    for i, text in enumerate(chosen):
+        (folder / f"doc{i:05d}.txt").write_text(text, encoding="utf-8")
+    from qa.backends import GC_RECOMMENDED
+
+    # What `qa lint --grammalecte` asks of it: the recommended options and the spelling pass.
+    checker = grammalecte.GrammarChecker("fr")
+    engine, spell = checker.gce, checker.getSpellChecker()
+    options = {k: (k in GC_RECOMMENDED) for k in engine.getDefaultOptions()}
+    t = time.perf_counter()
+    for text in chosen:
+        for para in text.split("\n"):
+            if para.strip():
+                engine.parse(para, "FR", dOptions=options)
+                spell.parseParagraph(para, False)
+    alone = time.perf_counter() - t
+    print(f"Grammalecte alone (options of --grammalecte, spelling included, one core), {n:,} words: {alone:.1f} s")
+    for label, cache in (("no disk cache", None), ("cache cold", tmp / "gcc"), ("cache warm", tmp / "gcc")):
+        wall, _, _ = run_qa(["--grammalecte", str(folder)], cache)
+        print(f"  qa lint with Grammalecte on ({label}): {wall:.1f} s = {alone / wall:.2f}× Grammalecte alone's speed")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--words", type=int, default=200_000)
+    parser.add_argument("--glossary-size", type=int, default=100_000)
+    parser.add_argument("--gc-words", type=int, default=20_000)
+    parser.add_argument("--breakdown-words", type=int, default=20_000)
+    parser.add_argument("--skip-gc", action="store_true")
+    parser.add_argument("--modes", default="none,cold,warm", help="cache modes to time, in order: none,cold,warm")
+    args = parser.parse_args()
+    print(f"{os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.2f}")
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        startup(tmp)
+        docs = corpus(args.words)
+        gpath = glossary_figures(tmp, args.glossary_size, "".join(docs))
+        modes = args.modes.split(",")
+        throughput(tmp, docs, modes)
+        for label, cache in ((MODES[m], None if m == "none" else tmp / "cc") for m in modes if m != "cold"):
+            wall, _, rss = run_qa(["--no-grammalecte", "--glossary", str(gpath), str(tmp / "corpus")], cache)
+            print(f"  with the {args.glossary_size:,}-entry glossary too ({label}): {wall:.1f} s; peak RSS {rss:.0f} MB")
+        breakdown(docs, args.breakdown_words)
+        if not args.skip_gc:
+            grammalecte_side_by_side(tmp, docs, args.gc_words)
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS of this script (spaCy and the glossary in one process): {own:.0f} MB")
 
 
 if __name__ == "__main__":

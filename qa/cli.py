@@ -180,9 +180,15 @@ def lint(
     backend_timeout: BackendTimeoutOpt = 10.0,
     backends: BackendsListOpt = False,
     source_file: SourceFileOpt = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the disk cache (~/.cache/qa, $QA_CACHE_DIR).")] = False,
 ) -> None:
     """Lint French text files and report machine-translation artifacts."""
     from qa import cli_backends
+
+    if no_cache:
+        from qa import cache
+
+        cache.set_enabled(False)
 
     config = _with_source(make_config(glossary, no_builtin, select, ignore, source_lang, fail_on.value), source_file, paths)
     config = cli_backends.with_backends(

@@ -1,13 +1,14 @@
-"""The spaCy analysis of a document: one pass per document, loaded only when a check needs it."""
+"""The spaCy analysis of a document: one pass per document, loaded only when a check needs it,
+with only the components the run's checks need, and paragraphs cached on disk (qa.nlp_cache)."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
-
-from collections.abc import Iterator
 
 from qa.document import Document, Span
 
@@ -75,6 +76,41 @@ def _pieces(doc: Document) -> Iterator[tuple[Span, int]]:
         yield Span(start, para.end), index
 
 
+# Components beyond the tagger that a check may ask for (``nlp_components`` on its class).
+# A check that needs spaCy and says nothing gets both; tok2vec, morphologizer,
+# attribute_ruler and lemmatizer always run. In fr_core_news_sm the NER has its own
+# embedding layer: leaving it out doubles the speed, leaving the parser out too triples it.
+OPTIONAL = ("parser", "ner")
+DEFAULT_COMPONENTS: tuple[str, ...] = OPTIONAL
+_wanted: set[str] | None = None  # None: nobody said, run everything
+
+
+def components_of(checks: Iterable[Any]) -> set[str]:
+    found: set[str] = set()
+    for check in checks:
+        declared = getattr(check, "nlp_components", None)
+        if declared is None and getattr(check, "needs_nlp", False):
+            declared = DEFAULT_COMPONENTS
+        found.update(declared or ())
+    return found
+
+
+@contextmanager
+def only_for(checks: Iterable[Any]) -> Iterator[None]:
+    """Within the block, spaCy runs only the components ``checks`` need (qa.runner wraps a
+    run in it). Outside, every component runs: a check used on its own gets a full analysis."""
+    global _wanted
+    before, _wanted = _wanted, components_of(checks)
+    try:
+        yield
+    finally:
+        _wanted = before
+
+
+def wanted() -> tuple[str, ...]:
+    return OPTIONAL if _wanted is None else tuple(c for c in OPTIONAL if c in _wanted)
+
+
 @cache
 def pipeline() -> Any:
     import spacy
@@ -85,40 +121,58 @@ def pipeline() -> Any:
         raise RuntimeError(f"spaCy model {MODEL!r} is not installed: {exc}") from exc
 
 
+# One token of a piece, as cached (qa.nlp_cache.ROWS numbers this layout).
+Row = tuple[int, int, str, str, str, int, dict[str, str], str, bool]
+
+
+def _parse(texts: list[str], components: tuple[str, ...]) -> list[list[Row]]:
+    """spaCy over texts with only ``components`` of OPTIONAL on; tokens as plain rows."""
+    nlp = pipeline()
+    off = [c for c in OPTIONAL if c not in components and c in nlp.pipe_names]
+    out: list[list[Row]] = []
+    with nlp.select_pipes(disable=off):
+        for sdoc in nlp.pipe(texts, batch_size=64):
+            kept = [t.i for t in sdoc if not t.is_space]
+            position = {old: new for new, old in enumerate(kept)}
+            out.append([
+                (tok.idx, len(tok.text), tok.lemma_, tok.pos_, tok.dep_,
+                 position.get(tok.head.i, position[tok.i]), dict(tok.morph.to_dict()),
+                 tok.ent_type_, bool(tok.is_sent_start))
+                for tok in sdoc if not tok.is_space
+            ])
+    return out
+
+
 def analyse(doc: Document) -> Analysis:
     """Run spaCy once over every paragraph of doc.
 
     The small French model mis-reads the typographic apostrophe (« d’ » becomes an
     entity), so each paragraph is fed with ’ replaced by ' — same length, so the
-    offsets still point into the text as read.
+    offsets still point into the text as read. Pieces analysed before (same text, model
+    and components) come from the disk cache (qa.nlp_cache) without loading spaCy.
     """
-    nlp = pipeline()
+    from qa import nlp_cache
+
+    components = wanted()
     pieces = list(_pieces(doc))
     texts = [doc[p].replace("’", "'") for p, _ in pieces]
+    rows = nlp_cache.lookup(MODEL, components, texts)
+    missing = [k for k, r in enumerate(rows) if r is None]
+    if missing:
+        fresh = _parse([texts[k] for k in missing], components)
+        for k, r in zip(missing, fresh, strict=True):
+            rows[k] = r
+        nlp_cache.save(MODEL, components, [texts[k] for k in missing], fresh)
     tokens: list[Token] = []
-    for (para, p_index), sdoc in zip(pieces, nlp.pipe(texts, batch_size=64), strict=True):
+    for (para, p_index), piece in zip(pieces, rows, strict=True):
         base = len(tokens)
-        kept = [t.i for t in sdoc if not t.is_space]
-        position = {old: new for new, old in enumerate(kept)}
-        for tok in sdoc:
-            if tok.is_space:
-                continue
-            start = para.start + tok.idx
+        for idx, length, lemma, pos, dep, head, morph, ent, sent_start in piece or ():
+            start = para.start + idx
             tokens.append(
                 Token(
-                    i=len(tokens),
-                    start=start,
-                    end=start + len(tok.text),
-                    text=doc.text[start : start + len(tok.text)],
-                    lemma=tok.lemma_,
-                    pos=tok.pos_,
-                    dep=tok.dep_,
-                    head=base + position.get(tok.head.i, position[tok.i]),
-                    morph=dict(tok.morph.to_dict()),
-                    ent=tok.ent_type_,
-                    sent_start=bool(tok.is_sent_start),
-                    para=p_index,
+                    i=len(tokens), start=start, end=start + length, text=doc.text[start : start + length],
+                    lemma=lemma, pos=pos, dep=dep, head=base + head, morph=morph, ent=ent,
+                    sent_start=sent_start, para=p_index,
                 )
             )
     return Analysis(tuple(tokens))
-

@@ -7,12 +7,23 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from qa.api import Config, InputError, Result, active_checks, lint_document, make_context, read_document
-from qa.document import Document
+from qa.api import (
+    Config,
+    InputError,
+    Result,
+    _finish,
+    active_checks,
+    lint_document,
+    make_context,
+    read_document,
+)
+from qa.document import Document, Span
+from qa.findings import Finding
 
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.text", "*.xlf", "*.xliff", "*.po", "*.tmx", "*.srt", "*.vtt", "*.html", "*.htm")
 # Below this many files, starting worker processes (each may load spaCy) costs more than it saves.
@@ -167,18 +178,89 @@ def _lint_one(path: Path) -> Result:
     return Result(doc, result.findings, bom=bom, notes=result.notes)
 
 
-def _jobs(config: Config, n_files: int) -> int:
+def _jobs(config: Config, n_tasks: int) -> int:
     cpus = os.cpu_count() or 1
     if config.jobs == 0:  # auto: parallel only when there is enough work to pay for it
-        return min(cpus, n_files) if n_files >= PARALLEL_MIN_FILES else 1
-    return max(1, min(config.jobs, n_files))
+        return min(cpus, n_tasks) if n_tasks >= PARALLEL_MIN_FILES else 1
+    return max(1, min(config.jobs, n_tasks))
+
+
+# A task is a whole file (piece None) or one piece of a large plain-text file:
+# (index of the file, (start, text of the piece)).
+Task = tuple[int, "tuple[int, str] | None"]
+
+
+def _split(files: Sequence[Path], config: Config) -> tuple[list[Task], dict[int, tuple[Document, bool]]]:
+    """Tasks for the workers: large plain-text files are cut at line ends (api.chunk_bounds,
+    the cuts lint_document makes itself), so that one big file keeps every worker busy."""
+    from qa.api import CHUNK, chunk_bounds
+    from qa.formats.lint import handles
+
+    tasks: list[Task] = []
+    split: dict[int, tuple[Document, bool]] = {}
+    for n, path in enumerate(files):
+        try:
+            big = str(path) != "-" and path.is_file() and path.stat().st_size > CHUNK * 3 // 2
+        except OSError:
+            big = False
+        if big and not handles(path, config):
+            try:
+                doc, bom = read_document(path)
+            except InputError:
+                big = False  # the worker reports it, as for any file
+            else:
+                if len(doc.text) > CHUNK * 3 // 2:
+                    split[n] = (doc, bom)
+                    tasks.extend((n, (a, doc.text[a:b])) for a, b in chunk_bounds(doc.text))
+                    continue
+        tasks.append((n, None))
+    return tasks, split
+
+
+def _lint_piece(piece: tuple[str, int, str]) -> tuple[list[Finding], tuple[str, ...]]:
+    """The raw findings of one piece of a file, offsets into the whole file, and the backend
+    outages met; they are settled (duplicates, suppressions) with the whole document."""
+    from qa.backends import drain_notes
+
+    path, start, text = piece
+    ctx, checks = _WORKER["ctx"], _WORKER["checks"]
+    found = []
+    for check in checks:
+        for f in check.run(Document(path, text), ctx):
+            found.append(replace(f, span=Span(f.span.start + start, f.span.end + start)))
+    return found, drain_notes(ctx)
+
+
+def _run_task(task: tuple[Path, tuple[int, str] | None]) -> Any:
+    path, piece = task
+    if piece is None:
+        return _lint_one(path)
+    return _lint_piece((str(path), *piece))
+
+
+def _init_spawned(config: Config) -> None:
+    """A spawned worker serves one run: its spaCy runs what that run's checks need."""
+    from qa import nlp
+
+    _init_worker(config)
+    nlp._wanted = nlp.components_of(_WORKER["checks"])
 
 
 def lint_files(files: Sequence[Path], config: Config, progress: Progress | None = None) -> list[Result]:
-    """Lint files in order; results come back in the order of ``files`` whatever the jobs."""
-    jobs = _jobs(config, len(files))
+    """Lint files in order; results come back in the order of ``files`` whatever the jobs.
+
+    spaCy runs only the components the active checks need (qa.nlp.only_for)."""
+    from qa.nlp import only_for
+
+    _init_worker(config)
+    with only_for(_WORKER["checks"]):
+        return _lint_files(files, config, progress)
+
+
+def _lint_files(files: Sequence[Path], config: Config, progress: Progress | None) -> list[Result]:
+    tasks, split = _split(files, config) if len(files) < 10_000 else ([(n, None) for n in range(len(files))], {})
+    jobs = _jobs(config, len(tasks))
     if jobs <= 1:
-        _init_worker(config)
         results = []
         for i, path in enumerate(files, 1):
             results.append(_lint_one(path))
@@ -188,15 +270,29 @@ def lint_files(files: Sequence[Path], config: Config, progress: Progress | None 
     # Build the context and warm it in this process (spaCy, data tables, caches filled on
     # first use: seconds), then fork: the workers share those pages instead of each paying
     # for them. Where fork is unavailable (spawn), each worker builds its own.
-    _init_worker(config)
     lint_document(Document("-", "Selon lui, il pleut. Elle part."), _WORKER["ctx"], _WORKER["checks"], config)
     forking = multiprocessing.get_start_method() == "fork"
-    init: dict[str, Any] = {} if forking else {"initializer": _init_worker, "initargs": (config,)}
-    results = []
-    chunk = max(1, min(8, len(files) // (jobs * 4)))
+    init: dict[str, Any] = {} if forking else {"initializer": _init_spawned, "initargs": (config,)}
+    order = {c.code: i for i, c in enumerate(_WORKER["checks"])}
+    results: list[Result] = []
+    pending: list[Finding] = []
+    notes: dict[str, None] = {}
+    chunk = max(1, min(8, len(tasks) // (jobs * 4)))
+    work = [(files[n], piece) for n, piece in tasks]
     with ProcessPoolExecutor(max_workers=jobs, **init) as pool:
-        for i, result in enumerate(pool.map(_lint_one, files, chunksize=chunk), 1):
-            results.append(result)
+        for k, out in enumerate(pool.map(_run_task, work, chunksize=chunk)):
+            n = tasks[k][0]
+            if n not in split:
+                results.append(out)
+            else:
+                pending.extend(out[0])
+                notes.update(dict.fromkeys(out[1]))
+                if k + 1 < len(tasks) and tasks[k + 1][0] == n:
+                    continue  # more pieces of this file to come
+                doc, bom = split[n]
+                settled = _finish(doc, pending, order, config)
+                results.append(Result(doc, settled.findings, bom=bom, notes=tuple(notes)))
+                pending, notes = [], {}
             if progress:
-                progress(i, len(files))
+                progress(len(results), len(files))
     return results

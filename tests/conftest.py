@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,6 +11,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 GOLDEN = Path(__file__).parent / "golden"
+# No disk cache (qa.cache) unless a test asks for one: a test must see the code it runs,
+# not answers stored by an earlier version or by a real engine it replaced with a fake.
+os.environ.setdefault("QA_NO_CACHE", "1")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

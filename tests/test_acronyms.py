@@ -67,3 +67,13 @@ def test_not_inside_words_or_names() -> None:
 def test_autofix_only_when_not_strict() -> None:
     findings = lint_document(Document("t.txt", "La NAVO et la EU."), checks=[SourceAcronym()]).findings
     assert [(f.text, f.autofix) for f in findings] == [("La NAVO", True), ("la EU", False)]
+
+
+def test_kept_preposition_stays_out_of_the_span() -> None:
+    from qa.api import lint_document
+    from qa.checks.acronyms import SourceAcronym
+    from qa.document import Document
+
+    doc = Document("t.txt", "Les ministres se tournent vers NAVO et contre VN.")
+    found = [(doc[f.span], f.suggestions[0]) for f in lint_document(doc, checks=[SourceAcronym()]).findings]
+    assert found == [("NAVO", "l’OTAN"), ("VN", "l’ONU")]

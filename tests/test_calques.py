@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from qa.api import Config, lint_document, make_context
+from qa.checks._conjugation import conjugate
 from qa.checks.base import Check, Context
 from qa.checks.calques import NeuterPronoun, ReportingPreposition, SourceConstruction
-from qa.checks.mistranslation import conjugate
 from qa.data import load_toml
 from qa.document import Document
 
@@ -120,7 +120,7 @@ def test_clean_dev_articles_have_no_findings(shared: Any) -> None:
             assert _lint(check, text) == [], (name, check.code)
 
 
-@pytest.mark.parametrize("section", ["reporting", "neuter"])
+@pytest.mark.parametrize("section", ["reporting", "neuter", "human_nouns"])
 def test_word_lists_are_sorted_unique_and_clean(section: str) -> None:
     for key, value in load_toml("calques.toml")[section].items():
         items = list(value) if isinstance(value, (list, dict)) else []
@@ -140,3 +140,27 @@ def test_reporting_verbs_and_tables_conjugate() -> None:
         assert len(forms) == 3 + 6 * 6, verb
         assert all(f == f.strip() and f for f in forms.values()), verb
     assert conf["conjugation"]["regular_ir"] == sorted(conf["conjugation"]["regular_ir"], key=str.casefold)
+
+
+# --- subject-based context and the words after a match ------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("La transition prendra place au cours des trois prochaines années.", [("prendra place", "aura lieu")]),
+    ("Les négociations entre les délégations prennent place à Genève.", [("prennent place", "ont lieu")]),
+    ("Les invités ont pris place dans la tribune.", []),
+    ("Les représentants des pays membres prennent place.", []),
+    ("Le nouveau président prendra place au Conseil.", []),
+])
+def test_prendre_place_reads_the_subject(text: str, want: list[tuple[str, str]]) -> None:
+    assert _lint(SourceConstruction(), text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Le gouvernement doit adresser ces questions avant l’hiver.", [("adresser", "traiter")]),
+    ("Il a adressé ses inquiétudes au Premier ministre.", []),
+    ("Ces fonds peuvent faire une différence pour les écoles.", [("faire une différence", "changer les choses")]),
+    ("La loi fait une différence entre salariés et indépendants.", []),
+])
+def test_forbid_after_keeps_the_french_construction(text: str, want: list[tuple[str, str]]) -> None:
+    assert _lint(SourceConstruction(), text) == want

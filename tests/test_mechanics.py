@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Any
 
@@ -137,10 +138,36 @@ def test_one_capital_after_article_alone_is_taken_for_a_name() -> None:
 
 
 def test_source_language_german_flags_every_stray_noun_capital() -> None:
-    text = "Les systèmes seront prélevés sur la Production du fabricant."
+    text = "Les systèmes seront prélevés sur la Part du fabricant."
     assert found(StrayCapital(), text) == []
     german = make_context(Config(source_lang="de"))
-    assert found(StrayCapital(), text, german) == [("Production", ("production",))]
+    assert found(StrayCapital(), text, german) == [("Part", ("part",))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les constructeurs réduisent leur Production en Allemagne.",
+        "Les systèmes seront prélevés sur la Production du fabricant.",
+        "Le groupe a annoncé une Augmentation de ses prix.",
+    ],
+)
+def test_one_abstract_noun_capital_after_a_determiner_is_german(text: str) -> None:
+    assert [w for w, _ in found(StrayCapital(), text)] == [re.search(r" ([A-Z]\w+) (?:en|du|de)", text).group(1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le Monument pour les victimes est au centre de la ville.",
+        "Son Excellence a été reçue au palais.",
+        "Elle fête le jour de l’Indépendance à Kiev.",
+        "la ministre déléguée à la Cohésion sociale et à la Parité : elle réunit 26 % des voix.",
+        "La Présidence a annoncé un remaniement.",
+    ],
+)
+def test_abstract_noun_capitals_that_french_keeps(text: str) -> None:
+    assert found(StrayCapital(), text) == []
 
 
 def test_ministry_field_keeps_its_capital_but_the_title_loses_it() -> None:
@@ -227,3 +254,21 @@ def test_stale_cached_analysis_is_not_used() -> None:
         results.append([doc[f.span] for f in lint_document(doc, shared, [StrayCapital()]).findings])
         del doc  # a freed document's id may be reused by the next one
     assert results == [[], ["Ministère"]] * 3
+
+
+def test_split_after_a_known_or_repeated_name() -> None:
+    from qa.checks.mechanics import split_after_name
+
+    assert split_after_name("Reutersla") == ("Reuters", "la", True)
+    assert split_after_name("Vattenfallde", frozenset({"Vattenfall"})) == ("Vattenfall", "de", False)
+    assert split_after_name("Vattenfallde") is None
+    assert split_after_name("Bourgogne") is None
+
+
+def test_code_spans_are_not_prose() -> None:
+    from qa.checks.mechanics import in_code
+
+    doc = Document("t", "La boucle ``while`` et `os.path` puis du texte.")
+    assert in_code(doc, doc.text.index("while"))
+    assert in_code(doc, doc.text.index("path"))
+    assert not in_code(doc, doc.text.index("texte"))

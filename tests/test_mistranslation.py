@@ -9,10 +9,11 @@ from typing import Any
 import pytest
 
 from qa.api import Config, lint_document, make_context
+from qa.checks._conjugation import agree, conjugate, form_slots
+from qa.checks._rule_engine import load_rules, parse_item
+from qa.checks._rule_fixes import contract
 from qa.checks.base import Context
-from qa.checks.mistranslation import (
-    FalseFriend, agree, conjugate, contract, form_slots, load_rules, parse_item,
-)
+from qa.checks.mistranslation import FalseFriend
 from qa.data import read_text
 from qa.document import Document
 from qa.findings import Category
@@ -38,6 +39,10 @@ def _lint(text: str) -> list[tuple[str, str]]:
     ("lancer", "pres4", "lançons"), ("engager", "impf3", "engageait"), ("régler", "pres3", "règle"),
     ("régler", "pres4", "réglons"), ("dépendre", "pres3", "dépend"), ("agir", "pres6", "agissent"),
     ("introduire", "pp", "introduit"), ("être", "subj3", "soit"), ("traiter", "ppr", "traitant"),
+    ("recevoir", "pres3", "reçoit"), ("recevoir", "pp", "reçu"), ("atteindre", "pres6", "atteignent"),
+    ("atteindre", "pp", "atteint"), ("conclure", "pres3", "conclut"), ("rappeler", "pres3", "rappelle"),
+    ("appuyer", "pres3", "appuie"), ("appuyer", "fut3", "appuiera"), ("prévoir", "pres6", "prévoient"),
+    ("prévoir", "fut3", "prévoira"), ("relever", "pres3", "relève"), ("courir", "pp", "couru"), ("croître", "pp", "crû"),
 ])
 def test_conjugate(verb: str, slot: str, form: str) -> None:
     assert conjugate(verb)[slot] == form
@@ -175,3 +180,35 @@ def test_known_source_language_skips_other_languages_rules() -> None:
     for lang, want in ((None, 1), ("nl", 1), ("en", 0)):
         ctx = Context(glossary=_CTX.glossary, source_lang=lang)
         assert len(lint_document(Document("t.txt", text), ctx, [FalseFriend()]).findings) == want, lang
+
+
+# --- context conditions added for generalisation ---------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Le cabinet britannique a présenté une loi sur l’immigration.", [("cabinet", "gouvernement")]),
+    ("Le cabinet a approuvé mercredi le projet de loi sur les retraites.", [("cabinet", "gouvernement")]),
+    ("Le cabinet de Rutte est tombé.", [("cabinet", "gouvernement")]),
+    ("Le cabinet américain Baker McKenzie a conseillé l’acheteur.", []),
+    ("Le cabinet du ministre a présenté ses excuses.", []),
+    ("Le cabinet de la ministre a démenti.", []),
+])
+def test_cabinet_as_government_needs_a_government_context(text: str, want: list[tuple[str, str]]) -> None:
+    assert _lint(text) == want
+
+
+def test_grenade_contrasted_with_shell_is_right() -> None:
+    assert _lint("Il ne faut pas confondre un obus et une grenade.") == []
+    assert _lint("L’artillerie a tiré des milliers de grenades.") == [("de grenades", "d’obus")]
+
+
+KNOWN_KEYS = {"id", "match", "fix", "flag", "note", "lang", "forms", "gender", "require", "forbid", "window",
+              "forbid_window", "not_before", "not_after", "forbid_after", "after_window", "thing_subject",
+              "autofix", "propagate", "start", "category"}
+
+
+@pytest.mark.parametrize(("name", "key"), FILES.items())
+def test_rule_keys_are_known(name: str, key: str) -> None:
+    """A misspelt key (« forbid_afer ») would be silently ignored by the engine."""
+    for e in tomllib.loads(read_text(name))[key]:
+        assert set(e) <= KNOWN_KEYS, (e["id"], set(e) - KNOWN_KEYS)

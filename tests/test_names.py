@@ -21,7 +21,7 @@ from qa.data import load_toml, load_tsv
 from qa.document import Document
 
 NAMES = load_toml("names.toml")
-KINDS = {"media", "agency", "ngo", "think-tank", "company", "institution"}
+KINDS = {"media", "agency", "ngo", "think-tank", "company", "institution", "club"}
 LANGS = {"en", "nl", "de", "fr"}
 
 
@@ -159,3 +159,50 @@ def test_foreign_qualifier_keeps_real_names() -> None:
     assert _run("Le German Marshall Fund a publié une note.", ForeignQualifier()) == []
     found = _run("Selon le British Conflict Armament Research, les débris sont récents.", ForeignQualifier())
     assert found[0][1][0] == "l’organisation britannique Conflict Armament Research"
+
+
+def _pn01(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    doc = Document("t.txt", text)
+    return [(doc[f.span], f.suggestions) for f in lint_document(doc, checks=[NameTranslated()]).findings]
+
+
+def test_generation_agrees_plural_source_heads() -> None:
+    entry = next(e for e in _entries() if e.name == "Financial Times")
+    variants = generate(entry)
+    assert "temps financiers" in variants and "époque financière" in variants
+
+
+def test_generation_keeps_an_untranslatable_modifier_in_french_order() -> None:
+    entry = next(e for e in _entries() if e.name == "Fox News")
+    assert "nouvelles de Fox" in generate(entry)
+
+
+def test_speaker_between_reporting_verb_and_outlet() -> None:
+    found = _pn01("Cela freinera la reprise, a déclaré M. Fuest au « Miroir ».")
+    assert [t for t, _ in found] == ["Miroir"]
+
+
+def test_quoted_lowercase_rendering_needs_quotes() -> None:
+    assert _pn01("Il a déclaré à « l’image du dimanche » que la loi suffisait.")[0][1][0] == "Bild am Sonntag"
+    assert _pn01("Il a déclaré à l’image du dimanche que la loi suffisait.") == []
+
+
+def test_unknown_title_is_informational_without_suggestion() -> None:
+    doc = Document("t.txt", "Selon le quotidien allemand La Lanterne du Nord, Berlin va céder.")
+    findings = lint_document(doc, checks=[NameTranslated()]).findings
+    assert [doc[f.span] for f in findings] == ["La Lanterne du Nord"]
+    assert findings[0].severity == "info" and findings[0].suggestions == ()
+
+
+def test_unknown_title_frame_ignores_french_speaking_countries() -> None:
+    assert _pn01("Selon le quotidien suisse La Lanterne du Nord, Berne va céder.") == []
+
+
+def test_generation_adjective_may_qualify_the_head() -> None:
+    entry = next(e for e in _entries() if e.name == "International Rescue Committee")
+    assert "comité international de secours" in generate(entry)
+
+
+def test_generation_places_take_an_article() -> None:
+    entry = next(e for e in _entries() if e.name == "Texas Instruments")
+    assert "instruments du Texas" in generate(entry)

@@ -136,3 +136,32 @@ def test_title_names_a_person() -> None:
 def test_plural_participle_is_not_given_a_feminine_singular_ending() -> None:
     assert _expected("entendus", _ante("f", "s")) != "entenduse"
     assert _run("L’OMC est critiquée, et 123 pays se sont entendus pour établir le libre-échange.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A lower-case entry (« banque », « société ») names the institution in capitals too.
+        ("La Banque a relevé ses taux. Il affirme que l’inflation reste forte.", [("PA01", "Il", "Elle")]),
+        ("La Deutsche Bank a publié ses comptes. Il annonce un bénéfice record.", [("PA01", "Il", "Elle")]),
+        ("Les forces russes ont reculé. Ils affirment avoir regroupé leurs troupes.", [("PA01", "Ils", "Elles")]),
+    ],
+)
+def test_more_feminine_antecedents(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _run(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les autorités ont arrêté deux suspects. Ils affirment être innocents.",
+        "La police a interpellé un homme. Il nie les faits.",
+        "L’armée a arrêté un soldat. Il refuse de parler.",
+    ],
+)
+def test_people_named_before_are_the_antecedent(text: str) -> None:
+    assert _run(text) == []
+
+
+def test_feminine_pronoun_is_not_blocked_by_a_masculine_object() -> None:
+    assert _run("La Hongrie a bloqué le texte. Elle s’est opposé à l’aide.") == [("PA02", "opposé", "opposée")]

@@ -174,3 +174,31 @@ def test_autofix_only_when_the_french_form_is_settled() -> None:
 def test_english_possessive_marks_an_english_title() -> None:
     doc = Document("t", "Le livre « Putin’s People » décrit Poutine.")
     assert romanisations(doc) == []
+
+
+def test_strong_endings_are_valid_and_need_one_marker() -> None:
+    from qa.checks.transliteration import has_strong_ending
+
+    strong = load_toml("transliteration.toml")["strong_endings"]
+    assert strong == sorted(set(strong)) and all(e.islower() for e in strong)
+    assert has_strong_ending("Chasboelatov") and not has_strong_ending("Ivanov"[:3])
+    # Polish names in -ski / -ow are no Russian romanisation.
+    for word in ("Kowalski", "Lewandowski", "Pankow", "Morawiecki"):
+        doc = Document("t", f"Hier, {word} a été cité.")
+        assert romanisations(doc) == [], word
+
+
+def test_tie_follows_the_documents_convention() -> None:
+    # « Ch- » alone is Dutch « Kh- » or English « Tch- »: the other names decide.
+    english = Document("t", "Hier, Khrushchev et Chernov ont été cités.")
+    assert [h.suggestion for h in romanisations(english)][-1] == "Tchernov"
+    dutch = Document("t", "Hier, Sjtsjerbakov et Chernov ont été cités.")
+    assert [h.suggestion for h in romanisations(dutch)][-1] == "Khernov"
+    assert [h.suggestion for h in romanisations(Document("t", "Hier, Chernov a été cité."), "en")] == ["Tchernov"]
+
+
+def test_letters_a_convention_never_uses_rule_it_out() -> None:
+    # English has no « w »: « Chodorkowski » is German, its « ch » a « kh ».
+    assert all(lang != "en" for lang, _ in detect("Chodorkowski"))
+    assert convert("Anatolij", "nl") == "Anatoli" and convert("Zelenskyj", "nl") == "Zelensky"
+    assert convert("Dschankoj", "de") == "Djankoï"

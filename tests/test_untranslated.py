@@ -102,3 +102,21 @@ def test_run_bridges_words_common_to_both_languages() -> None:
 def test_german_common_noun_after_french_article() -> None:
     assert found("Le Bundestag a approuvé la Lieferung des chars.") == ["Lieferung"]
     assert found("Berlin défend sa Realpolitik et la Bundeswehr recrute ; Angela Merkel et Zeitung.") == []
+
+
+def test_translations_table_is_sorted_lower_case_and_translates() -> None:
+    import unicodedata
+
+    table = load_toml("untranslated.toml")["translations"]
+    keys = list(table)
+    assert keys == sorted(keys)
+    for word, french in table.items():
+        assert word == word.lower().strip() and unicodedata.is_normalized("NFC", word)
+        assert french and french == french.strip() and french.lower() != word
+        assert word not in load_toml("untranslated.toml")["allowed"]["words"]
+
+
+def test_listed_word_is_reported_once_with_its_translation() -> None:
+    doc = Document("t", "Le spokesman du gouvernement a refusé de commenter.")
+    got = [(doc[f.span], f.suggestions) for f in lint_document(doc, make_context(Config()), checks=[UntranslatedWords()]).findings]
+    assert got == [("spokesman", ("porte-parole",))]

@@ -26,6 +26,11 @@ _DET = re.compile(
 )
 
 
+# Prepositions that stay unchanged before the French form (unlike « de »/« à », which
+# contract with its article, or an article, which the French form replaces).
+_KEEPS_PREP = frozenset("par pour avec sans contre entre vers chez dans sur selon et ou".split())
+
+
 @dataclass(frozen=True)
 class Acronym:
     acronym: str
@@ -129,9 +134,15 @@ class SourceAcronym(Check):
             det = _DET.search(doc.text, max(0, m.start() - 12), m.start())
             if acr.strict and (det is None or shouting(doc, m.start())):
                 continue
-            if in_foreign_name(doc, m.end()):
+            # « le US-India Business Council »: an English compound opening a foreign name
+            # (a Dutch compound head is lower-case: « NAVO-top »).
+            if in_foreign_name(doc, m.end()) or re.match(r"-[A-Z]", doc.text[m.end() : m.end() + 2]):
                 continue
-            if acr.definite and det is not None:
+            if acr.definite and det is not None and _lower(det.group(1)) in _KEEPS_PREP:
+                # « vers NAVO » → « vers l’OTAN »: the preposition stays, so the span
+                # starts at the acronym and the suggestion brings its own article.
+                start, text = m.start(), with_article(acr, "le")
+            elif acr.definite and det is not None:
                 start, text = det.start(), with_article(acr, det.group(1))
             elif acr.definite:
                 start, text = m.start(), acr.french
@@ -155,6 +166,13 @@ fund association watch network alliance committee service services office union 
 federation board commission authority initiative project monitor observatory coalition movement campaign
 partnership international""".split())
 _KIND_NOUN = {"company": ("groupe", "m"), "media": ("journal", "m"), "institution": ("institution", "f")}
+
+
+_HEAD_GENDER = {"organisation": "f", "ong": "f", "association": "f", "fondation": "f", "société": "f",
+                "entreprise": "f", "banque": "f", "agence": "f", "institution": "f", "chaîne": "f", "radio": "f",
+                "groupe": "m", "institut": "m", "centre": "m", "journal": "m", "quotidien": "m", "magazine": "m",
+                "hebdomadaire": "m", "cabinet": "m", "fonds": "m", "site": "m", "think tank": "m", "laboratoire": "m"}
+_HEAD_NOUN = re.compile(r"\b(" + "|".join(_HEAD_GENDER) + r")\s+$", re.I)
 
 
 @cache
@@ -218,6 +236,17 @@ class ForeignQualifier(Check):
             org = " ".join(words[: known[0]]) if known else " ".join(words)
             noun, gender = _KIND_NOUN.get(entry.kind if entry else "", ("organisation", "f"))
             name_fr = entry.french if entry else org
+            head = _HEAD_NOUN.search(doc.text, max(0, m.start() - 25), m.start())
+            if head:
+                # « l’organisation deutsche Transparency International »: the noun is
+                # already there, only the adjective moves and agrees with it.
+                adj = nats[adjective][1 if _HEAD_GENDER.get(head.group(1).lower(), "f") == "f" else 0]
+                yield self.finding(
+                    doc, Span(m.start(), m.start(2) + len(org)),
+                    f"« {adjective} » is a foreign qualifier left before « {org} »: write « {adj} {name_fr} »",
+                    suggestions=[f"{adj} {name_fr}", name_fr],
+                )
+                continue
             det = _NAME_DET.search(doc.text, max(0, m.start() - 8), m.start())
             start = det.start() if det else m.start()
             phrase = f"{noun} {nats[adjective][1 if gender == 'f' else 0]} {name_fr}"

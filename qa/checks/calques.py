@@ -6,8 +6,10 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
+from qa.checks._conjugation import form_slots
+from qa.checks._rule_engine import RuleEngine, load_rules
+from qa.checks._rule_fixes import run_rules
 from qa.checks.base import Check, Context
-from qa.checks.mistranslation import RuleEngine, form_slots, load_rules, run_rules
 from qa.data import load_toml
 from qa.document import Document, Span
 from qa.findings import Category, Finding
@@ -231,7 +233,7 @@ class NeuterPronoun(Check):
         (« Il est important. »); not « il est clair que », « il est temps de », « il est l’heure »."""
         while j < len(toks) and toks[j].pos == "ADV" and fold_key(toks[j].text) not in ("ne", "n'"):
             j += 1
-        if j + 1 < len(toks) and toks[j].pos == "ADJ" and toks[j + 1].text in (".", "!", "?", "»", ",", ";", "…"):
+        if j + 1 < len(toks) and toks[j].pos == "ADJ" and toks[j + 1].text in (".", "!", "?", "»", ";", "…"):
             return fold_key(toks[j].text) not in impersonal
         if j + 1 >= len(toks) or fold_key(toks[j].text) not in ("le", "la", "l'", "un", "une"):
             return False
@@ -251,7 +253,11 @@ def _has_antecedent(doc: Document, analysis: Analysis, il: Token) -> bool:
     if not sentences:
         return False
     prev = sentences[-1]
+    if len(sentences) > 1 and not doc[prev].rstrip().endswith((".", "!", "?", "»", "…", ":", ";")):
+        prev = Span(sentences[-2].start, prev.end)  # a heading between: « il » may refer beyond it
     for t in analysis.in_span(prev.start, prev.end):
+        if fold_key(t.text).lstrip("-") in ("il", "t-il"):
+            return True  # « poursuit-il. Il souligne que » : the same person
         if t.dep not in ("nsubj", "nsubj:pass", "obj", "expl:subj", "ROOT") and t.ent != "PER":
             continue
         if t.ent == "PER" or fold_key(t.text) == "il":

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from qa.checks.base import Check, Context
-from qa.data import load_toml
+from qa.data import load_toml, load_tsv
 from qa.document import Document, Span
 from qa.findings import Category, Finding
 from qa.textutil import capitalize_first, is_sentence_start, words
@@ -87,8 +87,8 @@ def split_merged(word: str) -> tuple[str, str, bool] | None:
     if head and not is_known(head.split("-")[0]):
         return None
     lead = head + "-" if head else ""
-    if len(seg) < 4 or is_known(seg) or is_known(word):
-        return None
+    if len(seg) < 4 or is_known(seg) or is_known(word) or zipf(word.lower(), "en") >= 2.0:
+        return None  # « charset »: an English word, not two French ones
     capital = seg[:1].isupper()
     best: tuple[float, str, str, bool] | None = None
     for i in range(2, len(seg) - 1):
@@ -117,6 +117,40 @@ def split_merged(word: str) -> tuple[str, str, bool] | None:
         if best is None or score > best[0]:
             best = (score, lead + left, right, right in clause)
     return None if best is None else (best[1], best[2], best[3])
+
+
+_CODE_SPAN = re.compile(r"``.+?``|`[^`\n]+`")
+
+
+def in_code(doc: Document, offset: int) -> bool:
+    """Inside `code` or ``code`` in its paragraph (reStructuredText, Markdown): identifiers, not prose."""
+    para = doc.paragraph_at(offset)
+    if para is None or "`" not in doc[para]:
+        return False
+    return any(m.start() < offset - para.start < m.end() for m in _CODE_SPAN.finditer(doc[para]))
+
+
+@cache
+def _known_names() -> frozenset[str]:
+    """Names that a lost boundary glues to the next word (« Reutersla »): agencies and
+    media from mechanics.toml, and one-word countries and institutions from gender.tsv."""
+    names = set(_data()["merge"]["names"])
+    names.update(row[0] for row in load_tsv("gender.tsv") if row[0][:1].isupper() and " " not in row[0] and len(row[0]) >= 4)
+    return frozenset(names)
+
+
+def split_after_name(word: str, standalone: frozenset[str] = frozenset()) -> tuple[str, str, bool] | None:
+    """« Reutersla » → (Reuters, la): a known name, or one the text writes on its own
+    elsewhere, glued to an article or a pronoun that opens the next phrase."""
+    if not word[:1].isupper() or "-" in word or is_known(word):
+        return None
+    after_names = set(_data()["merge"]["after_names"])
+    clause = set(_data()["merge"]["clause"])
+    for i in range(len(word) - 2, 3, -1):
+        left, right = word[:i], word[i:]
+        if right in after_names and (left in _known_names() or left in standalone):
+            return left, right, right in clause
+    return None
 
 
 def split_camel(word: str) -> tuple[str, str] | None:
@@ -166,6 +200,9 @@ class MergedWords(Check):
     swallowed a comma too, so when the second word opens a clause the comma comes first.
     The reverse, a word cut in two by a stray space (« prési dent »), is reported too when
     one half is no word at all, and so is a word glued to the mark before it (« armées.Le »).
+    A name glued to an article or a pronoun counts when the name is a known agency,
+    country or institution, or the text writes it alone elsewhere (« Reutersla »). Code
+    spans (`…`) and key=value markup are not prose and stay quiet.
 
     Mauvais : « comme le préviennent les analystesla Corée du Nord commercialisera… »
     Bon :     « comme le préviennent les analystes, la Corée du Nord commercialisera… »
@@ -189,14 +226,19 @@ class MergedWords(Check):
                 yield self.finding(doc, span, f"« {doc[span]} » is one word split in two: « {whole} »", [whole], category=Category.SPACING)
 
         for m in _NO_SPACE_AFTER.finditer(doc.text):
+            if in_code(doc, m.start()):
+                continue
             mark = m.group()
             span = Span(m.start(), m.end())
             yield self.finding(doc, span, f"no space after « {mark} »: the next word is glued to it", [mark + " "], autofix=True)
 
     def _merged(self, doc: Document) -> Iterator[Finding]:
+        standalone = frozenset(w for _, _, w in words(doc.text) if w[:1].isupper())
         for start, end, word in words(doc.text):
             if len(word) < 5 or any(c.isdigit() for c in word) or word.isupper():
                 continue
+            if in_code(doc, start) or doc.text[end : end + 1] in ("=", "(", "_") or doc.text[start - 1 : start] in ("=", "_", "/", "."):
+                continue  # « charset=UTF-8 », « os.path »: code and markup, not prose
             span = Span(start, end)
             camel = split_camel(word)
             if camel:
@@ -207,7 +249,7 @@ class MergedWords(Check):
                     options = [f"{left} {right}"]
                 yield self.finding(doc, span, f"« {word} » looks like « {left} » and « {right} » merged", options)
                 continue
-            split = split_merged(word)
+            split = split_merged(word) or split_after_name(word, standalone)
             if split is None:
                 continue
             left, right, clause = split
@@ -273,6 +315,16 @@ _WORD_BEFORE = re.compile(r"[\w.’'-]+$")
 _DOUBLED = re.compile(r",{2,}|;{2,}|(?<=[^\W_])\.\.(?!\.)|,\.(?!\.)")
 
 
+def _starts_pipeline_tag(text: str, offset: int) -> bool:
+    from qa.checks.residue import _SLUG_LINE, _pipeline_patterns
+
+    line_end = text.find("\n", offset)
+    rest = text[offset : len(text) if line_end < 0 else line_end]
+    if _SLUG_LINE.match(rest):
+        return True
+    return any(p.match(text, offset) for p, _ in _pipeline_patterns())
+
+
 class StrayFullStop(Check):
     """A full stop inside a sentence: the next word goes on in lower case.
 
@@ -307,6 +359,8 @@ class StrayFullStop(Check):
             nxt = m.group(1)
             if any(c.isupper() for c in nxt):  # « iPhone », « eBay »
                 continue
+            if _starts_pipeline_tag(doc.text, m.start(1)):
+                continue  # « travaillistes. ttn-fr-41 »: the stop ends the text; AR01 reports the tag
             span = Span(m.start(), m.end())
             yield self.finding(doc, span, f"full stop before lower-case « {nxt} » inside the sentence: delete it", [""])
         for m in _DOUBLED.finditer(doc.text):

@@ -12,7 +12,13 @@ from qa.checks.mechanics import _data, _lookups, is_french_form, zipf
 from qa.document import Document, Span
 from qa.findings import Category, Finding
 from qa.nlp import Analysis, Token
-from qa.textutil import PhraseMatcher, is_sentence_start, lower_first, starts_with_vowel_sound, words
+from qa.textutil import (
+    PhraseMatcher,
+    is_sentence_start,
+    lower_first,
+    starts_with_vowel_sound,
+    words,
+)
 
 _CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-ÞŒ][a-zà-öø-ÿœ]{2,}")
 _NEAR_NUMBER = re.compile(r"\b(près|autour)[ \u00a0]+(?=\d)")
@@ -31,7 +37,7 @@ def _capital_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str], fro
 # What follows a stray capital but rarely a name's head word.
 _BREAKS = frozenset({"VERB", "AUX", "PUNCT"})
 _GERMAN_HABIT = 2
-_STRONG_NEXT = frozenset("à au aux avec contre dans en par pour sans selon sous sur vers".split())
+_STRONG_NEXT = frozenset(["à", "au", "aux", "avec", "contre", "dans", "en", "par", "pour", "sans", "selon", "sous", "sur", "vers"])
 
 
 def _breaks(nxt: Token) -> bool:
@@ -133,6 +139,52 @@ def _titles_in(doc: Document) -> frozenset[str]:
     return frozenset(found)
 
 
+# Finite verbs that end a ministry's name: « Le ministre veut … », « la ministre a … ».
+_FINITE = re.compile(r"\b(?:a|ont|est|sont|veut|veulent|va|vont|doit|doivent|peut|peuvent|fait|font|souhaite|entend|compte|prévoit)\b")
+
+
+@cache
+def _single_lists() -> tuple[tuple[str, ...], frozenset[str]]:
+    caps = _data()["capitals"]
+    return tuple(caps["single_suffixes"]), frozenset(w.lower() for w in caps["single_exceptions"])
+
+
+_DET_BEFORE = frozenset(["la", "le", "l'", "l’", "les", "un", "une", "des", "du", "au", "aux", "sa", "son", "ses", "leur", "leurs", "notre", "nos", "votre", "vos", "ce", "cet", "cette", "ces"])
+_OF_THEN_COMMON = re.compile(
+    r"[ \u00a0]+(?:du|des|de la|de l['’]|d['’]un|d['’]une|de (?:ses|son|sa|leur|leurs|ces|cette|ce|nos|notre)|de|d['’])[ \u00a0]?([a-zà-öø-ÿœ][\w-]+)"
+)
+
+
+def _single_german_capital(doc: Document, analysis: Analysis, t: Token, keep: frozenset[str]) -> bool:
+    """One capitalised abstract noun after a determiner (« leur Production en Allemagne »),
+    followed by a verb, punctuation, a preposition or « de » + a common noun: a German
+    noun capital even when it is the only one in the text. Abstract nouns of action or
+    state are rarely names; those French writes with a capital are listed as exceptions."""
+    suffixes, exceptions = _single_lists()
+    low = t.text.lower()
+    prev = analysis.tokens[t.i - 1]
+    singular = low.removesuffix("s")
+    if prev.text.lower() not in _DET_BEFORE or low in exceptions or singular in exceptions or low in keep or t.ent == "PER":
+        return False
+    if is_sentence_start(doc.text, prev.start):
+        return False  # « Le Monument pour les victimes… »: a name opening the sentence
+    for j in range(t.i - 1, max(-1, t.i - 13), -1):
+        w = analysis.tokens[j]
+        if (w.pos in ("VERB", "AUX") and w.morph.get("VerbForm") != "Part") or w.para != t.para:
+            break  # « Le ministre veut limiter la Consommation »: the minister is the subject
+        if w.text.lower().startswith(("ministère", "ministre", "portefeuille", "secrétaire", "secrétariat")):
+            return False  # « ministre déléguée à la Cohésion sociale et à la Parité »
+    if not singular.endswith(suffixes) or max(zipf(low), zipf(singular)) < 3.5:
+        return False  # plural too: « les Exportations vers la Chine »
+    nxt = analysis.tokens[t.i + 1] if t.i + 1 < len(analysis.tokens) else None
+    if nxt is None or nxt.para != t.para:
+        return True
+    if nxt.text.lower() in ("de", "du", "des", "d'", "d’"):
+        m = _OF_THEN_COMMON.match(doc.text, t.end)
+        return m is not None and (is_french_form(m.group(1)) or zipf(m.group(1)) >= 3.5)
+    return _breaks(nxt) or (nxt.pos == "ADP" and nxt.text.islower())
+
+
 class StrayCapital(Check):
     """A common noun with a capital in the middle of a sentence.
 
@@ -141,8 +193,10 @@ class StrayCapital(Check):
     institutions (« la Banque centrale européenne »), the field of a ministry
     (« ministère de la Défense ») and words used as names (« l’Occident ») keep theirs;
     adjectives inside such names lose the title case English gives them (« Banque
-    Centrale Européenne » → « Banque centrale européenne »). The same check restores the « de » a translation drops after a noun of quantity or
-    « près » before a number.
+    Centrale Européenne » → « Banque centrale européenne »). One capital alone is
+    reported when it is an abstract noun of action or state after a determiner (« leur
+    Production en Allemagne »), since those are rarely names. The same check restores
+    the « de » a translation drops after a noun of quantity or « près » before a number.
 
     Mauvais : « comprend également des Munitions pour les batteries Patriot »
     Bon :     « comprend également des munitions pour les batteries Patriot »
@@ -203,6 +257,8 @@ class StrayCapital(Check):
             low = nxt.text.lower()
             if not is_french_form(low) or (nxt.pos == "PROPN" and not nxt.text[:1].isupper()):
                 continue
+            if nxt.text.islower() and (_adjective_base(low) or _is_verb_form(low)):
+                continue  # « une quantité finie », « un nombre obscur »: an adjective, no missing « de »
             noun = lower_first(nxt.text) if _CAPITALISED.fullmatch(nxt.text) else nxt.text
             de = "d’" if starts_with_vowel_sound(noun) else "de "
             used.add(nxt.i)
@@ -259,9 +315,11 @@ class StrayCapital(Check):
         # In such a text, a capital before « du / de la » + common noun goes too
         # (« la Production du fabricant »); names go on with a capital (« Tour d’Italie »).
         extra = weak if ctx.source_lang == "de" else [t for t in weak if german and _of_common_noun(doc, t)]
+        if not german:
+            strong = [t for t in strong + weak if _single_german_capital(doc, analysis, t, keep)]
         for t in sorted(titled + strong + extra, key=lambda t: t.i):
             low = t.text.lower()
-            if low not in titles and not german and low not in lowered:
+            if low not in titles and not german and low not in lowered and t not in strong:
                 continue
             span = Span(t.start, t.end)
             yield self.finding(doc, span, f"« {t.text} » is a common noun: no capital mid-sentence", [low], autofix=True)
@@ -270,4 +328,10 @@ class StrayCapital(Check):
     def _ministry_field(doc: Document, t: Token, heads: frozenset[str]) -> bool:
         """« ministère de la Défense », « ministre des Affaires étrangères »."""
         before = re.findall(r"[\w-]+", doc.text[max(0, t.start - 60) : t.start].lower())[-5:]
-        return any(w.startswith(h) for w in before for h in heads)
+        if not any(w.startswith(h) for w in before for h in heads):
+            return False
+        # « Le ministre veut limiter la Consommation »: a finite verb in between makes the
+        # minister a subject, not the head of a ministry's name.
+        between = doc.text[max(0, t.start - 60) : t.start]
+        cut = max((between.lower().rfind(h) for h in heads), default=-1)
+        return not _FINITE.search(between[cut:]) if cut >= 0 else True

@@ -63,7 +63,8 @@ def _mentions(doc: Document, sent: Span) -> list[Antecedent]:
         text = doc.text[sent.start + m.start : sent.start + m.end]
         # A lower-case entry (« armée ») is a common noun: it needs its article to be a
         # subject; a capitalised one must be capitalised in the text (« Chine », not « chine »).
-        if name[:1].isupper() != text[:1].isupper():
+        # A lower-case entry also names the institution in capitals (« la Banque a relevé »).
+        if name[:1].isupper() and not text[:1].isupper():
             continue
         out.append(Antecedent(Span(sent.start + m.start, sent.start + m.end), text, gender, number))
     return out
@@ -94,6 +95,17 @@ def _subject(doc: Document, sent: Span, toks: list[Token]) -> Antecedent | None:
                 return None  # another subject comes first: « Le président de la Chine … »
             return m
     return None
+
+
+# « se dire » / « se montrer » + adjective agree (« elle s’est dite prête »); + « que » or an
+# infinitive they do not (« elle s’est dit que… »).
+_ATTRIBUTE_VERBS = frozenset({"dit", "déclaré", "montré", "voulu"})
+
+
+def _invariable(p: Token, nxt: Token | None, data: dict[str, frozenset[str]]) -> bool:
+    if _norm(p.text) not in data["invariable_pronominal"]:
+        return False
+    return not (_norm(p.text) in _ATTRIBUTE_VERBS and nxt is not None and nxt.pos == "ADJ")
 
 
 def _guess_infinitive(word: str) -> set[str]:
@@ -150,7 +162,11 @@ def _person_near(doc: Document, para: Span, start: int, gender: str) -> bool:
         title, dets, nouns = r"\bMme\s+[A-Z]", "la|l'|une|cette", _data()["female_nouns"]
     if re.search(title, raw):
         return True
-    return any(re.search(rf"\b(?:{dets}) ?(?:\w+ )?{re.escape(n)}\b", text) for n in nouns)
+    if any(re.search(rf"\b(?:{dets}) ?(?:\w+ )?{re.escape(n)}\b", text) for n in nouns):
+        return True
+    # « deux suspects », « des soldats »: people in the plural stand for « ils » / « elles ».
+    plural = r"les|des|ces|deux|trois|quatre|cinq|plusieurs|\d+"
+    return any(re.search(rf"\b(?:{plural}) (?:\w+ )?{re.escape(n)}[sx]\b", text) for n in nouns if " " not in n)
 
 
 _TIME_NOUNS = frozenset(
@@ -235,7 +251,7 @@ def _participles(doc: Document, toks: list[Token], subj_end: int, ante: Antecede
                     and p.morph.get("Tense", "Past") == "Past"
                     and aux_number == ante.number
                     and (part_number == ante.number or not p.text.lower().endswith("s"))
-                    and not (pronominal and (_norm(p.text) in data["invariable_pronominal"] or (nxt and nxt.pos in ("DET", "NOUN"))))
+                    and not (pronominal and (_invariable(p, nxt, data) or (nxt and nxt.pos in ("DET", "NOUN"))))
                     and not (nxt and nxt.morph.get("VerbForm") == "Inf")
                     and _expected(p.text, ante) is not None
                 ):
@@ -324,6 +340,8 @@ def agreements(doc: Document, ctx: Context) -> list[Agreement]:
                 low = _norm(first.text)
                 if blocked and topic is not None and _agentive(toks, k, "intent_verbs"):
                     blocked = False  # a thing does not « affirm » or « want »
+                if blocked and topic is not None and PRONOUNS[low] == (topic.gender, topic.number) == ("f", "s"):
+                    blocked = False  # the masculine rival cannot be « elle »: « La Hongrie a bloqué le texte. Elle s’est opposé »
                 if (
                     topic is None or blocked or not _agentive(toks, k)
                     or _person_near(doc, para, sent.start, PRONOUNS[_norm(toks[k].text)][0])
@@ -385,6 +403,7 @@ class PronounAgreement(Check):
     category = Category.PRONOUN_AGREEMENT
     summary = "Pronoun gender differs from its antecedent's"
     needs_nlp = True
+    nlp_components = ("parser",)  # dependencies only: no entities (qa.nlp)
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         for a in agreements(doc, ctx):
@@ -419,6 +438,7 @@ class ParticipleAgreement(Check):
     category = Category.PRONOUN_AGREEMENT
     summary = "Participle does not agree with its subject"
     needs_nlp = True
+    nlp_components = ("parser",)  # dependencies only: no entities (qa.nlp)
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         for a in agreements(doc, ctx):

@@ -57,6 +57,8 @@ class Conventions:
     markers: tuple[tuple[str, re.Pattern[str], int], ...]
     rules: tuple[Rule, ...]
     endings: tuple[str, ...]
+    strong_endings: tuple[str, ...]
+    incompatible: dict[str, re.Pattern[str]]
     exclude: tuple[re.Pattern[str], ...]
 
 
@@ -79,7 +81,8 @@ def conventions() -> Conventions:
     markers = tuple((m["lang"], re.compile(m["pattern"]), int(m["weight"])) for m in data["marker"])
     rules = tuple(Rule(frozenset(r["lang"].split()), re.compile(r["pattern"]), r["replace"]) for r in data["rule"])
     exclude = tuple(re.compile(p) for p in data.get("exclude", ()))
-    return Conventions(markers, rules, tuple(data["endings"]), exclude)
+    incompatible = {lang: re.compile(p) for lang, p in data.get("incompatible", {}).items()}
+    return Conventions(markers, rules, tuple(data["endings"]), tuple(data["strong_endings"]), incompatible, exclude)
 
 
 def strip_accents(s: str) -> str:
@@ -136,6 +139,11 @@ def has_slavic_ending(word: str) -> bool:
     return low.endswith(conventions().endings)
 
 
+def has_strong_ending(word: str) -> bool:
+    low = strip_accents(word).lower()
+    return len(low) >= 6 and low.endswith(conventions().strong_endings)
+
+
 def restore_case(original: str, converted: str) -> str:
     if original.isupper() and len(original) > 1:
         return converted.upper()
@@ -152,13 +160,25 @@ def convert(word: str, lang: str) -> str:
     return restore_case(word, s.lower())
 
 
-def detect(word: str) -> list[tuple[str, int]]:
+def detect(word: str, prefer: str | None = None) -> list[tuple[str, int]]:
     """The conventions a word may be romanised by, heaviest evidence first."""
     low = word.lower()
     if any(p.search(low) for p in conventions().exclude):
         return []
     weights = marker_weights(word)
-    return sorted(((k, w) for k, w in weights.items() if w), key=lambda kw: -kw[1])
+    for lang, pattern in conventions().incompatible.items():
+        if pattern.search(low):
+            weights[lang] = 0  # « Charkiw » has a « w »: German or Dutch « ch », not English
+    order = _tie_order(prefer)
+    return sorted(((k, w) for k, w in weights.items() if w), key=lambda kw: (-kw[1], order[kw[0]]))
+
+
+def _tie_order(prefer: str | None) -> dict[str, int]:
+    """On a tie, the convention the document shows elsewhere, then Dutch, German, English."""
+    order = {lang: i + 1 for i, lang in enumerate(LANGS)}
+    if prefer in order:
+        order[prefer] = 0
+    return order
 
 
 def article_form(doc: Document, entity: Entity) -> str:
@@ -204,7 +224,18 @@ def in_credit(doc: Document, offset: int) -> bool:
     return para is not None and bool(_CREDIT.match(doc[para]))
 
 
-def romanisations(doc: Document) -> list[Hit]:
+def _document_convention(doc: Document) -> str | None:
+    """The convention of the document's unambiguous romanisations (« tsj », « shch »…)."""
+    votes: Counter[str] = Counter()
+    for _, _, word in words(doc.text):
+        if word[:1].isupper() and len(word) >= 4:
+            found = detect(word)
+            if found and found[0][1] >= DECISIVE and (len(found) == 1 or found[1][1] < found[0][1]):
+                votes[found[0][0]] += 1
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def romanisations(doc: Document, source_lang: str | None = None) -> list[Hit]:
     """Every romanised name in doc with its French suggestion, in text order."""
     hits: list[Hit] = []
     taken: list[Span] = []
@@ -217,23 +248,26 @@ def romanisations(doc: Document) -> list[Hit]:
         taken.append(span)
     # Words of an accepted French form (« Kryvyi Rih ») are not judged one by one.
     taken.extend(Span(m.start, m.end) for m in _french_matcher().finditer(doc.text, doc.folded))
+    prefer = source_lang if source_lang in LANGS else _document_convention(doc)
     for start, end, word in words(doc.text):
         span = Span(start, end)
         if any(t.overlaps(span) for t in taken) or not word[:1].isupper() or len(word) < 4:
             continue
         if word.casefold() in french_forms() or word.isupper() or in_credit(doc, start):
             continue
+        if any(c.isupper() for c in word[1:]):
+            continue  # « LabVIEW », « McKinsey »: a brand or a non-Slavic name
         if in_foreign_title(doc, span):
             continue
-        hit = _judge(doc, span, word)
+        hit = _judge(doc, span, word, prefer)
         if hit:
             hits.append(hit)
     hits.sort(key=lambda h: h.span)
     return hits
 
 
-def _judge(doc: Document, span: Span, word: str) -> Hit | None:
-    found = detect(word)
+def _judge(doc: Document, span: Span, word: str, prefer: str | None = None) -> Hit | None:
+    found = detect(word, prefer)
     if not found or _zipf(word) >= FRENCH_ZIPF:
         return None
     # A conversion that lands on a known French form confirms even light evidence.
@@ -243,19 +277,27 @@ def _judge(doc: Document, span: Span, word: str) -> Hit | None:
         if entity is not None and converted != word:
             return Hit(span, article_form(doc, entity), entity, lang)
     lang, weight = found[0]
-    if weight < DECISIVE and not (weight >= 2 and has_slavic_ending(word)):
+    if weight < DECISIVE and not (weight >= 2 and has_slavic_ending(word)) and not has_strong_ending(word):
         return None
-    if _zipf(word, lang) >= SOURCE_ZIPF:
+    # A Slavic surname ending is Slavic even when English writes the name often (« Yakovlev »).
+    if _zipf(word, lang) >= (SOURCE_ZIPF + 1 if has_strong_ending(word) else SOURCE_ZIPF):
         return None  # a word of that language (« Kretschmer »), not a romanised Slavic name
     converted = convert(word, lang)
-    return Hit(span, converted, None, lang) if converted != word else None
+    if converted == word:
+        return None
+    # The text may spell the name the French way elsewhere (« Kostiouk »): use that spelling.
+    key = name_key(converted)
+    for _, _, other in words(doc.text):
+        if other != word and other[:1].isupper() and name_key(other) == key and not detect(other):
+            return Hit(span, other, None, lang)
+    return Hit(span, converted, None, lang)
 
 
 def cached_romanisations(doc: Document, ctx: Context) -> list[Hit]:
     """TL01's hits, computed once per document and shared with IC01."""
     cached = ctx.cache.get("transliteration.hits")
     if cached is None or cached[0] is not doc:
-        cached = (doc, romanisations(doc))
+        cached = (doc, romanisations(doc, getattr(ctx, "source_lang", None)))
         ctx.cache["transliteration.hits"] = cached
     return cached[1]
 

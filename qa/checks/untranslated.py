@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from qa.checks.base import Check, Context
-from qa.checks.mechanics import is_french_form, zipf
+from qa.checks.mechanics import in_code, is_french_form, zipf
 from qa.data import load_toml
 from qa.document import Document, Span
 from qa.findings import Category, Finding, Severity
@@ -20,8 +20,12 @@ _MARGIN = 2.0
 _SINGLE_MARGIN = 2.8
 # Short words shared with French or Latin that only continue a foreign run.
 _CONNECTORS = frozenset(["a", "an", "in", "on", "to", "op", "te", "zu", "im"])
+# Web and e-mail addresses (« foerdernavi.energieagentur.nrw/ »): their words are no prose.
+_ADDRESS = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+\.[a-z]{2,}/\S*|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/")
+# A capitalised French article opens the sentence; it is no part of the name after it.
+_FRENCH_ARTICLES = frozenset({"le", "la", "les", "l", "un", "une", "du", "des"})
 _GAP = re.compile(r"[ \u00a0]+")
-_ARTICLE = re.compile(r"(?:\b(?:du|au|le|la|de|des|aux)[ \u00a0]+|\b[lLdD]['’])$")
+_ARTICLE = re.compile(r"(?:\b(?i:du|au|le|la|de|des|aux)[ \u00a0]+|\b[lLdD]['’])$")
 
 
 @cache
@@ -112,11 +116,29 @@ class UntranslatedWords(Check):
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         kept = [Span(m.start, m.end) for m in _keep_matcher().finditer(doc.text, doc.folded)]
-        tokens = [(s, e, w) for s, e, w in words(doc.text) if not any(k.start <= s < k.end for k in kept)]
-        yield from self._lowercase_runs(doc, tokens)
-        yield from self._bodies(doc, tokens)
-        yield from self._german_nouns(doc, tokens)
-        yield from self._source_articles(doc, tokens)
+        kept += [Span(m.start(), m.end()) for m in _ADDRESS.finditer(doc.text)]
+        tokens = [(s, e, w) for s, e, w in words(doc.text) if not any(k.start <= s < k.end for k in kept) and not in_code(doc, s)]
+        known = list(self._known(doc, tokens))
+        yield from known
+        # A listed word carries its translation: the generic passes do not report it again.
+        taken = [f.span for f in known]
+        for finding in (*self._lowercase_runs(doc, tokens), *self._bodies(doc, tokens),
+                        *self._german_nouns(doc, tokens), *self._source_articles(doc, tokens)):
+            if not any(finding.span.overlaps(t) for t in taken):
+                yield finding
+
+    def _known(self, doc: Document, tokens: list[tuple[int, int, str]]) -> Iterator[Finding]:
+        """Listed words French translates although its copy often borrows them (« guidelines »)."""
+        table: dict[str, str] = _data().get("translations", {})  # type: ignore[assignment]
+        for s, e, w in tokens:
+            french = table.get(w.lower())
+            if french is None or _quoted(doc, s) or self._in_name(doc, [(s, e, w)]):
+                continue
+            if w[:1].isupper() and not is_sentence_start(doc.text, s) and not _ARTICLE.search(doc.text[max(0, s - 8) : s]):
+                continue  # « Microsoft Outlook »: a capital without an article is a name
+            if w[:1].isupper() and is_sentence_start(doc.text, s):
+                french = french[:1].upper() + french[1:]
+            yield self.finding(doc, Span(s, e), f"« {w} » is left untranslated: « {french} »", [french])
 
     def _lowercase_runs(self, doc: Document, tokens: list[tuple[int, int, str]]) -> Iterator[Finding]:
         kinds = [_kind(w) for _, _, w in tokens]
@@ -184,7 +206,7 @@ class UntranslatedWords(Check):
             if w not in heads:
                 continue
             j = i
-            while j > 0 and tokens[j - 1][2][:1].isupper() and _GAP.fullmatch(doc.text[tokens[j - 1][1] : tokens[j][0]]):
+            while j > 0 and tokens[j - 1][2][:1].isupper() and tokens[j - 1][2].lower() not in _FRENCH_ARTICLES and _GAP.fullmatch(doc.text[tokens[j - 1][1] : tokens[j][0]]):
                 j -= 1
             end = e
             # « Ministry of Defence »: the head first, an English « of » and a name after it.

@@ -1,0 +1,93 @@
+"""Performance paths that must not change results: the spaCy components a run loads, the
+paragraph cache of analyses, and large single files split across worker processes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qa import cache, nlp
+from qa.api import Config, active_checks, lint_paths
+from qa.document import Document
+from qa.runner import _split
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE = (ROOT / "texts" / "nrc-missiles-coree.txt").read_text(encoding="utf-8")
+LEXICAL = ("GL", "AR", "MC01", "MC03", "MC04", "MC05", "AC")
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("QA_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("QA_NO_CACHE", raising=False)
+    cache.set_enabled(None)
+    return tmp_path / "cache"
+
+
+def test_checks_declare_what_spacy_must_run() -> None:
+    assert nlp.components_of(active_checks(Config(select=LEXICAL))) == set()
+    assert nlp.components_of(active_checks(Config(select=("PA",)))) == {"parser"}
+    assert nlp.components_of(active_checks(Config(select=("PC01",)))) == {"parser", "ner"}  # the default
+
+
+def test_a_large_file_split_across_workers_gives_the_serial_findings(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text((ARTICLE.rstrip("\n") + "\n\n") * 80, encoding="utf-8")  # about 500,000 characters
+    small = tmp_path / "small.txt"
+    small.write_text(ARTICLE, encoding="utf-8")
+    tasks, split = _split([small, big], Config())
+    assert list(split) == [1] and len(tasks) >= 3 and tasks[0] == (0, None)
+    serial = lint_paths([small, big], Config(select=LEXICAL, jobs=1))
+    parallel = lint_paths([small, big], Config(select=LEXICAL, jobs=2))
+    assert [r.document.path for r in parallel] == [str(small), str(big)]
+    assert [r.findings for r in parallel] == [r.findings for r in serial]
+    assert len(parallel[1].findings) == 80 * len(parallel[0].findings) > 0
+    text = parallel[1].document.text
+    assert all(text[f.span.start : f.span.end] == f.text for f in parallel[1].findings)  # offsets into the file
+
+
+@pytest.mark.slow
+def test_analyses_come_back_from_the_paragraph_cache(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = Document("a.txt", "La Chine nie soutenir la Russie.\n\nIl affirme respecter l’Ukraine, selon Macron.")
+    fresh = nlp.analyse(doc)
+    assert (cache_dir / "paragraphs.sqlite").is_file()
+
+    def no_spacy(texts: list[str], components: tuple[str, ...]) -> list[list[nlp.Row]]:
+        raise AssertionError("spaCy ran although every paragraph was cached")
+
+    monkeypatch.setattr(nlp, "_parse", no_spacy)
+    again = nlp.analyse(Document("b.txt", doc.text))
+    assert again == fresh
+    assert [t.morph for t in again.tokens] == [t.morph for t in fresh.tokens]
+    assert any(t.ent == "PER" for t in again.tokens) and any(t.dep == "nsubj" for t in again.tokens)
+    with pytest.raises(AssertionError, match="spaCy ran"):  # a new paragraph is parsed
+        nlp.analyse(Document("c.txt", doc.text + "\nUne phrase nouvelle."))
+
+
+@pytest.mark.slow
+def test_without_ner_there_are_no_entities(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("QA_NO_CACHE", "1")
+    doc = Document("a.txt", "Emmanuel Macron a parlé à Berlin.")
+    monkeypatch.setattr(nlp, "_wanted", {"parser"})
+    parsed = nlp.analyse(doc)
+    assert not any(t.ent for t in parsed.tokens) and any(t.dep == "nsubj" for t in parsed.tokens)
+    monkeypatch.setattr(nlp, "_wanted", None)
+    assert any(t.ent == "PER" for t in nlp.analyse(doc).tokens)
+
+
+def test_a_run_asks_spacy_for_its_checks_components_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[tuple[str, ...]] = []
+
+    def fake_parse(texts: list[str], components: tuple[str, ...]) -> list[list[nlp.Row]]:
+        seen.append(components)
+        return [[] for _ in texts]
+
+    monkeypatch.setattr(nlp, "_parse", fake_parse)
+    monkeypatch.setenv("QA_NO_CACHE", "1")
+    path = tmp_path / "a.txt"
+    path.write_text("La Chine nie. Il affirme.\n", encoding="utf-8")
+    lint_paths([path], Config(select=("PA",), jobs=1))
+    lint_paths([path], Config(select=("PA", "PC01"), jobs=1))
+    assert seen == [("parser",), ("parser", "ner")]
+    assert nlp.wanted() == ("parser", "ner")  # outside a run: everything, for checks used alone
