@@ -36,7 +36,12 @@ _SENTENCE_END = re.compile(r"[.!?…]+[»”\")\]]*(?=\s+[«“\"(\[]?\s*([\w]))
 _ABBREVIATIONS = frozenset(
     "M MM Mme Mmes Mlle Dr Pr St Ste av apr J.-C etc cf p pp vol no n° éd ibid art al".split()
 )
-_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>«»\"]+|\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
+_URL = re.compile(
+    r"\b(?:https?://|www\.)[^\s<>«»\"]+|\b[\w.+-]+@[\w-]+\.[\w.-]+\b"
+    # A bare domain (« energieagentur.nrw/ », « bafa.de »): lower-case labels and a
+    # known top-level domain, so a stop glued to a word (« armées.Le ») is not one.
+    r"|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|int|edu|gov|eu|de|fr|nl|be|ch|at|uk|lu|it|es|io|info|nrw|berlin|bayern)\b/?[^\s<>«»\"]*"
+)
 
 
 @dataclass(frozen=True)
@@ -120,7 +125,12 @@ class Document:
     @cached_property
     def protected(self) -> tuple[Span, ...]:
         """URLs and e-mail addresses: no check reports inside them."""
-        return tuple(Span(*m.span()) for m in _URL.finditer(self.text))
+        spans = []
+        for m in _URL.finditer(self.text):
+            # The sentence's own punctuation after an address is not part of it.
+            end = m.start() + len(m.group().rstrip(".,;:!?)»"))
+            spans.append(Span(m.start(), end))
+        return tuple(spans)
 
     def is_protected(self, span: Span) -> bool:
         return any(p.overlaps(span) for p in self.protected)

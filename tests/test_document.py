@@ -44,3 +44,8 @@ def test_protected_urls() -> None:
     doc = Document("x", "Voir https://exemple.fr/Temps-Financier pour plus.")
     assert doc.is_protected(Span(10, 20))
     assert not doc.is_protected(Span(0, 4))
+
+
+def test_bare_domains_are_protected_without_trailing_punctuation() -> None:
+    doc = Document("x", "Voir foerdernavi.energieagentur.nrw/ et www.bafa.de. Puis les armées.Le lendemain.")
+    assert [doc[p] for p in doc.protected] == ["foerdernavi.energieagentur.nrw/", "www.bafa.de"]

@@ -34,6 +34,24 @@ def _capital_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str], fro
     return keep, titles, heads, quantity
 
 
+@cache
+def _place_words() -> frozenset[str]:
+    """Capitalised words of the places, states and peoples qa knows (gender list,
+    gazetteer, exonyms), lower-cased: « Argentine », « Bavière », « Émirats » are names
+    even where the lower-case word is common French (« argentine », « émirats »)."""
+    from qa.data import load_toml, load_tsv
+
+    found: set[str] = set()
+    names = [row[0] for row in load_tsv("gender.tsv")]
+    names += [row[0] for row in load_tsv("gazetteer.tsv")]
+    names += [v for values in load_toml("exonyms.toml").get("names", {}).values() for v in values]
+    for name in names:
+        for word in re.findall(r"[^\W\d_]+", name):
+            if word[:1].isupper():
+                found.add(word.lower())
+    return frozenset(found)
+
+
 # What follows a stray capital but rarely a name's head word.
 _BREAKS = frozenset({"VERB", "AUX", "PUNCT"})
 _GERMAN_HABIT = 2
@@ -284,7 +302,7 @@ class StrayCapital(Check):
             if prev.para != t.para or is_sentence_start(doc.text, t.start):
                 continue
             low = t.text.lower()
-            if low in keep or low in named:
+            if low in keep or low in named or low in _place_words():
                 continue
             if prev.text[:1] in "«“\"(" or (prev.text[:1].isupper() and not is_sentence_start(doc.text, prev.start)):
                 continue
