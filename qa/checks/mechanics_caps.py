@@ -302,7 +302,8 @@ class StrayCapital(Check):
             if prev.para != t.para or is_sentence_start(doc.text, t.start):
                 continue
             low = t.text.lower()
-            if low in keep or low in named or low in _place_words():
+            singular = low[:-1] if low.endswith(("s", "x")) else low  # « Bourses », « Communautés »
+            if low in keep or singular in keep or low in named or low in _place_words():
                 continue
             if prev.text[:1] in "«“\"(" or (prev.text[:1].isupper() and not is_sentence_start(doc.text, prev.start)):
                 continue
