@@ -70,6 +70,8 @@ class Check:
         severity: Severity | None = None,
     ) -> Finding:
         unique = tuple(dict.fromkeys(s for s in suggestions if s != doc[span]))
+        # Messages quote the text, which may hold a line break: a message stays one line.
+        message = " ".join(message.split())
         return Finding(
             code=self.code,
             category=category or self.category,

@@ -72,6 +72,8 @@ class ReportingPreposition(Check):
                 span, fix = Span(tok.start, toks[tok.i + 1].end), {"le": "au", "les": "aux"}[keys[tok.i + 1]]
             else:
                 span, fix = Span(tok.start, tok.end), "à"
+            if "\n" in doc.text[verb.start : max(span.end, obj.end)]:
+                continue  # a verb and an addressee in two paragraphs are not one construction
             yield self.finding(
                 doc, span,
                 f"« {verb.text} {doc[span]} »: source preposition (nl « tegen », de « gegenüber ») "
