@@ -39,6 +39,8 @@ count = 0
 def check(text: str) -> None:
     global count
     count += 1
+    if count % 2000 == 0:
+        print(f"{count} inputs checked", flush=True)
     findings = lint_text(text, ctx=CTX).findings
     for f in findings:
         assert 0 <= f.span.start <= f.span.end <= len(text) and text[f.span.start : f.span.end] == f.text

@@ -170,17 +170,12 @@ def lint_text(text: str, config: Config | None = None, path: str = "-", ctx: Con
 
 def read_document(path: Path) -> tuple[Document, bool]:
     """Read a UTF-8 file exactly (newline=''); returns the document and whether it had a BOM."""
+    from qa.reading import DecodeError, ReadError, decode, read_bytes
+
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
-    from qa.reading import DecodeError, decode
+        data = read_bytes(path)
+    except ReadError as exc:
+        raise InputError(str(exc)) from None
 
     try:
         text, bom = decode(data, str(path))

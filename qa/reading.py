@@ -7,7 +7,27 @@ the message so the user can convert the file (``iconv -f cp1252 -t utf-8``).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 BOM = b"\xef\xbb\xbf"
+
+
+class ReadError(ValueError):
+    """A file that cannot be read at all; the message names it and says why."""
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of path, or a ReadError with a one-line reason."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ReadError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise ReadError(f"{path}: is a directory") from None
+    except PermissionError:
+        raise ReadError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise ReadError(f"{path}: cannot read: {exc.strerror}") from None
 
 
 class DecodeError(ValueError):

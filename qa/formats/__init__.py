@@ -216,14 +216,12 @@ def read_text(kind: str, text: str, name: str) -> Parsed:
 
 def read_path(path: Path, kind: str | None = None) -> Parsed:
     """Read and parse one structured file; FormatError names the file when it cannot."""
+    from qa.reading import ReadError, read_bytes
+
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise FormatError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise FormatError(f"{path}: is a directory") from None
-    except OSError as exc:
-        raise FormatError(f"{path}: cannot read: {exc.strerror}") from None
+        data = read_bytes(path)
+    except ReadError as exc:
+        raise FormatError(str(exc)) from None
     text, encoding, bom = decode_file(data, str(path))
     kind = kind or format_of(path, text)
     if kind is None:
