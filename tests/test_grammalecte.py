@@ -157,3 +157,13 @@ def test_without_grammalecte_the_default_is_silent_and_a_request_warns_once(
         assert "grammalecte   inactive  unavailable: not installed" in listing
     finally:
         available.cache_clear()
+
+
+def test_engine_crash_is_contained_to_its_paragraph() -> None:
+    # Grammalecte 2.1.2 raises TypeError on « <TAGS> » (found by fuzz/run.py).
+    if not available():
+        pytest.skip("python3-grammalecte is not installed")
+    result = lint_text("<TAGS>\n\nIl a dit qu’il viendrons demain.\n", Config(select=("GC",)))
+    codes = [(f.code, f.text) for f in result.findings]
+    assert ("GC:engine-error", "<TAGS>") in codes
+    assert any(text == "viendrons" for _, text in codes)

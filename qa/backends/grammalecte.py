@@ -18,6 +18,7 @@ from qa.findings import Category
 
 SPELL = "spell"  # our name for the spelling pass (graphspell), toggled like an option
 NOTYPE = "notype"  # the type Grammalecte gives rules that belong to no option
+ENGINE_ERROR = "engine-error"  # the rule and kind of a paragraph Grammalecte could not check
 
 # Grammalecte's options (= the ``sType`` of its findings) mapped to qa's categories.
 CATEGORY_OF_TYPE: dict[str, Category] = {
@@ -124,7 +125,13 @@ class Grammalecte:
         fresh: list[tuple[str, list[tuple[int, int, str, str, str, tuple[str, ...]]]]] = []
         for para, chunk, rows in zip(paragraphs, chunks, cached, strict=True):
             if rows is None:
-                rows = self._check_paragraph(chunk, wanted)
+                try:
+                    rows = self._check_paragraph(chunk, wanted)
+                except Exception as exc:  # noqa: BLE001 - a bug of the engine on odd input
+                    # Contained to this paragraph, reported, and never cached.
+                    why = f"Grammalecte failed on this paragraph ({type(exc).__name__}); it was not checked"
+                    out.append(GcMatch(Span(para.start, para.end), ENGINE_ERROR, ENGINE_ERROR, why, ()))
+                    continue
                 fresh.append((chunk, rows))
             out.extend(GcMatch(Span(para.start + a, para.start + b), *rest) for a, b, *rest in rows)
         nlp_cache.put(namespace, [c for c, _ in fresh], [r for _, r in fresh])

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
 
 from qa.backends import NameFilter, runtime
-from qa.backends.grammalecte import NOTYPE, SPELL, category_of
+from qa.backends.grammalecte import ENGINE_ERROR, NOTYPE, SPELL, category_of
 from qa.backends.grammalecte import available as gc_available
 from qa.checks.base import Check, Context
 from qa.document import Document
@@ -67,6 +67,10 @@ class GrammalecteCheck(Check):
         run_kinds = kinds | {gates.get(r, NOTYPE) for r in rules_on}
         is_name = NameFilter(doc, ctx)
         for m in gc.check(doc.text, doc.paragraphs, run_kinds):
+            if m.rule == ENGINE_ERROR:
+                yield Finding(code=f"GC:{ENGINE_ERROR}", category=Category.GRAMMAR, message=m.message, span=m.span,
+                              text=doc[m.span], severity=Severity.INFO, extra={"backend": "grammalecte"})
+                continue
             if m.rule in rules_off or not (m.kind in kinds or m.rule in rules_on):
                 continue
             if m.kind == SPELL:
