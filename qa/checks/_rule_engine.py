@@ -292,3 +292,13 @@ def _sentence_ends(toks: tuple[Token, ...]) -> list[int]:
         if t.sent_start or (t.i > 0 and toks[t.i - 1].para != t.para):
             end = t.i
     return ends
+
+
+def engine_for(cache: dict[str, Any], name: str, key: str) -> RuleEngine:
+    """The RuleEngine of a data file, built once per Context: building it compiles every
+    rule, which ``dict.setdefault`` would redo for each document."""
+    slot = f"engine:{name}"
+    if slot not in cache:
+        cache[slot] = RuleEngine(load_rules(name, key))
+    engine: RuleEngine = cache[slot]
+    return engine

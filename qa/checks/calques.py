@@ -7,7 +7,7 @@ from functools import cache
 from typing import Any
 
 from qa.checks._conjugation import form_slots
-from qa.checks._rule_engine import RuleEngine, load_rules
+from qa.checks._rule_engine import engine_for
 from qa.checks._rule_fixes import run_rules
 from qa.checks.base import Check, Context
 from qa.data import load_toml
@@ -172,7 +172,7 @@ class SourceConstruction(Check):
     needs_nlp = True
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        engine = ctx.cache.setdefault("PC02.engine", RuleEngine(load_rules("calques.toml", "rule")))
+        engine = engine_for(ctx.cache, "calques.toml", "rule")
         yield from run_rules(self, engine, doc, ctx)
 
 

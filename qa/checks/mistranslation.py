@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from qa.checks._rule_engine import RuleEngine, load_rules
+from qa.checks._rule_engine import engine_for
 from qa.checks._rule_fixes import run_rules
 from qa.checks.base import Check, Context
 from qa.document import Document
@@ -36,5 +36,5 @@ class FalseFriend(Check):
     needs_nlp = True
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        engine = ctx.cache.setdefault("MT01.engine", RuleEngine(load_rules("false_friends.toml", "entry")))
+        engine = engine_for(ctx.cache, "false_friends.toml", "entry")
         yield from run_rules(self, engine, doc, ctx)
