@@ -151,6 +151,7 @@ def lint_document(
     checks = active_checks(config) if checks is None else checks
     order = {c.code: i for i, c in enumerate(checks)}
     found: list[Finding] = []
+    ctx.readers = tuple(c for c in checks if c.needs_nlp)  # the backends ask NameFilter, which analyses on demand
     if len(doc.text) <= CHUNK * 3 // 2:
         for check in checks:
             found.extend(check.run(doc, ctx))

@@ -26,9 +26,15 @@ class Token:
     dep: str
     head: int  # index of the syntactic head in Analysis.tokens
     morph: dict[str, str] = field(hash=False, compare=False)
-    ent: str  # entity label or ""
     sent_start: bool
     para: int  # index of the paragraph in Document.paragraphs
+    entities: Entities = field(hash=False, compare=False, repr=False)
+
+    @property
+    def ent(self) -> str:
+        """The entity label spaCy's NER gives this token ("" outside entities), computed for
+        its piece of text the first time a check asks (see Entities)."""
+        return self.entities.label(self.i)
 
     @property
     def gender(self) -> str | None:
@@ -39,9 +45,56 @@ class Token:
         return {"Sing": "s", "Plur": "p"}.get(self.morph.get("Number", ""))
 
 
+class Entities:
+    """Entity labels on demand, piece by piece.
+
+    In fr_core_news_sm the NER has its own embedding layer and costs twice the rest of the
+    pipeline together, while checks ask for entities rarely (the subject before « Il », the
+    speaker before « vers », a capital after a determiner). So the NER runs alone, only over
+    the pieces a check asks about, and its labels are cached on disk like the rest.
+    """
+
+    def __init__(self, texts: list[str], first: list[int]) -> None:
+        self._texts = texts  # the pieces as analysed (’ replaced)
+        self._first = first  # index of each piece's first token; one final entry
+        self._starts: list[int] = []  # each token's offset in its piece
+        self._labels: dict[int, list[str]] = {}  # piece → one label per token
+        self.resolved = 0  # pieces the NER ran over or came from the cache
+
+    def add(self, offset_in_piece: int) -> None:
+        self._starts.append(offset_in_piece)
+
+    def label(self, i: int) -> str:
+        from bisect import bisect_right
+
+        piece = bisect_right(self._first, i) - 1
+        labels = self._labels.get(piece)
+        if labels is None:
+            labels = self._labels[piece] = self._resolve(piece)
+        return labels[i - self._first[piece]]
+
+    def _resolve(self, piece: int) -> list[str]:
+        from qa import nlp_cache
+
+        self.resolved += 1
+        text = self._texts[piece]
+        spans = nlp_cache.lookup_entities(MODEL, [text])[0]
+        if spans is None:
+            spans = _entities([text])[0]
+            nlp_cache.save_entities(MODEL, [text], [spans])
+        by_start = dict(spans)
+        first, last = self._first[piece], self._first[piece + 1]
+        return [by_start.get(self._starts[k], "") for k in range(first, last)]
+
+
 @dataclass(frozen=True)
 class Analysis:
     tokens: tuple[Token, ...]
+    # The paragraphs analysed (indices in Document.paragraphs); None: all of them.
+    paragraphs: frozenset[int] | None = field(default=None, compare=False)
+
+    def covers(self, paragraph: int) -> bool:
+        return self.paragraphs is None or paragraph in self.paragraphs
 
     def in_span(self, start: int, end: int) -> list[Token]:
         return [t for t in self.tokens if t.start >= start and t.end <= end]
@@ -77,10 +130,9 @@ def _pieces(doc: Document) -> Iterator[tuple[Span, int]]:
 
 
 # Components beyond the tagger that a check may ask for (``nlp_components`` on its class).
-# A check that needs spaCy and says nothing gets both; tok2vec, morphologizer,
-# attribute_ruler and lemmatizer always run. In fr_core_news_sm the NER has its own
-# embedding layer: leaving it out doubles the speed, leaving the parser out too triples it.
-OPTIONAL = ("parser", "ner")
+# A check that needs spaCy and says nothing gets the parser; tok2vec, morphologizer,
+# attribute_ruler and lemmatizer always run. The NER runs apart, on demand (Entities).
+OPTIONAL = ("parser",)
 DEFAULT_COMPONENTS: tuple[str, ...] = OPTIONAL
 _wanted: set[str] | None = None  # None: nobody said, run everything
 
@@ -116,19 +168,37 @@ def pipeline() -> Any:
     import spacy
 
     try:
-        return spacy.load(MODEL)
+        nlp = spacy.load(MODEL)
     except OSError as exc:  # the model package is missing: a set-up problem, said plainly
         raise RuntimeError(f"spaCy model {MODEL!r} is not installed: {exc}") from exc
+    _index_as_sets(nlp)
+    return nlp
+
+
+def _index_as_sets(nlp: Any) -> None:
+    """The French rule lemmatizer asks ``form in lemma_index[pos]`` for every new word and
+    every candidate its suffix rules make, and the tables hold lists: a linear search over
+    tens of thousands of forms each time (40 % of the analysis time on news text). The same
+    forms as frozensets give the same lemmas (tests/test_nlp.py) at 1.7× the speed."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return
+    table = lookups.get_table("lemma_index")
+    for key in list(table.keys()):
+        if isinstance(table[key], list):
+            table[key] = frozenset(table[key])
 
 
 # One token of a piece, as cached (qa.nlp_cache.ROWS numbers this layout).
-Row = tuple[int, int, str, str, str, int, dict[str, str], str, bool]
+Row = tuple[int, int, str, str, str, int, dict[str, str], bool]
 
 
 def _parse(texts: list[str], components: tuple[str, ...]) -> list[list[Row]]:
     """spaCy over texts with only ``components`` of OPTIONAL on; tokens as plain rows."""
     nlp = pipeline()
-    off = [c for c in OPTIONAL if c not in components and c in nlp.pipe_names]
+    off = [c for c in (*OPTIONAL, "ner") if c not in components and c in nlp.pipe_names]
     out: list[list[Row]] = []
     with nlp.select_pipes(disable=off):
         for sdoc in nlp.pipe(texts, batch_size=64):
@@ -137,24 +207,36 @@ def _parse(texts: list[str], components: tuple[str, ...]) -> list[list[Row]]:
             out.append([
                 (tok.idx, len(tok.text), tok.lemma_, tok.pos_, tok.dep_,
                  position.get(tok.head.i, position[tok.i]), dict(tok.morph.to_dict()),
-                 tok.ent_type_, bool(tok.is_sent_start))
+                 bool(tok.is_sent_start))
                 for tok in sdoc if not tok.is_space
             ])
     return out
 
 
-def analyse(doc: Document) -> Analysis:
+def _entities(texts: list[str]) -> list[list[tuple[int, str]]]:
+    """spaCy's NER alone over texts: (offset, label) of each token inside an entity."""
+    nlp = pipeline()
+    if "ner" not in nlp.pipe_names:
+        return [[] for _ in texts]
+    with nlp.select_pipes(enable=["ner"]):
+        return [[(t.idx, t.ent_type_) for t in sdoc if t.ent_type_] for sdoc in nlp.pipe(texts)]
+
+
+def analyse(doc: Document, paragraphs: Iterable[int] | None = None) -> Analysis:
     """Run spaCy once over every paragraph of doc.
 
     The small French model mis-reads the typographic apostrophe (« d’ » becomes an
     entity), so each paragraph is fed with ’ replaced by ' — same length, so the
     offsets still point into the text as read. Pieces analysed before (same text, model
-    and components) come from the disk cache (qa.nlp_cache) without loading spaCy.
+    and components) come from the disk cache (qa.nlp_cache) without loading spaCy. With
+    ``paragraphs``, only those paragraphs are analysed (pieces are analysed independently,
+    so their tokens are the same as in a whole analysis; only indices differ).
     """
     from qa import nlp_cache
 
     components = wanted()
-    pieces = list(_pieces(doc))
+    only = None if paragraphs is None else frozenset(paragraphs)
+    pieces = [(p, k) for p, k in _pieces(doc) if only is None or k in only]
     texts = [doc[p].replace("’", "'") for p, _ in pieces]
     rows = nlp_cache.lookup(MODEL, components, texts)
     missing = [k for k, r in enumerate(rows) if r is None]
@@ -164,15 +246,20 @@ def analyse(doc: Document) -> Analysis:
             rows[k] = r
         nlp_cache.save(MODEL, components, [texts[k] for k in missing], fresh)
     tokens: list[Token] = []
+    first: list[int] = []
+    entities = Entities(texts, first)
     for (para, p_index), piece in zip(pieces, rows, strict=True):
         base = len(tokens)
-        for idx, length, lemma, pos, dep, head, morph, ent, sent_start in piece or ():
+        first.append(base)
+        for idx, length, lemma, pos, dep, head, morph, sent_start in piece or ():
             start = para.start + idx
+            entities.add(idx)
             tokens.append(
                 Token(
                     i=len(tokens), start=start, end=start + length, text=doc.text[start : start + length],
-                    lemma=lemma, pos=pos, dep=dep, head=base + head, morph=morph, ent=ent,
-                    sent_start=sent_start, para=p_index,
+                    lemma=lemma, pos=pos, dep=dep, head=base + head, morph=morph,
+                    sent_start=sent_start, para=p_index, entities=entities,
                 )
             )
-    return Analysis(tuple(tokens))
+    first.append(len(tokens))
+    return Analysis(tuple(tokens), only)

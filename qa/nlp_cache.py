@@ -99,7 +99,7 @@ def put(namespace: str, texts: Sequence[str], values: Sequence[Any]) -> None:
         return  # locked for too long, or a full disk: the next run parses again
 
 
-ROWS = 1  # the layout of qa.nlp.Row: bump it when _parse stores something else
+ROWS = 2  # the layout of qa.nlp.Row: bump it when _parse stores something else
 
 
 def _nlp_namespace(model: str, components: Sequence[str]) -> str:
@@ -113,3 +113,12 @@ def lookup(model: str, components: Sequence[str], texts: Sequence[str]) -> list[
 
 def save(model: str, components: Sequence[str], texts: Sequence[str], rows: Sequence[Any]) -> None:
     put(_nlp_namespace(model, components), texts, [[tuple(r) for r in piece] for piece in rows])
+
+
+def lookup_entities(model: str, texts: Sequence[str]) -> list[Any | None]:
+    """Cached NER labels (see qa.nlp.Entities) for each text, None where missing."""
+    return get(f"spacy-ner:{model}:{_version(model)}", texts)
+
+
+def save_entities(model: str, texts: Sequence[str], spans: Sequence[Any]) -> None:
+    put(f"spacy-ner:{model}:{_version(model)}", texts, [[tuple(s) for s in piece] for piece in spans])

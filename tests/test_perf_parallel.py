@@ -28,7 +28,7 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_checks_declare_what_spacy_must_run() -> None:
     assert nlp.components_of(active_checks(Config(select=LEXICAL))) == set()
     assert nlp.components_of(active_checks(Config(select=("PA",)))) == {"parser"}
-    assert nlp.components_of(active_checks(Config(select=("PC01",)))) == {"parser", "ner"}  # the default
+    assert nlp.components_of(active_checks(Config(select=("PC01",)))) == {"parser"}  # the default
 
 
 def test_a_large_file_split_across_workers_gives_the_serial_findings(tmp_path: Path) -> None:
@@ -56,7 +56,12 @@ def test_analyses_come_back_from_the_paragraph_cache(cache_dir: Path, monkeypatc
     def no_spacy(texts: list[str], components: tuple[str, ...]) -> list[list[nlp.Row]]:
         raise AssertionError("spaCy ran although every paragraph was cached")
 
+    def no_ner(texts: list[str]) -> list[list[tuple[int, str]]]:
+        raise AssertionError("spaCy ran although every paragraph was cached")
+
+    assert any(t.ent == "PER" for t in fresh.tokens)  # the NER runs, and its labels are cached
     monkeypatch.setattr(nlp, "_parse", no_spacy)
+    monkeypatch.setattr(nlp, "_entities", no_ner)
     again = nlp.analyse(Document("b.txt", doc.text))
     assert again == fresh
     assert [t.morph for t in again.tokens] == [t.morph for t in fresh.tokens]
@@ -66,14 +71,24 @@ def test_analyses_come_back_from_the_paragraph_cache(cache_dir: Path, monkeypatc
 
 
 @pytest.mark.slow
-def test_without_ner_there_are_no_entities(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_ner_runs_only_on_the_pieces_a_check_asks_about(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("QA_NO_CACHE", "1")
-    doc = Document("a.txt", "Emmanuel Macron a parlé à Berlin.")
-    monkeypatch.setattr(nlp, "_wanted", {"parser"})
+    doc = Document("a.txt", "Le conseil a voté hier.\n\nEmmanuel Macron a parlé à Berlin.")
+    asked: list[list[str]] = []
+    real = nlp._entities
+
+    def spy(texts: list[str]) -> list[list[tuple[int, str]]]:
+        asked.append(texts)
+        return real(texts)
+
+    monkeypatch.setattr(nlp, "_entities", spy)
     parsed = nlp.analyse(doc)
-    assert not any(t.ent for t in parsed.tokens) and any(t.dep == "nsubj" for t in parsed.tokens)
-    monkeypatch.setattr(nlp, "_wanted", None)
-    assert any(t.ent == "PER" for t in nlp.analyse(doc).tokens)
+    assert asked == [] and any(t.dep == "nsubj" for t in parsed.tokens)  # no label asked, no NER
+    macron = next(t for t in parsed.tokens if t.text == "Macron")
+    assert macron.ent == "PER" and next(t for t in parsed.tokens if t.text == "Berlin").ent == "LOC"
+    assert asked == [["Emmanuel Macron a parlé à Berlin."]]  # the second paragraph only, once
+    assert next(t for t in parsed.tokens if t.text == "conseil").ent == ""
+    assert len(asked) == 2 and asked[1] == ["Le conseil a voté hier."]
 
 
 def test_a_run_asks_spacy_for_its_checks_components_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -89,5 +104,6 @@ def test_a_run_asks_spacy_for_its_checks_components_only(tmp_path: Path, monkeyp
     path.write_text("La Chine nie. Il affirme.\n", encoding="utf-8")
     lint_paths([path], Config(select=("PA",), jobs=1))
     lint_paths([path], Config(select=("PA", "PC01"), jobs=1))
-    assert seen == [("parser",), ("parser", "ner")]
-    assert nlp.wanted() == ("parser", "ner")  # outside a run: everything, for checks used alone
+    lint_paths([path], Config(select=("MC01",), jobs=1))
+    assert seen == [("parser",), ("parser",)]  # MC01 needs no spaCy at all
+    assert nlp.wanted() == ("parser",)  # outside a run: everything, for checks used alone

@@ -193,7 +193,8 @@ class NameFilter:
     def __init__(self, doc: Any, ctx: Context) -> None:
         self._doc = doc
         self._ctx = ctx
-        self._entities: list[tuple[int, int]] | None = None
+        self._extra: dict[int, Any] = {}  # paragraph → its own analysis
+        self._starts: tuple[Any, list[int]] | None = None
 
     def __call__(self, span: Any) -> bool:
         word = self._doc[span]
@@ -201,14 +202,26 @@ class NameFilter:
         # dictionary should know: qa's acronym and residue checks judge those.
         if word in known_names(self._ctx) or word.isupper() or any(ch.isdigit() for ch in word):
             return True
-        if self._entities is None:
-            self._entities = [(t.start, t.end) for t in self._ctx.analysis(self._doc).tokens if t.ent]
-        from bisect import bisect_left
+        # Only the tokens over span are asked for their entity: the NER runs on their piece
+        # alone. A paragraph the run's checks left out of the analysis is analysed here.
+        from bisect import bisect_right
 
-        # Entities are in text order: look at the few tokens that could overlap span.
-        i = max(bisect_left(self._entities, (span.start, -1)) - 1, 0)
-        while i < len(self._entities) and self._entities[i][0] < span.end:
-            if span.start < self._entities[i][1]:
+        from qa.checks.scope import paragraphs_at
+        from qa.nlp import analyse
+
+        analysis = self._ctx.analysis(self._doc)
+        para = paragraphs_at(self._doc, [span.start])
+        if para and not analysis.covers(min(para)):
+            k = min(para)
+            if k not in self._extra:
+                self._extra[k] = analyse(self._doc, {k})
+            analysis = self._extra[k]
+        tokens = analysis.tokens
+        if self._starts is None or self._starts[0] is not analysis:
+            self._starts = (analysis, [t.start for t in tokens])
+        i = max(bisect_right(self._starts[1], span.start) - 1, 0) if tokens else 0
+        while i < len(tokens) and tokens[i].start < span.end:
+            if span.start < tokens[i].end and tokens[i].ent:
                 return True
             i += 1
         return False

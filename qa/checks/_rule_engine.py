@@ -155,6 +155,9 @@ class Hit:
     context_ok: bool  # require satisfied (the rest already passed)
 
 
+_UNSET = object()
+
+
 class RuleEngine:
     """Runs a list of rules over a document's analysis."""
 
@@ -173,6 +176,60 @@ class RuleEngine:
                 else [f for v in first.values for f in form_slots(v)]
             for w in set(words):
                 self.by_first.setdefault(w, []).append(rule)
+        self._required: object = _UNSET  # built on first use (paragraphs)
+        self._anchors: dict[str, list[int]] | None = None
+
+    def _requirements(self) -> list[tuple[Any, ...]] | None:
+        """For each rule, what a paragraph must hold for the rule to match there: one set of
+        words per required item with known words (then one pattern per regex item, which
+        some word must match whole); None when some rule requires no known word."""
+        if self._required is _UNSET:
+            out: list[tuple[Any, ...]] | None = []
+            for rule in self.rules:
+                sets: list[frozenset[str]] = []
+                patterns: list[re.Pattern[str]] = []
+                for item in rule.items:
+                    if item.optional:
+                        continue
+                    if item.kind == "word" and not any(v.endswith("*") for v in item.values):
+                        sets.append(frozenset(item.values))
+                    elif item.kind == "verb":
+                        sets.append(frozenset(f for v in item.values for f in form_slots(v)))
+                    elif item.kind == "forms" and rule.forms:
+                        sets.append(frozenset(rule.forms))
+                    elif item.kind == "agree":
+                        sets.append(frozenset(item.values[0] + e for e in AGREE_ENDINGS))
+                    elif item.kind == "regex":
+                        patterns.append(re.compile(item.values[0]))
+                if not sets:
+                    out = None
+                    break
+                out.append((*sorted(sets, key=len), *patterns))
+            self._required = out
+        return self._required  # type: ignore[return-value]
+
+    def paragraphs(self, words: list[frozenset[str]]) -> set[int] | None:
+        """Paragraphs (given as their words, qa.checks.scope) where some rule may match."""
+        required = self._requirements()
+        if required is None:
+            return None
+        if self._anchors is None:
+            self._anchors = {}
+            for r, needs in enumerate(required):
+                for w in needs[0]:
+                    self._anchors.setdefault(w, []).append(r)
+
+        def holds(present: frozenset[str], need: Any) -> bool:
+            if isinstance(need, frozenset):
+                return not present.isdisjoint(need)
+            return any(need.fullmatch(w) for w in present)
+
+        found = set()
+        for k, present in enumerate(words):
+            candidates = {r for w in present for r in self._anchors.get(w, ())}
+            if any(all(holds(present, need) for need in required[r][1:]) for r in candidates):
+                found.add(k)
+        return found
 
     def hits(self, doc: Document, analysis: Analysis, lang: str | None = None) -> Iterator[Hit]:
         """Matches whose context is not forbidden; with ``lang`` (the known source

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -28,13 +28,26 @@ class Context:
     # itself: an id() alone can be reused by a new document once the old one is freed.
     _analysed: tuple[Document, Analysis] | None = field(default=None, repr=False)
     cache: dict[str, Any] = field(default_factory=dict, repr=False)
+    # The checks of the run that read the analysis (set by qa.api.lint_document). With them
+    # known, spaCy analyses only the paragraphs one of them may report on; None: all of them.
+    readers: tuple[Check, ...] | None = field(default=None, repr=False)
 
     def analysis(self, doc: Document) -> Analysis:
-        """The spaCy analysis of doc, computed once per document."""
+        """The spaCy analysis of doc, computed once per document: of the paragraphs the
+        run's checks may need (Check.nlp_paragraphs), or of all when nobody said."""
         if self._analysed is None or self._analysed[0] is not doc:
             from qa.nlp import analyse
 
-            self._analysed = (doc, analyse(doc))  # one document at a time: memory stays flat
+            wanted: set[int] | None = None
+            if self.readers is not None:
+                wanted = set()
+                for check in self.readers:
+                    some = check.nlp_paragraphs(doc, self)
+                    if some is None:
+                        wanted = None
+                        break
+                    wanted.update(some)
+            self._analysed = (doc, analyse(doc, wanted))  # one document at a time: memory stays flat
         return self._analysed[1]
 
 
@@ -58,6 +71,13 @@ class Check:
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         raise NotImplementedError
+
+    def nlp_paragraphs(self, doc: Document, ctx: Context) -> Iterable[int] | None:
+        """Indices (in doc.paragraphs) of the paragraphs whose analysis this check may read
+        in doc; None: any. A check that needs spaCy narrows this with a cheap look at the
+        words its rules require, so spaCy skips paragraphs no check can report on. It must
+        be a superset: tests/test_nlp_scope.py compares scoped and full runs on corpora."""
+        return None
 
     def finding(
         self,

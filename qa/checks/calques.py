@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
@@ -10,6 +11,7 @@ from qa.checks._conjugation import form_slots
 from qa.checks._rule_engine import engine_for
 from qa.checks._rule_fixes import run_rules
 from qa.checks.base import Check, Context
+from qa.checks.scope import paragraph_words, paragraphs_at
 from qa.data import load_toml
 from qa.document import Document, Span
 from qa.findings import Category, Finding
@@ -50,6 +52,14 @@ class ReportingPreposition(Check):
     summary = "Verb of saying with a source-language preposition before its addressee"
     needs_nlp = True
     autofix = "all"
+
+    def nlp_paragraphs(self, doc: Document, ctx: Context) -> set[int]:
+        preps = _folded_set("prepositions")
+        compounds = [frozenset(fold_key(w) for w in c.split()) for c in _conf("reporting")["compound_prepositions"]]
+        return {
+            k for k, words in enumerate(paragraph_words(doc, ctx))
+            if not words.isdisjoint(preps) or any(c <= words for c in compounds)
+        }
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         toks = ctx.analysis(doc).tokens
@@ -171,9 +181,15 @@ class SourceConstruction(Check):
     summary = "Construction copied from the source language"
     needs_nlp = True
 
+    def nlp_paragraphs(self, doc: Document, ctx: Context) -> set[int] | None:
+        return engine_for(ctx.cache, "calques.toml", "rule").paragraphs(paragraph_words(doc, ctx))
+
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         engine = engine_for(ctx.cache, "calques.toml", "rule")
         yield from run_rules(self, engine, doc, ctx)
+
+
+_IL = re.compile(r"\bIl\s+(?:ne\s+|n['’]\s*)?([^\W\d_]+)")
 
 
 class NeuterPronoun(Check):
@@ -195,6 +211,23 @@ class NeuterPronoun(Check):
     summary = "« Il » for a neuter source pronoun where French needs « Cela » or « C’est »"
     needs_nlp = True
     autofix = "none"
+
+    def nlp_paragraphs(self, doc: Document, ctx: Context) -> set[int]:
+        """Paragraphs with « Il » before a verb this check knows; when it opens the first or
+        second sentence of its paragraph, the two paragraphs before too (the sentence it
+        looks back to may be there, past a heading)."""
+        conf = _conf("neuter")
+        heads = {fold_key(v) for v in (*conf["verbs"], *conf["copulas"])} | {"a", "veut"}
+        found: set[int] = set()
+        for m in _IL.finditer(doc.text):
+            if fold_key(m.group(1)) not in heads:
+                continue
+            (k,) = paragraphs_at(doc, [m.start()])
+            found.add(k)
+            para = doc.paragraphs[k]
+            if sum(1 for s in doc.sentences if para.start <= s.start <= m.start()) <= 2:
+                found.update(j for j in (k - 1, k - 2) if j >= 0)
+        return found
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         analysis = ctx.analysis(doc)

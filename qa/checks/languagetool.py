@@ -38,7 +38,7 @@ class LanguageToolCheck(Check):
     severity = Severity.WARNING
     autofix = "none"  # an engine's suggestion is never applied without review
     opt_in: ClassVar[bool] = True
-    nlp_components: ClassVar[tuple[str, ...]] = ("ner",)  # NameFilter: entities only (qa.nlp)
+    nlp_components: ClassVar[tuple[str, ...]] = ()  # NameFilter: tags and entities only (qa.nlp, qa.entities)
 
     @classmethod
     def wanted(cls, config: Config) -> bool:

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from qa.checks._rule_engine import engine_for
 from qa.checks._rule_fixes import run_rules
 from qa.checks.base import Check, Context
+from qa.checks.scope import paragraph_words
 from qa.document import Document
 from qa.findings import Category, Finding
 
@@ -34,6 +35,9 @@ class FalseFriend(Check):
     category = Category.MISTRANSLATION
     summary = "False friend or wrong sense carried over from the source language"
     needs_nlp = True
+
+    def nlp_paragraphs(self, doc: Document, ctx: Context) -> set[int] | None:
+        return engine_for(ctx.cache, "false_friends.toml", "entry").paragraphs(paragraph_words(doc, ctx))
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         engine = engine_for(ctx.cache, "false_friends.toml", "entry")

@@ -19,7 +19,7 @@ from qa.data import load_toml, load_tsv
 from qa.document import Document, Span
 from qa.findings import Category, Finding
 from qa.nlp import Analysis, Token
-from qa.textutil import PhraseMatcher
+from qa.textutil import PhraseMatcher, fold
 
 PRONOUNS = {"il": ("m", "s"), "ils": ("m", "p"), "elle": ("f", "s"), "elles": ("f", "p")}
 _PRONOUN_FOR = {v: k for k, v in PRONOUNS.items()}
@@ -321,6 +321,38 @@ def _coordinated_pronoun(toks: list[Token], topic: Antecedent) -> int | None:
     return None
 
 
+# Subject pronouns and the forms of « être » (participles agree after it), folded.
+_PRONOUN_OR_ETRE = re.compile(
+    r"\b(?:il|ils|elle|elles|est|sont|était|étaient|étais|étions|étiez|sera|seront|serai|seras|serons|serez"
+    r"|serait|seraient|serais|serions|seriez|été|étant|être|fut|furent|fût|soit|soient|sois|soyons|soyez"
+    r"|suis|es|sommes|êtes)\b"
+)
+
+
+def scope(doc: Document, ctx: Context) -> set[int]:
+    """Paragraphs where an agreement can be found: a known name or noun the sentence may be
+    about (the antecedent never comes from another paragraph), with a subject pronoun or
+    « être » after which a participle agrees."""
+    slot = ctx.cache.get("pronouns.scope")
+    if slot is not None and slot[0] is doc:
+        return slot[1]
+    found = set()
+    for k, para in enumerate(doc.paragraphs):
+        text = doc[para]
+        folded, where = fold(text)
+        last = None
+        for last in _PRONOUN_OR_ETRE.finditer(folded):
+            pass
+        if last is None:
+            continue
+        for m in _lexicon().finditer(text[: where[last.start()]]):  # the antecedent comes first
+            if not m.payloads[0][0][:1].isupper() or text[m.start : m.start + 1].isupper():
+                found.add(k)
+                break
+    ctx.cache["pronouns.scope"] = (doc, found)
+    return found
+
+
 def agreements(doc: Document, ctx: Context) -> list[Agreement]:
     cached = ctx.cache.get("pronouns.agreements")
     if cached is not None and cached[0] is doc:
@@ -405,6 +437,9 @@ class PronounAgreement(Check):
     needs_nlp = True
     nlp_components = ("parser",)  # dependencies only: no entities (qa.nlp)
 
+    def nlp_paragraphs(self, doc: Document, ctx: Context) -> set[int]:
+        return scope(doc, ctx)
+
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         for a in agreements(doc, ctx):
             if a.pronoun is None:
@@ -439,6 +474,9 @@ class ParticipleAgreement(Check):
     summary = "Participle does not agree with its subject"
     needs_nlp = True
     nlp_components = ("parser",)  # dependencies only: no entities (qa.nlp)
+
+    def nlp_paragraphs(self, doc: Document, ctx: Context) -> set[int]:
+        return scope(doc, ctx)
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         for a in agreements(doc, ctx):

@@ -1,0 +1,64 @@
+"""Which paragraphs a check that reads spaCy's analysis may report on (Check.nlp_paragraphs).
+
+spaCy is most of a run's time, and most paragraphs hold nothing an analysis-based check
+could flag: no preposition after a verb of saying, no word of a calque or false friend, no
+country followed by a pronoun. A check names the paragraphs holding the words its rules
+require, and spaCy analyses only those. Each helper here gives a superset: the words of a
+paragraph are read generously (« aujourd’hui » gives « aujourd' », « hui » and
+« aujourd'hui »), so a token spaCy would make is always among them.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+
+from qa.checks.base import Context
+from qa.document import Document
+from qa.textutil import fold
+
+_WORDS = (
+    re.compile(r"\w+'?"),  # « l' », « ue » in « l'UE »; plain words
+    re.compile(r"\w+(?:['-]\w+)+"),  # « aujourd'hui », « vis-à-vis », « Pays-Bas »
+    re.compile(r"[^\w\s]"),  # punctuation tokens
+    re.compile(r"\S+"),  # whole chunks between spaces (« 5% », « 3,5 »)
+)
+
+
+def paragraph_words(doc: Document, ctx: Context) -> list[frozenset[str]]:
+    """For each paragraph, the folded keys (qa.textutil.fold_key) of every token spaCy could
+    make of it, and more."""
+    slot = ctx.cache.get("scope.words")
+    if slot is not None and slot[0] is doc:
+        return slot[1]
+    out = []
+    for para in doc.paragraphs:
+        folded = fold(doc[para])[0]
+        found: set[str] = set()
+        for pattern in _WORDS:
+            found.update(pattern.findall(folded))
+        out.append(frozenset(found))
+    ctx.cache["scope.words"] = (doc, out)
+    return out
+
+
+def paragraphs_with(doc: Document, ctx: Context, keys: frozenset[str] | set[str]) -> set[int]:
+    """Paragraphs holding one of the folded keys."""
+    return {k for k, words in enumerate(paragraph_words(doc, ctx)) if not words.isdisjoint(keys)}
+
+
+def paragraphs_at(doc: Document, offsets: Iterable[int]) -> set[int]:
+    """Paragraphs holding these offsets of doc.text."""
+    starts = [p.start for p in doc.paragraphs]
+    found = set()
+    for offset in offsets:
+        k = bisect_right(starts, offset) - 1
+        if k >= 0 and offset < doc.paragraphs[k].end:
+            found.add(k)
+    return found
+
+
+def paragraphs_matching(doc: Document, pattern: re.Pattern[str]) -> set[int]:
+    """Paragraphs where pattern matches the text as read."""
+    return paragraphs_at(doc, (m.start() for m in pattern.finditer(doc.text)))
