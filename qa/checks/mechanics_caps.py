@@ -8,12 +8,14 @@ from collections.abc import Iterator
 from functools import cache
 
 from qa.checks.base import Check, Context
+from qa.checks.scope import paragraph_words
 from qa.checks.mechanics import _data, _lookups, is_french_form, zipf
 from qa.document import Document, Span
 from qa.findings import Category, Finding
 from qa.nlp import Analysis, Token
 from qa.textutil import (
     PhraseMatcher,
+    fold_key,
     is_sentence_start,
     lower_first,
     starts_with_vowel_sound,
@@ -52,6 +54,9 @@ def _place_words() -> frozenset[str]:
     return frozenset(found)
 
 
+# Words before a capitalised noun that show it has no determiner: French common nouns
+# have one there, names need none.
+_BARE_BEFORE = frozenset({"PUNCT", "VERB", "AUX", "PRON", "SCONJ"})
 # What follows a stray capital but rarely a name's head word.
 _BREAKS = frozenset({"VERB", "AUX", "PUNCT"})
 _GERMAN_HABIT = 2
@@ -136,16 +141,193 @@ def _of_common_noun(doc: Document, t: Token) -> bool:
 
 
 def _continues_name(doc: Document, t: Token) -> bool:
-    """« Académie des Sciences », « Division d’Infanterie »: a capital after « de » that
-    follows a capitalised word belongs to that name."""
-    before = doc.text[max(0, t.start - 60) : t.start]
+    """« Académie des Sciences », « Division d’Infanterie », « Organisation mondiale de la
+    Santé »: a capital after « de » that follows a capitalised word, or a capitalised word
+    and its adjectives, belongs to that name."""
+    before = doc.text[max(0, t.start - 80) : t.start]
     link = _NAME_LINK.search(before)
     if not link or not link.group().strip():
         return False
-    head = re.search(r"([^\W\d_][\w-]*)[ ]*$", before[: link.start()])
+    head = re.search(r"([^\W\d_][\w-]*)((?:[ ][a-zà-öø-ÿœ][\w-]*){0,2})[ ]*$", before[: link.start()])
     if not head or not head.group(1)[:1].isupper():
         return False
+    if any(not _adjective_base(w) or _is_verb_form(w) for w in head.group(2).split()):
+        return False  # « la Fermeture de l’usine de la Production »: not adjectives of a name
     return not is_sentence_start(doc.text, t.start - len(before) + head.start(1))
+
+
+@cache
+def _designations() -> dict[str, dict[str, list[str]]]:
+    from qa.data import load_toml
+
+    return load_toml("designations.toml")
+
+
+@cache
+def _head_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    heads = _designations()["heads"]
+    unique, bodies, named = (frozenset(w.lower() for w in heads[k]) for k in ("unique", "bodies", "named"))
+    return unique, bodies, named, frozenset(heads["named_complements"])
+
+
+_DEFINITE = frozenset(["le", "la", "l'", "l’", "les", "du", "des", "au", "aux"])
+_COMPLEMENT = re.compile(
+    r"[ \u00a0]+(de|du|des|d['’]|à|au|aux|pour)[ \u00a0]?(?:(?:la|les|l['’])[ \u00a0]?)?([^\W\d_][\w-]*)"
+)
+
+
+def _designation(doc: Document, analysis: Analysis, t: Token) -> bool:
+    """The capitalised head of a designation: a unique body after a definite article (« le
+    Gouvernement »), a body with its complement (« la Faculté de médecine », « le Code
+    civil »), an event, a work or a region with an adjective or « de » + a name (« la Guerre
+    froide », « la Coupe d’Europe »). A capital without its complement stays a common noun
+    (« la Guerre des prix », « l’Hôpital a fermé »)."""
+    unique, bodies, named, complements = _head_sets()
+    low = t.text.lower()
+    forms = {low, low[:-1] if low.endswith(("s", "x")) else low}
+    if not forms & (unique | bodies | named):
+        return False
+    if forms & unique and analysis.tokens[t.i - 1].text.lower() in _DEFINITE:
+        return True
+    nxt = analysis.tokens[t.i + 1] if t.i + 1 < len(analysis.tokens) else None
+    if nxt is None or nxt.para != t.para:
+        return False
+    word = nxt.text
+    if word.isalpha() and word.islower() and nxt.pos not in ("VERB", "AUX") and _adjective_base(word) and not _is_verb_form(word):
+        return True  # « le Code civil », « la Guerre froide »
+    m = _COMPLEMENT.match(doc.text, t.end)
+    if m is None:
+        return False
+    if forms & (unique | bodies):
+        return True  # « le Secrétariat d’État à l’économie », « l’Hôpital pour enfants »
+    word = m.group(2)
+    return m.group(1) not in ("à", "au", "aux", "pour") and (word[:1].isupper() or word.lower() in complements)
+
+
+_LINK = r"(?:de|du|des|d['’]|à|au|aux)[ \u00a0]?(?:(?:la|les|l['’])[ \u00a0]?)?"
+_ITEM = r"[A-ZÀ-ÖØ-ÞŒ][\w-]*(?:[ \u00a0][a-zà-öø-ÿœ][\w-]*){0,2}"
+_FIELD = re.compile(
+    rf"([^\W\d_][\w-]*)(?:[ \u00a0]([a-zà-öø-ÿœ][\w-]*))?[ \u00a0]+{_LINK}(?:{_ITEM}(?:,[ \u00a0]+|[ \u00a0]+et[ \u00a0]+){_LINK})*"
+)
+
+
+@cache
+def _field_heads() -> tuple[str, ...]:
+    return tuple(_designations()["fields"]["heads"])
+
+
+def _field_of(doc: Document, t: Token) -> bool:
+    """The field or name after the head of a ministry, a museum, a street, a feast (« le
+    musée d’Histoire », « la rue de la Paix », « la fête du Travail »), and the fields
+    coordinated with it (« les ministères de l’Intérieur, de l’Économie et de la Justice »)."""
+    before = doc.text[max(0, t.start - 160) : t.start]
+    heads = _field_heads()
+    for start, _, _ in words(before):
+        m = _FIELD.fullmatch(before, start)
+        if m is None:
+            continue
+        # the head, or the head and one adjective or participle (« ministre déléguée à la »)
+        for head in (m.group(1).lower(), (m.group(2) or "").lower()):
+            if head in heads or head.removesuffix("s") in heads:
+                return True
+    return False
+
+
+@cache
+def _cue_pattern() -> re.Pattern[str]:
+    cues = sorted(_designations()["titles"]["cues"], key=len, reverse=True)
+    return re.compile(
+        rf"(?<![\w-])(?:{'|'.join(map(re.escape, cues))})"
+        r"(?:[ \u00a0]+(?:des|(?:de|du|des)(?:[ \u00a0]+(?!(?:la|le|les|leur|leurs|sa|ses|son|un|une)\b)[a-zà-öø-ÿœ][\w-]*){1,2}))?"
+        r"[ \u00a0]+(?=[A-ZÀ-ÖØ-ÞŒ])"
+    )
+
+
+_CLAUSE_END = re.compile(r"[,.;:!?()«»\"“”\n]")
+
+
+def _in_titles(doc: Document) -> frozenset[int]:
+    """Start offsets of the words of a title after a cue (« la trilogie Retour vers le
+    futur », « le projet Héritage mendélien chez l’Homme »), up to the next punctuation."""
+    out: set[int] = set()
+    for m in _cue_pattern().finditer(doc.text):
+        end = _CLAUSE_END.search(doc.text, m.end())
+        out.update(s for s, _, _ in words(doc.text, m.end(), end.start() if end else len(doc.text)))
+    return frozenset(out)
+
+
+_FUNCTION = frozenset(["à", "au", "aux", "d", "de", "des", "du", "en", "et", "l", "la", "le", "les", "pour", "sur"])
+_ACRONYM = re.compile(r"\(([A-ZÀ-Þ][\wÀ-ÿ&-]{1,11})\)")
+_BEFORE_ACRONYM = re.compile(r"(?<![\w-])([A-ZÀ-Þ][\wÀ-ÿ&-]{1,11})[ \u00a0]*\(([^()\n]{3,160})\)")
+
+
+def _fold(word: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
+
+
+def _spells(acronym: str, found: list[tuple[int, int, str]]) -> bool:
+    """The capitals of the acronym are the initials of the words, in order, the first one
+    first (« Produit intérieur brut » → PIB, « Journal du dimanche » → JDD)."""
+    letters = _fold("".join(c for c in acronym if c.isupper()))
+    if len(letters) < 2 or not found or _fold(found[0][2])[:1] != letters[0]:
+        return False
+    content = [w for _, _, w in found if _fold(w) not in _FUNCTION]
+    if len(content) > len(letters) + 1:
+        return False
+    it = iter(_fold(w)[:1] for _, _, w in found)
+    return all(c in it for c in letters)
+
+
+def _in_acronyms(doc: Document) -> frozenset[int]:
+    """Start offsets of the words of a name spelled out next to its acronym: « le Produit
+    intérieur brut (PIB) », « la loi organique des Finances (LOF) », « l’ARE (Association
+    pour le Retournement des Entreprises) »."""
+    out: set[int] = set()
+    text = doc.text
+    for m in _ACRONYM.finditer(text):
+        stop = max((text.rfind(c, 0, m.start()) for c in ".;:!?()«»\"\n"), default=-1)
+        found = list(words(text, max(stop + 1, m.start() - 160), m.start()))
+        for k, (_, _, w) in enumerate(found):
+            if _fold(w) not in _FUNCTION and _spells(m.group(1), found[k:]):
+                out.update(s for s, _, _ in found[k:])
+                break
+    for m in _BEFORE_ACRONYM.finditer(text):
+        found = list(words(text, m.start(2), m.end(2)))
+        if _spells(m.group(1), found):
+            out.update(s for s, _, _ in found)
+    return frozenset(out)
+
+
+_AFTER_DASH = re.compile(r"(?:^|[ \u00a0])[-–—][ \u00a0]+$")
+
+
+@cache
+def _compass() -> re.Pattern[str]:
+    points = "|".join(_designations()["places"]["compass"])
+    return re.compile(rf"[ \u00a0]+(?:du|de[ \u00a0]l['’])[ \u00a0]?(?:{points})\b")
+
+
+def _name_shape(doc: Document, t: Token) -> bool:
+    """Capitals that the shape of the text shows to be names or titles: the first word after
+    a spaced dash (« Wirecard – Fuite en avant »), the second part of a compound whose first
+    part has a capital (« Sperr-Division », « Cent-Jours »), a word after a foreign one
+    (« Stop Hate for Profit »), a town after « à » with no article, a place with its point
+    of the compass (« Caroline du Nord »)."""
+    text = doc.text
+    if _AFTER_DASH.search(text, max(0, t.start - 4), t.start):
+        return True
+    if t.start > 1 and text[t.start - 1] == "-":
+        first = re.search(r"([\w]+)-$", text[max(0, t.start - 40) : t.start])
+        if first and (first.group(1)[:1].isupper() or first.group(1)[:1].isdigit()):
+            return True
+    prev = re.search(r"(?<![\w'’-])([A-Za-z][a-z]+)[ \u00a0]+$", text[max(0, t.start - 30) : t.start])
+    if prev and zipf(prev.group(1), "en") > zipf(prev.group(1)) + 1.5:
+        return True
+    if re.search(r"(?<![\w'’-])à[ \u00a0]+$", text[max(0, t.start - 4) : t.start]):
+        return True  # « à Rabat »: a common noun after « à » takes an article, a town none
+    return _compass().match(text, t.end) is not None
 
 
 def _titles_in(doc: Document) -> frozenset[str]:
@@ -203,6 +385,21 @@ def _single_german_capital(doc: Document, analysis: Analysis, t: Token, keep: fr
     return _breaks(nxt) or (nxt.pos == "ADP" and nxt.text.islower())
 
 
+_CAPITALISED_WORD = re.compile(r"(?<![^\W\d_])[A-ZÀ-ÖØ-ÞŒ][a-zà-öø-ÿœ]{2,}(?![^\W\d_])")
+
+
+@cache
+def _title_case_heads() -> frozenset[str]:
+    return frozenset(fold_key(w) for w in _data()["capitals"]["title_case_heads"])
+
+
+@cache
+def _may_be_stray(low: str) -> bool:
+    """The word tests _capitals makes before it looks at the analysis."""
+    titles = _capital_sets()[1]
+    return low in titles or (is_french_form(low) and zipf(low) >= 3.0 and zipf(low, "en") <= zipf(low) + 0.5)
+
+
 class StrayCapital(Check):
     """A common noun with a capital in the middle of a sentence.
 
@@ -213,8 +410,13 @@ class StrayCapital(Check):
     adjectives inside such names lose the title case English gives them (« Banque
     Centrale Européenne » → « Banque centrale européenne »). One capital alone is
     reported when it is an abstract noun of action or state after a determiner (« leur
-    Production en Allemagne »), since those are rarely names. The same check restores
-    the « de » a translation drops after a noun of quantity or « près » before a number.
+    Production en Allemagne »), since those are rarely names. The capital of a designation
+    stays (qa/data/designations.toml): the head of a body, an event or a work with its
+    complement (« le Secrétariat d’État à l’économie », « la Guerre froide »), a field after
+    « musée de », « rue de », « ministères de … et de », a title after « la série », a name
+    beside its acronym, a word after a spaced dash or with no determiner. The same check
+    restores the « de » a translation drops after a noun of quantity or « près » before a
+    number.
 
     Mauvais : « comprend également des Munitions pour les batteries Patriot »
     Bon :     « comprend également des munitions pour les batteries Patriot »
@@ -226,6 +428,23 @@ class StrayCapital(Check):
     summary = "Capitalised common noun mid-sentence; missing « de » after a quantity"
     needs_nlp = True
     autofix = "all"
+
+    def nlp_paragraphs(self, doc: Document, ctx: Context) -> set[int]:
+        """Paragraphs with a noun of quantity, a head of a title-cased name, or a capitalised
+        word that could be a stray common noun (the word tests of _capitals, without spaCy)."""
+        quantity = _capital_sets()[3]
+        heads = _title_case_heads()
+        found = set()
+        for k, present in enumerate(paragraph_words(doc, ctx)):
+            if not present.isdisjoint(quantity) or not present.isdisjoint(heads):
+                found.add(k)
+                continue
+            para = doc.paragraphs[k]
+            for m in _CAPITALISED_WORD.finditer(doc.text, para.start, para.end):
+                if m.start() > para.start and _may_be_stray(m.group().lower()):
+                    found.add(k)
+                    break
+        return found
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         analysis = ctx.analysis(doc)
@@ -289,7 +508,7 @@ class StrayCapital(Check):
     def _capitals(self, doc: Document, analysis: Analysis, used: set[int], ctx: Context) -> Iterator[Finding]:
         keep, titles, heads, _ = _capital_sets()
         named = _titles_in(doc)
-        inside = _inside_names(doc)
+        inside = _inside_names(doc) | _in_titles(doc) | _in_acronyms(doc)
         lowered = {w for _, _, w in words(doc.text) if w[:1].islower()}
         tokens = analysis.tokens
         strong: list[Token] = []
@@ -307,12 +526,14 @@ class StrayCapital(Check):
                 continue
             if prev.text[:1] in "«“\"(" or (prev.text[:1].isupper() and not is_sentence_start(doc.text, prev.start)):
                 continue
-            if _continues_name(doc, t):
+            if _continues_name(doc, t) or _name_shape(doc, t) or _field_of(doc, t) or _designation(doc, analysis, t):
                 continue
             nxt = tokens[t.i + 1] if t.i + 1 < len(tokens) and tokens[t.i + 1].para == t.para else None
             if low in titles:
                 titled.append(t)
                 continue
+            if prev.pos in _BARE_BEFORE:
+                continue  # « négociations, Rabat bénéficiant … »: a noun with no determiner is a name
             if nxt is not None and nxt.text[:1].isupper():
                 continue  # part of a multiword name: « Conflict Armament Research »
             if not is_french_form(low) or zipf(low) < 3.0 or zipf(low, "en") > zipf(low) + 0.5:
