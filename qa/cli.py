@@ -180,7 +180,7 @@ def lint(
     backend_timeout: BackendTimeoutOpt = 10.0,
     backends: BackendsListOpt = False,
     source_file: SourceFileOpt = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the disk cache (~/.cache/qa, $QA_CACHE_DIR).")] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the disk cache of analyses and glossaries (~/.cache/qa, $QA_CACHE_DIR); the word table compiled from installed packages stays in use.")] = False,
 ) -> None:
     """Lint French text files and report machine-translation artifacts."""
     from qa import cli_backends

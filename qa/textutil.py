@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 import ahocorasick
@@ -159,6 +161,41 @@ def words(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[i
     """Words of text[start:end] as (start, end, word), offsets into text."""
     for m in WORD.finditer(text, start, len(text) if end is None else end):
         yield m.start(), m.end(), m.group()
+
+
+@lru_cache(maxsize=8)
+def word_list(text: str) -> tuple[tuple[int, int, str], ...]:
+    """All the words of text, as ``words`` gives them, tokenised once for the checks that
+    each walk a document's words (the last few texts are kept)."""
+    return tuple((m.start(), m.end(), m.group()) for m in WORD.finditer(text))
+
+
+class SpanSet:
+    """Half-open ranges [start, end), merged, for many membership questions:
+    ``covers(i)`` is ``any(s <= i < e)`` and, for a non-empty [a, b), ``overlaps(a, b)`` is
+    ``any(s < b and a < e)`` over the ranges given, in O(log n) each. Empty ranges cover
+    nothing and are left out."""
+
+    def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(r for r in ranges if r[0] < r[1]):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self._starts = [s for s, _ in merged]
+        self._ends = [e for _, e in merged]
+
+    def __bool__(self) -> bool:
+        return bool(self._starts)
+
+    def covers(self, offset: int) -> bool:
+        i = bisect_right(self._starts, offset) - 1
+        return i >= 0 and offset < self._ends[i]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self._starts, end) - 1  # the last range that starts before end
+        return i >= 0 and start < self._ends[i]
 
 
 # --- case -------------------------------------------------------------------------

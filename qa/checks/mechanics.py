@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from qa.checks.base import Check, Context
 from qa.data import load_toml, load_tsv
 from qa.document import Document, Span
 from qa.findings import Category, Finding
-from qa.textutil import capitalize_first, is_sentence_start, words
+from qa.textutil import capitalize_first, is_sentence_start, word_list
+from qa.wordlists import is_french_form, zipf  # MC02 and UT01 import them from here
 
 
 @cache
@@ -21,7 +22,15 @@ def _data() -> dict[str, dict[str, list[str]]]:
 
 @cache
 def _lookups() -> object | None:
-    """spaCy's French lemmatizer tables, read straight from the installed model."""
+    """spaCy's French lemmatizer tables, read straight from the installed model (MC02's
+    lemmas; the membership tests of the lexical checks use the compiled qa.wordlists)."""
+    from qa import nlp
+
+    if nlp.pipeline.cache_info().currsize:  # spaCy is loaded: its lemmatizer holds the tables
+        loaded = nlp.pipeline()
+        lookups = getattr(loaded.get_pipe("lemmatizer"), "lookups", None) if "lemmatizer" in loaded.pipe_names else None
+        if lookups is not None and lookups.has_table("lemma_lookup") and lookups.has_table("lemma_index"):
+            return lookups
     try:
         from spacy.lookups import Lookups
         from spacy.util import get_package_path
@@ -35,38 +44,16 @@ def _lookups() -> object | None:
         return None
 
 
-@cache
-def _lexicon() -> frozenset[str]:
-    """French lemmas known to spaCy's lemmatizer tables (common words, no names)."""
-    lookups = _lookups()
-    if lookups is None:
-        return frozenset()
-    forms: set[str] = set()
-    index = lookups.get_table("lemma_index")  # type: ignore[attr-defined]
-    for key in index.keys():
-        forms.update(index[key])
-    # lemma_lookup keys are hashed forms; its values (lemmas) are readable.
-    forms.update(v for v in lookups.get_table("lemma_lookup").values() if isinstance(v, str))  # type: ignore[attr-defined]
-    return frozenset(forms)
-
-
-def zipf(word: str, lang: str = "fr") -> float:
-    from wordfreq import zipf_frequency
-
-    return float(zipf_frequency(word, lang))
-
-
-def is_french_form(word: str) -> bool:
-    """A French common word form (inflected forms included), not a proper name."""
-    low = word.lower()
-    lookups = _lookups()
-    if lookups is not None and low in lookups.get_table("lemma_lookup"):  # type: ignore[attr-defined]
-        return True
-    return low in _lexicon()
-
-
 def is_known(word: str) -> bool:
     return zipf(word) > 0 or is_french_form(word)
+
+
+@cache
+def _merge_words() -> tuple[frozenset[str], frozenset[str], tuple[str, ...], frozenset[str]]:
+    """mechanics.toml's [merge] lists as sets: clause openers, phrase openers, prefixes,
+    and the short words that may follow a name."""
+    data = _data()["merge"]
+    return frozenset(data["clause"]), frozenset(data["phrase"]), tuple(data["prefixes"]), frozenset(data["after_names"])
 
 
 # --- MC01 -----------------------------------------------------------------------------
@@ -74,15 +61,13 @@ def is_known(word: str) -> bool:
 _CAMEL = re.compile(r"(?<=[a-zà-öø-ÿœ]{3})(?=[A-ZÀ-ÖØ-ÞŒ][a-zà-öø-ÿœ])")
 
 
+@lru_cache(maxsize=1 << 16)
 def split_merged(word: str) -> tuple[str, str, bool] | None:
     """(left, right, clause) when word reads as two words glued at a lost boundary.
 
     ``clause`` is True when the right part opens a new clause or noun phrase.
     """
-    data = _data()["merge"]
-    clause, phrase = set(data["clause"]), set(data["phrase"])
-    prefixes = tuple(data["prefixes"])
-    after_names = set(data["after_names"])
+    clause, phrase, prefixes, after_names = _merge_words()
     head, _, seg = word.rpartition("-")
     if head and not is_known(head.split("-")[0]):
         return None
@@ -122,12 +107,24 @@ def split_merged(word: str) -> tuple[str, str, bool] | None:
 _CODE_SPAN = re.compile(r"``.+?``|`[^`\n]+`")
 
 
+@lru_cache(maxsize=8)
+def _code_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """The `code` spans of every paragraph of text, as offsets into text (a span never
+    crosses its paragraph)."""
+    if "`" not in text:
+        return ()
+    out = []
+    for para in Document("", text).paragraphs:
+        body = text[para.start : para.end]
+        if "`" in body:
+            out.extend((para.start + m.start(), para.start + m.end()) for m in _CODE_SPAN.finditer(body))
+    return tuple(out)
+
+
 def in_code(doc: Document, offset: int) -> bool:
     """Inside `code` or ``code`` in its paragraph (reStructuredText, Markdown): identifiers, not prose."""
-    para = doc.paragraph_at(offset)
-    if para is None or "`" not in doc[para]:
-        return False
-    return any(m.start() < offset - para.start < m.end() for m in _CODE_SPAN.finditer(doc[para]))
+    spans = _code_spans(doc.text)
+    return bool(spans) and any(start < offset < end for start, end in spans)
 
 
 @cache
@@ -139,20 +136,25 @@ def _known_names() -> frozenset[str]:
     return frozenset(names)
 
 
+@lru_cache(maxsize=1 << 16)
+def _name_splits(word: str) -> tuple[tuple[str, str, bool], ...]:
+    """The cuts of word before a short word that may follow a name, longest name first."""
+    if not word[:1].isupper() or "-" in word or is_known(word):
+        return ()
+    clause, _, _, after_names = _merge_words()
+    return tuple((word[:i], word[i:], word[i:] in clause) for i in range(len(word) - 2, 3, -1) if word[i:] in after_names)
+
+
 def split_after_name(word: str, standalone: frozenset[str] = frozenset()) -> tuple[str, str, bool] | None:
     """« Reutersla » → (Reuters, la): a known name, or one the text writes on its own
     elsewhere, glued to an article or a pronoun that opens the next phrase."""
-    if not word[:1].isupper() or "-" in word or is_known(word):
-        return None
-    after_names = set(_data()["merge"]["after_names"])
-    clause = set(_data()["merge"]["clause"])
-    for i in range(len(word) - 2, 3, -1):
-        left, right = word[:i], word[i:]
-        if right in after_names and (left in _known_names() or left in standalone):
-            return left, right, right in clause
+    for left, right, clause in _name_splits(word):
+        if left in _known_names() or left in standalone:
+            return left, right, clause
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def split_camel(word: str) -> tuple[str, str] | None:
     """« analystesLa » → (analystes, La): a lower-case word glued to a capitalised one."""
     parts = _CAMEL.split(word)
@@ -166,6 +168,7 @@ def split_camel(word: str) -> tuple[str, str] | None:
     return left, right
 
 
+@lru_cache(maxsize=1 << 16)
 def join_split(left: str, right: str) -> str | None:
     """« gouverne » + « ment »: the word a stray space cut in two, if that is what it is.
 
@@ -183,6 +186,21 @@ def join_split(left: str, right: str) -> str | None:
     if word(left) and word(right):
         return None  # « bien tôt », « par tout »: two real words, maybe meant
     return whole
+
+
+@lru_cache(maxsize=1 << 16)
+def _merge_candidate(word: str) -> tuple[tuple[str, str] | None, tuple[str, str, bool] | None, bool] | None:
+    """What MC01 makes of a word on its own: (its camel-case split, its merged split,
+    whether a known name may begin it), or None when nothing can come of it. Only the
+    name needs the document (a name the text writes alone elsewhere)."""
+    if len(word) < 5 or any(c.isdigit() for c in word) or word.isupper():
+        return None
+    camel = split_camel(word)
+    if camel:
+        return camel, None, False
+    merged = split_merged(word)
+    named = bool(_name_splits(word))
+    return None if merged is None and not named else (None, merged, named)
 
 
 # A mark glued to the next word: « armées.Le », « dit,le ». Domains (« lemonde.fr ») go on
@@ -216,7 +234,7 @@ class MergedWords(Check):
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         yield from self._merged(doc)
-        tokens = list(words(doc.text))
+        tokens = word_list(doc.text)
         for (s1, e1, w1), (s2, e2, w2) in zip(tokens, tokens[1:], strict=False):
             if doc.text[e1:s2] != " ":
                 continue
@@ -233,14 +251,19 @@ class MergedWords(Check):
             yield self.finding(doc, span, f"no space after « {mark} »: the next word is glued to it", [mark + " "], autofix=True)
 
     def _merged(self, doc: Document) -> Iterator[Finding]:
-        standalone = frozenset(w for _, _, w in words(doc.text) if w[:1].isupper())
-        for start, end, word in words(doc.text):
-            if len(word) < 5 or any(c.isdigit() for c in word) or word.isupper():
+        tokens = word_list(doc.text)
+        standalone = frozenset(w for _, _, w in tokens if w[:1].isupper())
+        for start, end, word in tokens:
+            candidate = _merge_candidate(word)
+            if candidate is None:
+                continue
+            camel, merged, named = candidate
+            split = merged or (split_after_name(word, standalone) if named else None)
+            if camel is None and split is None:
                 continue
             if in_code(doc, start) or doc.text[end : end + 1] in ("=", "(", "_") or doc.text[start - 1 : start] in ("=", "_", "/", "."):
                 continue  # « charset=UTF-8 », « os.path »: code and markup, not prose
             span = Span(start, end)
-            camel = split_camel(word)
             if camel:
                 left, right = camel
                 if right.lower() in _data()["merge"]["clause"]:
@@ -249,7 +272,6 @@ class MergedWords(Check):
                     options = [f"{left} {right}"]
                 yield self.finding(doc, span, f"« {word} » looks like « {left} » and « {right} » merged", options)
                 continue
-            split = split_merged(word) or split_after_name(word, standalone)
             if split is None:
                 continue
             left, right, clause = split

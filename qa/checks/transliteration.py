@@ -14,13 +14,14 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from qa.checks.base import Check, Context
 from qa.data import load_toml, load_tsv
 from qa.document import Document, Span
 from qa.findings import Category, Finding
-from qa.textutil import PhraseMatcher, words
+from qa.textutil import PhraseMatcher, SpanSet, word_list
+from qa.wordlists import zipf
 
 LANGS = ("nl", "de", "en")
 # A marker total this heavy is decisive on its own; lighter totals need a Slavic ending.
@@ -89,6 +90,7 @@ def strip_accents(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(s: str) -> str:
     """A skeleton that spellings of one name share: « Zelensky », « Zelenski », « Selensky »."""
     k = strip_accents(s).lower().replace("-", " ")
@@ -118,11 +120,8 @@ def _french_matcher() -> PhraseMatcher[Entity]:
     return PhraseMatcher((f, e) for e in gazetteer() for f in e.french_forms)
 
 
-@cache
 def _zipf(word: str, lang: str = "fr") -> float:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, lang)
+    return zipf(word, lang)
 
 
 def marker_weights(word: str) -> dict[str, int]:
@@ -162,15 +161,20 @@ def convert(word: str, lang: str) -> str:
 
 def detect(word: str, prefer: str | None = None) -> list[tuple[str, int]]:
     """The conventions a word may be romanised by, heaviest evidence first."""
+    return list(_detect(word, prefer))
+
+
+@lru_cache(maxsize=1 << 16)
+def _detect(word: str, prefer: str | None = None) -> tuple[tuple[str, int], ...]:
     low = word.lower()
     if any(p.search(low) for p in conventions().exclude):
-        return []
+        return ()
     weights = marker_weights(word)
     for lang, pattern in conventions().incompatible.items():
         if pattern.search(low):
             weights[lang] = 0  # « Charkiw » has a « w »: German or Dutch « ch », not English
     order = _tie_order(prefer)
-    return sorted(((k, w) for k, w in weights.items() if w), key=lambda kw: (-kw[1], order[kw[0]]))
+    return tuple(sorted(((k, w) for k, w in weights.items() if w), key=lambda kw: (-kw[1], order[kw[0]])))
 
 
 def _tie_order(prefer: str | None) -> dict[str, int]:
@@ -213,10 +217,8 @@ def in_foreign_title(doc: Document, span: Span) -> bool:
     m = _NEXT_WORD.match(doc.text, span.end)
     if not m:
         return False
-    from wordfreq import zipf_frequency
-
     word = m.group(1)
-    return zipf_frequency(word, "en") >= 3.0 and zipf_frequency(word, "fr") < 3.0 and word.lower() not in _FRENCH_OK
+    return zipf(word, "en") >= 3.0 and zipf(word, "fr") < 3.0 and word.lower() not in _FRENCH_OK
 
 
 def in_credit(doc: Document, offset: int) -> bool:
@@ -224,40 +226,48 @@ def in_credit(doc: Document, offset: int) -> bool:
     return para is not None and bool(_CREDIT.match(doc[para]))
 
 
+@lru_cache(maxsize=1 << 16)
+def _decisive(word: str) -> str | None:
+    """The one convention word shows beyond doubt (« tsj », « shch »…), if any."""
+    if not (word[:1].isupper() and len(word) >= 4):
+        return None
+    found = _detect(word)
+    if found and found[0][1] >= DECISIVE and (len(found) == 1 or found[1][1] < found[0][1]):
+        return found[0][0]
+    return None
+
+
 def _document_convention(doc: Document) -> str | None:
     """The convention of the document's unambiguous romanisations (« tsj », « shch »…)."""
     votes: Counter[str] = Counter()
-    for _, _, word in words(doc.text):
-        if word[:1].isupper() and len(word) >= 4:
-            found = detect(word)
-            if found and found[0][1] >= DECISIVE and (len(found) == 1 or found[1][1] < found[0][1]):
-                votes[found[0][0]] += 1
+    for _, _, word in word_list(doc.text):
+        lang = _decisive(word)
+        if lang is not None:
+            votes[lang] += 1
     return votes.most_common(1)[0][0] if votes else None
 
 
 def romanisations(doc: Document, source_lang: str | None = None) -> list[Hit]:
     """Every romanised name in doc with its French suggestion, in text order."""
     hits: list[Hit] = []
-    taken: list[Span] = []
+    taken: list[tuple[int, int]] = []
     for m in _foreign_matcher().finditer(doc.text, doc.folded):
         span = Span(m.start, m.end)
         if not doc[span][:1].isupper() or doc[span].isupper() or in_credit(doc, span.start) or in_foreign_title(doc, span):
             continue
         entity = m.payloads[0]
         hits.append(Hit(span, article_form(doc, entity), entity, None))
-        taken.append(span)
+        taken.append((span.start, span.end))
     # Words of an accepted French form (« Kryvyi Rih ») are not judged one by one.
-    taken.extend(Span(m.start, m.end) for m in _french_matcher().finditer(doc.text, doc.folded))
+    taken.extend((m.start, m.end) for m in _french_matcher().finditer(doc.text, doc.folded))
+    judged = SpanSet(taken)
     prefer = source_lang if source_lang in LANGS else _document_convention(doc)
-    for start, end, word in words(doc.text):
+    for start, end, word in word_list(doc.text):
+        # The word alone first (remembered across documents), then its place in the text.
+        if not _candidate(word, prefer) or (judged and judged.overlaps(start, end)):
+            continue
         span = Span(start, end)
-        if any(t.overlaps(span) for t in taken) or not word[:1].isupper() or len(word) < 4:
-            continue
-        if word.casefold() in french_forms() or word.isupper() or in_credit(doc, start):
-            continue
-        if any(c.isupper() for c in word[1:]):
-            continue  # « LabVIEW », « McKinsey »: a brand or a non-Slavic name
-        if in_foreign_title(doc, span):
+        if in_credit(doc, start) or in_foreign_title(doc, span):
             continue
         hit = _judge(doc, span, word, prefer)
         if hit:
@@ -266,8 +276,38 @@ def romanisations(doc: Document, source_lang: str | None = None) -> list[Hit]:
     return hits
 
 
+@lru_cache(maxsize=1 << 16)
+def _candidate(word: str, prefer: str | None) -> bool:
+    """Whether word alone may be a romanised name: capitalised, not all capitals, no
+    capital inside (« LabVIEW », « McKinsey »: a brand or a non-Slavic name), no French
+    form, and some convention's markers while French hardly knows it (_judge's first test)."""
+    if not word[:1].isupper() or len(word) < 4 or word.isupper() or any(c.isupper() for c in word[1:]):
+        return False
+    if word.casefold() in french_forms():
+        return False
+    return bool(_detect(word, prefer)) and _zipf(word) < FRENCH_ZIPF
+
+
 def _judge(doc: Document, span: Span, word: str, prefer: str | None = None) -> Hit | None:
-    found = detect(word, prefer)
+    verdict = _verdict(word, prefer)
+    if verdict is None:
+        return None
+    entity, converted, lang = verdict
+    if entity is not None:
+        return Hit(span, article_form(doc, entity), entity, lang)
+    # The text may spell the name the French way elsewhere (« Kostiouk »): use that spelling.
+    key = name_key(converted)
+    for _, _, other in word_list(doc.text):
+        if other != word and other[:1].isupper() and name_key(other) == key and not _detect(other):
+            return Hit(span, other, None, lang)
+    return Hit(span, converted, None, lang)
+
+
+@lru_cache(maxsize=1 << 16)
+def _verdict(word: str, prefer: str | None) -> tuple[Entity | None, str, str] | None:
+    """What _judge makes of word alone: (the entity its conversion lands on, or None;
+    the converted form; the convention), or None when it is no romanised name."""
+    found = _detect(word, prefer)
     if not found or _zipf(word) >= FRENCH_ZIPF:
         return None
     # A conversion that lands on a known French form confirms even light evidence.
@@ -275,7 +315,7 @@ def _judge(doc: Document, span: Span, word: str, prefer: str | None = None) -> H
         converted = convert(word, lang)
         entity = _by_key().get(name_key(converted))
         if entity is not None and converted != word:
-            return Hit(span, article_form(doc, entity), entity, lang)
+            return entity, converted, lang
     lang, weight = found[0]
     if weight < DECISIVE and not (weight >= 2 and has_slavic_ending(word)) and not has_strong_ending(word):
         return None
@@ -285,12 +325,7 @@ def _judge(doc: Document, span: Span, word: str, prefer: str | None = None) -> H
     converted = convert(word, lang)
     if converted == word:
         return None
-    # The text may spell the name the French way elsewhere (« Kostiouk »): use that spelling.
-    key = name_key(converted)
-    for _, _, other in words(doc.text):
-        if other != word and other[:1].isupper() and name_key(other) == key and not detect(other):
-            return Hit(span, other, None, lang)
-    return Hit(span, converted, None, lang)
+    return None, converted, lang
 
 
 def cached_romanisations(doc: Document, ctx: Context) -> list[Hit]:

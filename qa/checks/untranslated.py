@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from qa.checks.base import Check, Context
 from qa.checks.mechanics import in_code, is_french_form, zipf
 from qa.data import load_toml
 from qa.document import Document, Span
 from qa.findings import Category, Finding, Severity
-from qa.textutil import PhraseMatcher, adjust_determiner, is_sentence_start, words
+from qa.textutil import PhraseMatcher, SpanSet, adjust_determiner, is_sentence_start, word_list
 
 SOURCES = ("en", "nl", "de")
 # How much more frequent in a source language than in French a word must be.
@@ -49,6 +49,7 @@ def _keep_matcher() -> PhraseMatcher[str]:
     return PhraseMatcher((str(n), str(n)) for n in names)
 
 
+@lru_cache(maxsize=1 << 16)
 def foreign_language(word: str, margin: float = _MARGIN) -> str | None:
     """The source language in which word is far more frequent than in French, if any."""
     low = word.lower()
@@ -62,6 +63,7 @@ def foreign_language(word: str, margin: float = _MARGIN) -> str | None:
 _GERMAN_BEFORE = re.compile(r"(?:\b(?:la|le|les|des|du|de|une|un|sa|son|ses|cette|ce)[ \u00a0]+|\b[lLdD]['’])$")
 
 
+@lru_cache(maxsize=1 << 16)
 def _kind(word: str) -> str:
     """F: a foreign word; C: a short connector (« a », « in »); B: a word common in a
     source language that may bridge two foreign words; N: anything else."""
@@ -76,6 +78,7 @@ def _kind(word: str) -> str:
     return "N"
 
 
+@lru_cache(maxsize=1 << 16)
 def _leans_foreign(word: str) -> bool:
     return not is_french_form(word) and max(zipf(word, lang) for lang in SOURCES) > zipf(word)
 
@@ -115,9 +118,10 @@ class UntranslatedWords(Check):
     autofix = "none"
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        kept = [Span(m.start, m.end) for m in _keep_matcher().finditer(doc.text, doc.folded)]
-        kept += [Span(m.start(), m.end()) for m in _ADDRESS.finditer(doc.text)]
-        tokens = [(s, e, w) for s, e, w in words(doc.text) if not any(k.start <= s < k.end for k in kept) and not in_code(doc, s)]
+        kept = [(m.start, m.end) for m in _keep_matcher().finditer(doc.text, doc.folded)]
+        kept += [(m.start(), m.end()) for m in _ADDRESS.finditer(doc.text)]
+        inside = SpanSet(kept)
+        tokens = [(s, e, w) for s, e, w in word_list(doc.text) if not (inside and inside.covers(s)) and not in_code(doc, s)]
         known = list(self._known(doc, tokens))
         yield from known
         # A listed word carries its translation: the generic passes do not report it again.
