@@ -87,7 +87,9 @@ def lexical_codes() -> str:
 def startup(tmp: Path) -> None:
     article = HERE.parent / "texts" / "nrc-missiles-coree.txt"
     lexical = ["--ignore", lexical_codes(), "--no-grammalecte", str(article)]
-    run_qa(lexical, tmp / "warm-up")  # warms the OS file cache, not ours
+    # Warms the OS file cache, and compiles the word table (qa.wordlists) into the default
+    # cache folder once, as the first run after an install does; every later run reads it.
+    run_qa(lexical, None)
     print(f"start-up, one article, no check needs spaCy:       {run_qa(lexical, None)[0]:.2f} s wall")
     full = ["--no-grammalecte", str(article)]
     print(f"start-up, one article, all checks, cache cold:     {run_qa(full, tmp / 'c1')[0]:.2f} s wall")
@@ -119,16 +121,24 @@ def breakdown(docs: list[str], words: int) -> None:
     from qa.backends import BackendOptions
     from qa.document import Document
 
+    from qa.nlp import pipeline
+
     config = Config(backends=BackendOptions(grammalecte=False))
     ctx, checks = make_context(config), active_checks(config)
+    ctx.readers = tuple(c for c in checks if c.needs_nlp)  # as qa.api.lint_document does
+    t = time.perf_counter()
+    pipeline()
+    print(f"one core: loading spaCy's model {time.perf_counter() - t:.1f} s")
     times = {c.code: 0.0 for c in checks}
     t_nlp = 0.0
-    n = 0
+    n = analysed = paragraphs = 0
     for i, text in enumerate(docs):
         doc = Document(f"bench#{i}", text)
         t = time.perf_counter()
-        ctx.analysis(doc)
+        analysis = ctx.analysis(doc)
         t_nlp += time.perf_counter() - t
+        paragraphs += len(doc.paragraphs)
+        analysed += len(doc.paragraphs) if analysis.paragraphs is None else len(analysis.paragraphs)
         for c in checks:
             t = time.perf_counter()
             list(c.run(doc, ctx))
@@ -136,7 +146,8 @@ def breakdown(docs: list[str], words: int) -> None:
         n += len(text.split())
         if n >= words:
             break
-    print(f"one core, {n:,} words: spaCy analysis {t_nlp:.1f} s ({n / t_nlp:,.0f} words/s); checks after it:")
+    print(f"one core, {n:,} words: spaCy analysis {t_nlp:.1f} s ({n / t_nlp:,.0f} words/s) of {analysed:,} of "
+          f"{paragraphs:,} paragraphs (the others hold nothing an analysis-based check looks for); checks after it:")
     print("  " + ", ".join(f"{code} {t:.2f}" for code, t in sorted(times.items(), key=lambda x: -x[1]) if t >= 0.01))
 
 
@@ -163,12 +174,65 @@ def glossary_figures(tmp: Path, size: int, text: str) -> Path:
     return gpath
 
 
+# Grammalecte by itself, as `grammalecte-cli -f FILE` runs it: one process, one core, each line
+# of each file a paragraph, Grammalecte's default options and its spelling pass (suggestions
+# off, as the CLI's default), start-up included.
+_GC_ALONE = """
+import sys
+from pathlib import Path
+import grammalecte
+checker = grammalecte.GrammarChecker("fr")
+found = 0
+for path in sorted(Path(sys.argv[1]).glob("*.txt")):
+    for para in path.read_text(encoding="utf-8").split("\\n"):
+        if para.strip():
+            grammar, spelling = checker.getParagraphErrors(para)
+            found += len(list(grammar)) + len(spelling)
+print(found)
+"""
+
+
+def _gc_alone(folder: Path) -> tuple[float, int]:
+    """Wall time and number of errors of Grammalecte alone (_GC_ALONE) on the files of folder."""
+    t = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", _GC_ALONE, str(folder)], capture_output=True, text=True, check=True)
+    return time.perf_counter() - t, int(done.stdout.split()[-1])
+
+
+def _gc_engines(texts: list[str], kinds: frozenset[str]) -> tuple[float, float, int, bool]:
+    """One core, in this process: Grammalecte's own engine with qa's options (plain) against
+    qa's pruned engine, on the same paragraphs, one document each in turn (so that a busy
+    machine slows both alike). Their seconds, the findings, and whether the two found
+    exactly the same (spans, rules, messages, suggestions)."""
+    from qa.backends.grammalecte import Grammalecte
+    from qa.document import Document
+
+    engines = (Grammalecte(pruned=False), Grammalecte())
+    warm = Document("-", "Il viendrons.")
+    for engine in engines:
+        engine.check(warm.text, warm.paragraphs, kinds)  # rules loaded, graphs pruned
+    seconds, same, found = [0.0, 0.0], True, 0
+    for i, text in enumerate(texts):
+        doc = Document(f"gc#{i}", text)
+        out = []
+        for k, engine in enumerate(engines):
+            t = time.perf_counter()
+            out.append(engine.check(doc.text, doc.paragraphs, kinds))
+            seconds[k] += time.perf_counter() - t
+        same = same and out[0] == out[1]
+        found += len(out[1])
+    return seconds[0], seconds[1], found, same
+
+
 def grammalecte_side_by_side(tmp: Path, docs: list[str], words: int) -> None:
+    """Grammalecte alone against qa with Grammalecte on, on the same files, in one run."""
     try:
-        import grammalecte
+        import grammalecte  # noqa: F401
     except ImportError:
         print("Grammalecte: not installed, skipped")
         return
+    from qa.backends import GC_DEFAULT, BackendOptions
+
     chosen, n = [], 0
     for d in docs:
         chosen.append(d)
@@ -179,23 +243,32 @@ def grammalecte_side_by_side(tmp: Path, docs: list[str], words: int) -> None:
     folder.mkdir()
     for i, text in enumerate(chosen):
         (folder / f"doc{i:05d}.txt").write_text(text, encoding="utf-8")
-    from qa.backends import GC_RECOMMENDED
-
-    # What `qa lint --grammalecte` asks of it: the recommended options and the spelling pass.
-    checker = grammalecte.GrammarChecker("fr")
-    engine, spell = checker.gce, checker.getSpellChecker()
-    options = {k: (k in GC_RECOMMENDED) for k in engine.getDefaultOptions()}
-    t = time.perf_counter()
-    for text in chosen:
-        for para in text.split("\n"):
-            if para.strip():
-                engine.parse(para, "FR", dOptions=options)
-                spell.parseParagraph(para, False)
-    alone = time.perf_counter() - t
-    print(f"Grammalecte alone (options of --grammalecte, spelling included, one core), {n:,} words: {alone:.1f} s")
-    for label, cache in (("no disk cache", None), ("cache cold", tmp / "gcc"), ("cache warm", tmp / "gcc")):
-        wall, _, _ = run_qa(["--grammalecte", str(folder)], cache)
-        print(f"  qa lint with Grammalecte on ({label}): {wall:.1f} s = {alone / wall:.2f}× Grammalecte alone's speed")
+    paragraphs = sum(1 for t in chosen for p in t.split("\n") if p.strip())
+    print(f"Grammalecte side by side: {n:,} words, {len(chosen)} files, {paragraphs:,} paragraphs")
+    alone, errors = _gc_alone(folder)
+    print(f"  Grammalecte alone, its default analysis (as grammalecte-cli -f: default options and spelling, "
+          f"one core, start-up included): {alone:.1f} s = {n / alone:,.0f} words/s  [{errors:,} errors]")
+    os.environ["QA_NO_CACHE"] = "1"
+    for label, kinds in (("qa's default types (" + " ".join(sorted(GC_DEFAULT)) + ")", GC_DEFAULT),
+                         ("--grammalecte's types and spelling", BackendOptions(grammalecte=True).gc_kinds())):
+        plain, pruned, found, same = _gc_engines(chosen, kinds)
+        print(f"  Grammalecte alone with {label}, one core: {plain:.1f} s = {n / plain:,.0f} words/s; "
+              f"qa's pruned engine: {pruned:.1f} s = {n / pruned:,.0f} words/s ({plain / pruned:.2f}×); "
+              f"findings {'identical' if same else 'DIFFERENT'} ({found:,})")
+    runs = [
+        ("qa lint --select GC00 (Grammalecte's findings only, default types)", ["--select", "GC00"], ("none",)),
+        ("qa lint --select GC00 --grammalecte", ["--select", "GC00", "--grammalecte"], ("none",)),
+        ("qa lint (all checks, Grammalecte's default types)", [], ("none", "warm")),
+        ("qa lint --grammalecte (all checks)", ["--grammalecte"], ("none", "cold", "warm")),
+    ]
+    for k, (label, args, modes) in enumerate(runs):
+        cache = tmp / f"gcc{k}"
+        for mode in modes:
+            if mode == "warm" and not cache.exists():
+                run_qa([*args, str(folder)], cache)  # fills the cache
+            wall, _, _ = run_qa([*args, str(folder)], None if mode == "none" else cache)
+            print(f"  {label}, {MODES[mode]}: {wall:.1f} s = {n / wall:,.0f} words/s = "
+                  f"{alone / wall:.2f}× Grammalecte alone's speed")
 
 
 def main() -> None:

@@ -13,6 +13,7 @@ from qa.api import Config, active_checks, lint_text
 from qa.backends import GC_DEFAULT, BackendOptions, parse_toggle
 from qa.backends.grammalecte import available
 from qa.cli import app
+from qa.document import Document
 from qa.findings import Category
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -167,3 +168,67 @@ def test_engine_crash_is_contained_to_its_paragraph() -> None:
     codes = [(f.code, f.text) for f in result.findings]
     assert ("GC:engine-error", "<TAGS>") in codes
     assert any(text == "viendrons" for _, text in codes)
+
+
+# --- the pruned engine (qa.backends.grammalecte.prune_graph) -------------------------------
+
+
+def test_prune_graph_drops_dead_paths_and_keeps_jump_targets_whole() -> None:
+    from qa.backends.grammalecte import prune_graph
+
+    graph = {
+        0: {"il": 1, "elle": 2, "<lemmas>": {"venir": 3, "aller": 4}, "<rules>": {"#9": 7}},
+        1: {"<rules>": {"#1": 5}},  # reaches only an off rule: dead
+        2: {"<rules>": {"#2": 6}, "<>": 8},  # live, and jumps to 8
+        3: {"<rules>": {"#3": 5, "#4": 6}},
+        4: {"x": 1},  # leads to a dead node only
+        5: ["off_rule"],
+        6: ["on_rule", "off_rule"],
+        7: ["free_rule"],  # a rule of no option always runs
+        8: {"y": 1, "z": 2},  # a jump target: its arcs decide whether the pointer stays
+    }
+    on = {"off_rule": False, "on_rule": True, "free_rule": True}
+    pruned = prune_graph(graph, on.__getitem__)
+    assert pruned[0] == {"elle": 2, "<lemmas>": {"venir": 3}, "<rules>": {"#9": 7}}
+    assert pruned[1] == {} and pruned[4] == {} and pruned[5] == []
+    assert pruned[2] == {"<rules>": {"#2": 6}, "<>": 8}
+    assert pruned[3] == {"<rules>": {"#4": 6}} and pruned[6] == ["on_rule"] and pruned[7] == ["free_rule"]
+    assert pruned[8] == {"y": 1, "z": 2}  # kept whole, though « y » leads nowhere live
+    assert graph[0]["il"] == 1 and graph[6] == ["on_rule", "off_rule"]  # the original is untouched
+
+
+# Paragraphs with errors of the default types (conj, loc, date, vmode, inte, pleo) and of
+# --grammalecte's (gn, ppas), and clean ones.
+PRUNING_CASES = [
+    ("Il a dit qu’il viendrons demain.", "g2__conj_il__b1_a1_1"),
+    ("L’hôtel est à 5 minutes à pieds du métro.", "g3__loc_pied__b2_a1_1"),
+    ("Le 31 avril 2023, il pleuvait.", "g2__date_jour_mois_année__b1_a1_1"),
+    ("Si j’aurais su, je serais venu.", "gv2__vmode_si_sujet_conditionnel__b1_a1_1"),
+    ("Peut-tu venir ?", "g0__inte_verbes_composés_interrogatifs__b3_a1_1"),
+    ("Il faut reculer en arrière.", "g2__pleo_verbes__b1_a1_1"),
+    ("Des dizaines Composants ont été retrouvés.", None),  # gn and ppas: off by default
+    ("Il a dit qu’il viendra demain, et l’hôtel est à 5 minutes à pied.", None),
+    ("Le dimanche 3 mars 2024, ils sont partis hier soir, et elle est restée.", None),
+]
+
+
+@needs_grammalecte
+@pytest.mark.parametrize("grammalecte", [None, True], ids=["default-types", "--grammalecte"])
+def test_pruned_engine_finds_exactly_what_the_plain_engine_finds(grammalecte: bool | None) -> None:
+    from qa.backends.grammalecte import Grammalecte
+
+    kinds = BackendOptions(grammalecte=grammalecte).gc_kinds() - {"spell"}
+    fast, plain = Grammalecte(), Grammalecte(pruned=False)
+    for text, rule in PRUNING_CASES:
+        para = Document("-", text).paragraphs
+        found = fast.check(text, para, kinds)
+        assert found == plain.check(text, para, kinds), text  # spans, rules, messages, suggestions
+        rules = {m.rule for m in found}
+        if rule:
+            assert rule in rules, text
+        elif grammalecte is None:
+            assert rules == set(), text
+    # --grammalecte also reports the agreement errors the default leaves to reviewers.
+    if grammalecte:
+        text = PRUNING_CASES[6][0]
+        assert {m.kind for m in fast.check(text, Document("-", text).paragraphs, kinds)} == {"gn", "ppas"}
