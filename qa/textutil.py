@@ -71,6 +71,7 @@ def fold(text: str) -> tuple[str, Sequence[int]]:
     return "".join(parts), index
 
 
+@lru_cache(maxsize=1 << 16)  # checks fold every token; words repeat
 def fold_key(phrase: str) -> str:
     return fold(phrase.strip())[0]
 

@@ -385,6 +385,7 @@ def _single_german_capital(doc: Document, analysis: Analysis, t: Token, keep: fr
     return _breaks(nxt) or (nxt.pos == "ADP" and nxt.text.islower())
 
 
+_BEFORE_CAPITAL = re.compile(r"[ \u00a0]+[A-ZÀ-ÖØ-ÞŒ]")
 _CAPITALISED_WORD = re.compile(r"(?<![^\W\d_])[A-ZÀ-ÖØ-ÞŒ][a-zà-öø-ÿœ]{2,}(?![^\W\d_])")
 
 
@@ -396,7 +397,10 @@ def _title_case_heads() -> frozenset[str]:
 @cache
 def _may_be_stray(low: str) -> bool:
     """The word tests _capitals makes before it looks at the analysis."""
-    titles = _capital_sets()[1]
+    keep, titles = _capital_sets()[:2]
+    singular = low[:-1] if low.endswith(("s", "x")) else low
+    if low in keep or singular in keep or low in _place_words():
+        return False
     return low in titles or (is_french_form(low) and zipf(low) >= 3.0 and zipf(low, "en") <= zipf(low) + 0.5)
 
 
@@ -434,6 +438,7 @@ class StrayCapital(Check):
         word that could be a stray common noun (the word tests of _capitals, without spaCy)."""
         quantity = _capital_sets()[3]
         heads = _title_case_heads()
+        named = _titles_in(doc)
         found = set()
         for k, present in enumerate(paragraph_words(doc, ctx)):
             if not present.isdisjoint(quantity) or not present.isdisjoint(heads):
@@ -441,9 +446,13 @@ class StrayCapital(Check):
                 continue
             para = doc.paragraphs[k]
             for m in _CAPITALISED_WORD.finditer(doc.text, para.start, para.end):
-                if m.start() > para.start and _may_be_stray(m.group().lower()):
-                    found.add(k)
-                    break
+                low = m.group().lower()
+                if low in named or not _may_be_stray(low) or is_sentence_start(doc.text, m.start()):
+                    continue
+                if low not in _capital_sets()[1] and _BEFORE_CAPITAL.match(doc.text, m.end(), para.end):
+                    continue  # part of a multiword name: the next token starts with a capital
+                found.add(k)
+                break
         return found
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
