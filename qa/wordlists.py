@@ -463,6 +463,16 @@ def lexicon() -> Lexicon | Sources:
 
 # --- the answers ----------------------------------------------------------------------------
 
+# A letter outside the Latin script (Cyrillic, Greek, kana…): such a word is no French,
+# English, Dutch or German word, and asking wordfreq about it would load a whole
+# frequency list (about 50 MB a language) that the compiled table spares.
+_OTHER_SCRIPT = re.compile(r"[^\W\d_A-Za-zªºÀ-ÖØ-öø-ɏḀ-ỿ]")
+
+
+def other_script(word: str) -> bool:
+    return _OTHER_SCRIPT.search(word) is not None
+
+
 
 @lru_cache(maxsize=1 << 16)
 def _frequencies(word: str) -> tuple[float, ...] | None:

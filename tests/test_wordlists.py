@@ -205,7 +205,12 @@ def test_the_sources_answer_as_the_table() -> None:
 
 def test_a_lexical_run_loads_neither_spacy_nor_wordfreqs_lists(tmp_path: Path) -> None:
     text = tmp_path / "a.txt"
-    text.write_text("Le président Poetin a parlé aux analystesla Corée. the situation was under control.\n", encoding="utf-8")
+    # A quoted Russian word and a Japanese name too: no French merge or source word can have
+    # another script's letters, so nothing asks wordfreq (which would load a 50 MB list).
+    text.write_text(
+        "Le président Poetin a parlé aux analystesla Corée. the situation was under control.\n"
+        "Le mot « Победник » et le nom ドードリオ.\n", encoding="utf-8",
+    )
     probe = (
         "import sys; from pathlib import Path; from qa.api import Config, lint_paths; "
         "r = lint_paths([Path(sys.argv[1])], Config(select=('MC01', 'UT01', 'TL01', 'IC01')))[0]; "
@@ -216,6 +221,11 @@ def test_a_lexical_run_loads_neither_spacy_nor_wordfreqs_lists(tmp_path: Path) -
     out = subprocess.run([sys.executable, "-c", probe, str(text)], capture_output=True, text=True, env=env, check=True)
     assert out.stdout.split("] ")[1].split() == ["False", "0"], out.stdout
     assert "MC01" in out.stdout and "TL01" in out.stdout and "UT01" in out.stdout
+
+
+def test_other_script() -> None:
+    assert W.other_script("Путин") and W.other_script("ドードリオ") and W.other_script("Poetinа")  # a Cyrillic а
+    assert not any(W.other_script(w) for w in ("Poutine", "Wałęsa", "Œuvre", "straße", "a-t-il", "G7", "l'homme"))
 
 
 # --- helpers the checks share -------------------------------------------------------------

@@ -12,7 +12,7 @@ from qa.data import load_toml, load_tsv
 from qa.document import Document, Span
 from qa.findings import Category, Finding
 from qa.textutil import capitalize_first, is_sentence_start, word_list
-from qa.wordlists import is_french_form, zipf  # MC02 and UT01 import them from here
+from qa.wordlists import is_french_form, other_script, zipf  # MC02 and UT01 import them from here
 
 
 @cache
@@ -67,6 +67,8 @@ def split_merged(word: str) -> tuple[str, str, bool] | None:
 
     ``clause`` is True when the right part opens a new clause or noun phrase.
     """
+    if other_script(word):
+        return None  # letters of another script make no French word, merged or not
     clause, phrase, prefixes, after_names = _merge_words()
     head, _, seg = word.rpartition("-")
     if head and not is_known(head.split("-")[0]):
@@ -139,10 +141,11 @@ def _known_names() -> frozenset[str]:
 @lru_cache(maxsize=1 << 16)
 def _name_splits(word: str) -> tuple[tuple[str, str, bool], ...]:
     """The cuts of word before a short word that may follow a name, longest name first."""
-    if not word[:1].isupper() or "-" in word or is_known(word):
+    if not word[:1].isupper() or "-" in word:
         return ()
     clause, _, _, after_names = _merge_words()
-    return tuple((word[:i], word[i:], word[i:] in clause) for i in range(len(word) - 2, 3, -1) if word[i:] in after_names)
+    cuts = tuple((word[:i], word[i:], word[i:] in clause) for i in range(len(word) - 2, 3, -1) if word[i:] in after_names)
+    return () if not cuts or is_known(word) else cuts  # the cuts first: is_known may ask wordfreq
 
 
 def split_after_name(word: str, standalone: frozenset[str] = frozenset()) -> tuple[str, str, bool] | None:
@@ -174,6 +177,8 @@ def join_split(left: str, right: str) -> str | None:
 
     One half must be no word at all; the whole must be a frequent French word."""
     if not (left.isalpha() and right.isalpha()) or not right.islower() or len(left) + len(right) < 6:
+        return None
+    if other_script(left + right):
         return None
     if left[1:] != left[1:].lower():
         return None

@@ -8,6 +8,7 @@ from functools import cache, lru_cache
 
 from qa.checks.base import Check, Context
 from qa.checks.mechanics import in_code, is_french_form, zipf
+from qa.wordlists import other_script
 from qa.data import load_toml
 from qa.document import Document, Span
 from qa.findings import Category, Finding, Severity
@@ -53,8 +54,8 @@ def _keep_matcher() -> PhraseMatcher[str]:
 def foreign_language(word: str, margin: float = _MARGIN) -> str | None:
     """The source language in which word is far more frequent than in French, if any."""
     low = word.lower()
-    if low in _allowed() or is_french_form(low):
-        return None
+    if low in _allowed() or is_french_form(low) or other_script(low):
+        return None  # a word of another script is no English, Dutch or German word
     fr = zipf(low)
     best = max(SOURCES, key=lambda lang: zipf(low, lang))
     return best if zipf(low, best) >= fr + margin and zipf(low, best) >= 3.0 else None
@@ -67,7 +68,7 @@ _GERMAN_BEFORE = re.compile(r"(?:\b(?:la|le|les|des|du|de|une|un|sa|son|ses|cett
 def _kind(word: str) -> str:
     """F: a foreign word; C: a short connector (« a », « in »); B: a word common in a
     source language that may bridge two foreign words; N: anything else."""
-    if not (word.isalpha() and word.islower()):
+    if not (word.isalpha() and word.islower()) or other_script(word):
         return "N"
     if word in _CONNECTORS:
         return "C"
