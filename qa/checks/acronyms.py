@@ -41,6 +41,12 @@ class Acronym:
     strict: bool
     expansion: str
     spellings: tuple[str, ...] = ()
+    # An acronym French also uses for something else (« l’OM », Olympique de Marseille)
+    # is reported only in a text that has one of `require` and none of `forbid`
+    # (folded words; trailing * = prefix), and never when the source language is
+    # known to be another.
+    require: tuple[str, ...] = ()
+    forbid: tuple[str, ...] = ()
 
     @property
     def plural(self) -> bool:
@@ -51,7 +57,7 @@ class Acronym:
 def acronyms() -> dict[str, Acronym]:
     out = {}
     for d in load_toml("acronyms.toml")["acronyms"]:
-        acr = Acronym(**{**d, "spellings": tuple(d.get("spellings", ()))})
+        acr = Acronym(**{**d, **{k: tuple(d.get(k, ())) for k in ("spellings", "require", "forbid")}})
         out.update({form: acr for form in (acr.acronym, *acr.spellings)})
     return out
 
@@ -62,6 +68,26 @@ def _pattern() -> re.Pattern[str]:
     # Not inside a longer word or a hyphenated compound's tail; a Dutch compound
     # head (« NAVO-top ») still counts.
     return re.compile(r"(?<![\w\-/.])(" + "|".join(alts) + r")(?![\w/]|\.\w)")
+
+
+def _mentions_any(folded: str, words: tuple[str, ...]) -> bool:
+    for w in words:
+        w = fold_key(w)
+        stem = w[:-1] if w.endswith("*") else w
+        tail = "" if w.endswith("*") else r"(?!\w)"
+        if re.search(r"(?<!\w)" + re.escape(stem) + tail, folded):
+            return True
+    return False
+
+
+def context_allows(acr: Acronym, doc: Document, source_lang: str | None) -> bool:
+    """Whether the text is one where a context-bound acronym means the source body."""
+    if not (acr.require or acr.forbid):
+        return True
+    if source_lang and source_lang != acr.lang:
+        return False
+    folded = fold_key(doc.text)
+    return _mentions_any(folded, acr.require) and not _mentions_any(folded, acr.forbid)
 
 
 def with_article(acr: Acronym, det: str) -> str:
@@ -133,6 +159,8 @@ class SourceAcronym(Check):
             acr = table[m.group(1)]
             det = _DET.search(doc.text, max(0, m.start() - 12), m.start())
             if acr.strict and (det is None or shouting(doc, m.start())):
+                continue
+            if not context_allows(acr, doc, ctx.source_lang):
                 continue
             # « le US-India Business Council »: an English compound opening a foreign name
             # (a Dutch compound head is lower-case: « NAVO-top »).

@@ -29,6 +29,19 @@ def _reporting_forms() -> frozenset[str]:
     return frozenset(f for v in _conf("reporting")["verbs"] for f in form_slots(v))
 
 
+# The word that closes a compound preposition: « vis-à-vis de », « face à ».
+_LINKS = {False: ("de", "du", "des", "d'"), True: ("à", "au", "aux")}
+
+
+@cache
+def _a_compounds() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(fold_key(w) for w in c.split()) for c in _conf("reporting")["compound_prepositions_a"])
+
+
+def _compound_words() -> list[str]:
+    return [*_conf("reporting")["compound_prepositions"], *_conf("reporting")["compound_prepositions_a"]]
+
+
 def _folded_set(key: str, section: str = "reporting") -> frozenset[str]:
     return frozenset(fold_key(w) for w in _conf(section)[key])
 
@@ -55,7 +68,7 @@ class ReportingPreposition(Check):
 
     def nlp_paragraphs(self, doc: Document, ctx: Context) -> set[int]:
         preps = _folded_set("prepositions")
-        compounds = [frozenset(fold_key(w) for w in c.split()) for c in _conf("reporting")["compound_prepositions"]]
+        compounds = [frozenset(fold_key(w) for w in c.split()) for c in _compound_words()]
         return {
             k for k, words in enumerate(paragraph_words(doc, ctx))
             if not words.isdisjoint(preps) or any(c <= words for c in compounds)
@@ -65,18 +78,20 @@ class ReportingPreposition(Check):
         toks = ctx.analysis(doc).tokens
         preps = _folded_set("prepositions")
         keys = [fold_key(t.text) for t in toks]
-        compounds = [tuple(fold_key(w) for w in c.split()) for c in _conf("reporting")["compound_prepositions"]]
+        compounds = [tuple(fold_key(w) for w in c.split()) for c in _compound_words()]
         for tok in toks[:-1]:
             last = self._preposition_end(keys, tok.i, preps, compounds)
             if last is None:
                 continue
             verb = self._verb_before(toks, tok.i)
+            if verb is None:
+                continue  # before the addressee: its entity labels cost a run of the NER
             strict = keys[tok.i] not in ("vers", "tegen", "tegenover", "gegenüber")
             obj = self._addressee(toks, last, strict)
-            if verb is None or obj is None:
+            if obj is None:
                 continue
-            if last > tok.i:  # « vis-à-vis du » → « au », « en face de la » → « à la »
-                fix = {"du": "au", "des": "aux", "d'": "à "}.get(keys[last], "à")
+            if last > tok.i:  # « vis-à-vis du » → « au », « en face de la » → « à la », « face au » → « au »
+                fix = {"du": "au", "des": "aux", "d'": "à ", "au": "au", "aux": "aux"}.get(keys[last], "à")
                 span = Span(tok.start, toks[last].end)
             elif keys[tok.i + 1] in ("le", "les") and toks[tok.i + 1].pos == "DET":
                 span, fix = Span(tok.start, toks[tok.i + 1].end), {"le": "au", "les": "aux"}[keys[tok.i + 1]]
@@ -98,7 +113,7 @@ class ReportingPreposition(Check):
             return i
         for words in compounds:
             n = len(words)
-            if tuple(keys[i:i + n]) == words and i + n < len(keys) and keys[i + n] in ("de", "du", "des", "d'"):
+            if tuple(keys[i:i + n]) == words and i + n < len(keys) and keys[i + n] in _LINKS[words in _a_compounds()]:
                 return i + n
         return None
 
@@ -107,6 +122,8 @@ class ReportingPreposition(Check):
         """The verb of saying this preposition depends on, with only its inverted subject,
         a date or adverbs in between (an object noun means « vers » is not about speech)."""
         speakers, times = _folded_set("speakers"), _folded_set("times_between")
+        if not any(fold_key(toks[j].text) in _reporting_forms() for j in range(max(0, i - 14), i)):
+            return None  # no verb of saying in reach: no need to ask for entity labels below
         seen_speaker = False
         j = i - 1
         while j >= 0 and i - j <= 14:

@@ -584,6 +584,12 @@ class NameTranslated(Check):
             ok = True
         elif all(r.how == "generic" for r in renders):
             ok = cap and (before or after) and not starts and all(w[0].isupper() for w in ws[:1])
+        elif len(ws) >= 2 and all(r.how == "listed" and r.entry.kind == "institution" for r in renders) \
+                and ws[0][0].isupper() and not quoted:
+            # A curated rendering of a party's or an institution's name (« Parti du travail »)
+            # needs no frame when the text is about that country, even at a sentence start.
+            ok = (cap and (before or after or media or all_caps or alone)) or any(
+                _score(doc, r.entry, ctx) > 0 for r in renders)
         elif len(ws) >= 2:
             ok = cap and (before or after or media or all_caps or alone or len(ws) >= 3)
         else:

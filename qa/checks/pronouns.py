@@ -70,6 +70,23 @@ def _mentions(doc: Document, sent: Span) -> list[Antecedent]:
     return out
 
 
+# « La British Medical Association », « la Food and Drug Administration »: a foreign name
+# whose last word is a known noun takes that noun's French gender, the whole name being
+# the antecedent.
+_NAME_RUN = re.compile(r"(?:\b[Ll]a|\b[Ll]e|\b[Ll]es)\s+((?:[A-Z][\w’'-]*\s+(?:(?:and|of|for|&)\s+)?){1,3})$|"
+                       r"\b[Ll]['’]((?:[A-Z][\w’'-]*\s+(?:(?:and|of|for|&)\s+)?){1,3})$")
+
+
+def _named(doc: Document, sent: Span, m: Antecedent) -> Antecedent:
+    if not m.text[:1].isupper():
+        return m
+    run = _NAME_RUN.search(doc.text, max(sent.start, m.span.start - 60), m.span.start)
+    if run is None:
+        return m
+    start = run.start(1) if run.group(1) else run.start(2)
+    return Antecedent(Span(start, m.span.end), doc.text[start : m.span.end], m.gender, m.number)
+
+
 def _tokens(analysis: Analysis, span: Span) -> list[Token]:
     return [t for t in analysis.tokens if t.start >= span.start and t.end <= span.end]
 
@@ -82,11 +99,14 @@ def _subject(doc: Document, sent: Span, toks: list[Token]) -> Antecedent | None:
         if _CLEFT.search(doc.text[sent.start : m.span.start]) and re.match(r"\s+qui\b", after):
             return m
     first_subject = next((t for t in toks if t.dep in _SUBJECTS and t.pos in ("NOUN", "PROPN", "PRON")), None)
+    mentions = [_named(doc, sent, m) for m in mentions]
     mentions = [m for m in mentions if m.text.isupper() or _ARTICLE_BEFORE.search(doc.text[max(0, m.span.start - 5) : m.span.start])]
     for m in mentions:
         after = doc.text[m.span.end : m.span.end + 4]
         if re.match(r"\s+(?:du|de|des|d['’])\s*", after):
             continue  # « l’Opep du gaz »: the subject is a longer name than the entry
+        if re.match(r"\s+(?:et|ou)\s", doc.text[m.span.end : m.span.end + 5]):
+            continue  # « Les banques et établissements … » : a coordinated subject agrees otherwise
         inside = [t for t in toks if m.span.start <= t.start < m.span.end]
         lead = doc.text[sent.start : m.span.start].strip()
         at_start = _norm(lead) in _DETERMINERS or lead == ""
@@ -275,6 +295,8 @@ def _expected(participle: str, ante: Antecedent) -> str | None:
     if low.endswith("s") and ante.number == "s" and not low.endswith(_S_STEMS):
         return None  # a plural form: another subject, or a number error this check does not judge
     if ante.gender == "f":
+        if ante.number == "p" and low.endswith("s") and not low.endswith(_S_STEMS):
+            return participle[:-1] + "es"  # « appelés » → « appelées »
         return participle + ("es" if ante.number == "p" else "e")
     if ante.number == "p" and not low.endswith(("s", "x")):
         return participle + "s"
