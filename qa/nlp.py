@@ -167,11 +167,25 @@ def wanted() -> tuple[str, ...]:
 def pipeline() -> Any:
     import spacy
 
+    from qa.lemmas import compact_lookups
+
     try:
-        nlp = spacy.load(MODEL)
+        lookups = compact_lookups()
+    except Exception:  # noqa: BLE001 - an unexpected layout of the tables: spaCy's own then
+        lookups = None
+    try:
+        if lookups is None:
+            nlp = spacy.load(MODEL)
+            _index_as_sets(nlp)
+            return nlp
+        # The same French rule lemmatizer, reading qa.lemmas' compact copy of its tables
+        # (130 MB less per process); tests/test_nlp.py checks that the lemmas are the same.
+        nlp = spacy.load(MODEL, exclude=["lemmatizer"])
     except OSError as exc:  # the model package is missing: a set-up problem, said plainly
         raise RuntimeError(f"spaCy model {MODEL!r} is not installed: {exc}") from exc
-    _index_as_sets(nlp)
+    where = {"after": "attribute_ruler"} if "attribute_ruler" in nlp.pipe_names else {}
+    lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "rule", "overwrite": False}, **where)
+    lemmatizer.lookups = lookups
     return nlp
 
 

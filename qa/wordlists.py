@@ -463,10 +463,11 @@ def lexicon() -> Lexicon | Sources:
 
 # --- the answers ----------------------------------------------------------------------------
 
-# A letter outside the Latin script (Cyrillic, Greek, kana…): such a word is no French,
-# English, Dutch or German word, and asking wordfreq about it would load a whole
-# frequency list (about 50 MB a language) that the compiled table spares.
-_OTHER_SCRIPT = re.compile(r"[^\W\d_A-Za-zªºÀ-ÖØ-öø-ɏḀ-ỿ]")
+# A letter beyond Latin-1 and Latin Extended-A (Cyrillic, kana, Vietnamese « ố », Romanian
+# « ș »): no French, English, Dutch or German word has one, and asking wordfreq about such a
+# word would load a whole frequency list (about 50 MB a language) that the compiled table,
+# which covers those letters only, spares.
+_OTHER_SCRIPT = re.compile(r"[^\W\d_A-Za-zªºÀ-ÖØ-öø-ÿ\u0100-\u017f]")
 
 
 def other_script(word: str) -> bool:

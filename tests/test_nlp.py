@@ -12,7 +12,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.slow
-def test_lemma_index_as_sets_gives_the_same_lemmas() -> None:
+def test_qas_lemmatizer_tables_give_spacys_lemmas() -> None:
+    """qa.lemmas' compact tables (or the index as sets, without a cache folder)."""
     import spacy
 
     plain = spacy.load(nlp.MODEL, exclude=["ner"])
@@ -20,9 +21,57 @@ def test_lemma_index_as_sets_gives_the_same_lemmas() -> None:
     assert any(isinstance(table[k], list) for k in table)  # what qa.nlp changes is there
     ours = nlp.pipeline()
     assert all(isinstance(v, frozenset) for v in ours.get_pipe("lemmatizer").lookups.get_table("lemma_index").values())
+    from qa.lemmas import IdTable
+
+    assert isinstance(ours.get_pipe("lemmatizer").lookups.get_table("lemma_lookup"), IdTable)
     text = (ROOT / "texts" / "nrc-missiles-coree.txt").read_text(encoding="utf-8")
     paragraphs = [p for p in text.split("\n") if p.strip()]
+    gsd = ROOT.parent / "shared" / "corpora" / "ud-french-gsd" / "fr_gsd-ud-test.conllu"
+    if gsd.is_file():  # 400 sentences of varied French: numbers, names, rare forms
+        paragraphs += [line[9:] for line in gsd.read_text(encoding="utf-8").splitlines() if line.startswith("# text = ")][:400]
     with ours.select_pipes(disable=["ner"]):
         mine = [[(t.text, t.pos_, t.lemma_) for t in d] for d in ours.pipe(paragraphs)]
     theirs = [[(t.text, t.pos_, t.lemma_) for t in d] for d in plain.pipe(paragraphs)]
-    assert mine == theirs and sum(len(d) for d in mine) > 500
+    assert mine == theirs and sum(len(d) for d in mine) > (5000 if gsd.is_file() else 500)
+
+
+def test_compact_tables_answer_as_spacys_tables(tmp_path: Path) -> None:
+    from spacy.lookups import Table
+    from spacy.strings import get_string_id
+
+    from qa.lemmas import compile_tables, load_tables
+
+    lookup = {"chevaux": ["cheval"], "case": ["case"], "étaient": ["être"]}  # « case » is a spaCy symbol too
+    raw = {
+        "lemma_lookup": {get_string_id(k): v for k, v in lookup.items()},
+        "lemma_exc": {get_string_id("noun"): {"yeux": ["œil"], "aïeux": ["aïeul", "ancêtre"]}},
+        "lemma_index": {get_string_id("noun"): ["cheval", "œil"]},
+        "lemma_rules": {get_string_id("noun"): [["aux", "al"], ["s", ""]]},
+    }
+    tables = load_tables(compile_tables(raw))
+    spacys = Table("lemma_lookup", lookup)
+    for word in ("chevaux", "case", "étaient", "maison"):
+        assert tables["lemma_lookup"].get(word, [word]) == spacys.get(word, [word])
+        assert (word in tables["lemma_lookup"]) == (word in spacys)
+    assert tables["lemma_lookup"]["chevaux"] == ["cheval"]
+    with pytest.raises(KeyError):
+        tables["lemma_lookup"]["maison"]
+    nouns = tables["lemma_exc"]["noun"]
+    assert nouns.get("yeux", []) == ["œil"] and nouns.get("aïeux") == ["aïeul", "ancêtre"] and nouns.get("œil", []) == []
+    assert tables["lemma_index"]["noun"] == frozenset({"cheval", "œil"}) and tables["lemma_rules"]["noun"][0] == ["aux", "al"]
+
+
+@pytest.mark.slow
+def test_compact_tables_are_compiled_once_and_rebuilt_when_damaged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from qa import lemmas
+
+    monkeypatch.setenv("QA_CACHE_DIR", str(tmp_path))
+    first = lemmas.compact_lookups()
+    files = list((tmp_path / "lemmas").glob("*.marshal"))
+    assert first is not None and len(files) == 1
+    files[0].write_bytes(files[0].read_bytes()[:1000])  # truncated
+    again = lemmas.compact_lookups()
+    assert again is not None and again.get_table("lemma_lookup").get("chevaux") == ["cheval"]
+    assert len(files[0].read_bytes()) > 1000  # rebuilt
+    monkeypatch.setenv("QA_LEXICON_CACHE", "0")
+    assert lemmas.compact_lookups() is None  # opted out: spaCy keeps its own tables

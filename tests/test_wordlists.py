@@ -225,6 +225,7 @@ def test_a_lexical_run_loads_neither_spacy_nor_wordfreqs_lists(tmp_path: Path) -
 
 def test_other_script() -> None:
     assert W.other_script("Путин") and W.other_script("ドードリオ") and W.other_script("Poetinа")  # a Cyrillic а
+    assert W.other_script("Telamốn") and W.other_script("Timișoara")
     assert not any(W.other_script(w) for w in ("Poutine", "Wałęsa", "Œuvre", "straße", "a-t-il", "G7", "l'homme"))
 
 

@@ -121,10 +121,10 @@ def in_foreign_name(doc: Document, end: int) -> bool:
     m = _NEXT.match(doc.text, end)
     if not m:
         return False
-    from wordfreq import zipf_frequency
+    from qa.wordlists import zipf  # wordfreq's answers, from the compiled table
 
     word = m.group(1).lower()
-    return zipf_frequency(word, "en") > zipf_frequency(word, "fr") + 0.5
+    return zipf(word, "en") > zipf(word, "fr") + 0.5
 
 
 def shouting(doc: Document, offset: int) -> bool:

@@ -32,6 +32,14 @@ def _lookups() -> object | None:
         if lookups is not None and lookups.has_table("lemma_lookup") and lookups.has_table("lemma_index"):
             return lookups
     try:
+        from qa.lemmas import compact_lookups
+
+        compact = compact_lookups()  # 25 MB instead of 130
+        if compact is not None:
+            return compact
+    except Exception:  # noqa: BLE001, S110 - spaCy's own reading below
+        pass
+    try:
         from spacy.lookups import Lookups
         from spacy.util import get_package_path
 

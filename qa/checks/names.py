@@ -354,10 +354,10 @@ _MEDIA = re.compile(r"\b(presse|journal|journaux|quotidien|hebdomadaire|article|
 
 
 def _foreign(word: str) -> bool:
-    from wordfreq import zipf_frequency
+    from qa.wordlists import zipf  # wordfreq's answers, from the compiled table
 
     w = word.lower()
-    return max(zipf_frequency(w, lang) for lang in ("en", "nl", "de")) > zipf_frequency(w, "fr") + 1
+    return max(zipf(w, lang) for lang in ("en", "nl", "de")) > zipf(w, "fr") + 1
 
 
 def _lower(s: str) -> str:
@@ -474,11 +474,11 @@ _TITLE_BEFORE = re.compile(_TITLE + r"(?:,|\s+\()\s*(?:un|une|le|la|l['’])?\s*
 
 
 def _french_only(word: str) -> bool:
-    from wordfreq import zipf_frequency
+    from qa.wordlists import zipf  # wordfreq's answers, from the compiled table
 
     w = word.lower().strip("’'")
-    fr = zipf_frequency(w, "fr")
-    return fr >= 3.0 and fr >= max(zipf_frequency(w, lang) for lang in ("en", "nl", "de")) + 0.3
+    fr = zipf(w, "fr")
+    return fr >= 3.0 and fr >= max(zipf(w, lang) for lang in ("en", "nl", "de")) + 0.3
 
 
 def unknown_titles(doc: Document, kb: KB) -> Iterator[Span]:

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from qa.checks.base import Check, Context
 from qa.document import Document, Span
@@ -186,11 +186,10 @@ def exonyms() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in load_toml("exonyms.toml")["names"].items()}
 
 
-@lru_cache(maxsize=65536)
 def zipf(word: str, lang: str) -> float:
-    from wordfreq import zipf_frequency
+    from qa import wordlists  # wordfreq's answers, from the compiled table
 
-    return float(zipf_frequency(word, lang))
+    return wordlists.zipf(word, lang)
 
 
 def _fold(text: str) -> str:
