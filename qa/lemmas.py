@@ -148,13 +148,20 @@ def compact_lookups() -> Any | None:
     source = lookups_path()
     if source is None or os.environ.get("QA_LEXICON_CACHE", "1") == "0":
         return None
-    path = cache.directory() / "lemmas" / f"{_key(source)}.marshal"
+    name = f"{_key(source)}.marshal"
+    # The cache folder, then the default one when $QA_CACHE_DIR moved it (a file compiled
+    # there from the same installed model is as good, and is only read).
+    default = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "qa"
+    folders = list(dict.fromkeys([cache.directory() / "lemmas", default / "lemmas"]))
+    path = folders[0] / name
     data = None
-    try:
-        data = path.read_bytes()
-        tables = load_tables(data)
-    except Exception:  # noqa: BLE001 - missing, truncated, another version: build it again
-        data = None
+    for folder in folders:
+        try:
+            data = (folder / name).read_bytes()
+            tables = load_tables(data)
+            break
+        except Exception:  # noqa: BLE001 - missing, truncated, another version: build it again
+            data = None
     if data is None:
         import msgpack
 

@@ -65,13 +65,17 @@ def test_compact_tables_answer_as_spacys_tables(tmp_path: Path) -> None:
 def test_compact_tables_are_compiled_once_and_rebuilt_when_damaged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from qa import lemmas
 
-    monkeypatch.setenv("QA_CACHE_DIR", str(tmp_path))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.delenv("QA_CACHE_DIR", raising=False)
     first = lemmas.compact_lookups()
-    files = list((tmp_path / "lemmas").glob("*.marshal"))
+    files = list((tmp_path / "xdg" / "qa" / "lemmas").glob("*.marshal"))
     assert first is not None and len(files) == 1
     files[0].write_bytes(files[0].read_bytes()[:1000])  # truncated
     again = lemmas.compact_lookups()
     assert again is not None and again.get_table("lemma_lookup").get("chevaux") == ["cheval"]
     assert len(files[0].read_bytes()) > 1000  # rebuilt
+    monkeypatch.setenv("QA_CACHE_DIR", str(tmp_path / "elsewhere"))
+    assert lemmas.compact_lookups() is not None
+    assert not (tmp_path / "elsewhere").exists()  # the default folder's file was read
     monkeypatch.setenv("QA_LEXICON_CACHE", "0")
     assert lemmas.compact_lookups() is None  # opted out: spaCy keeps its own tables
