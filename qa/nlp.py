@@ -209,20 +209,42 @@ def _index_as_sets(nlp: Any) -> None:
 Row = tuple[int, int, str, str, str, int, dict[str, str], bool]
 
 
+_MORPHS: dict[int, dict[str, str]] = {}  # a morphology's hash → its features
+
+
+def _morph(strings: Any, key: int) -> dict[str, str]:
+    """MorphAnalysis.to_dict() of the analysis whose hash is key ("Gender=Fem|Number=Sing")."""
+    found = _MORPHS.get(key)
+    if found is None:
+        text = strings[key] if key else ""
+        found = _MORPHS[key] = {} if text in ("", "_") else dict(f.split("=", 1) for f in text.split("|"))
+    return dict(found)
+
+
 def _parse(texts: list[str], components: tuple[str, ...]) -> list[list[Row]]:
-    """spaCy over texts with only ``components`` of OPTIONAL on; tokens as plain rows."""
+    """spaCy over texts with only ``components`` of OPTIONAL on; tokens as plain rows, read
+    with Doc.to_array (a Token object per attribute costs more than the tagger's matrix
+    products on short paragraphs). Space tokens are left out; a head that is one is the
+    token itself."""
+    from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, LENGTH, MORPH, POS, SENT_START
+
     nlp = pipeline()
     off = [c for c in (*OPTIONAL, "ner") if c not in components and c in nlp.pipe_names]
     out: list[list[Row]] = []
     with nlp.select_pipes(disable=off):
         for sdoc in nlp.pipe(texts, batch_size=64):
-            kept = [t.i for t in sdoc if not t.is_space]
+            strings = sdoc.vocab.strings
+            raw = sdoc.to_array([IDX, LENGTH, LEMMA, POS, DEP, HEAD, SENT_START, MORPH, IS_SPACE])
+            rows = raw.tolist()  # hashes as unsigned ints; HEAD and SENT_START are signed
+            for row, signed in zip(rows, raw[:, 5:7].astype("int64").tolist() if rows else [], strict=True):
+                row[5], row[6] = signed
+            kept = [i for i, row in enumerate(rows) if not row[8]]
             position = {old: new for new, old in enumerate(kept)}
             out.append([
-                (tok.idx, len(tok.text), tok.lemma_, tok.pos_, tok.dep_,
-                 position.get(tok.head.i, position[tok.i]), dict(tok.morph.to_dict()),
-                 bool(tok.is_sent_start))
-                for tok in sdoc if not tok.is_space
+                (row[0], row[1], strings[row[2]] if row[2] else "", strings[row[3]] if row[3] else "",
+                 strings[row[4]] if row[4] else "", position.get(i + row[5], position[i]), _morph(strings, row[7]),
+                 row[6] == 1)
+                for i in kept for row in (rows[i],)
             ])
     return out
 

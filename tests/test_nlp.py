@@ -79,3 +79,25 @@ def test_compact_tables_are_compiled_once_and_rebuilt_when_damaged(tmp_path: Pat
     assert not (tmp_path / "elsewhere").exists()  # the default folder's file was read
     monkeypatch.setenv("QA_LEXICON_CACHE", "0")
     assert lemmas.compact_lookups() is None  # opted out: spaCy keeps its own tables
+
+
+@pytest.mark.slow
+def test_rows_read_from_arrays_are_the_tokens_attributes() -> None:
+    texts = [
+        "La Chine nie soutenir la Russie. Il affirme respecter l'Ukraine, selon M. Wang.",
+        "Un  double  espace\u00a0et  \t une tabulation.", " début", "fin ", "   ", "",
+        "Les ministres de la Défense se sont réunis le 3 mars 2024 à Bruxelles (Belgique).",
+    ]
+    rows = nlp._parse(texts, ("parser",))
+    with nlp.pipeline().select_pipes(disable=["ner"]):
+        docs = list(nlp.pipeline().pipe(texts))
+    for sdoc, got in zip(docs, rows, strict=True):
+        kept = [t for t in sdoc if not t.is_space]
+        position = {t.i: k for k, t in enumerate(kept)}
+        expected = [
+            (t.idx, len(t.text), t.lemma_, t.pos_, t.dep_, position.get(t.head.i, position[t.i]),
+             dict(t.morph.to_dict()), bool(t.is_sent_start))
+            for t in kept
+        ]
+        assert got == expected
+    assert any(len(r) > 10 for r in rows)

@@ -238,7 +238,8 @@ class RuleEngine:
         keys = [fold_key(t.text) for t in toks]
         sent_end = _sentence_ends(toks)
         for i in range(len(toks)):
-            for rule in self.by_first.get(keys[i], []) + self.anywhere:
+            first = self.by_first.get(keys[i])
+            for rule in self.anywhere if first is None else first + self.anywhere:
                 if lang and rule.lang and lang not in rule.lang:
                     continue
                 got = match_at(toks, keys, i, rule, sent_end[i])
