@@ -22,7 +22,7 @@ from qa.data import load_toml
 from qa.document import Document
 from qa.api import lint_document, make_context, Config
 
-KINDS = {"person", "place", "firstname"}
+KINDS = {"person", "place", "firstname", "org"}
 
 
 def _raw_rows(name: str) -> list[list[str]]:

@@ -152,15 +152,30 @@ def _name_splits(word: str) -> tuple[tuple[str, str, bool], ...]:
     if not word[:1].isupper() or "-" in word:
         return ()
     clause, _, _, after_names = _merge_words()
-    cuts = tuple((word[:i], word[i:], word[i:] in clause) for i in range(len(word) - 2, 3, -1) if word[i:] in after_names)
+    days = _days()
+    cuts = tuple(
+        (word[:i], word[i:], word[i:] in clause) for i in range(len(word) - 2, 3, -1) if word[i:] in after_names or word[i:] in days
+    )
     return () if not cuts or is_known(word) else cuts  # the cuts first: is_known may ask wordfreq
+
+
+@cache
+def _days() -> frozenset[str]:
+    return frozenset(_data()["merge"]["days"])
+
+
+# A name glued to a day name is one the wordlist knows this well (« Rotterdam » 3.3, « Kharkiv » 2.6).
+_NAME_BEFORE_DAY_ZIPF = 2.0
 
 
 def split_after_name(word: str, standalone: frozenset[str] = frozenset()) -> tuple[str, str, bool] | None:
     """« Reutersla » → (Reuters, la): a known name, or one the text writes on its own
-    elsewhere, glued to an article or a pronoun that opens the next phrase."""
+    elsewhere, glued to an article or a pronoun that opens the next phrase. Before a day
+    name (« Rotterdamlundi ») any name the wordlist knows will do: no name ends in « lundi »."""
     for left, right, clause in _name_splits(word):
         if left in _known_names() or left in standalone:
+            return left, right, clause
+        if right in _days() and left[1:].islower() and zipf(left) >= _NAME_BEFORE_DAY_ZIPF:
             return left, right, clause
     return None
 
@@ -221,6 +236,10 @@ def _merge_candidate(word: str) -> tuple[tuple[str, str] | None, tuple[str, str,
 _NO_SPACE_AFTER = re.compile(
     r"(?<=[a-zà-öø-ÿœ]{2})(?:([.!?;])(?=[A-ZÀ-ÖØ-ÞŒ][a-zà-öø-ÿœ])|(,)(?=[a-zà-öø-ÿœ]{2}))"
 )
+# A number (a year, an amount) ending a sentence glued to the next one: « depuis 2008.Le
+# ministre ». Decimals, dates and versions (« 3.5 », « 12.03.2008 », « v2.0 ») have a digit or
+# a letter on one side; the word after the stop must be a French word.
+_NUMBER_STOP = re.compile(r"(?<![\w.,/:-])\d{2,}(\.)(?=([A-ZÀ-ÖØ-ÞŒ][a-zà-öø-ÿœ]+)(?![\w.]))")
 
 
 class MergedWords(Check):
@@ -230,9 +249,11 @@ class MergedWords(Check):
     word that opens the next phrase (article, pronoun, conjunction). The link usually
     swallowed a comma too, so when the second word opens a clause the comma comes first.
     The reverse, a word cut in two by a stray space (« prési dent »), is reported too when
-    one half is no word at all, and so is a word glued to the mark before it (« armées.Le »).
+    one half is no word at all, and so is a word glued to the mark before it (« armées.Le »,
+    « depuis 2008.Le »).
     A name glued to an article or a pronoun counts when the name is a known agency,
-    country or institution, or the text writes it alone elsewhere (« Reutersla »). Code
+    country or institution, or the text writes it alone elsewhere (« Reutersla »), and a day
+    name counts after any name the wordlist knows (« Rotterdamlundi »). Code
     spans (`…`) and key=value markup are not prose and stay quiet.
 
     Mauvais : « comme le préviennent les analystesla Corée du Nord commercialisera… »
@@ -262,6 +283,12 @@ class MergedWords(Check):
             mark = m.group()
             span = Span(m.start(), m.end())
             yield self.finding(doc, span, f"no space after « {mark} »: the next word is glued to it", [mark + " "], autofix=True)
+        for m in _NUMBER_STOP.finditer(doc.text):
+            nxt = m.group(2)
+            if in_code(doc, m.start()) or not is_french_form(nxt.lower()) or zipf(nxt) < 3.0:
+                continue
+            span = Span(m.start(1), m.end(1))
+            yield self.finding(doc, span, "no space after « . »: the next sentence is glued to the number", [". "], autofix=True)
 
     def _merged(self, doc: Document) -> Iterator[Finding]:
         tokens = word_list(doc.text)

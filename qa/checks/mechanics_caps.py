@@ -355,18 +355,34 @@ _OF_THEN_COMMON = re.compile(
 )
 
 
+def _deverbal(singular: str) -> bool:
+    """A noun of action made from a verb's stem (« commande » of « commander », « hausse »
+    of « hausser »). Only its plural counts (« les Commandes »): the singular names bodies
+    and papers too (« la Poste », « la Presse », « la Réforme »)."""
+    return singular.endswith("e") and singular + "r" in _lemmas("verb") and singular in _lemmas("noun")
+
+
+@cache
+def _lemmas(pos: str) -> frozenset[str]:
+    lookups = _lookups()
+    return frozenset(lookups.get_table("lemma_index")[pos]) if lookups is not None else frozenset()  # type: ignore[attr-defined]
+
+
 def _single_german_capital(doc: Document, analysis: Analysis, t: Token, keep: frozenset[str]) -> bool:
     """One capitalised abstract noun after a determiner (« leur Production en Allemagne »),
     followed by a verb, punctuation, a preposition or « de » + a common noun: a German
     noun capital even when it is the only one in the text. Abstract nouns of action or
-    state are rarely names; those French writes with a capital are listed as exceptions."""
+    state are rarely names; those French writes with a capital are listed as exceptions.
+    In the plural, nouns of action made from a verb's stem count too (« les Commandes »),
+    and so does a determiner opening the sentence (« Les Exportations vers la Chine »)."""
     suffixes, exceptions = _single_lists()
     low = t.text.lower()
     prev = analysis.tokens[t.i - 1]
     singular = low.removesuffix("s")
     if prev.text.lower() not in _DET_BEFORE or low in exceptions or singular in exceptions or low in keep or t.ent == "PER":
         return False
-    if is_sentence_start(doc.text, prev.start):
+    plural = low != singular
+    if is_sentence_start(doc.text, prev.start) and not plural:
         return False  # « Le Monument pour les victimes… »: a name opening the sentence
     for j in range(t.i - 1, max(-1, t.i - 13), -1):
         w = analysis.tokens[j]
@@ -374,8 +390,8 @@ def _single_german_capital(doc: Document, analysis: Analysis, t: Token, keep: fr
             break  # « Le ministre veut limiter la Consommation »: the minister is the subject
         if w.text.lower().startswith(("ministère", "ministre", "portefeuille", "secrétaire", "secrétariat")):
             return False  # « ministre déléguée à la Cohésion sociale et à la Parité »
-    if not singular.endswith(suffixes) or max(zipf(low), zipf(singular)) < 3.5:
-        return False  # plural too: « les Exportations vers la Chine »
+    if not (singular.endswith(suffixes) or (plural and _deverbal(singular))) or max(zipf(low), zipf(singular)) < 3.5:
+        return False  # plural too: « les Exportations vers la Chine », « des Commandes de pièces »
     nxt = analysis.tokens[t.i + 1] if t.i + 1 < len(analysis.tokens) else None
     if nxt is None or nxt.para != t.para:
         return True

@@ -37,7 +37,7 @@ _CREDIT = re.compile(r"^\W*(?:photos?|crédits?|©|source|vidéo|illustration)\b
 @dataclass(frozen=True)
 class Entity:
     french: str  # the established French form
-    kind: str  # person, place, firstname
+    kind: str  # person, place, firstname, org (a company or a club)
     also: tuple[str, ...]  # other accepted French forms
     foreign: tuple[str, ...]  # forms romanised by Dutch, German or English conventions
 
