@@ -242,6 +242,18 @@ _NO_SPACE_AFTER = re.compile(
 _NUMBER_STOP = re.compile(r"(?<![\w.,/:-])\d{2,}(\.)(?=([A-ZÀ-ÖØ-ÞŒ][a-zà-öø-ÿœ]+)(?![\w.]))")
 
 
+# A sentence glued to the last word of the one before, its capital lost too: « la frontière
+# polonaise.les agriculteurs ». The word after the stop opens a clause (mechanics.toml
+# [merge] clause) and a space follows it: a domain (« lemonde.fr ») or a file name has no
+# such word; the word before must be French.
+_LOWER_STOP = re.compile(r"(?<![\w.@/])([a-zà-öø-ÿœ]{3,})\.([a-zà-öø-ÿœ]+)(?=[ \u00a0]+[^\W\d_])")
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(_data()["abbreviations"]["words"])
+
+
 class MergedWords(Check):
     """Two words glued together where a link or a tag ended in the source page.
 
@@ -283,6 +295,21 @@ class MergedWords(Check):
             mark = m.group()
             span = Span(m.start(), m.end())
             yield self.finding(doc, span, f"no space after « {mark} »: the next word is glued to it", [mark + " "], autofix=True)
+        clause = _merge_words()[0]
+        for m in _LOWER_STOP.finditer(doc.text):
+            before, after = m.group(1), m.group(2)
+            if after not in clause or before in _abbreviations() or in_code(doc, m.start()):
+                continue  # « etc.les »: an abbreviation's stop, only the space is missing
+            if doc.is_protected(Span(m.start(), m.end())):
+                continue
+            if not (is_french_form(before) or zipf(before) >= 3.0):
+                continue
+            span = Span(m.start(), m.end())
+            fix = f"{before}. {capitalize_first(after)}"
+            yield self.finding(
+                doc, span, f"« {m.group()} »: a sentence glued to the one before, its capital lost", [fix],
+                autofix=True, category=Category.PUNCTUATION,
+            )
         for m in _NUMBER_STOP.finditer(doc.text):
             nxt = m.group(2)
             if in_code(doc, m.start()) or not is_french_form(nxt.lower()) or zipf(nxt) < 3.0:
