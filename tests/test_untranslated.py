@@ -120,3 +120,11 @@ def test_listed_word_is_reported_once_with_its_translation() -> None:
     doc = Document("t", "Le spokesman du gouvernement a refusé de commenter.")
     got = [(doc[f.span], f.suggestions) for f in lint_document(doc, make_context(Config()), checks=[UntranslatedWords()]).findings]
     assert got == [("spokesman", ("porte-parole",))]
+
+
+def test_phrases_are_sorted_lower_case_multiword_and_translated() -> None:
+    phrases = load_toml("untranslated.toml")["phrases"]
+    assert list(phrases) == sorted(phrases) and phrases
+    for source, french in phrases.items():
+        assert source == source.lower() == " ".join(source.split()) and len(source.split()) >= 2
+        assert french and french != source

@@ -88,6 +88,18 @@ def _joined(doc: Document, a: tuple[int, int, str], b: tuple[int, int, str]) -> 
     return _GAP.fullmatch(doc.text[a[1] : b[0]]) is not None
 
 
+@cache
+def _phrase_table() -> dict[str, str]:
+    return dict(_data().get("phrases", {}))  # type: ignore[arg-type]
+
+
+@cache
+def _phrase_pattern() -> re.Pattern[str]:
+    words = sorted(_phrase_table(), key=len, reverse=True)
+    alternatives = "|".join(r"[ \u00a0]+".join(re.escape(w) for w in p.split()) for p in words)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
 def _quoted(doc: Document, start: int) -> bool:
     """Inside « … » or “ … ” in its paragraph: a quotation or a title kept on purpose."""
     para = doc.paragraph_at(start)
@@ -123,7 +135,8 @@ class UntranslatedWords(Check):
         kept += [(m.start(), m.end()) for m in _ADDRESS.finditer(doc.text)]
         inside = SpanSet(kept)
         tokens = [(s, e, w) for s, e, w in word_list(doc.text) if not (inside and inside.covers(s)) and not in_code(doc, s)]
-        known = list(self._known(doc, tokens))
+        phrases = list(self._phrases(doc, inside))
+        known = phrases + [f for f in self._known(doc, tokens) if not any(f.span.overlaps(p.span) for p in phrases)]
         yield from known
         # A listed word carries its translation: the generic passes do not report it again.
         taken = [f.span for f in known]
@@ -131,6 +144,17 @@ class UntranslatedWords(Check):
                         *self._german_nouns(doc, tokens), *self._source_articles(doc, tokens)):
             if not any(finding.span.overlaps(t) for t in taken):
                 yield finding
+
+    def _phrases(self, doc: Document, inside: SpanSet) -> Iterator[Finding]:
+        """Listed fixed phrases of the source language (« zum Beispiel », « in het kader van »)."""
+        for m in _phrase_pattern().finditer(doc.text):
+            s = m.start()
+            if inside.covers(s) or in_code(doc, s) or _quoted(doc, s):
+                continue
+            french = _phrase_table()[" ".join(m.group().lower().split())]
+            if m.group()[:1].isupper() and is_sentence_start(doc.text, s):
+                french = french[:1].upper() + french[1:]
+            yield self.finding(doc, Span(s, m.end()), f"« {m.group()} » is left untranslated: « {french} »", [french])
 
     def _known(self, doc: Document, tokens: list[tuple[int, int, str]]) -> Iterator[Finding]:
         """Listed words French translates although its copy often borrows them (« guidelines »)."""
