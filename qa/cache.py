@@ -42,8 +42,20 @@ def directory() -> Path:
     explicit = os.environ.get("QA_CACHE_DIR")
     if explicit:
         return Path(explicit)
+    return default_directory()
+
+
+def default_directory() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "qa"
+
+
+def derived_folders(kind: str) -> list[Path]:
+    """Where a file compiled from installed packages (qa.wordlists, qa.lemmas) is looked for:
+    the cache folder, where a build is stored, then the default one when $QA_CACHE_DIR moved
+    it elsewhere (a file compiled there from the same installed files is as good, and is
+    only read). Such files ignore enabled(): they depend on no text."""
+    return list(dict.fromkeys([directory() / kind, default_directory() / kind]))
 
 
 def key(*parts: bytes | str) -> str:
@@ -79,25 +91,31 @@ def store(kind: str, digest: str, value: Any, keep: int = 16) -> None:
     """Store value atomically (a reader never sees half a file); keep the newest ``keep``."""
     if not enabled():
         return
-    folder = directory() / kind
+    write_atomic(directory() / kind / f"{digest}.pickle", pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), keep)
+
+
+def write_atomic(path: Path, data: bytes, keep: int, pattern: str = "*.pickle") -> None:
+    """Write data to path through a temporary file and os.replace (a reader never sees half
+    a file), then keep the newest ``keep`` files of its folder matching pattern. A read-only
+    or full disk is no error: the run goes on without the file."""
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, folder / f"{digest}.pickle")
+                fh.write(data)
+            os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-        prune(folder, keep)
+        prune(path.parent, keep, pattern)
     except OSError:
-        return  # a read-only or full disk: run uncached
+        return
 
 
-def prune(folder: Path, keep: int) -> None:
+def prune(folder: Path, keep: int, pattern: str = "*.pickle") -> None:
     try:
-        files = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        files = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in files[keep:]:
             old.unlink(missing_ok=True)
     except OSError:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import marshal
 import os
-import tempfile
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterator
@@ -129,11 +128,10 @@ def load_tables(data: bytes) -> dict[str, Any]:
 
 def _key(path: Path) -> str:
     """The compiled file's name: the format, lookups.bin's path, size and mtime."""
-    import hashlib
+    from qa import cache
 
     stat = path.stat()
-    what = f"{FORMAT}\0{path.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}"
-    return hashlib.sha256(what.encode("utf-8", "surrogatepass")).hexdigest()[:24]
+    return cache.key(str(FORMAT), str(path.resolve()), str(stat.st_size), str(stat.st_mtime_ns))[:24]
 
 
 def compact_lookups() -> Any | None:
@@ -149,10 +147,7 @@ def compact_lookups() -> Any | None:
     if source is None or os.environ.get("QA_LEXICON_CACHE", "1") == "0":
         return None
     name = f"{_key(source)}.marshal"
-    # The cache folder, then the default one when $QA_CACHE_DIR moved it (a file compiled
-    # there from the same installed model is as good, and is only read).
-    default = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "qa"
-    folders = list(dict.fromkeys([cache.directory() / "lemmas", default / "lemmas"]))
+    folders = cache.derived_folders("lemmas")
     path = folders[0] / name
     data = None
     for folder in folders:
@@ -168,24 +163,7 @@ def compact_lookups() -> Any | None:
         raw = msgpack.unpackb(source.read_bytes(), raw=False, strict_map_key=False)
         data = compile_tables(raw)
         tables = load_tables(data)
-        _store(path, data)
+        cache.write_atomic(path, data, 3, "*.marshal")
     lookups = Lookups()
     lookups._tables = tables  # noqa: SLF001 - read-only tables that answer as spaCy's do
     return lookups
-
-
-def _store(path: Path, data: bytes) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        for stale in sorted(path.parent.glob("*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)[3:]:
-            stale.unlink(missing_ok=True)
-    except OSError:
-        return  # read-only or full: this run keeps the tables in memory

@@ -395,13 +395,9 @@ class Sources:
 
 
 def _folders() -> list[Path]:
-    """Where the table is looked for: the cache folder (qa.cache.directory(), where a build
-    is stored), then the default one when $QA_CACHE_DIR moved it elsewhere (a table
-    compiled there from the same installed files is as good, and is only read)."""
     from qa import cache
 
-    default = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "qa"
-    return list(dict.fromkeys([cache.directory() / "lexicon", default / "lexicon"]))
+    return cache.derived_folders("lexicon")
 
 
 def _open(path: Path) -> Lexicon | None:
@@ -425,21 +421,9 @@ def _writable(folder: Path) -> bool:
 
 
 def _store(path: Path, data: bytes) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        old = sorted(path.parent.glob("*.bin"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for stale in old[_KEEP:]:
-            stale.unlink(missing_ok=True)
-    except OSError:
-        return  # a read-only or full disk: this run keeps it in memory
+    from qa import cache
+
+    cache.write_atomic(path, data, _KEEP, "*.bin")
 
 
 @cache
