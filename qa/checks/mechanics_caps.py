@@ -546,8 +546,7 @@ class StrayCapital(Check):
             if prev.para != t.para or is_sentence_start(doc.text, t.start):
                 continue
             low = t.text.lower()
-            singular = low[:-1] if low.endswith(("s", "x")) else low  # « Bourses », « Communautés »
-            if low in keep or singular in keep or low in named or low in _place_words():
+            if low in named or not _may_be_stray(low):  # the word tests, shared with nlp_paragraphs
                 continue
             if prev.text[:1] in "«“\"(" or (prev.text[:1].isupper() and not is_sentence_start(doc.text, prev.start)):
                 continue
@@ -561,8 +560,6 @@ class StrayCapital(Check):
                 continue  # « négociations, Rabat bénéficiant … »: a noun with no determiner is a name
             if nxt is not None and nxt.text[:1].isupper():
                 continue  # part of a multiword name: « Conflict Armament Research »
-            if not is_french_form(low) or zipf(low) < 3.0 or zipf(low, "en") > zipf(low) + 0.5:
-                continue
             if t.pos != "NOUN" or t.ent == "PER" or _is_adjective(low) or self._ministry_field(doc, t, heads):
                 continue
             # A name goes on with an adjective or « de » + name (« Coupe du monde »,

@@ -17,6 +17,7 @@ from qa.checks.base import Check, Context
 from qa.document import Document, Span
 from qa.findings import Category, Finding, Severity
 from qa.formats.placeholders import counts, key, placeholders
+from qa.wordlists import zipf
 
 _TOKEN = re.compile(r"[^\W_]+")
 
@@ -184,12 +185,6 @@ def exonyms() -> dict[str, tuple[str, ...]]:
     from qa.data import load_toml
 
     return {k: tuple(v) for k, v in load_toml("exonyms.toml")["names"].items()}
-
-
-def zipf(word: str, lang: str) -> float:
-    from qa import wordlists  # wordfreq's answers, from the compiled table
-
-    return wordlists.zipf(word, lang)
 
 
 def _fold(text: str) -> str:

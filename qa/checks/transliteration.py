@@ -120,10 +120,6 @@ def _french_matcher() -> PhraseMatcher[Entity]:
     return PhraseMatcher((f, e) for e in gazetteer() for f in e.french_forms)
 
 
-def _zipf(word: str, lang: str = "fr") -> float:
-    return zipf(word, lang)
-
-
 def marker_weights(word: str) -> dict[str, int]:
     low = word.lower()
     weights = dict.fromkeys(LANGS, 0)
@@ -285,7 +281,7 @@ def _candidate(word: str, prefer: str | None) -> bool:
         return False
     if word.casefold() in french_forms():
         return False
-    return bool(_detect(word, prefer)) and _zipf(word) < FRENCH_ZIPF
+    return bool(_detect(word, prefer)) and zipf(word) < FRENCH_ZIPF
 
 
 def _judge(doc: Document, span: Span, word: str, prefer: str | None = None) -> Hit | None:
@@ -308,7 +304,7 @@ def _verdict(word: str, prefer: str | None) -> tuple[Entity | None, str, str] | 
     """What _judge makes of word alone: (the entity its conversion lands on, or None;
     the converted form; the convention), or None when it is no romanised name."""
     found = _detect(word, prefer)
-    if not found or _zipf(word) >= FRENCH_ZIPF:
+    if not found or zipf(word) >= FRENCH_ZIPF:
         return None
     # A conversion that lands on a known French form confirms even light evidence.
     for lang, _weight in found:
@@ -320,7 +316,7 @@ def _verdict(word: str, prefer: str | None) -> tuple[Entity | None, str, str] | 
     if weight < DECISIVE and not (weight >= 2 and has_slavic_ending(word)) and not has_strong_ending(word):
         return None
     # A Slavic surname ending is Slavic even when English writes the name often (« Yakovlev »).
-    if _zipf(word, lang) >= (SOURCE_ZIPF + 1 if has_strong_ending(word) else SOURCE_ZIPF):
+    if zipf(word, lang) >= (SOURCE_ZIPF + 1 if has_strong_ending(word) else SOURCE_ZIPF):
         return None  # a word of that language (« Kretschmer »), not a romanised Slavic name
     converted = convert(word, lang)
     if converted == word:
