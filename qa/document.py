@@ -109,11 +109,20 @@ class Document:
                 return span
         return None
 
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
+    def paragraph_index(self, offset: int) -> int | None:
+        """The index in self.paragraphs of the paragraph holding offset (None: a blank line)."""
+        from bisect import bisect_right
+
+        k = bisect_right(self._paragraph_starts, offset) - 1
+        return k if k >= 0 and offset < self.paragraphs[k].end else None
+
     def paragraph_at(self, offset: int) -> Span | None:
-        for span in self.paragraphs:
-            if span.start <= offset < span.end:
-                return span
-        return None
+        k = self.paragraph_index(offset)
+        return None if k is None else self.paragraphs[k]
 
     @cached_property
     def folded(self) -> tuple[str, list[int]]:

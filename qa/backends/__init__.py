@@ -206,13 +206,11 @@ class NameFilter:
         # alone. A paragraph the run's checks left out of the analysis is analysed here.
         from bisect import bisect_right
 
-        from qa.checks.scope import paragraphs_at
         from qa.nlp import analyse
 
         analysis = self._ctx.analysis(self._doc)
-        para = paragraphs_at(self._doc, [span.start])
-        if para and not analysis.covers(min(para)):
-            k = min(para)
+        k = self._doc.paragraph_index(span.start)
+        if k is not None and not analysis.covers(k):
             if k not in self._extra:
                 self._extra[k] = analyse(self._doc, {k})
             analysis = self._extra[k]

@@ -11,7 +11,7 @@ from qa.checks._conjugation import form_slots
 from qa.checks._rule_engine import engine_for
 from qa.checks._rule_fixes import run_rules
 from qa.checks.base import Check, Context
-from qa.checks.scope import paragraph_words, paragraphs_at
+from qa.checks.scope import paragraph_words
 from qa.data import load_toml
 from qa.document import Document, Span
 from qa.findings import Category, Finding
@@ -239,7 +239,9 @@ class NeuterPronoun(Check):
         for m in _IL.finditer(doc.text):
             if fold_key(m.group(1)) not in heads:
                 continue
-            (k,) = paragraphs_at(doc, [m.start()])
+            k = doc.paragraph_index(m.start())
+            if k is None:
+                continue
             found.add(k)
             para = doc.paragraphs[k]
             if sum(1 for s in doc.sentences if para.start <= s.start <= m.start()) <= 2:

@@ -11,7 +11,6 @@ paragraph are read generously (« aujourd’hui » gives « aujourd' », « hui 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable
 
 from qa.checks.base import Context
@@ -50,15 +49,4 @@ def paragraphs_with(doc: Document, ctx: Context, keys: frozenset[str] | set[str]
 
 def paragraphs_at(doc: Document, offsets: Iterable[int]) -> set[int]:
     """Paragraphs holding these offsets of doc.text."""
-    starts = [p.start for p in doc.paragraphs]
-    found = set()
-    for offset in offsets:
-        k = bisect_right(starts, offset) - 1
-        if k >= 0 and offset < doc.paragraphs[k].end:
-            found.add(k)
-    return found
-
-
-def paragraphs_matching(doc: Document, pattern: re.Pattern[str]) -> set[int]:
-    """Paragraphs where pattern matches the text as read."""
-    return paragraphs_at(doc, (m.start() for m in pattern.finditer(doc.text)))
+    return {k for k in map(doc.paragraph_index, offsets) if k is not None}
