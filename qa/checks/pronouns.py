@@ -343,12 +343,14 @@ def _coordinated_pronoun(toks: list[Token], topic: Antecedent) -> int | None:
     return None
 
 
-# Subject pronouns and the forms of « être » (participles agree after it), folded.
-_PRONOUN_OR_ETRE = re.compile(
-    r"\b(?:il|ils|elle|elles|est|sont|était|étaient|étais|étions|étiez|sera|seront|serai|seras|serons|serez"
-    r"|serait|seraient|serais|serions|seriez|été|étant|être|fut|furent|fût|soit|soient|sois|soyons|soyez"
-    r"|suis|es|sommes|êtes)\b"
-)
+@cache
+def _pronoun_or_etre() -> re.Pattern[str]:
+    """Subject pronouns and the forms of « être » (participles agree after it), folded; « fût »,
+    which the conjugation tables leave out, added."""
+    from qa.checks._conjugation import form_slots
+
+    words = sorted({*PRONOUNS, *form_slots("être"), "fût"}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
 
 
 def scope(doc: Document, ctx: Context) -> set[int]:
@@ -363,7 +365,7 @@ def scope(doc: Document, ctx: Context) -> set[int]:
         text = doc[para]
         folded, where = fold(text)
         last = None
-        for last in _PRONOUN_OR_ETRE.finditer(folded):
+        for last in _pronoun_or_etre().finditer(folded):
             pass
         if last is None:
             continue
