@@ -281,8 +281,8 @@ def adjust_determiner(
 ) -> Rewrite:
     """Rewrite the article or preposition before ``start`` to suit ``replacement``.
 
-    « la NAVO » → « l’OTAN »; « l’obus » → « le cordier »; « du cordier » →
-    « de la section » when ``gender`` is "f"; « de grenades » → « d’obus ».
+    « la NAVO » → « l’OTAN »; « l’obus » → « le missile »; « du pronostic » →
+    « de la prévision » when ``gender`` is "f"; « de grenades » → « d’obus ».
     ``gender`` ("m" or "f") is the replacement's grammatical gender when known.
     """
     m = _PREV_WORD.search(text, max(0, start - 30), start)

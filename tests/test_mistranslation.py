@@ -88,8 +88,8 @@ def test_plural_kept_and_article_rewritten() -> None:
     assert _lint("La Russie tire chaque jour des milliers de grenades.") == [("de grenades", "d’obus")]
 
 
-def test_cordier_feminine_article() -> None:
-    assert _lint("Une partie du cordier d’un missile a été retrouvée.") == [("du cordier", "de la section de queue")]
+def test_feminine_fix_rewrites_a_masculine_article() -> None:
+    assert _lint("Le niveau du pronostic de croissance a été relevé.") == [("du pronostic", "de la prévision")]
 
 
 def test_propagation_needs_a_confirmed_use() -> None:
@@ -108,8 +108,7 @@ def test_capitalised_name_mid_sentence_is_skipped() -> None:
 
 
 def test_sentence_initial_capital_is_kept() -> None:
-    assert _lint("Actuellement, c’est l’inverse : beaucoup pensent qu’il remplace les espèces.") == \
-        [("Actuellement", "En fait")]
+    assert _lint("Le pronostic de croissance a été relevé.") == [("Le pronostic", "La prévision")]
 
 
 def test_clean_dev_articles_have_no_findings(shared: Any) -> None:

@@ -183,8 +183,7 @@ class SourceConstruction(Check):
 
     The list (qa/data/calques.toml) holds frames such as « faire sens » (make sense,
     Sinn machen), « en charge de » (in charge of), « être supposé » (be supposed to),
-    « prendre place » for an event (take place), « en disposant d’un veto » (met een
-    veto), « dans 2024 » (in 2024). Verbs are matched in every tense and the fix keeps
+    « prendre place » for an event (take place), « dans 2024 » (in 2024). Verbs are matched in every tense and the fix keeps
     tense, person and agreement (« ferait sens » → « aurait du sens », « la chercheuse
     en charge du » → « chargée du »).
 
