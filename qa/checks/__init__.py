@@ -20,6 +20,7 @@ from qa.checks.calques import NeuterPronoun, ReportingPreposition, SourceConstru
 from qa.checks.mistranslation import FalseFriend
 from qa.checks.source_aware import PlaceholderParity, SourceName, SourceTerm, Untranslated
 from qa.checks.source_numbers import NumberFormat, NumberMismatch
+from qa.checks.numbers import DateStyle, NumberStyle
 
 ALL_CHECKS: tuple[type[Check], ...] = (
     GlossaryTerm,
@@ -38,6 +39,8 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     SpuriousDeterminer,
     StrayFullStop,
     CapitalisedPronoun,
+    NumberStyle,  # NF before UT01: a source month, unit or weekday gets its French form
+    DateStyle,
     UntranslatedWords,
     ReportingPreposition,
     SourceConstruction,
