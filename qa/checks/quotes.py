@@ -118,10 +118,15 @@ class QuotationMarks(Check):
             fixed = m.group(1) + apostrophe
             yield self.finding(doc, Span(m.start(), m.end()), f"« {m.group()} »: a quotation mark stands for the apostrophe", [fixed], autofix=True)
         spaced = text.count("«" + sp) + text.count(sp + "»")
+        # Straight marks with spaces inside (« " Il s'agit " ») are a house style when the
+        # document has no tight ones (« "Il s'agit" »); in a document that mixes both, the
+        # spaced ones are the damage.
+        tight = len(re.findall(r'(?<![\w"])"[^\W_]|[^\W_.,!?]"(?![\w"])', text))
+        loose = len(re.findall(r'(?<![\w"])" [^\W_]|[^\W_.,!?] "(?![\w"])', text))
         for para in doc.paragraphs:
-            yield from self._paragraph(doc, para, sp, elided, spaced >= 2)
+            yield from self._paragraph(doc, para, sp, elided, spaced >= 2, tight > loose)
 
-    def _paragraph(self, doc: Document, para: Span, sp: str, elided: set[int], spaced: bool) -> Iterator[Finding]:
+    def _paragraph(self, doc: Document, para: Span, sp: str, elided: set[int], spaced: bool, tight: bool) -> Iterator[Finding]:
         text = doc.text
         marks = [(m.start(), m.group()) for m in _MARKS.finditer(text, para.start, para.end) if m.start() not in elided]
         if not marks:
@@ -140,6 +145,10 @@ class QuotationMarks(Check):
                 yield self.finding(doc, Span(i, i + 1), "a stray quotation mark glued to the words on both sides", [" "])
         else:
             stray = set()
+        # An odd count left: a quotation running over paragraphs, or one mark lost; which
+        # mark opens and which closes is unknown, so their spacing is not judged.
+        balanced = (len(straight) - len(stray)) % 2 == 0
+        tight = tight and balanced
         stack: list[tuple[int, str]] = []  # open marks: (offset, kind) with kind "g", "s", "en", "de", "rev"
         for i, c in marks:
             if i in stray:
@@ -178,17 +187,19 @@ class QuotationMarks(Check):
                     yield from self._close(doc, i, c, stack, "en" if "en" in kinds else "de", sp)
             elif c == '"':
                 if "s" in kinds:
-                    yield from self._close(doc, i, c, stack, "s", sp)
+                    yield from self._close(doc, i, c, stack, "s", sp, tight=tight)
                 elif "g" in kinds and not (_glued_right(text, i) and not _glued_left(text, i)):
                     yield from self._close(doc, i, c, stack, "g", sp)
                 else:
                     stack.append((i, "s"))
-                    if _glued_left(text, i) and text[i - 1] not in ":":
+                    if balanced and _glued_left(text, i) and text[i - 1] not in ":":
                         yield self.finding(doc, Span(i, i + 1), "no space before the opening quotation mark", [' "'], autofix=True)
-                    elif text[i + 1 : i + 2] == " ":
+                    elif tight and text[i + 1 : i + 2] == " ":
                         yield self.finding(doc, Span(i, i + 2), "space after the opening quotation mark", ['"'], autofix=True)
 
-    def _close(self, doc: Document, i: int, c: str, stack: list[tuple[int, str]], kind: str, sp: str, spaced: bool = False) -> Iterator[Finding]:
+    def _close(
+        self, doc: Document, i: int, c: str, stack: list[tuple[int, str]], kind: str, sp: str, spaced: bool = False, tight: bool = True
+    ) -> Iterator[Finding]:
         """The mark at i closes the last open quotation of this kind: report what is wrong
         with it (a foreign or mismatched mark, the spaces around it, a missing comma)."""
         text = doc.text
@@ -202,9 +213,9 @@ class QuotationMarks(Check):
         if kind == "s":
             if c != '"':
                 problems.append("a quotation opened with « \" » is closed with « » »")
-            elif start < i:
+            elif start < i and tight:
                 problems.append("space before the closing quotation mark")
-            mark = '"'
+            mark = '"' if tight or c != '"' else text[start:i] + '"'
         else:
             space = text[start:i]
             if kind in ("en", "de"):
