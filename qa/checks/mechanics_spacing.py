@@ -152,7 +152,7 @@ class GluedFunctionWord(Check):
                 yield self.finding(doc, Span(start, end), f"« {token} » looks like « {fixed} » merged", [fixed], autofix=True)
         for m in _BEFORE_NAME.finditer(doc.text):
             word, name = m.group(1), m.group(2)
-            if m.start() in seen or word not in before_names or doc.text[m.end() : m.end() + 1] in ("(", "=", "_", "."):
+            if m.start() in seen or word not in before_names or doc.text[m.end() : m.end() + 1] in ("(", "=", "_"):
                 continue
             if not (zipf(name) >= 1.0 or name in doc.text.replace(m.group(), "")):
                 continue
@@ -183,7 +183,7 @@ _ELISION_SPLIT = re.compile(
 _HYPHEN_BEFORE = re.compile(rf"(?<![\w-])([^\W\d_]+){_SP}+-([^\W\d_][\w-]*)")
 _HYPHEN_AFTER = re.compile(rf"(?<![\w-])([^\W\d_]+)-{_SP}+([^\W\d_][\w-]*)")
 # « 2024 - 2026 », « 2022 / 23 »: a span of years with spaces around the mark.
-_YEAR_SPAN = re.compile(rf"(?<![\w.,/])((?:19|20)\d\d){_SP}+([-/]){_SP}+(\d\d(?:\d\d)?)(?![\w.,/])")
+_YEAR_SPAN = re.compile(rf"(?<![\w.,/])((?:19|20)\d\d){_SP}+([-/]){_SP}+(\d\d(?:\d\d)?)(?![\w/]|[.,]\d)")
 # « 1, 5 million »: a decimal comma followed by a stray space.
 _DECIMAL_SPLIT = re.compile(rf"(?<![\w.,])(\d{{1,3}}), (\d{{1,2}})(?={_SP}+(\S+))")
 # « M.Dupont », « Mme.Keller », « Dr.Weber »: a title glued to the name.

@@ -246,7 +246,7 @@ class QuotationMarks(Check):
 # « .NET »-style names have letters or stops after the mark.
 _SPACE_BEFORE = re.compile(r"(?<=[\w»”\")%])([ \u00a0\u202f]+)([,.])(?![.\w])")
 # « a déclaré : que », « a expliqué: qu'il »: a colon between a verb and its que-clause.
-_COLON_QUE = re.compile(r"(?<=[^\W\d_])([ \u00a0\u202f]*:[ \u00a0\u202f]*)(?=(?:que\b|qu['’]))")
+_COLON_QUE = re.compile(r"(?<=[^\W_])([ \u00a0\u202f]*:[ \u00a0\u202f]*)(?=(?:que\b|qu['’]))")
 # « a déclaré :"Sans »: no space between the colon and the quotation mark.
 _COLON_GLUED = re.compile(r':(?=["«“„])')
 
