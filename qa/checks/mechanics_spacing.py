@@ -72,7 +72,7 @@ def split_glued(token: str) -> tuple[str, ...] | None:
     best = _segment(low)
     if best is None:
         return None
-    function, right_words = _classes()[:2]
+    function = _classes()[0]
     if capital and not all(p in function for p in best):
         return None
     return tuple([token[: len(best[0])], *best[1:]])

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 
 from qa.checks.base import Check, Context
@@ -56,13 +55,6 @@ def convention(doc: Document) -> str:
     nb = text.count("«\u00a0") + text.count("\u00a0»") + text.count("\u00a0:") + text.count("\u202f»") + text.count("«\u202f")
     plain = text.count("« ") + text.count(" »") + text.count(" :")
     return " " if plain > nb else NBSP
-
-
-@dataclass
-class _Mark:
-    offset: int
-    char: str
-    role: str  # "open" or "close"
 
 
 @cache
