@@ -61,7 +61,7 @@ def string_lists(node: Any, path: str = "") -> list[tuple[str, list[str]]]:
 # --- data invariants ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["mechanics.toml", "markup.toml", "untranslated.toml"])
+@pytest.mark.parametrize("name", ["mechanics.toml", "markup.toml", "spacing.toml", "untranslated.toml"])
 def test_data_lists_are_sorted_unique_trimmed_nfc(name: str) -> None:
     data = load_toml(name)
     assert data["schema"] == 1

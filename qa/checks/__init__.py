@@ -14,6 +14,8 @@ from qa.checks.grammalecte import GrammalecteCheck
 from qa.checks.languagetool import LanguageToolCheck
 from qa.checks.mechanics import CapitalisedPronoun, MergedWords, SpuriousDeterminer, StrayFullStop
 from qa.checks.mechanics_caps import StrayCapital
+from qa.checks.mechanics_spacing import GluedFunctionWord, SplitToken
+from qa.checks.quotes import PunctuationSpacing, QuotationMarks
 from qa.checks.residue import MarkupResidue, PipelineTag
 from qa.checks.untranslated import UntranslatedWords
 from qa.checks.calques import NeuterPronoun, ReportingPreposition, SourceConstruction
@@ -34,7 +36,11 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     UnusedSuppression,
     PipelineTag,
     MarkupResidue,
+    SplitToken,  # before MC01: its title finding replaces MC01's glued stop on the same span
+    GluedFunctionWord,
     MergedWords,
+    QuotationMarks,
+    PunctuationSpacing,
     StrayCapital,
     SpuriousDeterminer,
     StrayFullStop,

@@ -1,0 +1,285 @@
+"""MC13, MC14: quotation marks checked as a whole within each paragraph, and the spacing
+of commas, full stops and colons (space before a comma, a colon before a que-clause)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from qa.checks.base import Check, Context
+from qa.data import load_toml
+from qa.document import Document, Span
+from qa.findings import Category, Finding
+
+NBSP = "\u00a0"
+_SPACES = " \u00a0\u202f"
+_MARKS = re.compile(r'[«»“”„"]')
+_ELIDED = re.compile(r"(?<![\w'’])([ldjmnstcLDJMNSTC]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)[ \u00a0]?\"[ \u00a0]?(?=[aeiouyhàâéèêîôûœAEIOUYHÀÂÉÈÊÎÔÛŒ])")
+
+
+@cache
+def _incise() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    data = load_toml("spacing.toml")["incise"]
+    return frozenset(data["participles"]), frozenset(data["present"]), frozenset(data["auxiliaries"])
+
+
+_NEXT_WORDS = re.compile(r"[\w'’-]+")
+
+
+def opens_incise(text: str, offset: int) -> bool:
+    """Whether the words from offset (after a closing quotation mark) are a verb of saying
+    that opens an incise: « a déclaré le maire », « affirme Franz Hörl », « a-t-il dit »,
+    « ajoute-t-elle ». A verb followed by « que » has the quotation as its subject or object
+    (« « Le Monde » affirme que … »): no incise."""
+    participles, present, auxiliaries = _incise()
+    words = _NEXT_WORDS.findall(re.sub(r"[ \u00a0]+-(?=t-)", "-", text[offset : offset + 60]))  # « a -t-il »
+    if not words:
+        return False
+    first = words[0]
+    head = first.split("-")[0]
+    if "-" in first and (head in present or head in auxiliaries) and first.split("-")[-1] in ("il", "elle", "ils", "elles", "on"):
+        return True  # « ajoute-t-elle », « a-t-il dit »
+    k = 1 if first in auxiliaries and len(words) > 1 else 0
+    verb = words[k]
+    if not (verb in participles if k else verb in present):
+        return False
+    after = words[k + 1].lower() if len(words) > k + 1 else ""
+    return after not in ("que", "qu", "qu'", "qu’") and not after.startswith(("qu'", "qu’"))
+
+
+def convention(doc: Document) -> str:
+    """The space the document puts inside its guillemets and before « : ; ? ! »: a no-break
+    space (the French norm, also when the document shows none) or a plain space."""
+    text = doc.text
+    nb = text.count("«\u00a0") + text.count("\u00a0»") + text.count("\u00a0:") + text.count("\u202f»") + text.count("«\u202f")
+    plain = text.count("« ") + text.count(" »") + text.count(" :")
+    return " " if plain > nb else NBSP
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    return frozenset(load_toml("spacing.toml")["glue"]["function_words"])
+
+
+def _word_before(text: str, i: int) -> str:
+    m = re.search(r"[\w'’-]+$", text[max(0, i - 30) : i])
+    return m.group() if m else ""
+
+
+def _glued_left(text: str, i: int) -> bool:
+    return i > 0 and (text[i - 1].isalnum() or text[i - 1] in ".,;!?…")
+
+
+def _glued_right(text: str, i: int) -> bool:
+    return i + 1 < len(text) and text[i + 1].isalnum()
+
+
+class QuotationMarks(Check):
+    """Quotation marks checked as a whole within each paragraph.
+
+    Reported: English or German marks in French copy (“ … ”, „ … “, » … «; “ … ” inside
+    guillemets is the French inner quotation and stays); a pair opened with one kind and
+    closed with another (« … " and " … »); a quotation mark standing for an apostrophe
+    (« l" économie »); a closing mark glued to the next word; a straight mark glued to the
+    words on both sides; a space inside straight marks; guillemets without the space the
+    document puts inside the others; and a closing mark followed by an incise (« a
+    déclaré le maire », « a-t-il dit ») with no comma, unless the quotation ends with « ? »,
+    « ! » or « … ». Fixes use guillemets with the document's own space (no-break or plain).
+
+    Mauvais : « „Nos fours consomment trop“ a expliqué le directeur, selon l" entreprise. »
+    Bon :     « « Nos fours consomment trop », a expliqué le directeur, selon l'entreprise. »
+    """
+
+    code = "MC13"
+    name = "punctuation.quotation-marks"
+    category = Category.PUNCTUATION
+    summary = "Unbalanced, mixed, foreign or detached quotation marks; incise without a comma"
+    autofix = "some"
+
+    def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        text = doc.text
+        if not any(c in text for c in '«»“”„"'):
+            return
+        sp = convention(doc)
+        apostrophe = "’" if text.count("’") > text.count("'") else "'"
+        elided: set[int] = set()
+        for m in _ELIDED.finditer(text):
+            q = text.index('"', m.start())
+            elided.add(q)
+            fixed = m.group(1) + apostrophe
+            yield self.finding(doc, Span(m.start(), m.end()), f"« {m.group()} »: a quotation mark stands for the apostrophe", [fixed], autofix=True)
+        spaced = text.count("«" + sp) + text.count(sp + "»")
+        # Straight marks with spaces inside (« " Il s'agit " ») are a house style when the
+        # document has no tight ones (« "Il s'agit" »); in a document that mixes both, the
+        # spaced ones are the damage.
+        tight = len(re.findall(r'(?<![\w"])"[^\W_]|[^\W_.,!?]"(?![\w"])', text))
+        loose = len(re.findall(r'(?<![\w"])" [^\W_]|[^\W_.,!?] "(?![\w"])', text))
+        for para in doc.paragraphs:
+            yield from self._paragraph(doc, para, sp, elided, spaced >= 2, tight > loose)
+
+    def _paragraph(self, doc: Document, para: Span, sp: str, elided: set[int], spaced: bool, tight: bool) -> Iterator[Finding]:
+        text = doc.text
+        marks = [(m.start(), m.group()) for m in _MARKS.finditer(text, para.start, para.end) if m.start() not in elided]
+        if not marks:
+            return
+        straight = [i for i, c in marks if c == '"']
+        # A straight mark glued on both sides is stray (« maintenant"on »), unless a function
+        # word before it shows an opening mark that lost its space (« un"plan »).
+        function = _function_words()
+        stray = {
+            i for i in straight
+            if _glued_left(text, i) and _glued_right(text, i) and not text[i - 1].isdigit()
+            and _word_before(text, i).lower() not in function
+        }
+        if len(straight) % 2 == 1:
+            for i in sorted(stray):
+                yield self.finding(doc, Span(i, i + 1), "a stray quotation mark glued to the words on both sides", [" "])
+        else:
+            stray = set()
+        # An odd count left: a quotation running over paragraphs, or one mark lost; which
+        # mark opens and which closes is unknown, so their spacing is not judged.
+        balanced = (len(straight) - len(stray)) % 2 == 0
+        tight = tight and balanced
+        stack: list[tuple[int, str]] = []  # open marks: (offset, kind) with kind "g", "s", "en", "de", "rev"
+        for i, c in marks:
+            if i in stray:
+                continue
+            kinds = [k for _, k in stack]
+            if c == "«":
+                if "rev" in kinds and not _glued_right(text, i):
+                    yield from self._close(doc, i, c, stack, "rev", sp)
+                else:
+                    stack.append((i, "g"))
+                    if spaced and _glued_right(text, i):
+                        yield self.finding(doc, Span(i, i + 2), "no space after « «", ["«" + sp + text[i + 1]], autofix=True)
+            elif c == "»":
+                if "g" in kinds:
+                    yield from self._close(doc, i, c, stack, "g", sp, spaced=spaced)
+                elif "s" in kinds:
+                    yield from self._close(doc, i, c, stack, "s", sp)
+                elif _glued_right(text, i) and not _glued_left(text, i):
+                    stack.append((i, "rev"))
+                    yield self.finding(doc, Span(i, i + 1), "« » » opens a quotation, German style: write « « »", ["«" + sp], autofix=True)
+            elif c == "„":
+                stack.append((i, "de"))
+                yield self.finding(doc, Span(i, i + 1), "German opening mark « „ »: write « « »", ["«" + ("" if text[i + 1 : i + 2] in _SPACES else sp)], autofix=True)
+            elif c == "“":
+                if "de" in kinds:
+                    yield from self._close(doc, i, c, stack, "de", sp)
+                elif "g" in kinds:
+                    stack.append((i, "inner"))  # the French inner quotation
+                else:
+                    stack.append((i, "en"))
+                    yield self.finding(doc, Span(i, i + 1), "English opening mark « “ »: write « « »", ["«" + ("" if text[i + 1 : i + 2] in _SPACES else sp)], autofix=True)
+            elif c == "”":
+                if "inner" in kinds:
+                    stack.remove(next(o for o in reversed(stack) if o[1] == "inner"))
+                elif "en" in kinds or "de" in kinds:
+                    yield from self._close(doc, i, c, stack, "en" if "en" in kinds else "de", sp)
+            elif c == '"':
+                if "s" in kinds:
+                    yield from self._close(doc, i, c, stack, "s", sp, tight=tight)
+                elif "g" in kinds and not (_glued_right(text, i) and not _glued_left(text, i)):
+                    yield from self._close(doc, i, c, stack, "g", sp)
+                else:
+                    stack.append((i, "s"))
+                    if balanced and _glued_left(text, i) and text[i - 1] not in ":":
+                        yield self.finding(doc, Span(i, i + 1), "no space before the opening quotation mark", [' "'], autofix=True)
+                    elif tight and text[i + 1 : i + 2] == " ":
+                        yield self.finding(doc, Span(i, i + 2), "space after the opening quotation mark", ['"'], autofix=True)
+
+    def _close(
+        self, doc: Document, i: int, c: str, stack: list[tuple[int, str]], kind: str, sp: str, spaced: bool = False, tight: bool = True
+    ) -> Iterator[Finding]:
+        """The mark at i closes the last open quotation of this kind: report what is wrong
+        with it (a foreign or mismatched mark, the spaces around it, a missing comma)."""
+        text = doc.text
+        opened = next(o for o in reversed(stack) if o[1] == kind)
+        del stack[stack.index(opened) :]
+        start = i
+        while start > 0 and text[start - 1] in _SPACES:
+            start -= 1
+        inner = text[opened[0] + 1 : start].rstrip()
+        problems = []
+        if kind == "s":
+            if c != '"':
+                problems.append("a quotation opened with « \" » is closed with « » »")
+            elif start < i and tight:
+                problems.append("space before the closing quotation mark")
+            mark = '"' if tight or c != '"' else text[start:i] + '"'
+        else:
+            space = text[start:i]
+            if kind in ("en", "de"):
+                problems.append(f"{'English' if kind == 'en' else 'German'} closing mark « {c} »: write « » »")
+            elif kind == "rev":
+                problems.append("« « » closes a quotation, German style: write « » »")
+            elif c == '"':
+                problems.append("a quotation opened with « « » is closed with « \" »")
+            elif spaced and not space and _glued_left(text, i):
+                problems.append("no space before « » »")
+            mark = (space or (sp if problems else "")) + "»"
+        glued = text[i + 1 : i + 2].isalnum()
+        after = text[i + 1 :].lstrip(_SPACES)
+        comma = opens_incise(text, i + 1) and not inner.endswith(("?", "!", "…", "...", ",")) and not after.startswith(",")
+        if comma:
+            problems.append("the incise after the quotation needs a comma")
+        if glued:
+            problems.append("the closing mark is glued to the next word")
+        if not problems:
+            return
+        replacement = mark + ("," if comma else "") + (" " if glued else "")
+        yield self.finding(doc, Span(start, i + 1), "; ".join(problems), [replacement], autofix=len(problems) == 1 and not comma)
+
+
+# --- MC14 -----------------------------------------------------------------------------
+
+# « Culemborg , où », « 2030 . »: a space before a comma or a full stop. An ellipsis and
+# « .NET »-style names have letters or stops after the mark.
+_SPACE_BEFORE = re.compile(r"(?<=[\w»”\")%])([ \u00a0\u202f]+)([,.])(?![.\w])")
+# « a déclaré : que », « a expliqué: qu'il »: a colon between a verb and its que-clause.
+_COLON_QUE = re.compile(r"(?<=[^\W_])([ \u00a0\u202f]*:[ \u00a0\u202f]*)(?=(?:que\b|qu['’]))")
+# « a déclaré :"Sans »: no space between the colon and the quotation mark.
+_COLON_GLUED = re.compile(r':(?=["«“„])')
+
+
+class PunctuationSpacing(Check):
+    """A space before a comma or a full stop (« Culemborg , où »); a colon between a verb
+    and the que-clause it introduces (« a déclaré : que », where French writes « a déclaré
+    que »; a question such as « reste une question : que faire ? » is fine); a colon glued
+    to the quotation mark that follows it.
+
+    Mauvais : « Le ministre a affirmé : que les travaux commenceraient en mai , selon lui . »
+    Bon :     « Le ministre a affirmé que les travaux commenceraient en mai, selon lui. »
+    """
+
+    code = "MC14"
+    name = "punctuation.comma-stop-colon"
+    category = Category.PUNCTUATION
+    summary = "Space before a comma or full stop; colon before a que-clause or glued to a quote"
+    autofix = "some"
+
+    def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        text = doc.text
+        for m in _SPACE_BEFORE.finditer(text):
+            mark = m.group(2)
+            if mark == "." and re.match(r"[ \u00a0]*\d", text[m.end() : m.end() + 3]):
+                continue  # « 3 .5 » and the like: numbers, not a sentence end
+            span = Span(m.start(), m.end())
+            word = "comma" if mark == "," else "full stop"
+            yield self.finding(doc, span, f"space before the {word}", [mark], autofix=True)
+        for m in _COLON_QUE.finditer(text):
+            end = len(text)
+            for stop in (".", "!", "?", "\n"):
+                k = text.find(stop, m.end())
+                if k >= 0:
+                    end = min(end, k)
+            if text[end : end + 1] == "?" or re.match(r"(?:que|qu['’])[ \u00a0]+(?:faire|dire|penser|croire|retenir|choisir)\b", text[m.end() :]):
+                continue  # « une question : que faire ? »
+            if text[max(0, m.start() - 1)].isupper():
+                continue
+            span = Span(m.start(), m.end())
+            yield self.finding(doc, span, "colon between the verb and its que-clause: delete it", [" "], autofix=True)
+        for m in _COLON_GLUED.finditer(text):
+            span = Span(m.start(), m.end())
+            yield self.finding(doc, span, "no space between the colon and the quotation mark", [": "], autofix=True)
