@@ -23,6 +23,8 @@ from qa.checks.mistranslation import FalseFriend
 from qa.checks.source_aware import PlaceholderParity, SourceName, SourceTerm, Untranslated
 from qa.checks.source_numbers import NumberFormat, NumberMismatch
 from qa.checks.numbers import DateStyle, NumberStyle
+from qa.checks.titles import TitleGender
+from qa.checks.agreement_subject import SubjectAgreement
 
 ALL_CHECKS: tuple[type[Check], ...] = (
     GlossaryTerm,
@@ -33,6 +35,8 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     Inconsistency,
     PronounAgreement,
     ParticipleAgreement,
+    TitleGender,
+    SubjectAgreement,
     UnusedSuppression,
     PipelineTag,
     MarkupResidue,

@@ -1,0 +1,176 @@
+"""PA04: a participle or an attribute after « être » left masculine for a feminine subject."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+from qa.checks.base import Check, Context
+from qa.data import load_toml
+from qa.document import Document, Span
+from qa.findings import Category, Finding
+from qa.nlp import Token
+from qa.wordlists import is_french_form
+
+_FEMININE_DETERMINERS = frozenset({"la", "une", "cette", "l’une", "l'une"})
+_MASCULINE_DETERMINERS = frozenset({"le", "un", "ce", "cet", "du", "au"})
+_SUBJECTS = ("nsubj", "nsubj:pass")
+_OTHER_CLAUSE = frozenset({"nsubj", "nsubj:pass", "ccomp", "csubj", "parataxis", "conj"})
+_CLITICS = frozenset({"s’", "s'", "se", "ne", "n’", "n'", "y", "en", "l’", "l'", "lui", "leur"})
+_ETRE = frozenset({"est", "était", "sera", "serait", "fut", "soit", "été", "étant"})
+# Cheap look before the analysis: a form of « être » before a word that may be a participle.
+_SCOPE = re.compile(r"\b(?:est|était|sera|serait|fut|été)\s+(?:\w+\s+)?\w+(?:é|i|u|is|it|t|s)\b", re.I)
+# Masculine endings of adjectives and their feminine (Grevisse, Le Bon Usage, §§ 529-542);
+# the feminine must be a French word form for the finding to stand.
+_FEMININE_ENDINGS = (("eux", "euse"), ("et", "ète"), ("if", "ive"), ("er", "ère"), ("el", "elle"),
+                     ("en", "enne"), ("on", "onne"), ("", "e"))
+
+
+def _scope(doc: Document) -> set[int]:
+    return {k for k, p in enumerate(doc.paragraphs) if _SCOPE.search(doc.text, p.start, p.end)}
+
+
+@cache
+def _data() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_toml("first_names.toml")
+    invariable = frozenset(load_toml("pronouns.toml")["invariable_pronominal"])
+    return frozenset(data["female"]), invariable
+
+
+def feminine(word: str) -> str | None:
+    """The feminine of a masculine singular participle or adjective, when French has it."""
+    if word.endswith(("e", "s", "x")) and not word.endswith("eux"):
+        return None  # already feminine, epicene, or plural
+    for masc, fem in _FEMININE_ENDINGS:
+        if word.endswith(masc):
+            form = word[: len(word) - len(masc)] + fem
+            if is_french_form(form):
+                return form
+    return None
+
+
+class SubjectAgreement(Check):
+    """A participle or an attribute left masculine for a feminine subject.
+
+    After « être » (passive, or a pronominal verb whose reflexive is the direct object), the
+    participle agrees with the subject; so does the attribute of « se dire », « se montrer »,
+    « se déclarer ». MT from English, and from Dutch and German, whose participles do not
+    agree, often leaves them masculine. The subject is feminine when spaCy's parse gives
+    « elle », a noun with « la », « une » or « cette » (also through « qui »), or a woman's
+    first name (`first_names.toml`). Pronominal participles whose reflexive is an indirect
+    object (« elle s’est permis de », « s’est dit que ») and participles followed by a direct
+    object (« s’est lavé les mains ») never agree.
+
+    Mauvais : « La ministre s’est dit prêt à négocier. » ; « Elle s’est engagé à agir. »
+    Bon :     « La ministre s’est dite prête à négocier. » ; « Elle s’est engagée à agir. »
+    """
+
+    code = "PA04"
+    name = "agreement.subject"
+    category = Category.PRONOUN_AGREEMENT
+    summary = "Participle or attribute left masculine for a feminine subject"
+    needs_nlp = True
+    nlp_components = ("parser",)
+
+    def nlp_paragraphs(self, doc: Document, ctx: Context) -> set[int]:
+        return _scope(doc)
+
+    def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        analysis = ctx.analysis(doc)
+        wanted = _scope(doc)
+        toks = [t for t in analysis.tokens if t.para in wanted and analysis.covers(t.para)]
+        if not toks:
+            return
+        by_index = {t.i: t for t in analysis.tokens}
+        children: dict[int, list[Token]] = defaultdict(list)
+        for t in toks:
+            if t.head != t.i:
+                children[t.head].append(t)
+        for t in toks:
+            if t.pos not in ("VERB", "AUX") or t.morph.get("VerbForm") != "Part" or t.text.lower() in _ETRE:
+                continue
+            kids = children.get(t.i, [])
+            if not self._with_etre(t, kids, by_index):
+                continue
+            subject = self._subject(t, kids, by_index, children)
+            if subject is None or not self._adjacent(t, kids, by_index, children):
+                continue
+            for word in self._agreeing(t, kids):
+                right = feminine(word.text)
+                if right is None or right == word.text:
+                    continue
+                yield self.finding(
+                    doc, Span(word.start, word.end),
+                    f"« {word.text} » agrees with the feminine subject « {subject} »: « {right} »",
+                    [right],
+                )
+
+    @staticmethod
+    def _with_etre(t: Token, kids: list[Token], by_index: dict[int, Token]) -> bool:
+        aux = [k for k in kids if k.dep.startswith("aux") and k.text.lower() in _ETRE]
+        return bool(aux)
+
+    @staticmethod
+    def _adjacent(t: Token, kids: list[Token], by_index: dict[int, Token],
+                  children: dict[int, list[Token]]) -> bool:
+        """The words just before the verb group belong to the subject's phrase: in « la
+        particularité … est que l’objet est passé », « objet », not « particularité », is the
+        subject of « est passé », whatever the parse says."""
+        subj = next((k for k in kids if k.dep in _SUBJECTS), None)
+        if subj is None:
+            return False
+        if subj.text.lower() == "qui":
+            ante = by_index.get(t.head)
+            if ante is None or any(k.dep == "case" for k in children.get(ante.i, [])):
+                return False  # « le numéro de la saison qui sera diffusé »: which noun?
+            return True
+        phrase, todo = {subj.i}, [subj.i]
+        while todo:
+            for k in children.get(todo.pop(), []):
+                if k.i not in phrase and k.i != t.i and k.dep not in _OTHER_CLAUSE:
+                    phrase.add(k.i)
+                    todo.append(k.i)
+        first = min((k.i for k in kids if k.dep.startswith("aux") or k.text.lower() in ("s’", "s'", "se")), default=t.i)
+        i = first - 1
+        while i in by_index and (by_index[i].pos in ("ADV", "PUNCT") or by_index[i].text.lower() in _CLITICS):
+            i -= 1
+        return i in phrase
+
+    def _agreeing(self, t: Token, kids: list[Token]) -> Iterable[Token]:
+        """The participle itself (unless its reflexive is indirect or it has a direct object),
+        and an attribute that follows it (« s’est dite prête »)."""
+        _, invariable = _data()
+        reflexive = any(k.text.lower() in ("s’", "s'", "se") for k in kids)
+        attribute = [k for k in kids if k.dep == "xcomp" and k.pos in ("ADJ", "VERB") and k.start > t.start
+                     and k.morph.get("VerbForm") in (None, "Part")]
+        has_object = any(k.dep == "obj" and k.start > t.start for k in kids)
+        if not (reflexive and (t.text.lower() in invariable and not attribute or has_object)):
+            yield t
+        yield from attribute[:1]
+
+    @staticmethod
+    def _subject(t: Token, kids: list[Token], by_index: dict[int, Token],
+                 children: dict[int, list[Token]]) -> str | None:
+        subjects = [k for k in kids if k.dep in _SUBJECTS]
+        subj = subjects[0] if len(subjects) == 1 else None  # two subjects: a misparse
+        if subj is not None and subj.text.lower() == "qui" and t.dep == "acl:relcl":
+            subj = by_index.get(t.head)
+        if subj is None:
+            return None
+        females, _ = _data()
+        if subj.text.lower() == "elle":
+            return subj.text
+        if subj.morph.get("Number") == "Plur":
+            return None
+        dets = [k.text.lower() for k in children.get(subj.i, []) if k.dep == "det"]
+        if any(d in _MASCULINE_DETERMINERS for d in dets):
+            return None
+        if subj.pos == "NOUN" and any(d in _FEMININE_DETERMINERS for d in dets):
+            return f"{dets[0]} {subj.text}"
+        names = [subj, *(k for k in children.get(subj.i, []) if k.dep in ("flat:name", "appos", "nmod"))]
+        if subj.pos == "PROPN" and any(n.text in females for n in names) and not any(
+                k.dep in ("conj", "cc") for k in children.get(subj.i, [])):
+            return subj.text
+        return None
