@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from qa.backends import BackendError, BackendOptions
+from qa.backends.bounded import DEFAULT_MAX_REPLY, request_json
 from qa.document import Span
 from qa.findings import Category
 
@@ -156,20 +157,28 @@ def parse_matches(reply: Any, chunk: str, offset: int) -> list[LtMatch]:
     return out
 
 
-def _client_class(timeout: float) -> Any:
-    """language-tool-python's LanguageTool with our timeout and a single try per request."""
+def _client_class(timeout: float, max_reply: int = DEFAULT_MAX_REPLY) -> Any:
+    """language-tool-python's LanguageTool, each request bounded as a whole (qa.backends.bounded)."""
     import language_tool_python
 
     base = language_tool_python.LanguageTool
 
     class Client(base):  # type: ignore[misc, valid-type]
-        _TIMEOUT = timeout  # its default is 300 s per request, and it retries once
+        _TIMEOUT = timeout  # its default is 300 s per read, and it retries once
+
+        def _query_server(self, url: str, params: dict[str, str] | None = None, num_tries: int = 1,
+                          method: str = "get") -> Any:
+            # One try, one deadline for the whole exchange, a cap on the reply's size.
+            try:
+                return request_json(method, url, params, timeout, max_reply, getattr(self, "_proxies", None))
+            except json.JSONDecodeError as exc:  # the start of an error page says what went wrong
+                raise language_tool_python.exceptions.LanguageToolError(exc.doc[:300]) from exc
 
         def check_raw(self, params: dict[str, str]) -> Any:
             import urllib.parse
 
             url = urllib.parse.urljoin(self._url, "check")
-            return self._query_server(url, params, num_tries=1, method="post")
+            return self._query_server(url, params, method="post")
 
     return Client
 
@@ -222,7 +231,7 @@ class LanguageToolClient:
                 self.params[key] = ",".join(values)
         if options.picky:
             self.params["level"] = "picky"
-        cls = _client_class(self.timeout)
+        cls = _client_class(self.timeout, options.max_reply)
         if options.languagetool == "local":
             try:
                 self._tool = cls("fr")
@@ -236,6 +245,8 @@ class LanguageToolClient:
             self._tool = cls("fr", remote_server=options.languagetool)
         except ValueError as exc:  # the server's /v2/languages does not list French
             raise BackendError(f"LanguageTool at {self.where} cannot check French: {exc}") from None
+        except BackendError as exc:  # a reply too large, or nested or numbered beyond reading
+            raise BackendError(f"LanguageTool at {self.where}: {exc}") from None
         except (language_tool_python.exceptions.LanguageToolError, OSError) as exc:
             raise BackendError(_describe(exc, self.where, self.timeout)) from None
         except Exception as exc:  # a reply its parser chokes on (e.g. malformed /v2/languages)
@@ -252,6 +263,8 @@ class LanguageToolClient:
                 reply = self._tool.check_raw({**self.params, "text": piece})
             except (language_tool_python.exceptions.LanguageToolError, OSError) as exc:
                 raise BackendError(_describe(exc, self.where, self.timeout)) from None
+            except BackendError as exc:
+                raise BackendError(f"LanguageTool at {self.where}: {exc}") from None
             try:
                 found.extend(parse_matches(reply, piece, chunk.start))
             except BackendError as exc:
