@@ -450,5 +450,12 @@ def test_control_characters_from_the_server_cannot_forge_report_lines(lt: StandI
         assert out.exit_code == 1, (fmt, out.output)
         assert "\x1b" not in out.stdout and "\x07" not in out.stdout, fmt
         assert not any(line.startswith("x.txt:1:1") for line in out.stdout.splitlines()), fmt
-        if fmt in ("text", "github"):
-            assert r"\x1b[2J\x07" in out.stdout and r"\nx.txt:1:1: FAKE" in out.stdout, fmt
+        if fmt == "text":
+            assert r"\x1b[2J\x07" in out.stdout and r"\nx.txt:1:1: FAKE" in out.stdout
+        if fmt == "github":  # GitHub's own escape for the newline, ours for the rest
+            assert r"\x1b[2J\x07" in out.stdout and "%0Ax.txt:1:1: FAKE" in out.stdout
+        if fmt in ("json", "sarif"):  # the JSON string escapes give the server's text back exactly
+            assert "\\u001b[2J\\u0007" in out.stdout
+        if fmt == "json":
+            [f] = json.loads(out.stdout)["files"][0]["findings"]
+            assert f["rule"] == "LT:ACCORD_SUJET_VERBE" + lt.inject
