@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -130,6 +131,14 @@ def batches(text: str, paragraphs: Sequence[Span], sentences: Sequence[Span], li
         yield current
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _string(value: Any) -> str:
+    """A string of the reply; a lone surrogate (JSON's "\\ud800") is no character: U+FFFD."""
+    return _SURROGATE.sub("\ufffd", str(value))
+
+
 def parse_matches(reply: Any, chunk: str, offset: int) -> list[LtMatch]:
     """Read a /v2/check reply for chunk (which starts at ``offset`` in the document)."""
     if not isinstance(reply, dict) or not isinstance(reply.get("matches"), list):
@@ -140,10 +149,10 @@ def parse_matches(reply: Any, chunk: str, offset: int) -> list[LtMatch]:
         try:
             start_unit, length = raw["offset"], raw["length"]
             rule = raw["rule"]
-            rule_id, lt_category = str(rule["id"]), str(rule.get("category", {}).get("id", ""))
-            issue_type = str(rule.get("issueType", ""))
-            message = " ".join(str(raw.get("message", "")).split())
-            suggestions = tuple(str(r["value"]) for r in raw.get("replacements", ()) if r.get("value") is not None)
+            rule_id, lt_category = _string(rule["id"]), _string(rule.get("category", {}).get("id", ""))
+            issue_type = _string(rule.get("issueType", ""))
+            message = " ".join(_string(raw.get("message", "")).split())
+            suggestions = tuple(_string(r["value"]) for r in raw.get("replacements", ()) if r.get("value") is not None)
         except (KeyError, TypeError, AttributeError) as exc:
             raise BackendError(f"the server's reply has a malformed match ({exc.__class__.__name__}: {exc})") from None
         if not isinstance(start_unit, int) or not isinstance(length, int) or length < 0:
