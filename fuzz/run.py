@@ -12,6 +12,7 @@ import argparse
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -67,7 +68,63 @@ def main() -> None:
 
     t0 = time.perf_counter()
     run()
+    run_replies(settings(fuzz_settings, max_examples=max(args.examples // 20, 50)))
     print(f"{count} inputs checked in {time.perf_counter() - t0:.0f} s: no failure")
+
+
+# --- backend replies: control characters, deep nesting, huge numbers (issue #19) -----------
+# A LanguageTool reply is read by qa.backends.bounded.parse_json and parse_matches, and what it
+# says reaches every reporter: either it is refused (BackendError) or no report carries a raw
+# control character and every report is valid UTF-8.
+HOSTILE_CHARS = st.characters(categories=("Cc", "Cf", "Zl", "Zp", "Cs"))
+HOSTILE_STRING = st.lists(st.one_of(HOSTILE_CHARS, st.sampled_from(["x.txt:1:1: ", "::error ", "viendra", "«"])),
+                          max_size=12).map("".join)
+REPLY_TEXT = "Il a dit qu’il viendrons demain 😀."
+
+
+def _reply_with(rule: str, message: str, suggestion: str, offset: int, length: int) -> bytes:
+    import json
+
+    match = {"offset": offset, "length": length, "message": message, "replacements": [{"value": suggestion}],
+             "rule": {"id": rule, "issueType": "grammar", "category": {"id": "GRAMMAR"}}}
+    return json.dumps({"matches": [match]}).encode()
+
+
+def backend_replies() -> st.SearchStrategy[bytes]:
+    """Replies with control characters in every field, nested JSON and integers of many digits."""
+    deep = st.integers(1, 200_000).map(lambda n: b'{"matches": ' + b"[" * n + b"]" * n + b"}")
+    digits = st.integers(1, 20_000).map(lambda n: b'{"matches": [{"offset": ' + b"9" * n + b', "length": 1}]}')
+    controls = st.builds(_reply_with, HOSTILE_STRING, HOSTILE_STRING, HOSTILE_STRING,
+                         st.integers(0, len(REPLY_TEXT) + 2), st.integers(0, 4))
+    return st.one_of(deep, digits, controls)
+
+
+def check_reply(body: bytes) -> None:
+    import json
+
+    from qa.api import Result
+    from qa.backends import BackendError
+    from qa.backends.bounded import parse_json
+    from qa.backends.languagetool import category_of, parse_matches
+    from qa.findings import Finding
+    from qa.reporters import REPORTERS
+
+    try:
+        matches = parse_matches(parse_json(body), REPLY_TEXT, 0)
+    except (BackendError, json.JSONDecodeError):
+        return
+    doc = Document("fuzz\x1b.txt", REPLY_TEXT)
+    findings = tuple(Finding(f"LT:{m.rule}", category_of(m.category, m.issue_type), f"LanguageTool: « {m.message} »",
+                             m.span, doc[m.span], suggestions=m.suggestions) for m in matches)
+    for name, render in REPORTERS.items():
+        out = render([Result(doc, findings)])
+        out.encode("utf-8")
+        raw = [ch for ch in out if ch in "\x1b\x07\r\u2028\u2029\u202e" or "\ud800" <= ch <= "\udfff"]
+        assert not raw, (name, body[:200], raw)
+
+
+def run_replies(fuzz_settings: Any) -> None:
+    given(backend_replies())(fuzz_settings(check_reply))()
 
 
 if __name__ == "__main__":

@@ -92,6 +92,7 @@ def with_backends(
         picky=picky or base.picky,
         strict=strict or base.strict,
         timeout=base.timeout if timeout == DEFAULT_TIMEOUT else timeout,
+        max_reply=base.max_reply,
     )
     return dataclasses.replace(config, backends=options)
 

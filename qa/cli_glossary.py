@@ -54,7 +54,14 @@ def import_cmd(
     else:
         from qa.fixes import write_atomic
 
-        write_atomic(output, text.encode("utf-8"))
+        if output.is_dir():
+            fail(f"{output}: is a directory; give the path of the TOML file to write")
+        if not output.parent.is_dir():
+            fail(f"{output}: no such folder: {output.parent}")
+        try:
+            write_atomic(output, text.encode("utf-8"))
+        except OSError as exc:  # a full disk, a read-only folder: the old file, if any, is intact
+            fail(f"{output}: cannot write: {exc.strerror or exc}")
     typer.echo(f"{len(entries)} entries from {len(imported.terms)} terms ({len(imported.skipped)} skipped).", err=True)
 
 

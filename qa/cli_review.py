@@ -131,6 +131,8 @@ def _finish(outcome: Outcome, path: Path, raw: bytes, read: Result, output: Path
             added = add_to_glossary(project_glossary, pairs)
         except (GlossaryError, StaleFileError) as exc:
             fail(f"{exc} (decisions kept in {decisions_path})")
+        except OSError as exc:  # a missing folder, a full disk, no permission
+            fail(f"{project_glossary}: cannot write: {exc.strerror or exc} (decisions kept in {decisions_path})")
         if added:
             typer.echo(f"added {added} entr{'ies' if added != 1 else 'y'} to {project_glossary}", err=True)
     edits = session.edits()

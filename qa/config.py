@@ -105,6 +105,9 @@ def _backends(value: Any) -> Any:
             raw = _strings(raw)
         elif isinstance(default, bool) or (default is None and isinstance(raw, bool)):
             raw = _bool(raw)
+        elif isinstance(default, int) and not isinstance(default, bool):
+            if isinstance(raw, bool) or not isinstance(raw, int) or raw <= 0:
+                raise TypeError(f"a table where {key} is a positive whole number, not {raw!r}")
         elif isinstance(default, float):
             if isinstance(raw, bool) or not isinstance(raw, (int, float)) or raw <= 0:
                 raise TypeError(f"a table where {key} is a positive number, not {raw!r}")

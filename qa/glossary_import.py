@@ -170,7 +170,11 @@ def parse_table(
         raise GlossaryImportError(f"{path}: not UTF-8 (byte {exc.start})") from None
     if delimiter is None:
         delimiter = "\t" if path.suffix.lower() == ".tsv" or "\t" in raw.split("\n", 1)[0] else ","
-    rows = list(csv.reader(io.StringIO(raw, newline=""), delimiter=delimiter))
+    reader = csv.reader(io.StringIO(raw, newline=""), delimiter=delimiter)
+    try:
+        rows = list(reader)
+    except csv.Error as exc:  # e.g. a field over csv.field_size_limit() (128 KB): no glossary term
+        raise GlossaryImportError(f"{path}:{reader.line_num}: not a readable CSV/TSV table ({exc})") from None
     if not rows:
         raise GlossaryImportError(f"{path}: empty file")
     header = rows[0]

@@ -181,3 +181,16 @@ def test_backends_table_applies_and_flags_win(project: Path) -> None:
     assert "grammalecte   inactive  off: --no-grammalecte" in off.stdout, off.output
     on = runner.invoke(app, ["lint", "--backends", "--grammalecte"])
     assert "--no-grammalecte" not in on.stdout
+
+
+def test_backends_max_reply(project: Path) -> None:
+    (project / ".qa.toml").write_text("[backends]\nmax-reply = 2000000\n", encoding="utf-8")
+    assert resolve().config.backends.max_reply == 2_000_000
+    from qa.cli_backends import with_backends
+
+    flags = with_backends(resolve().config, "http://h", None, None, None, False, False, 3.0)
+    assert (flags.backends.max_reply, flags.backends.timeout) == (2_000_000, 3.0)  # the command line keeps it
+    for bad in ("0", "true", '"10MB"', "1.5"):
+        (project / ".qa.toml").write_text(f"[backends]\nmax-reply = {bad}\n", encoding="utf-8")
+        result = runner.invoke(app, ["lint", "--backends"])
+        assert result.exit_code == 2 and "max-reply is a positive whole number" in result.stderr, (bad, result.output)

@@ -2,7 +2,9 @@
 
 The stand-in answers GET /v2/languages and POST /v2/check in LanguageTool's documented
 JSON shape, computing offsets in UTF-16 units the way the Java server does; it can also
-be slow, fail with HTTP 500, send malformed JSON, or be dead.
+be slow, trickle its reply a byte at a time, fail with HTTP 500, send malformed JSON,
+JSON nested or numbered beyond reading, a reply of many megabytes, control characters
+in its rule ids and suggestions, or be dead.
 """
 
 from __future__ import annotations
@@ -75,6 +77,8 @@ class StandIn:
     def __init__(self) -> None:
         self.mode = "ok"
         self.delay = 3.0
+        self.huge_mb = 12  # "huge": megabytes of reply
+        self.inject = "\nx.txt:1:1: FAKE [forged] \x1b[2J\x07"  # "controls": appended to ids and suggestions
         self.checks: list[dict[str, str]] = []
         stand_in = self
 
@@ -113,6 +117,34 @@ class StandIn:
                     self._send(500, json.dumps({"error": "internal"}).encode())
                 elif stand_in.mode == "malformed":
                     self._send(200, b'{"matches": [{"offset": 3,')
+                elif stand_in.mode == "trickle":  # headers at once, then one byte every `delay` s
+                    body = json.dumps(check_reply(form.get("text", ""))).encode()
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    for i in range(len(body)):
+                        self.wfile.write(body[i : i + 1])
+                        self.wfile.flush()
+                        time.sleep(stand_in.delay)
+                elif stand_in.mode == "huge":  # no Content-Length: the cap must hold while reading
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/json")
+                    self.end_headers()
+                    self.wfile.write(b'{"matches": [], "padding": "')
+                    for _ in range(stand_in.huge_mb):
+                        self.wfile.write(b"x" * 1_000_000)
+                    self.wfile.write(b'"}')
+                elif stand_in.mode == "deep":
+                    self._send(200, b'{"matches": ' + b"[" * 100_000 + b"]" * 100_000 + b"}")
+                elif stand_in.mode == "bignum":
+                    self._send(200, b'{"matches": [{"offset": ' + b"9" * 5000 + b', "length": 1}]}')
+                elif stand_in.mode == "controls":
+                    reply = check_reply(form.get("text", ""))
+                    for m in reply["matches"]:
+                        m["rule"]["id"] += stand_in.inject
+                        m["replacements"] = [{"value": r["value"] + stand_in.inject} for r in m["replacements"]]
+                    self._send(200, json.dumps(reply).encode())
                 elif stand_in.mode == "bad-offsets":
                     self._send(200, json.dumps({"matches": [{"offset": 10_000, "length": 2, "message": "x",
                                                              "rule": {"id": "X", "category": {"id": "GRAMMAR"}}}]}).encode())
@@ -341,7 +373,7 @@ def test_local_server_that_cannot_start(monkeypatch: pytest.MonkeyPatch) -> None
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             raise requests.ConnectionError("Failed to resolve 'github.com'")
 
-    monkeypatch.setattr(module, "_client_class", lambda timeout: NoJava)
+    monkeypatch.setattr(module, "_client_class", lambda *args: NoJava)
     result = lint("Il viendrons.", "local")
     assert result.notes == (
         "languagetool: cannot start a local LanguageTool (it needs Java 17+ and a LanguageTool download): "
@@ -370,3 +402,70 @@ def test_merge_rules() -> None:
         ("LT:F", 30, (), None),
     ]  # LT:D overlapped PN01 and went
     assert merge({}, list(reversed(backend))) == merge({}, backend)
+
+
+def test_trickling_server_is_bounded_by_the_timeout_as_a_whole(lt: StandIn) -> None:
+    # Each byte comes well within the timeout, so only a deadline over the whole exchange stops it.
+    lt.mode, lt.delay = "trickle", 0.3
+    start = time.monotonic()
+    result = lint("Il a dit qu’il viendrons.", lt.url, timeout=1.0)
+    assert time.monotonic() - start < 30.0  # the whole reply would take over 200 s to arrive
+    assert result.findings == ()
+    assert result.notes == (f"languagetool: LanguageTool at {lt.url} did not answer within 1 s; its checks were skipped",)
+
+
+def test_a_reply_over_the_cap_is_refused_with_one_note(lt: StandIn) -> None:
+    lt.mode, lt.huge_mb = "huge", 12  # over the default cap of 10 MB, sent without Content-Length
+    result = lint("Il a dit qu’il viendrons.", lt.url, timeout=30.0)
+    assert result.findings == ()
+    [note] = result.notes
+    assert note == (f"languagetool: LanguageTool at {lt.url}: the server's reply is over the cap of 10 MB; "
+                    "reading stopped there; its checks were skipped")
+    # The cap is an option; a reply announced with its Content-Length is refused before reading.
+    lt.mode = "ok"
+    [note] = lint("Il a dit qu’il viendrons.", lt.url, max_reply=100).notes
+    assert "announced a reply of" in note and "over the cap of 0.0001 MB" in note
+    assert [f.text for f in lint("Il a dit qu’il viendrons.", lt.url).findings] == ["viendrons"]
+
+
+@pytest.mark.parametrize(("mode", "reason"), [("deep", "nests JSON too deeply"), ("bignum", "cannot be read as JSON")])
+def test_replies_beyond_the_json_parser_give_one_note(lt: StandIn, mode: str, reason: str, tmp_path: Path) -> None:
+    lt.mode = mode
+    result = lint("Il a dit qu’il viendrons.", lt.url)
+    assert result.findings == ()
+    [note] = result.notes
+    assert note.startswith(f"languagetool: LanguageTool at {lt.url}: the server's reply ") and reason in note, note
+    page = tmp_path / "a.txt"
+    page.write_text("Il viendrons.\n", encoding="utf-8")
+    out = CliRunner().invoke(app, ["lint", "--no-grammalecte", "--languagetool", lt.url, "--strict-backends", str(page)])
+    assert out.exit_code == 2 and "Traceback" not in out.output and reason in out.stderr
+
+
+def test_control_characters_from_the_server_cannot_forge_report_lines(lt: StandIn, tmp_path: Path) -> None:
+    lt.mode = "controls"
+    page = tmp_path / "a.txt"
+    page.write_text("Il viendrons.\n", encoding="utf-8")
+    for fmt in ("text", "github", "json", "sarif", "junit", "html"):
+        out = CliRunner().invoke(app, ["lint", "--no-grammalecte", "--languagetool", lt.url, "-f", fmt, str(page)])
+        assert out.exit_code == 1, (fmt, out.output)
+        assert "\x1b" not in out.stdout and "\x07" not in out.stdout, fmt
+        assert not any(line.startswith("x.txt:1:1") for line in out.stdout.splitlines()), fmt
+        if fmt == "text":
+            assert r"\x1b[2J\x07" in out.stdout and r"\nx.txt:1:1: FAKE" in out.stdout
+        if fmt == "github":  # GitHub's own escape for the newline, ours for the rest
+            assert r"\x1b[2J\x07" in out.stdout and "%0Ax.txt:1:1: FAKE" in out.stdout
+        if fmt in ("json", "sarif"):  # the JSON string escapes give the server's text back exactly
+            assert "\\u001b[2J\\u0007" in out.stdout
+        if fmt == "json":
+            [f] = json.loads(out.stdout)["files"][0]["findings"]
+            assert f["rule"] == "LT:ACCORD_SUJET_VERBE" + lt.inject
+
+
+def test_lone_surrogates_in_a_reply_become_replacement_characters() -> None:
+    from qa.backends.languagetool import parse_matches
+
+    reply = json.loads('{"matches": [{"offset": 3, "length": 9, "message": "m\\ud800", '
+                       '"replacements": [{"value": "viendra\\udfff"}], "rule": {"id": "R\\ud800", "category": {"id": "GRAMMAR"}}}]}')
+    [m] = parse_matches(reply, "Il viendrons.", 0)
+    assert (m.rule, m.message, m.suggestions) == ("R\ufffd", "m\ufffd", ("viendra\ufffd",))
+    m.rule.encode("utf-8")  # writable anywhere: reports, baselines, fixes

@@ -26,3 +26,50 @@ def test_text_report(golden: Callable[[str, str], None]) -> None:
 
 def test_json_report(golden: Callable[[str, str], None]) -> None:
     golden("report.json", REPORTERS["json"](sample()))
+
+
+FORGED = "\nevil.txt:9:9: XX01 [forged] fake\x1b[2J\x07\u202e"
+
+
+def hostile() -> list[Result]:
+    """Control characters in a file name (with a byte that is not UTF-8, as os.fsdecode keeps
+    it), in a backend's rule id, message and suggestion, and in the document's own text."""
+    name = "bad\udcff" + FORGED + ".txt"
+    doc = Document(name, "Il viendrons\x1b[31m.\n")
+    f = Finding("LT:RULE" + FORGED, Category.GRAMMAR, "LanguageTool: « x" + FORGED.replace("\n", "\r") + " »", Span(3, 12), "viendrons",
+                Severity.WARNING, ("viendra" + FORGED,))
+    return [Result(doc, (f,)), Result(Document("gone" + FORGED, ""), (), error="gone" + FORGED + ": no such file")]
+
+
+def test_every_reporter_escapes_control_characters() -> None:
+    import json
+
+    for name, render in REPORTERS.items():
+        out = render(hostile())
+        out.encode("utf-8")  # no lone surrogate: the output is valid UTF-8
+        assert not any(ch in out for ch in "\x1b\x07\u202e\udcff"), name
+        assert not any(line.lstrip().startswith("evil.txt") for line in out.splitlines()), name
+        if name == "json":  # escaped by JSON itself, and given back exactly
+            data = json.loads(out)
+            assert data["files"][0]["path"] == "bad\udcff" + FORGED + ".txt"
+            assert data["files"][0]["findings"][0]["suggestions"] == ["viendra" + FORGED]
+        elif name == "sarif":
+            data = json.loads(out)
+            [result] = data["runs"][0]["results"]
+            uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            assert uri.startswith("bad%FF%0Aevil.txt") and "%1B%5B2J%07" in uri
+            assert "\\x1b[2J\\x07\\u202e" in result["message"]["text"]
+        else:  # a visible escape where the character was; the byte of the file name as \xff
+            assert "\\x1b[2J\\x07" in out and "\\nevil.txt" in out or "%0Aevil.txt" in out, name
+            if name in ("text", "github"):
+                assert "bad\\xff" in out, name
+
+
+def test_escape_helper() -> None:
+    from qa.reporters.escape import json_text, visible
+
+    assert visible("a\tb\nc\x00\x7f\x85\u2028\u202e\u2066d") == "a\\tb\\nc\\x00\\x7f\\x85\\u2028\\u202e\\u2066d"
+    assert visible("l’été « ok » 😀 \u200f") == "l’été « ok » 😀 \u200f"  # printable text is left alone
+    assert visible("x\ny\rz", keep="\n") == "x\ny\\rz"
+    assert visible("n\udcff\ud800") == "n\\xff\\ud800"
+    assert json_text({"p": "n\udcff"}) == '{\n  "p": "n\\udcff"\n}'

@@ -67,7 +67,8 @@ class BackendOptions:
     disable: tuple[str, ...] = ()
     picky: bool = False  # LanguageTool's level=picky
     strict: bool = False  # an unavailable backend makes the run fail (exit 2)
-    timeout: float = DEFAULT_TIMEOUT  # seconds per LanguageTool request
+    timeout: float = DEFAULT_TIMEOUT  # seconds per LanguageTool request, from connection to last byte
+    max_reply: int = 10_000_000  # bytes of one LanguageTool reply; a larger one is refused with a warning
 
     def toggles(self, backend: str, enabled: bool) -> list[Toggle]:
         items = self.enable if enabled else self.disable

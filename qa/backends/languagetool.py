@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import bisect
 import json
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from qa.backends import BackendError, BackendOptions
+from qa.backends.bounded import DEFAULT_MAX_REPLY, request_json
 from qa.document import Span
 from qa.findings import Category
 
@@ -129,6 +131,14 @@ def batches(text: str, paragraphs: Sequence[Span], sentences: Sequence[Span], li
         yield current
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _string(value: Any) -> str:
+    """A string of the reply; a lone surrogate (JSON's "\\ud800") is no character: U+FFFD."""
+    return _SURROGATE.sub("\ufffd", str(value))
+
+
 def parse_matches(reply: Any, chunk: str, offset: int) -> list[LtMatch]:
     """Read a /v2/check reply for chunk (which starts at ``offset`` in the document)."""
     if not isinstance(reply, dict) or not isinstance(reply.get("matches"), list):
@@ -139,10 +149,10 @@ def parse_matches(reply: Any, chunk: str, offset: int) -> list[LtMatch]:
         try:
             start_unit, length = raw["offset"], raw["length"]
             rule = raw["rule"]
-            rule_id, lt_category = str(rule["id"]), str(rule.get("category", {}).get("id", ""))
-            issue_type = str(rule.get("issueType", ""))
-            message = " ".join(str(raw.get("message", "")).split())
-            suggestions = tuple(str(r["value"]) for r in raw.get("replacements", ()) if r.get("value") is not None)
+            rule_id, lt_category = _string(rule["id"]), _string(rule.get("category", {}).get("id", ""))
+            issue_type = _string(rule.get("issueType", ""))
+            message = " ".join(_string(raw.get("message", "")).split())
+            suggestions = tuple(_string(r["value"]) for r in raw.get("replacements", ()) if r.get("value") is not None)
         except (KeyError, TypeError, AttributeError) as exc:
             raise BackendError(f"the server's reply has a malformed match ({exc.__class__.__name__}: {exc})") from None
         if not isinstance(start_unit, int) or not isinstance(length, int) or length < 0:
@@ -156,20 +166,28 @@ def parse_matches(reply: Any, chunk: str, offset: int) -> list[LtMatch]:
     return out
 
 
-def _client_class(timeout: float) -> Any:
-    """language-tool-python's LanguageTool with our timeout and a single try per request."""
+def _client_class(timeout: float, max_reply: int = DEFAULT_MAX_REPLY) -> Any:
+    """language-tool-python's LanguageTool, each request bounded as a whole (qa.backends.bounded)."""
     import language_tool_python
 
     base = language_tool_python.LanguageTool
 
     class Client(base):  # type: ignore[misc, valid-type]
-        _TIMEOUT = timeout  # its default is 300 s per request, and it retries once
+        _TIMEOUT = timeout  # its default is 300 s per read, and it retries once
+
+        def _query_server(self, url: str, params: dict[str, str] | None = None, num_tries: int = 1,
+                          method: str = "get") -> Any:
+            # One try, one deadline for the whole exchange, a cap on the reply's size.
+            try:
+                return request_json(method, url, params, timeout, max_reply, getattr(self, "_proxies", None))
+            except json.JSONDecodeError as exc:  # the start of an error page says what went wrong
+                raise language_tool_python.exceptions.LanguageToolError(exc.doc[:300]) from exc
 
         def check_raw(self, params: dict[str, str]) -> Any:
             import urllib.parse
 
             url = urllib.parse.urljoin(self._url, "check")
-            return self._query_server(url, params, num_tries=1, method="post")
+            return self._query_server(url, params, method="post")
 
     return Client
 
@@ -222,7 +240,7 @@ class LanguageToolClient:
                 self.params[key] = ",".join(values)
         if options.picky:
             self.params["level"] = "picky"
-        cls = _client_class(self.timeout)
+        cls = _client_class(self.timeout, options.max_reply)
         if options.languagetool == "local":
             try:
                 self._tool = cls("fr")
@@ -236,6 +254,8 @@ class LanguageToolClient:
             self._tool = cls("fr", remote_server=options.languagetool)
         except ValueError as exc:  # the server's /v2/languages does not list French
             raise BackendError(f"LanguageTool at {self.where} cannot check French: {exc}") from None
+        except BackendError as exc:  # a reply too large, or nested or numbered beyond reading
+            raise BackendError(f"LanguageTool at {self.where}: {exc}") from None
         except (language_tool_python.exceptions.LanguageToolError, OSError) as exc:
             raise BackendError(_describe(exc, self.where, self.timeout)) from None
         except Exception as exc:  # a reply its parser chokes on (e.g. malformed /v2/languages)
@@ -252,6 +272,8 @@ class LanguageToolClient:
                 reply = self._tool.check_raw({**self.params, "text": piece})
             except (language_tool_python.exceptions.LanguageToolError, OSError) as exc:
                 raise BackendError(_describe(exc, self.where, self.timeout)) from None
+            except BackendError as exc:
+                raise BackendError(f"LanguageTool at {self.where}: {exc}") from None
             try:
                 found.extend(parse_matches(reply, piece, chunk.start))
             except BackendError as exc:

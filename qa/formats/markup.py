@@ -89,14 +89,30 @@ def _unescape_attr(value: str) -> str:
 
 def _entity(ref: str, html_mode: bool) -> str | None:
     if ref.startswith("#"):
+        code = _code_point(ref)
+        if code is None or _is_surrogate(code):  # a surrogate is no character
+            return None
         try:
-            code = int(ref[2:], 16) if ref[1:2] in "xX" else int(ref[1:])
             return chr(code)
         except (ValueError, OverflowError):
             return None
     if html_mode:
         return html.entities.html5.get(ref + ";")
     return XML_ENTITIES.get(ref)
+
+
+def _code_point(ref: str) -> int | None:
+    """The number of a character reference (``#233``, ``#xE9``); None for a named one."""
+    if not ref.startswith("#"):
+        return None
+    try:
+        return int(ref[2:], 16) if ref[1:2] in "xX" else int(ref[1:])
+    except ValueError:
+        return None
+
+
+def _is_surrogate(code: int | None) -> bool:
+    return code is not None and 0xD800 <= code <= 0xDFFF
 
 
 def add_text(b: Builder, text: str, start: int, end: int, html_mode: bool = False, name: str = "") -> None:
@@ -106,6 +122,8 @@ def add_text(b: Builder, text: str, start: int, end: int, html_mode: bool = Fals
         if m.start() > pos:
             b.add_raw(text, pos, m.start())
         value = _entity(m.group(1), html_mode)
+        if value is None and _is_surrogate(_code_point(m.group(1))):
+            raise FormatError(f"{name}:{line_of(text, m.start())}: {m.group()} names a surrogate code point, not a character")
         if value is None:
             if not html_mode:
                 raise FormatError(f"{name}:{line_of(text, m.start())}: unknown entity {m.group()}")

@@ -11,14 +11,16 @@ from collections.abc import Sequence
 
 from qa.api import Result
 from qa.findings import Finding, Severity
+from qa.reporters.escape import visible
 
 DEFAULT_MAX_ANNOTATIONS = 10
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(s: str) -> str:
-    """The message part of a workflow command (actions/toolkit's escapeData)."""
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """The message part of a workflow command (actions/toolkit's escapeData); other control
+    characters (ESC, BEL…) are written as visible escapes first."""
+    return visible(s, keep="\r\n").replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(s: str) -> str:
@@ -53,7 +55,7 @@ def render(results: Sequence[Result], max_annotations: int = DEFAULT_MAX_ANNOTAT
     for i, (r, f) in enumerate(found):
         if i not in shown:
             line, col = r.document.position(f.span.start)
-            out.append(f"{r.document.path}:{line}:{col}: {f.code} {_message(f)}")
+            out.append(visible(f"{r.document.path}:{line}:{col}: {f.code} {_message(f)}"))  # a plain log line
     out.append(summary(results, len(shown)))
     return "\n".join(out) + "\n"
 
@@ -75,6 +77,10 @@ def summary(results: Sequence[Result], annotated: int | None = None) -> str:
     return line + "."
 
 
+def _cell(s: str) -> str:
+    return visible(s).replace("|", "\\|")
+
+
 def step_summary(results: Sequence[Result]) -> str:
     """Markdown for $GITHUB_STEP_SUMMARY: counts per rule, so nothing hides behind the cap."""
     counts: dict[tuple[str, str], int] = {}
@@ -85,5 +91,5 @@ def step_summary(results: Sequence[Result]) -> str:
     lines = ["### qa", "", summary(results), ""]
     if counts:
         lines += ["| rule | category | findings |", "| --- | --- | ---: |"]
-        lines += [f"| {code} | {cat} | {n} |" for (code, cat), n in sorted(counts.items())]
+        lines += [f"| {_cell(code)} | {cat} | {n} |" for (code, cat), n in sorted(counts.items())]
     return "\n".join(lines) + "\n"

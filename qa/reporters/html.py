@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from html import escape
+from html import escape as _html_escape
 
 from qa.api import Result
 from qa.findings import Finding, Severity
+from qa.reporters.escape import visible
 
 _CSS = """
 body{font:15px/1.5 system-ui,sans-serif;margin:0 auto;max-width:70em;padding:1em 2em;color:#222;background:#fff}
@@ -61,6 +62,11 @@ _JS = """
 """
 
 
+def escape(s: str, keep: str = "") -> str:
+    """HTML-escaped, control characters written visibly (qa.reporters.escape)."""
+    return _html_escape(visible(s, keep))
+
+
 def _visible(s: str) -> str:
     """No-break spaces are what a spacing suggestion changes: show them."""
     if not s:
@@ -98,7 +104,7 @@ def _marked_text(text: str, findings: Sequence[tuple[str, Finding]]) -> str:
         if b is None:
             break
         covering = [(fid, f) for fid, f in findings if f.span.start <= a and b <= f.span.end and len(f.span)]
-        piece = escape(text[a:b])
+        piece = escape(text[a:b], keep="\t\n\r")
         out.append(mark(covering, piece) if covering else piece)
     return "".join(out)
 

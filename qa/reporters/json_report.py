@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
 from qa.api import Result
 from qa.findings import Finding
+from qa.reporters.escape import json_text
 
 VERSION = 1
 
@@ -54,4 +54,4 @@ def report_dict(results: Sequence[Result]) -> dict[str, Any]:
 
 
 def render(results: Sequence[Result]) -> str:
-    return json.dumps(report_dict(results), ensure_ascii=False, indent=2) + "\n"
+    return json_text(report_dict(results)) + "\n"

@@ -11,14 +11,15 @@ from collections.abc import Sequence
 
 from qa.api import Result
 from qa.findings import Severity
+from qa.reporters.escape import visible
 from qa.reporters.text import lines
 
 # Characters XML 1.0 cannot carry at all, even escaped; a text file may still contain them.
 _INVALID = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def _clean(s: str) -> str:
-    return _INVALID.sub("\ufffd", s)
+def _clean(s: str, keep: str = "") -> str:
+    return _INVALID.sub("\ufffd", visible(s, keep))
 
 
 def render(results: Sequence[Result]) -> str:
@@ -39,6 +40,6 @@ def render(results: Sequence[Result]) -> str:
             failure = ET.SubElement(case, "failure", {
                 "message": f"{n} finding{'s' if n != 1 else ''}", "type": worst.value,
             })
-            failure.text = _clean("\n".join(detail[id(f)] for f in r.findings))
+            failure.text = _clean("\n".join(detail[id(f)] for f in r.findings), keep="\n")
     ET.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"

@@ -8,7 +8,6 @@ carries the baseline fingerprint so that viewers track it across commits.
 from __future__ import annotations
 
 import inspect
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from urllib.parse import quote
 from qa.api import Result
 from qa.baseline import fingerprint
 from qa.findings import Finding, Severity
+from qa.reporters.escape import json_text, visible
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -27,8 +27,8 @@ def artifact_uri(path: str) -> str:
     repository root by code scanning); spaces, commas, colons and accents are %-encoded."""
     p = Path(path)
     if p.is_absolute():
-        return p.as_uri()
-    return quote(p.as_posix(), safe="/")
+        return p.as_uri()  # percent-encodes the file name's own bytes, even when not UTF-8
+    return quote(p.as_posix().encode("utf-8", "surrogateescape"), safe="/")
 
 
 def _rules(results: Sequence[Result]) -> list[dict[str, Any]]:
@@ -69,7 +69,7 @@ def _result(result: Result, f: Finding, index: dict[str, int]) -> dict[str, Any]
         "ruleId": f.code,
         "ruleIndex": index[f.code],
         "level": _LEVEL[Severity(f.severity)],
-        "message": {"text": f.message},
+        "message": {"text": visible(f.message)},
         "locations": [{
             "physicalLocation": {
                 "artifactLocation": {"uri": uri},
@@ -82,7 +82,7 @@ def _result(result: Result, f: Finding, index: dict[str, int]) -> dict[str, Any]
     if f.suggestions:
         out["fixes"] = [
             {
-                "description": {"text": f"Replace « {f.text} » with « {s} »" if s else f"Delete « {f.text} »"},
+                "description": {"text": visible(f"Replace « {f.text} » with « {s} »" if s else f"Delete « {f.text} »")},
                 "artifactChanges": [{
                     "artifactLocation": {"uri": uri},
                     "replacements": [{"deletedRegion": dict(region), "insertedContent": {"text": s}}],
@@ -101,7 +101,7 @@ def report_dict(results: Sequence[Result]) -> dict[str, Any]:
     notifications = [
         {
             "level": "error",
-            "message": {"text": r.error},
+            "message": {"text": visible(r.error)},
             "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(r.document.path)}}}],
         }
         for r in results if r.error
@@ -121,4 +121,4 @@ def report_dict(results: Sequence[Result]) -> dict[str, Any]:
 
 
 def render(results: Sequence[Result]) -> str:
-    return json.dumps(report_dict(results), ensure_ascii=False, indent=2) + "\n"
+    return json_text(report_dict(results)) + "\n"

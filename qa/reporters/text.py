@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from qa.api import Result
 from qa.findings import Finding
+from qa.reporters.escape import visible
 
 
 def _suggestion(f: Finding) -> str:
@@ -23,7 +24,7 @@ def lines(results: Sequence[Result]) -> list[tuple[Result, Finding, str]]:
             head = f"{r.document.path}:{line}:{col}: {f.code} [{f.category.value}]"
             if "segment" in f.extra:  # bilingual and structured files (qa.formats)
                 head += f" (segment {f.extra['segment']})"
-            out.append((r, f, f"{head} {f.message}{_suggestion(f)}"))
+            out.append((r, f, visible(f"{head} {f.message}{_suggestion(f)}")))  # one line, whatever it quotes
     return out
 
 
