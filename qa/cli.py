@@ -255,7 +255,7 @@ def fix(
             remaining.append(Result(Document(str(path), ""), (), error=str(exc)))
             continue
         if diff:
-            typer.echo(unified_diff(str(path), outcome.before.text, outcome.after), nl=False)
+            typer.echo(unified_diff(str(path), outcome.before.text, outcome.after, outcome.bom), nl=False)
         elif outcome.applied:
             try:
                 write_atomic(path, encode(outcome.after, outcome.bom, outcome.encoding), expected=outcome.raw)
