@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from qa.backends import BackendOptions
 from qa.checks import ALL_CHECKS, Check, Context
@@ -102,7 +103,36 @@ def _settle(doc: Document, findings: Iterable[Finding], order: dict[str, int]) -
         old = best.get(key)
         if old is None or order.get(f.code, 99) < order.get(old.code, 99):
             best[key] = f
-    return merge(best, backend)
+    return merge(_one_owner(best, order), backend)
+
+
+def _one_owner(best: dict[Any, Finding], order: dict[str, int]) -> dict[Any, Finding]:
+    """One span, one owner: when findings of different checks offer rewrites of overlapping
+    text (« Il a » → « Elle a » from PA01 and → « Cela a » from PC03), only the check with
+    the higher priority keeps it. The priority is declared by the order of ALL_CHECKS
+    (qa.checks). Findings without a suggestion and source-aware ones (a whole segment) do
+    not rewrite text and keep their place; overlaps within one check are that check's own."""
+    rivals = sorted(
+        (f for f in best.values() if f.suggestions and not f.code.startswith("SA")), key=lambda f: f.span.start
+    )
+    losers: set[int] = set()
+    cluster: list[Finding] = []
+    reach = -1
+    for f in [*rivals, None]:
+        if f is not None and f.span.start < reach:
+            cluster.append(f)
+            reach = max(reach, f.span.end)
+            continue
+        if len(cluster) > 1:
+            owners: list[Finding] = []
+            for g in sorted(cluster, key=lambda g: (order.get(g.code, 99), g.span.start)):
+                if any(o.code != g.code and o.span.overlaps(g.span) for o in owners):
+                    losers.add(id(g))
+                else:
+                    owners.append(g)
+        if f is not None:
+            cluster, reach = [f], f.span.end
+    return {k: f for k, f in best.items() if id(f) not in losers} if losers else best
 
 
 def _finish(doc: Document, found: Iterable[Finding], order: dict[str, int], config: Config) -> Result:

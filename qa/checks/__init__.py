@@ -21,6 +21,8 @@ from qa.checks.mistranslation import FalseFriend
 from qa.checks.source_aware import PlaceholderParity, SourceName, SourceTerm, Untranslated
 from qa.checks.source_numbers import NumberFormat, NumberMismatch
 
+# The order is the priority: when two checks rewrite one span, or overlapping text, the
+# earlier one owns it and the other's finding is dropped (qa.api._one_owner).
 ALL_CHECKS: tuple[type[Check], ...] = (
     GlossaryTerm,
     NameTranslated,
