@@ -36,6 +36,13 @@ class Format(StrEnum):
     JUNIT = "junit"
 
 
+class DataFormat(StrEnum):
+    """What `qa eval` and `qa score` print: a table, or JSON."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
 class FailOn(StrEnum):
     ERROR = "error"
     WARNING = "warning"
@@ -298,8 +305,8 @@ def explain(code: Annotated[str, typer.Argument(help="A rule code, e.g. PN01.")]
 
 @app.command("eval")
 def evaluate_cmd(
-    gold_dir: Annotated[Path, typer.Argument(help="A directory of NAME.txt + NAME.gold.jsonl (+ NAME.ref.txt).")],
-    fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.TEXT,
+    gold_dir: Annotated[Path, typer.Argument(help="A directory of NAME.txt + NAME.gold.jsonl (+ NAME.ref.txt, NAME.src.LANG).")],
+    fmt: Annotated[DataFormat, typer.Option("--format", "-f")] = DataFormat.TEXT,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List misses and false positives.")] = False,
     glossary: GlossaryOpt = None,
     select: SelectOpt = None,
@@ -317,7 +324,7 @@ def evaluate_cmd(
         report = evaluate(gold_dir, config)
     except (GoldError, GlossaryError, InputError) as exc:
         fail(str(exc))
-    if fmt is Format.JSON:
+    if fmt is DataFormat.JSON:
         typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         typer.echo(render_text(report, verbose), nl=False)
@@ -328,7 +335,7 @@ def score(
     hyp: Annotated[Path, typer.Argument(help="Hypothesis: a file or a directory of .txt files.")],
     ref: Annotated[Path, typer.Argument(help="Reference: a file or a directory with the same file names.")],
     segments_: Annotated[bool, typer.Option("--segments", help="Also print per-segment scores.")] = False,
-    fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.TEXT,
+    fmt: Annotated[DataFormat, typer.Option("--format", "-f")] = DataFormat.TEXT,
 ) -> None:
     """BLEU, chrF and TER (sacrebleu) of HYP against REF, corpus-level and per line."""
     import json
@@ -343,7 +350,7 @@ def score(
         typer.echo(f"qa: note: {note}", err=True)
     total = corpus_scores(hyps, refs)
     per = segment_scores(hyps, refs) if segments_ else []
-    if fmt is Format.JSON:
+    if fmt is DataFormat.JSON:
         data = {"bleu": total.bleu, "chrf": total.chrf, "ter": total.ter, "segments": total.segments}
         if segments_:
             data["per_segment"] = [{"bleu": s.bleu, "chrf": s.chrf, "ter": s.ter} for s in per]
