@@ -18,6 +18,15 @@ class InputError(Exception):
     """A file that cannot be linted; the message names it."""
 
 
+class NotLinted(InputError):
+    """A file qa does not lint (its target is not French): an error when it was named, a
+    note when a directory walk found it. ``reason`` names the file."""
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
 @dataclass(frozen=True)
 class Config:
     select: tuple[str, ...] = ()  # codes, families ("PN") or categories; empty: all
@@ -47,6 +56,7 @@ class Result:
     encoding: str = "utf-8"
     bom: bool = False
     notes: tuple[str, ...] = field(default=())
+    skip: str | None = None  # why a file found in a directory is passed over (see lint_paths)
 
 
 def _selected(check: type[Check], config: Config) -> bool:
@@ -228,7 +238,8 @@ def expand_paths(paths: Iterable[Path], config: Config | None = None) -> Iterato
 def lint_paths(
     paths: Iterable[Path], config: Config | None = None, progress: Callable[[int, int], None] | None = None
 ) -> list[Result]:
-    """Lint files and directories; unreadable files give a Result with ``error`` set.
+    """Lint files and directories; unreadable files give a Result with ``error`` set, files
+    found in a directory that qa does not lint (not French) one with only ``skip`` set.
 
     Many files are linted in parallel worker processes (``config.jobs``); the results keep
     the order of the files whatever the parallelism. ``progress(done, total)`` is called as
@@ -237,7 +248,19 @@ def lint_paths(
     from qa.runner import discover, lint_files
 
     config = config or Config()
-    return lint_files(discover(paths, config), config, progress)
+    paths = list(paths)
+    results = lint_files(discover(paths, config), config, progress)
+    named = named_files(paths)
+    return [
+        replace(r, error=None) if r.skip and r.error and Path(r.document.path) not in named else r
+        for r in results
+    ]
+
+
+def named_files(paths: Iterable[Path]) -> set[Path]:
+    """The paths given that are not directories. A file found by walking a directory that
+    qa does not lint (``Result.skip``, ``NotLinted``) is skipped; one named is an error."""
+    return {p for p in paths if not p.is_dir()}
 
 
 _LEVELS = {"info": 1, "warning": 2, "error": 3, "never": 99}
