@@ -212,7 +212,7 @@ def lint(
         fail("no path given: name files or directories, or - for standard input")
     results, skipped = cli_ci.drop_skipped(_lint(paths, config))
     cli_ci.require_files(results, skipped, allow_empty)
-    results = cli_ci.apply_baseline(results, baseline, write_baseline)
+    results = cli_ci.apply_baseline(results, baseline, write_baseline, config.root)
     if decisions:
         from qa.cli_review import apply_decisions
 

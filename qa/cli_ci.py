@@ -135,7 +135,9 @@ def summary(results: Sequence[Result], skipped: int) -> str:
     )
 
 
-def apply_baseline(results: list[Result], baseline: Path | None, write_baseline: Path | None) -> list[Result]:
+def apply_baseline(
+    results: list[Result], baseline: Path | None, write_baseline: Path | None, root: Path | None = None
+) -> list[Result]:
     """--write-baseline records and exits 0; --baseline keeps only new findings."""
     from qa import baseline as bl
 
@@ -152,7 +154,7 @@ def apply_baseline(results: list[Result], baseline: Path | None, write_baseline:
         accepted = bl.load(baseline)
     except bl.BaselineError as exc:
         fail(str(exc))
-    results, known = bl.filter_new(results, accepted)
+    results, known = bl.filter_new(results, accepted, base=baseline.parent, root=root)
     if known:
         typer.echo(f"qa: {known} finding{'s' if known != 1 else ''} already in {baseline} not shown", err=True)
     return results
