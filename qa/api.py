@@ -146,12 +146,13 @@ def _one_owner(best: dict[Any, Finding], order: dict[str, int]) -> dict[Any, Fin
 
 
 def _finish(doc: Document, found: Iterable[Finding], order: dict[str, int], config: Config) -> Result:
-    """Settle, then apply inline suppressions, per-file ignores and severity overrides."""
-    from qa import suppress
+    """Settle, then apply inline suppressions, per-file ignores and severity overrides; the
+    suggestions follow the document's apostrophes, quotation marks and spaces (qa.house_style)."""
+    from qa import house_style, suppress
     from qa.config import adjust
 
     kept = suppress.apply(doc, _settle(doc, found, order), report_unused="QA01" in order)
-    return Result(doc, adjust(doc, kept, config))
+    return Result(doc, adjust(doc, house_style.follow(doc.text, kept), config))
 
 
 CHUNK = 200_000  # characters: larger documents are linted in pieces cut at line ends
