@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from qa.backends import BackendOptions
 from qa.checks import ALL_CHECKS, Check, Context
@@ -15,6 +16,15 @@ from qa.glossary import make_glossary
 
 class InputError(Exception):
     """A file that cannot be linted; the message names it."""
+
+
+class NotLinted(InputError):
+    """A file qa does not lint (its target is not French): an error when it was named, a
+    note when a directory walk found it. ``reason`` names the file."""
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -46,6 +56,7 @@ class Result:
     encoding: str = "utf-8"
     bom: bool = False
     notes: tuple[str, ...] = field(default=())
+    skip: str | None = None  # why a file found in a directory is passed over (see lint_paths)
 
 
 def _selected(check: type[Check], config: Config) -> bool:
@@ -102,16 +113,46 @@ def _settle(doc: Document, findings: Iterable[Finding], order: dict[str, int]) -
         old = best.get(key)
         if old is None or order.get(f.code, 99) < order.get(old.code, 99):
             best[key] = f
-    return merge(best, backend)
+    return merge(_one_owner(best, order), backend)
+
+
+def _one_owner(best: dict[Any, Finding], order: dict[str, int]) -> dict[Any, Finding]:
+    """One span, one owner: when findings of different checks offer rewrites of overlapping
+    text (« Il a » → « Elle a » from PA01 and → « Cela a » from PC03), only the check with
+    the higher priority keeps it. The priority is declared by the order of ALL_CHECKS
+    (qa.checks). Findings without a suggestion and source-aware ones (a whole segment) do
+    not rewrite text and keep their place; overlaps within one check are that check's own."""
+    rivals = sorted(
+        (f for f in best.values() if f.suggestions and not f.code.startswith("SA")), key=lambda f: f.span.start
+    )
+    losers: set[int] = set()
+    cluster: list[Finding] = []
+    reach = -1
+    for f in [*rivals, None]:
+        if f is not None and f.span.start < reach:
+            cluster.append(f)
+            reach = max(reach, f.span.end)
+            continue
+        if len(cluster) > 1:
+            owners: list[Finding] = []
+            for g in sorted(cluster, key=lambda g: (order.get(g.code, 99), g.span.start)):
+                if any(o.code != g.code and o.span.overlaps(g.span) for o in owners):
+                    losers.add(id(g))
+                else:
+                    owners.append(g)
+        if f is not None:
+            cluster, reach = [f], f.span.end
+    return {k: f for k, f in best.items() if id(f) not in losers} if losers else best
 
 
 def _finish(doc: Document, found: Iterable[Finding], order: dict[str, int], config: Config) -> Result:
-    """Settle, then apply inline suppressions, per-file ignores and severity overrides."""
-    from qa import suppress
+    """Settle, then apply inline suppressions, per-file ignores and severity overrides; the
+    suggestions follow the document's apostrophes, quotation marks and spaces (qa.house_style)."""
+    from qa import house_style, suppress
     from qa.config import adjust
 
     kept = suppress.apply(doc, _settle(doc, found, order), report_unused="QA01" in order)
-    return Result(doc, adjust(doc, kept, config))
+    return Result(doc, adjust(doc, house_style.follow(doc.text, kept), config))
 
 
 CHUNK = 200_000  # characters: larger documents are linted in pieces cut at line ends
@@ -198,7 +239,8 @@ def expand_paths(paths: Iterable[Path], config: Config | None = None) -> Iterato
 def lint_paths(
     paths: Iterable[Path], config: Config | None = None, progress: Callable[[int, int], None] | None = None
 ) -> list[Result]:
-    """Lint files and directories; unreadable files give a Result with ``error`` set.
+    """Lint files and directories; unreadable files give a Result with ``error`` set, files
+    found in a directory that qa does not lint (not French) one with only ``skip`` set.
 
     Many files are linted in parallel worker processes (``config.jobs``); the results keep
     the order of the files whatever the parallelism. ``progress(done, total)`` is called as
@@ -207,7 +249,19 @@ def lint_paths(
     from qa.runner import discover, lint_files
 
     config = config or Config()
-    return lint_files(discover(paths, config), config, progress)
+    paths = list(paths)
+    results = lint_files(discover(paths, config), config, progress)
+    named = named_files(paths)
+    return [
+        replace(r, error=None) if r.skip and r.error and Path(r.document.path) not in named else r
+        for r in results
+    ]
+
+
+def named_files(paths: Iterable[Path]) -> set[Path]:
+    """The paths given that are not directories. A file found by walking a directory that
+    qa does not lint (``Result.skip``, ``NotLinted``) is skipped; one named is an error."""
+    return {p for p in paths if not p.is_dir()}
 
 
 _LEVELS = {"info": 1, "warning": 2, "error": 3, "never": 99}

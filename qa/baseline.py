@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -54,11 +55,24 @@ def display_path(path: str) -> str:
         return Path(path).as_posix()
 
 
-def build(results: Sequence[Result]) -> dict[str, object]:
+def relative_path(path: str, base: Path) -> str:
+    """path as a POSIX path relative to the folder base (« ../texts/a.txt » allowed), so a
+    baseline matches from whatever folder qa runs in."""
+    if path == "-":
+        return path
+    try:
+        return Path(os.path.relpath(Path(path).resolve(), base.resolve())).as_posix()
+    except ValueError:  # another drive
+        return Path(path).resolve().as_posix()
+
+
+def build(results: Sequence[Result], base: Path | None = None) -> dict[str, object]:
+    """The baseline of results; paths relative to base (the baseline file's folder), else to the cwd."""
     counts: Counter[tuple[str, str, str, str]] = Counter()
     for r in results:
+        p = relative_path(r.document.path, base) if base is not None else display_path(r.document.path)
         for f in r.findings:
-            counts[(display_path(r.document.path), f.code, fingerprint(r.document, f), f.text)] += 1
+            counts[(p, f.code, fingerprint(r.document, f), f.text)] += 1
     entries = [
         {"path": p, "rule": code, "fingerprint": fp, "text": text, "count": n}
         for (p, code, fp, text), n in sorted(counts.items())
@@ -70,7 +84,7 @@ def write(path: Path, results: Sequence[Result]) -> int:
     """Write the baseline of results to path; returns the number of findings recorded."""
     from qa.fixes import write_atomic
 
-    data = build(results)
+    data = build(results, base=path.parent)
     text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     write_atomic(path, text.encode("utf-8"))
     return sum(int(e["count"]) for e in data["findings"])  # type: ignore[union-attr, index]
@@ -97,16 +111,24 @@ def load(path: Path) -> Counter[tuple[str, str]]:
     return accepted
 
 
-def filter_new(results: Sequence[Result], accepted: Counter[tuple[str, str]]) -> tuple[list[Result], int]:
-    """Results keeping only findings beyond what the baseline accepts; and how many were known."""
+def filter_new(
+    results: Sequence[Result], accepted: Counter[tuple[str, str]], base: Path | None = None, root: Path | None = None
+) -> tuple[list[Result], int]:
+    """Results keeping only findings beyond what the baseline accepts; and how many were known.
+
+    A file's path in the baseline may be relative to the baseline's folder (base: how qa
+    writes it), to the project root (where the configuration lives) or to the cwd (older
+    baselines): each is tried, so the folder qa runs in does not matter."""
     left = Counter(accepted)
     out, known = [], 0
     for r in results:
-        p = display_path(r.document.path)
+        names = [relative_path(r.document.path, b) for b in (base, root) if b is not None]
+        names = list(dict.fromkeys([*names, display_path(r.document.path)]))
         kept = []
         for f in r.findings:
-            key = (p, fingerprint(r.document, f))
-            if left[key] > 0:
+            fp = fingerprint(r.document, f)
+            key = next(((p, fp) for p in names if left[(p, fp)] > 0), None)
+            if key is not None:
                 left[key] -= 1
                 known += 1
             else:

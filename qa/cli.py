@@ -11,7 +11,9 @@ import typer
 
 from qa import api, cli_ci
 from qa.api import Config, InputError, Result
-from qa.cli_ci import BaselineOpt, ConfigOpt, JobsOpt, MaxAnnotationsOpt, WarnUnusedOpt, WriteBaselineOpt
+from qa.cli_ci import (
+    AllowEmptyOpt, BaselineOpt, ConfigOpt, JobsOpt, MaxAnnotationsOpt, WarnUnusedOpt, WriteBaselineOpt,
+)
 from qa.cli_backends import (
     BackendDisableOpt, BackendEnableOpt, BackendsListOpt, BackendTimeoutOpt, GrammalecteOpt, LanguageToolOpt,
     PickyOpt, StrictBackendsOpt,
@@ -34,6 +36,13 @@ class Format(StrEnum):
     SARIF = "sarif"
     GITHUB = "github"
     JUNIT = "junit"
+
+
+class DataFormat(StrEnum):
+    """What `qa eval` and `qa score` print: a table, or JSON."""
+
+    TEXT = "text"
+    JSON = "json"
 
 
 class FailOn(StrEnum):
@@ -171,6 +180,7 @@ def lint(
     warn_unused_ignores: WarnUnusedOpt = False,
     max_annotations: MaxAnnotationsOpt = 10,
     jobs: JobsOpt = 0,
+    allow_empty: AllowEmptyOpt = False,
     languagetool: LanguageToolOpt = None,
     grammalecte: GrammalecteOpt = None,
     backend_enable: BackendEnableOpt = None,
@@ -200,7 +210,9 @@ def lint(
         if backends:
             raise typer.Exit(0)
         fail("no path given: name files or directories, or - for standard input")
-    results = cli_ci.apply_baseline(_lint(paths, config), baseline, write_baseline)
+    results, skipped = cli_ci.drop_skipped(_lint(paths, config))
+    cli_ci.require_files(results, skipped, allow_empty)
+    results = cli_ci.apply_baseline(results, baseline, write_baseline, config.root)
     if decisions:
         from qa.cli_review import apply_decisions
 
@@ -218,8 +230,7 @@ def lint(
     else:
         _print_text(results)
     _report_errors(results)
-    n = sum(len(r.findings) for r in results)
-    typer.echo(f"{n} finding{'s' if n != 1 else ''} in {len(results)} file{'s' if len(results) != 1 else ''}.", err=True)
+    typer.echo(cli_ci.summary(results, skipped), err=True)
     if cli_backends.report_notes(results, config.backends.strict):
         raise typer.Exit(2)  # --strict-backends: a requested backend did not answer
     raise typer.Exit(api.exit_code(results, config.fail_on))
@@ -227,7 +238,7 @@ def lint(
 
 @app.command()
 def fix(
-    paths: Annotated[list[Path], typer.Argument(help="Files to fix in place.")],
+    paths: Annotated[list[Path], typer.Argument(help="Files or directories to fix in place; - fixes standard input to standard output.")],
     diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff instead of writing.")] = False,
     glossary: GlossaryOpt = None,
     no_builtin: NoBuiltinOpt = False,
@@ -237,6 +248,7 @@ def fix(
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Lowest severity of the remaining findings that makes the exit code 1.")] = FailOn.WARNING,
     config_file: ConfigOpt = None,
     source_file: SourceFileOpt = None,
+    allow_empty: AllowEmptyOpt = False,
 ) -> None:
     """Apply the safe (autofix) suggestions; report what remains."""
     from qa.fixes import StaleFileError, encode, unified_diff, write_atomic
@@ -247,15 +259,25 @@ def fix(
     except GlossaryError as exc:
         fail(str(exc))
     checks = api.active_checks(config)
+    if [str(p) for p in paths] == ["-"]:
+        _fix_stdin(ctx, checks, config, diff)
     remaining: list[Result] = []
+    named, walked_skips = api.named_files(paths), 0
     for path in api.expand_paths(paths, config):
         try:
             outcome = api.fix_file(path, ctx, checks, config)
+        except api.NotLinted as exc:
+            if path in named:
+                remaining.append(Result(Document(str(path), ""), (), error=str(exc)))
+            else:
+                typer.echo(f"qa: note: {exc.reason}; skipped", err=True)
+                walked_skips += 1
+            continue
         except InputError as exc:
             remaining.append(Result(Document(str(path), ""), (), error=str(exc)))
             continue
         if diff:
-            typer.echo(unified_diff(str(path), outcome.before.text, outcome.after), nl=False)
+            typer.echo(unified_diff(str(path), outcome.before.text, outcome.after, outcome.bom), nl=False)
         elif outcome.applied:
             try:
                 write_atomic(path, encode(outcome.after, outcome.bom, outcome.encoding), expected=outcome.raw)
@@ -269,8 +291,28 @@ def fix(
         skipped = f", {len(outcome.skipped)} skipped (overlapping or stale)" if outcome.skipped else ""
         typer.echo(f"{path}: {verb} {len(outcome.applied)}{skipped}, {len(outcome.remaining.findings)} left to review", err=True)
         remaining.append(outcome.remaining)
+    cli_ci.require_files(remaining, walked_skips, allow_empty)
     _report_errors(remaining)
     raise typer.Exit(api.exit_code(remaining, config.fail_on))
+
+
+def _fix_stdin(ctx: api.Context, checks: list[api.Check], config: Config, diff: bool) -> NoReturn:
+    """`qa fix -`: the fixed text (or the diff) on standard output, every other byte kept."""
+    from qa.fixes import encode, unified_diff
+    from qa.reading import DecodeError, decode
+
+    try:
+        text, bom = decode(sys.stdin.buffer.read(), "-")
+    except DecodeError as exc:
+        fail(str(exc))
+    after, applied, _, remaining = api.fix_document(Document("-", text), ctx, checks, config)
+    out = unified_diff("-", text, after, bom).encode("utf-8") if diff else encode(after, bom)
+    sys.stdout.flush()
+    sys.stdout.buffer.write(out)
+    sys.stdout.buffer.flush()
+    verb = "would fix" if diff else "fixed"
+    typer.echo(f"-: {verb} {len(applied)}, {len(remaining.findings)} left to review", err=True)
+    raise typer.Exit(api.exit_code([remaining], config.fail_on))
 
 
 @app.command()
@@ -298,8 +340,8 @@ def explain(code: Annotated[str, typer.Argument(help="A rule code, e.g. PN01.")]
 
 @app.command("eval")
 def evaluate_cmd(
-    gold_dir: Annotated[Path, typer.Argument(help="A directory of NAME.txt + NAME.gold.jsonl (+ NAME.ref.txt).")],
-    fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.TEXT,
+    gold_dir: Annotated[Path, typer.Argument(help="A directory of NAME.txt + NAME.gold.jsonl (+ NAME.ref.txt, NAME.src.LANG).")],
+    fmt: Annotated[DataFormat, typer.Option("--format", "-f")] = DataFormat.TEXT,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List misses and false positives.")] = False,
     glossary: GlossaryOpt = None,
     select: SelectOpt = None,
@@ -317,7 +359,7 @@ def evaluate_cmd(
         report = evaluate(gold_dir, config)
     except (GoldError, GlossaryError, InputError) as exc:
         fail(str(exc))
-    if fmt is Format.JSON:
+    if fmt is DataFormat.JSON:
         typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         typer.echo(render_text(report, verbose), nl=False)
@@ -328,7 +370,7 @@ def score(
     hyp: Annotated[Path, typer.Argument(help="Hypothesis: a file or a directory of .txt files.")],
     ref: Annotated[Path, typer.Argument(help="Reference: a file or a directory with the same file names.")],
     segments_: Annotated[bool, typer.Option("--segments", help="Also print per-segment scores.")] = False,
-    fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.TEXT,
+    fmt: Annotated[DataFormat, typer.Option("--format", "-f")] = DataFormat.TEXT,
 ) -> None:
     """BLEU, chrF and TER (sacrebleu) of HYP against REF, corpus-level and per line."""
     import json
@@ -343,7 +385,7 @@ def score(
         typer.echo(f"qa: note: {note}", err=True)
     total = corpus_scores(hyps, refs)
     per = segment_scores(hyps, refs) if segments_ else []
-    if fmt is Format.JSON:
+    if fmt is DataFormat.JSON:
         data = {"bleu": total.bleu, "chrf": total.chrf, "ter": total.ter, "segments": total.segments}
         if segments_:
             data["per_segment"] = [{"bleu": s.bleu, "chrf": s.chrf, "ter": s.ter} for s in per]

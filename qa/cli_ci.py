@@ -41,6 +41,9 @@ WarnUnusedOpt = Annotated[
 MaxAnnotationsOpt = Annotated[
     int, typer.Option("--max-annotations", min=0, help="github format: annotate at most this many findings.")
 ]
+AllowEmptyOpt = Annotated[
+    bool, typer.Option("--allow-empty", help="Exit 0 when there is no file to lint (else: exit 2).")
+]
 JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes; 0: one per CPU for large runs.")]
 
 # CLI parameter → Config field, for the parameters a project file can also set.
@@ -99,7 +102,42 @@ def progress() -> Callable[[int, int], None] | None:
     return show
 
 
-def apply_baseline(results: list[Result], baseline: Path | None, write_baseline: Path | None) -> list[Result]:
+def drop_skipped(results: list[Result]) -> tuple[list[Result], int]:
+    """Results without the files a directory walk found but qa does not lint (a non-French
+    XLIFF beside the French one), each noted on one line; and how many there were."""
+    kept = [r for r in results if r.error or not r.skip]
+    for r in results:
+        if r.skip and not r.error:
+            typer.echo(f"qa: note: {r.skip}; skipped", err=True)
+    return kept, len(results) - len(kept)
+
+
+def require_files(results: Sequence[Result], skipped: int, allow_empty: bool) -> None:
+    """Nothing to lint (an empty folder, only skipped files) is a mistake unless allowed."""
+    if results:
+        return
+    if not allow_empty:
+        fail(f"no files to lint{f' ({skipped} skipped)' if skipped else ''}; --allow-empty accepts that")
+    typer.echo(f"qa: no files to lint{f' ({skipped} skipped)' if skipped else ''}.", err=True)
+    raise typer.Exit(0)
+
+
+def summary(results: Sequence[Result], skipped: int) -> str:
+    """« 3 findings in 2 files (1 skipped, 1 unreadable). »: files that could not be read
+    are not counted as linted."""
+    n = sum(len(r.findings) for r in results)
+    bad = sum(1 for r in results if r.error)
+    linted = len(results) - bad
+    extra = ", ".join(x for x in (f"{skipped} skipped" if skipped else "", f"{bad} unreadable" if bad else "") if x)
+    return (
+        f"{n} finding{'s' if n != 1 else ''} in {linted} file{'s' if linted != 1 else ''}"
+        + (f" ({extra})" if extra else "") + "."
+    )
+
+
+def apply_baseline(
+    results: list[Result], baseline: Path | None, write_baseline: Path | None, root: Path | None = None
+) -> list[Result]:
     """--write-baseline records and exits 0; --baseline keeps only new findings."""
     from qa import baseline as bl
 
@@ -116,7 +154,7 @@ def apply_baseline(results: list[Result], baseline: Path | None, write_baseline:
         accepted = bl.load(baseline)
     except bl.BaselineError as exc:
         fail(str(exc))
-    results, known = bl.filter_new(results, accepted)
+    results, known = bl.filter_new(results, accepted, base=baseline.parent, root=root)
     if known:
         typer.echo(f"qa: {known} finding{'s' if known != 1 else ''} already in {baseline} not shown", err=True)
     return results

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from qa.api import Config, lint_document, make_context, active_checks, read_document
+from qa.api import Config, InputError, active_checks, lint_document, make_context, read_document
+from qa.checks import Check, Context
 from qa.document import Document, Span
 from qa.findings import Finding
 from qa.fixes import apply_edits
@@ -90,6 +91,37 @@ def _ratio(a: float, b: float) -> float:
     return a / b if b else 1.0
 
 
+SOURCE_LANGS = ("de", "nl", "en")
+
+
+def source_beside(txt: Path) -> tuple[Path, str] | None:
+    """NAME.src.LANG next to NAME.txt (LANG: de, nl or en), with its language, if there is one."""
+    name = txt.name[: -len(".txt")]
+    for lang in SOURCE_LANGS:
+        path = txt.with_name(f"{name}.src.{lang}")
+        if path.is_file():
+            return path, lang
+    return None
+
+
+def _lint_with_source(
+    txt: Path, doc: Document, source: tuple[Path, str], config: Config, contexts: dict[str, Context], checks: list[Check]
+) -> tuple[Finding, ...]:
+    """The findings of ``qa lint TXT --source SRC --source-lang LANG``, with config otherwise."""
+    from qa.formats.lint import lint_path
+
+    path, lang = source
+    with_source = replace(config, source_file=path, source_lang=config.source_lang or lang)
+    if lang not in contexts:
+        contexts[lang] = make_context(with_source)
+    result = lint_path(txt, contexts[lang], checks, with_source)
+    if result.error:
+        raise InputError(result.error)
+    if result.document.text != doc.text:
+        raise InputError(f"{txt}: the text read with its source differs from the text read alone")
+    return result.findings
+
+
 def evaluate(gold_dir: Path, config: Config | None = None) -> dict[str, Any]:
     from sacrebleu.metrics import CHRF
 
@@ -103,6 +135,8 @@ def evaluate(gold_dir: Path, config: Config | None = None) -> dict[str, Any]:
     cat_found: Counter[str] = Counter()
     cat_correct: Counter[str] = Counter()
     mts, fixeds, refs = [], [], []
+    contexts: dict[str, Context] = {}
+    sources = 0
     for gold_path in sorted(gold_dir.glob("*.gold.jsonl")):
         name = gold_path.name[: -len(".gold.jsonl")]
         txt = gold_dir / f"{name}.txt"
@@ -112,7 +146,12 @@ def evaluate(gold_dir: Path, config: Config | None = None) -> dict[str, Any]:
         golds = load_gold(gold_path, doc.text)
         ref_path = gold_dir / f"{name}.ref.txt"
         ref = ref_path.read_text(encoding="utf-8") if ref_path.exists() else doc.text
-        findings = lint_document(doc, ctx, checks, config).findings
+        source = source_beside(txt)
+        if source is None:
+            findings = lint_document(doc, ctx, checks, config).findings
+        else:
+            findings = _lint_with_source(txt, doc, source, config, contexts, checks)
+        sources += source is not None
         score = DocScore(name, len(doc.text.split()), 0, 0, len(findings), 0, 0, 0.0, 0.0)
         for g in golds:
             hits = [f for f in findings if f.span.overlaps(g.span) or (len(f.span) == 0 and g.span.start <= f.span.start < g.span.end)]
@@ -145,8 +184,10 @@ def evaluate(gold_dir: Path, config: Config | None = None) -> dict[str, Any]:
         fixeds.append(fixed)
         refs.append(ref)
         docs.append(score)
-    c_mt = chrf.corpus_score(mts, [refs]).score if docs else 0.0
-    c_fixed = chrf.corpus_score(fixeds, [refs]).score if docs else 0.0
+    if not docs:
+        raise GoldError(f"{gold_dir}: no NAME.gold.jsonl beside a NAME.txt; nothing was evaluated")
+    c_mt = chrf.corpus_score(mts, [refs]).score
+    c_fixed = chrf.corpus_score(fixeds, [refs]).score
     gold_n = sum(d.gold for d in docs)
     matched = sum(d.matched for d in docs)
     found = sum(d.findings for d in docs)
@@ -154,6 +195,7 @@ def evaluate(gold_dir: Path, config: Config | None = None) -> dict[str, Any]:
     right = sum(d.fixes_right for d in docs)
     categories = sorted(set(cat_gold) | set(cat_found))
     return {
+        "sources": sources,
         "documents": [
             {"name": d.name, "words": d.words, "gold": d.gold, "matched": d.matched,
              "findings": d.findings, "correct": d.correct,
@@ -197,6 +239,9 @@ def render_text(report: dict[str, Any], verbose: bool = False) -> str:
     for c in report["categories"]:
         lines.append(f"{c['category']:20} {c['gold']:4} {c['matched']:4} {c['findings']:5} {_fmt(c['recall']):>6} {_fmt(c['precision']):>5}")
     lines.append("")
+    if report.get("sources"):
+        n = report["sources"]
+        lines.append(f"{n} of {len(report['documents'])} documents linted with their source (NAME.src.LANG)")
     lines.append(
         f"recall={report['recall']:.3f} precision={report['precision']:.3f} "
         f"fix_acc={report['fix_accuracy']:.3f} closure={report['closure']:.3f}"

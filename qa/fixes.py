@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -75,12 +76,23 @@ def write_atomic(path: Path, data: bytes, expected: bytes | None = None) -> None
         raise
 
 
-def unified_diff(path: str, old: str, new: str) -> str:
-    return "".join(
-        difflib.unified_diff(
-            old.splitlines(keepends=True), new.splitlines(keepends=True), _side("a", path), _side("b", path)
-        )
-    )
+def unified_diff(path: str, old: str, new: str, bom: bool = False) -> str:
+    """A unified diff that ``git apply`` and ``patch`` accept.
+
+    Lines are cut at "\\n" only, as those tools cut them (str.splitlines would also cut at
+    form feeds, U+2028 and others), so a CRLF line keeps its "\\r". A last line without a
+    newline gets the "\\ No newline at end of file" marker, and a BOM belongs to the first
+    line, as in the bytes on disk. Every line of the output ends with a newline.
+    """
+    mark = "\ufeff" if bom else ""
+    out = []
+    for line in difflib.unified_diff(_lines(mark + old), _lines(mark + new), _side("a", path), _side("b", path)):
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+def _lines(text: str) -> list[str]:
+    return re.findall(r"[^\n]*\n|[^\n]+\Z", text)
 
 
 def _side(prefix: str, path: str) -> str:

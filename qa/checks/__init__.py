@@ -26,6 +26,8 @@ from qa.checks.numbers import DateStyle, NumberStyle
 from qa.checks.titles import TitleGender
 from qa.checks.agreement_subject import SubjectAgreement
 
+# The order is the priority: when two checks rewrite one span, or overlapping text, the
+# earlier one owns it and the other's finding is dropped (qa.api._one_owner).
 ALL_CHECKS: tuple[type[Check], ...] = (
     GlossaryTerm,
     NameTranslated,

@@ -216,28 +216,41 @@ def lint_path(path: Path, ctx: Context, checks: Sequence[Check], config: Config)
     try:
         parsed = read_for_lint(path, config)
         check_french(parsed)
+    except NotFrench as exc:
+        return Result(Document(str(path), ""), (), error=str(exc), skip=exc.reason)
     except FormatError as exc:
         return Result(Document(str(path), ""), (), error=str(exc))
     return lint_parsed(parsed, ctx, checks, config)
+
+
+class NotFrench(FormatError):
+    """A file whose target language is not French: refused when named, skipped with a note
+    when found in a directory (a localisation folder holds every language side by side)."""
+
+    def __init__(self, path: str, lang: str) -> None:
+        self.reason = f"{path}: the target language is {lang}, not French"
+        super().__init__(f"{self.reason}; not linted")
 
 
 def check_french(parsed: Parsed) -> None:
     """qa lints French: a file that says its target is another language is refused."""
     lang = (parsed.target_lang or "fr").lower().replace("_", "-")
     if lang.split("-")[0] != "fr":
-        raise FormatError(f"{parsed.path}: the target language is {parsed.target_lang}, not French; not linted")
+        raise NotFrench(parsed.path, str(parsed.target_lang))
     if parsed.notes and not parsed.segments:
         raise FormatError(parsed.notes[0])
 
 
 def fix_path(path: Path, ctx: Context, checks: Sequence[Check], config: Config) -> FixOutcome:
     """fix_file for structured files: only target text changes; the re-lint re-reads the result."""
-    from qa.api import FixOutcome, InputError, Result
+    from qa.api import FixOutcome, InputError, NotLinted, Result
     from qa.fixes import apply_edits
 
     try:
         parsed = read_for_lint(path, config)
         check_french(parsed)
+    except NotFrench as exc:
+        raise NotLinted(str(exc), exc.reason) from None
     except FormatError as exc:
         raise InputError(str(exc)) from None
     raw = path.read_bytes()
