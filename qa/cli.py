@@ -351,7 +351,7 @@ def score(
         return
     for i, s in enumerate(per, 1):
         typer.echo(f"{i:5}  BLEU {s.bleu:6.2f}  chrF {s.chrf:6.2f}  TER {s.ter:6.2f}")
-    typer.echo(f"BLEU {total.bleu:.2f}  chrF {total.chrf:.2f}  TER {total.ter:.2f}  ({total.segments} segments)")
+    typer.echo(f"BLEU {total.bleu:.2f}  chrF {total.chrf:.2f}  TER {total.ter:.2f}  ({total.segments} segment{'s' if total.segments != 1 else ''})")
 
 
 from qa import cli_review  # noqa: E402, F401 - registers `qa review` on app
