@@ -11,6 +11,7 @@ import typer
 
 from qa import api, cli_ci
 from qa.api import Config, InputError, Result
+from qa.cli_help import QaGroup
 from qa.cli_ci import BaselineOpt, ConfigOpt, JobsOpt, MaxAnnotationsOpt, WarnUnusedOpt, WriteBaselineOpt
 from qa.cli_backends import (
     BackendDisableOpt, BackendEnableOpt, BackendsListOpt, BackendTimeoutOpt, GrammalecteOpt, LanguageToolOpt,
@@ -20,11 +21,29 @@ from qa.document import Document
 from qa.glossary import GlossaryError
 
 app = typer.Typer(
+    cls=QaGroup,
     no_args_is_help=True,
-    add_completion=False,
+    rich_markup_mode=None,  # plain help: one option a line at 80 columns, no table that wraps mid-word
     help="Quality assurance for machine-translated French: find MT artifacts, suggest fixes.",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from qa import __version__
+
+        typer.echo(f"qa {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print qa's version and exit.")
+    ] = False,
+) -> None:
+    """Quality assurance for machine-translated French: find MT artifacts, suggest fixes."""
 
 
 class Format(StrEnum):
@@ -55,17 +74,17 @@ def _split(values: list[str] | None) -> tuple[str, ...]:
 
 GlossaryOpt = Annotated[
     list[Path] | None,
-    typer.Option("--glossary", "-g", help="A glossary file (TOML or TSV), layered over the built-in one. Repeatable."),
+    typer.Option("--glossary", "-g", metavar="FILE", help="A glossary file (TOML or TSV), layered over the built-in one. Repeatable."),
 ]
 NoBuiltinOpt = Annotated[bool, typer.Option("--no-builtin", help="Do not load the built-in glossary.")]
 SelectOpt = Annotated[
-    list[str] | None, typer.Option("--select", "-s", help="Only these codes, families (PN) or categories.")
+    list[str] | None, typer.Option("--select", "-s", metavar="CODE", help="Only these codes (PN01), families (PN), categories or slugs.")
 ]
-IgnoreOpt = Annotated[list[str] | None, typer.Option("--ignore", "-i", help="Skip these codes, families or categories.")]
-SourceOpt = Annotated[str | None, typer.Option("--source-lang", help="Source language of the translation: en, nl, de.")]
+IgnoreOpt = Annotated[list[str] | None, typer.Option("--ignore", "-i", metavar="CODE", help="Skip these codes, families, categories or slugs.")]
+SourceOpt = Annotated[str | None, typer.Option("--source-lang", metavar="LANG", help="Source language of the translation: en, nl, de.")]
 SourceFileOpt = Annotated[
     Path | None,
-    typer.Option("--source", help="The source text of the one file linted, aligned by line or paragraph (SA checks)."),
+    typer.Option("--source", metavar="FILE", help="The source text of the one file linted, aligned by line or paragraph (SA checks)."),
 ]
 
 
@@ -154,16 +173,16 @@ def _report_errors(results: list[Result]) -> None:
 
 @app.command()
 def lint(
-    paths: Annotated[list[str] | None, typer.Argument(help="Files or directories to lint; - reads standard input.")] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Report format.")] = Format.TEXT,
+    paths: Annotated[list[str] | None, typer.Argument(metavar="PATH", help="Files or directories to lint; - reads standard input.")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", metavar="FORMAT", help="text, json, html, sarif, github or junit.")] = Format.TEXT,
     glossary: GlossaryOpt = None,
     no_builtin: NoBuiltinOpt = False,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
     source_lang: SourceOpt = None,
-    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1.")] = FailOn.WARNING,
+    fail_on: Annotated[FailOn, typer.Option("--fail-on", metavar="SEVERITY", help="error, warning, info or never: the lowest severity that makes the exit code 1.")] = FailOn.WARNING,
     decisions: Annotated[
-        list[Path] | None, typer.Option("--decisions", help="A `qa review` decisions file: hide what it rejected. Repeatable.")
+        list[Path] | None, typer.Option("--decisions", metavar="FILE", help="A `qa review` decisions file: hide what it rejected. Repeatable.")
     ] = None,
     config_file: ConfigOpt = None,
     baseline: BaselineOpt = None,
@@ -227,14 +246,14 @@ def lint(
 
 @app.command()
 def fix(
-    paths: Annotated[list[Path], typer.Argument(help="Files to fix in place.")],
+    paths: Annotated[list[Path], typer.Argument(metavar="FILE", help="Files to fix in place.")],
     diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff instead of writing.")] = False,
     glossary: GlossaryOpt = None,
     no_builtin: NoBuiltinOpt = False,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
     source_lang: SourceOpt = None,
-    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Lowest severity of the remaining findings that makes the exit code 1.")] = FailOn.WARNING,
+    fail_on: Annotated[FailOn, typer.Option("--fail-on", metavar="SEVERITY", help="error, warning, info or never: the lowest severity of the remaining findings that makes the exit code 1.")] = FailOn.WARNING,
     config_file: ConfigOpt = None,
     source_file: SourceFileOpt = None,
 ) -> None:
@@ -283,7 +302,7 @@ def rules() -> None:
 
 
 @app.command()
-def explain(code: Annotated[str, typer.Argument(help="A rule code, e.g. PN01.")]) -> None:
+def explain(code: Annotated[str, typer.Argument(metavar="CODE", help="A rule code (PN01) or slug (calque.reporting-preposition).")]) -> None:
     """Print the rationale of a rule with a Mauvais / Bon example."""
     import inspect
 
@@ -298,8 +317,8 @@ def explain(code: Annotated[str, typer.Argument(help="A rule code, e.g. PN01.")]
 
 @app.command("eval")
 def evaluate_cmd(
-    gold_dir: Annotated[Path, typer.Argument(help="A directory of NAME.txt + NAME.gold.jsonl (+ NAME.ref.txt).")],
-    fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.TEXT,
+    gold_dir: Annotated[Path, typer.Argument(metavar="DIR", help="A directory of NAME.txt + NAME.gold.jsonl (+ NAME.ref.txt).")],
+    fmt: Annotated[Format, typer.Option("--format", "-f", metavar="FORMAT", help="text or json.")] = Format.TEXT,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List misses and false positives.")] = False,
     glossary: GlossaryOpt = None,
     select: SelectOpt = None,
@@ -325,10 +344,10 @@ def evaluate_cmd(
 
 @app.command()
 def score(
-    hyp: Annotated[Path, typer.Argument(help="Hypothesis: a file or a directory of .txt files.")],
-    ref: Annotated[Path, typer.Argument(help="Reference: a file or a directory with the same file names.")],
+    hyp: Annotated[Path, typer.Argument(metavar="HYP", help="Hypothesis: a file or a directory of .txt files.")],
+    ref: Annotated[Path, typer.Argument(metavar="REF", help="Reference: a file or a directory with the same file names.")],
     segments_: Annotated[bool, typer.Option("--segments", help="Also print per-segment scores.")] = False,
-    fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.TEXT,
+    fmt: Annotated[Format, typer.Option("--format", "-f", metavar="FORMAT", help="text or json.")] = Format.TEXT,
 ) -> None:
     """BLEU, chrF and TER (sacrebleu) of HYP against REF, corpus-level and per line."""
     import json
