@@ -294,11 +294,13 @@ def fix(
 
 @app.command()
 def rules() -> None:
-    """List every rule: code, category, default severity, autofix, summary."""
+    """List every rule: code, category, default severity, autofix, slug, summary."""
     from qa.checks import ALL_CHECKS
 
+    row = "{:4}  {:17}  {:8}  {:7}  {:28}  {}".format
+    typer.echo(row("CODE", "CATEGORY", "SEVERITY", "AUTOFIX", "SLUG", "SUMMARY"))
     for c in ALL_CHECKS:
-        typer.echo(f"{c.code}  {c.category.value:17}  {c.severity.value:7}  fix:{c.autofix:4}  {c.name:28}  {c.summary}")
+        typer.echo(row(c.code, c.category.value, c.severity.value, c.autofix, c.name, c.summary))
 
 
 @app.command()
@@ -306,9 +308,9 @@ def explain(code: Annotated[str, typer.Argument(metavar="CODE", help="A rule cod
     """Print the rationale of a rule with a Mauvais / Bon example."""
     import inspect
 
-    from qa.checks import BY_CODE
+    from qa.checks import ALL_CHECKS, BY_CODE
 
-    check = BY_CODE.get(code.upper())
+    check = BY_CODE.get(code.upper()) or next((c for c in ALL_CHECKS if c.name == code.lower()), None)
     if check is None:
         fail(f"unknown rule {code!r} (see 'qa rules')")
     typer.echo(f"{check.code} {check.name} [{check.category.value}, {check.severity.value}]")
