@@ -45,6 +45,12 @@ def import_cmd(
             fail(f"{file}: unknown glossary format (expected .tbx, .csv or .tsv)")
     except GlossaryImportError as exc:
         fail(str(exc))
+    if not imported.terms:
+        for message in imported.skipped:
+            typer.echo(f"qa: warning: {message}", err=True)
+        held = f"; it holds {', '.join(imported.languages)}" if imported.languages else ""
+        hint = " (choose them with --source-lang and --target-lang)" if imported.languages else ""
+        fail(f"{file}: nothing imported: no {source_lang} term with a {target_lang} rendering{held}{hint}")
     text = to_toml(imported, source_lang, file.name)
     try:
         entries = parse_toml(text, str(output or "<output>"))  # what we write must load
