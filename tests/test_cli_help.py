@@ -77,3 +77,15 @@ def test_shell_completion_is_offered() -> None:
            "COMP_CWORD": "1"}
     done = subprocess.run([sys.executable, "-m", "qa"], capture_output=True, text=True, env=env, cwd=ROOT)
     assert "lint" in done.stdout.split()
+
+
+def test_documented_pins_name_the_release_tag_or_a_commit() -> None:
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    docs = {p: (ROOT / p).read_text(encoding="utf-8") for p in ("README.md", "docs/ci.md", ".pre-commit-hooks.yaml")}
+    pins = [(p, m) for p, text in docs.items() for m in re.findall(r"\brev: (\S+)|/qa@([^\s\"]+)\"", text)]
+    assert len(pins) >= 4
+    for path, (rev, url_pin) in pins:
+        pin = rev or url_pin
+        assert pin in (f"v{version}", "<tag") or re.fullmatch(r"[0-9a-f]{40}", pin), (path, pin)
+    assert not any("<owner>" in text for text in docs.values())
+    assert "vX.Y.Z" in docs[".pre-commit-hooks.yaml"] and "Pinning a version" in docs["docs/ci.md"]
