@@ -18,6 +18,7 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	@# Best effort: Chromium lets tests/test_html.py run a real browser; without it that test skips.
 	-@export DEBIAN_FRONTEND=noninteractive; [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || \
 	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+	    echo "make: installing chromium and chromium-driver with apt-get (root): tests/test_html.py runs the HTML report in a real browser" && \
 	    { apt-get install -y -q chromium chromium-driver || { apt-get update -q && apt-get install -y -q chromium chromium-driver; }; } \
 	    >/dev/null 2>&1; } || \
 	  echo "note: chromium not installed; the browser test will be skipped"
@@ -29,6 +30,7 @@ SYSTEM_PYTHON ?= /usr/bin/python3
 grammalecte: | $(BIN)/python
 	-@$(SYSTEM_PYTHON) -c 'import grammalecte' 2>/dev/null || \
 	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+	    echo "make: installing python3-grammalecte with apt-get (root): Grammalecte's grammar checks (GC00)" && \
 	    { export DEBIAN_FRONTEND=noninteractive; apt-get install -y -q --no-install-recommends python3-grammalecte || \
 	      { apt-get update -q && apt-get install -y -q --no-install-recommends python3-grammalecte; }; } >/dev/null 2>&1; } || true
 	-@GDIR=$$($(SYSTEM_PYTHON) -c 'import grammalecte, os; print(os.path.dirname(grammalecte.__file__))' 2>/dev/null); \

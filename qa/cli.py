@@ -11,6 +11,7 @@ import typer
 
 from qa import api, cli_ci
 from qa.api import Config, InputError, Result
+from qa.cli_help import QaGroup
 from qa.cli_ci import (
     AllowEmptyOpt, BaselineOpt, ConfigOpt, JobsOpt, MaxAnnotationsOpt, WarnUnusedOpt, WriteBaselineOpt,
 )
@@ -22,11 +23,29 @@ from qa.document import Document
 from qa.glossary import GlossaryError
 
 app = typer.Typer(
+    cls=QaGroup,
     no_args_is_help=True,
-    add_completion=False,
+    rich_markup_mode=None,  # plain help: one option a line at 80 columns, no table that wraps mid-word
     help="Quality assurance for machine-translated French: find MT artifacts, suggest fixes.",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from qa import __version__
+
+        typer.echo(f"qa {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print qa's version and exit.")
+    ] = False,
+) -> None:
+    """Quality assurance for machine-translated French: find MT artifacts, suggest fixes."""
 
 
 class Format(StrEnum):
@@ -64,17 +83,17 @@ def _split(values: list[str] | None) -> tuple[str, ...]:
 
 GlossaryOpt = Annotated[
     list[Path] | None,
-    typer.Option("--glossary", "-g", help="A glossary file (TOML or TSV), layered over the built-in one. Repeatable."),
+    typer.Option("--glossary", "-g", metavar="FILE", help="A glossary file (TOML or TSV), layered over the built-in one. Repeatable."),
 ]
 NoBuiltinOpt = Annotated[bool, typer.Option("--no-builtin", help="Do not load the built-in glossary.")]
 SelectOpt = Annotated[
-    list[str] | None, typer.Option("--select", "-s", help="Only these codes, families (PN) or categories.")
+    list[str] | None, typer.Option("--select", "-s", metavar="CODE", help="Only these codes (PN01), families (PN), categories or slugs.")
 ]
-IgnoreOpt = Annotated[list[str] | None, typer.Option("--ignore", "-i", help="Skip these codes, families or categories.")]
-SourceOpt = Annotated[str | None, typer.Option("--source-lang", help="Source language of the translation: en, nl, de.")]
+IgnoreOpt = Annotated[list[str] | None, typer.Option("--ignore", "-i", metavar="CODE", help="Skip these codes, families, categories or slugs.")]
+SourceOpt = Annotated[str | None, typer.Option("--source-lang", metavar="LANG", help="Source language of the translation: en, nl, de.")]
 SourceFileOpt = Annotated[
     Path | None,
-    typer.Option("--source", help="The source text of the one file linted, aligned by line or paragraph (SA checks)."),
+    typer.Option("--source", metavar="FILE", help="The source text of the one file linted, aligned by line or paragraph (SA checks)."),
 ]
 
 
@@ -163,16 +182,16 @@ def _report_errors(results: list[Result]) -> None:
 
 @app.command()
 def lint(
-    paths: Annotated[list[str] | None, typer.Argument(help="Files or directories to lint; - reads standard input.")] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Report format.")] = Format.TEXT,
+    paths: Annotated[list[str] | None, typer.Argument(metavar="PATH", help="Files or directories to lint; - reads standard input.")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", metavar="FORMAT", help="text, json, html, sarif, github or junit.")] = Format.TEXT,
     glossary: GlossaryOpt = None,
     no_builtin: NoBuiltinOpt = False,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
     source_lang: SourceOpt = None,
-    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1.")] = FailOn.WARNING,
+    fail_on: Annotated[FailOn, typer.Option("--fail-on", metavar="SEVERITY", help="error, warning, info or never: the lowest severity that makes the exit code 1.")] = FailOn.WARNING,
     decisions: Annotated[
-        list[Path] | None, typer.Option("--decisions", help="A `qa review` decisions file: hide what it rejected. Repeatable.")
+        list[Path] | None, typer.Option("--decisions", metavar="FILE", help="A `qa review` decisions file: hide what it rejected. Repeatable.")
     ] = None,
     config_file: ConfigOpt = None,
     baseline: BaselineOpt = None,
@@ -238,14 +257,14 @@ def lint(
 
 @app.command()
 def fix(
-    paths: Annotated[list[Path], typer.Argument(help="Files or directories to fix in place; - fixes standard input to standard output.")],
+    paths: Annotated[list[Path], typer.Argument(metavar="FILE", help="Files or directories to fix in place; - fixes standard input to standard output.")],
     diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff instead of writing.")] = False,
     glossary: GlossaryOpt = None,
     no_builtin: NoBuiltinOpt = False,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
     source_lang: SourceOpt = None,
-    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Lowest severity of the remaining findings that makes the exit code 1.")] = FailOn.WARNING,
+    fail_on: Annotated[FailOn, typer.Option("--fail-on", metavar="SEVERITY", help="error, warning, info or never: the lowest severity of the remaining findings that makes the exit code 1.")] = FailOn.WARNING,
     config_file: ConfigOpt = None,
     source_file: SourceFileOpt = None,
     allow_empty: AllowEmptyOpt = False,
@@ -317,21 +336,23 @@ def _fix_stdin(ctx: api.Context, checks: list[api.Check], config: Config, diff: 
 
 @app.command()
 def rules() -> None:
-    """List every rule: code, category, default severity, autofix, summary."""
+    """List every rule: code, category, default severity, autofix, slug, summary."""
     from qa.checks import ALL_CHECKS
 
+    row = "{:4}  {:17}  {:8}  {:7}  {:28}  {}".format
+    typer.echo(row("CODE", "CATEGORY", "SEVERITY", "AUTOFIX", "SLUG", "SUMMARY"))
     for c in ALL_CHECKS:
-        typer.echo(f"{c.code}  {c.category.value:17}  {c.severity.value:7}  fix:{c.autofix:4}  {c.name:28}  {c.summary}")
+        typer.echo(row(c.code, c.category.value, c.severity.value, c.autofix, c.name, c.summary))
 
 
 @app.command()
-def explain(code: Annotated[str, typer.Argument(help="A rule code, e.g. PN01.")]) -> None:
+def explain(code: Annotated[str, typer.Argument(metavar="CODE", help="A rule code (PN01) or slug (calque.reporting-preposition).")]) -> None:
     """Print the rationale of a rule with a Mauvais / Bon example."""
     import inspect
 
-    from qa.checks import BY_CODE
+    from qa.checks import ALL_CHECKS, BY_CODE
 
-    check = BY_CODE.get(code.upper())
+    check = BY_CODE.get(code.upper()) or next((c for c in ALL_CHECKS if c.name == code.lower()), None)
     if check is None:
         fail(f"unknown rule {code!r} (see 'qa rules')")
     typer.echo(f"{check.code} {check.name} [{check.category.value}, {check.severity.value}]")
@@ -340,8 +361,8 @@ def explain(code: Annotated[str, typer.Argument(help="A rule code, e.g. PN01.")]
 
 @app.command("eval")
 def evaluate_cmd(
-    gold_dir: Annotated[Path, typer.Argument(help="A directory of NAME.txt + NAME.gold.jsonl (+ NAME.ref.txt, NAME.src.LANG).")],
-    fmt: Annotated[DataFormat, typer.Option("--format", "-f")] = DataFormat.TEXT,
+    gold_dir: Annotated[Path, typer.Argument(metavar="DIR", help="A directory of NAME.txt + NAME.gold.jsonl (+ NAME.ref.txt, NAME.src.LANG).")],
+    fmt: Annotated[DataFormat, typer.Option("--format", "-f", metavar="FORMAT", help="text or json.")] = DataFormat.TEXT,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List misses and false positives.")] = False,
     glossary: GlossaryOpt = None,
     select: SelectOpt = None,
@@ -367,10 +388,10 @@ def evaluate_cmd(
 
 @app.command()
 def score(
-    hyp: Annotated[Path, typer.Argument(help="Hypothesis: a file or a directory of .txt files.")],
-    ref: Annotated[Path, typer.Argument(help="Reference: a file or a directory with the same file names.")],
+    hyp: Annotated[Path, typer.Argument(metavar="HYP", help="Hypothesis: a file or a directory of .txt files.")],
+    ref: Annotated[Path, typer.Argument(metavar="REF", help="Reference: a file or a directory with the same file names.")],
     segments_: Annotated[bool, typer.Option("--segments", help="Also print per-segment scores.")] = False,
-    fmt: Annotated[DataFormat, typer.Option("--format", "-f")] = DataFormat.TEXT,
+    fmt: Annotated[DataFormat, typer.Option("--format", "-f", metavar="FORMAT", help="text or json.")] = DataFormat.TEXT,
 ) -> None:
     """BLEU, chrF and TER (sacrebleu) of HYP against REF, corpus-level and per line."""
     import json
@@ -393,7 +414,7 @@ def score(
         return
     for i, s in enumerate(per, 1):
         typer.echo(f"{i:5}  BLEU {s.bleu:6.2f}  chrF {s.chrf:6.2f}  TER {s.ter:6.2f}")
-    typer.echo(f"BLEU {total.bleu:.2f}  chrF {total.chrf:.2f}  TER {total.ter:.2f}  ({total.segments} segments)")
+    typer.echo(f"BLEU {total.bleu:.2f}  chrF {total.chrf:.2f}  TER {total.ter:.2f}  ({total.segments} segment{'s' if total.segments != 1 else ''})")
 
 
 from qa import cli_review  # noqa: E402, F401 - registers `qa review` on app

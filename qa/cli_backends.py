@@ -31,13 +31,13 @@ BackendEnableOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--backend-enable",
-        metavar="LT:RULE|LT:category=CAT|GC:TYPE|GC:RULE",
-        help="Switch on a backend rule, LanguageTool category or Grammalecte type (gn, apos, nbsp, spell…). Repeatable.",
+        metavar="ITEM",
+        help="Switch on a backend rule: LT:RULE, LT:category=CAT, GC:TYPE (gn, apos, nbsp, spell…) or GC:RULE. Repeatable.",
     ),
 ]
 BackendDisableOpt = Annotated[
     list[str] | None,
-    typer.Option("--backend-disable", metavar="LT:RULE|LT:category=CAT|GC:TYPE|GC:RULE", help="Switch one off. Repeatable."),
+    typer.Option("--backend-disable", metavar="ITEM", help="Switch one off (same forms as --backend-enable). Repeatable."),
 ]
 PickyOpt = Annotated[bool, typer.Option("--picky", help="LanguageTool's picky level (more style rules).")]
 StrictBackendsOpt = Annotated[

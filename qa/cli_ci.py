@@ -24,27 +24,28 @@ ConfigOpt = Annotated[
     Path | None,
     typer.Option(
         "--config",
-        help="Read this TOML file (a pyproject.toml's \\[tool.qa] table, or a .qa.toml) instead of searching upward.",
+        metavar="FILE",
+        help="Read this TOML file (a pyproject.toml's [tool.qa] table, or a .qa.toml) instead of searching upward.",
         dir_okay=False,
     ),
 ]
 BaselineOpt = Annotated[
-    Path | None, typer.Option("--baseline", help="Report only findings not recorded in this baseline file.", dir_okay=False)
+    Path | None, typer.Option("--baseline", metavar="FILE", help="Report only findings not recorded in this baseline file.", dir_okay=False)
 ]
 WriteBaselineOpt = Annotated[
     Path | None,
-    typer.Option("--write-baseline", help="Record today's findings in this file and exit 0.", dir_okay=False),
+    typer.Option("--write-baseline", metavar="FILE", help="Record today's findings in this file and exit 0.", dir_okay=False),
 ]
 WarnUnusedOpt = Annotated[
     bool, typer.Option("--warn-unused-ignores", help="Report suppression directives that silenced nothing (QA01).")
 ]
 MaxAnnotationsOpt = Annotated[
-    int, typer.Option("--max-annotations", min=0, help="github format: annotate at most this many findings.")
+    int, typer.Option("--max-annotations", min=0, metavar="N", help="github format: annotate at most this many findings.")
 ]
 AllowEmptyOpt = Annotated[
     bool, typer.Option("--allow-empty", help="Exit 0 when there is no file to lint (else: exit 2).")
 ]
-JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes; 0: one per CPU for large runs.")]
+JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=0, metavar="N", help="Worker processes; 0: one per CPU for large runs.")]
 
 # CLI parameter → Config field, for the parameters a project file can also set.
 _FIELDS = {

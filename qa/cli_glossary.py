@@ -8,10 +8,13 @@ from typing import Annotated
 import typer
 
 from qa.cli import app, fail
+from qa.cli_help import QaGroup
 
 glossary_app = typer.Typer(
+    cls=QaGroup,
     no_args_is_help=True,
     add_completion=False,
+    rich_markup_mode=None,
     help="Import TBX or CSV/TSV glossaries into qa's TOML format, and check glossaries.",
 )
 app.add_typer(glossary_app, name="glossary")
@@ -19,13 +22,13 @@ app.add_typer(glossary_app, name="glossary")
 
 @glossary_app.command("import")
 def import_cmd(
-    file: Annotated[Path, typer.Argument(help="A .tbx, .csv or .tsv glossary.")],
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the TOML here (default: stdout).")] = None,
-    source_lang: Annotated[str, typer.Option("--source-lang", help="Language of the source terms.")] = "en",
-    target_lang: Annotated[str, typer.Option("--target-lang", help="Language of the target terms (TBX).")] = "fr",
-    source_column: Annotated[str | None, typer.Option("--source-column", help="CSV/TSV: source column, by header or 1-based number.")] = None,
-    target_column: Annotated[str | None, typer.Option("--target-column", help="CSV/TSV: target column, by header or 1-based number.")] = None,
-    note_column: Annotated[str | None, typer.Option("--note-column", help="CSV/TSV: a column copied into the entry's note.")] = None,
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="A .tbx, .csv or .tsv glossary.")],
+    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write the TOML here (default: stdout).")] = None,
+    source_lang: Annotated[str, typer.Option("--source-lang", metavar="LANG", help="Language of the source terms.")] = "en",
+    target_lang: Annotated[str, typer.Option("--target-lang", metavar="LANG", help="Language of the target terms (TBX).")] = "fr",
+    source_column: Annotated[str | None, typer.Option("--source-column", metavar="COLUMN", help="CSV/TSV: source column, by header or 1-based number.")] = None,
+    target_column: Annotated[str | None, typer.Option("--target-column", metavar="COLUMN", help="CSV/TSV: target column, by header or 1-based number.")] = None,
+    note_column: Annotated[str | None, typer.Option("--note-column", metavar="COLUMN", help="CSV/TSV: a column copied into the entry's note.")] = None,
 ) -> None:
     """Convert a glossary to qa's TOML: each source term requires one of its French renderings (SA01)."""
     from qa.glossary import GlossaryError, parse_toml
@@ -42,6 +45,12 @@ def import_cmd(
             fail(f"{file}: unknown glossary format (expected .tbx, .csv or .tsv)")
     except GlossaryImportError as exc:
         fail(str(exc))
+    if not imported.terms:
+        for message in imported.skipped:
+            typer.echo(f"qa: warning: {message}", err=True)
+        held = f"; it holds {', '.join(imported.languages)}" if imported.languages else ""
+        hint = " (choose them with --source-lang and --target-lang)" if imported.languages else ""
+        fail(f"{file}: nothing imported: no {source_lang} term with a {target_lang} rendering{held}{hint}")
     text = to_toml(imported, source_lang, file.name)
     try:
         entries = parse_toml(text, str(output or "<output>"))  # what we write must load
@@ -66,7 +75,7 @@ def import_cmd(
 
 
 @glossary_app.command("check")
-def check_cmd(files: Annotated[list[Path], typer.Argument(help="Glossaries (TOML or TSV) to check together.")]) -> None:
+def check_cmd(files: Annotated[list[Path], typer.Argument(metavar="FILE", help="Glossaries (TOML or TSV) to check together.")]) -> None:
     """Report duplicate entries, conflicting renderings and entries mapping to themselves."""
     from qa.glossary import GlossaryError, load_glossary
     from qa.glossary_import import check_entries

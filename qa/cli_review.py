@@ -193,14 +193,14 @@ def _ask_nothing(_prompt: Prompt) -> Action:
 
 @app.command("review")
 def review_cmd(
-    file: Annotated[Path, typer.Argument(help="The text to review.")],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="The text to review.")],
     decisions_path: Annotated[
-        Path | None, typer.Option("--decisions", help="Decisions file (default: FILE.decisions.json beside it).")
+        Path | None, typer.Option("--decisions", metavar="FILE", help="Decisions file (default: FILE.decisions.json beside it).")
     ] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the corrected text here, not over FILE.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write the corrected text here, not over FILE.")] = None,
     accept_autofix: Annotated[bool, typer.Option("--accept-autofix", help="Accept every safe (autofix) suggestion, without asking.")] = False,
-    answers: Annotated[Path | None, typer.Option("--answers", help="Answers, one per line, with the session's keys (- reads stdin).")] = None,
-    project_glossary: Annotated[Path, typer.Option("--project-glossary", help="TOML glossary that g adds to.")] = Path("qa-glossary.toml"),
+    answers: Annotated[Path | None, typer.Option("--answers", metavar="FILE", help="Answers, one per line, with the session's keys (- reads stdin).")] = None,
+    project_glossary: Annotated[Path, typer.Option("--project-glossary", metavar="FILE", help="TOML glossary that g adds to.")] = Path("qa-glossary.toml"),
     revisit_skipped: Annotated[bool, typer.Option("--revisit-skipped", help="Ask again about findings skipped earlier.")] = False,
     glossary: GlossaryOpt = None,
     no_builtin: NoBuiltinOpt = False,

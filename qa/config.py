@@ -9,6 +9,7 @@ directories is powerful but hard to explain.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -264,8 +265,10 @@ def resolve(
     cwd: Path | None = None,
 ) -> Effective:
     """Layer defaults, the project file and the CLI fields named in ``given``."""
+    path = config_file if config_file is not None else find_config(cwd or Path.cwd())
+    if cwd is None and config_file is None and path is not None:  # named as the user would: from the cwd
+        path = Path(os.path.relpath(path))
     cwd = cwd or Path.cwd()
-    path = config_file if config_file is not None else find_config(cwd)
     if config_file is not None and not config_file.is_file():
         raise ConfigError(f"{config_file}: no such configuration file")
     base = Config()

@@ -38,6 +38,7 @@ class Term:
 class Imported:
     terms: list[Term]
     skipped: list[str]  # one message per term that is prose rather than a term
+    languages: tuple[str, ...] = ()  # the TBX language sets seen, for a hint when none matched
 
 
 _DEPRECATED = ("deprecated", "superseded", "obsolete", "forbidden")
@@ -88,6 +89,7 @@ def parse_tbx(path: Path, source_lang: str = "en", target_lang: str = "fr") -> I
     xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
     terms: list[Term] = []
     skipped: list[str] = []
+    languages: set[str] = set()
     for entry in root.iter():
         if _local(entry.tag) not in ("termEntry", "conceptEntry"):
             continue
@@ -100,6 +102,7 @@ def parse_tbx(path: Path, source_lang: str = "en", target_lang: str = "fr") -> I
             if _local(lang_set.tag) not in ("langSet", "langSec"):
                 continue
             lang = lang_set.get(xml_lang) or lang_set.get("lang") or ""
+            languages.add(lang)
             for t in lang_set.iter():
                 if _local(t.tag) != "term":
                     continue
@@ -119,7 +122,7 @@ def parse_tbx(path: Path, source_lang: str = "en", target_lang: str = "fr") -> I
         if not sources or not (right or wrong):
             continue
         _add(terms, skipped, sources, right, wrong, "; ".join(dict.fromkeys(notes)), where)
-    return Imported(terms, skipped)
+    return Imported(terms, skipped, tuple(sorted(languages - {""})))
 
 
 def _add(terms: list[Term], skipped: list[str], sources: list[str], right: list[str], wrong: list[str],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections import deque
 from collections.abc import Callable
@@ -28,7 +29,8 @@ HELP = """\
   u    undo the last decision
   q    save and quit (Ctrl-C quits without writing the text; decisions are kept)
   ?    this help"""
-_MAX_CONTEXT = 240  # code points of sentence shown around a finding
+_MAX_CONTEXT = 240  # code points of sentence shown around a finding, at most
+_SPACE = re.compile(r"\s+")
 
 
 def visible(s: str) -> str:
@@ -50,8 +52,15 @@ def context_span(prompt: Prompt) -> Span:
         line_start = doc.text.rfind("\n", 0, span.start) + 1
         line_end = doc.text.find("\n", span.end)
         area = Span(line_start, len(doc.text) if line_end < 0 else line_end)
+    text = doc.text
     start = max(area.start, span.start - _MAX_CONTEXT // 2)
     end = min(area.end, span.end + _MAX_CONTEXT // 2)
+    if start > area.start:  # cut at a word boundary: « …the content », never « …ontent »
+        space = _SPACE.search(text, start, span.start)
+        start = space.end() if space else start
+    if end < area.end and not text[end].isspace():
+        last = max(text.rfind(c, span.end, end) for c in " \t\n")
+        end = last if last >= span.end else end
     return Span(start, max(end, start))
 
 

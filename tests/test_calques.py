@@ -164,3 +164,37 @@ def test_prendre_place_reads_the_subject(text: str, want: list[tuple[str, str]])
 ])
 def test_forbid_after_keeps_the_french_construction(text: str, want: list[tuple[str, str]]) -> None:
     assert _lint(SourceConstruction(), text) == want
+
+
+# --- domains: « implémenter » is standard in the strings of programs, a calque in news ------------
+
+PO = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: fr\\n"\n\nmsgid "{en}"\nmsgstr "{fr}"\n'
+XLIFF = ('<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n'
+         '<file source-language="en" target-language="fr" datatype="plaintext" original="x"><body>\n'
+         '<trans-unit id="a"><source>{en}</source><target>{fr}</target></trans-unit>\n</body></file></xliff>\n')
+
+
+@pytest.mark.parametrize(("en", "fr"), [
+    ("This class must implement the abstract method.", "Cette classe doit implémenter la méthode abstraite."),
+    ("The government will implement the pension reform.", "Le gouvernement va implémenter la réforme des retraites."),
+])
+def test_implementer_is_off_in_software_strings_and_on_in_news(tmp_path: Any, en: str, fr: str) -> None:
+    from qa.api import lint_paths
+
+    (tmp_path / "news.txt").write_text(fr + "\n", encoding="utf-8")
+    (tmp_path / "ui.po").write_text(PO.format(en=en, fr=fr), encoding="utf-8")
+    (tmp_path / "ui.xlf").write_text(XLIFF.format(en=en, fr=fr), encoding="utf-8")
+    results = lint_paths([tmp_path / n for n in ("news.txt", "ui.po", "ui.xlf")], Config(select=("PC02",)))
+    found = {r.document.path.rsplit("/", 1)[-1]: [f.text for f in r.findings] for r in results}
+    assert found == {"news.txt": ["implémenter"], "ui.po": [], "ui.xlf": []}
+
+
+def test_domain_condition_is_general_rule_data() -> None:
+    from qa.checks._rule_engine import RuleEngine, rule_from_dict
+
+    rule = rule_from_dict({"id": "x", "match": "<implémenter>", "fix": ["<appliquer>"], "domains": ["software"]})
+    assert rule.domains == ("software",)
+    doc = Document("t.txt", "Il faut implémenter ce changement.")
+    analysis = make_context(Config()).analysis(doc)
+    for domain, want in (("software", 1), ("news", 0), (None, 1)):
+        assert len(RuleEngine((rule,)).confirmed(doc, analysis, None, domain)) == want, domain

@@ -115,3 +115,10 @@ def test_rules_and_explain() -> None:
     result = runner.invoke(app, ["explain", "gl01"])
     assert result.exit_code == 0 and "Mauvais" in result.stdout and "Bon" in result.stdout
     assert runner.invoke(app, ["explain", "XX00"]).exit_code == 2
+
+
+def test_explain_takes_a_slug_as_select_does() -> None:
+    by_slug = runner.invoke(app, ["explain", "calque.reporting-preposition"])
+    assert by_slug.exit_code == 0 and by_slug.stdout == runner.invoke(app, ["explain", "PC01"]).stdout
+    assert runner.invoke(app, ["explain", "glossary.term"]).stdout.startswith("GL01 ")
+    assert runner.invoke(app, ["explain", "calque.reporting"]).exit_code == 2  # a slug is named whole

@@ -60,6 +60,28 @@ def test_real_tbx_basic_weblate(shared: Path, tmp_path: Path) -> None:
     assert "is prose, not a term" in err  # the « "hooks" terme technique … » note is not a term
 
 
+def test_nothing_imported_names_the_languages_and_exits_2(shared: Path, tmp_path: Path) -> None:
+    code, data, err = _import(tmp_path, shared / "corpora" / "weblate-glossary-tbx" / "nl.tbx")
+    assert code == 2 and data == {} and not (tmp_path / "out.toml").exists()
+    assert err.strip().endswith(
+        "nl.tbx: nothing imported: no en term with a fr rendering; it holds en, nl"
+        " (choose them with --source-lang and --target-lang)"
+    )
+    src = tmp_path / "de.tbx"  # an unrelated file, in TBX 2019 core
+    src.write_text(TBX_CORE.replace('xml:lang="fr"', 'xml:lang="de"'), encoding="utf-8")
+    code, _, err = _import(tmp_path, src)
+    assert code == 2 and "it holds de, en" in err
+    code, data, _ = _import(tmp_path, src, "--target-lang", "de")
+    assert code == 0 and len(data["entry"]) == 2
+
+
+def test_empty_table_imports_nothing_and_exits_2(tmp_path: Path) -> None:
+    src = tmp_path / "empty.csv"
+    src.write_text("source,target\n", encoding="utf-8")
+    code, _, err = _import(tmp_path, src)
+    assert code == 2 and "empty.csv: nothing imported" in err and "--target-lang" not in err
+
+
 def test_tbx_with_entities_is_refused(tmp_path: Path) -> None:
     src = tmp_path / "evil.tbx"
     src.write_text('<?xml version="1.0"?>\n<!DOCTYPE martif [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<martif>&x;</martif>\n')

@@ -75,12 +75,43 @@ def test_missing_path_directory_and_symlink_loop(tmp_path: Path) -> None:
     assert "GL01" in out
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
-def test_unreadable_file(tmp_path: Path) -> None:
+def _refuse(monkeypatch: pytest.MonkeyPatch, target: Path, error: OSError) -> None:
+    """Reading target fails with error: what chmod 0 does, except for root (as CI runs)."""
+    original = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self.resolve() == target.resolve():
+            raise error
+        return original(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+
+
+def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "secret.txt"
     path.write_text("x", encoding="utf-8")
     path.chmod(0)
+    if os.geteuid() == 0:  # root reads files whatever their mode
+        _refuse(monkeypatch, path, PermissionError(13, "Permission denied"))
     assert "secret.txt: permission denied" in lint(path)[2]
+
+
+@pytest.mark.parametrize(("error", "said"), [
+    (PermissionError(13, "Permission denied"), "permission denied"),
+    (OSError(5, "Input/output error"), "cannot read: Input/output error"),
+])
+def test_a_file_of_a_directory_that_cannot_be_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   error: OSError, said: str) -> None:
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    bad = folder / "a-broken.txt"
+    bad.write_text("Selon le Temps Financier, rien.\n", encoding="utf-8")
+    good(folder)
+    _refuse(monkeypatch, bad, error)
+    code, out, err = lint(folder)
+    assert code == 2
+    assert f"a-broken.txt: {said}" in err
+    assert "good.txt" in out and "GL01" in out and "a-broken.txt" not in out  # the other file is linted
 
 
 def test_long_line_without_newline(tmp_path: Path) -> None:

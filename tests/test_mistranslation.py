@@ -10,7 +10,7 @@ import pytest
 
 from qa.api import Config, lint_document, make_context
 from qa.checks._conjugation import agree, conjugate, form_slots
-from qa.checks._rule_engine import load_rules, parse_item
+from qa.checks._rule_engine import DOMAINS, load_rules, parse_item
 from qa.checks._rule_fixes import contract
 from qa.checks.base import Context
 from qa.checks.mistranslation import FalseFriend
@@ -147,6 +147,7 @@ def test_rule_file_invariants(name: str, key: str) -> None:
         assert Category(e.get("category", "calque" if key == "rule" else "mistranslation"))
         assert e.get("gender") in (None, "m", "f"), e["id"]
         assert set(e.get("lang", [])) <= {"en", "nl", "de"}, e["id"]
+        assert set(e.get("domains", [])) <= set(DOMAINS) and e.get("domains", ["x"]), e["id"]
         assert e.get("note"), e["id"]
         for wrong, right in e.get("forms", {}).items():
             assert fold_key(wrong) != fold_key(right), (e["id"], wrong)
@@ -203,7 +204,7 @@ def test_grenade_contrasted_with_shell_is_right() -> None:
 
 KNOWN_KEYS = {"id", "match", "fix", "flag", "note", "lang", "forms", "gender", "require", "forbid", "window",
               "forbid_window", "not_before", "not_after", "forbid_after", "after_window", "thing_subject",
-              "autofix", "propagate", "start", "category"}
+              "autofix", "propagate", "start", "category", "domains"}
 
 
 @pytest.mark.parametrize(("name", "key"), FILES.items())

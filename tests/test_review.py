@@ -321,3 +321,20 @@ def test_new_files_get_the_usual_mode(work: Path) -> None:
     assert result.exit_code == 0, result.output
     for name in ("out.txt", "a.txt.decisions.json"):
         assert stat.S_IMODE((work / name).stat().st_mode) == 0o644, name
+
+
+@pytest.mark.parametrize("before, after", [
+    ("Les délégués ont longuement discuté du contenu des propositions " * 4, " et rien ne fut conclu " * 5),
+    ("Ein sehr langer Satz über die Inhalte " * 5, " sowie die Ergebnisse der Beratungen " * 5),
+])
+def test_review_context_is_cut_at_word_boundaries(before: str, after: str) -> None:
+    from qa.review_terminal import context_span
+
+    text = before + "Temps Financier" + after
+    start = len(before)
+    finding = Finding("GL01", Category.NAME_TRANSLATED, "m", Span(start, start + 15), "Temps Financier")
+    area = context_span(Prompt(finding, Document("t.txt", text), 1, 1))
+    assert area.start > 0 and area.end < len(text)  # the sentence is longer than the context
+    assert area.start <= start and area.end >= start + 15
+    assert text[area.start - 1].isspace() and not text[area.start].isspace()
+    assert text[area.end].isspace() and not text[area.end - 1].isspace()

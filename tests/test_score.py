@@ -43,7 +43,7 @@ def test_unaligned_files_are_scored_whole_with_a_note(tmp_path: Path) -> None:
     h, r = files(tmp_path, HYP + "ttn-fr-3\n", REF)
     result = runner.invoke(app, ["score", h, r])
     assert result.exit_code == 0
-    assert "scored as one segment each" in result.stderr and "(1 segments)" in result.stdout
+    assert "scored as one segment each" in result.stderr and "(1 segment)" in result.stdout
 
 
 def test_directories_pair_files_by_name(tmp_path: Path) -> None:

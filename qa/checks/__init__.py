@@ -43,8 +43,8 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     PipelineTag,
     MarkupResidue,
     SplitToken,  # before MC01: its title finding replaces MC01's glued stop on the same span
-    GluedFunctionWord,
     MergedWords,
+    GluedFunctionWord,  # after MC01: where both see a merge, MC01's fix keeps the comma it needs
     QuotationMarks,
     PunctuationSpacing,
     StrayCapital,

@@ -85,6 +85,12 @@ class Rule:
     propagate: bool = False  # once confirmed in a text, other uses lacking context count too
     start: bool = False  # only at the start of a sentence
     category: Category | None = None
+    domains: tuple[str, ...] = ()  # the kinds of text the rule applies to (DOMAINS); () = all
+
+
+# What a text is, as far as rules care: "software" for strings of a program (PO, XLIFF: « implémenter
+# une fonction » is standard there), "news" for prose (plain text, Markdown, HTML, subtitles, TMX).
+DOMAINS = ("news", "software")
 
 
 def rule_from_dict(d: dict[str, Any]) -> Rule:
@@ -101,6 +107,7 @@ def rule_from_dict(d: dict[str, Any]) -> Rule:
         after_window=d.get("after_window", 8),
         autofix=d.get("autofix", False), propagate=d.get("propagate", False), start=d.get("start", False),
         category=Category(d["category"]) if "category" in d else None,
+        domains=tuple(d.get("domains", ())),
     )
 
 
@@ -231,9 +238,12 @@ class RuleEngine:
                 found.add(k)
         return found
 
-    def hits(self, doc: Document, analysis: Analysis, lang: str | None = None) -> Iterator[Hit]:
+    def hits(
+        self, doc: Document, analysis: Analysis, lang: str | None = None, domain: str | None = None
+    ) -> Iterator[Hit]:
         """Matches whose context is not forbidden; with ``lang`` (the known source
-        language), rules written for other source languages are skipped."""
+        language), rules written for other source languages are skipped, and with
+        ``domain`` (DOMAINS), rules limited to other domains."""
         toks = analysis.tokens
         keys = [fold_key(t.text) for t in toks]
         sent_end = _sentence_ends(toks)
@@ -241,6 +251,8 @@ class RuleEngine:
             first = self.by_first.get(keys[i])
             for rule in self.anywhere if first is None else first + self.anywhere:
                 if lang and rule.lang and lang not in rule.lang:
+                    continue
+                if domain and rule.domains and domain not in rule.domains:
                     continue
                 got = match_at(toks, keys, i, rule, sent_end[i])
                 if got is None:
@@ -276,10 +288,12 @@ class RuleEngine:
                     ok = ok or kind == "thing"
                 yield Hit(rule, span, got, i, ok)
 
-    def confirmed(self, doc: Document, analysis: Analysis, lang: str | None = None) -> list[Hit]:
+    def confirmed(
+        self, doc: Document, analysis: Analysis, lang: str | None = None, domain: str | None = None
+    ) -> list[Hit]:
         """Hits whose context holds, plus, for propagating rules, the other uses in a text
         where the rule was confirmed once (MT repeats its wrong term)."""
-        hits = list(self.hits(doc, analysis, lang))
+        hits = list(self.hits(doc, analysis, lang, domain))
         sure = {h.rule.id for h in hits if h.context_ok}
         return [h for h in hits if h.context_ok or (h.rule.propagate and h.rule.id in sure)]
 

@@ -24,6 +24,7 @@ class Context:
     glossary: Glossary
     source_lang: str | None = None  # "en", "nl", "de" when known
     source: str | None = None  # the source text of the current document (a segment), when known
+    domain: str = "news"  # "software" while a PO or XLIFF file is linted (rule data's `domains`)
     # The last document analysed and its analysis. Keyed by identity, holding the document
     # itself: an id() alone can be reused by a new document once the old one is freed.
     _analysed: tuple[Document, Analysis] | None = field(default=None, repr=False)

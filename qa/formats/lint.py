@@ -55,6 +55,16 @@ def lang_code(tag: str | None) -> str | None:
     return _LANGS.get((tag or "").lower().replace("_", "-").split("-")[0])
 
 
+def domain_of(parsed: Parsed) -> str:
+    """« software » for the message catalogues of programs (PO, XLIFF), « news » for the rest."""
+    from qa.formats import format_of
+
+    return "software" if format_of(Path(parsed.path), parsed.text[:2048]) in SOFTWARE_FORMATS else "news"
+
+
+SOFTWARE_FORMATS = frozenset({"po", "xliff"})
+
+
 def _contiguous(seg: Segment, s: int, e: int) -> bool:
     for i in range(s, e):
         if i in seg.joints:
@@ -102,9 +112,10 @@ def map_finding(f: Finding, seg: Segment, parsed: Parsed) -> Finding:
 def lint_parsed(parsed: Parsed, ctx: Context, checks: Sequence[Check], config: Config) -> Result:
     from qa.api import Result, lint_document
 
-    saved = (ctx.source, ctx.source_lang)
+    saved = (ctx.source, ctx.source_lang, ctx.domain)
     if config.source_lang is None:
         ctx.source_lang = lang_code(parsed.source_lang)
+    ctx.domain = domain_of(parsed)
     found: list[Finding] = []
     segments = parsed.segments
     if parsed.joined and segments and all(s.source is None for s in segments):
@@ -123,7 +134,7 @@ def lint_parsed(parsed: Parsed, ctx: Context, checks: Sequence[Check], config: C
             for f in lint_document(doc, ctx, checks, config).findings:
                 found.append(map_finding(f, seg, parsed))
     finally:
-        ctx.source, ctx.source_lang = saved
+        ctx.source, ctx.source_lang, ctx.domain = saved
     found.sort(key=lambda f: f.sort_key)
     whole = Document(parsed.path, parsed.text)
     # Suppression directives are also read in the file as written (qa.suppress), since a
