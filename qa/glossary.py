@@ -121,13 +121,23 @@ def _line_of_entries(raw: str) -> list[int]:
     return [n for n, line in enumerate(raw.splitlines(), 1) if line.strip() == "[[entry]]"]
 
 
-def _strings(value: Any, where: str, key: str) -> tuple[str, ...]:
+# A term is a word or a phrase. pyahocorasick crashes (a segfault, no message) pickling an
+# automaton that holds a term of some 400,000 characters, and no real term comes near this.
+MAX_TERM = 1_000
+
+
+def _strings(value: Any, where: str, key: str, required: bool = False) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise GlossaryError(f"{where}: {key!r} must be a string or a list of strings")
+    if required and not value:
+        raise GlossaryError(f"{where}: {key!r} is an empty list; give at least one term")
     if any(not v.strip() or v != v.strip() for v in value):
         raise GlossaryError(f"{where}: {key!r} has an empty string or stray spaces")
+    long = next((v for v in value if len(v) > MAX_TERM), None)
+    if long is not None:
+        raise GlossaryError(f"{where}: a {key!r} term of {len(long):,} characters (the limit is {MAX_TERM:,})")
     return tuple(value)
 
 
@@ -137,10 +147,14 @@ def entry_from_dict(data: dict[str, Any], where: str) -> Entry:
         raise GlossaryError(f"{where}: unknown key {unknown[0]!r} (known: {', '.join(sorted(_ENTRY_KEYS))})")
     if "wrong" not in data or "right" not in data:
         raise GlossaryError(f"{where}: an entry needs 'wrong' and 'right'")
-    wrong = _strings(data["wrong"], where, "wrong")
+    wrong = _strings(data["wrong"], where, "wrong", required=True)
     right = tuple(data["right"]) if isinstance(data["right"], list) else (data["right"],)
     if not all(isinstance(r, str) for r in right):
         raise GlossaryError(f"{where}: 'right' must be a string or a list of strings")
+    if not right:
+        raise GlossaryError(f"{where}: 'right' is an empty list; give at least one correction")
+    if any(len(r) > MAX_TERM for r in right):
+        raise GlossaryError(f"{where}: a 'right' term over {MAX_TERM:,} characters")
     folded_right = {fold_key(r) for r in right}
     for w in wrong:
         if fold_key(w) in folded_right and data.get("case", "insensitive") == "insensitive":
