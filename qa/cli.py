@@ -10,8 +10,10 @@ from typing import Annotated, NoReturn
 import typer
 
 from qa import api, cli_ci
-from qa.api import Config, InputError, Result
-from qa.cli_ci import BaselineOpt, ConfigOpt, JobsOpt, MaxAnnotationsOpt, WarnUnusedOpt, WriteBaselineOpt
+from qa.api import Config, InputError, Result, SkippedInput
+from qa.cli_ci import (
+    BaselineOpt, ConfigOpt, JobsOpt, MaxAnnotationsOpt, MaxFileSizeOpt, WarnUnusedOpt, WriteBaselineOpt,
+)
 from qa.cli_backends import (
     BackendDisableOpt, BackendEnableOpt, BackendsListOpt, BackendTimeoutOpt, GrammalecteOpt, LanguageToolOpt,
     PickyOpt, StrictBackendsOpt,
@@ -110,10 +112,13 @@ def make_config(
 def _lint(paths: list[str], config: Config) -> list[Result]:
     try:
         if paths == ["-"]:
-            from qa.reading import DecodeError, decode
+            from qa.reading import MB, DecodeError, decode, too_large
 
+            data = sys.stdin.buffer.read(config.max_file_size * MB + 1)
+            if len(data) > config.max_file_size * MB:
+                fail(too_large(Path("-"), config.max_file_size))
             try:
-                text, _ = decode(sys.stdin.buffer.read(), "-")
+                text, _ = decode(data, "-")
             except DecodeError as exc:
                 fail(str(exc))
             return [api.lint_document(Document("-", text), config=config)]
@@ -152,6 +157,14 @@ def _report_errors(results: list[Result]) -> None:
             typer.echo(f"qa: error: {r.error}", err=True)
 
 
+def _without_skipped(results: list[Result]) -> list[Result]:
+    """The results of the files read; a note on stderr for each path skipped (a FIFO, a device)."""
+    for r in results:
+        if r.skipped:
+            typer.echo(f"qa: note: {r.skipped}", err=True)
+    return [r for r in results if not r.skipped]
+
+
 @app.command()
 def lint(
     paths: Annotated[list[str] | None, typer.Argument(help="Files or directories to lint; - reads standard input.")] = None,
@@ -171,6 +184,7 @@ def lint(
     warn_unused_ignores: WarnUnusedOpt = False,
     max_annotations: MaxAnnotationsOpt = 10,
     jobs: JobsOpt = 0,
+    max_file_size: MaxFileSizeOpt = api.DEFAULT_MAX_MB,
     languagetool: LanguageToolOpt = None,
     grammalecte: GrammalecteOpt = None,
     backend_enable: BackendEnableOpt = None,
@@ -200,7 +214,7 @@ def lint(
         if backends:
             raise typer.Exit(0)
         fail("no path given: name files or directories, or - for standard input")
-    results = cli_ci.apply_baseline(_lint(paths, config), baseline, write_baseline)
+    results = cli_ci.apply_baseline(_without_skipped(_lint(paths, config)), baseline, write_baseline)
     if decisions:
         from qa.cli_review import apply_decisions
 
@@ -237,6 +251,7 @@ def fix(
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Lowest severity of the remaining findings that makes the exit code 1.")] = FailOn.WARNING,
     config_file: ConfigOpt = None,
     source_file: SourceFileOpt = None,
+    max_file_size: MaxFileSizeOpt = api.DEFAULT_MAX_MB,
 ) -> None:
     """Apply the safe (autofix) suggestions; report what remains."""
     from qa.fixes import StaleFileError, encode, unified_diff, write_atomic
@@ -251,6 +266,9 @@ def fix(
     for path in api.expand_paths(paths, config):
         try:
             outcome = api.fix_file(path, ctx, checks, config)
+        except SkippedInput as exc:
+            typer.echo(f"qa: note: {exc}", err=True)
+            continue
         except InputError as exc:
             remaining.append(Result(Document(str(path), ""), (), error=str(exc)))
             continue
@@ -362,4 +380,18 @@ app.command("config")(cli_ci.show_config)
 
 
 def main() -> None:
-    app(prog_name="qa")
+    try:
+        app(prog_name="qa")
+    except SystemExit as exc:
+        if exc.code != 130:
+            raise
+        # Ctrl-C (typer turns it into exit 130; the runner has ended its workers): quit
+        # now. Tearing down an interpreter that holds spaCy takes most of a second, and
+        # nothing is left to save: qa writes every file atomically.
+        import contextlib
+        import os
+
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError):
+                stream.flush()
+        os._exit(130)
