@@ -126,13 +126,11 @@ def _line_of_entries(raw: str) -> list[int]:
 MAX_TERM = 1_000
 
 
-def _strings(value: Any, where: str, key: str, required: bool = False) -> tuple[str, ...]:
+def _strings(value: Any, where: str, key: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise GlossaryError(f"{where}: {key!r} must be a string or a list of strings")
-    if required and not value:
-        raise GlossaryError(f"{where}: {key!r} is an empty list; give at least one term")
     if any(not v.strip() or v != v.strip() for v in value):
         raise GlossaryError(f"{where}: {key!r} has an empty string or stray spaces")
     long = next((v for v in value if len(v) > MAX_TERM), None)
@@ -147,7 +145,10 @@ def entry_from_dict(data: dict[str, Any], where: str) -> Entry:
         raise GlossaryError(f"{where}: unknown key {unknown[0]!r} (known: {', '.join(sorted(_ENTRY_KEYS))})")
     if "wrong" not in data or "right" not in data:
         raise GlossaryError(f"{where}: an entry needs 'wrong' and 'right'")
-    wrong = _strings(data["wrong"], where, "wrong", required=True)
+    wrong = _strings(data["wrong"], where, "wrong")
+    if not wrong and not str(data.get("source", "")).strip():
+        # Without wrong forms an entry only serves SA01, which needs the source term.
+        raise GlossaryError(f"{where}: 'wrong' is an empty list and there is no 'source': the entry would do nothing")
     right = tuple(data["right"]) if isinstance(data["right"], list) else (data["right"],)
     if not all(isinstance(r, str) for r in right):
         raise GlossaryError(f"{where}: 'right' must be a string or a list of strings")

@@ -55,10 +55,13 @@ def test_tsv_terms_are_bounded_with_their_line() -> None:
 def test_an_empty_list_of_wrong_forms_is_rejected(tmp_path: Path) -> None:
     result = _lint(tmp_path, 'schema = 1\n\n\n[[entry]]\nwrong = []\nright = "x"\n')
     assert result.exit_code == 2
-    assert "g.toml:4: entry #1: 'wrong' is an empty list" in result.output
+    assert "g.toml:4: entry #1: 'wrong' is an empty list and there is no 'source'" in result.output
     with pytest.raises(GlossaryError, match=r"^h.toml:2: entry #1: 'right' is an empty list"):
         parse_toml('schema = 1\n[[entry]]\nwrong = "Temps Financier"\nright = []\n', "h.toml")
     assert len(parse_toml('schema = 1\n[[entry]]\nwrong = ["Temps Financier"]\nright = ["FT"]\n', "h.toml")) == 1
+    # With a source term the entry serves SA01 (glossary import writes such entries).
+    sourced = 'schema = 1\n[[entry]]\nwrong = []\nright = ["capture d’écran"]\nsource = "screenshot"\nlang = "en"\n'
+    assert parse_toml(sourced, "h.toml")[0].wrong == ()
 
 
 def test_an_xlf_whose_root_is_not_xliff_is_an_error(tmp_path: Path) -> None:
