@@ -12,6 +12,7 @@ from qa.checks import ALL_CHECKS, Check, Context
 from qa.document import Document, Span
 from qa.findings import Finding, Severity
 from qa.glossary import make_glossary
+from qa.reading import DEFAULT_MAX_MB
 
 
 class InputError(Exception):
@@ -25,6 +26,10 @@ class NotLinted(InputError):
     def __init__(self, message: str, reason: str) -> None:
         super().__init__(message)
         self.reason = reason
+
+
+class SkippedInput(InputError):
+    """A path that is not a regular file (a FIFO, a device): skipped with a note, not an error."""
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,7 @@ class Config:
     warn_unused_ignores: bool = False  # report unused suppression directives as QA01
     backends: BackendOptions = BackendOptions()  # LanguageTool / Grammalecte (qa.backends)
     source_file: Path | None = None  # --source: a parallel source text, aligned by line (qa.formats)
+    max_file_size: int = DEFAULT_MAX_MB  # MB; a larger file is refused, not read (qa.reading)
 
 
 @dataclass(frozen=True)
@@ -56,7 +62,7 @@ class Result:
     encoding: str = "utf-8"
     bom: bool = False
     notes: tuple[str, ...] = field(default=())
-    skip: str | None = None  # why a file found in a directory is passed over (see lint_paths)
+    skip: str | None = None  # why a file is passed over: not French (found in a directory), not a regular file
 
 
 def _selected(check: type[Check], config: Config) -> bool:
@@ -210,12 +216,12 @@ def lint_text(text: str, config: Config | None = None, path: str = "-", ctx: Con
     return lint_document(Document(path, text), ctx=ctx, config=config)
 
 
-def read_document(path: Path) -> tuple[Document, bool]:
+def read_document(path: Path, max_mb: int = DEFAULT_MAX_MB) -> tuple[Document, bool]:
     """Read a UTF-8 file exactly (newline=''); returns the document and whether it had a BOM."""
     from qa.reading import DecodeError, ReadError, decode, read_bytes
 
     try:
-        data = read_bytes(path)
+        data = read_bytes(path, max_mb)
     except ReadError as exc:
         raise InputError(str(exc)) from None
 
@@ -324,11 +330,15 @@ def fix_document(
 def fix_file(path: Path, ctx: Context, checks: Sequence[Check], config: Config) -> FixOutcome:
     """Lint path and apply its autofix findings (see fix_document)."""
     from qa.formats.lint import fix_path, handles
+    from qa.reading import skip_note
 
+    note = skip_note(path)
+    if note is not None:
+        raise SkippedInput(note)
     if handles(path, config):  # structured files: only target text changes
         return fix_path(path, ctx, checks, config)
 
-    raw = path.read_bytes() if path.is_file() else b""
-    doc, bom = read_document(path)
+    doc, bom = read_document(path, config.max_file_size)
+    raw = (b"\xef\xbb\xbf" if bom else b"") + doc.text.encode("utf-8")  # the bytes as read
     after, applied, skipped, remaining = fix_document(doc, ctx, checks, config)
     return FixOutcome(doc, raw, bom, after, applied, skipped, remaining)

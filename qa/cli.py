@@ -10,10 +10,11 @@ from typing import Annotated, NoReturn
 import typer
 
 from qa import api, cli_ci
-from qa.api import Config, InputError, Result
+from qa.api import Config, InputError, Result, SkippedInput
 from qa.cli_help import QaGroup
 from qa.cli_ci import (
-    AllowEmptyOpt, BaselineOpt, ConfigOpt, JobsOpt, MaxAnnotationsOpt, WarnUnusedOpt, WriteBaselineOpt,
+    AllowEmptyOpt, BaselineOpt, ConfigOpt, JobsOpt, MaxAnnotationsOpt, MaxFileSizeOpt, WarnUnusedOpt,
+    WriteBaselineOpt,
 )
 from qa.cli_backends import (
     BackendDisableOpt, BackendEnableOpt, BackendsListOpt, BackendTimeoutOpt, GrammalecteOpt, LanguageToolOpt,
@@ -138,10 +139,13 @@ def make_config(
 def _lint(paths: list[str], config: Config) -> list[Result]:
     try:
         if paths == ["-"]:
-            from qa.reading import DecodeError, decode
+            from qa.reading import MB, DecodeError, decode, too_large
 
+            data = sys.stdin.buffer.read(config.max_file_size * MB + 1)
+            if len(data) > config.max_file_size * MB:
+                fail(too_large(Path("-"), config.max_file_size))
             try:
-                text, _ = decode(sys.stdin.buffer.read(), "-")
+                text, _ = decode(data, "-")
             except DecodeError as exc:
                 fail(str(exc))
             return [api.lint_document(Document("-", text), config=config)]
@@ -200,6 +204,7 @@ def lint(
     max_annotations: MaxAnnotationsOpt = 10,
     jobs: JobsOpt = 0,
     allow_empty: AllowEmptyOpt = False,
+    max_file_size: MaxFileSizeOpt = api.DEFAULT_MAX_MB,
     languagetool: LanguageToolOpt = None,
     grammalecte: GrammalecteOpt = None,
     backend_enable: BackendEnableOpt = None,
@@ -268,6 +273,7 @@ def fix(
     config_file: ConfigOpt = None,
     source_file: SourceFileOpt = None,
     allow_empty: AllowEmptyOpt = False,
+    max_file_size: MaxFileSizeOpt = api.DEFAULT_MAX_MB,
 ) -> None:
     """Apply the safe (autofix) suggestions; report what remains."""
     from qa.fixes import StaleFileError, encode, unified_diff, write_atomic
@@ -291,6 +297,10 @@ def fix(
             else:
                 typer.echo(f"qa: note: {exc.reason}; skipped", err=True)
                 walked_skips += 1
+            continue
+        except SkippedInput as exc:
+            typer.echo(f"qa: note: {exc}; skipped", err=True)
+            walked_skips += 1
             continue
         except InputError as exc:
             remaining.append(Result(Document(str(path), ""), (), error=str(exc)))
@@ -425,4 +435,18 @@ app.command("config")(cli_ci.show_config)
 
 
 def main() -> None:
-    app(prog_name="qa")
+    try:
+        app(prog_name="qa")
+    except SystemExit as exc:
+        if exc.code != 130:
+            raise
+        # Ctrl-C (typer turns it into exit 130; the runner has ended its workers): quit
+        # now. Tearing down an interpreter that holds spaCy takes most of a second, and
+        # nothing is left to save: qa writes every file atomically.
+        import contextlib
+        import os
+
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError):
+                stream.flush()
+        os._exit(130)

@@ -46,11 +46,15 @@ AllowEmptyOpt = Annotated[
     bool, typer.Option("--allow-empty", help="Exit 0 when there is no file to lint (else: exit 2).")
 ]
 JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=0, metavar="N", help="Worker processes; 0: one per CPU for large runs.")]
+MaxFileSizeOpt = Annotated[
+    int, typer.Option("--max-file-size", min=1, metavar="MB", help="Refuse (exit 2) files larger than this many MB.")
+]
 
 # CLI parameter → Config field, for the parameters a project file can also set.
 _FIELDS = {
     "select": "select", "ignore": "ignore", "glossary": "glossaries", "no_builtin": "builtin_glossary",
     "source_lang": "source_lang", "fail_on": "fail_on", "jobs": "jobs", "warn_unused_ignores": "warn_unused_ignores",
+    "max_file_size": "max_file_size",
 }
 
 
@@ -81,7 +85,7 @@ def layered(cli: Config) -> Config:
         _FIELDS[name] for name in _FIELDS
         if name in ctx.params and getattr(ctx.get_parameter_source(name), "name", "") == "COMMANDLINE"
     ]
-    extra = {_FIELDS[n]: ctx.params[n] for n in ("jobs", "warn_unused_ignores") if n in ctx.params}
+    extra = {_FIELDS[n]: ctx.params[n] for n in ("jobs", "warn_unused_ignores", "max_file_size") if n in ctx.params}
     try:
         return resolve(replace(cli, **extra), given, ctx.params["config_file"]).config
     except ConfigError as exc:

@@ -76,6 +76,12 @@ def _jobs(value: Any) -> int:
     return value
 
 
+def _megabytes(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise TypeError(f"a whole number of megabytes ≥ 1, not {value!r}")
+    return value
+
+
 def _severity_table(value: Any) -> tuple[tuple[str, str], ...]:
     if not isinstance(value, dict):
         raise TypeError('a table such as {GL01 = "error"}')
@@ -133,6 +139,7 @@ KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "exclude": ("exclude", _strings),
     "respect-gitignore": ("gitignore", _bool),
     "jobs": ("jobs", _jobs),
+    "max-file-size": ("max_file_size", _megabytes),
     "warn-unused-ignores": ("warn_unused_ignores", _bool),
     "backends": ("backends", _backends),
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -14,6 +15,11 @@ from qa.findings import Edit
 
 class StaleFileError(Exception):
     """The file changed on disk between reading and writing."""
+
+
+class UnsafeWriteError(StaleFileError):
+    """Replacing the file would break a hard link or lose its owner: refused, and reported
+    as a stale file is, so that every caller says why the file was not written."""
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, list[Edit]]:
@@ -54,26 +60,54 @@ def encode(text: str, bom: bool, encoding: str = "utf-8") -> bytes:
 def write_atomic(path: Path, data: bytes, expected: bytes | None = None) -> None:
     """Replace path's content; a crash leaves either the old or the new file.
 
-    With ``expected``, refuse (StaleFileError) when the file no longer holds those bytes.
+    Through a symlink the target is replaced (the new file is written beside it) and the
+    link stays. The file keeps its mode, owner and group; a file with other hard links is
+    refused (UnsafeWriteError): replacing it would part it from them. With ``expected``,
+    refuse (StaleFileError) when the file no longer holds those bytes.
     """
-    if expected is not None and path.read_bytes() != expected:
+    target = Path(os.path.realpath(path))
+    try:
+        old = os.stat(target)
+    except FileNotFoundError:
+        old = None
+    if old is not None and not stat.S_ISREG(old.st_mode):
+        raise UnsafeWriteError(f"{path}: not a regular file; not overwritten")
+    if old is not None and old.st_nlink > 1:
+        raise UnsafeWriteError(
+            f"{path}: has {old.st_nlink} hard links, which replacing it would break; not overwritten"
+            " (see the changes with 'qa fix --diff')"
+        )
+    if expected is not None and target.read_bytes() != expected:
         raise StaleFileError(f"{path}: changed on disk since it was read; not overwritten")
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
+        if old is not None:
+            _keep_owner(path, tmp, old)
+            os.chmod(tmp, old.st_mode & 0o7777)  # after chown, which may clear set-id bits
         else:  # mkstemp creates 0600; a new file gets the usual mode under the umask
             umask = os.umask(0)
             os.umask(umask)
             os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
+        os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _keep_owner(path: Path, tmp: str, old: os.stat_result) -> None:
+    new = os.stat(tmp)
+    if (new.st_uid, new.st_gid) == (old.st_uid, old.st_gid):
+        return
+    try:
+        os.chown(tmp, old.st_uid, old.st_gid)
+    except PermissionError:
+        raise UnsafeWriteError(
+            f"{path}: cannot keep its owner and group (uid {old.st_uid}, gid {old.st_gid}); not overwritten"
+        ) from None
 
 
 def unified_diff(path: str, old: str, new: str, bom: bool = False) -> str:

@@ -121,6 +121,11 @@ def _line_of_entries(raw: str) -> list[int]:
     return [n for n, line in enumerate(raw.splitlines(), 1) if line.strip() == "[[entry]]"]
 
 
+# A term is a word or a phrase. pyahocorasick crashes (a segfault, no message) pickling an
+# automaton that holds a term of some 400,000 characters, and no real term comes near this.
+MAX_TERM = 1_000
+
+
 def _strings(value: Any, where: str, key: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
@@ -128,6 +133,9 @@ def _strings(value: Any, where: str, key: str) -> tuple[str, ...]:
         raise GlossaryError(f"{where}: {key!r} must be a string or a list of strings")
     if any(not v.strip() or v != v.strip() for v in value):
         raise GlossaryError(f"{where}: {key!r} has an empty string or stray spaces")
+    long = next((v for v in value if len(v) > MAX_TERM), None)
+    if long is not None:
+        raise GlossaryError(f"{where}: a {key!r} term of {len(long):,} characters (the limit is {MAX_TERM:,})")
     return tuple(value)
 
 
@@ -138,9 +146,16 @@ def entry_from_dict(data: dict[str, Any], where: str) -> Entry:
     if "wrong" not in data or "right" not in data:
         raise GlossaryError(f"{where}: an entry needs 'wrong' and 'right'")
     wrong = _strings(data["wrong"], where, "wrong")
+    if not wrong and not str(data.get("source", "")).strip():
+        # Without wrong forms an entry only serves SA01, which needs the source term.
+        raise GlossaryError(f"{where}: 'wrong' is an empty list and there is no 'source': the entry would do nothing")
     right = tuple(data["right"]) if isinstance(data["right"], list) else (data["right"],)
     if not all(isinstance(r, str) for r in right):
         raise GlossaryError(f"{where}: 'right' must be a string or a list of strings")
+    if not right:
+        raise GlossaryError(f"{where}: 'right' is an empty list; give at least one correction")
+    if any(len(r) > MAX_TERM for r in right):
+        raise GlossaryError(f"{where}: a 'right' term over {MAX_TERM:,} characters")
     folded_right = {fold_key(r) for r in right}
     for w in wrong:
         if fold_key(w) in folded_right and data.get("case", "insensitive") == "insensitive":

@@ -11,19 +11,47 @@ or Latin-1 are named so; anything else gets charset-normalizer's guess, said to 
 from __future__ import annotations
 
 import codecs
+import os
+import stat
 from pathlib import Path
 
 BOM = b"\xef\xbb\xbf"
+# Files larger than this are refused (config max-file-size, --max-file-size, in MB): a
+# runaway log or a disk image must give a clear error, not exhaust memory.
+DEFAULT_MAX_MB = 50
+MB = 1 << 20
+_KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+          (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a directory"))
 
 
 class ReadError(ValueError):
     """A file that cannot be read at all; the message names it and says why."""
 
 
-def read_bytes(path: Path) -> bytes:
-    """The bytes of path, or a ReadError with a one-line reason."""
+def _kind(mode: int) -> str:
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def skip_note(path: Path) -> str | None:
+    """Why path is not read (a FIFO, a device, a socket, also behind a symlink), or None
+    for a regular file, a directory or a path that a read will report as missing. Only
+    regular files are read: /dev/zero never ends and a FIFO waits for ever."""
     try:
-        return path.read_bytes()
+        mode = os.stat(path).st_mode  # follows symlinks; never opens, so never blocks
+    except (OSError, ValueError):
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return f"{path}: {_kind(mode)}, not a regular file"
+
+
+def read_bytes(path: Path, max_mb: int = DEFAULT_MAX_MB) -> bytes:
+    """The bytes of the regular file path, at most ``max_mb`` MB, or a ReadError with a
+    one-line reason. The file is opened without blocking and checked once open, so a FIFO
+    or a device swapped in after ``skip_note`` is still refused."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
     except FileNotFoundError:
         raise ReadError(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -32,6 +60,27 @@ def read_bytes(path: Path) -> bytes:
         raise ReadError(f"{path}: permission denied") from None
     except OSError as exc:
         raise ReadError(f"{path}: cannot read: {exc.strerror}") from None
+    with os.fdopen(fd, "rb") as fh:
+        mode, size = (st := os.fstat(fd)).st_mode, st.st_size
+        if stat.S_ISDIR(mode):
+            raise ReadError(f"{path}: is a directory")
+        if not stat.S_ISREG(mode):
+            raise ReadError(f"{path}: {_kind(mode)}, not a regular file; not read")
+        limit = max_mb * MB
+        if size > limit:
+            raise ReadError(too_large(path, max_mb))
+        try:
+            data = fh.read(limit + 1)  # the file may grow while it is read
+        except OSError as exc:
+            raise ReadError(f"{path}: cannot read: {exc.strerror}") from None
+    if len(data) > limit:
+        raise ReadError(too_large(path, max_mb))
+    return data
+
+
+def too_large(path: Path, max_mb: int) -> str:
+    return (f"{path}: larger than the size limit of {max_mb} MB "
+            "(raise it with --max-file-size or max-file-size in the configuration)")
 
 
 class DecodeError(ValueError):

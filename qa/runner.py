@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Sequence
+import signal
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -167,11 +169,15 @@ def _init_worker(config: Config) -> None:
 def _lint_one(path: Path) -> Result:
     config, ctx, checks = _WORKER["config"], _WORKER["ctx"], _WORKER["checks"]
     from qa.formats.lint import handles, lint_path
+    from qa.reading import skip_note
 
+    note = skip_note(path)
+    if note is not None:  # a FIFO, a device (also behind a symlink): never read
+        return Result(Document(str(path), ""), (), skip=note)
     if handles(path, config):  # XLIFF, PO, TMX, subtitles, Markdown, HTML, or --source
         return lint_path(path, ctx, checks, config)
     try:
-        doc, bom = read_document(path)
+        doc, bom = read_document(path, config.max_file_size)
     except InputError as exc:
         return Result(Document(str(path), ""), (), error=str(exc))
     result = lint_document(doc, ctx, checks, config)
@@ -205,7 +211,7 @@ def _split(files: Sequence[Path], config: Config) -> tuple[list[Task], dict[int,
             big = False
         if big and not handles(path, config):
             try:
-                doc, bom = read_document(path)
+                doc, bom = read_document(path, config.max_file_size)
             except InputError:
                 big = False  # the worker reports it, as for any file
             else:
@@ -238,10 +244,50 @@ def _run_task(task: tuple[Path, tuple[int, str] | None]) -> Any:
     return _lint_piece((str(path), *piece))
 
 
+def _ignore_sigint() -> None:
+    """Ctrl-C reaches the whole process group: only the parent acts on it (it ends the
+    workers), so that no worker prints a traceback or goes on with its queue."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@contextmanager
+def _ended_on_error(pool: ProcessPoolExecutor) -> Iterator[None]:
+    """On any exception, Ctrl-C above all, end the workers now: the executor's own
+    shutdown waits for the files under way (a minute on a large folder). With its workers
+    gone the executor fails the queued work itself (BrokenProcessPool, never seen here)."""
+    try:
+        yield
+    except BaseException:
+        terminate = getattr(pool, "terminate_workers", None)  # Python 3.14
+        if terminate is not None:
+            terminate()
+        else:
+            procs = list((getattr(pool, "_processes", None) or {}).values())
+            for proc in procs:
+                proc.terminate()
+            for proc in procs:
+                proc.join(0.5)  # reaped, not left as zombies
+        raise
+
+
+def _run_chunk(tasks: list[tuple[Path, tuple[int, str] | None]]) -> list[Any]:
+    return [_run_task(t) for t in tasks]
+
+
+def _in_order(pool: ProcessPoolExecutor, work: list[Any], chunk: int) -> Iterator[Any]:
+    """pool.map(_run_task, work, chunksize=chunk), less its cancelling of the queued work
+    when the reader stops: _ended_on_error ends the workers and the executor fails that
+    work itself, where a cancelled future makes it raise (InvalidStateError, Python < 3.12)."""
+    futures = [pool.submit(_run_chunk, work[i : i + chunk]) for i in range(0, len(work), chunk)]
+    for future in futures:
+        yield from future.result()
+
+
 def _init_spawned(config: Config) -> None:
     """A spawned worker serves one run: its spaCy runs what that run's checks need."""
     from qa import nlp
 
+    _ignore_sigint()
     _init_worker(config)
     nlp._wanted = nlp.components_of(_WORKER["checks"])
 
@@ -272,15 +318,17 @@ def _lint_files(files: Sequence[Path], config: Config, progress: Progress | None
     # for them. Where fork is unavailable (spawn), each worker builds its own.
     lint_document(Document("-", "Selon lui, il pleut. Elle part."), _WORKER["ctx"], _WORKER["checks"], config)
     forking = multiprocessing.get_start_method() == "fork"
-    init: dict[str, Any] = {} if forking else {"initializer": _init_spawned, "initargs": (config,)}
+    init: dict[str, Any] = (
+        {"initializer": _ignore_sigint} if forking else {"initializer": _init_spawned, "initargs": (config,)}
+    )
     order = {c.code: i for i, c in enumerate(_WORKER["checks"])}
     results: list[Result] = []
     pending: list[Finding] = []
     notes: dict[str, None] = {}
     chunk = max(1, min(8, len(tasks) // (jobs * 4)))
     work = [(files[n], piece) for n, piece in tasks]
-    with ProcessPoolExecutor(max_workers=jobs, **init) as pool:
-        for k, out in enumerate(pool.map(_run_task, work, chunksize=chunk)):
+    with ProcessPoolExecutor(max_workers=jobs, **init) as pool, _ended_on_error(pool):
+        for k, out in enumerate(_in_order(pool, work, chunk)):
             n = tasks[k][0]
             if n not in split:
                 results.append(out)

@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Generic, TypeVar
 
 import ahocorasick
+import regex
 
 T = TypeVar("T")
 
@@ -80,6 +81,35 @@ def is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
+# A user-perceived character (extended grapheme cluster): « e\u0301 » is one « é ».
+_CLUSTER = regex.compile(r"\X")
+
+
+def _cluster_start(text: str, i: int) -> int:
+    """Where the grapheme cluster holding text[i] starts."""
+    k = i
+    while k > 0 and i - k < 64 and _extends(text[k]):
+        k -= 1
+    return k
+
+
+@lru_cache(maxsize=4096)
+def _extends(ch: str) -> bool:
+    """Does ch continue the cluster before it (a combining mark, a joiner, a variation selector)?"""
+    return _CLUSTER.fullmatch("a" + ch) is not None
+
+
+def cuts_cluster(text: str, i: int) -> bool:
+    """Does offset i fall inside a grapheme cluster (between a letter and its accent)?"""
+    if i <= 0 or i >= len(text):
+        return False
+    k = _cluster_start(text, i - 1)
+    for m in _CLUSTER.finditer(text, k):
+        if m.end() >= i:
+            return m.end() > i
+    return False
+
+
 @dataclass(frozen=True, slots=True)
 class PhraseMatch(Generic[T]):
     start: int  # offsets into the original text
@@ -144,7 +174,12 @@ class PhraseMatcher(Generic[T]):
         for fend, k in self._automaton.iter(ftext):
             key = keys[k]
             fstart = fend - len(key) + 1
-            if fstart > 0 and is_word_char(ftext[fstart - 1]) and is_word_char(key[0]):
+            # Whole clusters only: « Financier\u0301 » is not « Financier » and an accent
+            # to carry over (the character before a match is its cluster's base letter).
+            if cuts_cluster(ftext, fstart) or cuts_cluster(ftext, fend + 1):
+                continue
+            before = _cluster_start(ftext, fstart - 1) if fstart > 0 else -1
+            if before >= 0 and is_word_char(ftext[before]) and is_word_char(key[0]):
                 continue
             if fend + 1 < len(ftext) and is_word_char(ftext[fend + 1]) and is_word_char(key[-1]):
                 continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -76,15 +77,15 @@ def test_missing_path_directory_and_symlink_loop(tmp_path: Path) -> None:
 
 
 def _refuse(monkeypatch: pytest.MonkeyPatch, target: Path, error: OSError) -> None:
-    """Reading target fails with error: what chmod 0 does, except for root (as CI runs)."""
-    original = Path.read_bytes
+    """Opening target fails with error: what chmod 0 does, except for root (as CI runs)."""
+    original = os.open
 
-    def read_bytes(self: Path) -> bytes:
-        if self.resolve() == target.resolve():
+    def fake_open(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if Path(path).resolve() == target.resolve():
             raise error
-        return original(self)
+        return original(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", fake_open)
 
 
 def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

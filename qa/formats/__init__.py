@@ -214,12 +214,12 @@ def read_text(kind: str, text: str, name: str) -> Parsed:
     return module.read(text, name)  # type: ignore[no-any-return]
 
 
-def read_path(path: Path, kind: str | None = None) -> Parsed:
+def read_path(path: Path, kind: str | None = None, max_mb: int | None = None) -> Parsed:
     """Read and parse one structured file; FormatError names the file when it cannot."""
-    from qa.reading import ReadError, read_bytes
+    from qa.reading import DEFAULT_MAX_MB, ReadError, read_bytes
 
     try:
-        data = read_bytes(path)
+        data = read_bytes(path, max_mb or DEFAULT_MAX_MB)
     except ReadError as exc:
         raise FormatError(str(exc)) from None
     text, encoding, bom = decode_file(data, str(path))

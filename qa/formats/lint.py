@@ -204,17 +204,18 @@ def read_for_lint(path: Path, config: Config) -> Parsed:
     """The parsed file: a structured format, or a text aligned with config's source file."""
     source_file = getattr(config, "source_file", None)
     if source_file is None:
-        return read_path(path)
+        return read_path(path, max_mb=config.max_file_size)
     from qa.formats import is_structured
 
     if is_structured(path):
         raise FormatError(f"{path}: --source is for plain text; this format carries its own source (or none)")
     from qa.formats import decode_file
+    from qa.reading import ReadError, read_bytes
 
     try:
-        data, source_data = path.read_bytes(), Path(source_file).read_bytes()
-    except OSError as exc:
-        raise FormatError(f"{exc.filename}: cannot read: {exc.strerror}") from None
+        data, source_data = read_bytes(path, config.max_file_size), read_bytes(Path(source_file), config.max_file_size)
+    except ReadError as exc:
+        raise FormatError(str(exc)) from None
     text, encoding, bom = decode_file(data, str(path))
     source, _, _ = decode_file(source_data, str(source_file))
     return replace(align(str(path), text, source, str(source_file)), encoding=encoding, bom=bom)
@@ -264,7 +265,12 @@ def fix_path(path: Path, ctx: Context, checks: Sequence[Check], config: Config) 
         raise NotLinted(str(exc), exc.reason) from None
     except FormatError as exc:
         raise InputError(str(exc)) from None
-    raw = path.read_bytes()
+    from qa.reading import ReadError, read_bytes
+
+    try:
+        raw = read_bytes(path, config.max_file_size)
+    except ReadError as exc:
+        raise InputError(str(exc)) from None
     found = lint_parsed(parsed, ctx, checks, config).findings
     chosen = [f for f in found if f.autofix]
     after, skipped_edits = apply_edits(parsed.text, [f.edit() for f in chosen])

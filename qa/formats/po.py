@@ -82,7 +82,6 @@ def read(text: str, path: str) -> Parsed:
 
     pos = 0
     lineno = 0
-    obsolete = False
     for line in text.splitlines(keepends=True):
         lineno += 1
         start = pos
@@ -95,13 +94,14 @@ def read(text: str, path: str) -> Parsed:
         if stripped.startswith("#"):
             if current is not None and current.startswith("msgstr"):
                 flush()
-                fields, field_line, current, ref, obsolete = {}, {}, None, "", False
+                fields, field_line, current, ref = {}, {}, None, ""
             if stripped.startswith("#~"):
-                obsolete = True
+                # An obsolete entry (« #~ msgid … », « #~| » its previous msgid) is a
+                # comment to the reader: nothing of it, not even the reference above it,
+                # belongs to the next entry.
+                ref = ""
             elif stripped.startswith("#:") and not ref:
                 ref = stripped[2:].split()[0] if stripped[2:].split() else ""
-            continue
-        if obsolete:
             continue
         m = _KEYWORD.match(stripped)
         if m:

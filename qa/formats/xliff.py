@@ -59,6 +59,12 @@ def inline(text: str, toks: Sequence[Token], i: int, name: str, path: str) -> tu
 
 def read(text: str, path: str) -> Parsed:
     toks = list(tokens(text))
+    root = next((t for t in toks if t.kind in ("start", "empty")), None)
+    if root is None or root.name.rpartition(":")[2] != "xliff":
+        # An .xlf holding something else would lint nothing and pass: say so instead.
+        found = f"the root element is <{root.name}>" if root else "there is no root element"
+        line = line_of(text, root.start) if root else 1
+        raise FormatError(f"{path}:{line}: not an XLIFF file: {found}, not <xliff>")
     segments: list[Segment] = []
     source_lang = target_lang = None
     unit_id = ""
