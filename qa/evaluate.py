@@ -90,6 +90,28 @@ def _ratio(a: float, b: float) -> float:
     return a / b if b else 1.0
 
 
+def _source_of(gold_dir: Path, name: str) -> Path | None:
+    """NAME.src.LANG beside the text (LANG = de, nl or en), as FORMAT.md describes it."""
+    return next((p for lang in ("de", "nl", "en") if (p := gold_dir / f"{name}.src.{lang}").is_file()), None)
+
+
+def _lint(txt: Path, doc: Document, source: Path | None, ctx: Any, checks: Any, config: Config) -> tuple[Finding, ...]:
+    """The findings on doc, read with its source (like ``qa lint --source``) when there is one."""
+    if source is None:
+        return lint_document(doc, ctx, checks, config).findings
+    from dataclasses import replace
+
+    from qa.formats import FormatError
+    from qa.formats.lint import lint_parsed, read_for_lint
+
+    try:
+        parsed = read_for_lint(txt, replace(config, source_file=source))
+    except FormatError as exc:
+        raise GoldError(str(exc)) from None
+    lang = config.source_lang or source.suffix[1:]
+    return lint_parsed(replace(parsed, source_lang=lang), ctx, checks, replace(config, source_lang=None)).findings
+
+
 def evaluate(gold_dir: Path, config: Config | None = None) -> dict[str, Any]:
     from sacrebleu.metrics import CHRF
 
@@ -112,7 +134,7 @@ def evaluate(gold_dir: Path, config: Config | None = None) -> dict[str, Any]:
         golds = load_gold(gold_path, doc.text)
         ref_path = gold_dir / f"{name}.ref.txt"
         ref = ref_path.read_text(encoding="utf-8") if ref_path.exists() else doc.text
-        findings = lint_document(doc, ctx, checks, config).findings
+        findings = _lint(txt, doc, _source_of(gold_dir, name), ctx, checks, config)
         score = DocScore(name, len(doc.text.split()), 0, 0, len(findings), 0, 0, 0.0, 0.0)
         for g in golds:
             hits = [f for f in findings if f.span.overlaps(g.span) or (len(f.span) == 0 and g.span.start <= f.span.start < g.span.end)]
