@@ -16,6 +16,7 @@ from qa.checks.mechanics import CapitalisedPronoun, MergedWords, SpuriousDetermi
 from qa.checks.mechanics_caps import StrayCapital
 from qa.checks.residue import MarkupResidue, PipelineTag
 from qa.checks.untranslated import UntranslatedWords
+from qa.checks.leftovers import ForeignPlaceName, SourceLabel
 from qa.checks.calques import NeuterPronoun, ReportingPreposition, SourceConstruction
 from qa.checks.mistranslation import FalseFriend
 from qa.checks.source_aware import PlaceholderParity, SourceName, SourceTerm, Untranslated
@@ -39,6 +40,8 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     StrayFullStop,
     CapitalisedPronoun,
     UntranslatedWords,
+    ForeignPlaceName,
+    SourceLabel,
     ReportingPreposition,
     SourceConstruction,
     NeuterPronoun,
