@@ -136,7 +136,8 @@ class UntranslatedWords(Check):
         inside = SpanSet(kept)
         tokens = [(s, e, w) for s, e, w in word_list(doc.text) if not (inside and inside.covers(s)) and not in_code(doc, s)]
         phrases = list(self._phrases(doc, inside))
-        known = phrases + [f for f in self._known(doc, tokens) if not any(f.span.overlaps(p.span) for p in phrases)]
+        known = phrases + [f for f in (*self._known(doc, tokens), *self._function_words(doc, tokens))
+                           if not any(f.span.overlaps(p.span) for p in phrases)]
         yield from known
         # A listed word carries its translation: the generic passes do not report it again.
         taken = [f.span for f in known]
@@ -168,6 +169,28 @@ class UntranslatedWords(Check):
             if w[:1].isupper() and is_sentence_start(doc.text, s):
                 french = french[:1].upper() + french[1:]
             yield self.finding(doc, Span(s, e), f"« {w} » is left untranslated: « {french} »", [french])
+
+    def _function_words(self, doc: Document, tokens: list[tuple[int, int, str]]) -> Iterator[Finding]:
+        """Source function words and sentence adverbs among French words (« Echter », « und »)."""
+        table: dict[str, str] = _data()["function_words"]  # type: ignore[assignment]
+        for i, (s, e, w) in enumerate(tokens):
+            french = table.get(w.lower())
+            if french is None or not (w.islower() or (w.istitle() and is_sentence_start(doc.text, s))):
+                continue
+            # A neighbour of the source language: the run is reported whole, or it is a quotation.
+            near = [tokens[k] for k in (i - 1, i + 1) if 0 <= k < len(tokens)]
+            if any(_kind(t[2]) == "F" or t[2].lower() in table for t in near if _joined(doc, *sorted((t, tokens[i])))):
+                continue
+            if self._in_name(doc, [(s, e, w)]):
+                continue
+            if w[:1].isupper():
+                french = french[:1].upper() + french[1:]
+            yield self.finding(doc, Span(s, e), f"« {w} » is a {self._lang_of(w)} word left untranslated: « {french} »", [french])
+
+    @staticmethod
+    def _lang_of(word: str) -> str:
+        lang = max(SOURCES, key=lambda x: zipf(word.lower(), x))
+        return {"en": "English", "nl": "Dutch", "de": "German"}[lang]
 
     def _lowercase_runs(self, doc: Document, tokens: list[tuple[int, int, str]]) -> Iterator[Finding]:
         kinds = [_kind(w) for _, _, w in tokens]
