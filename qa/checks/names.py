@@ -102,6 +102,23 @@ def _score(doc: Document, entry: Name, ctx: Context) -> int:
     return score + (5 if ctx.source_lang == entry.lang else 0)
 
 
+# After a bare proper noun: a verb, a coordination, a comma or a bracket, never « de » (a
+# complement makes a common noun phrase: « Gestion des forêts de la région »).
+_AFTER_BARE = re.compile(r"\s*(?:[,;()–]|\s(?:et|ou|a|ont|est|sont|avait|avaient|va|vont|qui|estime|juge|menace|"
+                         r"critique|demande|réclame|affirme|appelle|dénonce|rapporte|écrit|publie|tire|tirent)\b)")
+_BEFORE_BARE = re.compile(r"(?:\b(?:par|et|ou|avec|contre|entre)|[,–])\s+$")
+
+
+def bare_proper_noun(doc: Document, span: Span) -> bool:
+    """A capitalised phrase without a determiner, as the subject of its sentence (or a clause
+    after a dateline), after « par », « et », « avec », and followed by what follows a name."""
+    if not _AFTER_BARE.match(doc.text, span.end):
+        return False
+    if at_sentence_start(doc, span.start):
+        return True
+    return bool(_BEFORE_BARE.search(doc.text, max(0, span.start - 12), span.start))
+
+
 def replacement(doc: Document, start: int, entry: Name, capital_det: bool) -> tuple[int, str]:
     """Where the edit begins and its text, with the French determiner before it fixed."""
     det = _DET.search(doc.text, max(0, start - 8), start)
@@ -110,6 +127,8 @@ def replacement(doc: Document, start: int, entry: Name, capital_det: bool) -> tu
         if entry.foreign_article or not entry.article:
             return s, entry.french
         art = definite(entry.french, "f" if entry.article == "la" else "mp" if entry.article == "les" else "m")
+        if entry.article in ("le", "la") and entry.french[:1] in "Hh":
+            art = f"{entry.article} {entry.french}"  # a foreign h is aspirated: « le Handelsblatt »
         return s, capitalize_first(art) if at_sentence_start(doc, s) else art
     if det and not entry.article:
         low = _lower(det.group(1))
@@ -286,6 +305,10 @@ class NameTranslated(Check):
                 _score(doc, r.entry, ctx) > 0 for r in renders)
         elif len(ws) >= 2:
             ok = cap and (before or after or media or all_caps or alone or len(ws) >= 3)
+            # A capitalised noun phrase with no determiner stands as a proper noun: the subject
+            # of a sentence, a coordination, an agent after « par » (« Moulins généraux et
+            # Cargill ont averti », « publié par Monuments naturels »).
+            ok = ok or (det is None and not quoted and bare_proper_noun(doc, span))
         else:
             # A title rarely takes a complement: « le Gardien de la paix », « Politique de défense ».
             # … nor a capitalised word after it: « l’Oiseau Jean Dupont » is a person.
@@ -307,6 +330,8 @@ class NameTranslated(Check):
         for other in dict.fromkeys(r.entry for r in renders[1:]):
             s2, r2 = replacement(doc, span.start, other, capital_det)
             suggestions.append(doc.text[s:s2] + r2 if s2 >= s else r2)
+        if "’" not in doc.text and "'" in doc.text:  # keep the text's apostrophes
+            suggestions = [x.replace("’", "'") for x in suggestions]
         category = Category.UNTRANSLATED if how == "untranslated" else self.category
         label = "left untranslated" if how == "untranslated" else "translated word for word"
         return self.finding(
