@@ -37,7 +37,7 @@ from qa.textutil import adjust_determiner, capitalize_first, fold_key, starts_wi
 _DET = re.compile(r"(?:^|(?<=[\s«“\"(]))(le|la|les|l['’]|du|des|au|aux|de|d['’])([ \u00a0]*)$", re.I)
 _FRAME_BEFORE = re.compile(
     r"\b(selon|d'apr[eè]s|cit[eéè]e?s? par|interrog[eéè]e?s? par|publi[eéè]e?s? (?:\w+ )?par|notamment|photo|"
-    r"quotidien|journal|hebdomadaire|magazine|site|cha[iî]ne|radio|agence|ong|organisation|"
+    r"quotidien|journal|hebdomadaire|magazine|site|cha[iî]ne|radio|agence|ong|organisation|association|syndicat|"
     r"d[eéè]clar[eéè]|indiqu[eéè]|confi[eéè]|affirm[eéè]|expliqu[eéè]|racont[eéè]|pr[eéè]cis[eéè]|"
     r"r[eéè]v[eéè]l[eéè]|"
     r"rapport[eéè]?|entretien|interview|groupe|soci[eéè]t[eéè]|entreprise|g[eéè]ant|constructeur|compagnie|"
