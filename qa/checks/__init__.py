@@ -21,6 +21,7 @@ from qa.checks.calques import NeuterPronoun, ReportingPreposition, SourceConstru
 from qa.checks.mistranslation import FalseFriend
 from qa.checks.source_aware import PlaceholderParity, SourceName, SourceTerm, Untranslated
 from qa.checks.source_numbers import NumberFormat, NumberMismatch
+from qa.checks.source_words import SourceWordLeft
 
 ALL_CHECKS: tuple[type[Check], ...] = (
     GlossaryTerm,
@@ -51,6 +52,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     NumberMismatch,
     NumberFormat,
     Untranslated,
+    SourceWordLeft,
     PlaceholderParity,
     LanguageToolCheck,  # opt-in backends: lowest priority, merged into qa's findings
     GrammalecteCheck,
