@@ -37,7 +37,7 @@ def in_longer_name(doc: Document, start: int, end: int) -> bool:
     before = _CAPITAL_BEFORE.search(doc.text, max(0, start - 40), start)
     if before and not is_sentence_start(doc.text, before.start()):
         return True
-    return bool(before and before.group(1).isupper()) or bool(_CAPITAL_AFTER.match(doc.text, end))
+    return bool(before and len(before.group(1)) > 1 and before.group(1).isupper()) or bool(_CAPITAL_AFTER.match(doc.text, end))
 
 
 class ForeignPlaceName(Check):

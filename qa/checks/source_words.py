@@ -50,7 +50,7 @@ class SourceWordLeft(Check):
             low = w.lower()
             if len(low) < 3 or low not in source or not self._foreign(low, lang):
                 continue
-            if w in _name_words() or in_code(doc, s) or _quoted(doc, s):
+            if w.isupper() or w in _name_words() or in_code(doc, s) or _quoted(doc, s):  # « GDL »: an acronym
                 continue
             if w[:1].isupper() and not _DETERMINER.search(doc.text[max(0, s - 8) : s]):
                 # A capital without a determiner is a name, unless it opens the sentence
