@@ -25,6 +25,8 @@ _CONNECTORS = frozenset(["a", "an", "in", "on", "to", "op", "te", "zu", "im"])
 _ADDRESS = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+\.[a-z]{2,}/\S*|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/")
 # A capitalised French article opens the sentence; it is no part of the name after it.
 _FRENCH_ARTICLES = frozenset({"le", "la", "les", "l", "un", "une", "du", "des"})
+# « par corona », « contre corona »: after a preposition the noun stands alone.
+_PREPOSITIONS = frozenset("à après avant avec chez contre dans de depuis en entre malgré par pendant pour sans selon sous sur vers".split())
 _GAP = re.compile(r"[ \u00a0]+")
 _ARTICLE = re.compile(r"(?:\b(?i:du|au|le|la|de|des|aux)[ \u00a0]+|\b[lLdD]['’])$")
 
@@ -218,7 +220,7 @@ class UntranslatedWords(Check):
                 continue
             prev = tokens[i - 1][2] if i else ""
             after_noun = bool(prev) and prev.islower() and _joined(doc, tokens[i - 1], tokens[i]) and not _ARTICLE.search(
-                doc.text[max(0, s - 8) : s]) and zipf(prev) >= 3.0 and prev not in _FRENCH_ARTICLES
+                doc.text[max(0, s - 8) : s]) and zipf(prev) >= 3.0 and prev not in _FRENCH_ARTICLES | _PREPOSITIONS
             french = forms[0] if after_noun else forms[1]
             yield self.finding(doc, Span(s, e), f"« {w} » is a source-language noun left in the text: « {french} »", [french])
 
