@@ -7,19 +7,21 @@ from collections.abc import Iterator
 
 from qa.checks.base import Check, Context
 from qa.checks.mechanics import in_code, is_french_form, zipf
-from qa.checks.untranslated import _allowed, _name_words, _quoted
+from qa.checks.untranslated import _allowed, _name_words, _quoted, german_name_shape
 from qa.document import Document, Span
 from qa.findings import Category, Finding, Severity
 from qa.textutil import is_sentence_start, word_list
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
 # A French determiner right before: a capital after it is a noun, not a name (« la Bahn »).
-_DETERMINER = re.compile(r"(?:\b(?i:la|le|les|un|une|des|du|au|aux|ce|cette|ces|son|sa|ses)[ \u00a0]+|\b[lLdD]['’])$")
+_DETERMINER = re.compile(r"\b(?i:la|le|les|un|une|des|du|au|aux|ce|cette|ces|son|sa|ses)[ \u00a0]+$")
 # How frequent in the source language a copied word must be to be vocabulary, not a name.
 _SOURCE_WORD = 2.5
 _SENTENCE_START_WORD = 3.5
 # How rare in French: below this, the word is no French word.
 _FRENCH_WORD = 2.0
+# A capitalised word this frequent in French is a name French copy uses.
+_KNOWN_IN_FRENCH = 1.1
 
 
 class SourceWordLeft(Check):
@@ -57,6 +59,8 @@ class SourceWordLeft(Check):
                 # with a common word of the source (« Allerdings », « Echter »).
                 if not is_sentence_start(doc.text, s) or zipf(low, lang) < _SENTENCE_START_WORD:
                     continue
+            elif w[:1].isupper() and (zipf(low) >= _KNOWN_IN_FRENCH or german_name_shape(w)):
+                continue  # after a determiner: a name French copy uses (« le Burgenland », « le Duden »)
             yield self.finding(doc, Span(s, e), f"« {w} » is copied from the source sentence: translate it")
 
     @staticmethod

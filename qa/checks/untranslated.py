@@ -72,13 +72,21 @@ def german_compound(word: str) -> bool:
     low = word.lower()
     data = _data()["german_nouns"]
     head_min, mod_min = float(data["compound_head"]), float(data["compound_modifier"])  # type: ignore[arg-type]
+    french_max = float(data["compound_french"])  # type: ignore[arg-type]
+    if low.endswith(tuple(data["name_heads"])):  # type: ignore[arg-type]
+        return False
     for i in range(4, len(low) - 3):
         head, mod = low[i:], low[:i]
-        if zipf(head, "de") < head_min or zipf(head, "de") <= zipf(head):
+        if zipf(head, "de") < head_min or zipf(head) >= french_max:
             continue
-        if any(len(m) >= 3 and zipf(m, "de") >= mod_min and zipf(m, "de") > zipf(m) for m in (mod, mod[:-1] if mod.endswith("s") else "")):
+        if any(len(m) >= 3 and zipf(m, "de") >= mod_min and zipf(m) < french_max for m in (mod, mod[:-1] if mod.endswith("s") else "")):
             return True
     return False
+
+
+def german_name_shape(word: str) -> bool:
+    """« Burgenland », « Arnsberg », « BildZeitung »: the head of a place or a title."""
+    return word.lower().endswith(tuple(_data()["german_nouns"]["name_heads"]))  # type: ignore[arg-type]
 
 
 @cache
@@ -278,7 +286,7 @@ class UntranslatedWords(Check):
             compound = len(w) >= 9 and zipf(w.lower()) < 1.5 and german_compound(w)
             if not compound and (foreign_language(w, _SINGLE_MARGIN) != "de" or zipf(w.lower(), "en") > 2.5):
                 continue
-            if not compound and not w.endswith(suffixes) and zipf(w.lower(), "de") < 3.5:
+            if not compound and not w.endswith(suffixes):
                 continue
             yield self.finding(doc, Span(s, e), f"German noun « {w} » left in the text: translate it")
 
