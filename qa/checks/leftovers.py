@@ -28,7 +28,7 @@ def places() -> dict[str, str]:
 @cache
 def _place_pattern() -> re.Pattern[str]:
     keys = sorted(places(), key=len, reverse=True)
-    alternatives = "|".join(_SPACE.join(re.escape(w) for w in k.split()) + "" for k in keys)
+    alternatives = "|".join(_SPACE.join(re.escape(w) for w in k.split()) for k in keys)
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
 
