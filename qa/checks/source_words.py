@@ -52,15 +52,17 @@ class SourceWordLeft(Check):
             low = w.lower()
             if len(low) < 3 or low not in source or not self._foreign(low, lang):
                 continue
-            if w.isupper() or w in _name_words() or in_code(doc, s) or _quoted(doc, s):  # « GDL »: an acronym
-                continue
+            if any(c.isupper() for c in w[1:]) or w in _name_words() or in_code(doc, s) or _quoted(doc, s):
+                continue  # « GDL », « WamS »: an acronym or an abbreviation
+            if w[:1].isupper() and zipf(low) >= _KNOWN_IN_FRENCH:
+                continue  # a name French copy uses (« Seehofer », « le Burgenland »)
             if w[:1].isupper() and not _DETERMINER.search(doc.text[max(0, s - 8) : s]):
                 # A capital without a determiner is a name, unless it opens the sentence
                 # with a common word of the source (« Allerdings », « Echter »).
                 if not is_sentence_start(doc.text, s) or zipf(low, lang) < _SENTENCE_START_WORD:
                     continue
-            elif w[:1].isupper() and (zipf(low) >= _KNOWN_IN_FRENCH or german_name_shape(w)):
-                continue  # after a determiner: a name French copy uses (« le Burgenland », « le Duden »)
+            elif w[:1].isupper() and german_name_shape(w):
+                continue  # after a determiner: a place or a title (« le Burgenland », « la BildZeitung »)
             yield self.finding(doc, Span(s, e), f"« {w} » is copied from the source sentence: translate it")
 
     @staticmethod
