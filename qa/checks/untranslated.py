@@ -221,7 +221,7 @@ class UntranslatedWords(Check):
 
     def _modifiers(self, doc: Document, tokens: list[tuple[int, int, str]]) -> Iterator[Finding]:
         """Source nouns used as modifiers (« la crise corona » → « la crise du coronavirus »)."""
-        table: dict[str, list[str]] = _data()["modifiers"]  # type: ignore[assignment]
+        table: dict[str, dict[str, str]] = _data()["modifiers"]  # type: ignore[assignment]
         for i, (s, e, w) in enumerate(tokens):
             forms = table.get(w.lower())
             if forms is None or _quoted(doc, s) or (w[:1].isupper() and is_sentence_start(doc.text, s)) or self._in_name(doc, [(s, e, w)]):
@@ -229,7 +229,7 @@ class UntranslatedWords(Check):
             prev = tokens[i - 1][2] if i else ""
             after_noun = bool(prev) and prev.islower() and _joined(doc, tokens[i - 1], tokens[i]) and not _ARTICLE.search(
                 doc.text[max(0, s - 8) : s]) and zipf(prev) >= 3.0 and prev not in _FRENCH_ARTICLES | _PREPOSITIONS
-            french = forms[0] if after_noun else forms[1]
+            french = forms["after_noun"] if after_noun else forms["alone"]
             yield self.finding(doc, Span(s, e), f"« {w} » is a source-language noun left in the text: « {french} »", [french])
 
     @staticmethod
