@@ -63,3 +63,35 @@ def test_bad_gold_span_is_exit_2(tmp_path: Path) -> None:
     d = gold_dir(tmp_path, [bad])
     result = runner.invoke(app, ["eval", str(d)])
     assert result.exit_code == 2 and "a.gold.jsonl:1:" in result.stderr
+
+
+def _source_case(tmp_path: Path, with_source: bool) -> dict[str, object]:
+    from qa.api import Config
+    from qa.evaluate import evaluate
+
+    text = "Le syndicat a annoncé une grève.\nDe nombreuses entreprises se tournent vers le Lkw.\n"
+    (tmp_path / "greve.txt").write_text(text, encoding="utf-8")
+    start = text.index("Lkw")
+    gold = {"start": start, "end": start + 3, "text": "Lkw", "category": "untranslated", "fix": "camion",
+            "accept": [], "optional": False}
+    (tmp_path / "greve.gold.jsonl").write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    if with_source:
+        (tmp_path / "greve.src.de").write_text(
+            "Die Gewerkschaft hat einen Streik angekündigt.\nViele Unternehmen weichen auf den Lkw aus.\n", encoding="utf-8")
+    return evaluate(tmp_path, Config(select=("SA07",)))
+
+
+def test_eval_reads_the_source_beside_the_text(tmp_path: Path) -> None:
+    assert _source_case(tmp_path, with_source=True)["recall"] == 1.0
+
+
+def test_eval_without_a_source_runs_no_source_check(tmp_path: Path) -> None:
+    assert _source_case(tmp_path, with_source=False)["recall"] == 0.0
+
+
+def test_eval_source_that_does_not_align_is_exit_2(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Une ligne.\n\nDeux lignes.\n", encoding="utf-8")
+    (tmp_path / "a.gold.jsonl").write_text("", encoding="utf-8")
+    (tmp_path / "a.src.nl").write_text("Een regel.\n\nTwee.\n\nDrie.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", str(tmp_path)])
+    assert result.exit_code == 2, result.output

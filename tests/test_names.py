@@ -206,3 +206,23 @@ def test_generation_adjective_may_qualify_the_head() -> None:
 def test_generation_places_take_an_article() -> None:
     entry = next(e for e in _entries() if e.name == "Texas Instruments")
     assert "instruments du Texas" in generate(entry)
+
+
+def _yields(d: dict[str, object]) -> bool:
+    from qa.checks.names import Name
+
+    entry = Name(str(d["name"]), str(d["lang"]), str(d["kind"]), str(d["french"]), str(d.get("article", "")))
+    return bool(d.get("renderings")) or bool(generate(entry))
+
+
+def test_every_name_yields_renderings_or_is_marked_untranslatable() -> None:
+    """A name that yields no rendering is never found translated: give the lexicon the rows
+    it needs, or mark the name untranslatable (institutions: French translates them)."""
+    silent = [d["name"] for d in NAMES["names"]
+              if d["lang"] != "fr" and d["kind"] != "institution" and not d.get("untranslatable") and not _yields(d)]
+    assert silent == []
+
+
+def test_untranslatable_marks_are_not_stale() -> None:
+    stale = [d["name"] for d in NAMES["names"] if d.get("untranslatable") and _yields(d)]
+    assert stale == []

@@ -18,6 +18,7 @@ from qa.checks.mechanics_spacing import GluedFunctionWord, SplitToken
 from qa.checks.quotes import PunctuationSpacing, QuotationMarks
 from qa.checks.residue import MarkupResidue, PipelineTag
 from qa.checks.untranslated import UntranslatedWords
+from qa.checks.leftovers import ForeignPlaceName, SourceLabel
 from qa.checks.calques import NeuterPronoun, ReportingPreposition, SourceConstruction
 from qa.checks.mistranslation import FalseFriend
 from qa.checks.source_aware import PlaceholderParity, SourceName, SourceTerm, Untranslated
@@ -25,6 +26,7 @@ from qa.checks.source_numbers import NumberFormat, NumberMismatch
 from qa.checks.numbers import DateStyle, NumberStyle
 from qa.checks.titles import TitleGender
 from qa.checks.agreement_subject import SubjectAgreement
+from qa.checks.source_words import SourceWordLeft
 
 # The order is the priority: when two checks rewrite one span, or overlapping text, the
 # earlier one owns it and the other's finding is dropped (qa.api._one_owner).
@@ -54,6 +56,8 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     NumberStyle,  # NF before UT01: a source month, unit or weekday gets its French form
     DateStyle,
     UntranslatedWords,
+    ForeignPlaceName,
+    SourceLabel,
     ReportingPreposition,
     SourceConstruction,
     NeuterPronoun,
@@ -63,6 +67,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     NumberMismatch,
     NumberFormat,
     Untranslated,
+    SourceWordLeft,
     PlaceholderParity,
     LanguageToolCheck,  # opt-in backends: lowest priority, merged into qa's findings
     GrammalecteCheck,

@@ -184,7 +184,10 @@ _ROMAN = re.compile(r"[IVXLC]+")
 def exonyms() -> dict[str, tuple[str, ...]]:
     from qa.data import load_toml
 
-    return {k: tuple(v) for k, v in load_toml("exonyms.toml")["names"].items()}
+    out = {k: tuple(v) for k, v in load_toml("exonyms.toml")["names"].items()}
+    for k, v in load_toml("places.toml")["places"].items():  # UT02's exonyms of places
+        out[k] = (*out.get(k, ()), v)
+    return out
 
 
 def _fold(text: str) -> str:

@@ -25,6 +25,8 @@ _CONNECTORS = frozenset(["a", "an", "in", "on", "to", "op", "te", "zu", "im"])
 _ADDRESS = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+\.[a-z]{2,}/\S*|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/")
 # A capitalised French article opens the sentence; it is no part of the name after it.
 _FRENCH_ARTICLES = frozenset({"le", "la", "les", "l", "un", "une", "du", "des"})
+# « par corona », « contre corona »: after a preposition the noun stands alone.
+_PREPOSITIONS = frozenset("à après avant avec chez contre dans de depuis en entre malgré par pendant pour sans selon sous sur vers".split())
 _GAP = re.compile(r"[ \u00a0]+")
 _ARTICLE = re.compile(r"(?:\b(?i:du|au|le|la|de|des|aux)[ \u00a0]+|\b[lLdD]['’])$")
 
@@ -61,7 +63,37 @@ def foreign_language(word: str, margin: float = _MARGIN) -> str | None:
     return best if zipf(low, best) >= fr + margin and zipf(low, best) >= 3.0 else None
 
 
-_GERMAN_BEFORE = re.compile(r"(?:\b(?:la|le|les|des|du|de|une|un|sa|son|ses|cette|ce)[ \u00a0]+|\b[lLdD]['’])$")
+_GERMAN_BEFORE = re.compile(r"(?:\b(?:la|le|les|des|du|de|au|aux|une|un|sa|son|ses|cette|ce)[ \u00a0]+|\b[lLdD]['’])$")
+
+
+@lru_cache(maxsize=1 << 14)
+def german_compound(word: str) -> bool:
+    """Two German words glued (« Heizungsgesetz », « Wärmepumpen »), a linking s allowed."""
+    low = word.lower()
+    data = _data()["german_nouns"]
+    head_min, mod_min = float(data["compound_head"]), float(data["compound_modifier"])  # type: ignore[arg-type]
+    french_max = float(data["compound_french"])  # type: ignore[arg-type]
+    if low.endswith(tuple(data["name_heads"])):  # type: ignore[arg-type]
+        return False
+    for i in range(4, len(low) - 3):
+        head, mod = low[i:], low[:i]
+        if zipf(head, "de") < head_min or zipf(head) >= french_max:
+            continue
+        if any(len(m) >= 3 and zipf(m, "de") >= mod_min and zipf(m) < french_max for m in (mod, mod[:-1] if mod.endswith("s") else "")):
+            return True
+    return False
+
+
+def german_name_shape(word: str) -> bool:
+    """« Burgenland », « Arnsberg », « BildZeitung »: the head of a place or a title."""
+    return word.lower().endswith(tuple(_data()["german_nouns"]["name_heads"]))  # type: ignore[arg-type]
+
+
+@cache
+def _name_words() -> frozenset[str]:
+    """Words of the names PN01 knows (« Spiegel », « Allianz »): no German common noun."""
+    names = load_toml("names.toml")["names"]
+    return frozenset(w for n in names for w in re.findall(r"[^\W\d_]+", f"{n['name']} {n['french']}"))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -136,7 +168,8 @@ class UntranslatedWords(Check):
         inside = SpanSet(kept)
         tokens = [(s, e, w) for s, e, w in word_list(doc.text) if not (inside and inside.covers(s)) and not in_code(doc, s)]
         phrases = list(self._phrases(doc, inside))
-        known = phrases + [f for f in self._known(doc, tokens) if not any(f.span.overlaps(p.span) for p in phrases)]
+        known = phrases + [f for f in (*self._known(doc, tokens), *self._function_words(doc, tokens), *self._modifiers(doc, tokens))
+                           if not any(f.span.overlaps(p.span) for p in phrases)]
         yield from known
         # A listed word carries its translation: the generic passes do not report it again.
         taken = [f.span for f in known]
@@ -168,6 +201,41 @@ class UntranslatedWords(Check):
             if w[:1].isupper() and is_sentence_start(doc.text, s):
                 french = french[:1].upper() + french[1:]
             yield self.finding(doc, Span(s, e), f"« {w} » is left untranslated: « {french} »", [french])
+
+    def _function_words(self, doc: Document, tokens: list[tuple[int, int, str]]) -> Iterator[Finding]:
+        """Source function words and sentence adverbs among French words (« Echter », « und »)."""
+        table: dict[str, str] = _data()["function_words"]  # type: ignore[assignment]
+        for i, (s, e, w) in enumerate(tokens):
+            french = table.get(w.lower())
+            if french is None or not (w.islower() or (w.istitle() and is_sentence_start(doc.text, s))):
+                continue
+            # A neighbour of the source language: the run is reported whole, or it is a quotation.
+            near = [tokens[k] for k in (i - 1, i + 1) if 0 <= k < len(tokens)]
+            if any(_kind(t[2]) == "F" or t[2].lower() in table for t in near if _joined(doc, *sorted((t, tokens[i])))):
+                continue
+            if self._in_name(doc, [(s, e, w)]):
+                continue
+            if w[:1].isupper():
+                french = french[:1].upper() + french[1:]
+            yield self.finding(doc, Span(s, e), f"« {w} » is a {self._lang_of(w)} word left untranslated: « {french} »", [french])
+
+    def _modifiers(self, doc: Document, tokens: list[tuple[int, int, str]]) -> Iterator[Finding]:
+        """Source nouns used as modifiers (« la crise corona » → « la crise du coronavirus »)."""
+        table: dict[str, dict[str, str]] = _data()["modifiers"]  # type: ignore[assignment]
+        for i, (s, e, w) in enumerate(tokens):
+            forms = table.get(w.lower())
+            if forms is None or _quoted(doc, s) or (w[:1].isupper() and is_sentence_start(doc.text, s)) or self._in_name(doc, [(s, e, w)]):
+                continue
+            prev = tokens[i - 1][2] if i else ""
+            after_noun = bool(prev) and prev.islower() and _joined(doc, tokens[i - 1], tokens[i]) and not _ARTICLE.search(
+                doc.text[max(0, s - 8) : s]) and zipf(prev) >= 3.0 and prev not in _FRENCH_ARTICLES | _PREPOSITIONS
+            french = forms["after_noun"] if after_noun else forms["alone"]
+            yield self.finding(doc, Span(s, e), f"« {w} » is a source-language noun left in the text: « {french} »", [french])
+
+    @staticmethod
+    def _lang_of(word: str) -> str:
+        lang = max(SOURCES, key=lambda x: zipf(word.lower(), x))
+        return {"en": "English", "nl": "Dutch", "de": "German"}[lang]
 
     def _lowercase_runs(self, doc: Document, tokens: list[tuple[int, int, str]]) -> Iterator[Finding]:
         kinds = [_kind(w) for _, _, w in tokens]
@@ -211,11 +279,14 @@ class UntranslatedWords(Check):
         suffixes = tuple(data["suffixes"])  # type: ignore[arg-type]
         keep = set(data["keep"])  # type: ignore[arg-type]
         for s, e, w in tokens:
-            if not w[:1].isupper() or not w[1:].islower() or not w.endswith(suffixes) or w in keep:
+            if not w[:1].isupper() or not w[1:].islower() or w in keep or w in _name_words():
                 continue
             if not _GERMAN_BEFORE.search(doc.text[max(0, s - 6) : s]) or is_french_form(w.lower()):
                 continue
-            if foreign_language(w, _SINGLE_MARGIN) != "de" or zipf(w.lower(), "en") > 2.5:
+            compound = len(w) >= 9 and zipf(w.lower()) < 1.5 and german_compound(w)
+            if not compound and (foreign_language(w, _SINGLE_MARGIN) != "de" or zipf(w.lower(), "en") > 2.5):
+                continue
+            if not compound and not w.endswith(suffixes):
                 continue
             yield self.finding(doc, Span(s, e), f"German noun « {w} » left in the text: translate it")
 

@@ -1,0 +1,122 @@
+"""UT02, UT03: source-language place names and caption or credit labels left in the text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from qa.checks.base import Check, Context
+from qa.checks.mechanics import in_code
+from qa.data import load_toml
+from qa.document import Document, Span
+from qa.findings import Category, Finding, Severity
+from qa.textutil import is_sentence_start
+
+_SPACE = r"[ \u00a0]"
+# A capitalised word right before or after: the place is part of a longer name.
+_CAPITAL_BEFORE = re.compile(r"(?:(?<=[lLdD]['’])|(?<![\w'’.-]))([A-ZÀ-Ý0-9][\w.-]*)" + _SPACE + r"+$")
+_CAPITAL_AFTER = re.compile(_SPACE + r"+[A-ZÀ-Ý][\w-]*")
+
+
+@cache
+def places() -> dict[str, str]:
+    """Source form → French exonym (qa/data/places.toml)."""
+    return {str(k): str(v) for k, v in load_toml("places.toml")["places"].items()}
+
+
+@cache
+def _place_pattern() -> re.Pattern[str]:
+    keys = sorted(places(), key=len, reverse=True)
+    alternatives = "|".join(_SPACE.join(re.escape(w) for w in k.split()) for k in keys)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+
+def in_longer_name(doc: Document, start: int, end: int) -> bool:
+    """« Jack London », « Eintracht Frankfurt », « Frankfurt Airport »: a capitalised neighbour."""
+    before = _CAPITAL_BEFORE.search(doc.text, max(0, start - 40), start)
+    if before and not is_sentence_start(doc.text, before.start()):
+        return True
+    return bool(before and len(before.group(1)) > 1 and before.group(1).isupper()) or bool(_CAPITAL_AFTER.match(doc.text, end))
+
+
+class ForeignPlaceName(Check):
+    """A city or region left in its source-language form where French has its own name.
+
+    French writes « Anvers », « Munich », « La Haye », « Cologne », « Londres »; MT often
+    keeps « Antwerpen », « München », « Den Haag », « Köln », « London ». The forms come from
+    a table of exonyms (`places.toml`); a form next to another capitalised word belongs to a
+    longer name (« Eintracht Frankfurt », « Jack London ») and is left alone.
+
+    Mauvais : « Le port d’Antwerpen a battu un record. »
+    Bon :     « Le port d’Anvers a battu un record. »
+    """
+
+    code = "UT02"
+    name = "untranslated.place"
+    category = Category.UNTRANSLATED
+    summary = "Place name left in the source language where French has an exonym"
+    severity = Severity.WARNING
+    autofix = "none"
+
+    def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        table = places()
+        for m in _place_pattern().finditer(doc.text):
+            if in_code(doc, m.start()) or in_longer_name(doc, m.start(), m.end()):
+                continue
+            french = table[" ".join(m.group().split())]
+            yield self.finding(doc, Span(m.start(), m.end()),
+                               f"« {m.group()} » is the source-language name; French writes « {french} »", [french])
+
+
+@cache
+def _labels() -> dict[str, str]:
+    return {str(k): str(v) for k, v in load_toml("untranslated.toml")["labels"].items()}
+
+
+@cache
+def _label_pattern() -> re.Pattern[str]:
+    words = "|".join(_SPACE.join(re.escape(w) for w in k.split()) for k in sorted(_labels(), key=len, reverse=True))
+    # At a line start, after an opening bracket or a bar, or after a sentence end.
+    return re.compile(rf"(?:^|(?<=[(\[|])|(?<=[.!?»]{_SPACE}))[ \t\u00a0]*({words})[ \t\u00a0]*:", re.I | re.M)
+
+
+@cache
+def _credit_pattern() -> re.Pattern[str]:
+    verbs = "|".join(re.escape(v) for v in sorted(load_toml("untranslated.toml")["credits"]["verbs"], key=len, reverse=True))
+    return re.compile(rf"\((?:[^()\n]*?;{_SPACE}*)?(?:{verbs}){_SPACE}+by{_SPACE}[^()\n]*\)", re.I)
+
+
+class SourceLabel(Check):
+    """A caption, credit or newsroom label left in the source language.
+
+    Picture credits and source lines keep the pipeline's labels (« Foto: ANP »,
+    « Beeld: », « Bild: », « (Quelle: dpa) »), and agency copy its English credit line
+    (« (Reporting by …; Editing by …) »). French writes « Photo : », « Source : » and drops
+    or translates the credit line.
+
+    Mauvais : « Foto: Belga »
+    Bon :     « Photo : Belga »
+    """
+
+    code = "UT03"
+    name = "untranslated.label"
+    category = Category.UNTRANSLATED
+    summary = "Caption, credit or newsroom label left in the source language"
+    severity = Severity.WARNING
+    autofix = "some"
+
+    def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        table = _labels()
+        for m in _label_pattern().finditer(doc.text):
+            word = m.group(1)
+            french = table[" ".join(word.lower().split())]
+            if word.isupper() and len(word) > 1:
+                french = french.upper()
+            if french.lower() == word.lower():
+                continue
+            yield self.finding(doc, Span(m.start(1), m.end(1)), f"label « {word} » left in the source language: « {french} »",
+                               [french], autofix=True)
+        for m in _credit_pattern().finditer(doc.text):
+            yield self.finding(doc, Span(m.start(), m.end()),
+                               f"agency credit line « {m.group()} » left in English: delete it or translate it", [""])
