@@ -88,7 +88,7 @@ class Rule:
     start: bool = False  # only at the start of a sentence
     category: Category | None = None
     source: tuple[str, ...] = ()  # source words that confirm the rule; with a known source, required
-    capitals: bool = False  # capitalised words mid-sentence may match (institutions: « la Deuxième Chambre »)
+    capitals: bool = False  # capitals may match mid-sentence (« la Deuxième Chambre »)
 
 
 def rule_from_dict(d: dict[str, Any]) -> Rule:
@@ -267,7 +267,8 @@ class RuleEngine:
                 flagged = [t for t in got[rule.flag[0]:rule.flag[1]] if t is not None]
                 if not flagged:
                     continue
-                if flagged[0].text[:1].isupper() and not rule.capitals and not is_sentence_start(doc.text, flagged[0].start):
+                if flagged[0].text[:1].isupper() and not rule.capitals \
+                        and not is_sentence_start(doc.text, flagged[0].start):
                     continue  # a name or a quoted foreign title (« Digital Subscriber Line »)
                 span = Span(flagged[0].start, flagged[-1].end)
                 whole = Span(real[0].start, real[-1].end)
