@@ -11,7 +11,8 @@ Pattern items, separated by spaces:
 Fix templates: ``<avoir>`` conjugated like the matched verb; ``$2`` the text of item 2;
 ``%`` the ``forms`` value of the matched word; ``chargé~`` agreed with the capture or subject.
 The context fields (require, forbid, window, not_before, not_after, start, propagate…) are
-described at the top of qa/data/false_friends.toml.
+described at the top of qa/data/false_friends.toml; ``source`` (words of the source segment
+that confirm the rule when the source is known) in qa/checks/_source_terms.py.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from functools import cache
 from typing import Any
 
 from qa.checks._conjugation import AGREE_ENDINGS, form_slots
+from qa.checks._source_terms import source_mentions
 from qa.checks.context import mentions, window
 from qa.data import load_toml
 from qa.document import Document, Span
@@ -86,6 +88,8 @@ class Rule:
     start: bool = False  # only at the start of a sentence
     category: Category | None = None
     domains: tuple[str, ...] = ()  # the kinds of text the rule applies to (DOMAINS); () = all
+    source: tuple[str, ...] = ()  # source words that confirm the rule; with a known source, required
+    capitals: bool = False  # capitals may match mid-sentence (« la Deuxième Chambre »)
 
 
 # What a text is, as far as rules care: "software" for strings of a program (PO, XLIFF: « implémenter
@@ -108,6 +112,7 @@ def rule_from_dict(d: dict[str, Any]) -> Rule:
         autofix=d.get("autofix", False), propagate=d.get("propagate", False), start=d.get("start", False),
         category=Category(d["category"]) if "category" in d else None,
         domains=tuple(d.get("domains", ())),
+        source=tuple(d.get("source", ())), capitals=d.get("capitals", False),
     )
 
 
@@ -239,11 +244,14 @@ class RuleEngine:
         return found
 
     def hits(
-        self, doc: Document, analysis: Analysis, lang: str | None = None, domain: str | None = None
+        self, doc: Document, analysis: Analysis, lang: str | None = None, domain: str | None = None,
+        source: str | None = None,
     ) -> Iterator[Hit]:
         """Matches whose context is not forbidden; with ``lang`` (the known source
         language), rules written for other source languages are skipped, and with
-        ``domain`` (DOMAINS), rules limited to other domains."""
+        ``domain`` (DOMAINS), rules limited to other domains. A rule with ``source`` words
+        holds where the known source segment names one of them and nowhere else; without a
+        source, it falls back on its ``require`` words (none: no match)."""
         toks = analysis.tokens
         keys = [fold_key(t.text) for t in toks]
         sent_end = _sentence_ends(toks)
@@ -253,6 +261,9 @@ class RuleEngine:
                 if lang and rule.lang and lang not in rule.lang:
                     continue
                 if domain and rule.domains and domain not in rule.domains:
+                    continue
+                if rule.source and (not source_mentions(source, rule.source) if source is not None
+                                    else not rule.require):
                     continue
                 got = match_at(toks, keys, i, rule, sent_end[i])
                 if got is None:
@@ -268,7 +279,8 @@ class RuleEngine:
                 flagged = [t for t in got[rule.flag[0]:rule.flag[1]] if t is not None]
                 if not flagged:
                     continue
-                if flagged[0].text[:1].isupper() and not is_sentence_start(doc.text, flagged[0].start):
+                if flagged[0].text[:1].isupper() and not rule.capitals \
+                        and not is_sentence_start(doc.text, flagged[0].start):
                     continue  # a name or a quoted foreign title (« Digital Subscriber Line »)
                 span = Span(flagged[0].start, flagged[-1].end)
                 whole = Span(real[0].start, real[-1].end)
@@ -280,7 +292,8 @@ class RuleEngine:
                     after = Span(toks[last + 1].start, toks[min(last + rule.after_window, sent_end[i] - 1)].end)
                     if mentions(doc, after, rule.forbid_after):
                         continue
-                ok = not rule.require or mentions(doc, _area(doc, whole, rule.window), rule.require, exclude=whole)
+                ok = not rule.require or (bool(rule.source) and source is not None) or \
+                    mentions(doc, _area(doc, whole, rule.window), rule.require, exclude=whole)
                 if rule.thing_subject:
                     kind = _subject_kind(toks, got, rule)
                     if kind == "person":
@@ -289,11 +302,12 @@ class RuleEngine:
                 yield Hit(rule, span, got, i, ok)
 
     def confirmed(
-        self, doc: Document, analysis: Analysis, lang: str | None = None, domain: str | None = None
+        self, doc: Document, analysis: Analysis, lang: str | None = None, domain: str | None = None,
+        source: str | None = None,
     ) -> list[Hit]:
         """Hits whose context holds, plus, for propagating rules, the other uses in a text
         where the rule was confirmed once (MT repeats its wrong term)."""
-        hits = list(self.hits(doc, analysis, lang, domain))
+        hits = list(self.hits(doc, analysis, lang, domain, source))
         sure = {h.rule.id for h in hits if h.context_ok}
         return [h for h in hits if h.context_ok or (h.rule.propagate and h.rule.id in sure)]
 

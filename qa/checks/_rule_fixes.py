@@ -179,7 +179,7 @@ def run_rules(check: Check, engine: RuleEngine, doc: Document, ctx: Context) -> 
     analysis = ctx.analysis(doc)
     toks = analysis.tokens
     seen: set[tuple[int, int]] = set()
-    for hit in engine.confirmed(doc, analysis, ctx.source_lang, ctx.domain):
+    for hit in engine.confirmed(doc, analysis, ctx.source_lang, ctx.domain, ctx.source):
         if (hit.span.start, hit.span.end) in seen:
             continue
         seen.add((hit.span.start, hit.span.end))
