@@ -14,6 +14,8 @@ from qa.checks.grammalecte import GrammalecteCheck
 from qa.checks.languagetool import LanguageToolCheck
 from qa.checks.mechanics import CapitalisedPronoun, MergedWords, SpuriousDeterminer, StrayFullStop
 from qa.checks.mechanics_caps import StrayCapital
+from qa.checks.caps_rules import SourceCapital
+from qa.checks.missing_words import MissingWord
 from qa.checks.residue import MarkupResidue, PipelineTag
 from qa.checks.untranslated import UntranslatedWords
 from qa.checks.calques import NeuterPronoun, ReportingPreposition, SourceConstruction
@@ -35,6 +37,8 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     MarkupResidue,
     MergedWords,
     StrayCapital,
+    SourceCapital,
+    MissingWord,
     SpuriousDeterminer,
     StrayFullStop,
     CapitalisedPronoun,
