@@ -188,11 +188,13 @@ class SourceCapital(Check):
             if prev.text.lower() not in _DETERMINERS or low in named or _proper(doc, analysis, t, skip):
                 continue
             if low in _offices() or low.removesuffix("s") in _offices():
-                if not _named_office(doc, t) and (nxt is None or nxt.pos in ("VERB", "AUX", "PUNCT") or self._of_common(doc, nxt)):
+                if not _named_office(doc, t) and (nxt is None or nxt.pos in ("VERB", "AUX", "PUNCT", "ADJ") or nxt.text.lower() in ("de", "du", "des", "d'", "d’")):
                     done.add(t.start)
                     out.append(self._lower(doc, t, "a title of office or a body after its article takes no capital"))
                 continue
-            if t.pos != "NOUN" or low in _DETERMINERS or _adjective_base(low) or not _may_be_stray(low):
+            if t.pos not in ("NOUN", "PROPN") or low in _DETERMINERS or not _may_be_stray(low):
+                continue
+            if low.endswith(("s", "x")) and (_adjective_base(low) or low in _place_adjectives()):
                 continue  # « les Américains », « les Démocrates »: peoples and parties
             if nxt is not None and nxt.text.lower() in ("de", "du", "des", "d'", "d’") and not self._of_common(doc, nxt):
                 continue  # « le Tunnel de Rebaix », « le Lac de la Vieille »: a name's complement
