@@ -125,6 +125,9 @@ class SourceCapital(Check):
     def nlp_paragraphs(self, doc: Document, ctx: Context) -> set[int]:
         found = set()
         for k, para in enumerate(doc.paragraphs):
+            if _COLON.search(doc.text, para.start, para.end):
+                found.add(k)
+                continue
             for m in _WORD.finditer(doc.text, para.start, para.end):
                 if not is_sentence_start(doc.text, m.start()):
                     found.add(k)

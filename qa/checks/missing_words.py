@@ -11,14 +11,14 @@ from functools import cache
 
 from qa.checks.base import Check, Context
 from qa.checks.mechanics import _lookups, is_french_form, zipf
-from qa.checks.mechanics_caps import _adjective_base, _is_verb_form, _place_words
+from qa.checks.mechanics_caps import _adjective_base, _is_verb_form
 from qa.document import Document, Span
 from qa.findings import Category, Finding
 from qa.nlp import Analysis, Token
 from qa.textutil import capitalize_first, is_sentence_start, starts_with_vowel_sound
 
 _MORE = re.compile(r"(?<![\w'’-])(plus|moins)[ \u00a0]+(?=\d)")
-_NOT_BEFORE_MORE = frozenset(["ou", "et", "au", "le", "les", "la", "pas", "ni", "non", "un", "en"])
+_NOT_BEFORE_MORE = frozenset(["un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "ou", "et", "au", "le", "les", "la", "pas", "ni", "non", "un", "en"])
 _FRACTIONS = frozenset(["tiers", "quart", "quarts", "moitié", "centaines", "dizaines", "milliers", "millions", "milliards", "majorité", "plupart", "vingtaine", "trentaine", "cinquantaine", "douzaine", "centaine", "dizaine", "millier"])
 # Verbs whose bare noun is an attribute, not an object: « il est devenu maire ».
 _COPULAS = frozenset(["être", "devenir", "rester", "sembler", "paraître", "demeurer", "nommer", "élire", "appeler", "considérer", "proclamer", "désigner", "juger", "trouver", "qualifier", "rendre"])
@@ -90,7 +90,7 @@ def _common_noun(t: Token, strict: bool = False) -> bool:
     low = t.text
     if len(low) < 3 or not low.isalpha() or not low.islower() or low in _calendar() or t.lemma in _calendar() or low in _NUMBERS:
         return False
-    if t.pos not in ("NOUN", "VERB", "ADJ", "PROPN") or not _noun_form(low) or zipf(low, "en") > zipf(low):
+    if t.pos not in ("NOUN", "VERB", "ADJ", "PROPN") or not (t.pos == "NOUN" or _noun_form(low)) or zipf(low, "en") > zipf(low):
         return False
     suffixed = low.removesuffix("s").endswith(_NOUN_SUFFIXES)
     if t.pos != "NOUN" and not suffixed:
@@ -121,11 +121,13 @@ def _verbs() -> frozenset[str]:
     return frozenset(lookups.get_table("lemma_index")["verb"]) if lookups is not None else frozenset()  # type: ignore[attr-defined]
 
 
-def _determiner(t: Token, indefinite: bool) -> str:
+def _determiner(t: Token, indefinite: bool, after: Token | None = None) -> str:
+    """The article for ``t``; an adjective after it tells the gender better than spaCy's
+    guess for a noun that lost its article (« offre généreuse »)."""
     plural = t.number == "p" if t.pos == "NOUN" and t.number else t.text.endswith(("s", "x"))
     if plural:
         return "des" if indefinite else "les"
-    fem = t.gender == "f"
+    fem = (after.gender if after is not None and after.pos == "ADJ" and after.gender else t.gender) == "f"
     if indefinite:
         return "une" if fem else "un"
     if starts_with_vowel_sound(t.text):
@@ -180,7 +182,7 @@ class MissingWord(Check):
                 det = _determiner(nxt, low in _INDEFINITE_AFTER)
                 found = (Span(t.start, nxt.end), f"a determiner is missing after « {t.text} »", f"{t.text} {_join(det, nxt.text)}")
             elif self._verb(t, tokens) and self._bare_object(t, nxt, bare_verbs, bare_nouns, tokens):
-                det = _determiner(nxt, True)
+                det = _determiner(nxt, True, tokens[nxt.i + 1] if nxt.i + 1 < len(tokens) else None)
                 found = (Span(nxt.start, nxt.end), f"a determiner is missing before the object « {nxt.text} »", _join(det, nxt.text))
             elif t.pos == "NOUN" and t.text.isalpha() and t.text.islower() and self._second_noun(t, nxt, second, tokens) and doc.text.count(f"{t.text} {nxt.text}") < 2:
                 de = "d’" if starts_with_vowel_sound(nxt.text) else "de "
@@ -248,7 +250,7 @@ class MissingWord(Check):
             if not is_sentence_start(doc.text, t.start) or t.dep not in ("nsubj", "nsubj:pass"):
                 continue
             low = t.text.lower()
-            if low in _place_words() or low in _calendar() or low not in _nouns() or _adjective_base(low) or zipf(low) < 3.5:
+            if low in _calendar() or low not in _nouns() or _adjective_base(low) or zipf(low) < 3.5:
                 continue
             nxt = analysis.tokens[t.i + 1] if t.i + 1 < len(analysis.tokens) else None
             if nxt is None or not (nxt.text.lower() in ("de", "du", "des", "d'", "d’") or (nxt.pos == "ADJ" and nxt.text.islower() and not _is_verb_form(nxt.text))):
@@ -260,6 +262,6 @@ class MissingWord(Check):
             head = analysis.tokens[t.head] if 0 <= t.head < len(analysis.tokens) else None
             if head is None or head.pos not in ("VERB", "AUX") or head.i < t.i or "," in doc.text[t.end : head.start]:
                 continue  # « Espèce endémique de …, les sifakas sont … »: an apposition
-            det = _determiner(t, False)
+            det = _determiner(t, False, analysis.tokens[t.i + 1])
             word = t.text[0].lower() + t.text[1:]
             yield self.finding(doc, Span(t.start, t.end), f"the subject « {t.text} » has no article", [capitalize_first(_join(det, word))])
