@@ -259,7 +259,8 @@ class SourceCapital(Check):
         if para is not None and not doc.text[para.start : para.end].rstrip().endswith((".", "!", "…")):
             return False  # a headline or a title: « Partout où je passe, les mêmes erreurs: Les conseils … »
         low = t.text.lower()
-        if t.start in skip or low in _place_words() or not is_french_form(low) or zipf(low) < 3.0:
+        function = t.pos in ("PRON", "DET", "ADV", "ADP", "CCONJ", "SCONJ")  # « : Il exige », « : Les blocs »
+        if t.start in skip or low in _place_words() or not (function or is_french_form(low)) or zipf(low) < 3.0:
             return False
         nxt = _next(analysis, t)
         return not (nxt is not None and nxt.text[:1].isupper() and nxt.text.isalpha()) and t.pos != "PROPN"
