@@ -140,6 +140,7 @@ class SourceCapital(Check):
         named = _titles_in(doc)
         done: set[int] = set()
         out: list[Finding] = []
+        named_here = self._capital_only(doc)
         for m in _COLON.finditer(doc.text):
             t = analysis.at(m.start(1))
             if t is None or t.start != m.start(1) or not self._after_colon(doc, analysis, t, skip):
@@ -191,7 +192,9 @@ class SourceCapital(Check):
             if prev.text.lower() not in _DETERMINERS or low in named or _proper(doc, analysis, t, skip):
                 continue
             if low in _offices() or low.removesuffix("s") in _offices():
-                if not _named_office(doc, t) and (nxt is None or nxt.pos in ("VERB", "AUX", "PUNCT", "ADJ") or nxt.text.lower() in ("de", "du", "des", "d'", "d’")):
+                if prev.text.lower() in ("de", "d'", "d’"):
+                    continue  # « la préfecture de Police »: part of a body's name
+                if not _named_office(doc, t) and (nxt is None or nxt.pos in ("VERB", "AUX", "PUNCT", "ADJ") or self._of_place(doc, analysis, nxt)):
                     done.add(t.start)
                     out.append(self._lower(doc, t, "a title of office or a body after its article takes no capital"))
                 continue
@@ -201,6 +204,8 @@ class SourceCapital(Check):
                 continue  # « les Américains », « les Démocrates »: peoples and parties
             if nxt is not None and nxt.text.lower() in ("de", "du", "des", "d'", "d’") and not self._of_common(doc, nxt):
                 continue  # « le Tunnel de Rebaix », « le Lac de la Vieille »: a name's complement
+            if named_here.get(low, 0) >= 3:
+                continue  # « Python » all through a text, never in lower case: a name
             stray.append(t)
         words = max(len(doc.text.split()), 1)
         found = len(stray) + len(out)  # every capital French does not write counts as the habit's evidence
@@ -228,6 +233,28 @@ class SourceCapital(Check):
     def _month_context(prev: Token) -> bool:
         """« en Mars », « le 19 Septembre », « depuis Janvier »: a month, not a planet or a name."""
         return prev.text[:1].isdigit() or prev.text.lower() in _MONTH_BEFORE
+
+    @staticmethod
+    def _capital_only(doc: Document) -> dict[str, int]:
+        """Words the text writes with a capital mid-sentence, how often, if never in lower case."""
+        capital: dict[str, int] = {}
+        lower = set()
+        for m in re.finditer(r"(?<![\w'’-])([^\W\d_][\w-]*)", doc.text):
+            w = m.group(1)
+            if w[:1].isupper() and not is_sentence_start(doc.text, m.start()):
+                capital[w.lower()] = capital.get(w.lower(), 0) + 1
+            elif w[:1].islower():
+                lower.add(w)
+        return {w: n for w, n in capital.items() if w not in lower}
+
+    def _of_place(self, doc: Document, analysis: Analysis, nxt: Token) -> bool:
+        """« de » and a common noun or a place: « le Porte-parole de la police », « la Police d’Amsterdam »."""
+        if nxt.text.lower() not in ("de", "du", "des", "d'", "d’"):
+            return False
+        if self._of_common(doc, nxt):
+            return True
+        after = _next(analysis, nxt)
+        return after is not None and (after.text.lower() in _place_words() or after.ent in ("LOC", "GPE"))
 
     @staticmethod
     def _of_common(doc: Document, nxt: Token) -> bool:

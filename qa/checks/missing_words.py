@@ -82,7 +82,7 @@ _NOUN_SUFFIXES = ("ment", "tion", "sion", "ité", "age")
 _NUMBERS = frozenset(["cent", "cents", "mille", "million", "millions", "milliard", "milliards"])
 
 
-def _common_noun(t: Token, strict: bool = False) -> bool:
+def _common_noun(t: Token, strict: bool = False, trust_tag: bool = False) -> bool:
     """A lower-case noun, not a time word or a number. spaCy often tags a noun whose
     determiner was dropped as a verb or an adjective: the lexicon and a noun suffix decide
     then, and a word that is also an infinitive, a verb form or an adjective is left alone.
@@ -90,8 +90,10 @@ def _common_noun(t: Token, strict: bool = False) -> bool:
     low = t.text
     if len(low) < 3 or not low.isalpha() or not low.islower() or low in _calendar() or t.lemma in _calendar() or low in _NUMBERS:
         return False
-    if t.pos not in ("NOUN", "VERB", "ADJ", "PROPN") or not (t.pos == "NOUN" or _noun_form(low)) or zipf(low, "en") > zipf(low):
+    if t.pos not in ("NOUN", "VERB", "ADJ", "PROPN") or not ((trust_tag and t.pos == "NOUN") or _noun_form(low)) or zipf(low, "en") > zipf(low):
         return False
+    if low.endswith(("amment", "emment")) or (low.endswith("ment") and _adjective_base(low[:-4])):
+        return False  # « intelligemment », « considérablement »: adverbs
     suffixed = low.removesuffix("s").endswith(_NOUN_SUFFIXES)
     if t.pos != "NOUN" and not suffixed:
         if t.pos in ("VERB", "AUX") or _inflected_verb(low) or _adjective_base(low) or low.endswith(("er", "ir", "re", "oir")):
@@ -228,12 +230,12 @@ class MissingWord(Check):
         after = tokens[noun.i + 1] if noun.i + 1 < len(tokens) else None
         if after is not None and after.text.lower() in ("à", "au", "aux", "par", "comme"):
             return False  # « laisser place à », « avoir matière à »: a fixed frame
-        return f"{lemma} {noun.lemma.lower()}" not in bare_verbs and noun.lemma.lower() not in bare_nouns and noun.text not in bare_nouns
+        return f"{lemma} {noun.lemma.lower()}" not in bare_verbs
 
     @staticmethod
     def _second_noun(first: Token, noun: Token, second: frozenset[str], tokens: list[Token]) -> bool:
         """« le taux mortalité »: a noun after a noun with its determiner, both plain nouns."""
-        if first.i == 0 or tokens[first.i - 1].pos not in ("DET", "ADJ") or not _common_noun(first) or first.pos != "NOUN":
+        if first.i == 0 or tokens[first.i - 1].pos not in ("DET", "ADJ") or not _common_noun(first, trust_tag=True) or first.pos != "NOUN":
             return False
         if not noun.text.removesuffix("s").endswith(_NOUN_SUFFIXES):
             return False  # two plain nouns are often an apposition (« objet classe », « pays membre »)
