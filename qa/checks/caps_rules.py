@@ -200,10 +200,10 @@ class SourceCapital(Check):
                 continue
             if t.pos not in ("NOUN", "PROPN") or low in _DETERMINERS or not _may_be_stray(low):
                 continue
-            if low.endswith(("s", "x")) and (_adjective_base(low) or low in _place_adjectives()):
+            if low.endswith(("s", "x")) and (low in _place_adjectives() or (_adjective_base(low) and prev.text.lower() in ("les", "aux", "des"))):
                 continue  # « les Américains », « les Démocrates »: peoples and parties
-            if nxt is not None and nxt.text.lower() in ("de", "du", "des", "d'", "d’") and not self._of_common(doc, nxt):
-                continue  # « le Tunnel de Rebaix », « le Lac de la Vieille »: a name's complement
+            if nxt is not None and nxt.text.lower() in ("de", "du", "des", "d'", "d’") and self._name_after(doc, nxt):
+                continue  # « le Tunnel de Rebaix »: a name's complement
             if named_here.get(low, 0) >= 3:
                 continue  # « Python » all through a text, never in lower case: a name
             stray.append(t)
@@ -239,7 +239,7 @@ class SourceCapital(Check):
         """Words the text writes with a capital mid-sentence, how often, if never in lower case."""
         capital: dict[str, int] = {}
         lower = set()
-        for m in re.finditer(r"(?<![\w'’-])([^\W\d_][\w-]*)", doc.text):
+        for m in re.finditer(r"(?<![\w'’./-])([^\W\d_][\w-]*)", doc.text):
             w = m.group(1)
             if w[:1].isupper() and not is_sentence_start(doc.text, m.start()):
                 capital[w.lower()] = capital.get(w.lower(), 0) + 1
@@ -255,6 +255,12 @@ class SourceCapital(Check):
             return True
         after = _next(analysis, nxt)
         return after is not None and (after.text.lower() in _place_words() or after.ent in ("LOC", "GPE"))
+
+    @staticmethod
+    def _name_after(doc: Document, nxt: Token) -> bool:
+        """« de » and a capitalised word that is no common French word (« de Rebaix »)."""
+        m = re.compile(r"(?:de|du|des|d['’])[ \u00a0]?(?:(?:la|le|les|l['’])[ \u00a0]?)?([^\W\d_][\w-]*)").match(doc.text, nxt.start)
+        return m is not None and m.group(1)[:1].isupper() and not _may_be_stray(m.group(1).lower())
 
     @staticmethod
     def _of_common(doc: Document, nxt: Token) -> bool:
@@ -281,7 +287,7 @@ class SourceCapital(Check):
         para = doc.paragraph_at(t.start)
         start = para.start if para is not None else 0
         head = doc.text[start : t.start]
-        if len(head.split()) <= 5 or "\n" in head.strip():
+        if len(head.split()) <= 3 or "\n" in head.strip():
             return False  # « Légende : », « MIDDELBURG – Le porte-parole : »
         if para is not None and not doc.text[para.start : para.end].rstrip().endswith((".", "!", "…")):
             return False  # a headline or a title: « Partout où je passe, les mêmes erreurs: Les conseils … »
@@ -290,7 +296,9 @@ class SourceCapital(Check):
         if t.start in skip or low in _place_words() or not (function or is_french_form(low)) or zipf(low) < 3.0:
             return False
         nxt = _next(analysis, t)
-        return not (nxt is not None and nxt.text[:1].isupper() and nxt.text.isalpha()) and t.pos != "PROPN"
+        if t.pos == "PROPN" and t.ent in ("LOC", "GPE", "PER", "ORG"):
+            return False  # « une seule ville : Paris »
+        return not (nxt is not None and nxt.text[:1].isupper() and nxt.text.isalpha())
 
 
 @cache
