@@ -41,7 +41,8 @@ _DETERMINERS = frozenset(
 _OPENERS = "«“\"(‘[—–-`*_/"
 # Words after which an article starts a noun phrase in running text (« et La police »);
 # after a noun, a comma or a pronoun a capital article more often opens a title.
-_LEAD_INS = frozenset(["et", "ou", "mais", "avec", "pour", "par", "dans", "sur", "sous", "que", "contre", "selon", "entre", "à", "vers", "chez", "depuis", "après", "avant", "pendant", "sans", "car", "donc", "puis", "dont"])
+# (« sur Le sublime du comédien », « dans Le Manipulateur »: titles follow « sur » and « dans ».)
+_LEAD_INS = frozenset(["et", "ou", "mais", "avec", "pour", "par", "que", "contre", "selon", "vers", "depuis", "après", "avant", "pendant", "sans", "car", "donc", "puis"])
 _TITLE_BEFORE = re.compile(r"(?<=[^\W\d_] )(?:Le|La|Les|L['’]|Un|Une)(?=[ \u00a0]?[^\W\d_])")
 _MONTH_BEFORE = frozenset(["en", "de", "d'", "d’", "depuis", "fin", "début", "mi", "dès", "avant", "après", "jusqu'en", "jusqu’en", "mois", "courant", "1er", "er"])
 # Adjectives that stand before the noun (« les jeunes Irlandais »): the capitalised word
@@ -292,6 +293,8 @@ class SourceCapital(Check):
         if para is not None and not doc.text[para.start : para.end].rstrip().endswith((".", "!", "…")):
             return False  # a headline or a title: « Partout où je passe, les mêmes erreurs: Les conseils … »
         low = t.text.lower()
+        if low in ("je", "tu", "nous", "vous"):
+            return False  # « qui lui disait : Je vous installe »: words reported, quotation marks or not
         function = t.pos in ("PRON", "DET", "ADV", "ADP", "CCONJ", "SCONJ")  # « : Il exige », « : Les blocs »
         if t.start in skip or low in _place_words() or not (function or is_french_form(low)) or zipf(low) < 3.0:
             return False
