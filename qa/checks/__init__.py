@@ -16,6 +16,8 @@ from qa.checks.mechanics import CapitalisedPronoun, MergedWords, SpuriousDetermi
 from qa.checks.mechanics_caps import StrayCapital
 from qa.checks.mechanics_spacing import GluedFunctionWord, SplitToken
 from qa.checks.quotes import PunctuationSpacing, QuotationMarks
+from qa.checks.caps_rules import SourceCapital
+from qa.checks.missing_words import MissingWord
 from qa.checks.residue import MarkupResidue, PipelineTag
 from qa.checks.untranslated import UntranslatedWords
 from qa.checks.leftovers import ForeignPlaceName, SourceLabel
@@ -50,6 +52,8 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     QuotationMarks,
     PunctuationSpacing,
     StrayCapital,
+    SourceCapital,
+    MissingWord,
     SpuriousDeterminer,
     StrayFullStop,
     CapitalisedPronoun,

@@ -59,7 +59,7 @@ def _place_words() -> frozenset[str]:
 _BARE_BEFORE = frozenset({"PUNCT", "VERB", "AUX", "PRON", "SCONJ"})
 # What follows a stray capital but rarely a name's head word.
 _BREAKS = frozenset({"VERB", "AUX", "PUNCT"})
-_GERMAN_HABIT = 2
+_GERMAN_HABIT, _GERMAN_DENSITY = 2, 80  # a habit: more than two, and at least one every 80 words
 _STRONG_NEXT = frozenset(["à", "au", "aux", "avec", "contre", "dans", "en", "par", "pour", "sans", "selon", "sous", "sur", "vers"])
 
 
@@ -573,7 +573,7 @@ class StrayCapital(Check):
         # a word the text also writes in lower case), are a habit of the source language:
         # German capitalises every noun.
         echoed = [t for t in strong if t.text.lower() in lowered]
-        german = ctx.source_lang == "de" or len(strong) > _GERMAN_HABIT or (len(strong) == _GERMAN_HABIT and bool(echoed))
+        german = ctx.source_lang == "de" or (len(strong) > _GERMAN_HABIT or (len(strong) == _GERMAN_HABIT and bool(echoed))) and len(strong) * _GERMAN_DENSITY >= len(doc.text.split())
         # In such a text, a capital before « du / de la » + common noun goes too
         # (« la Production du fabricant »); names go on with a capital (« Tour d’Italie »).
         extra = weak if ctx.source_lang == "de" else [t for t in weak if german and _of_common_noun(doc, t)]

@@ -1,0 +1,150 @@
+"""Mine clean French for the constructions MC15 reports, to make its exception data.
+
+Usage: python bench/mine_missing_words.py            (the counts, for reading)
+       python bench/mine_missing_words.py --toml > qa/data/missing_words.toml
+
+A bare noun after a verb, a bare noun after a preposition and two nouns side by side are
+errors in MT copy only where clean French does not write them. This counts them in UD
+French-GSD (its gold tags and heads) and in the WMT21 de→fr human reference (tagged by
+spaCy), so that any pattern clean French uses becomes an exception.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpora import CORPORA  # noqa: E402
+
+Row = tuple[str, str, str, int, str]
+NUMBERS: set[tuple[str, str]] = set()  # form, lemma, upos, head (0-based, -1 root), deprel
+
+
+def ud_sentences() -> list[list[Row]]:
+    out: list[list[Row]] = []
+    for name in ("fr_gsd-ud-dev.conllu", "fr_gsd-ud-test.conllu"):
+        rows: list[Row] = []
+        for line in (CORPORA / "ud-french-gsd" / name).read_text(encoding="utf-8").splitlines():
+            if not line:
+                if rows:
+                    out.append(rows)
+                rows = []
+                continue
+            cols = line.split("\t")
+            if line.startswith("#") or not cols[0].isdigit():
+                continue
+            rows.append((cols[1], cols[2], cols[3], int(cols[6]) - 1, cols[7]))
+    return out
+
+
+def wmt_sentences() -> list[list[Row]]:
+    import spacy
+
+    nlp = spacy.load("fr_core_news_sm", exclude=["ner"])
+    lines = (CORPORA / "wmt21-news-defr" / "newstest2021.de-fr.ref.A.fr").read_text(encoding="utf-8").splitlines()
+    return [
+        [(t.text, t.lemma_, t.pos_, t.head.i if t.head.i != t.i else -1, t.dep_) for t in d]
+        for d in nlp.pipe(lines)
+    ]
+
+
+def count(sentences: list[list[Row]], verbs: Counter, preps: Counter, bare_preps: Counter, nouns: Counter) -> None:
+    for rows in sentences:
+        has_det = {h for _, _, pos, h, dep in rows if pos in ("DET", "NUM", "PRON") or dep in ("det", "nummod")}
+        for form, _, pos, _, _ in rows:
+            if pos == "ADP":
+                preps[form.lower()] += 1
+        for i in range(len(rows) - 1):
+            form, lemma, pos, _, _ = rows[i]
+            nform, nlemma, npos, _, _ = rows[i + 1]
+            if npos == "NUM" and pos == "ADP" and nform.isalpha() and (i + 1) not in has_det:
+                bare_preps[(form.lower(), nlemma.lower())] += 1  # « pour cent »: an exception, not in the share
+                NUMBERS.add((form.lower(), nlemma.lower()))
+            if npos != "NOUN" or not nform.isalpha() or not nform.islower():
+                continue
+            bare = (i + 1) not in has_det
+            if pos == "VERB" and bare:
+                verbs[(lemma.lower(), nlemma.lower())] += 1
+            elif pos == "ADP":
+                if bare:
+                    bare_preps[(form.lower(), nlemma.lower())] += 1
+            elif pos == "NOUN" and form.isalpha() and form.islower() and bare:
+                nouns[(lemma.lower(), nlemma.lower())] += 1
+
+
+# A preposition needs a determiner before its noun when clean French writes it bare less
+# often than this, over at least MIN_USES uses.
+BARE_SHARE = 0.05
+MIN_USES = 15
+# Under this share even a singular bare noun after it is reported (« selon chiffre »); between
+# the two, only a plural one (« avec contrats »: « avec succès » is French).
+STRICT_SHARE = 0.01
+
+
+def _toml_list(items: list[str]) -> str:
+    return "[" + ", ".join(f'"{x}"' for x in sorted(set(items))) + "]"
+
+
+def write_toml(verbs: Counter, preps: Counter, bare_preps: Counter, nouns: Counter) -> None:
+    bare_by_prep: Counter = Counter()
+    for (p, w), n in bare_preps.items():
+        if (p, w) not in NUMBERS:
+            bare_by_prep[p] += n
+    strict = [p for p, n in preps.items() if n >= MIN_USES and bare_by_prep[p] / n <= BARE_SHARE and p.isalpha()]
+    print("schema = 1")
+    print("# Made by bench/mine_missing_words.py --toml from UD French-GSD (dev and test, gold tags)")
+    print("# and the WMT21 de-fr human reference (spaCy tags): do not edit by hand, run it again.")
+    print("# MC15 (qa/checks/missing_words.py) reports a bare noun where clean French writes a")
+    print("# determiner; every pattern below occurs in that clean French, so it is not an error.")
+    print()
+    print("[prepositions]")
+    print(f"# followed by a bare noun in at most {BARE_SHARE:.0%} of at least {MIN_USES} uses")
+    print(f"need_determiner = {_toml_list(strict)}")
+    print(f"# the same, bare in at most {STRICT_SHARE:.0%}: a singular bare noun after them is reported too")
+    print(f"need_determiner_singular = {_toml_list([p for p in strict if bare_by_prep[p] / preps[p] <= STRICT_SHARE])}")
+    print("# preposition + noun lemma written bare in the clean corpora")
+    print(f"bare = {_toml_list([f'{p} {n}' for (p, n) in bare_preps if p in strict])}")
+    print()
+    print("[verbs]")
+    print("# verb lemma + noun lemma written with no determiner (« avoir lieu », « faire partie »)")
+    print(f"bare = {_toml_list([f'{v} {n}' for (v, n) in verbs])}")
+    import tomllib
+
+    cal = tomllib.loads((Path(__file__).resolve().parent.parent / "qa" / "data" / "caps_rules.toml").read_text(encoding="utf-8"))["calendar"]
+    times = set(cal["months"] + cal["days"])
+    per_verb: Counter = Counter(v for (v, n) in verbs if n not in times)
+    print("# light verbs: two or more different bare nouns after them (« faire face », « faire partie »)")
+    print(f"light = {_toml_list([v for v, k in per_verb.items() if k >= 2])}")
+    print("# nouns written bare after a verb in the clean corpora")
+    print(f"bare_nouns = {_toml_list([n for (_, n) in verbs])}")
+    print()
+    print("[nouns]")
+    print("# second nouns of two nouns side by side in the clean corpora (« pays membre », « site internet »)")
+    print(f"second = {_toml_list([b for (_, b) in nouns])}")
+
+
+def main() -> None:
+    verbs: Counter = Counter()
+    preps: Counter = Counter()
+    bare_preps: Counter = Counter()
+    nouns: Counter = Counter()
+    count(ud_sentences(), verbs, preps, bare_preps, nouns)
+    count(wmt_sentences(), verbs, preps, bare_preps, nouns)
+    if "--toml" in sys.argv:
+        write_toml(verbs, preps, bare_preps, nouns)
+        return
+    bare_by_prep: Counter = Counter()
+    for (p, _), n in bare_preps.items():
+        bare_by_prep[p] += n
+    print("# prepositions: uses, share followed by a bare noun")
+    for p, n in preps.most_common(60):
+        print(f"prep\t{p}\t{n}\t{bare_by_prep[p] / n:.2f}")
+    for name, table in (("verb", verbs), ("prepnoun", bare_preps), ("nounnoun", nouns)):
+        for (a, b), n in sorted(table.items(), key=lambda kv: (-kv[1], kv[0])):
+            print(f"{name}\t{a}\t{b}\t{n}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,276 @@
+"""MC15: words a literal translation drops — a determiner after a verb or a preposition,
+« de » between two nouns or after « plus » and a noun of quantity, the article of a
+sentence's subject. What clean French writes bare is data (qa/data/missing_words.toml,
+mined from UD French-GSD and the WMT21 reference by bench/mine_missing_words.py)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from qa.checks.base import Check, Context
+from qa.checks.mechanics import _lookups, is_french_form, zipf
+from qa.checks.mechanics_caps import _adjective_base, _is_verb_form
+from qa.document import Document, Span
+from qa.findings import Category, Finding
+from qa.nlp import Analysis, Token
+from qa.textutil import capitalize_first, is_sentence_start, starts_with_vowel_sound
+
+_MORE = re.compile(r"(?<![\w'’-])(plus|moins)[ \u00a0]+(?=\d)")
+_NOT_BEFORE_MORE = frozenset(["un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "ou", "et", "au", "le", "les", "la", "pas", "ni", "non", "un", "en"])
+_FRACTIONS = frozenset(["tiers", "quart", "quarts", "moitié", "centaines", "dizaines", "milliers", "millions", "milliards", "majorité", "plupart", "vingtaine", "trentaine", "cinquantaine", "douzaine", "centaine", "dizaine", "millier"])
+# Verbs whose bare noun is an attribute, not an object: « il est devenu maire ».
+_COPULAS = frozenset(["être", "devenir", "rester", "sembler", "paraître", "demeurer", "nommer", "élire", "appeler", "considérer", "proclamer", "désigner", "juger", "trouver", "qualifier", "rendre"])
+_INDEFINITE_AFTER = frozenset(["avec", "dans", "pour", "sur", "chez", "sous", "sans"])
+_TIME = frozenset(["jour", "nuit", "début", "fin", "mi", "hier", "matin", "soir", "midi", "minuit", "courant", "lendemain", "veille"])
+
+
+@cache
+def _data() -> dict[str, dict[str, list[str]]]:
+    from qa.data import load_toml
+
+    return load_toml("missing_words.toml")
+
+
+@cache
+def _sets() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    d = _data()
+    return (
+        frozenset(d["prepositions"]["need_determiner"]),
+        frozenset(d["prepositions"]["bare"]),
+        frozenset(d["verbs"]["bare"]) | frozenset(d["verbs"]["light"]),
+        frozenset(d["verbs"]["bare_nouns"]),
+        frozenset(d["nouns"]["second"]),
+    )
+
+
+@cache
+def _singular() -> frozenset[str]:
+    return frozenset(_data()["prepositions"]["need_determiner_singular"])
+
+
+@cache
+def _calendar() -> frozenset[str]:
+    from qa.data import load_toml
+
+    cal = load_toml("caps_rules.toml")["calendar"]
+    return frozenset(cal["months"] + cal["days"]) | _TIME
+
+
+@cache
+def _nouns() -> frozenset[str]:
+    lookups = _lookups()
+    return frozenset(lookups.get_table("lemma_index")["noun"]) if lookups is not None else frozenset()  # type: ignore[attr-defined]
+
+
+@cache
+def _noun_form(low: str) -> bool:
+    """The lexicon knows the word as a noun (« bande », « loyer »): spaCy's tag of a noun
+    whose determiner was dropped is often wrong (VERB, ADJ), so the lexicon decides."""
+    lookups = _lookups()
+    if lookups is None or not is_french_form(low):
+        return False
+    lemmas = lookups.get_table("lemma_lookup").get(low, [low])  # type: ignore[attr-defined]
+    lemmas = [lemmas] if isinstance(lemmas, str) else lemmas
+    return low in _nouns() or any(lemma in _nouns() for lemma in lemmas)
+
+
+# Suffixes of nouns that no adjective or verb form has: a word with one is a noun whatever
+# spaCy's tag (« approvisionnement », « mortalité »).
+_NOUN_SUFFIXES = ("ment", "tion", "sion", "ité", "age")
+_NUMBERS = frozenset(["cent", "cents", "mille", "million", "millions", "milliard", "milliards"])
+
+
+def _common_noun(t: Token, strict: bool = False, trust_tag: bool = False) -> bool:
+    """A lower-case noun, not a time word or a number. spaCy often tags a noun whose
+    determiner was dropped as a verb or an adjective: the lexicon and a noun suffix decide
+    then, and a word that is also an infinitive, a verb form or an adjective is left alone.
+    ``strict`` (the second of two nouns): no adjective or verb reading at all."""
+    low = t.text
+    if len(low) < 3 or not low.isalpha() or not low.islower() or low in _calendar() or t.lemma in _calendar() or low in _NUMBERS:
+        return False
+    if t.pos not in ("NOUN", "VERB", "ADJ", "PROPN") or not ((trust_tag and t.pos == "NOUN") or _noun_form(low)) or zipf(low, "en") > zipf(low):
+        return False
+    if low.endswith(("amment", "emment")) or (low.endswith("ment") and _adjective_base(low[:-4])):
+        return False  # « intelligemment », « considérablement »: adverbs
+    suffixed = low.removesuffix("s").endswith(_NOUN_SUFFIXES)
+    if t.pos != "NOUN" and not suffixed:
+        if t.pos in ("VERB", "AUX") or _inflected_verb(low) or _adjective_base(low) or low.endswith(("er", "ir", "re", "oir")):
+            return False
+    if _is_verb_form(low) or _adjective_base(low):
+        return False
+    return not strict or suffixed or (not _inflected_verb(low) and t.pos == "NOUN")
+
+
+@cache
+def _inflected_verb(low: str) -> bool:
+    """A form of a verb (« sera », « privés »): its lemma is another word that ends as an
+    infinitive does and is not a noun."""
+    lookups = _lookups()
+    if low in _verbs():
+        return True
+    if lookups is None:
+        return False
+    lemmas = lookups.get_table("lemma_lookup").get(low, [])  # type: ignore[attr-defined]
+    lemmas = [lemmas] if isinstance(lemmas, str) else lemmas
+    return any(lemma != low and (lemma in _verbs() or (lemma.endswith(("er", "ir", "re", "oir")) and lemma not in _nouns())) for lemma in lemmas)
+
+
+@cache
+def _verbs() -> frozenset[str]:
+    lookups = _lookups()
+    return frozenset(lookups.get_table("lemma_index")["verb"]) if lookups is not None else frozenset()  # type: ignore[attr-defined]
+
+
+def _determiner(t: Token, indefinite: bool, after: Token | None = None) -> str:
+    """The article for ``t``; an adjective after it tells the gender better than spaCy's
+    guess for a noun that lost its article (« offre généreuse »)."""
+    plural = t.number == "p" if t.pos == "NOUN" and t.number else t.text.endswith(("s", "x"))
+    if plural:
+        return "des" if indefinite else "les"
+    fem = (after.gender if after is not None and after.pos == "ADJ" and after.gender else t.gender) == "f"
+    if indefinite:
+        return "une" if fem else "un"
+    if starts_with_vowel_sound(t.text):
+        return "l’"
+    return "la" if fem else "le"
+
+
+def _join(det: str, word: str) -> str:
+    return f"{det}{word}" if det.endswith("’") else f"{det} {word}"
+
+
+class MissingWord(Check):
+    """A word the French construction needs is missing.
+
+    A literal translation drops the determiner after a verb (« a signé accord ») or after
+    a preposition that clean French never follows by a bare noun (« selon chiffres »,
+    « dans camionnettes »), the « de » between two nouns (« le taux mortalité ») or after
+    « plus » before a number and a fraction (« un tiers entreprises »), and the article of a
+    subject that opens a sentence (« Conseil municipal a demandé »). Idioms with a bare
+    noun (« avoir lieu », « faire partie », « en raison ») and nouns in apposition
+    (« pays membre ») come from clean French, mined into qa/data/missing_words.toml.
+
+    Mauvais : « Le ministre a appelé les deux parties à reprendre négociations selon chiffres officiels. »
+    Bon :     « Le ministre a appelé les deux parties à reprendre les négociations selon les chiffres officiels. »
+    """
+
+    code = "MC15"
+    name = "mechanics.missing-word"
+    category = Category.MISSING_WORD
+    summary = "Determiner or « de » missing after a verb, a preposition, a noun or « plus »"
+    needs_nlp = True
+    autofix = "none"
+
+    def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        out: list[Finding] = []
+        for m in _MORE.finditer(doc.text):
+            before = doc.text[max(0, m.start() - 12) : m.start()].split()
+            if before and (before[-1].lower() in _NOT_BEFORE_MORE or before[-1][-1:].isdigit()):
+                continue
+            out.append(self.finding(doc, Span(m.start(1), m.end(1)), f"« {m.group(1)} » before a number needs « de »", [f"{m.group(1)} de"]))
+        analysis = ctx.analysis(doc)
+        need, bare_preps, bare_verbs, bare_nouns, second = _sets()
+        tokens = analysis.tokens
+        for t, nxt in zip(tokens, tokens[1:], strict=False):
+            if nxt.para != t.para or nxt.start - t.end > 1:
+                continue
+            low = t.text.lower()
+            found = None
+            if low in _FRACTIONS and t.pos in ("NOUN", "PRON") and nxt.pos not in ("ADP", "ADV") and self._bare_plural(nxt):
+                found = (Span(t.start, nxt.end), f"« {t.text} » needs « des » before « {nxt.text} »", f"{t.text} des {nxt.text}")
+            elif low in need and t.pos in ("ADP", "ADV", "SCONJ") and self._bare_after(low, nxt, bare_preps):
+                det = _determiner(nxt, low in _INDEFINITE_AFTER)
+                found = (Span(t.start, nxt.end), f"a determiner is missing after « {t.text} »", f"{t.text} {_join(det, nxt.text)}")
+            elif self._verb(t, tokens) and self._bare_object(t, nxt, bare_verbs, bare_nouns, tokens):
+                det = _determiner(nxt, True, tokens[nxt.i + 1] if nxt.i + 1 < len(tokens) else None)
+                found = (Span(nxt.start, nxt.end), f"a determiner is missing before the object « {nxt.text} »", _join(det, nxt.text))
+            elif t.pos == "NOUN" and t.text.isalpha() and t.text.islower() and self._second_noun(t, nxt, second, tokens) and not self._term(doc, t, nxt):
+                de = "d’" if starts_with_vowel_sound(nxt.text) else "de "
+                found = (Span(t.start, nxt.end), f"two nouns side by side: « de » is missing", f"{t.text} {de}{nxt.text}")
+            if found is not None:
+                out.append(self.finding(doc, found[0], found[1], [found[2]]))
+        out.extend(self._bare_subjects(doc, analysis))
+        yield from sorted(out, key=lambda f: f.span.start)
+
+    @staticmethod
+    def _bare_plural(t: Token) -> bool:
+        return t.text.isalpha() and t.text.islower() and t.text.endswith(("s", "x")) and t.lemma.lower() in _nouns() and not _adjective_base(t.text) and not _is_verb_form(t.text)
+
+    @staticmethod
+    def _bare_after(prep: str, noun: Token, bare_preps: frozenset[str]) -> bool:
+        """« selon chiffres », « dans camionnettes »: a bare noun after a preposition clean
+        French follows with a determiner; a singular one only after the strictest of them."""
+        if not _common_noun(noun) or f"{prep} {noun.lemma.lower()}" in bare_preps or f"{prep} {noun.text}" in bare_preps:
+            return False
+        plural = noun.text.endswith(("s", "x")) and noun.number != "s"
+        return plural or prep in _singular()
+
+    @staticmethod
+    def _verb(t: Token, tokens: list[Token]) -> bool:
+        """A finite verb, an infinitive or a participle after its auxiliary; not a noun
+        spaCy took for a verb after a determiner (« comme fichier source »)."""
+        if t.pos != "VERB" or not t.text.isalpha() or not t.text.islower():
+            return False
+        if t.i > 0 and tokens[t.i - 1].pos in ("DET", "ADJ", "NOUN"):
+            return False
+        form = t.morph.get("VerbForm", "")
+        if form == "Part":
+            return t.i > 0 and tokens[t.i - 1].pos == "AUX"
+        return form in ("Fin", "Inf")
+
+    @staticmethod
+    def _bare_object(verb: Token, noun: Token, bare_verbs: frozenset[str], bare_nouns: frozenset[str], tokens: list[Token]) -> bool:
+        lemma = verb.lemma.lower()
+        if lemma in _COPULAS or lemma in bare_verbs or not _common_noun(noun):
+            return False
+        if noun.pos != "NOUN" and not noun.text.removesuffix("s").endswith(_NOUN_SUFFIXES) and noun.pos != "PROPN":
+            return False
+        after = tokens[noun.i + 1] if noun.i + 1 < len(tokens) else None
+        if after is not None and after.text.lower() in ("à", "au", "aux", "par", "comme"):
+            return False  # « laisser place à », « avoir matière à »: a fixed frame
+        return f"{lemma} {noun.lemma.lower()}" not in bare_verbs
+
+    @staticmethod
+    def _term(doc: Document, first: Token, second: Token) -> bool:
+        """« objet fonction », « objets fonctions »: a pair the text uses twice is its term."""
+        one, two = (re.escape(w.text.removesuffix("s").removesuffix("x")) for w in (first, second))
+        pattern = rf"(?<![\w-]){one}[sx]?[ \u00a0]+{two}[sx]?(?![\w-])"
+        return len(re.findall(pattern, doc.text, re.IGNORECASE)) >= 2
+
+    @staticmethod
+    def _second_noun(first: Token, noun: Token, second: frozenset[str], tokens: list[Token]) -> bool:
+        """« le taux mortalité »: a noun after a noun with its determiner, both plain nouns."""
+        if first.i == 0 or tokens[first.i - 1].pos not in ("DET", "ADJ") or not _common_noun(first, trust_tag=True) or first.pos != "NOUN":
+            return False
+        if not noun.text.removesuffix("s").endswith(_NOUN_SUFFIXES):
+            return False  # two plain nouns are often an apposition (« objet classe », « pays membre »)
+        if not _common_noun(noun, strict=True) or noun.lemma.lower() in second or noun.text in second:
+            return False
+        return zipf(noun.text) >= 3.0 and zipf(first.text) >= 3.0
+
+    def _bare_subjects(self, doc: Document, analysis: Analysis) -> Iterator[Finding]:
+        """« Conseil municipal a demandé une déviation. »: a common noun subject with no
+        article at the start of a sentence that ends with a full stop (not a headline)."""
+        for t in analysis.tokens:
+            if not t.sent_start or not t.text[:1].isupper() or not t.text[1:].islower() or t.pos != "NOUN":
+                continue
+            if not is_sentence_start(doc.text, t.start) or t.dep not in ("nsubj", "nsubj:pass"):
+                continue
+            low = t.text.lower()
+            if low in _calendar() or low not in _nouns() or _adjective_base(low) or zipf(low) < 3.5:
+                continue
+            nxt = analysis.tokens[t.i + 1] if t.i + 1 < len(analysis.tokens) else None
+            if nxt is None or not (nxt.text.lower() in ("de", "du", "des", "d'", "d’") or (nxt.pos == "ADJ" and nxt.text.islower() and not _is_verb_form(nxt.text))):
+                continue  # « Conseil municipal a … », « Réponse de la province est … »
+            para = doc.paragraph_at(t.start)
+            body = doc[para].rstrip() if para is not None else ""
+            if not body.endswith((".", "!", "?", "»")):
+                continue
+            head = analysis.tokens[t.head] if 0 <= t.head < len(analysis.tokens) else None
+            if head is None or head.pos not in ("VERB", "AUX") or head.i < t.i or "," in doc.text[t.end : head.start]:
+                continue  # « Espèce endémique de …, les sifakas sont … »: an apposition
+            det = _determiner(t, False, analysis.tokens[t.i + 1])
+            word = t.text[0].lower() + t.text[1:]
+            yield self.finding(doc, Span(t.start, t.end), f"the subject « {t.text} » has no article", [capitalize_first(_join(det, word))])
