@@ -13,13 +13,13 @@ from typing import Annotated
 
 import typer
 
-from qa import api
 from qa.api import Config, InputError, Result
 from qa.cli import GlossaryOpt, IgnoreOpt, NoBuiltinOpt, SelectOpt, SourceOpt, app, fail, make_config
 from qa.decisions import Decisions, DecisionsError, default_path, filter_findings, load, save, target
 from qa.glossary import GlossaryError
 from qa.review import Accept, Action, Decide, Outcome, Prompt, Quit, Session, review
 from qa.review_write import WriteBackError, add_to_glossary, after_write, glossary_problem, write_back
+from qa.review_write import lint_one as _lint_one
 
 __all__ = ["add_to_glossary", "after_write", "apply_decisions", "glossary_problem", "review_cmd"]
 
@@ -54,17 +54,23 @@ def _finish(outcome: Outcome, path: Path, raw: bytes, read: Result, output: Path
         typer.echo(line, err=True)
 
 
-def _lint_one(path: Path, config: Config) -> Result:
-    """Lint the file exactly as `qa lint` does: structured files (XLIFF, PO, Markdown…)
-    segment by segment, with the findings' offsets in the whole file as decoded."""
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory; qa review takes one file")
-    results = api.lint_paths([path], config)
-    if len(results) != 1:
-        raise InputError(f"{path}: excluded from linting by the configuration")
-    if results[0].error:
-        raise InputError(results[0].error)
-    return results[0]
+def _review_web(files: list[Path], config: Config, decisions_path: Path | None, project_glossary: Path,
+                revisit_skipped: bool, open_browser: bool, batch_options: bool) -> None:
+    from qa.web.server import serve
+    from qa.web.state import open_reviews
+
+    if batch_options:
+        fail("--web takes none of --output, --answers, --accept-autofix (the page has « accept every safe autofix »)")
+    try:
+        reviews = open_reviews(files, config, decisions_path, project_glossary, revisit_skipped)
+    except (InputError, GlossaryError, DecisionsError, OSError) as exc:
+        fail(str(exc))
+    try:
+        serve(reviews, open_browser, lambda line: typer.echo(line, err=True))
+    except KeyboardInterrupt:
+        pass
+    kept = ", ".join(str(r.decisions_path) for r in reviews)
+    typer.echo(f"server stopped; decisions kept in {kept}", err=True)
 
 
 def _ask_nothing(_prompt: Prompt) -> Action:
@@ -73,7 +79,7 @@ def _ask_nothing(_prompt: Prompt) -> Action:
 
 @app.command("review")
 def review_cmd(
-    file: Annotated[Path, typer.Argument(help="The text to review.")],
+    files: Annotated[list[Path], typer.Argument(help="The text to review (several with --web).", metavar="FILE...")],
     decisions_path: Annotated[
         Path | None, typer.Option("--decisions", help="Decisions file (default: FILE.decisions.json beside it).")
     ] = None,
@@ -87,6 +93,8 @@ def review_cmd(
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
     source_lang: SourceOpt = None,
+    web: Annotated[bool, typer.Option("--web", help="Review in the browser: a local page on 127.0.0.1.")] = False,
+    no_browser: Annotated[bool, typer.Option("--no-browser", help="With --web: print the URL, do not open a browser.")] = False,
 ) -> None:
     """Walk through the findings of FILE, decide on each, and write the corrected text."""
     from rich.console import Console
@@ -94,6 +102,13 @@ def review_cmd(
     from qa.review_terminal import AnswersDecider, AnswersError, TerminalDecider
 
     config = make_config(glossary, no_builtin, select, ignore, source_lang)
+    if web:
+        _review_web(files, config, decisions_path, project_glossary, revisit_skipped, not no_browser,
+                    output is not None or answers is not None or accept_autofix)
+        return
+    if len(files) != 1:
+        fail("qa review takes one file in the terminal (several with --web)")
+    file = files[0]
     decisions_path = decisions_path or default_path(file)
     try:
         raw = file.read_bytes() if file.is_file() else b""

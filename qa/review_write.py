@@ -11,7 +11,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from qa.api import Result
+from qa import api
+from qa.api import Config, InputError, Result
 from qa.decisions import Decisions, Kind, key_of, save, write_file
 from qa.document import Document
 from qa.findings import Edit, Finding
@@ -99,6 +100,19 @@ def still_parses(path: Path, text: str) -> str | None:
     except FormatError as exc:
         return str(exc)
     return None
+
+
+def lint_one(path: Path, config: Config) -> Result:
+    """Lint the file exactly as `qa lint` does: structured files (XLIFF, PO, Markdown…)
+    segment by segment, with the findings' offsets in the whole file as decoded."""
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory; qa review takes one file")
+    results = api.lint_paths([path], config)
+    if len(results) != 1:
+        raise InputError(f"{path}: excluded from linting by the configuration")
+    if results[0].error:
+        raise InputError(results[0].error)
+    return results[0]
 
 
 def _summary(doc: Document, applied: list[Edit], skipped: list[Edit], dest: Path) -> list[str]:
