@@ -282,6 +282,7 @@ document.addEventListener("DOMContentLoaded", async () => {
   $("help-button").addEventListener("click", () => key("?"));
   for (const s of document.querySelectorAll("select[data-filter]")) {
     s.addEventListener("change", () => {
+      s.blur();  // the shortcuts work again at once
       if (cur === null || !matches(file.findings[cur])) cur = nextPending(null) ?? (shown()[0] || {}).index ?? null;
       show();
     });
