@@ -6,7 +6,6 @@ the file, keeps the decisions file up to date, and writes the corrected text at 
 
 from __future__ import annotations
 
-import json
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -14,72 +13,15 @@ from typing import Annotated
 
 import typer
 
-from qa import api
 from qa.api import Config, InputError, Result
 from qa.cli import GlossaryOpt, IgnoreOpt, NoBuiltinOpt, SelectOpt, SourceOpt, app, fail, make_config
-from qa.decisions import (
-    Decisions, DecisionsError, Kind, default_path, filter_findings, key_of, load, save, target, write_file,
-)
-from qa.document import Document
-from qa.findings import Edit, Finding
-from qa.glossary import SCHEMA, GlossaryError, entry_from_dict, parse_toml
+from qa.decisions import Decisions, DecisionsError, default_path, filter_findings, load, save, target
+from qa.glossary import GlossaryError
 from qa.review import Accept, Action, Decide, Outcome, Prompt, Quit, Session, review
-from qa.textutil import fold_key
+from qa.review_write import WriteBackError, add_to_glossary, after_write, glossary_problem, write_back
+from qa.review_write import lint_one as _lint_one
 
-
-def glossary_problem(f: Finding, accept: Accept) -> str | None:
-    """Why wrong → replacement cannot go into a glossary, or None (checked before accepting)."""
-    if not accept.glossary:
-        return None
-    try:
-        entry_from_dict(_glossary_data(f, accept.replacement), f"cannot add « {f.text} » to the glossary")
-    except GlossaryError as exc:
-        return str(exc)
-    return None
-
-
-def _glossary_data(f: Finding, replacement: str) -> dict[str, str]:
-    return {"wrong": f.text, "right": replacement, "category": f.category.value}
-
-
-def add_to_glossary(path: Path, pairs: list[tuple[Finding, str]]) -> int:
-    """Append entries to a TOML glossary (created when missing); returns how many were new."""
-    if path.suffix.lower() != ".toml":
-        raise GlossaryError(f"{path}: the project glossary must be a .toml file")
-    old = path.read_bytes() if path.exists() else None
-    raw = old.decode("utf-8") if old is not None else f"schema = {SCHEMA}\n"
-    known = {fold_key(w) for e in parse_toml(raw, str(path)) for w in e.wrong}
-    blocks = []
-    for f, replacement in pairs:
-        if fold_key(f.text) in known:
-            continue
-        known.add(fold_key(f.text))
-        data = _glossary_data(f, replacement)
-        # json.dumps gives a valid TOML basic string: same escapes, UTF-8 kept.
-        blocks.append("\n[[entry]]\n" + "".join(f"{k} = {json.dumps(v, ensure_ascii=False)}\n" for k, v in data.items()))
-    if not blocks:
-        return 0
-    new = raw.rstrip("\n") + "\n" + "".join(blocks)
-    parse_toml(new, str(path))  # never write a glossary we could not read back
-    write_file(path, new.encode("utf-8"), expected=old)
-    return len(blocks)
-
-
-def _shift(offset: int, edits: list[Edit]) -> int:
-    return offset + sum(len(e.replacement) - len(e.span) for e in edits if e.span.end <= offset)
-
-
-def after_write(session: Session, applied: list[Edit], new_text: str) -> Decisions:
-    """The decisions once the corrected text is on disk: applied accepts dropped, the rest re-keyed."""
-    applied_spans = {(e.span.start, e.span.end) for e in applied}
-    kept = []
-    for i, d in sorted(session.own.items()):
-        f = session.findings[i]
-        if d.kind is Kind.ACCEPT and (f.span.start, f.span.end) in applied_spans and not d.everywhere:
-            continue
-        key = key_of(session.doc, f, start=_shift(f.span.start, applied), text=new_text)
-        kept.append(type(d)(key, d.kind, d.replacement, d.everywhere, d.glossary))
-    return Decisions(session.file, session.others + kept, list(session.rejected_rules))
+__all__ = ["add_to_glossary", "after_write", "apply_decisions", "glossary_problem", "review_cmd"]
 
 
 def apply_decisions(results: list[Result], paths: list[Path]) -> list[Result]:
@@ -102,89 +44,33 @@ def apply_decisions(results: list[Result], paths: list[Path]) -> list[Result]:
     return out
 
 
-def _summary(doc: Document, applied: list[Edit], skipped: list[Edit], dest: Path) -> None:
-    from qa.review_terminal import visible
-
-    for e in applied:
-        line, col = doc.position(e.span.start)
-        before = f"« {visible(e.original)} »" if e.original else "(insertion)"
-        after = f"« {visible(e.replacement)} »" if e.replacement else "(deleted)"
-        typer.echo(f"  {line}:{col}  {before} → {after}", err=True)
-    lines = {doc.position(e.span.start)[0] for e in applied}
-    extra = f", {len(skipped)} skipped (overlapping)" if skipped else ""
-    typer.echo(
-        f"wrote {dest}: {len(applied)} correction{'s' if len(applied) != 1 else ''}{extra}, "
-        f"{len(lines)} line{'s' if len(lines) != 1 else ''} changed",
-        err=True,
-    )
-
-
 def _finish(outcome: Outcome, path: Path, raw: bytes, read: Result, output: Path | None,
             decisions_path: Path, project_glossary: Path) -> None:
-    from qa.fixes import StaleFileError, apply_edits, encode
-
-    session = outcome.session
-    doc = session.doc
-    pairs = [(session.findings[i], d.replacement or "") for i, d in sorted(session.own.items()) if d.glossary and d.kind is Kind.ACCEPT]
-    if pairs:
-        try:
-            added = add_to_glossary(project_glossary, pairs)
-        except (GlossaryError, StaleFileError) as exc:
-            fail(f"{exc} (decisions kept in {decisions_path})")
-        except OSError as exc:  # a missing folder, a full disk, no permission
-            fail(f"{project_glossary}: cannot write: {exc.strerror or exc} (decisions kept in {decisions_path})")
-        if added:
-            typer.echo(f"added {added} entr{'ies' if added != 1 else 'y'} to {project_glossary}", err=True)
-    edits = session.edits()
-    new_text, skipped = apply_edits(doc.text, edits)
-    applied = [e for e in edits if e not in skipped]
-    if not applied or new_text == doc.text:
-        typer.echo(f"nothing accepted; {path} not written", err=True)
-        return
-    broken = _still_parses(path, new_text)
-    if broken:
-        fail(f"{broken}; corrections not written (decisions kept in {decisions_path})")
-    in_place = output is None or output.resolve() == path.resolve()
-    dest = path if in_place else output
-    assert dest is not None
     try:
-        write_file(dest, encode(new_text, read.bom, read.encoding), expected=raw if in_place else None)
-    except StaleFileError as exc:
-        fail(f"{exc}; decisions kept in {decisions_path}")
-    except OSError as exc:
-        fail(f"{dest}: cannot write: {exc.strerror}; decisions kept in {decisions_path}")
-    _summary(doc, applied, skipped, dest)
-    if in_place:
-        save(decisions_path, after_write(session, applied, new_text))
+        done = write_back(outcome.session, path, raw, read, decisions_path, project_glossary, output)
+    except WriteBackError as exc:
+        fail(str(exc))
+    for line in done.lines:
+        typer.echo(line, err=True)
 
 
-def _lint_one(path: Path, config: Config) -> Result:
-    """Lint the file exactly as `qa lint` does: structured files (XLIFF, PO, Markdown…)
-    segment by segment, with the findings' offsets in the whole file as decoded."""
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory; qa review takes one file")
-    results = api.lint_paths([path], config)
-    if len(results) != 1:
-        raise InputError(f"{path}: excluded from linting by the configuration")
-    if results[0].error:
-        raise InputError(results[0].error)
-    return results[0]
+def _review_web(files: list[Path], config: Config, decisions_path: Path | None, project_glossary: Path,
+                revisit_skipped: bool, open_browser: bool, batch_options: bool) -> None:
+    from qa.web.server import serve
+    from qa.web.state import open_reviews
 
-
-def _still_parses(path: Path, text: str) -> str | None:
-    """Why the corrected text is no longer a valid file of its format, or None."""
+    if batch_options:
+        fail("--web takes none of --output, --answers, --accept-autofix (the page has « accept every safe autofix »)")
     try:
-        from qa.formats import FormatError, format_of, is_structured, read_text
-    except ImportError:
-        return None
-    kind = format_of(path, text) if is_structured(path) else None
-    if kind is None:
-        return None
+        reviews = open_reviews(files, config, decisions_path, project_glossary, revisit_skipped)
+    except (InputError, GlossaryError, DecisionsError, OSError) as exc:
+        fail(str(exc))
     try:
-        read_text(kind, text, str(path))
-    except FormatError as exc:
-        return str(exc)
-    return None
+        serve(reviews, open_browser, lambda line: typer.echo(line, err=True))
+    except KeyboardInterrupt:
+        pass
+    kept = ", ".join(str(r.decisions_path) for r in reviews)
+    typer.echo(f"server stopped; decisions kept in {kept}", err=True)
 
 
 def _ask_nothing(_prompt: Prompt) -> Action:
@@ -193,7 +79,7 @@ def _ask_nothing(_prompt: Prompt) -> Action:
 
 @app.command("review")
 def review_cmd(
-    file: Annotated[Path, typer.Argument(metavar="FILE", help="The text to review.")],
+    files: Annotated[list[Path], typer.Argument(help="The text to review (several with --web).", metavar="FILE")],
     decisions_path: Annotated[
         Path | None, typer.Option("--decisions", metavar="FILE", help="Decisions file (default: FILE.decisions.json beside it).")
     ] = None,
@@ -207,6 +93,8 @@ def review_cmd(
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
     source_lang: SourceOpt = None,
+    web: Annotated[bool, typer.Option("--web", help="Review in the browser: a local page on 127.0.0.1.")] = False,
+    no_browser: Annotated[bool, typer.Option("--no-browser", help="With --web: print the URL, do not open a browser.")] = False,
 ) -> None:
     """Walk through the findings of FILE, decide on each, and write the corrected text."""
     from rich.console import Console
@@ -214,6 +102,13 @@ def review_cmd(
     from qa.review_terminal import AnswersDecider, AnswersError, TerminalDecider
 
     config = make_config(glossary, no_builtin, select, ignore, source_lang)
+    if web:
+        _review_web(files, config, decisions_path, project_glossary, revisit_skipped, not no_browser,
+                    output is not None or answers is not None or accept_autofix)
+        return
+    if len(files) != 1:
+        fail("qa review takes one file in the terminal (several with --web)")
+    file = files[0]
     decisions_path = decisions_path or default_path(file)
     try:
         raw = file.read_bytes() if file.is_file() else b""
