@@ -65,7 +65,7 @@ class QaServer(LanguageServer):
                 self.window_show_message(types.ShowMessageParams(types.MessageType.Error, message))
             self.last_error = message
             if self.engine is None:  # start with the defaults rather than not at all
-                self.engine = Engine.load(Settings(self.settings.root))
+                self.engine = Engine.defaults(self.settings.root)
             return False
         self.last_error = None
         self.engine = engine
@@ -149,7 +149,10 @@ async def initialized(ls: QaServer, params: types.InitializedParams) -> None:
     if watch and watch.dynamic_registration:
         options = types.DidChangeWatchedFilesRegistrationOptions([types.FileSystemWatcher(g) for g in _WATCHED])
         registration = types.Registration("qa-config-files", types.WORKSPACE_DID_CHANGE_WATCHED_FILES, options)
-        await ls.client_register_capability_async(types.RegistrationParams([registration]))
+        try:
+            await ls.client_register_capability_async(types.RegistrationParams([registration]))
+        except Exception as exc:  # noqa: BLE001 - saving a config file in the editor still reloads it
+            log.warning("the client refused to watch the configuration files: %s", exc)
 
 
 def _section(settings: Any) -> dict[str, Any]:

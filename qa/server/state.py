@@ -97,6 +97,12 @@ class Engine:
             raise Broken(str(exc)) from None
         return cls(config, ctx, active_checks(config), Linter(Memo()))
 
+    @classmethod
+    def defaults(cls, root: Path) -> Engine:
+        """qa's defaults, for when the workspace's configuration cannot be used."""
+        config = Config(root=root.resolve())
+        return cls(config, make_context(config), active_checks(config), Linter(Memo()))
+
     def warm(self) -> None:
         """Load spaCy and the word lists now rather than at the first document."""
         self.lint("warm-up.txt", "Le président a déclaré qu’il viendra à Paris mardi.\n")
