@@ -222,3 +222,43 @@ def test_spacy_checks_run_in_the_server(tmp_path: Path) -> None:
             assert [r.message for r in d.related_information or []] == ["the antecedent: « Chine »"]
             assert d.related_information[0].location.range.start == utf16(text, 3)
     run(go)
+
+
+# Helix sends a small capability set (helix-lsp's client.rs): UTF-8/32/16 encodings offered,
+# markdown hover, quick-fix code actions, no dynamic registration.
+HELIX = types.ClientCapabilities(
+    general=types.GeneralClientCapabilities(position_encodings=["utf-8", "utf-32", "utf-16"]),
+    text_document=types.TextDocumentClientCapabilities(
+        hover=types.HoverClientCapabilities(content_format=[types.MarkupKind.Markdown]),
+        publish_diagnostics=types.PublishDiagnosticsClientCapabilities(version_support=True),
+        code_action=types.CodeActionClientCapabilities(
+            code_action_literal_support=types.ClientCodeActionLiteralOptions(
+                types.ClientCodeActionKindOptions(["", "quickfix", "source"])
+            ),
+        ),
+    ),
+    workspace=types.WorkspaceClientCapabilities(configuration=True, did_change_configuration=None),
+)
+
+
+@pytest.mark.parametrize("client_name", ["neovim", "emacs", "visual-studio-code", "helix"])
+def test_editor_clients_of_docs_editors_md(workspace: Path, client_name: str) -> None:
+    """The initialize parameters of the editors docs/editors.md configures."""
+    caps = HELIX if client_name == "helix" else client_capabilities(client_name)
+    async def go() -> None:
+        async with session(workspace, caps) as client:
+            result = client.initialize_result  # type: ignore[attr-defined]
+            uri = open_doc(client, workspace / "n.txt", TEXT)
+            diags = {d.code: d for d in await diagnostics_for(client, uri)}
+            assert set(diags) == {"GL01", "MC11"}
+            start = TEXT.index("Temps Financier")
+            prefix = TEXT[:start]
+            units = {"utf-8": len(prefix.encode()), "utf-32": len(prefix)}.get(
+                result.capabilities.position_encoding, len(prefix.encode("utf-16-le")) // 2
+            )
+            assert diags["GL01"].range.start.character == units
+            hover = await client.text_document_hover_async(
+                types.HoverParams(types.TextDocumentIdentifier(uri), diags["GL01"].range.start)
+            )
+            assert hover is not None and "GL01" in hover.contents.value
+    run(go)
