@@ -211,6 +211,13 @@ def lint_document(
     return _noted(_finish(doc, found, order, config), ctx)
 
 
+def settle(doc: Document, found: Iterable[Finding], checks: Sequence[Check], config: Config, ctx: Context) -> Result:
+    """The Result of findings gathered outside lint_document, settled as it settles them
+    (qa.server runs the checks paragraph by paragraph and remembers the results)."""
+    order = {c.code: i for i, c in enumerate(checks)}
+    return _noted(_finish(doc, found, order, config), ctx)
+
+
 def lint_text(text: str, config: Config | None = None, path: str = "-", ctx: Context | None = None) -> Result:
     """Lint one French text held in memory."""
     return lint_document(Document(path, text), ctx=ctx, config=config)

@@ -358,15 +358,12 @@ def rules() -> None:
 @app.command()
 def explain(code: Annotated[str, typer.Argument(metavar="CODE", help="A rule code (PN01) or slug (calque.reporting-preposition).")]) -> None:
     """Print the rationale of a rule with a Mauvais / Bon example."""
-    import inspect
+    from qa.reporters.explain import explain_text
 
-    from qa.checks import ALL_CHECKS, BY_CODE
-
-    check = BY_CODE.get(code.upper()) or next((c for c in ALL_CHECKS if c.name == code.lower()), None)
-    if check is None:
+    text = explain_text(code)
+    if text is None:
         fail(f"unknown rule {code!r} (see 'qa rules')")
-    typer.echo(f"{check.code} {check.name} [{check.category.value}, {check.severity.value}]")
-    typer.echo(inspect.cleandoc(check.__doc__ or check.summary))
+    typer.echo(text)
 
 
 @app.command("eval")
@@ -429,6 +426,7 @@ def score(
 
 from qa import cli_review  # noqa: E402, F401 - registers `qa review` on app
 from qa import cli_glossary  # noqa: E402, F401 - registers `qa glossary import|check` on app
+from qa.server import command as _server  # noqa: E402, F401 - registers `qa server` on app
 
 
 app.command("config")(cli_ci.show_config)

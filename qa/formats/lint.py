@@ -109,9 +109,14 @@ def map_finding(f: Finding, seg: Segment, parsed: Parsed) -> Finding:
     return replace(f, span=Span(start, end), text=raw, suggestions=tuple(escape(x) for x in f.suggestions), extra=extra)
 
 
-def lint_parsed(parsed: Parsed, ctx: Context, checks: Sequence[Check], config: Config) -> Result:
+def lint_parsed(
+    parsed: Parsed, ctx: Context, checks: Sequence[Check], config: Config, lint: Callable[..., Result] | None = None
+) -> Result:
+    """Lint each target segment with ``lint`` (qa.api.lint_document unless given) and map
+    the findings back to the file."""
     from qa.api import Result, lint_document
 
+    lint = lint or lint_document
     saved = (ctx.source, ctx.source_lang, ctx.domain)
     if config.source_lang is None:
         ctx.source_lang = lang_code(parsed.source_lang)
@@ -131,7 +136,7 @@ def lint_parsed(parsed: Parsed, ctx: Context, checks: Sequence[Check], config: C
                 seg.source_tags, seg.target_tags,
             )
             ctx.source = seg.source
-            for f in lint_document(doc, ctx, checks, config).findings:
+            for f in lint(doc, ctx, checks, config).findings:
                 found.append(map_finding(f, seg, parsed))
     finally:
         ctx.source, ctx.source_lang, ctx.domain = saved

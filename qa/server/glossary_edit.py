@@ -1,0 +1,49 @@
+"""« Add to glossary »: the workspace glossary that the server writes to and reads.
+
+The workspace glossary is ``qa-glossary.toml`` at the workspace root (the file `qa review`
+adds to by default), or the file named by the editor setting ``qa.projectGlossary``. The
+server layers it over the configured glossaries whenever it exists, so an entry added from
+the editor applies at once; `qa lint` reads it when the configuration lists it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from qa.document import Span
+from qa.findings import Category, Finding
+
+if TYPE_CHECKING:
+    from qa.api import Config
+    from qa.server.state import Settings
+
+DEFAULT = "qa-glossary.toml"
+
+
+def workspace_glossary(root: Path, editor: dict[str, Any]) -> Path:
+    name = editor.get("projectGlossary")
+    return root / (name if isinstance(name, str) and name else DEFAULT)
+
+
+def add_entry(settings: Settings, config: Config | None, entry: Any) -> Path:
+    """Append wrong → right to the workspace glossary; ValueError (GlossaryError) when it cannot."""
+    from qa.cli_review import add_to_glossary
+    from qa.glossary import GlossaryError, entry_from_dict
+
+    if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) for k in ("wrong", "right", "category")):
+        raise ValueError("qa.addToGlossary needs {wrong, right, category}")
+    try:
+        category = Category(entry["category"])
+    except ValueError:
+        raise ValueError(f"unknown category {entry['category']!r}") from None
+    path = workspace_glossary(settings.root, settings.editor)
+    wrong = entry["wrong"]
+    entry_from_dict({"wrong": wrong, "right": entry["right"], "category": category.value},
+                    f"cannot add « {wrong} » to the glossary")
+    finding = Finding(str(entry.get("code", "GL01")), category, "", Span(0, len(wrong)), wrong)
+    try:
+        add_to_glossary(path, [(finding, entry["right"])])
+    except OSError as exc:
+        raise GlossaryError(f"{path}: cannot write: {exc.strerror}") from None
+    return path

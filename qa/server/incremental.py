@@ -1,0 +1,157 @@
+"""Linting a document again after an edit: only the paragraphs that changed are analysed.
+
+A check is *paragraph-local* when what it reports in one paragraph depends on that
+paragraph's text alone (the segment's source and the source language aside). Those
+checks run paragraph by paragraph and their findings are remembered, keyed by the
+paragraph's text and what else they read; after an edit only new paragraphs run. The
+other checks look across paragraphs (IC01 compares the spellings of a name in the whole
+text, PN01 and AC01 remember first mentions, MT01 and MC13 read neighbouring
+paragraphs) and run on the whole document every time; spaCy's analyses of the unchanged
+paragraphs come from its cache (qa.nlp_cache), so they stay cheap.
+
+LOCAL is an allow-list: a check added later runs on the whole document until someone
+shows it is local (tests/test_server_incremental.py compares both ways of running).
+
+A check that raises on a paragraph does not stop the others: the paragraph (or the
+document, for a whole-document check) gets an ``QA:engine-error`` finding instead.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass, replace
+
+from qa.api import Config, Result, settle
+from qa.checks import Check, Context
+from qa.document import Document, Span
+from qa.findings import Category, Finding, Severity
+
+log = logging.getLogger(__name__)
+
+ENGINE_ERROR = "QA:engine-error"
+
+# Checks whose findings in a paragraph depend on that paragraph only (see the docstring).
+LOCAL = frozenset({
+    "GL01", "PA01", "PA02", "PA03", "PA04", "AR01", "AR02", "MC01", "MC02", "MC03", "MC04", "MC05",
+    "MC11", "MC12", "MC14", "NF01", "NF02", "UT01", "PC01", "PC02", "PC03",
+})
+
+
+@dataclass(frozen=True)
+class Crash:
+    """A check that raised: where (a span of the unit document) and what."""
+
+    code: str
+    span: Span
+    error: str
+
+
+class Memo:
+    """Findings of the local checks by paragraph, least recently used dropped first."""
+
+    def __init__(self, size: int = 20_000) -> None:
+        self.size = size
+        self._items: OrderedDict[Hashable, tuple[tuple[Finding, ...], tuple[Crash, ...]]] = OrderedDict()
+        self.hits = self.misses = 0
+
+    def get(self, key: Hashable) -> tuple[tuple[Finding, ...], tuple[Crash, ...]] | None:
+        value = self._items.get(key)
+        if value is not None:
+            self._items.move_to_end(key)
+            self.hits += 1
+        else:
+            self.misses += 1
+        return value
+
+    def put(self, key: Hashable, value: tuple[tuple[Finding, ...], tuple[Crash, ...]]) -> None:
+        self._items[key] = value
+        self._items.move_to_end(key)
+        while len(self._items) > self.size:
+            self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        self._items.clear()
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+def _piece(doc: Document, span: Span) -> Document:
+    """The paragraph at span as a document of its own, of the same kind as doc."""
+    text = doc.text[span.start : span.end]
+    guarded = getattr(doc, "guarded", None)
+    if guarded is None:
+        return Document(doc.path, text)
+    inside = tuple(
+        Span(max(g.start, span.start) - span.start, min(g.end, span.end) - span.start)
+        for g in guarded if g.start < span.end and span.start < g.end
+    )
+    return replace(doc, text=text, guarded=inside)  # type: ignore[type-var]
+
+
+def _shift(f: Finding, by: int) -> Finding:
+    return replace(f, span=Span(f.span.start + by, f.span.end + by))
+
+
+def _run(check: Check, doc: Document, ctx: Context) -> tuple[list[Finding], Crash | None]:
+    try:
+        return list(check.run(doc, ctx)), None
+    except Exception as exc:  # noqa: BLE001 - one check's bug must not take the server down
+        log.exception("%s crashed on %s", check.code, doc.path)
+        where = Span(0, len(doc.text.rstrip()))
+        return [], Crash(check.code, where, f"{type(exc).__name__}: {exc}")
+
+
+class Linter:
+    """lint_document's equivalent with the local checks remembered by paragraph."""
+
+    def __init__(self, memo: Memo | None = None) -> None:
+        self.memo = memo or Memo()
+
+    def __call__(self, doc: Document, ctx: Context, checks: Sequence[Check], config: Config) -> Result:
+        local = [c for c in checks if c.code in LOCAL]
+        whole = [c for c in checks if c.code not in LOCAL]
+        found: list[Finding] = []
+        crashes: list[Crash] = []
+        extra = (type(doc).__name__, getattr(doc, "source_tags", ()), getattr(doc, "target_tags", ()),
+                 ctx.source, ctx.source_lang)
+        for para in doc.paragraphs:
+            piece = _piece(doc, para)
+            key = (piece.text, getattr(piece, "guarded", ()), extra)
+            value = self.memo.get(key)
+            if value is None:
+                ctx.readers = tuple(c for c in local if c.needs_nlp)
+                got: list[Finding] = []
+                bad: list[Crash] = []
+                for check in local:
+                    fs, crash = _run(check, piece, ctx)
+                    got.extend(fs)
+                    if crash:
+                        bad.append(crash)
+                value = (tuple(got), tuple(bad))
+                self.memo.put(key, value)
+            found.extend(_shift(f, para.start) for f in value[0])
+            crashes.extend(replace(c, span=Span(c.span.start + para.start, c.span.end + para.start)) for c in value[1])
+        ctx.readers = tuple(c for c in whole if c.needs_nlp)
+        for check in whole:
+            fs, crash = _run(check, doc, ctx)
+            found.extend(fs)
+            if crash:
+                crashes.append(crash)
+        # Crashes go through settling like findings: structured formats map them to the file.
+        found.extend(crash_finding(doc, c) for c in crashes)
+        return settle(doc, found, checks, config, ctx)
+
+
+def crash_finding(doc: Document, crash: Crash) -> Finding:
+    """The finding that stands for a check that raised, on the paragraph it raised on."""
+    return Finding(
+        code=ENGINE_ERROR,
+        category=Category.ARTIFACT,
+        message=f"qa's check {crash.code} failed here ({crash.error}); the other checks ran",
+        span=crash.span,
+        text=doc.text[crash.span.start : crash.span.end],
+        severity=Severity.INFO,
+    )

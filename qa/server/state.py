@@ -1,0 +1,128 @@
+"""What the server loads once and keeps: configuration, glossaries, checks, remembered results.
+
+The configuration is layered as for `qa lint`: defaults, then the workspace's
+``.qa.toml`` or ``pyproject.toml`` ``[tool.qa]`` (qa.config), then the editor's settings
+(``workspace/didChangeConfiguration``, section ``qa``). A configuration that cannot be
+used leaves the previous one in place and is reported once (Broken).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from qa.api import Config, Result, active_checks, make_context
+from qa.checks import Check, Context
+from qa.document import Document
+from qa.findings import Finding
+from qa.server.incremental import Linter, Memo
+
+# Editor settings (section "qa", camelCase as editors write them) and the TOML keys they mirror.
+SETTINGS = {
+    "select": "select", "ignore": "ignore", "glossaries": "glossaries", "builtinGlossary": "builtin-glossary",
+    "sourceLang": "source-lang", "severity": "severity", "backends": "backends",
+}
+
+
+class Broken(Exception):
+    """A configuration that cannot be used; the message names the file (and line)."""
+
+
+@dataclass
+class Settings:
+    root: Path
+    editor: dict[str, Any] = field(default_factory=dict)  # the client's "qa" section
+    config_file: Path | None = None  # found in the workspace, or None
+
+
+def _editor_layer(config: Config, editor: dict[str, Any], root: Path) -> Config:
+    """config with the editor's settings over it, checked as the TOML keys they mirror."""
+    from qa.config import KEYS, check_patterns
+
+    values: dict[str, Any] = {}
+    for key, toml_key in SETTINGS.items():
+        if editor.get(key) is None:
+            continue
+        name, convert = KEYS[toml_key]
+        try:
+            value = convert(editor[key])
+        except TypeError as exc:
+            raise Broken(f"editor setting qa.{key} must be {exc}") from None
+        patterns = value if key in ("select", "ignore") else [k for k, _ in value] if key == "severity" else []
+        bad = check_patterns(patterns)
+        if bad is not None:
+            raise Broken(f"editor setting qa.{key}: unknown rule, family or category {bad!r} (see 'qa rules')")
+        if key == "glossaries":
+            value = config.glossaries + tuple(root / g for g in value)
+        values[name] = value
+    return replace(config, **values)
+
+
+def load_config(settings: Settings) -> Config:
+    """The layered configuration for the workspace; Broken when it cannot be used."""
+    from qa.config import ConfigError, resolve
+
+    try:
+        effective = resolve(cwd=settings.root)
+    except ConfigError as exc:
+        raise Broken(str(exc)) from None
+    settings.config_file = effective.file
+    config = _editor_layer(effective.config, settings.editor, settings.root)
+    from qa.server.glossary_edit import workspace_glossary
+
+    extra = workspace_glossary(settings.root, settings.editor)  # what "Add to glossary" writes
+    if extra.is_file() and extra.resolve() not in {g.resolve() for g in config.glossaries}:
+        config = replace(config, glossaries=(*config.glossaries, extra))
+    return config
+
+
+@dataclass
+class Engine:
+    """The loaded configuration, context and checks, and the linter remembering paragraphs."""
+
+    config: Config
+    ctx: Context
+    checks: list[Check]
+    linter: Linter
+
+    @classmethod
+    def load(cls, settings: Settings) -> Engine:
+        from qa.glossary import GlossaryError
+
+        config = load_config(settings)
+        try:
+            ctx = make_context(config)
+        except GlossaryError as exc:
+            raise Broken(str(exc)) from None
+        return cls(config, ctx, active_checks(config), Linter(Memo()))
+
+    @classmethod
+    def defaults(cls, root: Path) -> Engine:
+        """qa's defaults, for when the workspace's configuration cannot be used."""
+        config = Config(root=root.resolve())
+        return cls(config, make_context(config), active_checks(config), Linter(Memo()))
+
+    def warm(self) -> None:
+        """Load spaCy and the word lists now rather than at the first document."""
+        self.lint("warm-up.txt", "Le président a déclaré qu’il viendra à Paris mardi.\n")
+
+    def lint(self, path: str, text: str) -> Result:
+        """Lint text as the file at path would be linted (its format from its name or content)."""
+        from qa.formats import FormatError, format_of, read_text
+        from qa.formats.lint import check_french, lint_parsed
+
+        kind = format_of(Path(path), text[:2000])
+        if kind is None:
+            return self.linter(Document(path, text), self.ctx, self.checks, self.config)
+        try:
+            parsed = read_text(kind, text, path)
+            check_french(parsed)
+        except FormatError as exc:
+            return Result(Document(path, text), (), error=str(exc))
+        return lint_parsed(parsed, self.ctx, self.checks, self.config, lint=self.linter)
+
+
+def finding_at(findings: tuple[Finding, ...], start: int, end: int) -> list[Finding]:
+    """The findings whose span meets [start, end] (an empty range touching a span meets it)."""
+    return [f for f in findings if f.span.start <= end and start <= f.span.end]
