@@ -118,6 +118,23 @@ class Document:
     def _sentence_starts(self) -> list[int]:
         return [s.start for s in self.sentences]
 
+    def sentences_in(self, span: Span) -> tuple[Span, ...]:
+        """The sentences that start inside span, in order (by bisection)."""
+        from bisect import bisect_left
+
+        starts = self._sentence_starts
+        return self.sentences[bisect_left(starts, span.start) : bisect_left(starts, span.end)]
+
+    def sentences_before(self, offset: int) -> tuple[Span, ...]:
+        """The sentences that end at or before offset, in order (by bisection)."""
+        from bisect import bisect_right
+
+        return self.sentences[: bisect_right(self._sentence_ends, offset)]
+
+    @cached_property
+    def _sentence_ends(self) -> list[int]:
+        return [s.end for s in self.sentences]
+
     @cached_property
     def _paragraph_starts(self) -> list[int]:
         return [p.start for p in self.paragraphs]
@@ -150,5 +167,21 @@ class Document:
             spans.append(Span(m.start(), end))
         return tuple(spans)
 
+    @cached_property
+    def _protected_index(self) -> tuple[list[int], list[int]]:
+        """Starts of the protected spans, sorted, and the largest end among the first k."""
+        spans = sorted(self.protected, key=lambda p: (p.start, p.end))
+        ends, top = [], -1
+        for p in spans:
+            top = max(top, p.end)
+            ends.append(top)
+        return [p.start for p in spans], ends
+
     def is_protected(self, span: Span) -> bool:
-        return any(p.overlaps(span) for p in self.protected)
+        """Whether span overlaps a protected span (by bisection: a document with many URLs
+        and many findings stays linear)."""
+        from bisect import bisect_left
+
+        starts, ends = self._protected_index
+        k = bisect_left(starts, span.end)  # the spans that start before span ends
+        return k > 0 and ends[k - 1] > span.start
