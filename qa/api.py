@@ -202,12 +202,17 @@ def lint_paths(
 
     Many files are linted in parallel worker processes (``config.jobs``); the results keep
     the order of the files whatever the parallelism. ``progress(done, total)`` is called as
-    files finish.
+    files finish (``progress(done, total, words)`` for a qa.progress.Progress).
     """
     from qa.runner import discover, lint_files
 
     config = config or Config()
-    return lint_files(discover(paths, config), config, progress)
+    try:
+        return lint_files(discover(paths, config), config, progress)
+    finally:
+        close = getattr(progress, "close", None)  # qa.progress.Progress: stop its ticker
+        if close is not None:
+            close()
 
 
 _LEVELS = {"info": 1, "warning": 2, "error": 3, "never": 99}
