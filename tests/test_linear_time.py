@@ -24,7 +24,7 @@ RATIO = 3.0
 
 def _seconds(run: Callable[[], object]) -> float:
     best = float("inf")
-    for _ in range(2):  # the faster of two runs: less noise from other processes
+    for _ in range(3):  # the fastest of three runs: less noise from other processes
         start = time.perf_counter()
         run()
         best = min(best, time.perf_counter() - start)
@@ -55,7 +55,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
 
 @pytest.mark.parametrize("family", sorted(FAMILIES))
 def test_lint_time_is_linear(family: str) -> None:
-    ratio = _ratio(FAMILIES[family], 20_000, lambda text: lint_text(text, ctx=CTX))
+    ratio = _ratio(FAMILIES[family], 40_000, lambda text: lint_text(text, ctx=CTX))
     assert ratio < RATIO, f"{family}: doubling the input multiplied the time by {ratio:.1f}"
 
 
@@ -71,5 +71,5 @@ MARKDOWN: dict[str, Callable[[int], str]] = {
 
 @pytest.mark.parametrize("family", sorted(MARKDOWN))
 def test_markdown_reading_time_is_linear(family: str) -> None:
-    ratio = _ratio(MARKDOWN[family], 100_000, lambda text: markdown.read(text, "x.md"))
+    ratio = _ratio(MARKDOWN[family], 200_000, lambda text: markdown.read(text, "x.md"))
     assert ratio < RATIO, f"{family}: doubling the input multiplied the time by {ratio:.1f}"
