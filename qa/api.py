@@ -257,13 +257,18 @@ def lint_paths(
 
     Many files are linted in parallel worker processes (``config.jobs``); the results keep
     the order of the files whatever the parallelism. ``progress(done, total)`` is called as
-    files finish.
+    files finish (``progress(done, total, words)`` for a qa.progress.Progress).
     """
     from qa.runner import discover, lint_files
 
     config = config or Config()
     paths = list(paths)
-    results = lint_files(discover(paths, config), config, progress)
+    try:
+        results = lint_files(discover(paths, config), config, progress)
+    finally:
+        close = getattr(progress, "close", None)  # qa.progress.Progress: stop its ticker
+        if close is not None:
+            close()
     named = named_files(paths)
     return [
         replace(r, error=None) if r.skip and r.error and Path(r.document.path) not in named else r

@@ -93,18 +93,11 @@ def layered(cli: Config) -> Config:
 
 
 def progress() -> Callable[[int, int], None] | None:
-    """A one-line progress bar on stderr, only when stderr is a terminal (never in logs)."""
-    if not sys.stderr.isatty():
-        return None
+    """Progress on stderr (qa.progress): a bar on a terminal after 1 s, a periodic line
+    when stderr is a log or a pipe."""
+    from qa.progress import progress as on_stderr
 
-    def show(done: int, total: int) -> None:
-        width = 30
-        filled = width * done // max(total, 1)
-        end = "\r\x1b[2K" if done == total else ""  # erase the bar when finished
-        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} files{end}")
-        sys.stderr.flush()
-
-    return show
+    return on_stderr(sys.stderr)
 
 
 def drop_skipped(results: list[Result]) -> tuple[list[Result], int]:

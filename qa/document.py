@@ -31,16 +31,17 @@ class Span:
 
 # A sentence ends at . ! ? … (optionally followed by closing quotes or brackets)
 # when whitespace and then an upper-case letter, a digit or an opening quote follow.
-_SENTENCE_END = re.compile(r"[.!?…]+[»”\")\]]*(?=\s+[«“\"(\[]?\s*([\w]))")
+# (From the first mark of a run and taking runs whole, so that long runs cost linear time.)
+_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]++[»”\")\]]*+(?=\s++[«“\"(\[]?\s*+(\w))")
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
     "M MM Mme Mmes Mlle Dr Pr St Ste av apr J.-C etc cf p pp vol no n° éd ibid art al".split()
 )
 _URL = re.compile(
-    r"\b(?:https?://|www\.)[^\s<>«»\"]+|\b[\w.+-]+@[\w-]+\.[\w.-]+\b"
+    r"\b(?:https?://|www\.)[^\s<>«»\"]+|\b[\w.+-]{1,64}+@[\w-]+\.[\w.-]+\b"  # 64: the longest local part
     # A bare domain (« energieagentur.nrw/ », « bafa.de »): lower-case labels and a
     # known top-level domain, so a stop glued to a word (« armées.Le ») is not one.
-    r"|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|int|edu|gov|eu|de|fr|nl|be|ch|at|uk|lu|it|es|io|info|nrw|berlin|bayern)\b/?[^\s<>«»\"]*"
+    r"|\b(?<![a-z0-9-])[a-z0-9][a-z0-9-]*+(?:\.[a-z0-9-]++){0,10}\.(?:com|org|net|int|edu|gov|eu|de|fr|nl|be|ch|at|uk|lu|it|es|io|info|nrw|berlin|bayern)\b/?[^\s<>«»\"]*"
 )
 
 
@@ -87,8 +88,12 @@ class Document:
             text = self.text[para.start : para.end]
             start = 0
             for m in _SENTENCE_END.finditer(text):
-                before = re.search(r"(\S+)$", text[start : m.start()])
-                word = before.group(1) if before else ""
+                # the word before the mark, found backwards (a slice from `start` would make
+                # a paragraph of many abbreviations quadratic)
+                w = m.start()
+                while w > start and not text[w - 1].isspace():
+                    w -= 1
+                word = text[w : m.start()]
                 if m.group().startswith(".") and word.rstrip(".") in _ABBREVIATIONS:
                     continue
                 if m.group() == "." and len(word) == 1 and word.isupper():
@@ -104,10 +109,31 @@ class Document:
         return tuple(out)
 
     def sentence_at(self, offset: int) -> Span | None:
-        for span in self.sentences:
-            if span.start <= offset < span.end:
-                return span
-        return None
+        from bisect import bisect_right
+
+        k = bisect_right(self._sentence_starts, offset) - 1
+        return self.sentences[k] if k >= 0 and offset < self.sentences[k].end else None
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentences_in(self, span: Span) -> tuple[Span, ...]:
+        """The sentences that start inside span, in order (by bisection)."""
+        from bisect import bisect_left
+
+        starts = self._sentence_starts
+        return self.sentences[bisect_left(starts, span.start) : bisect_left(starts, span.end)]
+
+    def sentences_before(self, offset: int) -> tuple[Span, ...]:
+        """The sentences that end at or before offset, in order (by bisection)."""
+        from bisect import bisect_right
+
+        return self.sentences[: bisect_right(self._sentence_ends, offset)]
+
+    @cached_property
+    def _sentence_ends(self) -> list[int]:
+        return [s.end for s in self.sentences]
 
     @cached_property
     def _paragraph_starts(self) -> list[int]:
@@ -141,5 +167,21 @@ class Document:
             spans.append(Span(m.start(), end))
         return tuple(spans)
 
+    @cached_property
+    def _protected_index(self) -> tuple[list[int], list[int]]:
+        """Starts of the protected spans, sorted, and the largest end among the first k."""
+        spans = sorted(self.protected, key=lambda p: (p.start, p.end))
+        ends, top = [], -1
+        for p in spans:
+            top = max(top, p.end)
+            ends.append(top)
+        return [p.start for p in spans], ends
+
     def is_protected(self, span: Span) -> bool:
-        return any(p.overlaps(span) for p in self.protected)
+        """Whether span overlaps a protected span (by bisection: a document with many URLs
+        and many findings stays linear)."""
+        from bisect import bisect_left
+
+        starts, ends = self._protected_index
+        k = bisect_left(starts, span.end)  # the spans that start before span ends
+        return k > 0 and ends[k - 1] > span.start

@@ -4,6 +4,7 @@ with only the components the run's checks need, and paragraphs cached on disk (q
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -258,6 +259,17 @@ def _entities(texts: list[str]) -> list[list[tuple[int, str]]]:
         return [[(t.idx, t.ent_type_) for t in sdoc if t.ent_type_] for sdoc in nlp.pipe(texts)]
 
 
+# spaCy's tokenizer peels prefixes and suffixes one at a time, searching the rest each
+# time: a token of thousands of marks (« ?!…»)?!…») ») takes quadratic time. No word is
+# 100 characters long, so such a token is fed as as many letters: same length, so
+# offsets hold, and a token's text is always read from the document, not from spaCy.
+_LONG_TOKEN = re.compile(r"\S{100,}")
+
+
+def _tame(text: str) -> str:
+    return _LONG_TOKEN.sub(lambda m: "x" * len(m.group()), text) if len(text) >= 100 else text
+
+
 def analyse(doc: Document, paragraphs: Iterable[int] | None = None) -> Analysis:
     """Run spaCy once over every paragraph of doc.
 
@@ -273,7 +285,7 @@ def analyse(doc: Document, paragraphs: Iterable[int] | None = None) -> Analysis:
     components = wanted()
     only = None if paragraphs is None else frozenset(paragraphs)
     pieces = [(p, k) for p, k in _pieces(doc) if only is None or k in only]
-    texts = [doc[p].replace("’", "'") for p, _ in pieces]
+    texts = [_tame(doc[p].replace("’", "'")) for p, _ in pieces]
     rows = nlp_cache.lookup(MODEL, components, texts)
     missing = [k for k, r in enumerate(rows) if r is None]
     if missing:

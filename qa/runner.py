@@ -26,6 +26,7 @@ from qa.api import (
 )
 from qa.document import Document, Span
 from qa.findings import Finding
+from qa.progress import tell
 
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.text", "*.xlf", "*.xliff", "*.po", "*.tmx", "*.srt", "*.vtt", "*.html", "*.htm")
 # Below this many files, starting worker processes (each may load spaCy) costs more than it saves.
@@ -311,7 +312,7 @@ def _lint_files(files: Sequence[Path], config: Config, progress: Progress | None
         for i, path in enumerate(files, 1):
             results.append(_lint_one(path))
             if progress:
-                progress(i, len(files))
+                tell(progress, i, len(files), results[-1].document.text)
         return results
     # Build the context and warm it in this process (spaCy, data tables, caches filled on
     # first use: seconds), then fork: the workers share those pages instead of each paying
@@ -341,6 +342,6 @@ def _lint_files(files: Sequence[Path], config: Config, progress: Progress | None
                 settled = _finish(doc, pending, order, config)
                 results.append(Result(doc, settled.findings, bom=bom, notes=tuple(notes)))
                 pending, notes = [], {}
-            if progress:
-                progress(len(results), len(files))
+            if progress and results:
+                tell(progress, len(results), len(files), results[-1].document.text)
     return results

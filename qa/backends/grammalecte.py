@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -70,6 +71,37 @@ def available() -> bool:
         return importlib.util.find_spec("grammalecte") is not None
     except (ImportError, ValueError):
         return False
+
+
+# No word is this long (« anticonstitutionnellement » has 25 letters); Grammalecte's rules
+# take time quadratic in a token's length, so a paragraph is checked around such tokens.
+LONG_TOKEN = 100
+_LONG_TOKEN = re.compile(r"\S{%d,}" % LONG_TOKEN)
+
+
+def without_long_tokens(text: str, paragraphs: Sequence[Span]) -> list[Span]:
+    """The paragraphs, each cut into the pieces between its tokens of LONG_TOKEN or more
+    characters (which are left unchecked)."""
+    out: list[Span] = []
+
+    def piece(start: int, end: int) -> None:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            out.append(Span(start, end))
+
+    for para in paragraphs:
+        start = para.start
+        for m in _LONG_TOKEN.finditer(text, para.start, para.end):
+            piece(start, m.start())
+            start = m.end()
+        if start == para.start:
+            out.append(para)
+        else:
+            piece(start, para.end)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,6 +301,7 @@ class Grammalecte:
         # Answers are cached on disk by paragraph (qa.nlp_cache): Grammalecte takes 0.14 s
         # per 1,000 words, and a text linted again mostly repeats its paragraphs.
         namespace = f"grammalecte:{self.version}:{','.join(sorted(wanted))}"
+        paragraphs = without_long_tokens(text, paragraphs)
         chunks = [text[p.start : p.end] for p in paragraphs]
         cached = nlp_cache.get(namespace, chunks)
         out: list[GcMatch] = []

@@ -243,7 +243,7 @@ class NeuterPronoun(Check):
                 continue
             found.add(k)
             para = doc.paragraphs[k]
-            if sum(1 for s in doc.sentences if para.start <= s.start <= m.start()) <= 2:
+            if len(doc.sentences_in(Span(para.start, m.start() + 1))) <= 2:
                 found.update(j for j in (k - 1, k - 2) if j >= 0)
         return found
 
@@ -302,7 +302,7 @@ class NeuterPronoun(Check):
 def _has_antecedent(doc: Document, analysis: Analysis, il: Token) -> bool:
     """True when the previous sentence has something « il » may stand for: a masculine
     singular subject or object, a person, or « il » itself."""
-    sentences = [s for s in doc.sentences if s.end <= il.start]
+    sentences = doc.sentences_before(il.start)
     if not sentences:
         return False
     prev = sentences[-1]

@@ -69,14 +69,19 @@ def _merge_words() -> tuple[frozenset[str], frozenset[str], tuple[str, ...], fro
 _CAMEL = re.compile(r"(?<=[a-zà-öø-ÿœ]{3})(?=[A-ZÀ-ÖØ-ÞŒ][a-zà-öø-ÿœ])")
 
 
+MERGED_MAX = 60  # « anticonstitutionnellement » has 25 letters
+
+
 @lru_cache(maxsize=1 << 16)
 def split_merged(word: str) -> tuple[str, str, bool] | None:
     """(left, right, clause) when word reads as two words glued at a lost boundary.
 
     ``clause`` is True when the right part opens a new clause or noun phrase.
     """
-    if other_script(word):
-        return None  # letters of another script make no French word, merged or not
+    if len(word) > MERGED_MAX or other_script(word):
+        # Longer than two long French words glued (each split is tried: time quadratic
+        # in the length), or letters of another script: no French word, merged or not.
+        return None
     clause, phrase, prefixes, after_names = _merge_words()
     head, _, seg = word.rpartition("-")
     if head and not is_known(head.split("-")[0]):

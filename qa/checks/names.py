@@ -182,10 +182,12 @@ _MEDIA_NOUN = (r"(?:quotidien|journal|hebdomadaire|magazine|mensuel|tablo[iï]d|
 _SOURCE_ADJ = (r"(?<![\w-])(?:allemand|néerlandais|britannique|américain|autrichien|irlandais|anglais|écossais|"
                r"australien|new-yorkais|londonien|berlinois|bavarois|flamand|hollandais)(?:e|ne)?s?(?![\w-])")
 _QUALIFIER = r"(?:\s+(?:populaire|conservat\w+|libéral\w*|économique|financi\w+|régional\w*|dominical\w*|gratuit\w*|public|publique|satirique|de (?:gauche|droite|référence)))?"
-_TITLE = (r"((?:(?:Le|La|Les|L['’])\s*)?[A-ZÀ-Ý][\w’'-]+"
-          r"(?:\s+(?:(?:de|du|des|d['’]|pour|et|sur|contre)\s*(?:(?:la|le|les|l['’])\s*)?)?[A-ZÀ-Ý][\w’'-]+){0,4})")
+# Title words are bounded (60 letters) and taken whole (possessive), and _TITLE_BEFORE starts
+# only where a word starts, so that a long word costs linear time, not quadratic.
+_TITLE = (r"((?:(?:Le|La|Les|L['’])\s*+)?[A-ZÀ-Ý][\w’'-]{1,60}+"
+          r"(?:\s++(?:(?:de|du|des|d['’]|pour|et|sur|contre)\s*+(?:(?:la|le|les|l['’])\s*+)?)?[A-ZÀ-Ý][\w’'-]{1,60}+){0,4})")
 _TITLE_AFTER = re.compile(r"\b" + _MEDIA_NOUN + r"\s+" + _SOURCE_ADJ + _QUALIFIER + r"\s+(?:(?:le|la|les|l['’])\s*)?" + _TITLE)
-_TITLE_BEFORE = re.compile(_TITLE + r"(?:,|\s+\()\s*(?:un|une|le|la|l['’])?\s*" + _MEDIA_NOUN + r"\s+" + _SOURCE_ADJ)
+_TITLE_BEFORE = re.compile(r"(?<![\w-])" + _TITLE + r"(?:,|\s+\()\s*(?:un|une|le|la|l['’])?\s*" + _MEDIA_NOUN + r"\s+" + _SOURCE_ADJ)
 
 
 def _french_only(word: str) -> bool:

@@ -386,7 +386,7 @@ def agreements(doc: Document, ctx: Context) -> list[Agreement]:
     for para in doc.paragraphs:
         topic: Antecedent | None = None
         blocked = False
-        for sent in (s for s in doc.sentences if para.start <= s.start < para.end):
+        for sent in doc.sentences_in(para):
             toks = _tokens(analysis, sent)
             if not toks:
                 continue

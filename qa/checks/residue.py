@@ -84,7 +84,8 @@ class PipelineTag(Check):
 # --- AR02 -----------------------------------------------------------------------------
 
 _ENTITY = re.compile(r"&(?:amp;)?(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31})(;?)")
-_MOJIBAKE = re.compile(r"\S*(?:Ã[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]|â€|Â[\u00a0-\u00bf])\S*")
+# From a token's start only (lazy to the first double-encoded pair): linear on long tokens.
+_MOJIBAKE = re.compile(r"(?<!\S)\S*?(?:Ã[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]|â€|Â[\u00a0-\u00bf])\S*+")
 _WIKI = re.compile(r"\[\[(?:[^\[\]|\n]*\|)?([^\[\]|\n]+)\]\]")
 _MD_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\((?:https?://|www\.|/)[^()\s]{0,500}\)")
 _MD_BOLD = re.compile(r"(?<![*\w])\*\*([^*\n]{1,200}?)\*\*(?![*\w])")

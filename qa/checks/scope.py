@@ -19,7 +19,7 @@ from qa.textutil import fold
 
 _WORDS = (
     re.compile(r"\w+'?"),  # « l' », « ue » in « l'UE »; plain words
-    re.compile(r"\w+(?:['-]\w+)+"),  # « aujourd'hui », « vis-à-vis », « Pays-Bas »
+    re.compile(r"(?<!\w)\w++(?:['-]\w++)+"),  # starts at a word start: linear  # « aujourd'hui », « vis-à-vis », « Pays-Bas »
     re.compile(r"[^\w\s]"),  # punctuation tokens
     re.compile(r"\S+"),  # whole chunks between spaces (« 5% », « 3,5 »)
 )

@@ -22,7 +22,9 @@ _SINGLE_MARGIN = 2.8
 # Short words shared with French or Latin that only continue a foreign run.
 _CONNECTORS = frozenset(["a", "an", "in", "on", "to", "op", "te", "zu", "im"])
 # Web and e-mail addresses (« foerdernavi.energieagentur.nrw/ »): their words are no prose.
-_ADDRESS = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+\.[a-z]{2,}/\S*|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/")
+# Each branch starts where a token starts and takes runs whole: linear on long tokens.
+_ADDRESS = re.compile(r"(?<!\S)\S+@\S+|(?:https?://|www\.)\S+|(?<![\w-])\b[\w-]++(?:\.[\w-]++){1,10}\.[a-z]{2,}/\S*"
+                      r"|(?<![\w-])\b[\w-]++(?:\.[\w-]++){0,10}\.[a-z]{2,}/")
 # A capitalised French article opens the sentence; it is no part of the name after it.
 _FRENCH_ARTICLES = frozenset({"le", "la", "les", "l", "un", "une", "du", "des"})
 # « par corona », « contre corona »: after a preposition the noun stands alone.

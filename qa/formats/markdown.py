@@ -22,9 +22,17 @@ _HTML_BLOCK = re.compile(r"^ {0,3}<(?:!--|/?[A-Za-z][\w-]*[\s/>]|/?[A-Za-z][\w-]
 _COMMENT_LINE = re.compile(r"^ {0,3}<!--.*-->\s*$")
 _TABLE_RULE = re.compile(r"^ {0,3}\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$")
 
-_CODE = re.compile(r"(`+)(?:.+?)(?<!`)\1(?!`)")
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|!\[[^\]\n]*\]\[[^\]\n]*\]")
-_LINK_TAIL = re.compile(r"\]\((?:<[^>\n]*>|[^)\s]*)(?:\s+\"[^\"\n]*\")?\)|\]\[[^\]\n]*\]")
+# Inline patterns run at every `, ! and ] of a line, so each is bounded or takes its runs
+# whole (a backtick string is a maximal run, as CommonMark says): time stays linear in
+# the line's length however many brackets or backticks it holds. A link text, label or
+# title is at most _LABEL characters, a destination at most _DEST (browsers' URL limit).
+_LABEL, _DEST = 1000, 2000
+_CODE = re.compile(r"(`++)(?:.+?)(?<!`)\1(?!`)")
+_IMAGE = re.compile(rf"!\[[^\]\n]{{0,{_LABEL}}}+\](?:\([^)\n]{{0,{_DEST}}}+\)|\[[^\]\n]{{0,{_LABEL}}}+\])")
+_LINK_TAIL = re.compile(
+    rf"\]\((?:<[^>\n]{{0,{_DEST}}}+>|[^)\s]{{0,{_DEST}}}+)(?:\s++\"[^\"\n]{{0,{_LABEL}}}+\")?\)|\]\[[^\]\n]{{0,{_LABEL}}}+\]"
+)
+_TICKS = re.compile(r"`+")
 _AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>\s]+>|<[A-Za-z][\w-]*(?:\s[^<>\n]*)?/?>|</[A-Za-z][\w-]*>")
 _EMPHASIS = re.compile(r"\*{1,3}|(?<![^\W_])_{1,3}|_{1,3}(?![^\W_])|~~")
 
@@ -42,6 +50,10 @@ def _inline(b: Builder, text: str, start: int, end: int) -> None:
                 b.protected.append((first, len(b)))
                 pos = m.end()
                 continue
+            run = _TICKS.match(text, pos, end).end()  # no closing run: the backticks are literal
+            b.add_raw(text, pos, run)
+            pos = run
+            continue
         elif ch == "!" and (m := _IMAGE.match(text, pos, end)):
             pos = m.end()
             continue

@@ -1,0 +1,75 @@
+"""Complexity property (issue #19, item 1): linting is linear in the input's length.
+
+For each family of hostile input (one long word, long hyphenated or dotted chains, a long
+line of words, long runs of punctuation, spaces or Markdown brackets and backticks),
+doubling the input must at most about double the time: the ratio time(2n) / time(n) stays
+under 3 (a quadratic pattern gives 4, a catastrophic one far more). This compares a run
+with a run twice as big on the same machine; it asserts no time in seconds. Sizes are big
+enough that a quadratic pattern dominates the constant costs.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import pytest
+
+from qa.api import Config, lint_text, make_context
+from qa.formats import markdown
+
+CTX = make_context(Config())
+RATIO = 3.0
+
+
+def _seconds(run: Callable[[], object]) -> float:
+    best = float("inf")
+    for _ in range(3):  # the fastest of three runs: less noise from other processes
+        start = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def _ratio(make: Callable[[int], str], n: int, run: Callable[[str], object]) -> float:
+    run(make(n // 8))  # warm the tables and the engines the family reaches
+    small, big = make(n), make(2 * n)
+    return _seconds(lambda: run(big)) / max(_seconds(lambda: run(small)), 1e-3)
+
+
+FAMILIES: dict[str, Callable[[int], str]] = {
+    "long word": lambda n: "Le " + "a" * n + " a dit.",
+    "long capitalised word": lambda n: "Selon " + "A" * n + ", un quotidien allemand.",
+    "title-like chain": lambda n: "Le " + "Aa-" * (n // 3) + " a dit.",
+    "apostrophe chain": lambda n: "Le " + "l'a" * (n // 3) + " a dit.",
+    "dotted chain": lambda n: "Voir " + "a." * (n // 2) + " Il a dit.",
+    "mojibake-like token": lambda n: "Le " + "Ã" * (n // 2) + "é" * (n // 2) + " a dit.",
+    "address-like token": lambda n: "Écrire à " + "a-" * (n // 2) + "@ ici.",
+    "long line of words": lambda n: "Le ministre a dit vers Bloomberg que la NAVO est là. " * (n // 53),
+    "run of full stops": lambda n: "Il a dit" + "." * n + " Elle part.",
+    "run of punctuation": lambda n: "Il a dit " + "?!…»)" * (n // 5) + " Elle part.",
+    "run of spaces": lambda n: "Il a dit" + " " * n + "« Elle part. »",
+    "abbreviations": lambda n: "Il a vu " + "M. " * (n // 3) + "Dupont.",
+}
+
+
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+def test_lint_time_is_linear(family: str) -> None:
+    ratio = _ratio(FAMILIES[family], 40_000, lambda text: lint_text(text, ctx=CTX))
+    assert ratio < RATIO, f"{family}: doubling the input multiplied the time by {ratio:.1f}"
+
+
+MARKDOWN: dict[str, Callable[[int], str]] = {
+    "link tails": lambda n: "[a](" * (n // 4),
+    "image openers": lambda n: "![" * (n // 2),
+    "backtick runs": lambda n: "a " + "`" * (8 * n),  # fast per character: a bigger input
+    "unclosed backticks": lambda n: "".join("`" * (k % 7 + 1) + "a" for k in range(n // 5)),
+    "nested quotes and lists": lambda n: "\n".join("> " * 20 + "[ " * 20 + "- " * 20 + "a" for _ in range(n // 121)),
+    "emphasis": lambda n: "*a " * (n // 3),
+}
+
+
+@pytest.mark.parametrize("family", sorted(MARKDOWN))
+def test_markdown_reading_time_is_linear(family: str) -> None:
+    ratio = _ratio(MARKDOWN[family], 200_000, lambda text: markdown.read(text, "x.md"))
+    assert ratio < RATIO, f"{family}: doubling the input multiplied the time by {ratio:.1f}"

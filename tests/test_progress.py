@@ -1,0 +1,60 @@
+"""qa.progress: a bar on a terminal after 1 s, periodic lines on a pipe, words per second."""
+
+from __future__ import annotations
+
+import io
+import os
+
+from qa.progress import EVERY, Progress, progress, tell, words_of
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_terminal_bar_waits_one_second_then_shows_files_and_words_per_second() -> None:
+    out, clock = io.StringIO(), Clock()
+    shown = Progress(out, terminal=True, clock=clock)
+    shown(1, 4, 500)
+    assert out.getvalue() == ""  # a run that ends within a second shows nothing
+    clock.now += 2
+    shown(2, 4, 1500)
+    assert "2/4 files" in out.getvalue() and "2,000 words" in out.getvalue() and "1,000 words/s" in out.getvalue()
+    shown(4, 4, 0)
+    assert out.getvalue().endswith("\r\x1b[2K")  # erased at the end
+    shown.close()
+
+
+def test_pipe_gets_a_plain_line_every_period_and_no_bar() -> None:
+    out, clock = io.StringIO(), Clock()
+    shown = Progress(out, terminal=False, clock=clock)
+    shown(1, 3, 100)
+    shown._line()  # the ticker's work, called by hand: too early for a line
+    assert out.getvalue() == ""
+    clock.now += EVERY + 1
+    shown._line()
+    line = out.getvalue()
+    assert line.startswith("qa: 1/3 files, 100 words") and line.endswith(" s\n") and "\r" not in line
+    shown(3, 3, 100)
+    shown.close()
+
+
+def test_piped_stderr_gets_a_progress_object_and_a_capture_does_not() -> None:
+    assert progress(io.StringIO()) is None  # no file descriptor: a test runner's capture
+    r, w = os.pipe()
+    with os.fdopen(w, "w") as pipe:
+        shown = progress(pipe)
+        assert isinstance(shown, Progress) and not shown.terminal
+        shown.close()
+    os.close(r)
+
+
+def test_tell_keeps_two_argument_callbacks_working() -> None:
+    seen: list[tuple[int, ...]] = []
+    tell(lambda d, t: seen.append((d, t)), 1, 2, "un deux trois")
+    assert seen == [(1, 2)]
+    assert words_of("un deux trois\nquatre") == 4 and words_of("  ") == 0
