@@ -18,8 +18,8 @@ from qa.document import Document, Span
 from qa.findings import Category, Finding, Severity
 from qa.reporters import REPORTERS
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
+import chromium_driver  # noqa: E402 - tests/chromium_driver.py, shared with the web review's test
+
 TEXT = "\nSelon le <Temps Financier> & co, cela peut faire sens.\nLe Temps Financier dit :oui.\n"
 
 
@@ -77,38 +77,19 @@ def test_cli_format_html(tmp_path: Path) -> None:
 # -- in a real browser ----------------------------------------------------------------------
 
 
-def _browser_missing() -> str | None:
-    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()) and not (shutil.which("chromium") and shutil.which("chromedriver")):
-        return "Chromium is not installed (apt-get install chromium chromium-driver): browser test skipped"
-    try:
-        import selenium  # noqa: F401
-    except ImportError:
-        return "selenium is not installed (pip install -e '.[dev]'): browser test skipped"
-    return None
-
-
 def test_missing_chromium_gives_a_clear_skip_reason(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(f"{__name__}.CHROMIUM", tmp_path / "no-chromium")
+    monkeypatch.setattr(chromium_driver, "CHROMIUM", tmp_path / "no-chromium")
     monkeypatch.setattr(shutil, "which", lambda _name: None)
-    reason = _browser_missing()
+    reason = chromium_driver.browser_missing()
     assert reason is not None and "apt-get install chromium chromium-driver" in reason
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    reason = _browser_missing()
+    reason = chromium_driver.browser_missing()
     if reason:
         pytest.skip(reason)
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"):
-        options.add_argument(flag)
-    options.binary_location = str(CHROMIUM if CHROMIUM.exists() else shutil.which("chromium"))
-    driver_path = str(CHROMEDRIVER if CHROMEDRIVER.exists() else shutil.which("chromedriver"))
-    driver = webdriver.Chrome(service=Service(driver_path), options=options)
+    driver = chromium_driver.start_chromium()
     try:
         yield driver
     finally:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -18,8 +17,8 @@ from qa.api import Config
 from qa.web.server import Running, start
 from qa.web.state import open_reviews
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
+import chromium_driver  # noqa: E402 - tests/chromium_driver.py
+
 GLOSSARY = (
     'schema = 1\n[[entry]]\nwrong = "Temps Financier"\nright = "Financial Times"\ncategory = "name-translated"\n'
     'autofix = true\n\n[[entry]]\nwrong = "faire sens"\nright = ["avoir du sens", "être logique"]\ncategory = "calque"\n'
@@ -29,32 +28,12 @@ TEXT = ("Titre\n\nSelon le Temps Financier, cela peut faire sens.\nLe Temps Fina
 OTHER = "Le Temps Financier publie un éditorial.\n"
 
 
-def _browser_missing() -> str | None:
-    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()) and not (shutil.which("chromium") and shutil.which("chromedriver")):
-        return "Chromium is not installed (apt-get install chromium chromium-driver): browser test skipped"
-    try:
-        import selenium  # noqa: F401
-    except ImportError:
-        return "selenium is not installed (pip install -e '.[dev]'): browser test skipped"
-    return None
-
-
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    reason = _browser_missing()
+    reason = chromium_driver.browser_missing()
     if reason:
         pytest.skip(reason)
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,800"):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
-    options.binary_location = str(CHROMIUM if CHROMIUM.exists() else shutil.which("chromium"))
-    driver_path = str(CHROMEDRIVER if CHROMEDRIVER.exists() else shutil.which("chromedriver"))
-    driver = webdriver.Chrome(service=Service(driver_path), options=options)
+    driver = chromium_driver.start_chromium("--window-size=1280,800", performance_log=True)
     try:
         yield driver
     finally:
