@@ -62,6 +62,10 @@ class IdTable:
     def __len__(self) -> int:
         return len(self._ids)
 
+    def lemmas(self) -> set[str]:
+        """Every lemma the compact tables hold (their values are shared with the exceptions)."""
+        return {lemma for value in self._values for lemma in value}
+
 
 class FormTable:
     """form → lemma list for one part of speech (the exceptions), sorted forms."""

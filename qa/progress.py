@@ -10,6 +10,7 @@ runner's capture).
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 import time
@@ -106,7 +107,10 @@ class Progress:
 
 def progress(stream: TextIO | None = None) -> Progress | None:
     """A started Progress on stderr: a bar on a terminal, periodic lines on a real file or
-    pipe, None when stderr is neither (a test runner's capture: nothing to show)."""
+    pipe, None when stderr is neither (a test runner's capture: nothing to show) or when
+    $QA_NO_PROGRESS is set (a log compared line by line)."""
+    if os.environ.get("QA_NO_PROGRESS"):
+        return None
     stream = stream or sys.stderr
     terminal = stream.isatty()
     if not terminal and not _real_file(stream):

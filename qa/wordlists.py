@@ -224,7 +224,12 @@ def _lemma_tables() -> tuple[set[int], set[str], dict[str, int]]:
     forms: set[str] = set()
     for value in index.values():
         forms.update(value)
-    forms.update(v for v in lookup.values() if isinstance(v, str))
+    # The lemmas themselves (« finir », « servir »: lemma_lookup maps forms to lists of
+    # them) are French words too, though no form is looked up under them.
+    values = [*lookup.values(), *(v for pos in tables.get("lemma_exc", {}).values() for v in pos.values())]
+    lemmas = {x for v in values for x in ([v] if isinstance(v, str) else v) if isinstance(x, str)}
+    forms.update(lemmas)
+    keys.update(get_string_id(x) for x in lemmas)
     symbols = {str(k): int(v) for k, v in dict(SYMBOLS_BY_STR).items()}
     return keys, forms, symbols
 

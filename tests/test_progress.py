@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import io
 import os
+from pathlib import Path
+
+import pytest
 
 from qa.progress import EVERY, Progress, progress, tell, words_of
 
@@ -58,3 +61,13 @@ def test_tell_keeps_two_argument_callbacks_working() -> None:
     tell(lambda d, t: seen.append((d, t)), 1, 2, "un deux trois")
     assert seen == [(1, 2)]
     assert words_of("un deux trois\nquatre") == 4 and words_of("  ") == 0
+
+
+def test_qa_no_progress_turns_progress_off(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    with open(tmp_path / "log", "w", encoding="utf-8") as log:
+        monkeypatch.setenv("QA_NO_PROGRESS", "1")
+        assert progress(log) is None
+        monkeypatch.delenv("QA_NO_PROGRESS")
+        shown = progress(log)
+        assert shown is not None
+        shown.close()

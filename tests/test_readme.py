@@ -116,6 +116,7 @@ def _env(tmp_path: Path) -> dict[str, str]:
         PYTHONPATH=str(ROOT),
         PYTHONUNBUFFERED="1",  # stdout and stderr interleave as on a terminal
         QA_NO_CACHE="1",
+        QA_NO_PROGRESS="1",  # a slow machine would print the periodic progress line
         COLUMNS="80",
         NO_COLOR="1",
     )

@@ -264,6 +264,8 @@ class NameTranslated(Check):
     def _judge(self, doc: Document, ctx: Context, span: Span, renders: list[Rendering],
                previous_end: int = -1) -> Finding | None:
         text = doc[span]
+        if doc.text[span.start - 1 : span.start] in ("-", "‑") or doc.text[span.end : span.end + 1] in ("-", "‑"):
+            return None  # part of a compound: « outre-Atlantique » is no title
         sentence = _sentence(doc, span.start) or Span(span.start, span.end)
         para = doc.paragraph_at(span.start) or sentence
         ws = _content(re.findall(r"[^\W\d_][\w’'-]*", text))
