@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from qa.api import Config, active_checks, lint_text, make_context
-from qa.checks import ALL_CHECKS
+from qa.backends import BackendOptions
+from qa.checks import ALL_CHECKS, BY_CODE
 from qa.server.incremental import ENGINE_ERROR, LOCAL, Linter
 from qa.server.positions import Lines
 from qa.server.state import Engine, Settings
@@ -81,3 +82,22 @@ def test_markdown_suppression_directive_silences_the_finding(tmp_path: Path) -> 
     at = lines.offset(edit.range.start)
     assert engine.lint("a.md", text[:at] + edit.new_text + text[at:]).findings == ()
     assert suppress_here("file:///a.txt", lines, f, "a.txt") is None  # plain text has no directive
+
+
+@pytest.mark.skipif(not BY_CODE["GC00"].available(), reason="Grammalecte is not installed")
+@pytest.mark.parametrize("text", [
+    "Les députés européenset les ministres se réuniront le 3 Mars.\n\nIl a dit que les enfant sont partis.\n",
+    "Selon le Temps Financier, la ministre a parlé.\n\nLe 12 Avril, les analystesla ont vu les maison détruites.\n",
+])
+def test_two_phases_end_with_the_findings_of_qa_lint(text: str) -> None:
+    # The server publishes qa's own checks first, then all of them (qa.server.app).
+    config = Config(select=("GL01", "MC11", "IC01", "GC"), backends=BackendOptions(grammalecte=True))
+    engine = Engine(config, make_context(config), active_checks(config), Linter())
+    first = engine.lint("a.txt", text, backends=False).findings
+    hits = engine.linter.whole.hits
+    final = engine.lint("a.txt", text).findings
+    assert engine.linter.whole.hits == hits + 1  # IC01 is not run again for the same text
+    expected = lint_text(text, config, "a.txt").findings
+    assert final == expected
+    assert any(f.code.startswith("GC:") for f in final)
+    assert first == tuple(f for f in expected if not f.code.startswith("GC:"))

@@ -275,6 +275,10 @@ class Grammalecte:
             self._parsers[key] = fast or (lambda text: self._engine.parse(text, "FR", dOptions=options))
         return self._parsers[key]
 
+    def prepare(self, kinds: Iterable[str]) -> None:
+        """Build the parser for these options now (check builds it at its first uncached paragraph)."""
+        self._parser(set(kinds))
+
     @property
     def options(self) -> tuple[str, ...]:
         """Every option Grammalecte knows, sorted (markup-format options left out)."""

@@ -14,6 +14,7 @@ from qa.findings import Category, Finding, Severity
 
 if TYPE_CHECKING:
     from qa.api import Config
+    from qa.backends.grammalecte import Grammalecte
 
 
 class GrammalecteCheck(Check):
@@ -53,6 +54,15 @@ class GrammalecteCheck(Check):
         # Asked for: run, so that a missing package gives its one notice. By default: only if installed.
         return bool(options.grammalecte or options.toggles("GC", True)) or gc_available()
 
+    def prepare(self, ctx: Context) -> None:
+        """Load Grammalecte and build its parser now rather than at the first paragraph
+        its disk cache does not hold (a long-lived server warms up with this)."""
+        options = runtime(ctx).options
+        kinds, rules_on = options.gc_kinds(), options.gc_rules(True)
+        gc = runtime(ctx).grammalecte() if kinds or rules_on else None
+        if gc is not None:
+            gc.prepare(_run_kinds(gc, kinds, rules_on))
+
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         rt = runtime(ctx)
         options = rt.options
@@ -62,9 +72,7 @@ class GrammalecteCheck(Check):
         gc = rt.grammalecte()
         if gc is None:
             return
-        gates = gc.rule_options()
-        # A rule enabled by id needs its option on; its siblings are filtered out below.
-        run_kinds = kinds | {gates.get(r, NOTYPE) for r in rules_on}
+        run_kinds = _run_kinds(gc, kinds, rules_on)
         is_name = NameFilter(doc, ctx)
         for m in gc.check(doc.text, doc.paragraphs, run_kinds):
             if m.rule == ENGINE_ERROR:
@@ -92,3 +100,10 @@ class GrammalecteCheck(Check):
                 suggestions=tuple(dict.fromkeys(s for s in suggestions if s != doc[m.span])),
                 extra={"backend": "grammalecte", "type": m.kind},
             )
+
+
+def _run_kinds(gc: Grammalecte, kinds: frozenset[str], rules_on: frozenset[str]) -> set[str]:
+    """The options Grammalecte runs with: a rule enabled by id needs its option on (its
+    siblings are filtered out of the matches)."""
+    gates = gc.rule_options()
+    return set(kinds) | {gates.get(r, NOTYPE) for r in rules_on}

@@ -20,6 +20,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from qa import __version__
+from qa.api import Result
 from qa.findings import Finding
 from qa.server import actions
 from qa.server.diagnostics import diagnostic
@@ -99,17 +100,23 @@ class QaServer(LanguageServer):
         engine = self.engine
         assert engine is not None
         loop = asyncio.get_running_loop()
-        try:
-            result = await loop.run_in_executor(self.worker, engine.lint, path, text)
-        except Exception as exc:  # noqa: BLE001 - report, keep serving
-            log.exception("linting %s failed", uri)
-            self.window_log_message(types.LogMessageParams(types.MessageType.Error, f"qa: {uri}: {exc}"))
-            return
-        current = self.workspace.text_documents.get(uri)
-        if current is None or current.version != version or uri not in self.linted:
-            return  # closed or edited meanwhile: a newer lint is on its way
+        # qa's own checks are published first; the backends' (seconds on a new text) follow
+        # for the same version, merged as `qa lint` merges them.
+        for backends in (False, True) if engine.has_backends else (True,):
+            try:
+                result = await loop.run_in_executor(self.worker, engine.lint, path, text, backends)
+            except Exception as exc:  # noqa: BLE001 - report, keep serving
+                log.exception("linting %s failed", uri)
+                self.window_log_message(types.LogMessageParams(types.MessageType.Error, f"qa: {uri}: {exc}"))
+                return
+            current = self.workspace.text_documents.get(uri)
+            if current is None or current.version != version or uri not in self.linted:
+                return  # closed or edited meanwhile: a newer lint is on its way
+            self.publish(uri, version, path, text, result)
         if self.pending.get(uri) is asyncio.current_task():
             del self.pending[uri]
+
+    def publish(self, uri: str, version: int, path: str, text: str, result: Result) -> None:
         lines = Lines(text, self.workspace.position_encoding or types.PositionEncodingKind.Utf16)
         self.linted[uri] = Linted(version, path, lines, result.findings)
         diagnostics = [diagnostic(f, lines, uri, self._related()) for f in result.findings]

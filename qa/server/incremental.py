@@ -109,6 +109,9 @@ class Linter:
 
     def __init__(self, memo: Memo | None = None) -> None:
         self.memo = memo or Memo()
+        # Whole-document findings of qa's own checks for the last few texts: the server lints
+        # one version twice (without, then with the backends; see qa.server.app).
+        self.whole = Memo(size=256)
 
     def __call__(self, doc: Document, ctx: Context, checks: Sequence[Check], config: Config) -> Result:
         local = [c for c in checks if c.code in LOCAL]
@@ -116,7 +119,7 @@ class Linter:
         found: list[Finding] = []
         crashes: list[Crash] = []
         extra = (type(doc).__name__, getattr(doc, "source_tags", ()), getattr(doc, "target_tags", ()),
-                 ctx.source, ctx.source_lang)
+                 ctx.source, ctx.source_lang, ctx.domain)
         for para in doc.paragraphs:
             piece = _piece(doc, para)
             key = (piece.text, getattr(piece, "guarded", ()), extra)
@@ -135,14 +138,24 @@ class Linter:
             found.extend(_shift(f, para.start) for f in value[0])
             crashes.extend(replace(c, span=Span(c.span.start + para.start, c.span.end + para.start)) for c in value[1])
         ctx.readers = tuple(c for c in whole if c.needs_nlp)
+        key = (doc.text, getattr(doc, "guarded", ()), extra)
         for check in whole:
-            fs, crash = _run(check, doc, ctx)
-            found.extend(fs)
-            if crash:
-                crashes.append(crash)
+            remembered = None if is_backend(check) else self.whole.get((check.code, key))
+            if remembered is None:
+                fs, crash = _run(check, doc, ctx)
+                remembered = (tuple(fs), (crash,) if crash else ())
+                if not is_backend(check):  # an engine's outage must not be remembered
+                    self.whole.put((check.code, key), remembered)
+            found.extend(remembered[0])
+            crashes.extend(remembered[1])
         # Crashes go through settling like findings: structured formats map them to the file.
         found.extend(crash_finding(doc, c) for c in crashes)
         return settle(doc, found, checks, config, ctx)
+
+
+def is_backend(check: Check) -> bool:
+    """An external engine's check (GC00, LT00): slower than qa's own, published second."""
+    return bool(getattr(check, "opt_in", False))
 
 
 def crash_finding(doc: Document, crash: Crash) -> Finding:

@@ -16,7 +16,7 @@ from qa.api import Config, Result, active_checks, make_context
 from qa.checks import Check, Context
 from qa.document import Document
 from qa.findings import Finding
-from qa.server.incremental import Linter, Memo
+from qa.server.incremental import Linter, Memo, is_backend
 
 # Editor settings (section "qa", camelCase as editors write them) and the TOML keys they mirror.
 SETTINGS = {
@@ -104,23 +104,42 @@ class Engine:
         return cls(config, make_context(config), active_checks(config), Linter(Memo()))
 
     def warm(self) -> None:
-        """Load spaCy and the word lists now rather than at the first document."""
-        self.lint("warm-up.txt", "Le président a déclaré qu’il viendra à Paris mardi.\n")
+        """Load spaCy, Grammalecte and the word lists now rather than at the first document.
 
-    def lint(self, path: str, text: str) -> Result:
-        """Lint text as the file at path would be linted (its format from its name or content)."""
+        Linting a sentence is not enough: its analyses come from the disk cache
+        (qa.nlp_cache) once it has been linted, so spaCy would then load (seconds) at the
+        first paragraph the cache does not hold, inside the first didOpen."""
+        from qa.nlp import pipeline
+
+        sentence = "Le président a déclaré qu’il viendra à Paris mardi."
+        if any(c.needs_nlp for c in self.checks):
+            pipeline()(sentence)  # every component once: the first call of each costs more
+        for check in self.checks:
+            prepare = getattr(check, "prepare", None)  # a backend that loads an engine (GC00)
+            if prepare is not None:
+                prepare(self.ctx)
+        self.lint("warm-up.txt", sentence + "\n")
+
+    @property
+    def has_backends(self) -> bool:
+        return any(is_backend(c) for c in self.checks)
+
+    def lint(self, path: str, text: str, backends: bool = True) -> Result:
+        """Lint text as the file at path would be linted (its format from its name or content);
+        without the backends' checks (GC00, LT00) when backends is False."""
         from qa.formats import FormatError, format_of, read_text
         from qa.formats.lint import check_french, lint_parsed
 
+        checks = self.checks if backends else [c for c in self.checks if not is_backend(c)]
         kind = format_of(Path(path), text[:2000])
         if kind is None:
-            return self.linter(Document(path, text), self.ctx, self.checks, self.config)
+            return self.linter(Document(path, text), self.ctx, checks, self.config)
         try:
             parsed = read_text(kind, text, path)
             check_french(parsed)
         except FormatError as exc:
             return Result(Document(path, text), (), error=str(exc))
-        return lint_parsed(parsed, self.ctx, self.checks, self.config, lint=self.linter)
+        return lint_parsed(parsed, self.ctx, checks, self.config, lint=self.linter)
 
 
 def finding_at(findings: tuple[Finding, ...], start: int, end: int) -> list[Finding]:
