@@ -2,10 +2,12 @@
 
 For each family of hostile input (one long word, long hyphenated or dotted chains, a long
 line of words, long runs of punctuation, spaces or Markdown brackets and backticks),
-doubling the input must at most about double the time: the ratio time(2n) / time(n) stays
-under 3 (a quadratic pattern gives 4, a catastrophic one far more). This compares a run
-with a run twice as big on the same machine; it asserts no time in seconds. Sizes are big
-enough that a quadratic pattern dominates the constant costs.
+making the input four times longer must at most about quadruple the time: the ratio
+time(2n) / time(n/2) stays under 8 (a quadratic pattern gives 16, a catastrophic one far
+more; the wide margin keeps a loaded machine's noise, seen up to 1.6×, from failing a
+linear run). This compares a run with a run four times as big on the same machine; it
+asserts no time in seconds. Sizes are big enough that a quadratic pattern dominates the
+constant costs.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from qa.api import Config, lint_text, make_context
 from qa.formats import markdown
 
 CTX = make_context(Config())
-RATIO = 3.0
+RATIO = 8.0
 
 
 def _seconds(run: Callable[[], object]) -> float:
@@ -33,7 +35,7 @@ def _seconds(run: Callable[[], object]) -> float:
 
 def _ratio(make: Callable[[int], str], n: int, run: Callable[[str], object]) -> float:
     run(make(n // 8))  # warm the tables and the engines the family reaches
-    small, big = make(n), make(2 * n)
+    small, big = make(n // 2), make(2 * n)
     return _seconds(lambda: run(big)) / max(_seconds(lambda: run(small)), 1e-3)
 
 
@@ -56,7 +58,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
 @pytest.mark.parametrize("family", sorted(FAMILIES))
 def test_lint_time_is_linear(family: str) -> None:
     ratio = _ratio(FAMILIES[family], 40_000, lambda text: lint_text(text, ctx=CTX))
-    assert ratio < RATIO, f"{family}: doubling the input multiplied the time by {ratio:.1f}"
+    assert ratio < RATIO, f"{family}: four times the input multiplied the time by {ratio:.1f}"
 
 
 MARKDOWN: dict[str, Callable[[int], str]] = {
@@ -72,4 +74,4 @@ MARKDOWN: dict[str, Callable[[int], str]] = {
 @pytest.mark.parametrize("family", sorted(MARKDOWN))
 def test_markdown_reading_time_is_linear(family: str) -> None:
     ratio = _ratio(MARKDOWN[family], 200_000, lambda text: markdown.read(text, "x.md"))
-    assert ratio < RATIO, f"{family}: doubling the input multiplied the time by {ratio:.1f}"
+    assert ratio < RATIO, f"{family}: four times the input multiplied the time by {ratio:.1f}"
