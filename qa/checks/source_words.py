@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from qa.checks.base import Check, Context
 from qa.checks.mechanics import in_code, is_french_form, zipf
-from qa.checks.untranslated import _allowed, _name_words, _quoted, german_name_shape
+from qa.checks.untranslated import german_name_shape, in_quotes, loanwords, name_words
 from qa.document import Document, Span
 from qa.findings import Category, Finding, Severity
 from qa.textutil import is_sentence_start, word_list
@@ -52,7 +52,7 @@ class SourceWordLeft(Check):
             low = w.lower()
             if len(low) < 3 or low not in source or not self._foreign(low, lang):
                 continue
-            if any(c.isupper() for c in w[1:]) or w in _name_words() or in_code(doc, s) or _quoted(doc, s):
+            if any(c.isupper() for c in w[1:]) or w in name_words() or in_code(doc, s) or in_quotes(doc, s):
                 continue  # « GDL », « WamS »: an acronym or an abbreviation
             if w[:1].isupper() and zipf(low) >= _KNOWN_IN_FRENCH:
                 continue  # a name French copy uses (« Seehofer », « le Burgenland »)
@@ -67,6 +67,6 @@ class SourceWordLeft(Check):
 
     @staticmethod
     def _foreign(word: str, lang: str) -> bool:
-        if word in _allowed() or is_french_form(word) or zipf(word) >= _FRENCH_WORD:
+        if word in loanwords() or is_french_form(word) or zipf(word) >= _FRENCH_WORD:
             return False
         return zipf(word, lang) >= _SOURCE_WORD

@@ -39,7 +39,8 @@ def _data() -> dict[str, dict[str, object]]:
 
 
 @cache
-def _allowed() -> frozenset[str]:
+def loanwords() -> frozenset[str]:
+    """Source-language words French has borrowed (untranslated.toml [allowed])."""
     return frozenset(str(w) for w in _data()["allowed"]["words"])  # type: ignore[union-attr]
 
 
@@ -58,7 +59,7 @@ def _keep_matcher() -> PhraseMatcher[str]:
 def foreign_language(word: str, margin: float = _MARGIN) -> str | None:
     """The source language in which word is far more frequent than in French, if any."""
     low = word.lower()
-    if low in _allowed() or is_french_form(low) or other_script(low):
+    if low in loanwords() or is_french_form(low) or other_script(low):
         return None  # a word of another script is no English, Dutch or German word
     fr = zipf(low)
     best = max(SOURCES, key=lambda lang: zipf(low, lang))
@@ -92,7 +93,7 @@ def german_name_shape(word: str) -> bool:
 
 
 @cache
-def _name_words() -> frozenset[str]:
+def name_words() -> frozenset[str]:
     """Words of the names PN01 knows (« Spiegel », « Allianz »): no German common noun."""
     names = load_toml("names.toml")["names"]
     return frozenset(w for n in names for w in re.findall(r"[^\W\d_]+", f"{n['name']} {n['french']}"))
@@ -134,7 +135,7 @@ def _phrase_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
 
-def _quoted(doc: Document, start: int) -> bool:
+def in_quotes(doc: Document, start: int) -> bool:
     """Inside « … » or “ … ” in its paragraph: a quotation or a title kept on purpose."""
     para = doc.paragraph_at(start)
     if para is None:
@@ -184,7 +185,7 @@ class UntranslatedWords(Check):
         """Listed fixed phrases of the source language (« zum Beispiel », « in het kader van »)."""
         for m in _phrase_pattern().finditer(doc.text):
             s = m.start()
-            if inside.covers(s) or in_code(doc, s) or _quoted(doc, s):
+            if inside.covers(s) or in_code(doc, s) or in_quotes(doc, s):
                 continue
             french = _phrase_table()[" ".join(m.group().lower().split())]
             if m.group()[:1].isupper() and is_sentence_start(doc.text, s):
@@ -196,7 +197,7 @@ class UntranslatedWords(Check):
         table: dict[str, str] = _data().get("translations", {})  # type: ignore[assignment]
         for s, e, w in tokens:
             french = table.get(w.lower())
-            if french is None or _quoted(doc, s) or self._in_name(doc, [(s, e, w)]):
+            if french is None or in_quotes(doc, s) or self._in_name(doc, [(s, e, w)]):
                 continue
             if w[:1].isupper() and not is_sentence_start(doc.text, s) and not _ARTICLE.search(doc.text[max(0, s - 8) : s]):
                 continue  # « Microsoft Outlook »: a capital without an article is a name
@@ -226,7 +227,7 @@ class UntranslatedWords(Check):
         table: dict[str, dict[str, str]] = _data()["modifiers"]  # type: ignore[assignment]
         for i, (s, e, w) in enumerate(tokens):
             forms = table.get(w.lower())
-            if forms is None or _quoted(doc, s) or (w[:1].isupper() and is_sentence_start(doc.text, s)) or self._in_name(doc, [(s, e, w)]):
+            if forms is None or in_quotes(doc, s) or (w[:1].isupper() and is_sentence_start(doc.text, s)) or self._in_name(doc, [(s, e, w)]):
                 continue
             prev = tokens[i - 1][2] if i else ""
             after_noun = bool(prev) and prev.islower() and _joined(doc, tokens[i - 1], tokens[i]) and not _ARTICLE.search(
@@ -258,7 +259,7 @@ class UntranslatedWords(Check):
             foreign = [w for (_, _, w), k in zip(run, kinds[i - len(run) : i], strict=True) if k == "F"]
             if len(run) == 1 and not foreign_language(run[0][2], _SINGLE_MARGIN):
                 continue
-            if _quoted(doc, run[0][0]) or self._in_name(doc, run):
+            if in_quotes(doc, run[0][0]) or self._in_name(doc, run):
                 continue
             span = Span(run[0][0], run[-1][1])
             langs = [foreign_language(w) or "en" for w in foreign]
@@ -271,7 +272,7 @@ class UntranslatedWords(Check):
             if w.lower() not in articles or not (w.istitle() or w.isupper()) or not _joined(doc, (s, e, w), (s2, 0, w2)):
                 continue
             # Before a French word only: « The Economist », « Het Parool » are names.
-            if not w2.islower() or not is_french_form(w2) or foreign_language(w2) or _quoted(doc, s):
+            if not w2.islower() or not is_french_form(w2) or foreign_language(w2) or in_quotes(doc, s):
                 continue
             span = Span(s, e)
             yield self.finding(doc, span, f"source-language article « {w} » left before « {w2} »: translate it")
@@ -281,7 +282,7 @@ class UntranslatedWords(Check):
         suffixes = tuple(data["suffixes"])  # type: ignore[arg-type]
         keep = set(data["keep"])  # type: ignore[arg-type]
         for s, e, w in tokens:
-            if not w[:1].isupper() or not w[1:].islower() or w in keep or w in _name_words():
+            if not w[:1].isupper() or not w[1:].islower() or w in keep or w in name_words():
                 continue
             if not _GERMAN_BEFORE.search(doc.text[max(0, s - 6) : s]) or is_french_form(w.lower()):
                 continue
