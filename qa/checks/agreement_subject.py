@@ -92,8 +92,8 @@ class SubjectAgreement(Check):
             if t.pos not in ("VERB", "AUX") or t.morph.get("VerbForm") != "Part" or t.text.lower() in _ETRE:
                 continue
             kids = children.get(t.i, [])
-            if not self._with_etre(t, kids, by_index):
-                continue
+            if not any(k.dep.startswith("aux") and k.text.lower() in _ETRE for k in kids):
+                continue  # no « être » in the verb group
             subject = self._subject(t, kids, by_index, children)
             if subject is None or not self._adjacent(t, kids, by_index, children):
                 continue
@@ -106,11 +106,6 @@ class SubjectAgreement(Check):
                     f"« {word.text} » agrees with the feminine subject « {subject} »: « {right} »",
                     [right],
                 )
-
-    @staticmethod
-    def _with_etre(t: Token, kids: list[Token], by_index: dict[int, Token]) -> bool:
-        aux = [k for k in kids if k.dep.startswith("aux") and k.text.lower() in _ETRE]
-        return bool(aux)
 
     @staticmethod
     def _adjacent(t: Token, kids: list[Token], by_index: dict[int, Token],

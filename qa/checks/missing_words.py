@@ -188,7 +188,7 @@ class MissingWord(Check):
                 found = (Span(nxt.start, nxt.end), f"a determiner is missing before the object « {nxt.text} »", _join(det, nxt.text))
             elif t.pos == "NOUN" and t.text.isalpha() and t.text.islower() and self._second_noun(t, nxt, second, tokens) and not self._term(doc, t, nxt):
                 de = "d’" if starts_with_vowel_sound(nxt.text) else "de "
-                found = (Span(t.start, nxt.end), f"two nouns side by side: « de » is missing", f"{t.text} {de}{nxt.text}")
+                found = (Span(t.start, nxt.end), "two nouns side by side: « de » is missing", f"{t.text} {de}{nxt.text}")
             if found is not None:
                 out.append(self.finding(doc, found[0], found[1], [found[2]]))
         out.extend(self._bare_subjects(doc, analysis))

@@ -6,7 +6,6 @@ by a path or an offset it made up, so only the files named on the command line a
 
 from __future__ import annotations
 
-import inspect
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,22 +13,12 @@ from typing import Any
 from qa.api import Config, InputError, Result
 from qa.decisions import DecisionsError, Kind, default_path, load, save, target
 from qa.review import Accept, Action, Reject, RejectRule, Session, Skip
+from qa.reporters.explain import explain_text
 from qa.review_write import WriteBackError, glossary_problem, lint_one, write_back
 
 
 class ActionError(ValueError):
     """A request the review cannot carry out; the message is shown to the reviewer."""
-
-
-def explain_text(code: str) -> str:
-    """What `qa explain CODE` prints."""
-    from qa.checks import BY_CODE
-
-    check = BY_CODE.get(code)
-    if check is None:
-        return ""
-    head = f"{check.code} {check.name} [{check.category.value}, {check.severity.value}]"
-    return head + "\n" + inspect.cleandoc(check.__doc__ or check.summary)
 
 
 def _utf16(text: str) -> list[int] | None:
@@ -188,7 +177,7 @@ class FileReview:
         return {
             "number": number, "name": str(self.path), "decisions": str(self.decisions_path), "text": doc.text,
             "findings": findings, "decided": len(findings) - len(s.pending()), "can_undo": bool(self.groups),
-            "explain": {code: explain_text(code) for code in sorted({f.code for f in s.findings})},
+            "explain": {code: explain_text(code) or "" for code in sorted({f.code for f in s.findings})},
         }
 
 
