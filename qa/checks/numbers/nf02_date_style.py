@@ -13,8 +13,6 @@ from qa.findings import Category, Finding, Severity
 
 _SP = "[ \u00a0\u202f]"
 _PREP = r"(?:(?P<prep>on|in|am|im|op|per|vom|van|from)" + _SP + ")?"
-_PARTS = {"avond": "soir", "ochtend": "matin", "middag": "après-midi", "morgen": "matin", "nacht": "soir",
-          "abend": "soir", "nachmittag": "après-midi", "vormittag": "matin"}
 
 
 @cache
@@ -34,7 +32,8 @@ def _weekdays() -> dict[str, int]:
 def _patterns() -> tuple[re.Pattern[str], ...]:
     months = nb.alternation(list(_months()))
     days = nb.alternation(list(_weekdays()))
-    parts = nb.alternation([p for p in _PARTS] + [p.capitalize() for p in _PARTS])
+    day_parts = nb.data()["day_parts"]
+    parts = nb.alternation([p for p in day_parts] + [p.capitalize() for p in day_parts])
     return (
         # « 15.10.2024 »
         re.compile(r"(?<![\w.,])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?![\w]|[.,]\d)"),
@@ -125,7 +124,7 @@ class DateStyle(Check):
                 return None
             right = nb.data()["weekdays"]["fr"][_weekdays()[m["day"]]]
             if m["part"]:
-                right += " " + _PARTS[m["part"].lower()]
+                right += " " + nb.data()["day_parts"][m["part"].lower()]
             category = Category.UNTRANSLATED
         else:
             h = int(m["h"])
