@@ -14,7 +14,7 @@ from pathlib import Path
 from qa.api import Config, make_context
 from qa.backends import NameFilter
 from qa.backends.grammalecte import SPELL, Grammalecte
-from qa.document import Document
+from qa.model.document import Document
 
 DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev"
 

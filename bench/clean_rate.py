@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from corpora import as_documents, po_paragraphs, ud_sentences  # noqa: E402
 
 from qa.api import Config, active_checks, lint_document, make_context  # noqa: E402
-from qa.document import Document  # noqa: E402
+from qa.model.document import Document  # noqa: E402
 
 
 def main() -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from qa.api import Config, active_checks, make_context
 from qa.formats import read_path
-from qa.formats.lint import lint_path
+from qa.engine.files import lint_path
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 FILES = [
@@ -33,7 +33,7 @@ def main() -> None:
     config = Config(select=tuple(s for s in args.select.split(",") if s))
     ctx, checks = make_context(config), active_checks(config)
     if any(getattr(c, "needs_nlp", False) for c in checks):
-        from qa.nlp import pipeline
+        from qa.knowledge.nlp import pipeline
 
         pipeline()
     total = Counter()

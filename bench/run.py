@@ -87,7 +87,7 @@ def lexical_codes() -> str:
 def startup(tmp: Path) -> None:
     article = HERE.parent / "texts" / "nrc-missiles-coree.txt"
     lexical = ["--ignore", lexical_codes(), "--no-grammalecte", str(article)]
-    # Warms the OS file cache, and compiles the word table (qa.wordlists) into the default
+    # Warms the OS file cache, and compiles the word table (qa.knowledge.wordlists) into the default
     # cache folder once, as the first run after an install does; every later run reads it.
     run_qa(lexical, None)
     print(f"start-up, one article, no check needs spaCy:       {run_qa(lexical, None)[0]:.2f} s wall")
@@ -119,9 +119,9 @@ def breakdown(docs: list[str], words: int) -> None:
     os.environ["QA_NO_CACHE"] = "1"
     from qa.api import Config, active_checks, make_context
     from qa.backends import BackendOptions
-    from qa.document import Document
+    from qa.model.document import Document
 
-    from qa.nlp import pipeline
+    from qa.knowledge.nlp import pipeline
 
     config = Config(backends=BackendOptions(grammalecte=False))
     ctx, checks = make_context(config), active_checks(config)
@@ -156,7 +156,7 @@ def glossary_figures(tmp: Path, size: int, text: str) -> Path:
     synthetic_glossary(size, gpath)
     os.environ.pop("QA_NO_CACHE", None)
     os.environ["QA_CACHE_DIR"] = str(tmp / "gcache")
-    from qa.glossary import make_glossary
+    from qa.knowledge.glossary import make_glossary
 
     loads = []
     for _ in range(2):
@@ -205,7 +205,7 @@ def _gc_engines(texts: list[str], kinds: frozenset[str]) -> tuple[float, float, 
     machine slows both alike). Their seconds, the findings, and whether the two found
     exactly the same (spans, rules, messages, suggestions)."""
     from qa.backends.grammalecte import Grammalecte
-    from qa.document import Document
+    from qa.model.document import Document
 
     engines = (Grammalecte(pruned=False), Grammalecte())
     warm = Document("-", "Il viendrons.")

@@ -27,8 +27,8 @@ from pathlib import Path
 
 from qa.checks.base import Context
 from qa.checks.source_aware import SourceTerm, terms
-from qa.document import Document
-from qa.glossary import Entry, Glossary
+from qa.model.document import Document
+from qa.knowledge.glossary import Entry, Glossary
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "wmt21-terminology-enfr"
 _SEG = re.compile(r'<doc[^>]*docid="([^"]+)"|<seg id="?(\d+)"?>(.*?)</seg>', re.S)

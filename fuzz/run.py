@@ -1,7 +1,7 @@
 """Fuzz the reader and every check with generated inputs (hypothesis at scale).
 
 Usage: python fuzz/run.py [--examples N]
-Each input goes through qa.reading.decode (as bytes) and, when it decodes, through
+Each input goes through qa.formats.reading.decode (as bytes) and, when it decodes, through
 every registered check; the properties of tests/test_properties.py are asserted.
 A failure prints the shrunk input and exits 1.
 """
@@ -20,8 +20,8 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from qa.api import Config, active_checks, fix_document, lint_text, make_context  # noqa: E402
-from qa.document import Document  # noqa: E402
-from qa.reading import DecodeError, decode  # noqa: E402
+from qa.model.document import Document  # noqa: E402
+from qa.formats.reading import DecodeError, decode  # noqa: E402
 
 CONFIG = Config()
 CTX = make_context(CONFIG)
@@ -139,8 +139,8 @@ def check_reply(body: bytes) -> None:
     from qa.backends import BackendError
     from qa.backends.bounded import parse_json
     from qa.backends.languagetool import category_of, parse_matches
-    from qa.findings import Finding
-    from qa.reporters import REPORTERS
+    from qa.model.findings import Finding
+    from qa.report import REPORTERS
 
     try:
         matches = parse_matches(parse_json(body), REPLY_TEXT, 0)

@@ -9,10 +9,10 @@ from typing import Any
 
 from qa.backends import BackendOptions
 from qa.checks import ALL_CHECKS, Check, Context
-from qa.document import Document, Span
-from qa.findings import Finding, Severity
-from qa.glossary import make_glossary
-from qa.reading import DEFAULT_MAX_MB
+from qa.model.document import Document, Span
+from qa.model.findings import Finding, Severity
+from qa.knowledge.glossary import make_glossary
+from qa.formats.reading import DEFAULT_MAX_MB
 
 
 class InputError(Exception):
@@ -51,7 +51,7 @@ class Config:
     warn_unused_ignores: bool = False  # report unused suppression directives as QA01
     backends: BackendOptions = BackendOptions()  # LanguageTool / Grammalecte (qa.backends)
     source_file: Path | None = None  # --source: a parallel source text, aligned by line (qa.formats)
-    max_file_size: int = DEFAULT_MAX_MB  # MB; a larger file is refused, not read (qa.reading)
+    max_file_size: int = DEFAULT_MAX_MB  # MB; a larger file is refused, not read (qa.formats.reading)
 
 
 @dataclass(frozen=True)
@@ -153,8 +153,9 @@ def _one_owner(best: dict[Any, Finding], order: dict[str, int]) -> dict[Any, Fin
 
 def _finish(doc: Document, found: Iterable[Finding], order: dict[str, int], config: Config) -> Result:
     """Settle, then apply inline suppressions, per-file ignores and severity overrides; the
-    suggestions follow the document's apostrophes, quotation marks and spaces (qa.house_style)."""
-    from qa import house_style, suppress
+    suggestions follow the document's apostrophes, quotation marks and spaces (qa.engine.house_style)."""
+    from qa.engine import house_style
+    from qa.engine import suppress
     from qa.config import adjust
 
     kept = suppress.apply(doc, _settle(doc, found, order), report_unused="QA01" in order)
@@ -225,7 +226,7 @@ def lint_text(text: str, config: Config | None = None, path: str = "-", ctx: Con
 
 def read_document(path: Path, max_mb: int = DEFAULT_MAX_MB) -> tuple[Document, bool]:
     """Read a UTF-8 file exactly (newline=''); returns the document and whether it had a BOM."""
-    from qa.reading import DecodeError, ReadError, decode, read_bytes
+    from qa.formats.reading import DecodeError, ReadError, decode, read_bytes
 
     try:
         data = read_bytes(path, max_mb)
@@ -244,7 +245,7 @@ TEXT_SUFFIXES = (".txt", ".md", ".text")
 
 def expand_paths(paths: Iterable[Path], config: Config | None = None) -> Iterator[Path]:
     """Files named, and the text files under directories named, in a stable order."""
-    from qa.runner import discover
+    from qa.engine.runner import discover
 
     yield from discover(paths, config)
 
@@ -259,7 +260,7 @@ def lint_paths(
     the order of the files whatever the parallelism. ``progress(done, total)`` is called as
     files finish (``progress(done, total, words)`` for a qa.progress.Progress).
     """
-    from qa.runner import discover, lint_files
+    from qa.engine.runner import discover, lint_files
 
     config = config or Config()
     paths = list(paths)
@@ -319,7 +320,7 @@ def fix_document(
     and overlapping fixes wait for the next pass, so a single pass would not be
     idempotent. Returns (text, applied, skipped, the final lint of the text).
     """
-    from qa.fixes import apply_edits
+    from qa.engine.fixes import apply_edits
 
     applied: list[Finding] = []
     skipped: tuple[Finding, ...] = ()
@@ -341,8 +342,8 @@ def fix_document(
 
 def fix_file(path: Path, ctx: Context, checks: Sequence[Check], config: Config) -> FixOutcome:
     """Lint path and apply its autofix findings (see fix_document)."""
-    from qa.formats.lint import fix_path, handles
-    from qa.reading import skip_note
+    from qa.engine.files import fix_path, handles
+    from qa.formats.reading import skip_note
 
     note = skip_note(path)
     if note is not None:

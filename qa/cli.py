@@ -20,8 +20,8 @@ from qa.cli_backends import (
     BackendDisableOpt, BackendEnableOpt, BackendsListOpt, BackendTimeoutOpt, GrammalecteOpt, LanguageToolOpt,
     PickyOpt, StrictBackendsOpt,
 )
-from qa.document import Document
-from qa.glossary import GlossaryError
+from qa.model.document import Document
+from qa.knowledge.glossary import GlossaryError
 
 app = typer.Typer(
     cls=QaGroup,
@@ -99,7 +99,7 @@ SourceFileOpt = Annotated[
 
 
 def _with_source(config: Config, source_file: Path | None, paths: list[str] | list[Path] | None) -> Config:
-    """config with --source set (qa.formats.lint aligns it); one plain file only."""
+    """config with --source set (qa.engine.files aligns it); one plain file only."""
     if source_file is None:
         return config
     from dataclasses import replace
@@ -139,7 +139,7 @@ def make_config(
 def _lint(paths: list[str], config: Config) -> list[Result]:
     try:
         if paths == ["-"]:
-            from qa.reading import MB, DecodeError, decode, too_large
+            from qa.formats.reading import MB, DecodeError, decode, too_large
 
             data = sys.stdin.buffer.read(config.max_file_size * MB + 1)
             if len(data) > config.max_file_size * MB:
@@ -155,7 +155,7 @@ def _lint(paths: list[str], config: Config) -> list[Result]:
 
 
 def _print_text(results: list[Result]) -> None:
-    from qa.reporters import text as text_reporter
+    from qa.report import text as text_reporter
 
     if not sys.stdout.isatty():
         typer.echo(text_reporter.render(results), nl=False)
@@ -220,7 +220,7 @@ def lint(
     from qa import cli_backends
 
     if no_cache:
-        from qa import cache
+        from qa.knowledge import cache
 
         cache.set_enabled(False)
 
@@ -244,11 +244,11 @@ def lint(
     if fmt in (Format.SARIF, Format.GITHUB, Format.JUNIT):
         cli_ci.emit(fmt.value, results, max_annotations)
     elif fmt is Format.HTML:
-        from qa.reporters import html
+        from qa.report import html
 
         typer.echo(html.render(results), nl=False)
     elif fmt is Format.JSON:
-        from qa.reporters import json_report
+        from qa.report import json_report
 
         typer.echo(json_report.render(results), nl=False)
     else:
@@ -276,7 +276,7 @@ def fix(
     max_file_size: MaxFileSizeOpt = api.DEFAULT_MAX_MB,
 ) -> None:
     """Apply the safe (autofix) suggestions; report what remains."""
-    from qa.fixes import StaleFileError, encode, unified_diff, write_atomic
+    from qa.engine.fixes import StaleFileError, encode, unified_diff, write_atomic
 
     config = _with_source(make_config(glossary, no_builtin, select, ignore, source_lang, fail_on.value), source_file, paths)
     try:
@@ -327,8 +327,8 @@ def fix(
 
 def _fix_stdin(ctx: api.Context, checks: list[api.Check], config: Config, diff: bool) -> NoReturn:
     """`qa fix -`: the fixed text (or the diff) on standard output, every other byte kept."""
-    from qa.fixes import encode, unified_diff
-    from qa.reading import DecodeError, decode
+    from qa.engine.fixes import encode, unified_diff
+    from qa.formats.reading import DecodeError, decode
 
     try:
         text, bom = decode(sys.stdin.buffer.read(), "-")
@@ -358,7 +358,7 @@ def rules() -> None:
 @app.command()
 def explain(code: Annotated[str, typer.Argument(metavar="CODE", help="A rule code (PN01) or slug (calque.reporting-preposition).")]) -> None:
     """Print the rationale of a rule with a Mauvais / Bon example."""
-    from qa.reporters.explain import explain_text
+    from qa.report.explain import explain_text
 
     text = explain_text(code)
     if text is None:

@@ -137,7 +137,7 @@ def apply_baseline(
     results: list[Result], baseline: Path | None, write_baseline: Path | None, root: Path | None = None
 ) -> list[Result]:
     """--write-baseline records and exits 0; --baseline keeps only new findings."""
-    from qa import baseline as bl
+    from qa.engine import baseline as bl
 
     if write_baseline is not None:
         try:
@@ -160,7 +160,7 @@ def apply_baseline(
 
 def emit(fmt: str, results: Sequence[Result], max_annotations: int) -> None:
     """Print a CI report (sarif, github, junit) on stdout."""
-    from qa.reporters import REPORTERS, github
+    from qa.report import REPORTERS, github
 
     if fmt == "github":
         typer.echo(github.render(results, max_annotations), nl=False)

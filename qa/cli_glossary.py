@@ -31,8 +31,8 @@ def import_cmd(
     note_column: Annotated[str | None, typer.Option("--note-column", metavar="COLUMN", help="CSV/TSV: a column copied into the entry's note.")] = None,
 ) -> None:
     """Convert a glossary to qa's TOML: each source term requires one of its French renderings (SA01)."""
-    from qa.glossary import GlossaryError, parse_toml
-    from qa.glossary_import import GlossaryImportError, parse_tbx, parse_table, to_toml
+    from qa.knowledge.glossary import GlossaryError, parse_toml
+    from qa.knowledge.glossary_import import GlossaryImportError, parse_tbx, parse_table, to_toml
 
     if not file.is_file():
         fail(f"{file}: no such file")
@@ -61,7 +61,7 @@ def import_cmd(
     if output is None:
         typer.echo(text, nl=False)
     else:
-        from qa.fixes import write_atomic
+        from qa.engine.fixes import write_atomic
 
         if output.is_dir():
             fail(f"{output}: is a directory; give the path of the TOML file to write")
@@ -77,8 +77,8 @@ def import_cmd(
 @glossary_app.command("check")
 def check_cmd(files: Annotated[list[Path], typer.Argument(metavar="FILE", help="Glossaries (TOML or TSV) to check together.")]) -> None:
     """Report duplicate entries, conflicting renderings and entries mapping to themselves."""
-    from qa.glossary import GlossaryError, load_glossary
-    from qa.glossary_import import check_entries
+    from qa.knowledge.glossary import GlossaryError, load_glossary
+    from qa.knowledge.glossary_import import check_entries
 
     entries = []
     for file in files:

@@ -1,6 +1,6 @@
 """`qa review FILE`: the review session command, and the --decisions filter of `qa lint`.
 
-The loop is qa.review; the keys and the screen are qa.review_terminal. This module reads
+The loop is qa.review.session; the keys and the screen are qa.review.terminal. This module reads
 the file, keeps the decisions file up to date, and writes the corrected text at the end.
 """
 
@@ -15,11 +15,11 @@ import typer
 
 from qa.api import Config, InputError, Result
 from qa.cli import GlossaryOpt, IgnoreOpt, NoBuiltinOpt, SelectOpt, SourceOpt, app, fail, make_config
-from qa.decisions import Decisions, DecisionsError, default_path, filter_findings, load, save, target
-from qa.glossary import GlossaryError
-from qa.review import Accept, Action, Decide, Outcome, Prompt, Quit, Session, review
-from qa.review_write import WriteBackError, add_to_glossary, after_write, glossary_problem, write_back
-from qa.review_write import lint_one as _lint_one
+from qa.review.decisions import Decisions, DecisionsError, default_path, filter_findings, load, save, target
+from qa.knowledge.glossary import GlossaryError
+from qa.review.session import Accept, Action, Decide, Outcome, Prompt, Quit, Session, review
+from qa.review.write import WriteBackError, add_to_glossary, after_write, glossary_problem, write_back
+from qa.review.write import lint_one as _lint_one
 
 __all__ = ["add_to_glossary", "after_write", "apply_decisions", "glossary_problem", "review_cmd"]
 
@@ -99,7 +99,7 @@ def review_cmd(
     """Walk through the findings of FILE, decide on each, and write the corrected text."""
     from rich.console import Console
 
-    from qa.review_terminal import AnswersDecider, AnswersError, TerminalDecider
+    from qa.review.terminal import AnswersDecider, AnswersError, TerminalDecider
 
     config = make_config(glossary, no_builtin, select, ignore, source_lang)
     if web:

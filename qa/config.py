@@ -19,8 +19,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from qa.api import Config
-from qa.document import Document
-from qa.findings import Category, Finding, Severity
+from qa.model.document import Document
+from qa.model.findings import Category, Finding, Severity
 
 PYPROJECT = "pyproject.toml"
 QA_TOML = ".qa.toml"

@@ -10,9 +10,9 @@ from typing import Any
 
 from qa.api import Config, InputError, active_checks, lint_document, make_context, read_document
 from qa.checks import Check, Context
-from qa.document import Document, Span
-from qa.findings import Finding
-from qa.fixes import apply_edits
+from qa.model.document import Document, Span
+from qa.model.findings import Finding
+from qa.engine.fixes import apply_edits
 
 
 class GoldError(ValueError):
@@ -108,7 +108,7 @@ def _lint_with_source(
     txt: Path, doc: Document, source: tuple[Path, str], config: Config, contexts: dict[str, Context], checks: list[Check]
 ) -> tuple[Finding, ...]:
     """The findings of ``qa lint TXT --source SRC --source-lang LANG``, with config otherwise."""
-    from qa.formats.lint import lint_path
+    from qa.engine.files import lint_path
 
     path, lang = source
     with_source = replace(config, source_file=path, source_lang=config.source_lang or lang)

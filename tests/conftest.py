@@ -11,7 +11,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 GOLDEN = Path(__file__).parent / "golden"
-# No disk cache (qa.cache) unless a test asks for one: a test must see the code it runs,
+# No disk cache (qa.knowledge.cache) unless a test asks for one: a test must see the code it runs,
 # not answers stored by an earlier version or by a real engine it replaced with a fake.
 os.environ.setdefault("QA_NO_CACHE", "1")
 

@@ -7,7 +7,7 @@ import unicodedata
 from qa.api import lint_document
 from qa.checks.acronyms import SourceAcronym, acronyms, with_article
 from qa.data import load_toml
-from qa.document import Document
+from qa.model.document import Document
 
 DATA = load_toml("acronyms.toml")
 
@@ -72,7 +72,7 @@ def test_autofix_only_when_not_strict() -> None:
 def test_kept_preposition_stays_out_of_the_span() -> None:
     from qa.api import lint_document
     from qa.checks.acronyms import SourceAcronym
-    from qa.document import Document
+    from qa.model.document import Document
 
     doc = Document("t.txt", "Les ministres se tournent vers NAVO et contre VN.")
     found = [(doc[f.span], f.suggestions[0]) for f in lint_document(doc, checks=[SourceAcronym()]).findings]

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from qa.api import Config, lint_text
-from qa.baseline import build, filter_new, fingerprint, load
+from qa.engine.baseline import build, filter_new, fingerprint, load
 from qa.cli import app
 
 runner = CliRunner()

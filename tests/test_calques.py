@@ -8,11 +8,11 @@ from typing import Any
 import pytest
 
 from qa.api import Config, lint_document, make_context
-from qa.checks._conjugation import conjugate
+from qa.knowledge.conjugation import conjugate
 from qa.checks.base import Check, Context
 from qa.checks.calques import NeuterPronoun, ReportingPreposition, SourceConstruction
 from qa.data import load_toml
-from qa.document import Document
+from qa.model.document import Document
 
 _CTX = make_context(Config())
 
@@ -190,7 +190,7 @@ def test_implementer_is_off_in_software_strings_and_on_in_news(tmp_path: Any, en
 
 
 def test_domain_condition_is_general_rule_data() -> None:
-    from qa.checks._rule_engine import RuleEngine, rule_from_dict
+    from qa.knowledge.rules import RuleEngine, rule_from_dict
 
     rule = rule_from_dict({"id": "x", "match": "<implémenter>", "fix": ["<appliquer>"], "domains": ["software"]})
     assert rule.domains == ("software",)

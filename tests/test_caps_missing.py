@@ -12,7 +12,7 @@ from qa.checks.base import Check, Context
 from qa.checks.caps_rules import SourceCapital, _place_adjectives
 from qa.checks.missing_words import MissingWord
 from qa.data import load_toml
-from qa.document import Document
+from qa.model.document import Document
 
 _CTX: Context | None = None
 

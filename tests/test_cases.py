@@ -12,8 +12,8 @@ import pytest
 from qa.api import lint_document, make_context, Config
 from qa.backends import BackendOptions
 from qa.checks import BY_CODE
-from qa.document import Document
-from qa.fixes import apply_edits
+from qa.model.document import Document
+from qa.engine.fixes import apply_edits
 
 CASES = Path(__file__).parent / "cases"
 _CTX = None

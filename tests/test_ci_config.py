@@ -13,7 +13,7 @@ from qa.api import Config, lint_document, make_context
 from qa.checks import ALL_CHECKS
 from qa.cli import app
 from qa.config import ConfigError, find_config, parse, resolve
-from qa.document import Document
+from qa.model.document import Document
 
 runner = CliRunner()
 TEXT = "Selon le Temps Financier, tout va bien.\n"

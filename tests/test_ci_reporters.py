@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from qa.api import Result
-from qa.document import Document, Span
-from qa.findings import Category, Finding, Severity
-from qa.reporters import REPORTERS, github, sarif
+from qa.model.document import Document, Span
+from qa.model.findings import Category, Finding, Severity
+from qa.report import REPORTERS, github, sarif
 
 Golden = Callable[[str, str], None]
 PATH = "dir, with: odd/é 1.txt"

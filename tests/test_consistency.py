@@ -5,7 +5,7 @@ from __future__ import annotations
 from qa.api import Config, lint_document, make_context
 from qa.checks.consistency import Inconsistency, spelling_key
 from qa.checks.transliteration import Transliteration
-from qa.document import Document
+from qa.model.document import Document
 
 
 def _run(text: str, *checks: object) -> list[tuple[str, str]]:

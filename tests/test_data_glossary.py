@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
-from qa.glossary import builtin_glossary
-from qa.textutil import fold_key
+from qa.knowledge.glossary import builtin_glossary
+from qa.model.textutil import fold_key
 
 
 def test_builtin_glossary_is_sorted_unique_and_sound() -> None:

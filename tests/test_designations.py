@@ -10,8 +10,8 @@ import pytest
 from qa.api import Config, lint_document, make_context
 from qa.checks.mechanics_caps import StrayCapital, _spells
 from qa.data import load_toml
-from qa.document import Document
-from qa.textutil import words
+from qa.model.document import Document
+from qa.model.textutil import words
 
 
 def _sort_key(s: str) -> tuple[str, str]:

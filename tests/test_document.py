@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.document import Document, Span
+from qa.model.document import Document, Span
 
 
 def test_span_rejects_negative_and_reversed() -> None:

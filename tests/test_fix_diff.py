@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from qa.cli import app
-from qa.fixes import unified_diff
+from qa.engine.fixes import unified_diff
 
 runner = CliRunner()
 GLOSSARY = 'schema = 1\n[[entry]]\nwrong = "Temps Financier"\nright = "Financial Times"\ncategory = "name-translated"\nautofix = true\n'

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from qa.cli import app
-from qa.fixes import UnsafeWriteError, write_atomic
+from qa.engine.fixes import UnsafeWriteError, write_atomic
 
 GLOSSARY = 'schema = 1\n[[entry]]\nwrong = "Temps Financier"\nright = "Financial Times"\nautofix = true\n'
 BEFORE = "Selon le Temps Financier, la situation évolue.\r\n"

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from qa.document import Span
-from qa.findings import Edit
-from qa.fixes import StaleFileError, apply_edits, write_atomic
+from qa.model.document import Span
+from qa.model.findings import Edit
+from qa.engine.fixes import StaleFileError, apply_edits, write_atomic
 
 
 def test_apply_edits_back_to_front_and_reports_conflicts() -> None:

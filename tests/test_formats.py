@@ -222,7 +222,7 @@ def test_real_corpora_read_in_place_match_translate_toolkit(shared: Path) -> Non
 def test_real_corpora_fix_changes_only_targets(shared: Path, tmp_path: Path) -> None:
     """fix --diff on the real files: every changed line lies inside a target segment."""
     from qa.api import Config, active_checks, make_context
-    from qa.formats.lint import fix_path
+    from qa.engine.files import fix_path
 
     config = Config()
     ctx, checks = make_context(config), active_checks(config)
@@ -377,10 +377,10 @@ _MAPPED = {"xliff": XLIFF12, "po": PO, "subtitles": SRT, "markdown": MD}
 def test_mapped_edits_change_exactly_the_target(kind: str, data: st.DataObject, replacement: str) -> None:
     """Any span of a target, replaced through the file with the format's escaping, reads
     back as that target with the span replaced; the rest of the file is untouched."""
-    from qa.document import Span
-    from qa.findings import Category, Finding
-    from qa.fixes import apply_edits
-    from qa.formats.lint import map_finding
+    from qa.model.document import Span
+    from qa.model.findings import Category, Finding
+    from qa.engine.fixes import apply_edits
+    from qa.engine.files import map_finding
 
     text = _MAPPED[kind]
     parsed = read_text(kind, text, "f")

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from qa.api import Config, lint_text
-from qa.glossary import GlossaryError, load_glossary, make_glossary
+from qa.knowledge.glossary import GlossaryError, load_glossary, make_glossary
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from qa.cli import app
-from qa.glossary import parse_toml
+from qa.knowledge.glossary import parse_toml
 
 runner = CliRunner()
 

@@ -13,8 +13,8 @@ from qa.api import Config, active_checks, lint_text
 from qa.backends import GC_DEFAULT, BackendOptions, parse_toggle
 from qa.backends.grammalecte import available
 from qa.cli import app
-from qa.document import Document
-from qa.findings import Category
+from qa.model.document import Document
+from qa.model.findings import Category
 
 ROOT = Path(__file__).resolve().parent.parent
 needs_grammalecte = pytest.mark.skipif(not available(), reason="python3-grammalecte is not installed")

@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 from qa.api import Config, lint_paths
 from qa.cli import app
-from qa.reading import MB, ReadError, read_bytes, skip_note
+from qa.formats.reading import MB, ReadError, read_bytes, skip_note
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACT = "Il a déclaré vers Bloomberg que la réunion aura lieu.\n"

@@ -10,8 +10,8 @@ from typer.testing import CliRunner
 
 from qa.api import Config, lint_text
 from qa.cli import app
-from qa.glossary import MAX_TERM, GlossaryError, parse_toml, parse_tsv
-from qa.textutil import PhraseMatcher, cuts_cluster
+from qa.knowledge.glossary import MAX_TERM, GlossaryError, parse_toml, parse_tsv
+from qa.model.textutil import PhraseMatcher, cuts_cluster
 
 runner = CliRunner()
 

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from qa.api import Config, lint_text
 from qa.cli import app
-from qa.house_style import Style, restyle, style_of
+from qa.engine.house_style import Style, restyle, style_of
 
 runner = CliRunner()
 NBSP, NNBSP = "\u00a0", "\u202f"
@@ -75,9 +75,9 @@ def test_fix_follows_quotes_and_spaces(tmp_path: Path, text: str, inserted: str)
 
 
 def test_a_fix_about_the_style_itself_is_kept() -> None:
-    from qa.document import Span
-    from qa.findings import Category, Finding
-    from qa.house_style import follow
+    from qa.model.document import Span
+    from qa.model.findings import Category, Finding
+    from qa.engine.house_style import follow
 
     f = Finding("XX01", Category.TYPOGRAPHY, "m", Span(0, 3), "l'a", suggestions=("l’a",))
     assert follow("l'a l'b l'c", (f,)) == (f,)

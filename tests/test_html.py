@@ -14,9 +14,9 @@ from typer.testing import CliRunner
 
 from qa.api import Result
 from qa.cli import app
-from qa.document import Document, Span
-from qa.findings import Category, Finding, Severity
-from qa.reporters import REPORTERS
+from qa.model.document import Document, Span
+from qa.model.findings import Category, Finding, Severity
+from qa.report import REPORTERS
 
 import chromium_driver  # noqa: E402 - tests/chromium_driver.py, shared with the web review's test
 

@@ -16,8 +16,8 @@ from qa.api import Config, lint_text
 from qa.backends import BackendOptions
 from qa.backends.languagetool import LanguageToolClient, Utf16Map, batches
 from qa.cli import app
-from qa.document import Document, Span
-from qa.findings import Category
+from qa.model.document import Document, Span
+from qa.model.findings import Category
 
 pytest.importorskip("language_tool_python")
 
@@ -243,7 +243,7 @@ def test_local_server_that_cannot_start(monkeypatch: pytest.MonkeyPatch) -> None
 
 def test_merge_rules() -> None:
     from qa.backends import merge
-    from qa.findings import Finding
+    from qa.model.findings import Finding
 
     def make(code: str, start: int, end: int, suggestions: tuple[str, ...] = (), autofix: bool = False) -> Finding:
         return Finding(code, Category.GRAMMAR, "m", Span(start, end), "x" * (end - start), suggestions=suggestions, autofix=autofix)

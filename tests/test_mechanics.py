@@ -21,8 +21,8 @@ from qa.checks.mechanics import (
 )
 from qa.checks.mechanics_caps import StrayCapital
 from qa.data import load_toml
-from qa.document import Document
-from qa.findings import Category
+from qa.model.document import Document
+from qa.model.findings import Category
 
 _CTX: Context | None = None
 
@@ -266,7 +266,7 @@ def test_split_after_a_known_or_repeated_name() -> None:
 
 
 def test_code_spans_are_not_prose() -> None:
-    from qa.checks.mechanics import in_code
+    from qa.checks.prose import in_code
 
     doc = Document("t", "La boucle ``while`` et `os.path` puis du texte.")
     assert in_code(doc, doc.text.index("while"))

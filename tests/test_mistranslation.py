@@ -9,15 +9,15 @@ from typing import Any
 import pytest
 
 from qa.api import Config, lint_document, make_context
-from qa.checks._conjugation import agree, conjugate, form_slots
-from qa.checks._rule_engine import DOMAINS, load_rules, parse_item
-from qa.checks._rule_fixes import contract
+from qa.knowledge.conjugation import agree, conjugate, form_slots
+from qa.knowledge.rules import DOMAINS, load_rules, parse_item
+from qa.checks.data_rules import contract
 from qa.checks.base import Context
 from qa.checks.mistranslation import FalseFriend
 from qa.data import read_text
-from qa.document import Document
-from qa.findings import Category
-from qa.textutil import fold_key
+from qa.model.document import Document
+from qa.model.findings import Category
+from qa.model.textutil import fold_key
 
 FILES = {"false_friends.toml": "entry", "calques.toml": "rule"}
 _CTX = make_context(Config())

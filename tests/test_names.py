@@ -18,7 +18,7 @@ from qa.checks.names import (
     lexicon,
 )
 from qa.data import load_toml, load_tsv
-from qa.document import Document
+from qa.model.document import Document
 
 NAMES = load_toml("names.toml")
 KINDS = {"media", "agency", "ngo", "think-tank", "company", "institution", "club"}

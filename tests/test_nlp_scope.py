@@ -15,8 +15,8 @@ from qa.checks.calques import NeuterPronoun, ReportingPreposition, SourceConstru
 from qa.checks.mistranslation import FalseFriend
 from qa.checks.pronouns import PronounAgreement
 from qa.checks.scope import paragraph_words, paragraphs_at
-from qa.document import Document
-from qa.glossary import make_glossary
+from qa.model.document import Document
+from qa.knowledge.glossary import make_glossary
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -107,7 +107,7 @@ def test_scoped_and_whole_analyses_give_the_same_findings(shared: Path, monkeypa
 @pytest.mark.slow
 def test_name_filter_analyses_a_paragraph_the_scope_left_out() -> None:
     from qa.backends import NameFilter
-    from qa.document import Span
+    from qa.model.document import Span
 
     config = Config(select=("PC01",), backends=BackendOptions(grammalecte=False))
     ctx = make_context(config)

@@ -1,4 +1,4 @@
-"""The disk cache (qa.cache): compiled glossaries, keyed by content, opt-out, never fatal."""
+"""The disk cache (qa.knowledge.cache): compiled glossaries, keyed by content, opt-out, never fatal."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from qa import cache
+from qa.knowledge import cache
 from qa.api import Config, lint_text
-from qa.glossary import Glossary, make_glossary
-from qa.textutil import fold
+from qa.knowledge.glossary import Glossary, make_glossary
+from qa.model.textutil import fold
 
 
 @pytest.fixture
@@ -18,7 +18,7 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "cache"
     monkeypatch.setenv("QA_CACHE_DIR", str(folder))
     monkeypatch.delenv("QA_NO_CACHE", raising=False)
-    monkeypatch.setattr("qa.glossary.CACHE_MIN_BYTES", 0)  # cache even a small test glossary
+    monkeypatch.setattr("qa.knowledge.glossary.CACHE_MIN_BYTES", 0)  # cache even a small test glossary
     cache.set_enabled(None)
     return folder
 

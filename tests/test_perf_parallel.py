@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from qa import cache, nlp
+from qa.knowledge import cache
+from qa.knowledge import nlp
 from qa.api import Config, active_checks, lint_paths
-from qa.document import Document
-from qa.runner import _split
+from qa.model.document import Document
+from qa.engine.runner import _split
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = (ROOT / "texts" / "nrc-missiles-coree.txt").read_text(encoding="utf-8")

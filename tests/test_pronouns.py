@@ -11,7 +11,7 @@ from qa.api import Config, lint_document, make_context
 from qa.checks.pronouns import Antecedent, ParticipleAgreement, PronounAgreement, _expected, _guess_infinitive
 from qa.checks.transliteration import strip_accents
 from qa.data import load_toml
-from qa.document import Document, Span
+from qa.model.document import Document, Span
 
 _CTX = make_context(Config())
 

@@ -6,8 +6,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from qa.api import Config, active_checks, fix_document, lint_text, make_context
-from qa.document import Document
-from qa.fixes import apply_edits
+from qa.model.document import Document
+from qa.engine.fixes import apply_edits
 
 CTX = make_context(Config())
 # Text built from French words, artifacts qa knows, odd spaces, marks, RTL, emoji.

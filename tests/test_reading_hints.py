@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.reading import DecodeError, decode
+from qa.formats.reading import DecodeError, decode
 
 LATIN1_FRENCH = [
     "Le président a déclaré être très ému.\nÀ côté, l’hôtel ferme.\n".replace("’", "'"),

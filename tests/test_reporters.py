@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from qa.api import Result
-from qa.document import Document, Span
-from qa.findings import Category, Finding, Severity
-from qa.reporters import REPORTERS
+from qa.model.document import Document, Span
+from qa.model.findings import Category, Finding, Severity
+from qa.report import REPORTERS
 
 
 def sample() -> list[Result]:
@@ -66,7 +66,7 @@ def test_every_reporter_escapes_control_characters() -> None:
 
 
 def test_escape_helper() -> None:
-    from qa.reporters.escape import json_text, visible
+    from qa.report.escape import json_text, visible
 
     assert visible("a\tb\nc\x00\x7f\x85\u2028\u202e\u2066d") == "a\\tb\\nc\\x00\\x7f\\x85\\u2028\\u202e\\u2066d"
     assert visible("l’été « ok » 😀 \u200f") == "l’été « ok » 😀 \u200f"  # printable text is left alone

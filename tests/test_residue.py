@@ -10,8 +10,8 @@ from qa.api import Config, lint_document, make_context
 from qa.checks.base import Check
 from qa.checks.residue import MarkupResidue, PipelineTag, entity_replacement
 from qa.data import load_toml
-from qa.document import Document
-from qa.fixes import apply_edits
+from qa.model.document import Document
+from qa.engine.fixes import apply_edits
 
 CTX = make_context(Config())
 

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from qa import fixes
+from qa.engine import fixes
 from qa.cli import app
-from qa.decisions import Decisions, Key, Kind, filter_findings, key_of, match, parse
-from qa.document import Document, Span
-from qa.findings import Category, Finding
-from qa.review import Accept, Action, Prompt, Quit, Reject, RejectRule, Session, Skip, Undo, review
+from qa.review.decisions import Decisions, Key, Kind, filter_findings, key_of, match, parse
+from qa.model.document import Document, Span
+from qa.model.findings import Category, Finding
+from qa.review.session import Accept, Action, Prompt, Quit, Reject, RejectRule, Session, Skip, Undo, review
 
 runner = CliRunner()
 GLOSSARY = (
@@ -117,7 +117,7 @@ def test_decisions_survive_edits_elsewhere_and_resume() -> None:
 def test_match_needs_one_whole_side_or_half_the_context() -> None:
     a = Key("GL01", "faire sens", "cela peut ", " aussi.")
     assert match([a], []) == {}
-    from qa.decisions import Decision
+    from qa.review.decisions import Decision
 
     same_before = Key("GL01", "faire sens", "cela peut ", " ENCORE")
     other = Key("GL01", "faire sens", "XXXXX", "YYYYY")
@@ -130,7 +130,7 @@ def test_match_needs_one_whole_side_or_half_the_context() -> None:
 def test_two_occurrences_pair_with_their_own_decisions() -> None:
     doc = Document("a.txt", "A faire sens ici. B faire sens là.")
     fs = findings_of(doc)
-    from qa.decisions import Decision
+    from qa.review.decisions import Decision
 
     keys = [key_of(doc, f) for f in fs]
     decisions = [Decision(keys[1], Kind.REJECT), Decision(keys[0], Kind.ACCEPT, "x")]
@@ -148,7 +148,7 @@ def test_two_occurrences_pair_with_their_own_decisions() -> None:
     ],
 )
 def test_bad_decisions_files(raw: str, message: str) -> None:
-    from qa.decisions import DecisionsError
+    from qa.review.decisions import DecisionsError
 
     with pytest.raises(DecisionsError, match=message):
         parse(raw, "d.json")
@@ -230,7 +230,7 @@ def test_glossary_key_adds_a_valid_entry(work: Path) -> None:
     result = qa_review(work, "--answers", answers(work, "s", "g2"))
     assert result.exit_code == 0, result.output
     project = (work / "project.toml").read_text(encoding="utf-8")
-    from qa.glossary import load_glossary
+    from qa.knowledge.glossary import load_glossary
 
     entries = load_glossary(work / "project.toml")
     assert [(e.wrong, e.right, e.category.value) for e in entries] == [(("faire sens",), ("être logique",), "calque")]
@@ -281,7 +281,7 @@ def test_interrupt_while_writing_leaves_no_partial_file(work: Path, monkeypatch:
 
 
 def test_stale_file_is_not_overwritten(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from qa.review_terminal import AnswersDecider
+    from qa.review.terminal import AnswersDecider
 
     real_call = AnswersDecider.__call__
 
@@ -328,7 +328,7 @@ def test_new_files_get_the_usual_mode(work: Path) -> None:
     ("Ein sehr langer Satz über die Inhalte " * 5, " sowie die Ergebnisse der Beratungen " * 5),
 ])
 def test_review_context_is_cut_at_word_boundaries(before: str, after: str) -> None:
-    from qa.review_terminal import context_span
+    from qa.review.terminal import context_span
 
     text = before + "Temps Financier" + after
     start = len(before)

@@ -10,10 +10,10 @@ from typer.testing import CliRunner
 
 from qa.cli import app
 from qa.cli_review import add_to_glossary, glossary_problem
-from qa.document import Span
-from qa.findings import Category, Finding
-from qa.glossary import GlossaryError, load_glossary
-from qa.review import Accept
+from qa.model.document import Span
+from qa.model.findings import Category, Finding
+from qa.knowledge.glossary import GlossaryError, load_glossary
+from qa.review.session import Accept
 
 runner = CliRunner()
 GLOSSARY = (

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from qa.api import Config, lint_paths
 from qa.cli import app
-from qa.runner import GitIgnore, discover
+from qa.engine.runner import GitIgnore, discover
 
 BAD = "Selon le Temps Financier, tout va.\n"
 

@@ -1,10 +1,10 @@
-"""The source-side conditions of the phrase rules (qa/checks/_source_terms.py)."""
+"""The source-side conditions of the phrase rules (qa/knowledge/source_terms.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from qa.checks._source_terms import source_mentions
+from qa.knowledge.source_terms import source_mentions
 
 
 @pytest.mark.parametrize(("source", "terms", "want"), [

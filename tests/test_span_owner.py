@@ -6,8 +6,8 @@ import pytest
 
 from qa.api import _one_owner, lint_text
 from qa.checks import ALL_CHECKS
-from qa.document import Span
-from qa.findings import Category, Finding
+from qa.model.document import Span
+from qa.model.findings import Category, Finding
 
 FEMININE = [
     # (text, the pronoun's offset): a feminine antecedent, so PA01 owns « Il »

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from qa.api import Config, lint_text
 from qa.cli import app
-from qa.suppress import parse
+from qa.engine.suppress import parse
 
 GL = Config(select=("GL01",))
 BAD = "Selon le Temps Financier, tout va."

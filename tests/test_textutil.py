@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.textutil import PhraseMatcher, adjust_determiner, fold, match_case, starts_with_vowel_sound
+from qa.model.textutil import PhraseMatcher, adjust_determiner, fold, match_case, starts_with_vowel_sound
 
 
 def test_fold_keeps_a_map_to_original_offsets() -> None:

@@ -19,7 +19,7 @@ from qa.checks.transliteration import (
     romanisations,
 )
 from qa.data import load_toml
-from qa.document import Document
+from qa.model.document import Document
 from qa.api import lint_document, make_context, Config
 
 KINDS = {"person", "place", "firstname", "org"}

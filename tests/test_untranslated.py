@@ -7,7 +7,7 @@ import pytest
 from qa.api import Config, lint_document, make_context
 from qa.checks.untranslated import UntranslatedWords, foreign_language, translate_body
 from qa.data import load_toml
-from qa.document import Document
+from qa.model.document import Document
 
 CTX = make_context(Config())
 
@@ -32,7 +32,7 @@ def test_allowed_loanwords_are_lower_case() -> None:
 
 
 def test_body_heads_are_english_only_spellings() -> None:
-    from qa.checks.mechanics import zipf
+    from qa.knowledge.wordlists import zipf
 
     heads = load_toml("untranslated.toml")["bodies"]["heads"]
     assert not [h for h in heads if zipf(h.lower(), "en") < zipf(h.lower()) + 1.0]

@@ -1,4 +1,4 @@
-"""qa.wordlists: the compiled word table answers exactly as wordfreq and spaCy's lemmatizer
+"""qa.knowledge.wordlists: the compiled word table answers exactly as wordfreq and spaCy's lemmatizer
 tables do, opens from the cache folder, and is rebuilt when damaged or out of date."""
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qa import wordlists as W
-from qa.textutil import SpanSet, word_list, words
+from qa.knowledge import wordlists as W
+from qa.model.textutil import SpanSet, word_list, words
 
 # Words of every shape the checks ask about: plain, capitalised, accented, hyphenated,
 # German ß, Latin Extended-A, and shapes the table leaves to wordfreq (digits, apostrophes,
@@ -55,9 +55,9 @@ def test_zipf_is_wordfreqs_own() -> None:
 
 
 def test_is_french_form_is_spacys_tables() -> None:
-    from qa.checks.mechanics import _lookups
+    from qa.knowledge.lemmas import lemma_tables
 
-    lookups = _lookups()
+    lookups = lemma_tables()
     assert lookups is not None
     table = lookups.get_table("lemma_lookup")
     index = lookups.get_table("lemma_index")
@@ -258,8 +258,8 @@ def test_word_list_is_words(text: str) -> None:
 def test_in_code_is_per_paragraph(text: str, offset: int) -> None:
     import re
 
-    from qa.checks.mechanics import in_code
-    from qa.document import Document
+    from qa.checks.prose import in_code
+    from qa.model.document import Document
 
     doc = Document("t", text)
     para = doc.paragraph_at(offset)

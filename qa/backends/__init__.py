@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from qa.findings import Finding
+    from qa.model.findings import Finding
     from qa.backends.grammalecte import Grammalecte
     from qa.backends.languagetool import LanguageToolClient
     from qa.checks.base import Context
@@ -207,7 +207,7 @@ class NameFilter:
         # alone. A paragraph the run's checks left out of the analysis is analysed here.
         from bisect import bisect_right
 
-        from qa.nlp import analyse
+        from qa.knowledge.nlp import analyse
 
         analysis = self._ctx.analysis(self._doc)
         k = self._doc.paragraph_index(span.start)

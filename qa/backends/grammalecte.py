@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from qa.document import Span
-from qa.findings import Category
+from qa.model.document import Span
+from qa.model.findings import Category
 
 SPELL = "spell"  # our name for the spelling pass (graphspell), toggled like an option
 NOTYPE = "notype"  # the type Grammalecte gives rules that belong to no option
@@ -299,10 +299,10 @@ class Grammalecte:
         Spelling suggestions are not computed here: they cost 17 ms a word and most
         unknown words are names that the caller drops first (see ``suggest``).
         """
-        from qa import nlp_cache
+        from qa.knowledge import nlp_cache
 
         wanted = set(kinds)
-        # Answers are cached on disk by paragraph (qa.nlp_cache): Grammalecte takes 0.14 s
+        # Answers are cached on disk by paragraph (qa.knowledge.nlp_cache): Grammalecte takes 0.14 s
         # per 1,000 words, and a text linted again mostly repeats its paragraphs.
         namespace = f"grammalecte:{self.version}:{','.join(sorted(wanted))}"
         paragraphs = without_long_tokens(text, paragraphs)
@@ -352,9 +352,9 @@ class Grammalecte:
         """Spelling suggestions, best first; cached, as names and typos repeat in a corpus."""
         key = (word, limit)
         if key not in self._suggestions:
-            from qa import nlp_cache
+            from qa.knowledge import nlp_cache
 
-            # On disk too (qa.nlp_cache): 20 to 100 ms a word, the dearest part of a warm run.
+            # On disk too (qa.knowledge.nlp_cache): 20 to 100 ms a word, the dearest part of a warm run.
             namespace = f"grammalecte-suggest:{self.version}:{limit}"
             [found] = nlp_cache.get(namespace, [word])
             if not isinstance(found, tuple):

@@ -18,8 +18,8 @@ from typing import Any
 
 from qa.backends import BackendError, BackendOptions
 from qa.backends.bounded import DEFAULT_MAX_REPLY, request_json
-from qa.document import Span
-from qa.findings import Category
+from qa.model.document import Span
+from qa.model.findings import Category
 
 # LanguageTool's categories mapped to ours; unknown ones fall back on the issue type.
 CATEGORY_OF: dict[str, Category] = {

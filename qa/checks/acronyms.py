@@ -11,11 +11,11 @@ from functools import cache
 
 from qa.checks.base import Check, Context
 from qa.data import load_toml
-from qa.document import Document, Span
-from qa.findings import Category, Finding
+from qa.model.document import Document, Span
+from qa.model.findings import Category, Finding
 from qa.checks.names import _DET as _NAME_DET
 from qa.checks.names import _lower, knowledge
-from qa.textutil import adjust_determiner, capitalize_first, fold_key, starts_with_vowel_sound
+from qa.model.textutil import adjust_determiner, capitalize_first, fold_key, starts_with_vowel_sound
 
 LANGS = {"nl": "Dutch", "en": "English", "de": "German"}
 # The word before an acronym that shows it is used as a noun (« la VN », « de l’EU »).
@@ -121,7 +121,7 @@ def in_foreign_name(doc: Document, end: int) -> bool:
     m = _NEXT.match(doc.text, end)
     if not m:
         return False
-    from qa.wordlists import zipf  # wordfreq's answers, from the compiled table
+    from qa.knowledge.wordlists import zipf  # wordfreq's answers, from the compiled table
 
     word = m.group(1).lower()
     return zipf(word, "en") > zipf(word, "fr") + 0.5
@@ -149,6 +149,7 @@ class SourceAcronym(Check):
     """
 
     code = "AC01"
+    priority = 40
     name = "acronym.source"
     category = Category.ACRONYM_SOURCE
     summary = "Source-language acronym where French has its own"
@@ -245,6 +246,7 @@ class ForeignQualifier(Check):
     """
 
     code = "PN02"
+    priority = 30
     name = "names.foreign-qualifier"
     category = Category.UNTRANSLATED
     summary = "Foreign nationality adjective left before a name"

@@ -9,10 +9,10 @@ from functools import cache
 
 from qa.checks.base import Check, Context
 from qa.data import load_toml
-from qa.document import Document, Span
-from qa.findings import Category, Finding
-from qa.nlp import Token
-from qa.wordlists import is_french_form
+from qa.model.document import Document, Span
+from qa.model.findings import Category, Finding
+from qa.knowledge.nlp import Token
+from qa.knowledge.wordlists import is_french_form
 
 _FEMININE_DETERMINERS = frozenset({"la", "une", "cette", "l’une", "l'une"})
 _MASCULINE_DETERMINERS = frozenset({"le", "un", "ce", "cet", "du", "au"})
@@ -68,6 +68,8 @@ class SubjectAgreement(Check):
     """
 
     code = "PA04"
+    priority = 100
+    paragraph_local = True
     name = "agreement.subject"
     category = Category.PRONOUN_AGREEMENT
     summary = "Participle or attribute left masculine for a feminine subject"

@@ -7,12 +7,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from qa.document import Document, Span
-from qa.findings import Category, Finding, Severity
+from qa.model.document import Document, Span
+from qa.model.findings import Category, Finding, Severity
 
 if TYPE_CHECKING:
-    from qa.glossary import Glossary
-    from qa.nlp import Analysis
+    from qa.knowledge.glossary import Glossary
+    from qa.knowledge.nlp import Analysis
 
 _CODE = re.compile(r"[A-Z]{2}[0-9]{2}")
 
@@ -37,7 +37,7 @@ class Context:
         """The spaCy analysis of doc, computed once per document: of the paragraphs the
         run's checks may need (Check.nlp_paragraphs), or of all when nobody said."""
         if self._analysed is None or self._analysed[0] is not doc:
-            from qa.nlp import analyse
+            from qa.knowledge.nlp import analyse
 
             wanted: set[int] | None = None
             if self.readers is not None:
@@ -65,10 +65,29 @@ class Check:
     # vouches for one answer), or "none" do. tests/test_ci_config.py checks it on the cases.
     autofix: ClassVar[str] = "some"
 
+    # What the engine needs to know, declared by each check rather than implied by its place
+    # in a tuple or by its code (docs/architecture.md, "Adding a check"):
+    # - priority: when two checks claim overlapping text, the lower number keeps the span;
+    # - opt_in: runs only when asked for (a backend);
+    # - paragraph_local: its findings in a paragraph depend on that paragraph alone, so an
+    #   editor server may remember them per paragraph (qa.server.incremental);
+    # - segment_wide: its findings span a whole segment (source-aware checks); they keep
+    #   their own span instead of competing with the findings inside it;
+    # - data_files: the files of qa/data it reads;
+    # - nlp_components: spaCy components beyond the tagger (None: the parser, if needs_nlp).
+    priority: ClassVar[int]
+    opt_in: ClassVar[bool] = False
+    paragraph_local: ClassVar[bool] = False
+    segment_wide: ClassVar[bool] = False
+    data_files: ClassVar[tuple[str, ...]] = ()
+    nlp_components: ClassVar[tuple[str, ...] | None] = None
+
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)
         if not _CODE.fullmatch(getattr(cls, "code", "")):
             raise TypeError(f"{cls.__name__}.code must look like 'PC01'")
+        if not isinstance(getattr(cls, "priority", None), int):
+            raise TypeError(f"{cls.__name__} must declare its priority (an int)")
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         raise NotImplementedError

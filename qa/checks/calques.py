@@ -7,16 +7,16 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
-from qa.checks._conjugation import form_slots
-from qa.checks._rule_engine import engine_for
-from qa.checks._rule_fixes import run_rules
+from qa.knowledge.conjugation import form_slots
+from qa.knowledge.rules import engine_for
+from qa.checks.data_rules import run_rules
 from qa.checks.base import Check, Context
 from qa.checks.scope import paragraph_words
 from qa.data import load_toml
-from qa.document import Document, Span
-from qa.findings import Category, Finding
-from qa.nlp import Analysis, Token
-from qa.textutil import fold_key, is_sentence_start, match_case
+from qa.model.document import Document, Span
+from qa.model.findings import Category, Finding
+from qa.knowledge.nlp import Analysis, Token
+from qa.model.textutil import fold_key, is_sentence_start, match_case
 
 
 @cache
@@ -60,6 +60,8 @@ class ReportingPreposition(Check):
     """
 
     code = "PC01"
+    priority = 300
+    paragraph_local = True
     name = "calque.reporting-preposition"
     category = Category.CALQUE
     summary = "Verb of saying with a source-language preposition before its addressee"
@@ -192,6 +194,8 @@ class SourceConstruction(Check):
     """
 
     code = "PC02"
+    priority = 310
+    paragraph_local = True
     name = "calque.construction"
     category = Category.CALQUE
     summary = "Construction copied from the source language"
@@ -222,6 +226,8 @@ class NeuterPronoun(Check):
     """
 
     code = "PC03"
+    priority = 320
+    paragraph_local = True
     name = "calque.neuter-pronoun"
     category = Category.CALQUE
     summary = "« Il » for a neuter source pronoun where French needs « Cela » or « C’est »"

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from qa.checks.base import Check, Context
-from qa.checks.mechanics import is_french_form, zipf
+from qa.knowledge.wordlists import is_french_form, zipf
 from qa.checks.mechanics_caps import (
     _adjective_base,
     _continues_name,
@@ -24,10 +24,10 @@ from qa.checks.mechanics_caps import (
     _place_words,
     _titles_in,
 )
-from qa.document import Document, Span
-from qa.findings import Category, Finding
-from qa.nlp import Analysis, Token
-from qa.textutil import is_sentence_start, lower_first
+from qa.model.document import Document, Span
+from qa.model.findings import Category, Finding
+from qa.knowledge.nlp import Analysis, Token
+from qa.model.textutil import is_sentence_start, lower_first
 
 _WORD = re.compile(r"[A-ZÀ-ÖØ-ÞŒ][a-zà-öø-ÿœ'’-]+")
 _ARTICLE = re.compile(r"(?<![\w'’-])(Le|La|Les|Un|Une|Des|Du|L['’])(?:[ \u00a0]+|(?<=['’]))([a-zà-öø-ÿœ][\w-]*)")
@@ -117,6 +117,7 @@ class SourceCapital(Check):
     """
 
     code = "MC10"
+    priority = 200
     name = "mechanics.source-capital"
     category = Category.CAPITALIZATION
     summary = "Capital on a month, a day, an article, a nationality, an office or a noun mid-sentence"

@@ -11,9 +11,9 @@ from functools import cache
 
 from qa.checks.base import Check, Context
 from qa.checks.transliteration import Entity, cached_romanisations, gazetteer, in_foreign_title, strip_accents
-from qa.document import Document, Span
-from qa.findings import Category, Finding
-from qa.textutil import PhraseMatcher
+from qa.model.document import Document, Span
+from qa.model.findings import Category, Finding
+from qa.model.textutil import PhraseMatcher
 
 # Letters only: « Kiev-Moscou » holds two names, « d’Ukraine » one.
 _NAME = re.compile(r"[^\W\d_]+")
@@ -136,6 +136,7 @@ class Inconsistency(Check):
     """
 
     code = "IC01"
+    priority = 60
     name = "consistency.name-spelling"
     category = Category.INCONSISTENCY
     summary = "Name written two ways in one text"

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from qa.checks.base import Check, Context
-from qa.checks.context import at_sentence_start, mentions, window
-from qa.document import Document, Span
-from qa.findings import Category, Finding
-from qa.glossary import Entry
-from qa.textutil import adjust_determiner, match_case
+from qa.knowledge.conditions import at_sentence_start, mentions, window
+from qa.model.document import Document, Span
+from qa.model.findings import Category, Finding
+from qa.knowledge.glossary import Entry
+from qa.model.textutil import adjust_determiner, match_case
 
 
 def entry_applies(doc: Document, span: Span, entry: Entry) -> bool:
@@ -55,6 +55,8 @@ class GlossaryTerm(Check):
     """
 
     code = "GL01"
+    priority = 10
+    paragraph_local = True
     name = "glossary.term"
     category = Category.MISTRANSLATION
     summary = "Form listed as wrong in a glossary"

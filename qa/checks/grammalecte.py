@@ -9,8 +9,8 @@ from qa.backends import NameFilter, runtime
 from qa.backends.grammalecte import ENGINE_ERROR, NOTYPE, SPELL, category_of
 from qa.backends.grammalecte import available as gc_available
 from qa.checks.base import Check, Context
-from qa.document import Document
-from qa.findings import Category, Finding, Severity
+from qa.model.document import Document
+from qa.model.findings import Category, Finding, Severity
 
 if TYPE_CHECKING:
     from qa.api import Config
@@ -33,13 +33,15 @@ class GrammalecteCheck(Check):
     """
 
     code = "GC00"
+    priority = 420
+    opt_in = True
     name = "backend.grammalecte"
     category = Category.GRAMMAR
     summary = "Grammalecte: grammar, typography, spelling (optional Debian package)"
     severity = Severity.WARNING
     autofix = "none"  # an engine's suggestion is never applied without review
     opt_in: ClassVar[bool] = True
-    nlp_components: ClassVar[tuple[str, ...]] = ("ner",)  # NameFilter: entities only (qa.nlp)
+    nlp_components: ClassVar[tuple[str, ...]] = ("ner",)  # NameFilter: entities only (qa.knowledge.nlp)
 
     @classmethod
     def available(cls) -> bool:

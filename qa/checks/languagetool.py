@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, ClassVar
 from qa.backends import BackendError, NameFilter, runtime
 from qa.backends.languagetool import category_of
 from qa.checks.base import Check, Context
-from qa.document import Document
-from qa.findings import Category, Finding, Severity
+from qa.model.document import Document
+from qa.model.findings import Category, Finding, Severity
 
 if TYPE_CHECKING:
     from qa.api import Config
@@ -32,13 +32,15 @@ class LanguageToolCheck(Check):
     """
 
     code = "LT00"
+    priority = 410
+    opt_in = True
     name = "backend.languagetool"
     category = Category.GRAMMAR
     summary = "LanguageTool: grammar, spelling, typography (opt-in, needs a server)"
     severity = Severity.WARNING
     autofix = "none"  # an engine's suggestion is never applied without review
     opt_in: ClassVar[bool] = True
-    nlp_components: ClassVar[tuple[str, ...]] = ()  # NameFilter: tags and entities only (qa.nlp, qa.entities)
+    nlp_components: ClassVar[tuple[str, ...]] = ()  # NameFilter: tags and entities only (qa.knowledge.nlp, qa.entities)
 
     @classmethod
     def wanted(cls, config: Config) -> bool:

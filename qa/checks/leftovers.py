@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from functools import cache
 
 from qa.checks.base import Check, Context
-from qa.checks.mechanics import in_code
+from qa.checks.prose import in_code
 from qa.data import load_toml
-from qa.document import Document, Span
-from qa.findings import Category, Finding, Severity
-from qa.textutil import is_sentence_start
+from qa.model.document import Document, Span
+from qa.model.findings import Category, Finding, Severity
+from qa.model.textutil import is_sentence_start
 
 _SPACE = r"[ \u00a0]"
 # A capitalised word right before or after: the place is part of a longer name.
@@ -53,6 +53,7 @@ class ForeignPlaceName(Check):
     """
 
     code = "UT02"
+    priority = 280
     name = "untranslated.place"
     category = Category.UNTRANSLATED
     summary = "Place name left in the source language where French has an exonym"
@@ -100,6 +101,7 @@ class SourceLabel(Check):
     """
 
     code = "UT03"
+    priority = 290
     name = "untranslated.label"
     category = Category.UNTRANSLATED
     summary = "Caption, credit or newsroom label left in the source language"

@@ -9,47 +9,16 @@ from functools import cache, lru_cache
 
 from qa.checks.base import Check, Context
 from qa.data import load_toml, load_tsv
-from qa.document import Document, Span
-from qa.findings import Category, Finding
-from qa.textutil import capitalize_first, is_sentence_start, word_list
-from qa.wordlists import is_french_form, other_script, zipf  # MC02 and UT01 import them from here
+from qa.model.document import Document, Span
+from qa.model.findings import Category, Finding
+from qa.model.textutil import capitalize_first, is_sentence_start, word_list
+from qa.checks.prose import in_code
+from qa.knowledge.wordlists import is_french_form, other_script, zipf
 
 
 @cache
 def _data() -> dict[str, dict[str, list[str]]]:
     return load_toml("mechanics.toml")
-
-
-@cache
-def _lookups() -> object | None:
-    """spaCy's French lemmatizer tables, read straight from the installed model (MC02's
-    lemmas; the membership tests of the lexical checks use the compiled qa.wordlists)."""
-    from qa import nlp
-
-    if nlp.pipeline.cache_info().currsize:  # spaCy is loaded: its lemmatizer holds the tables
-        loaded = nlp.pipeline()
-        lookups = getattr(loaded.get_pipe("lemmatizer"), "lookups", None) if "lemmatizer" in loaded.pipe_names else None
-        if lookups is not None and lookups.has_table("lemma_lookup") and lookups.has_table("lemma_index"):
-            return lookups
-    try:
-        from qa.lemmas import compact_lookups
-
-        compact = compact_lookups()  # 25 MB instead of 130
-        if compact is not None:
-            return compact
-    except Exception:  # noqa: BLE001, S110 - spaCy's own reading below
-        pass
-    try:
-        from spacy.lookups import Lookups
-        from spacy.util import get_package_path
-
-        from qa.nlp import MODEL
-
-        root = get_package_path(MODEL)
-        path = next(root.glob("*/lemmatizer/lookups"), None) or next(root.glob("lemmatizer/lookups"))
-        return Lookups().from_disk(path)
-    except Exception:  # the model is missing or laid out differently: wordfreq alone then
-        return None
 
 
 def is_known(word: str) -> bool:
@@ -117,29 +86,6 @@ def split_merged(word: str) -> tuple[str, str, bool] | None:
         if best is None or score > best[0]:
             best = (score, lead + left, right, right in clause)
     return None if best is None else (best[1], best[2], best[3])
-
-
-_CODE_SPAN = re.compile(r"``.+?``|`[^`\n]+`")
-
-
-@lru_cache(maxsize=8)
-def _code_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """The `code` spans of every paragraph of text, as offsets into text (a span never
-    crosses its paragraph)."""
-    if "`" not in text:
-        return ()
-    out = []
-    for para in Document("", text).paragraphs:
-        body = text[para.start : para.end]
-        if "`" in body:
-            out.extend((para.start + m.start(), para.start + m.end()) for m in _CODE_SPAN.finditer(body))
-    return tuple(out)
-
-
-def in_code(doc: Document, offset: int) -> bool:
-    """Inside `code` or ``code`` in its paragraph (reStructuredText, Markdown): identifiers, not prose."""
-    spans = _code_spans(doc.text)
-    return bool(spans) and any(start < offset < end for start, end in spans)
 
 
 @cache
@@ -278,6 +224,8 @@ class MergedWords(Check):
     """
 
     code = "MC01"
+    priority = 150
+    paragraph_local = True
     name = "mechanics.merged-words"
     category = Category.SPACING
     summary = "Two words merged into one, or one word split in two"
@@ -369,6 +317,8 @@ class SpuriousDeterminer(Check):
     """
 
     code = "MC03"
+    priority = 220
+    paragraph_local = True
     name = "mechanics.spurious-determiner"
     category = Category.CAPITALIZATION
     summary = "Doubled or all-capitals article at the start of a sentence"
@@ -431,6 +381,8 @@ class StrayFullStop(Check):
     """
 
     code = "MC04"
+    priority = 230
+    paragraph_local = True
     name = "mechanics.stray-full-stop"
     category = Category.PUNCTUATION
     summary = "Full stop before a lower-case continuation; doubled punctuation"
@@ -489,6 +441,8 @@ class CapitalisedPronoun(Check):
     """
 
     code = "MC05"
+    priority = 240
+    paragraph_local = True
     name = "mechanics.capitalised-pronoun"
     category = Category.CAPITALIZATION
     summary = "Capitalised pronoun mid-sentence after a lost comma"

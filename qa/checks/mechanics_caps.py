@@ -9,11 +9,13 @@ from functools import cache
 
 from qa.checks.base import Check, Context
 from qa.checks.scope import paragraph_words
-from qa.checks.mechanics import _data, _lookups, is_french_form, zipf
-from qa.document import Document, Span
-from qa.findings import Category, Finding
-from qa.nlp import Analysis, Token
-from qa.textutil import (
+from qa.checks.mechanics import _data
+from qa.knowledge.lemmas import lemma_tables
+from qa.knowledge.wordlists import is_french_form, zipf
+from qa.model.document import Document, Span
+from qa.model.findings import Category, Finding
+from qa.knowledge.nlp import Analysis, Token
+from qa.model.textutil import (
     PhraseMatcher,
     fold_key,
     is_sentence_start,
@@ -72,7 +74,7 @@ def _breaks(nxt: Token) -> bool:
 
 def _is_verb_form(word: str) -> bool:
     """A past participle or other inflected verb form (« prévue » of « prévoir »)."""
-    lookups = _lookups()
+    lookups = lemma_tables()
     if lookups is None:
         return False
     lemmas = lookups.get_table("lemma_lookup").get(word, [])  # type: ignore[attr-defined]
@@ -88,7 +90,7 @@ _PARTICIPLE = ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "u
 
 def _is_adjective(low: str) -> bool:
     """Nouns that are also adjectives: peoples and groups (« les Arabes », « les Alliés »)."""
-    lookups = _lookups()
+    lookups = lemma_tables()
     if lookups is None:
         return False
     table = lookups.get_table("lemma_lookup")  # type: ignore[attr-defined]
@@ -110,7 +112,7 @@ def _adjective_base(low: str) -> bool:
 
 @cache
 def _adjectives() -> frozenset[str]:
-    lookups = _lookups()
+    lookups = lemma_tables()
     if lookups is None:
         return frozenset()
     return frozenset(lookups.get_table("lemma_index")["adj"])  # type: ignore[attr-defined]
@@ -364,7 +366,7 @@ def _deverbal(singular: str) -> bool:
 
 @cache
 def _lemmas(pos: str) -> frozenset[str]:
-    lookups = _lookups()
+    lookups = lemma_tables()
     return frozenset(lookups.get_table("lemma_index")[pos]) if lookups is not None else frozenset()  # type: ignore[attr-defined]
 
 
@@ -443,6 +445,8 @@ class StrayCapital(Check):
     """
 
     code = "MC02"
+    priority = 190
+    paragraph_local = True
     name = "mechanics.stray-capital"
     category = Category.CAPITALIZATION
     summary = "Capitalised common noun mid-sentence; missing « de » after a quantity"

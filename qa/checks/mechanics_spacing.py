@@ -8,12 +8,12 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 
 from qa.checks.base import Check, Context
-from qa.checks.mechanics import in_code
+from qa.checks.prose import in_code
 from qa.data import load_toml
-from qa.document import Document, Span
-from qa.findings import Category, Finding
-from qa.textutil import word_list
-from qa.wordlists import is_french_form, other_script, zipf
+from qa.model.document import Document, Span
+from qa.model.findings import Category, Finding
+from qa.model.textutil import word_list
+from qa.knowledge.wordlists import is_french_form, other_script, zipf
 
 
 @cache
@@ -134,6 +134,8 @@ class GluedFunctionWord(Check):
     """
 
     code = "MC11"
+    priority = 160
+    paragraph_local = True
     name = "mechanics.glued-function-word"
     category = Category.SPACING
     summary = "Function word glued to the next or previous word, name or number"
@@ -218,6 +220,8 @@ class SplitToken(Check):
     """
 
     code = "MC12"
+    priority = 140
+    paragraph_local = True
     name = "mechanics.split-token"
     category = Category.SPACING
     summary = "Token split around a hyphen, elision, slash or decimal comma; title glued to a name"

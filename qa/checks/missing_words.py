@@ -10,12 +10,13 @@ from collections.abc import Iterator
 from functools import cache
 
 from qa.checks.base import Check, Context
-from qa.checks.mechanics import _lookups, is_french_form, zipf
+from qa.knowledge.lemmas import lemma_tables
+from qa.knowledge.wordlists import is_french_form, zipf
 from qa.checks.mechanics_caps import _adjective_base, _is_verb_form
-from qa.document import Document, Span
-from qa.findings import Category, Finding
-from qa.nlp import Analysis, Token
-from qa.textutil import capitalize_first, is_sentence_start, starts_with_vowel_sound
+from qa.model.document import Document, Span
+from qa.model.findings import Category, Finding
+from qa.knowledge.nlp import Analysis, Token
+from qa.model.textutil import capitalize_first, is_sentence_start, starts_with_vowel_sound
 
 _MORE = re.compile(r"(?<![\w'’-])(plus|moins)[ \u00a0]+(?=\d)")
 _NOT_BEFORE_MORE = frozenset(["un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "ou", "et", "au", "le", "les", "la", "pas", "ni", "non", "un", "en"])
@@ -60,7 +61,7 @@ def _calendar() -> frozenset[str]:
 
 @cache
 def _nouns() -> frozenset[str]:
-    lookups = _lookups()
+    lookups = lemma_tables()
     return frozenset(lookups.get_table("lemma_index")["noun"]) if lookups is not None else frozenset()  # type: ignore[attr-defined]
 
 
@@ -68,7 +69,7 @@ def _nouns() -> frozenset[str]:
 def _noun_form(low: str) -> bool:
     """The lexicon knows the word as a noun (« bande », « loyer »): spaCy's tag of a noun
     whose determiner was dropped is often wrong (VERB, ADJ), so the lexicon decides."""
-    lookups = _lookups()
+    lookups = lemma_tables()
     if lookups is None or not is_french_form(low):
         return False
     lemmas = lookups.get_table("lemma_lookup").get(low, [low])  # type: ignore[attr-defined]
@@ -107,7 +108,7 @@ def _common_noun(t: Token, strict: bool = False, trust_tag: bool = False) -> boo
 def _inflected_verb(low: str) -> bool:
     """A form of a verb (« sera », « privés »): its lemma is another word that ends as an
     infinitive does and is not a noun."""
-    lookups = _lookups()
+    lookups = lemma_tables()
     if low in _verbs():
         return True
     if lookups is None:
@@ -119,7 +120,7 @@ def _inflected_verb(low: str) -> bool:
 
 @cache
 def _verbs() -> frozenset[str]:
-    lookups = _lookups()
+    lookups = lemma_tables()
     return frozenset(lookups.get_table("lemma_index")["verb"]) if lookups is not None else frozenset()  # type: ignore[attr-defined]
 
 
@@ -157,6 +158,7 @@ class MissingWord(Check):
     """
 
     code = "MC15"
+    priority = 210
     name = "mechanics.missing-word"
     category = Category.MISSING_WORD
     summary = "Determiner or « de » missing after a verb, a preposition, a noun or « plus »"

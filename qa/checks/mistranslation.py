@@ -1,19 +1,19 @@
 """MT01: false friends and wrong senses carried over from the source language.
 
 The rules live in qa/data/false_friends.toml and run on the phrase-rule engine
-(qa/checks/_rule_engine.py, suggestions in qa/checks/_rule_fixes.py), which PC02 shares.
+(qa/knowledge/rules.py, suggestions in qa/checks/data_rules.py), which PC02 shares.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from qa.checks._rule_engine import engine_for
-from qa.checks._rule_fixes import run_rules
+from qa.knowledge.rules import engine_for
+from qa.checks.data_rules import run_rules
 from qa.checks.base import Check, Context
 from qa.checks.scope import paragraph_words
-from qa.document import Document
-from qa.findings import Category, Finding
+from qa.model.document import Document
+from qa.model.findings import Category, Finding
 
 
 class FalseFriend(Check):
@@ -31,6 +31,7 @@ class FalseFriend(Check):
     """
 
     code = "MT01"
+    priority = 330
     name = "mistranslation.false-friend"
     category = Category.MISTRANSLATION
     summary = "False friend or wrong sense carried over from the source language"

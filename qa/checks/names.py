@@ -1,6 +1,6 @@
 """PN01: proper names translated word for word (PN02 lives in acronyms.py).
 
-The renderings MT produces of the names PN01 knows come from qa.checks._name_knowledge;
+The renderings MT produces of the names PN01 knows come from qa.knowledge.names;
 this module matches them in the text and keeps those that stand as a proper noun.
 """
 
@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from qa.checks.base import Check, Context
-from qa.checks.context import at_sentence_start
-from qa.checks._name_knowledge import (  # noqa: F401  (re-exported: tests, acronyms.py)
+from qa.knowledge.conditions import at_sentence_start
+from qa.knowledge.names import (  # noqa: F401  (re-exported: tests, acronyms.py)
     HINTS,
     _SMALL,
     KB,
@@ -29,9 +29,9 @@ from qa.checks._name_knowledge import (  # noqa: F401  (re-exported: tests, acro
     lexicon,
 )
 from qa.data import load_toml
-from qa.document import Document, Span
-from qa.findings import Category, Finding, Severity
-from qa.textutil import adjust_determiner, capitalize_first, fold_key, starts_with_vowel_sound
+from qa.model.document import Document, Span
+from qa.model.findings import Category, Finding, Severity
+from qa.model.textutil import adjust_determiner, capitalize_first, fold_key, starts_with_vowel_sound
 
 # --- context evidence -------------------------------------------------------------------
 
@@ -55,7 +55,7 @@ _MEDIA = re.compile(r"\b(presse|journal|journaux|quotidien|hebdomadaire|article|
 
 
 def _foreign(word: str) -> bool:
-    from qa.wordlists import zipf  # wordfreq's answers, from the compiled table
+    from qa.knowledge.wordlists import zipf  # wordfreq's answers, from the compiled table
 
     w = word.lower()
     return max(zipf(w, lang) for lang in ("en", "nl", "de")) > zipf(w, "fr") + 1
@@ -197,7 +197,7 @@ _TITLE_BEFORE = re.compile(r"(?<![\w-])" + _TITLE + r"(?:,|\s+\()\s*(?:un|une|le
 
 
 def _french_only(word: str) -> bool:
-    from qa.wordlists import zipf  # wordfreq's answers, from the compiled table
+    from qa.knowledge.wordlists import zipf  # wordfreq's answers, from the compiled table
 
     w = word.lower().strip("’'")
     fr = zipf(w, "fr")
@@ -239,6 +239,7 @@ class NameTranslated(Check):
     """
 
     code = "PN01"
+    priority = 20
     name = "names.translated"
     category = Category.NAME_TRANSLATED
     summary = "Proper name translated word for word"

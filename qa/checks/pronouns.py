@@ -16,10 +16,10 @@ from functools import cache
 
 from qa.checks.base import Check, Context
 from qa.data import load_toml, load_tsv
-from qa.document import Document, Span
-from qa.findings import Category, Finding
-from qa.nlp import Analysis, Token
-from qa.textutil import PhraseMatcher, fold
+from qa.model.document import Document, Span
+from qa.model.findings import Category, Finding
+from qa.knowledge.nlp import Analysis, Token
+from qa.model.textutil import PhraseMatcher, fold
 
 PRONOUNS = {"il": ("m", "s"), "ils": ("m", "p"), "elle": ("f", "s"), "elles": ("f", "p")}
 _PRONOUN_FOR = {v: k for k, v in PRONOUNS.items()}
@@ -347,7 +347,7 @@ def _coordinated_pronoun(toks: list[Token], topic: Antecedent) -> int | None:
 def _pronoun_or_etre() -> re.Pattern[str]:
     """Subject pronouns and the forms of « être » (participles agree after it), folded; « fût »,
     which the conjugation tables leave out, added."""
-    from qa.checks._conjugation import form_slots
+    from qa.knowledge.conjugation import form_slots
 
     words = sorted({*PRONOUNS, *form_slots("être"), "fût"}, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
@@ -455,11 +455,13 @@ class PronounAgreement(Check):
     """
 
     code = "PA01"
+    priority = 70
+    paragraph_local = True
     name = "agreement.pronoun"
     category = Category.PRONOUN_AGREEMENT
     summary = "Pronoun gender differs from its antecedent's"
     needs_nlp = True
-    nlp_components = ("parser",)  # dependencies only: no entities (qa.nlp)
+    nlp_components = ("parser",)  # dependencies only: no entities (qa.knowledge.nlp)
 
     def nlp_paragraphs(self, doc: Document, ctx: Context) -> set[int]:
         return scope(doc, ctx)
@@ -493,11 +495,13 @@ class ParticipleAgreement(Check):
     """
 
     code = "PA02"
+    priority = 80
+    paragraph_local = True
     name = "agreement.participle"
     category = Category.PRONOUN_AGREEMENT
     summary = "Participle does not agree with its subject"
     needs_nlp = True
-    nlp_components = ("parser",)  # dependencies only: no entities (qa.nlp)
+    nlp_components = ("parser",)  # dependencies only: no entities (qa.knowledge.nlp)
 
     def nlp_paragraphs(self, doc: Document, ctx: Context) -> set[int]:
         return scope(doc, ctx)

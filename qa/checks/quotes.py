@@ -9,8 +9,8 @@ from functools import cache
 
 from qa.checks.base import Check, Context
 from qa.data import load_toml
-from qa.document import Document, Span
-from qa.findings import Category, Finding
+from qa.model.document import Document, Span
+from qa.model.findings import Category, Finding
 
 NBSP = "\u00a0"
 _SPACES = " \u00a0\u202f"
@@ -92,6 +92,7 @@ class QuotationMarks(Check):
     """
 
     code = "MC13"
+    priority = 170
     name = "punctuation.quotation-marks"
     category = Category.PUNCTUATION
     summary = "Unbalanced, mixed, foreign or detached quotation marks; incise without a comma"
@@ -254,6 +255,8 @@ class PunctuationSpacing(Check):
     """
 
     code = "MC14"
+    priority = 180
+    paragraph_local = True
     name = "punctuation.comma-stop-colon"
     category = Category.PUNCTUATION
     summary = "Space before a comma or full stop; colon before a que-clause or glued to a quote"

@@ -9,8 +9,8 @@ from functools import cache
 
 from qa.checks.base import Check, Context
 from qa.data import load_toml
-from qa.document import Document, Span
-from qa.findings import Category, Finding, Severity
+from qa.model.document import Document, Span
+from qa.model.findings import Category, Finding, Severity
 
 
 def _alt(items: list[str]) -> str:
@@ -57,6 +57,8 @@ class PipelineTag(Check):
     """
 
     code = "AR01"
+    priority = 120
+    paragraph_local = True
     name = "artifact.pipeline-tag"
     category = Category.ARTIFACT
     summary = "Pipeline tag or unfilled placeholder left in the text"
@@ -135,6 +137,8 @@ class MarkupResidue(Check):
     """
 
     code = "AR02"
+    priority = 130
+    paragraph_local = True
     name = "artifact.markup"
     category = Category.ARTIFACT
     summary = "HTML, wiki or Markdown residue, escaped or double-encoded characters"

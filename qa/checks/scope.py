@@ -14,8 +14,8 @@ import re
 from collections.abc import Iterable
 
 from qa.checks.base import Context
-from qa.document import Document
-from qa.textutil import fold
+from qa.model.document import Document
+from qa.model.textutil import fold
 
 _WORDS = (
     re.compile(r"\w+'?"),  # « l' », « ue » in « l'UE »; plain words
@@ -26,7 +26,7 @@ _WORDS = (
 
 
 def paragraph_words(doc: Document, ctx: Context) -> list[frozenset[str]]:
-    """For each paragraph, the folded keys (qa.textutil.fold_key) of every token spaCy could
+    """For each paragraph, the folded keys (qa.model.textutil.fold_key) of every token spaCy could
     make of it, and more."""
     slot = ctx.cache.get("scope.words")
     if slot is not None and slot[0] is doc:

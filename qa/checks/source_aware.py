@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from qa.checks.base import Check, Context
-from qa.document import Document, Span
-from qa.findings import Category, Finding, Severity
+from qa.model.document import Document, Span
+from qa.model.findings import Category, Finding, Severity
 from qa.formats.placeholders import counts, key, placeholders
-from qa.wordlists import zipf
+from qa.knowledge.wordlists import zipf
 
 _TOKEN = re.compile(r"[^\W_]+")
 
@@ -152,6 +152,8 @@ class SourceTerm(Check):
     """
 
     code = "SA01"
+    priority = 340
+    segment_wide = True
     autofix = "none"  # for `qa rules` and SARIF
     name = "source.glossary-term"
     category = Category.MISTRANSLATION
@@ -237,6 +239,8 @@ class SourceName(Check):
     """
 
     code = "SA02"
+    priority = 350
+    segment_wide = True
     autofix = "none"  # for `qa rules` and SARIF
     name = "source.proper-name"
     category = Category.NAME_TRANSLATED
@@ -283,6 +287,8 @@ class Untranslated(Check):
     """
 
     code = "SA05"
+    priority = 380
+    segment_wide = True
     autofix = "none"  # for `qa rules` and SARIF
     name = "source.untranslated"
     category = Category.UNTRANSLATED
@@ -312,6 +318,8 @@ class PlaceholderParity(Check):
     """
 
     code = "SA06"
+    priority = 400
+    segment_wide = True
     autofix = "none"  # for `qa rules` and SARIF
     name = "source.placeholder-parity"
     category = Category.ARTIFACT

@@ -16,8 +16,8 @@ from functools import cache
 
 from qa.checks.base import Check, Context
 from qa.checks.source_aware import strip_placeholders, whole
-from qa.document import Document, Span
-from qa.findings import Category, Finding
+from qa.model.document import Document, Span
+from qa.model.findings import Category, Finding
 
 _SPACE = "[ \u00a0\u202f]"
 _NUMBER = {
@@ -146,6 +146,8 @@ class NumberMismatch(Check):
     """
 
     code = "SA03"
+    priority = 360
+    segment_wide = True
     autofix = "none"  # for `qa rules` and SARIF
     name = "source.number"
     category = Category.MISTRANSLATION
@@ -172,6 +174,8 @@ class NumberFormat(Check):
     """
 
     code = "SA04"
+    priority = 370
+    segment_wide = True
     autofix = "some"  # every finding is safe to fix, but only with a source (the registry tests run without)
     name = "source.number-format"
     category = Category.TYPOGRAPHY

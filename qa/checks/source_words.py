@@ -6,11 +6,12 @@ import re
 from collections.abc import Iterator
 
 from qa.checks.base import Check, Context
-from qa.checks.mechanics import in_code, is_french_form, zipf
+from qa.checks.prose import in_code
+from qa.knowledge.wordlists import is_french_form, zipf
 from qa.checks.untranslated import german_name_shape, in_quotes, loanwords, name_words
-from qa.document import Document, Span
-from qa.findings import Category, Finding, Severity
-from qa.textutil import is_sentence_start, word_list
+from qa.model.document import Document, Span
+from qa.model.findings import Category, Finding, Severity
+from qa.model.textutil import is_sentence_start, word_list
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
 # A French determiner right before: a capital after it is a noun, not a name (« la Bahn »).
@@ -37,6 +38,8 @@ class SourceWordLeft(Check):
     """
 
     code = "SA07"
+    priority = 390
+    segment_wide = True
     name = "source.untranslated-word"
     category = Category.UNTRANSLATED
     summary = "Word of the source sentence left untranslated"

@@ -1,12 +1,12 @@
-"""QA01: the registry entry for unused suppression directives (the work is in qa.suppress)."""
+"""QA01: the registry entry for unused suppression directives (the work is in qa.engine.suppress)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from qa.checks.base import Check, Context
-from qa.document import Document
-from qa.findings import Category, Finding, Severity
+from qa.model.document import Document
+from qa.model.findings import Category, Finding, Severity
 
 
 class UnusedSuppression(Check):
@@ -21,6 +21,7 @@ class UnusedSuppression(Check):
     """
 
     code = "QA01"
+    priority = 110
     name = "qa.unused-suppression"
     category = Category.ARTIFACT  # residue left in the file, like a pipeline tag
     summary = "Suppression directive that silenced nothing (with --warn-unused-ignores)"
@@ -29,5 +30,5 @@ class UnusedSuppression(Check):
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         # Whether a directive was used depends on the other checks' findings, so the
-        # engine reports QA01 after them (qa.suppress.apply) when this check is active.
+        # engine reports QA01 after them (qa.engine.suppress.apply) when this check is active.
         return iter(())

@@ -8,8 +8,8 @@ from functools import cache
 
 from qa.checks.base import Check, Context
 from qa.data import load_toml
-from qa.document import Document, Span
-from qa.findings import Category, Finding
+from qa.model.document import Document, Span
+from qa.model.findings import Category, Finding
 
 # French titles and their gender; the short form is the one news copy uses before a name.
 _FRENCH = {"M.": "m", "Monsieur": "m", "Mme": "f", "Madame": "f", "Mlle": "f", "Mademoiselle": "f"}
@@ -40,6 +40,8 @@ class TitleGender(Check):
     """
 
     code = "PA03"
+    priority = 90
+    paragraph_local = True
     name = "agreement.title"
     category = Category.PRONOUN_AGREEMENT
     summary = "Title of address does not fit the person or is in the source language"

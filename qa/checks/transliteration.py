@@ -18,10 +18,10 @@ from functools import cache, lru_cache
 
 from qa.checks.base import Check, Context
 from qa.data import load_toml, load_tsv
-from qa.document import Document, Span
-from qa.findings import Category, Finding
-from qa.textutil import PhraseMatcher, SpanSet, word_list
-from qa.wordlists import zipf
+from qa.model.document import Document, Span
+from qa.model.findings import Category, Finding
+from qa.model.textutil import PhraseMatcher, SpanSet, word_list
+from qa.knowledge.wordlists import zipf
 
 LANGS = ("nl", "de", "en")
 # A marker total this heavy is decisive on its own; lighter totals need a Slavic ending.
@@ -351,6 +351,7 @@ class Transliteration(Check):
     """
 
     code = "TL01"
+    priority = 50
     name = "transliteration.romanisation"
     category = Category.TRANSLITERATION
     summary = "Name romanised by a Dutch, German or English convention"

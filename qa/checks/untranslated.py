@@ -7,12 +7,13 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 
 from qa.checks.base import Check, Context
-from qa.checks.mechanics import in_code, is_french_form, zipf
-from qa.wordlists import other_script
+from qa.checks.prose import in_code
+from qa.knowledge.wordlists import is_french_form, zipf
+from qa.knowledge.wordlists import other_script
 from qa.data import load_toml
-from qa.document import Document, Span
-from qa.findings import Category, Finding, Severity
-from qa.textutil import PhraseMatcher, SpanSet, adjust_determiner, is_sentence_start, word_list
+from qa.model.document import Document, Span
+from qa.model.findings import Category, Finding, Severity
+from qa.model.textutil import PhraseMatcher, SpanSet, adjust_determiner, is_sentence_start, word_list
 
 SOURCES = ("en", "nl", "de")
 # How much more frequent in a source language than in French a word must be.
@@ -159,6 +160,8 @@ class UntranslatedWords(Check):
     """
 
     code = "UT01"
+    priority = 270
+    paragraph_local = True
     name = "untranslated.words"
     category = Category.UNTRANSLATED
     summary = "Source-language words left untranslated"

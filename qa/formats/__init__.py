@@ -146,7 +146,7 @@ _XML_ENCODING = re.compile(rb"""^<\?xml[^>]*encoding=["']([A-Za-z0-9._-]+)["']""
 def decode_file(data: bytes, name: str) -> tuple[str, str, bool]:
     """(text, encoding, bom): UTF-8 as qa reads it everywhere, plus UTF-16 with a BOM or
     an XML declaration saying so (DGT's TMX files are UTF-16LE)."""
-    from qa.reading import DecodeError, decode
+    from qa.formats.reading import DecodeError, decode
 
     for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if data.startswith(bom):
@@ -216,7 +216,7 @@ def read_text(kind: str, text: str, name: str) -> Parsed:
 
 def read_path(path: Path, kind: str | None = None, max_mb: int | None = None) -> Parsed:
     """Read and parse one structured file; FormatError names the file when it cannot."""
-    from qa.reading import DEFAULT_MAX_MB, ReadError, read_bytes
+    from qa.formats.reading import DEFAULT_MAX_MB, ReadError, read_bytes
 
     try:
         data = read_bytes(path, max_mb or DEFAULT_MAX_MB)

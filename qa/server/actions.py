@@ -6,14 +6,14 @@ from pathlib import Path
 
 from lsprotocol import types
 
-from qa.findings import Finding
+from qa.model.findings import Finding
 from qa.server.diagnostics import diagnostic
 from qa.server.incremental import ENGINE_ERROR
 from qa.server.positions import Lines
 
 FIX_ALL = "source.fixAll.qa"
 ADD_TO_GLOSSARY = "qa.addToGlossary"
-# Formats whose suppression directive is an HTML comment (qa.suppress) a writer may type.
+# Formats whose suppression directive is an HTML comment (qa.engine.suppress) a writer may type.
 SUPPRESSIBLE = (".md", ".markdown", ".html", ".htm")
 
 
@@ -77,7 +77,7 @@ def add_to_glossary(uri: str, lines: Lines, f: Finding) -> types.CodeAction | No
 
 def fix_all(uri: str, lines: Lines, findings: tuple[Finding, ...]) -> types.CodeAction | None:
     """The safe (autofix) fixes of the file that do not overlap, as one edit."""
-    from qa.fixes import apply_edits
+    from qa.engine.fixes import apply_edits
 
     chosen = [f for f in findings if f.autofix]
     if not chosen:
@@ -115,7 +115,7 @@ def code_actions(
 
 def hover(lines: Lines, findings: tuple[Finding, ...], offset: int, markdown: bool) -> types.Hover | None:
     """`qa explain` for the codes of the findings under offset."""
-    from qa.reporters.explain import explain_text
+    from qa.report.explain import explain_text
 
     here = [f for f in findings if f.span.start <= offset < max(f.span.end, f.span.start + 1)]
     if not here:

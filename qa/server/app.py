@@ -21,7 +21,7 @@ from pygls.uris import to_fs_path
 
 from qa import __version__
 from qa.api import Result
-from qa.findings import Finding
+from qa.model.findings import Finding
 from qa.server import actions
 from qa.server.diagnostics import diagnostic
 from qa.server.positions import Lines

@@ -6,7 +6,7 @@ import re
 
 from lsprotocol import types
 
-from qa.findings import Finding, Severity
+from qa.model.findings import Finding, Severity
 from qa.server.incremental import ENGINE_ERROR
 from qa.server.positions import Lines
 

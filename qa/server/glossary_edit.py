@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from qa.document import Span
-from qa.findings import Category, Finding
+from qa.model.document import Span
+from qa.model.findings import Category, Finding
 
 if TYPE_CHECKING:
     from qa.api import Config
@@ -29,7 +29,7 @@ def workspace_glossary(root: Path, editor: dict[str, Any]) -> Path:
 def add_entry(settings: Settings, config: Config | None, entry: Any) -> Path:
     """Append wrong → right to the workspace glossary; ValueError (GlossaryError) when it cannot."""
     from qa.cli_review import add_to_glossary
-    from qa.glossary import GlossaryError, entry_from_dict
+    from qa.knowledge.glossary import GlossaryError, entry_from_dict
 
     if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) for k in ("wrong", "right", "category")):
         raise ValueError("qa.addToGlossary needs {wrong, right, category}")

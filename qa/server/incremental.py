@@ -7,7 +7,7 @@ paragraph's text and what else they read; after an edit only new paragraphs run.
 other checks look across paragraphs (IC01 compares the spellings of a name in the whole
 text, PN01 and AC01 remember first mentions, MT01 and MC13 read neighbouring
 paragraphs) and run on the whole document every time; spaCy's analyses of the unchanged
-paragraphs come from its cache (qa.nlp_cache), so they stay cheap.
+paragraphs come from its cache (qa.knowledge.nlp_cache), so they stay cheap.
 
 LOCAL is an allow-list: a check added later runs on the whole document until someone
 shows it is local (tests/test_server_incremental.py compares both ways of running).
@@ -25,8 +25,8 @@ from dataclasses import dataclass, replace
 
 from qa.api import Config, Result, settle
 from qa.checks import Check, Context
-from qa.document import Document, Span
-from qa.findings import Category, Finding, Severity
+from qa.model.document import Document, Span
+from qa.model.findings import Category, Finding, Severity
 
 log = logging.getLogger(__name__)
 

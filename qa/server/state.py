@@ -14,8 +14,8 @@ from typing import Any
 
 from qa.api import Config, Result, active_checks, make_context
 from qa.checks import Check, Context
-from qa.document import Document
-from qa.findings import Finding
+from qa.model.document import Document
+from qa.model.findings import Finding
 from qa.server.incremental import Linter, Memo, is_backend
 
 # Editor settings (section "qa", camelCase as editors write them) and the TOML keys they mirror.
@@ -88,7 +88,7 @@ class Engine:
 
     @classmethod
     def load(cls, settings: Settings) -> Engine:
-        from qa.glossary import GlossaryError
+        from qa.knowledge.glossary import GlossaryError
 
         config = load_config(settings)
         try:
@@ -107,9 +107,9 @@ class Engine:
         """Load spaCy, Grammalecte and the word lists now rather than at the first document.
 
         Linting a sentence is not enough: its analyses come from the disk cache
-        (qa.nlp_cache) once it has been linted, so spaCy would then load (seconds) at the
+        (qa.knowledge.nlp_cache) once it has been linted, so spaCy would then load (seconds) at the
         first paragraph the cache does not hold, inside the first didOpen."""
-        from qa.nlp import pipeline
+        from qa.knowledge.nlp import pipeline
 
         sentence = "Le président a déclaré qu’il viendra à Paris mardi."
         if any(c.needs_nlp for c in self.checks):
@@ -128,7 +128,7 @@ class Engine:
         """Lint text as the file at path would be linted (its format from its name or content);
         without the backends' checks (GC00, LT00) when backends is False."""
         from qa.formats import FormatError, format_of, read_text
-        from qa.formats.lint import check_french, lint_parsed
+        from qa.engine.files import check_french, lint_parsed
 
         checks = self.checks if backends else [c for c in self.checks if not is_backend(c)]
         kind = format_of(Path(path), text[:2000])

@@ -1,4 +1,4 @@
-"""The reviews behind the page: one qa.review Session per file, decisions saved after each answer.
+"""The reviews behind the page: one qa.review.session Session per file, decisions saved after each answer.
 
 The browser names a file by its place on the command line and a finding by its index, never
 by a path or an offset it made up, so only the files named on the command line are touched.
@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from qa.api import Config, InputError, Result
-from qa.decisions import DecisionsError, Kind, default_path, load, save, target
-from qa.review import Accept, Action, Reject, RejectRule, Session, Skip
-from qa.reporters.explain import explain_text
-from qa.review_write import WriteBackError, glossary_problem, lint_one, write_back
+from qa.review.decisions import DecisionsError, Kind, default_path, load, save, target
+from qa.review.session import Accept, Action, Reject, RejectRule, Session, Skip
+from qa.report.explain import explain_text
+from qa.review.write import WriteBackError, glossary_problem, lint_one, write_back
 
 
 class ActionError(ValueError):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from qa.data import load_toml
-from qa.document import Document
+from qa.model.document import Document
 
 # A number as MT leaves it: digits grouped by « . », « , » or a space, with an optional
 # decimal part. Possessive quantifiers: no backtracking on long runs of digits.

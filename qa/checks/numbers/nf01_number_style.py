@@ -9,9 +9,9 @@ from functools import cache
 
 from qa.checks.base import Check, Context
 from qa.checks.numbers import _shared as nb
-from qa.document import Document, Span
-from qa.findings import Category, Finding
-from qa.wordlists import is_french_form, zipf
+from qa.model.document import Document, Span
+from qa.model.findings import Category, Finding
+from qa.knowledge.wordlists import is_french_form, zipf
 
 _SOURCE_LANGS = ("en", "nl", "de")
 
@@ -82,6 +82,8 @@ class NumberStyle(Check):
     """
 
     code = "NF01"
+    priority = 250
+    paragraph_local = True
     name = "typography.source-number"
     category = Category.TYPOGRAPHY
     summary = "Number, amount or unit written the source's way"

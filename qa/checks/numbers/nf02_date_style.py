@@ -8,8 +8,8 @@ from functools import cache
 
 from qa.checks.base import Check, Context
 from qa.checks.numbers import _shared as nb
-from qa.document import Document, Span
-from qa.findings import Category, Finding, Severity
+from qa.model.document import Document, Span
+from qa.model.findings import Category, Finding, Severity
 
 _SP = "[ \u00a0\u202f]"
 _PREP = r"(?:(?P<prep>on|in|am|im|op|per|vom|van|from)" + _SP + ")?"
@@ -79,6 +79,8 @@ class DateStyle(Check):
     """
 
     code = "NF02"
+    priority = 260
+    paragraph_local = True
     name = "typography.source-date"
     category = Category.TYPOGRAPHY
     summary = "Date, time, month or weekday written the source's way"

@@ -1,0 +1,31 @@
+"""Where a paragraph is prose: inline code (reStructuredText ``x``, Markdown `x`) holds identifiers,
+which the lexical checks of several families leave alone."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from qa.model.document import Document
+
+_CODE_SPAN = re.compile(r"``.+?``|`[^`\n]+`")
+
+
+@lru_cache(maxsize=8)
+def _code_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """The `code` spans of every paragraph of text, as offsets into text (a span never
+    crosses its paragraph)."""
+    if "`" not in text:
+        return ()
+    out = []
+    for para in Document("", text).paragraphs:
+        body = text[para.start : para.end]
+        if "`" in body:
+            out.extend((para.start + m.start(), para.start + m.end()) for m in _CODE_SPAN.finditer(body))
+    return tuple(out)
+
+
+def in_code(doc: Document, offset: int) -> bool:
+    """Inside `code` or ``code`` in its paragraph (reStructuredText, Markdown): identifiers, not prose."""
+    spans = _code_spans(doc.text)
+    return bool(spans) and any(start < offset < end for start, end in spans)
