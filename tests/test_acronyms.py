@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from qa.api import lint_document
-from qa.checks.acronyms import SourceAcronym, acronyms, with_article
+from qa.checks.acronyms.ac01_source_acronym import SourceAcronym, acronyms, with_article
 from qa.data import load_toml
 from qa.model.document import Document
 

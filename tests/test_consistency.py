@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from qa.api import Config, lint_document, make_context
-from qa.checks.consistency import Inconsistency, spelling_key
+from qa.checks.consistency.ic01_name_spelling import Inconsistency, spelling_key
 from qa.checks.transliteration import Transliteration
 from qa.model.document import Document
 

@@ -7,9 +7,8 @@ import unicodedata
 import pytest
 
 from qa.api import lint_document
-from qa.checks.acronyms import ForeignQualifier
-from qa.checks.names import (
-    NameTranslated,
+from qa.checks.names import ForeignQualifier, NameTranslated
+from qa.knowledge.names import (
     _entries,
     agree,
     feminine,
@@ -209,7 +208,7 @@ def test_generation_places_take_an_article() -> None:
 
 
 def _yields(d: dict[str, object]) -> bool:
-    from qa.checks.names import Name
+    from qa.knowledge.names import Name
 
     entry = Name(str(d["name"]), str(d["lang"]), str(d["kind"]), str(d["french"]), str(d.get("article", "")))
     return bool(d.get("renderings")) or bool(generate(entry))

@@ -13,7 +13,7 @@ from qa.backends import BackendOptions
 from qa.checks.base import Check, Context
 from qa.checks.calques import NeuterPronoun, ReportingPreposition, SourceConstruction
 from qa.checks.mistranslation import FalseFriend
-from qa.checks.pronouns import PronounAgreement
+from qa.checks.agreement import PronounAgreement
 from qa.checks.scope import paragraph_words, paragraphs_at
 from qa.model.document import Document
 from qa.knowledge.glossary import make_glossary

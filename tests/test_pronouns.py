@@ -8,8 +8,10 @@ from importlib import resources
 import pytest
 
 from qa.api import Config, lint_document, make_context
-from qa.checks.pronouns import Antecedent, ParticipleAgreement, PronounAgreement, _expected, _guess_infinitive
-from qa.checks.transliteration import strip_accents
+from qa.checks.agreement import ParticipleAgreement, PronounAgreement
+from qa.checks.agreement._antecedents import Antecedent, guess_infinitive
+from qa.checks.agreement.pa01_pa02_pronouns import _expected
+from qa.knowledge.gazetteer import strip_accents
 from qa.data import load_toml
 from qa.model.document import Document, Span
 
@@ -65,9 +67,9 @@ def test_expected_participle() -> None:
 
 
 def test_guess_infinitive() -> None:
-    assert "affirmer" in _guess_infinitive("affirmé")
-    assert "fournir" in _guess_infinitive("fourni")
-    assert "appeler" in _guess_infinitive("appelle") or "appeler" in _guess_infinitive("appele")
+    assert "affirmer" in guess_infinitive("affirmé")
+    assert "fournir" in guess_infinitive("fourni")
+    assert "appeler" in guess_infinitive("appelle") or "appeler" in guess_infinitive("appele")
 
 
 def test_pronoun_and_participle_together() -> None:
@@ -113,7 +115,7 @@ def test_plural_antecedent_changes_pronoun_and_verb() -> None:
 
 
 def test_plural_verb() -> None:
-    from qa.checks.pronouns import plural_verb
+    from qa.checks.agreement.pa01_pa02_pronouns import plural_verb
 
     assert plural_verb("affirme") == "affirment"
     assert plural_verb("avait") == "avaient"

@@ -8,16 +8,9 @@ from importlib import resources
 
 import pytest
 
-from qa.checks.transliteration import (
-    LANGS,
-    Transliteration,
-    conventions,
-    convert,
-    detect,
-    gazetteer,
-    name_key,
-    romanisations,
-)
+from qa.checks.transliteration import Transliteration
+from qa.knowledge.gazetteer import gazetteer, name_key
+from qa.knowledge.romanisation import LANGS, conventions, convert, detect, romanisations
 from qa.data import load_toml
 from qa.model.document import Document
 from qa.api import lint_document, make_context, Config
@@ -177,7 +170,7 @@ def test_english_possessive_marks_an_english_title() -> None:
 
 
 def test_strong_endings_are_valid_and_need_one_marker() -> None:
-    from qa.checks.transliteration import has_strong_ending
+    from qa.knowledge.romanisation import has_strong_ending
 
     strong = load_toml("transliteration.toml")["strong_endings"]
     assert strong == sorted(set(strong)) and all(e.islower() for e in strong)

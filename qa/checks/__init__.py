@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from qa.checks.base import Check, Context
-from qa.checks.glossary_terms import GlossaryTerm
-from qa.checks.names import NameTranslated
-from qa.checks.acronyms import ForeignQualifier, SourceAcronym
+from qa.checks.glossary import GlossaryTerm
+from qa.checks.names import ForeignQualifier, NameTranslated
+from qa.checks.acronyms import SourceAcronym
 from qa.checks.transliteration import Transliteration
 from qa.checks.consistency import Inconsistency
-from qa.checks.pronouns import ParticipleAgreement, PronounAgreement
+from qa.checks.agreement import ParticipleAgreement, PronounAgreement
 from qa.checks.suppression import UnusedSuppression
 from qa.checks.grammalecte import GrammalecteCheck
 from qa.checks.languagetool import LanguageToolCheck
@@ -26,8 +26,8 @@ from qa.checks.mistranslation import FalseFriend
 from qa.checks.source_aware import PlaceholderParity, SourceName, SourceTerm, Untranslated
 from qa.checks.source_numbers import NumberFormat, NumberMismatch
 from qa.checks.numbers import DateStyle, NumberStyle
-from qa.checks.titles import TitleGender
-from qa.checks.agreement_subject import SubjectAgreement
+from qa.checks.agreement import TitleGender
+from qa.checks.agreement import SubjectAgreement
 from qa.checks.source_words import SourceWordLeft
 
 # The order is the priority: when two checks rewrite one span, or overlapping text, the

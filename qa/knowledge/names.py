@@ -1,4 +1,4 @@
-"""PN01's knowledge: the names of names.toml and the literal renderings MT produces of them.
+"""PN01's and PN02's knowledge: the names of names.toml and the literal renderings MT produces of them.
 
 Each name's renderings are generated from a bilingual lexicon (qa/data/lexicon.tsv) in
 French word order, with and without the article, plus the renderings listed in the data;
@@ -16,7 +16,7 @@ from qa.data import load_toml, load_tsv
 from qa.model.textutil import PhraseMatcher, fold_key, starts_with_vowel_sound
 
 FOREIGN_ARTICLES = frozenset("the der die das de het el il lo".split())
-_SMALL = frozenset("de des du la le les l d sur pour et en à au aux par contre".split())
+SMALL_WORDS = frozenset("de des du la le les l d sur pour et en à au aux par contre".split())
 MAX_VARIANTS = 120
 # Words of countless real titles (« Le Journal hebdomadaire », « Le Quotidien du peuple »):
 # a generated rendering made only of them says nothing about which name was translated.
@@ -304,7 +304,7 @@ def knowledge() -> KB:
             for t in texts:
                 key = fold_key(t)
                 bare = re.sub(r"^(?:(?:le|la|les) |l')", "", key)
-                content = _content(re.findall(r"[\w-]+", bare))
+                content = content_words(re.findall(r"[\w-]+", bare))
                 if how == "generated" and all(w in GENERIC for w in content):
                     if len(content) < 2:
                         continue
@@ -323,9 +323,15 @@ def knowledge() -> KB:
     return KB(names, PhraseMatcher(items), by_key)
 
 
-def _lower(s: str) -> str:
+# The French determiner (or « de », « à » contracted with it) right before a name.
+DETERMINER_BEFORE = re.compile(r"(?:^|(?<=[\s«“\"(]))(le|la|les|l['’]|du|des|au|aux|de|d['’])([ \u00a0]*)$", re.I)
+
+
+def plain_lower(s: str) -> str:
+    """Lower case with straight apostrophes, for comparing words."""
     return s.lower().replace("’", "'")
 
 
-def _content(words: list[str]) -> list[str]:
-    return [w for w in words if _lower(w).strip("'") not in _SMALL]
+def content_words(words: list[str]) -> list[str]:
+    """The words that are not articles, prepositions or « et »."""
+    return [w for w in words if plain_lower(w).strip("'") not in SMALL_WORDS]

@@ -18,7 +18,7 @@ SEVERITY = {
 
 _QUOTED = re.compile(r"« ([^«»]+?) »")
 # Rules whose message names another place of the text: IC01 the other spelling, PA01 and
-# PA02 the antecedent (always earlier in the same paragraph, see qa.checks.pronouns).
+# PA02 the antecedent (always earlier in the same paragraph, see qa.checks.agreement).
 _ELSEWHERE = {"IC01": "the other spelling", "PA01": "the antecedent", "PA02": "the antecedent"}
 
 

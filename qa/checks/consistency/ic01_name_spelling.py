@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from qa.checks.base import Check, Context
-from qa.checks.transliteration import Entity, cached_romanisations, gazetteer, in_foreign_title, strip_accents
+from qa.knowledge.gazetteer import Entity, gazetteer, strip_accents
+from qa.knowledge.romanisation import cached_romanisations, in_foreign_title
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding
 from qa.model.textutil import PhraseMatcher
@@ -140,6 +141,7 @@ class Inconsistency(Check):
     name = "consistency.name-spelling"
     category = Category.INCONSISTENCY
     summary = "Name written two ways in one text"
+    data_files = ("gazetteer.tsv", "transliteration.toml")  # TL01's hits come from both
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         for occ, best, n_best, n_this in inconsistencies(doc, ctx):

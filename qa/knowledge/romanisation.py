@@ -1,27 +1,24 @@
-"""TL01: Russian, Ukrainian and Belarusian names romanised by Dutch, German or English conventions.
+"""Russian, Ukrainian and Belarusian names romanised by Dutch, German or English conventions.
 
-The knowledge is in two data files: qa/data/gazetteer.tsv (established French forms,
-other accepted French forms, and known foreign romanisations) and
-qa/data/transliteration.toml (the clusters that betray a convention and the rewrite
-rules to the French one). IC01 (qa/checks/consistency.py) reuses the gazetteer and
-defers to this check for any token found here.
+The conventions are in qa/data/transliteration.toml (the clusters that betray one and
+the rewrite rules to the French one); the names French already knows are in the
+gazetteer (qa.knowledge.gazetteer). TL01 reports the romanisations found here; IC01
+leaves any token found here to TL01.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any, Protocol
 
-from qa.checks.base import Check, Context
-from qa.data import load_toml, load_tsv
-from qa.model.document import Document, Span
-from qa.model.findings import Category, Finding
-from qa.model.textutil import PhraseMatcher, SpanSet, word_list
+from qa.data import load_toml
+from qa.knowledge.gazetteer import Entity, french_forms, gazetteer, name_key, strip_accents
 from qa.knowledge.wordlists import zipf
+from qa.model.document import Document, Span
+from qa.model.textutil import PhraseMatcher, SpanSet, word_list
 
 LANGS = ("nl", "de", "en")
 # A marker total this heavy is decisive on its own; lighter totals need a Slavic ending.
@@ -32,18 +29,6 @@ FRENCH_ZIPF = 2.0
 SOURCE_ZIPF = 2.0
 # Photo credits and bylines keep the spelling the person signs with.
 _CREDIT = re.compile(r"^\W*(?:photos?|crédits?|©|source|vidéo|illustration)\b", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Entity:
-    french: str  # the established French form
-    kind: str  # person, place, firstname, org (a company or a club)
-    also: tuple[str, ...]  # other accepted French forms
-    foreign: tuple[str, ...]  # forms romanised by Dutch, German or English conventions
-
-    @property
-    def french_forms(self) -> tuple[str, ...]:
-        return (self.french, *self.also)
 
 
 @dataclass(frozen=True)
@@ -63,19 +48,6 @@ class Conventions:
     exclude: tuple[re.Pattern[str], ...]
 
 
-def _split(field: str) -> tuple[str, ...]:
-    return tuple(x.strip() for x in field.split("|") if x.strip())
-
-
-@cache
-def gazetteer() -> tuple[Entity, ...]:
-    out = []
-    for row in load_tsv("gazetteer.tsv"):
-        row = row + ("",) * (4 - len(row))
-        out.append(Entity(row[0], row[1], _split(row[2]), _split(row[3])))
-    return tuple(out)
-
-
 @cache
 def conventions() -> Conventions:
     data = load_toml("transliteration.toml")
@@ -84,25 +56,6 @@ def conventions() -> Conventions:
     exclude = tuple(re.compile(p) for p in data.get("exclude", ()))
     incompatible = {lang: re.compile(p) for lang, p in data.get("incompatible", {}).items()}
     return Conventions(markers, rules, tuple(data["endings"]), tuple(data["strong_endings"]), incompatible, exclude)
-
-
-def strip_accents(s: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
-
-
-@lru_cache(maxsize=1 << 16)
-def name_key(s: str) -> str:
-    """A skeleton that spellings of one name share: « Zelensky », « Zelenski », « Selensky »."""
-    k = strip_accents(s).lower().replace("-", " ")
-    k = k.translate(str.maketrans({"y": "i", "z": "s", "w": "v"}))
-    k = re.sub(r"(\w)\1", r"\1", k)
-    return re.sub(r"e\b", "", k)
-
-
-@cache
-def french_forms() -> dict[str, Entity]:
-    """Every accepted French form, case-folded, to its entity."""
-    return {f.casefold(): e for e in gazetteer() for f in e.french_forms}
 
 
 @cache
@@ -324,58 +277,17 @@ def _verdict(word: str, prefer: str | None) -> tuple[Entity | None, str, str] | 
     return None, converted, lang
 
 
-def cached_romanisations(doc: Document, ctx: Context) -> list[Hit]:
+class Run(Protocol):
+    """What cached_romanisations reads of a check's context (qa.checks.base.Context)."""
+
+    cache: dict[str, Any]
+    source_lang: str | None
+
+
+def cached_romanisations(doc: Document, ctx: Run) -> list[Hit]:
     """TL01's hits, computed once per document and shared with IC01."""
     cached = ctx.cache.get("transliteration.hits")
     if cached is None or cached[0] is not doc:
         cached = (doc, romanisations(doc, getattr(ctx, "source_lang", None)))
         ctx.cache["transliteration.hits"] = cached
     return cached[1]
-
-
-_LANG_NAMES = {"nl": "Dutch", "de": "German", "en": "English"}
-
-
-class Transliteration(Check):
-    """A Russian, Ukrainian or Belarusian name romanised by another language's convention.
-
-    Dutch writes « tsj, sj, zj, oe, j » (Poetin, Tsjaikovski), German « tsch, sch,
-    w, j » (Selenskyj, Gorbatschow, Kyjiw), English « ch, sh, zh, y » (Zelenskyy,
-    Shoigu) where French writes « tch, ch, j, ou, ï ». The gazetteer of established
-    French forms (qa/data/gazetteer.tsv) confirms a suggestion; a name it does not
-    know gets the rule-based French romanisation, not applied automatically. Photo
-    credits keep the spelling the photographer signs with.
-
-    Mauvais : « Le président Vladimir Poetin a rencontré Selenskyj. »
-    Bon :     « Le président Vladimir Poutine a rencontré Zelensky. »
-    """
-
-    code = "TL01"
-    priority = 50
-    name = "transliteration.romanisation"
-    category = Category.TRANSLITERATION
-    summary = "Name romanised by a Dutch, German or English convention"
-
-    def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        for hit in cached_romanisations(doc, ctx):
-            text = doc[hit.span]
-            found = detect(text)
-            lang = hit.lang or (found[0][0] if found else None)
-            if len(found) > 1 and found[0][1] == found[1][1]:
-                names = f"{_LANG_NAMES[found[0][0]]} or {_LANG_NAMES[found[1][0]]}"  # « -yj »: Dutch and German alike
-            else:
-                names = _LANG_NAMES[lang] if lang else ""
-            if hit.entity is not None:
-                how = f"a {names} romanisation" if names else "a foreign romanisation"
-                message = f"« {text} » is {how}; the French form is « {hit.suggestion} »"
-                # With two accepted French forms, only the one the text already uses is safe.
-                autofix = len(hit.entity.french_forms) == 1 or bool(
-                    re.search(rf"(?<!\w){re.escape(hit.suggestion)}(?!\w)", doc.text)
-                )
-            else:
-                how = f"{names or 'foreign'} romanisation"
-                message = f"« {text} » looks like a {how}; French would write « {hit.suggestion} »"
-                autofix = False
-            yield self.finding(doc, hit.span, message, suggestions=[hit.suggestion], autofix=autofix)
-
-

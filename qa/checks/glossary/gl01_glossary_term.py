@@ -60,6 +60,7 @@ class GlossaryTerm(Check):
     name = "glossary.term"
     category = Category.MISTRANSLATION
     summary = "Form listed as wrong in a glossary"
+    data_files = ("glossary.toml",)  # the built-in layer of ctx.glossary
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         for match in ctx.glossary.matcher.finditer(doc.text, doc.folded):

@@ -1,4 +1,4 @@
-"""PN01: proper names translated word for word (PN02 lives in acronyms.py).
+"""PN01: proper names translated word for word.
 
 The renderings MT produces of the names PN01 knows come from qa.knowledge.names;
 this module matches them in the text and keeps those that stand as a proper noun.
@@ -12,21 +12,17 @@ from functools import lru_cache
 
 from qa.checks.base import Check, Context
 from qa.knowledge.conditions import at_sentence_start
-from qa.knowledge.names import (  # noqa: F401  (re-exported: tests, acronyms.py)
+from qa.knowledge.names import (
+    DETERMINER_BEFORE,
     HINTS,
-    _SMALL,
     KB,
+    SMALL_WORDS,
     Name,
     Rendering,
-    _content,
-    _entries,
-    _lower,
-    agree,
+    content_words,
     definite,
-    feminine,
-    generate,
     knowledge,
-    lexicon,
+    plain_lower,
 )
 from qa.data import load_toml
 from qa.model.document import Document, Span
@@ -35,7 +31,6 @@ from qa.model.textutil import adjust_determiner, capitalize_first, fold_key, sta
 
 # --- context evidence -------------------------------------------------------------------
 
-_DET = re.compile(r"(?:^|(?<=[\s«“\"(]))(le|la|les|l['’]|du|des|au|aux|de|d['’])([ \u00a0]*)$", re.I)
 _FRAME_BEFORE = re.compile(
     r"\b(selon|d'apr[eè]s|cit[eéè]e?s? par|interrog[eéè]e?s? par|publi[eéè]e?s? (?:\w+ )?par|notamment|photo|"
     r"quotidien|journal|hebdomadaire|magazine|site|cha[iî]ne|radio|agence|ong|organisation|association|syndicat|"
@@ -68,10 +63,10 @@ def evidence(doc: Document, start: int, end: int, sentence: Span) -> tuple[bool,
     raw = doc.text[max(sentence.start, start - 70) : start]
     # « a déclaré M. Fuest au … »: the speaker's name sits between the verb and « au ».
     raw = _SPEAKER.sub(" ", raw)
-    before = _lower(raw[-45:])
+    before = plain_lower(raw[-45:])
     before = " ".join(before.split()[-4:])
-    after = _lower(doc.text[end : min(sentence.end, end + 40)])
-    whole = _lower(doc.text[sentence.start : start] + " " + doc.text[end : sentence.end])
+    after = plain_lower(doc.text[end : min(sentence.end, end + 40)])
+    whole = plain_lower(doc.text[sentence.start : start] + " " + doc.text[end : sentence.end])
     return bool(_FRAME_BEFORE.search(before)), bool(_FRAME_AFTER.search(after)), bool(_MEDIA.search(whole))
 
 
@@ -127,7 +122,7 @@ def bare_proper_noun(doc: Document, span: Span) -> bool:
 
 def replacement(doc: Document, start: int, entry: Name, capital_det: bool) -> tuple[int, str]:
     """Where the edit begins and its text, with the French determiner before it fixed."""
-    det = _DET.search(doc.text, max(0, start - 8), start)
+    det = DETERMINER_BEFORE.search(doc.text, max(0, start - 8), start)
     if det and capital_det:
         s = det.start()
         if entry.foreign_article or not entry.article:
@@ -137,7 +132,7 @@ def replacement(doc: Document, start: int, entry: Name, capital_det: bool) -> tu
             art = f"{entry.article} {entry.french}"  # a foreign h is aspirated: « le Handelsblatt »
         return s, capitalize_first(art) if at_sentence_start(doc, s) else art
     if det and not entry.article:
-        low = _lower(det.group(1))
+        low = plain_lower(det.group(1))
         keep = {"du": "de ", "des": "de ", "au": "à ", "aux": "à ", "de": "de ", "d'": "de "}.get(low, "")
         text = keep + entry.french
         if keep == "de " and starts_with_vowel_sound(entry.french):
@@ -159,7 +154,7 @@ _SPLIT = {"du": ("de", "le"), "des": ("de", "les"), "au": ("à", "le"), "aux": (
 def _rebuild_determiner(doc: Document, det: re.Match[str], entry: Name) -> tuple[int, str] | None:
     """« selon la Poste du matin… » → « selon le South China Morning Post »: the name's own
     article replaces the one MT chose for the translated noun, contracted with « de »/« à »."""
-    low = _lower(det.group(1))
+    low = plain_lower(det.group(1))
     start, prep = det.start(), ""
     if low in _SPLIT:
         prep = _SPLIT[low][0]
@@ -172,7 +167,7 @@ def _rebuild_determiner(doc: Document, det: re.Match[str], entry: Name) -> tuple
     art = {"le": "le ", "la": "la ", "les": "les ", "l’": "l’"}[entry.article]
     det_text = _CONTRACT.get((prep, art), f"{prep} {art}" if prep else art)
     old = doc.text[start : det.end()]
-    if _lower(det_text).strip() == _lower(old).strip():
+    if plain_lower(det_text).strip() == plain_lower(old).strip():
         return det.end(), entry.bare  # the determiner is already right: edit the name only
     out = det_text + entry.bare
     return start, capitalize_first(out) if old[:1].isupper() else out
@@ -215,7 +210,7 @@ def unknown_titles(doc: Document, kb: KB) -> Iterator[Span]:
             if key in titles or bare in kb.by_key or key in kb.by_key or any(
                     k in titles for k in ("le " + bare, "la " + bare, "les " + bare, "l'" + bare)):
                 continue
-            words = [w for w in re.findall(r"[^\W\d_]+", title) if w.lower() not in _SMALL | {"pour", "et"}]
+            words = [w for w in re.findall(r"[^\W\d_]+", title) if w.lower() not in SMALL_WORDS | {"pour", "et"}]
             if words and all(_french_only(w) for w in words):
                 yield Span(m.start(1), m.end(1))
 
@@ -243,6 +238,7 @@ class NameTranslated(Check):
     name = "names.translated"
     category = Category.NAME_TRANSLATED
     summary = "Proper name translated word for word"
+    data_files = ("names.toml", "lexicon.tsv")
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         kb = knowledge()
@@ -275,7 +271,7 @@ class NameTranslated(Check):
             return None  # part of a compound: « outre-Atlantique » is no title
         sentence = _sentence(doc, span.start) or Span(span.start, span.end)
         para = doc.paragraph_at(span.start) or sentence
-        ws = _content(re.findall(r"[^\W\d_][\w’'-]*", text))
+        ws = content_words(re.findall(r"[^\W\d_][\w’'-]*", text))
         if not ws:
             return None
         # A title in quotes keeps its quotes when MT lowercases it: « à "l’image du dimanche" ».
@@ -283,13 +279,13 @@ class NameTranslated(Check):
                                        and _CLOSE_Q.match(doc.text, span.end))
         if not ws[0][0].isupper() and not quoted:
             return None
-        area = _lower(doc.text[sentence.start : span.start] + " @ " + doc.text[span.end : sentence.end])
+        area = plain_lower(doc.text[sentence.start : span.start] + " @ " + doc.text[span.end : sentence.end])
         renders = [r for r in renders
-                   if not any(re.search(r"(?<!\w)" + re.escape(_lower(a)), area) for a in r.entry.avoid_when)]
+                   if not any(re.search(r"(?<!\w)" + re.escape(plain_lower(a)), area) for a in r.entry.avoid_when)]
         if not renders:
             return None
         how = renders[0].how
-        det = _DET.search(doc.text, max(0, span.start - 8), span.start)
+        det = DETERMINER_BEFORE.search(doc.text, max(0, span.start - 8), span.start)
         det_start = det.start() if det else span.start
         capital_det = bool(det and det.group(1)[0].isupper())
         starts = at_sentence_start(doc, span.start)

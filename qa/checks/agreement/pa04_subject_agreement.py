@@ -73,6 +73,7 @@ class SubjectAgreement(Check):
     name = "agreement.subject"
     category = Category.PRONOUN_AGREEMENT
     summary = "Participle or attribute left masculine for a feminine subject"
+    data_files = ("first_names.toml", "pronouns.toml")
     needs_nlp = True
     nlp_components = ("parser",)
 

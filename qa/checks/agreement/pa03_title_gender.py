@@ -45,6 +45,7 @@ class TitleGender(Check):
     name = "agreement.title"
     category = Category.PRONOUN_AGREEMENT
     summary = "Title of address does not fit the person or is in the source language"
+    data_files = ("first_names.toml",)
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         genders, titles, pattern = _data()
