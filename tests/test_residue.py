@@ -8,7 +8,8 @@ import pytest
 
 from qa.api import Config, lint_document, make_context
 from qa.checks.base import Check
-from qa.checks.residue import MarkupResidue, PipelineTag, entity_replacement
+from qa.checks.artifacts.ar01_pipeline_tag import PipelineTag
+from qa.checks.artifacts.ar02_markup_residue import MarkupResidue, entity_replacement
 from qa.data import load_toml
 from qa.model.document import Document
 from qa.engine.fixes import apply_edits

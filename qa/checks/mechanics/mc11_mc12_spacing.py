@@ -136,6 +136,7 @@ class GluedFunctionWord(Check):
     code = "MC11"
     priority = 160
     paragraph_local = True
+    data_files = ("spacing.toml",)
     name = "mechanics.glued-function-word"
     category = Category.SPACING
     summary = "Function word glued to the next or previous word, name or number"
@@ -222,6 +223,7 @@ class SplitToken(Check):
     code = "MC12"
     priority = 140
     paragraph_local = True
+    data_files = ("spacing.toml", "mechanics.toml")
     name = "mechanics.split-token"
     category = Category.SPACING
     summary = "Token split around a hyphen, elision, slash or decimal comma; title glued to a name"
