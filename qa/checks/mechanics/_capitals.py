@@ -8,7 +8,8 @@ import re
 import unicodedata
 from functools import cache
 
-from qa.checks.mechanics._shared import adjective_base, is_verb_form, mechanics_data
+from qa.checks.mechanics._shared import mechanics_data
+from qa.checks.mechanics._word_classes import adjective_base, is_verb_form
 from qa.data import load_toml, load_tsv
 from qa.knowledge.nlp import Analysis, Token
 from qa.knowledge.wordlists import is_french_form, zipf

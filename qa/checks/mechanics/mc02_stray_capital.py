@@ -21,7 +21,8 @@ from qa.checks.mechanics._capitals import (
     name_shape,
     titles_in,
 )
-from qa.checks.mechanics._shared import adjective_base, is_adjective, is_verb_form, mechanics_data, pos_lemmas
+from qa.checks.mechanics._shared import mechanics_data
+from qa.checks.mechanics._word_classes import adjective_base, is_adjective, is_verb_form, pos_lemmas
 from qa.checks.scope import paragraph_words
 from qa.knowledge.nlp import Analysis, Token
 from qa.knowledge.wordlists import is_french_form, zipf

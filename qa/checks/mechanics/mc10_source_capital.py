@@ -24,7 +24,7 @@ from qa.checks.mechanics._capitals import (
     place_words,
     titles_in,
 )
-from qa.checks.mechanics._shared import adjective_base
+from qa.checks.mechanics._word_classes import adjective_base
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding
 from qa.knowledge.nlp import Analysis, Token

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from qa.checks.base import Check, Context
-from qa.checks.mechanics._shared import adjective_base, is_verb_form, pos_lemmas
+from qa.checks.mechanics._word_classes import adjective_base, is_verb_form, pos_lemmas
 from qa.data import load_toml
 from qa.knowledge.lemmas import lemma_tables
 from qa.knowledge.nlp import Analysis, Token
