@@ -1,4 +1,5 @@
-"""What the mechanics checks share: mechanics.toml, read by MC01–MC05 and MC12."""
+"""What the mechanics checks share: mechanics.toml, read by MC01, MC02, MC04, MC05, MC12 and
+the capital helpers of _capitals.py."""
 
 from __future__ import annotations
 
