@@ -9,8 +9,8 @@ import pytest
 
 from qa.api import Config, lint_document, make_context
 from qa.checks.base import Check, Context
-from qa.checks.caps_rules import SourceCapital, _place_adjectives
-from qa.checks.missing_words import MissingWord
+from qa.checks.mechanics.mc10_source_capital import SourceCapital, _place_adjectives
+from qa.checks.mechanics.mc15_missing_word import MissingWord
 from qa.data import load_toml
 from qa.model.document import Document
 

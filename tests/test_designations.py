@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 
 from qa.api import Config, lint_document, make_context
-from qa.checks.mechanics_caps import StrayCapital, _spells
+from qa.checks.mechanics._capitals import spells
+from qa.checks.mechanics.mc02_stray_capital import StrayCapital
 from qa.data import load_toml
 from qa.model.document import Document
 from qa.model.textutil import words
@@ -75,7 +76,7 @@ def test_head_classes_do_not_overlap_and_no_head_is_a_title_of_a_person() -> Non
     ],
 )
 def test_acronym_spelling(acronym: str, name: str, expected: bool) -> None:
-    assert _spells(acronym, list(words(name))) is expected
+    assert spells(acronym, list(words(name))) is expected
 
 
 def _found(text: str, lang: str | None) -> list[tuple[int, str]]:

@@ -10,17 +10,13 @@ import pytest
 
 from qa.api import Config, lint_document, make_context
 from qa.checks.base import Check, Context
-from qa.checks.mechanics import (
-    CapitalisedPronoun,
-    MergedWords,
-    SpuriousDeterminer,
-    StrayFullStop,
-    is_french_form,
-    split_camel,
-    split_merged,
-)
-from qa.checks.mechanics_caps import StrayCapital
+from qa.checks.mechanics.mc01_merged_words import MergedWords, join_split, split_after_name, split_camel, split_merged
+from qa.checks.mechanics.mc02_stray_capital import StrayCapital
+from qa.checks.mechanics.mc03_spurious_determiner import SpuriousDeterminer
+from qa.checks.mechanics.mc04_stray_full_stop import StrayFullStop
+from qa.checks.mechanics.mc05_capitalised_pronoun import CapitalisedPronoun
 from qa.data import load_toml
+from qa.knowledge.wordlists import is_french_form
 from qa.model.document import Document
 from qa.model.findings import Category
 
@@ -234,15 +230,11 @@ def test_title_case_chain_after_an_institution() -> None:
 
 @pytest.mark.parametrize(("left", "right", "whole"), [("analy", "stes", "analystes"), ("mili", "taires", "militaires")])
 def test_join_split_when_a_half_is_no_word(left: str, right: str, whole: str) -> None:
-    from qa.checks.mechanics import join_split
-
     assert join_split(left, right) == whole
 
 
 @pytest.mark.parametrize(("left", "right"), [("bien", "tôt"), ("par", "tout"), ("gouverne", "ment"), ("Washing", "ton")])
 def test_join_split_leaves_real_word_pairs(left: str, right: str) -> None:
-    from qa.checks.mechanics import join_split
-
     assert join_split(left, right) is None
 
 
@@ -257,8 +249,6 @@ def test_stale_cached_analysis_is_not_used() -> None:
 
 
 def test_split_after_a_known_or_repeated_name() -> None:
-    from qa.checks.mechanics import split_after_name
-
     assert split_after_name("Reutersla") == ("Reuters", "la", True)
     assert split_after_name("Vattenfallde", frozenset({"Vattenfall"})) == ("Vattenfall", "de", False)
     assert split_after_name("Vattenfallde") is None

@@ -8,7 +8,8 @@ import pytest
 
 from qa.api import Config, lint_document, make_context
 from qa.checks.base import Check
-from qa.checks.residue import MarkupResidue, PipelineTag, entity_replacement
+from qa.checks.artifacts.ar01_pipeline_tag import PipelineTag
+from qa.checks.artifacts.ar02_markup_residue import MarkupResidue, entity_replacement
 from qa.data import load_toml
 from qa.model.document import Document
 from qa.engine.fixes import apply_edits
@@ -90,3 +91,14 @@ def test_pipeline_tags_stay_quiet_on_prose(text: str) -> None:
 
 def test_model_tokens_and_bpe_joiners() -> None:
     assert found(PipelineTag(), "Le gouverne@@ ment a <unk> décidé.") == [("@@", ("",)), ("<unk>", ("",))]
+
+
+def test_starts_pipeline_tag_where_mc04_asks() -> None:
+    # MC04 asks it after a stop: a tag that ends the text is AR01's, not a stray stop.
+    from qa.knowledge.pipeline_tags import starts_pipeline_tag
+
+    text = "remporté par les travaillistes. ttn-fr-41\nLe lendemain. {{ auteur }} écrit"
+    assert starts_pipeline_tag(text, text.index("ttn"))
+    assert starts_pipeline_tag(text, text.index("{{"))
+    assert not starts_pipeline_tag(text, text.index("par"))
+    assert not starts_pipeline_tag("Il a dit. ensuite il est parti", len("Il a dit. "))

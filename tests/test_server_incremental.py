@@ -39,7 +39,7 @@ def test_memo_gives_the_findings_of_qa_lint(text: str) -> None:
 
 
 def test_a_crashing_check_reports_engine_error_on_its_paragraph(monkeypatch: pytest.MonkeyPatch) -> None:
-    from qa.checks.mechanics_spacing import GluedFunctionWord
+    from qa.checks.mechanics.mc11_mc12_spacing import GluedFunctionWord
 
     real = GluedFunctionWord.run
 

@@ -12,22 +12,27 @@ from qa.checks.agreement import ParticipleAgreement, PronounAgreement
 from qa.checks.suppression import UnusedSuppression
 from qa.checks.grammalecte import GrammalecteCheck
 from qa.checks.languagetool import LanguageToolCheck
-from qa.checks.mechanics import CapitalisedPronoun, MergedWords, SpuriousDeterminer, StrayFullStop
-from qa.checks.mechanics_caps import StrayCapital
-from qa.checks.mechanics_spacing import GluedFunctionWord, SplitToken
-from qa.checks.quotes import PunctuationSpacing, QuotationMarks
-from qa.checks.caps_rules import SourceCapital
-from qa.checks.missing_words import MissingWord
-from qa.checks.residue import MarkupResidue, PipelineTag
+from qa.checks.mechanics.mc01_merged_words import MergedWords
+from qa.checks.mechanics.mc03_spurious_determiner import SpuriousDeterminer
+from qa.checks.mechanics.mc04_stray_full_stop import StrayFullStop
+from qa.checks.mechanics.mc05_capitalised_pronoun import CapitalisedPronoun
+from qa.checks.mechanics.mc02_stray_capital import StrayCapital
+from qa.checks.mechanics.mc11_mc12_spacing import GluedFunctionWord, SplitToken
+from qa.checks.mechanics.mc13_quotation_marks import QuotationMarks
+from qa.checks.mechanics.mc14_punctuation_spacing import PunctuationSpacing
+from qa.checks.mechanics.mc10_source_capital import SourceCapital
+from qa.checks.mechanics.mc15_missing_word import MissingWord
+from qa.checks.artifacts.ar01_pipeline_tag import PipelineTag
+from qa.checks.artifacts.ar02_markup_residue import MarkupResidue
 from qa.checks.untranslated import UntranslatedWords
 from qa.checks.leftovers import ForeignPlaceName, SourceLabel
 from qa.checks.calques import NeuterPronoun, ReportingPreposition, SourceConstruction
 from qa.checks.mistranslation import FalseFriend
 from qa.checks.source_aware import PlaceholderParity, SourceName, SourceTerm, Untranslated
 from qa.checks.source_numbers import NumberFormat, NumberMismatch
-from qa.checks.numbers import DateStyle, NumberStyle
-from qa.checks.agreement import TitleGender
-from qa.checks.agreement import SubjectAgreement
+from qa.checks.numbers.nf01_number_style import NumberStyle
+from qa.checks.numbers.nf02_date_style import DateStyle
+from qa.checks.agreement import SubjectAgreement, TitleGender
 from qa.checks.source_words import SourceWordLeft
 
 # The order is the priority: when two checks rewrite one span, or overlapping text, the

@@ -1,4 +1,5 @@
-"""AR01, AR02: residue of the production pipeline and of markup left in the copy."""
+"""AR02: markup left in the copy — HTML entities and tags, wiki and Markdown links, BBCode,
+templates, escaped characters, double-encoded letters."""
 
 from __future__ import annotations
 
@@ -9,81 +10,9 @@ from functools import cache
 
 from qa.checks.base import Check, Context
 from qa.data import load_toml
+from qa.knowledge.pipeline_tags import alternation
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding, Severity
-
-
-def _alt(items: list[str]) -> str:
-    # Longest first so that « strong » is tried before « s ».
-    return "|".join(re.escape(i) for i in sorted(items, key=lambda s: (-len(s), s)))
-
-
-@cache
-def _pipeline_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
-    data = load_toml("markup.toml")
-    langs = _alt(data["pipeline_tag"]["languages"])
-    labels = _alt(data["tracker"]["labels"])
-    xliff = _alt(data["xliff"]["tags"])
-    tokens = _alt(data["model_tokens"]["tokens"])
-    return (
-        # « ttn-fr-33 »: a feed slug with a language code and a sequence number.
-        (re.compile(rf"(?<![\w-])(?:[a-z]{{2,8}}[-_](?:{langs})|[A-Z]{{2,8}}[-_](?:{langs.upper()}))[-_]\d{{1,8}}(?![\w-])"), "pipeline tag"),
-        (re.compile(rf"\[(?i:{labels})\s*[:#=]?\s*[\w.-]+\]"), "tracking label"),
-        (re.compile(r"\{\{\s*[A-Za-z_][\w.-]*\s*\}\}"), "unfilled placeholder"),
-        (re.compile(r"\$\{[A-Za-z_][\w.]*\}"), "unfilled placeholder"),
-        (re.compile(r"(?<![\w{])\{(?:\d{1,2}|[a-z_][a-z0-9_]{2,})\}(?![\w}])"), "unfilled placeholder"),
-        (re.compile(r"(?<![\w%])%(?:\d\$)?[sd](?![\w%])|%\([a-z_]+\)[sd]"), "printf placeholder"),
-        (re.compile(r"(?<!\w)__[A-Z][A-Z0-9_]*[A-Z0-9]__(?!\w)"), "unfilled placeholder"),
-        (re.compile(rf"</?(?:{xliff})(?:\s[^<>]{{0,200}})?/?>"), "XLIFF inline tag"),
-        (re.compile(rf"(?<![\w<\[])(?:{tokens})(?![\w>\]])"), "MT special token"),
-        (re.compile(r"(?<=\w)@@(?= )"), "BPE joiner"),
-        (re.compile(r"▁"), "SentencePiece marker"),
-    )
-
-
-# A paragraph that is nothing but a lower-case slug with a number: a feed or job tag.
-_SLUG_LINE = re.compile(r"[a-z]{2,10}(?:[-_][a-z]{2,10}){0,2}[-_]\d{1,8}")
-
-
-class PipelineTag(Check):
-    """A tag, placeholder or special token the translation pipeline left in the copy.
-
-    Feed slugs (« ttn-fr-33 »), tracking labels (« [ID:1234] »), unfilled placeholders
-    (« {{name}} », « {0} », « %s », « __TITLE__ »), XLIFF inline tags (« <x id="1"/> »)
-    and model tokens (« <unk> ») are never part of the article: delete them.
-
-    Mauvais : « … vacants au sein des forces armées.  ttn-fr-12 »
-    Bon :     « … vacants au sein des forces armées. »
-    """
-
-    code = "AR01"
-    priority = 120
-    paragraph_local = True
-    name = "artifact.pipeline-tag"
-    category = Category.ARTIFACT
-    summary = "Pipeline tag or unfilled placeholder left in the text"
-    severity = Severity.ERROR
-    autofix = "all"
-
-    def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        seen: list[Span] = []
-        for para in doc.paragraphs:
-            if _SLUG_LINE.fullmatch(doc[para]):
-                seen.append(para)
-                yield self._found(doc, para, "pipeline tag")
-        for pattern, what in _pipeline_patterns():
-            for m in pattern.finditer(doc.text):
-                span = Span(*m.span())
-                if any(s.overlaps(span) for s in seen):
-                    continue
-                seen.append(span)
-                yield self._found(doc, span, what)
-
-    def _found(self, doc: Document, span: Span, what: str) -> Finding:
-        return self.finding(doc, span, f"{what} « {doc[span]} » left in the text: delete it", [""], autofix=True)
-
-
-# --- AR02 -----------------------------------------------------------------------------
 
 _ENTITY = re.compile(r"&(?:amp;)?(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31})(;?)")
 # From a token's start only (lazy to the first double-encoded pair): linear on long tokens.
@@ -100,9 +29,9 @@ _COMMENT = re.compile(r"<!--.*?-->", re.S)
 @cache
 def _markup_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     data = load_toml("markup.toml")["html"]
-    block = re.compile(rf"</?(?:{_alt(data['block'])})(?:\s[^<>]{{0,300}})?/?>", re.I)
-    inline = re.compile(rf"</?(?:{_alt(data['inline'])})(?:\s[^<>]{{0,300}})?/?>", re.I)
-    bb = _alt(load_toml("markup.toml")["bbcode"]["tags"])
+    block = re.compile(rf"</?(?:{alternation(data['block'])})(?:\s[^<>]{{0,300}})?/?>", re.I)
+    inline = re.compile(rf"</?(?:{alternation(data['inline'])})(?:\s[^<>]{{0,300}})?/?>", re.I)
+    bb = alternation(load_toml("markup.toml")["bbcode"]["tags"])
     bbcode = re.compile(rf"\[/?(?:{bb})(?:=[^\]\n]{{0,200}})?\]", re.I)
     return block, inline, bbcode
 
@@ -139,6 +68,7 @@ class MarkupResidue(Check):
     code = "AR02"
     priority = 130
     paragraph_local = True
+    data_files = ("markup.toml",)
     name = "artifact.markup"
     category = Category.ARTIFACT
     summary = "HTML, wiki or Markdown residue, escaped or double-encoded characters"

@@ -11,19 +11,20 @@ from functools import cache
 
 from qa.checks.base import Check, Context
 from qa.knowledge.wordlists import is_french_form, zipf
-from qa.checks.mechanics_caps import (
-    _adjective_base,
-    _continues_name,
-    _designation,
-    _field_of,
-    _in_acronyms,
-    _in_titles,
-    _inside_names,
-    _may_be_stray,
-    _name_shape,
-    _place_words,
-    _titles_in,
+from qa.checks.mechanics._capitals import (
+    DATA_FILES,
+    continues_name,
+    designation,
+    field_of,
+    in_acronyms,
+    in_titles,
+    inside_names,
+    may_be_stray,
+    name_shape,
+    place_words,
+    titles_in,
 )
+from qa.checks.mechanics._word_classes import adjective_base
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding
 from qa.knowledge.nlp import Analysis, Token
@@ -89,9 +90,9 @@ def _proper(doc: Document, analysis: Analysis, t: Token, skip: frozenset[int]) -
     """The capital belongs to a name or a title: the shapes MC02 knows (inside a known name,
     a title after a cue, a designation, a field of a ministry, a place)."""
     low = t.text.lower()
-    if t.start in skip or low in _place_words():
+    if t.start in skip or low in place_words():
         return True
-    return _continues_name(doc, t) or _name_shape(doc, t) or _field_of(doc, t) or _designation(doc, analysis, t)
+    return continues_name(doc, t) or name_shape(doc, t) or field_of(doc, t) or designation(doc, analysis, t)
 
 
 def _next(analysis: Analysis, t: Token) -> Token | None:
@@ -118,6 +119,7 @@ class SourceCapital(Check):
 
     code = "MC10"
     priority = 200
+    data_files = ("caps_rules.toml", *DATA_FILES)
     name = "mechanics.source-capital"
     category = Category.CAPITALIZATION
     summary = "Capital on a month, a day, an article, a nationality, an office or a noun mid-sentence"
@@ -138,8 +140,8 @@ class SourceCapital(Check):
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         analysis = ctx.analysis(doc)
-        skip = _inside_names(doc) | _in_titles(doc) | _in_acronyms(doc)
-        named = _titles_in(doc)
+        skip = inside_names(doc) | in_titles(doc) | in_acronyms(doc)
+        named = titles_in(doc)
         done: set[int] = set()
         out: list[Finding] = []
         named_here = self._capital_only(doc)
@@ -177,7 +179,7 @@ class SourceCapital(Check):
             if low in _calendar():
                 if low in _data()["calendar"]["months"] and not self._month_context(prev):
                     continue  # « rejoindre Mars »: the planet
-                if not _feast(doc, t) and not _continues_name(doc, t) and not (prev.text[:1].isupper() and not is_sentence_start(doc.text, prev.start)):
+                if not _feast(doc, t) and not continues_name(doc, t) and not (prev.text[:1].isupper() and not is_sentence_start(doc.text, prev.start)):
                     done.add(t.start)
                     out.append(self._lower(doc, t, "months and days take no capital in French"))
                 continue
@@ -200,9 +202,9 @@ class SourceCapital(Check):
                     done.add(t.start)
                     out.append(self._lower(doc, t, "a title of office or a body after its article takes no capital"))
                 continue
-            if t.pos not in ("NOUN", "PROPN") or low in _DETERMINERS or not _may_be_stray(low):
+            if t.pos not in ("NOUN", "PROPN") or low in _DETERMINERS or not may_be_stray(low):
                 continue
-            if low.endswith(("s", "x")) and (low in _place_adjectives() or (_adjective_base(low) and prev.text.lower() in ("les", "aux", "des"))):
+            if low.endswith(("s", "x")) and (low in _place_adjectives() or (adjective_base(low) and prev.text.lower() in ("les", "aux", "des"))):
                 continue  # « les Américains », « les Démocrates »: peoples and parties
             if nxt is not None and nxt.text.lower() in ("de", "du", "des", "d'", "d’") and self._name_after(doc, nxt):
                 continue  # « le Tunnel de Rebaix »: a name's complement
@@ -256,13 +258,13 @@ class SourceCapital(Check):
         if self._of_common(doc, nxt):
             return True
         after = _next(analysis, nxt)
-        return after is not None and (after.text.lower() in _place_words() or after.ent in ("LOC", "GPE"))
+        return after is not None and (after.text.lower() in place_words() or after.ent in ("LOC", "GPE"))
 
     @staticmethod
     def _name_after(doc: Document, nxt: Token) -> bool:
         """« de » and a capitalised word that is no common French word (« de Rebaix »)."""
         m = re.compile(r"(?:de|du|des|d['’])[ \u00a0]?(?:(?:la|le|les|l['’])[ \u00a0]?)?([^\W\d_][\w-]*)").match(doc.text, nxt.start)
-        return m is not None and m.group(1)[:1].isupper() and not _may_be_stray(m.group(1).lower())
+        return m is not None and m.group(1)[:1].isupper() and not may_be_stray(m.group(1).lower())
 
     @staticmethod
     def _of_common(doc: Document, nxt: Token) -> bool:
@@ -274,7 +276,7 @@ class SourceCapital(Check):
     def _title_case(t: Token) -> bool:
         """« la Politique Économique »: an adjective written with the capital of English title case."""
         low = t.text.lower()
-        return _adjective_base(low) and is_french_form(low) and low not in _place_words() and zipf(low) >= 3.0
+        return adjective_base(low) and is_french_form(low) and low not in place_words() and zipf(low) >= 3.0
 
     @staticmethod
     def _nationality(prev: Token, t: Token, low: str) -> bool:
@@ -297,7 +299,7 @@ class SourceCapital(Check):
         if low in ("je", "tu", "nous", "vous"):
             return False  # « qui lui disait : Je vous installe »: words reported, quotation marks or not
         function = t.pos in ("PRON", "DET", "ADV", "ADP", "CCONJ", "SCONJ")  # « : Il exige », « : Les blocs »
-        if t.start in skip or low in _place_words() or not (function or is_french_form(low)) or zipf(low) < 3.0:
+        if t.start in skip or low in place_words() or not (function or is_french_form(low)) or zipf(low) < 3.0:
             return False
         nxt = _next(analysis, t)
         if t.pos == "PROPN" and t.ent in ("LOC", "GPE", "PER", "ORG"):

@@ -10,12 +10,13 @@ from collections.abc import Iterator
 from functools import cache
 
 from qa.checks.base import Check, Context
+from qa.checks.mechanics._word_classes import adjective_base, is_verb_form, pos_lemmas
+from qa.data import load_toml
 from qa.knowledge.lemmas import lemma_tables
+from qa.knowledge.nlp import Analysis, Token
 from qa.knowledge.wordlists import is_french_form, zipf
-from qa.checks.mechanics_caps import _adjective_base, _is_verb_form
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding
-from qa.knowledge.nlp import Analysis, Token
 from qa.model.textutil import capitalize_first, is_sentence_start, starts_with_vowel_sound
 
 _MORE = re.compile(r"(?<![\w'’-])(plus|moins)[ \u00a0]+(?=\d)")
@@ -29,19 +30,16 @@ _TIME = frozenset(["jour", "nuit", "début", "fin", "mi", "hier", "matin", "soir
 
 @cache
 def _data() -> dict[str, dict[str, list[str]]]:
-    from qa.data import load_toml
-
     return load_toml("missing_words.toml")
 
 
 @cache
-def _sets() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+def _sets() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     d = _data()
     return (
         frozenset(d["prepositions"]["need_determiner"]),
         frozenset(d["prepositions"]["bare"]),
         frozenset(d["verbs"]["bare"]) | frozenset(d["verbs"]["light"]),
-        frozenset(d["verbs"]["bare_nouns"]),
         frozenset(d["nouns"]["second"]),
     )
 
@@ -53,16 +51,8 @@ def _singular() -> frozenset[str]:
 
 @cache
 def _calendar() -> frozenset[str]:
-    from qa.data import load_toml
-
     cal = load_toml("caps_rules.toml")["calendar"]
     return frozenset(cal["months"] + cal["days"]) | _TIME
-
-
-@cache
-def _nouns() -> frozenset[str]:
-    lookups = lemma_tables()
-    return frozenset(lookups.get_table("lemma_index")["noun"]) if lookups is not None else frozenset()  # type: ignore[attr-defined]
 
 
 @cache
@@ -74,7 +64,7 @@ def _noun_form(low: str) -> bool:
         return False
     lemmas = lookups.get_table("lemma_lookup").get(low, [low])  # type: ignore[attr-defined]
     lemmas = [lemmas] if isinstance(lemmas, str) else lemmas
-    return low in _nouns() or any(lemma in _nouns() for lemma in lemmas)
+    return low in pos_lemmas("noun") or any(lemma in pos_lemmas("noun") for lemma in lemmas)
 
 
 # Suffixes of nouns that no adjective or verb form has: a word with one is a noun whatever
@@ -93,13 +83,13 @@ def _common_noun(t: Token, strict: bool = False, trust_tag: bool = False) -> boo
         return False
     if t.pos not in ("NOUN", "VERB", "ADJ", "PROPN") or not ((trust_tag and t.pos == "NOUN") or _noun_form(low)) or zipf(low, "en") > zipf(low):
         return False
-    if low.endswith(("amment", "emment")) or (low.endswith("ment") and _adjective_base(low[:-4])):
+    if low.endswith(("amment", "emment")) or (low.endswith("ment") and adjective_base(low[:-4])):
         return False  # « intelligemment », « considérablement »: adverbs
     suffixed = low.removesuffix("s").endswith(_NOUN_SUFFIXES)
     if t.pos != "NOUN" and not suffixed:
-        if t.pos in ("VERB", "AUX") or _inflected_verb(low) or _adjective_base(low) or low.endswith(("er", "ir", "re", "oir")):
+        if t.pos in ("VERB", "AUX") or _inflected_verb(low) or adjective_base(low) or low.endswith(("er", "ir", "re", "oir")):
             return False
-    if _is_verb_form(low) or _adjective_base(low):
+    if is_verb_form(low) or adjective_base(low):
         return False
     return not strict or suffixed or (not _inflected_verb(low) and t.pos == "NOUN")
 
@@ -109,19 +99,13 @@ def _inflected_verb(low: str) -> bool:
     """A form of a verb (« sera », « privés »): its lemma is another word that ends as an
     infinitive does and is not a noun."""
     lookups = lemma_tables()
-    if low in _verbs():
+    if low in pos_lemmas("verb"):
         return True
     if lookups is None:
         return False
     lemmas = lookups.get_table("lemma_lookup").get(low, [])  # type: ignore[attr-defined]
     lemmas = [lemmas] if isinstance(lemmas, str) else lemmas
-    return any(lemma != low and (lemma in _verbs() or (lemma.endswith(("er", "ir", "re", "oir")) and lemma not in _nouns())) for lemma in lemmas)
-
-
-@cache
-def _verbs() -> frozenset[str]:
-    lookups = lemma_tables()
-    return frozenset(lookups.get_table("lemma_index")["verb"]) if lookups is not None else frozenset()  # type: ignore[attr-defined]
+    return any(lemma != low and (lemma in pos_lemmas("verb") or (lemma.endswith(("er", "ir", "re", "oir")) and lemma not in pos_lemmas("noun"))) for lemma in lemmas)
 
 
 def _determiner(t: Token, indefinite: bool, after: Token | None = None) -> str:
@@ -159,6 +143,7 @@ class MissingWord(Check):
 
     code = "MC15"
     priority = 210
+    data_files = ("missing_words.toml", "caps_rules.toml")
     name = "mechanics.missing-word"
     category = Category.MISSING_WORD
     summary = "Determiner or « de » missing after a verb, a preposition, a noun or « plus »"
@@ -173,7 +158,7 @@ class MissingWord(Check):
                 continue
             out.append(self.finding(doc, Span(m.start(1), m.end(1)), f"« {m.group(1)} » before a number needs « de »", [f"{m.group(1)} de"]))
         analysis = ctx.analysis(doc)
-        need, bare_preps, bare_verbs, bare_nouns, second = _sets()
+        need, bare_preps, bare_verbs, second = _sets()
         tokens = analysis.tokens
         for t, nxt in zip(tokens, tokens[1:], strict=False):
             if nxt.para != t.para or nxt.start - t.end > 1:
@@ -185,7 +170,7 @@ class MissingWord(Check):
             elif low in need and t.pos in ("ADP", "ADV", "SCONJ") and self._bare_after(low, nxt, bare_preps):
                 det = _determiner(nxt, low in _INDEFINITE_AFTER)
                 found = (Span(t.start, nxt.end), f"a determiner is missing after « {t.text} »", f"{t.text} {_join(det, nxt.text)}")
-            elif self._verb(t, tokens) and self._bare_object(t, nxt, bare_verbs, bare_nouns, tokens):
+            elif self._verb(t, tokens) and self._bare_object(t, nxt, bare_verbs, tokens):
                 det = _determiner(nxt, True, tokens[nxt.i + 1] if nxt.i + 1 < len(tokens) else None)
                 found = (Span(nxt.start, nxt.end), f"a determiner is missing before the object « {nxt.text} »", _join(det, nxt.text))
             elif t.pos == "NOUN" and t.text.isalpha() and t.text.islower() and self._second_noun(t, nxt, second, tokens) and not self._term(doc, t, nxt):
@@ -198,7 +183,7 @@ class MissingWord(Check):
 
     @staticmethod
     def _bare_plural(t: Token) -> bool:
-        return t.text.isalpha() and t.text.islower() and t.text.endswith(("s", "x")) and t.lemma.lower() in _nouns() and not _adjective_base(t.text) and not _is_verb_form(t.text)
+        return t.text.isalpha() and t.text.islower() and t.text.endswith(("s", "x")) and t.lemma.lower() in pos_lemmas("noun") and not adjective_base(t.text) and not is_verb_form(t.text)
 
     @staticmethod
     def _bare_after(prep: str, noun: Token, bare_preps: frozenset[str]) -> bool:
@@ -223,7 +208,7 @@ class MissingWord(Check):
         return form in ("Fin", "Inf")
 
     @staticmethod
-    def _bare_object(verb: Token, noun: Token, bare_verbs: frozenset[str], bare_nouns: frozenset[str], tokens: list[Token]) -> bool:
+    def _bare_object(verb: Token, noun: Token, bare_verbs: frozenset[str], tokens: list[Token]) -> bool:
         lemma = verb.lemma.lower()
         if lemma in _COPULAS or lemma in bare_verbs or not _common_noun(noun):
             return False
@@ -261,10 +246,10 @@ class MissingWord(Check):
             if not is_sentence_start(doc.text, t.start) or t.dep not in ("nsubj", "nsubj:pass"):
                 continue
             low = t.text.lower()
-            if low in _calendar() or low not in _nouns() or _adjective_base(low) or zipf(low) < 3.5:
+            if low in _calendar() or low not in pos_lemmas("noun") or adjective_base(low) or zipf(low) < 3.5:
                 continue
             nxt = analysis.tokens[t.i + 1] if t.i + 1 < len(analysis.tokens) else None
-            if nxt is None or not (nxt.text.lower() in ("de", "du", "des", "d'", "d’") or (nxt.pos == "ADJ" and nxt.text.islower() and not _is_verb_form(nxt.text))):
+            if nxt is None or not (nxt.text.lower() in ("de", "du", "des", "d'", "d’") or (nxt.pos == "ADJ" and nxt.text.islower() and not is_verb_form(nxt.text))):
                 continue  # « Conseil municipal a … », « Réponse de la province est … »
             para = doc.paragraph_at(t.start)
             body = doc[para].rstrip() if para is not None else ""

@@ -1,5 +1,5 @@
-"""MC01, MC03, MC04, MC05: mechanical damage from the pipeline — merged words, a doubled
-determiner, a full stop inside a sentence, a lost comma before a capitalised pronoun."""
+"""MC01: two words merged where a link or a tag ended in the source page, one word split by
+a stray space, a word glued to the mark before it."""
 
 from __future__ import annotations
 
@@ -8,17 +8,13 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 
 from qa.checks.base import Check, Context
-from qa.data import load_toml, load_tsv
+from qa.checks.mechanics._shared import mechanics_data
+from qa.checks.prose import in_code
+from qa.data import load_tsv
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding
-from qa.model.textutil import capitalize_first, is_sentence_start, word_list
-from qa.checks.prose import in_code
+from qa.model.textutil import capitalize_first, word_list
 from qa.knowledge.wordlists import is_french_form, other_script, zipf
-
-
-@cache
-def _data() -> dict[str, dict[str, list[str]]]:
-    return load_toml("mechanics.toml")
 
 
 def is_known(word: str) -> bool:
@@ -29,11 +25,9 @@ def is_known(word: str) -> bool:
 def _merge_words() -> tuple[frozenset[str], frozenset[str], tuple[str, ...], frozenset[str]]:
     """mechanics.toml's [merge] lists as sets: clause openers, phrase openers, prefixes,
     and the short words that may follow a name."""
-    data = _data()["merge"]
+    data = mechanics_data()["merge"]
     return frozenset(data["clause"]), frozenset(data["phrase"]), tuple(data["prefixes"]), frozenset(data["after_names"])
 
-
-# --- MC01 -----------------------------------------------------------------------------
 
 _CAMEL = re.compile(r"(?<=[a-zà-öø-ÿœ]{3})(?=[A-ZÀ-ÖØ-ÞŒ][a-zà-öø-ÿœ])")
 
@@ -92,7 +86,7 @@ def split_merged(word: str) -> tuple[str, str, bool] | None:
 def _known_names() -> frozenset[str]:
     """Names that a lost boundary glues to the next word (« Reutersla »): agencies and
     media from mechanics.toml, and one-word countries and institutions from gender.tsv."""
-    names = set(_data()["merge"]["names"])
+    names = set(mechanics_data()["merge"]["names"])
     names.update(row[0] for row in load_tsv("gender.tsv") if row[0][:1].isupper() and " " not in row[0] and len(row[0]) >= 4)
     return frozenset(names)
 
@@ -112,7 +106,7 @@ def _name_splits(word: str) -> tuple[tuple[str, str, bool], ...]:
 
 @cache
 def _days() -> frozenset[str]:
-    return frozenset(_data()["merge"]["days"])
+    return frozenset(mechanics_data()["merge"]["days"])
 
 
 # A name glued to a day name is one the wordlist knows this well (« Rotterdam » 3.3, « Kharkiv » 2.6).
@@ -202,7 +196,7 @@ _LOWER_STOP = re.compile(r"(?<![\w.@/])([a-zà-öø-ÿœ]{3,})\.([a-zà-öø-ÿ�
 
 @cache
 def _abbreviations() -> frozenset[str]:
-    return frozenset(_data()["abbreviations"]["words"])
+    return frozenset(mechanics_data()["abbreviations"]["words"])
 
 
 class MergedWords(Check):
@@ -226,6 +220,7 @@ class MergedWords(Check):
     code = "MC01"
     priority = 150
     paragraph_local = True
+    data_files = ("mechanics.toml", "gender.tsv")
     name = "mechanics.merged-words"
     category = Category.SPACING
     summary = "Two words merged into one, or one word split in two"
@@ -286,7 +281,7 @@ class MergedWords(Check):
             span = Span(start, end)
             if camel:
                 left, right = camel
-                if right.lower() in _data()["merge"]["clause"]:
+                if right.lower() in mechanics_data()["merge"]["clause"]:
                     options = [f"{left}. {right}", f"{left}, {right.lower()}"]
                 else:
                     options = [f"{left} {right}"]
@@ -298,174 +293,3 @@ class MergedWords(Check):
             options = [f"{left}, {right}", f"{left} {right}"] if clause else [f"{left} {right}"]
             yield self.finding(doc, span, f"« {word} » looks like « {left} » and « {right} » merged", options)
 
-
-# --- MC03 -----------------------------------------------------------------------------
-
-_DETERMINERS = ("un", "une", "le", "la", "les")
-_DOUBLE = re.compile(r"\b(UNE?|Une?)[ \u00a0]+((?:une?|les?|la)(?=[ \u00a0])|l['’](?=\w))")
-_CAPS_UN = re.compile(r"\b(UNE?)[ \u00a0]+([^\s]+)")
-
-
-class SpuriousDeterminer(Check):
-    """An indefinite article rendered twice, or in capitals, at the start of a sentence.
-
-    A Dutch or German caption opening with « Een » / « Ein » comes out as « UN » before
-    the real article, or as « UN » in capitals before the noun.
-
-    Mauvais : « UN une partie du cordier d’un missile nord-coréen. »
-    Bon :     « Une partie du cordier d’un missile nord-coréen. »
-    """
-
-    code = "MC03"
-    priority = 220
-    paragraph_local = True
-    name = "mechanics.spurious-determiner"
-    category = Category.CAPITALIZATION
-    summary = "Doubled or all-capitals article at the start of a sentence"
-    autofix = "all"
-
-    def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        seen: set[int] = set()
-        for m in _DOUBLE.finditer(doc.text):
-            if not is_sentence_start(doc.text, m.start()) or self._shouting(doc, m.start()):
-                continue
-            span = Span(m.start(), m.end())
-            seen.add(m.start())
-            right = capitalize_first(m.group(2))
-            yield self.finding(doc, span, f"« {m.group(1)} » doubles the article « {m.group(2)} »: write « {right} »", [right], autofix=True)
-        for m in _CAPS_UN.finditer(doc.text):
-            if m.start() in seen or not is_sentence_start(doc.text, m.start()) or self._shouting(doc, m.start()):
-                continue
-            nxt = m.group(2)
-            # « UN Women », « UN Watch »: the English acronym before a capitalised name.
-            if not (nxt[:1].islower() or any(c.isdigit() for c in nxt)):
-                continue
-            right = capitalize_first(m.group(1).lower())
-            span = Span(m.start(1), m.end(1))
-            yield self.finding(doc, span, f"article « {m.group(1)} » in capitals: write « {right} »", [right], autofix=True)
-
-    @staticmethod
-    def _shouting(doc: Document, offset: int) -> bool:
-        para = doc.paragraph_at(offset)
-        letters = [c for c in doc[para] if c.isalpha()] if para else []
-        return sum(c.isupper() for c in letters) > 0.6 * max(len(letters), 1)
-
-
-# --- MC04 -----------------------------------------------------------------------------
-
-_STRAY_STOP = re.compile(r"(?<=[^\W_])\.(?=[ \u00a0]+([a-zà-öø-ÿœ][\w’'-]*))")
-_WORD_BEFORE = re.compile(r"[\w.’'-]+$")
-# Doubled marks a join left behind: « ,, », « ;; », « .. » (not an ellipsis), « ,. ».
-_DOUBLED = re.compile(r",{2,}|;{2,}|(?<=[^\W_])\.\.(?!\.)|,\.(?!\.)")
-
-
-def _starts_pipeline_tag(text: str, offset: int) -> bool:
-    from qa.checks.residue import _SLUG_LINE, _pipeline_patterns
-
-    line_end = text.find("\n", offset)
-    rest = text[offset : len(text) if line_end < 0 else line_end]
-    if _SLUG_LINE.match(rest):
-        return True
-    return any(p.match(text, offset) for p, _ in _pipeline_patterns())
-
-
-class StrayFullStop(Check):
-    """A full stop inside a sentence: the next word goes on in lower case.
-
-    The source had a tag, a link or a line break there. Abbreviations (« etc. »,
-    « av. J.-C. », « M. ») are not sentence ends and stay quiet. Marks doubled by a
-    join (« ,, », « .. » that is no ellipsis) are reported as well.
-
-    Mauvais : « », a déclaré le ministre. lors d’une conférence de presse »
-    Bon :     « », a déclaré le ministre lors d’une conférence de presse »
-    """
-
-    code = "MC04"
-    priority = 230
-    paragraph_local = True
-    name = "mechanics.stray-full-stop"
-    category = Category.PUNCTUATION
-    summary = "Full stop before a lower-case continuation; doubled punctuation"
-    autofix = "some"
-
-    def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        abbreviations = set(_data()["abbreviations"]["words"])
-        for m in _STRAY_STOP.finditer(doc.text):
-            before = _WORD_BEFORE.search(doc.text, max(0, m.start() - 40), m.start())
-            word = before.group() if before else ""
-            bare = re.split(r"['’]", word)[-1]
-            if bare.isdigit():
-                # « en 2020. ensuite » is a stray stop; « 1. le premier point » numbers a list.
-                head = doc.text[max(0, m.start() - len(bare) - 12) : m.start() - len(bare)]
-                last = re.findall(r"[\w°]+", head.lower())
-                if not head.strip() or head.endswith("\n") or (last and last[-1] in abbreviations | {"n°"}):
-                    continue
-            elif len(bare) < 2 or "." in bare or bare.lower() in abbreviations or not bare.isalpha():
-                continue
-            nxt = m.group(1)
-            if any(c.isupper() for c in nxt):  # « iPhone », « eBay »
-                continue
-            if _starts_pipeline_tag(doc.text, m.start(1)):
-                continue  # « travaillistes. ttn-fr-41 »: the stop ends the text; AR01 reports the tag
-            span = Span(m.start(), m.end())
-            yield self.finding(doc, span, f"full stop before lower-case « {nxt} » inside the sentence: delete it", [""])
-        for m in _DOUBLED.finditer(doc.text):
-            right = "." if "." in m.group() else m.group()[0]
-            span = Span(m.start(), m.end())
-            yield self.finding(doc, span, f"doubled punctuation « {m.group()} »: write « {right} »", [right], autofix=True)
-
-
-# --- MC05 -----------------------------------------------------------------------------
-
-
-@cache
-def _pronoun_pattern() -> re.Pattern[str]:
-    names = "|".join(sorted(_data()["pronouns"]["subject"], key=len, reverse=True))
-    return re.compile(rf"(?<=[^\W\d_])([ \u00a0])({names})(?=[ \u00a0]+[a-zà-öø-ÿœ]|[ \u00a0]*['’])")
-
-
-@cache
-def _after_comma_pattern() -> re.Pattern[str]:
-    names = "|".join(sorted(_data()["pronouns"]["subject"], key=len, reverse=True))
-    return re.compile(rf"(?<=[^\W\d_],[ \u00a0])({names})(?=[ \u00a0]+[a-zà-öø-ÿœ]|[ \u00a0]*['’])")
-
-
-class CapitalisedPronoun(Check):
-    """A capitalised subject pronoun in the middle of a sentence: a comma was lost.
-
-    The clause before it (« Selon le Financial Times ») ran on without punctuation and
-    the pronoun kept the capital of a new sentence.
-
-    Mauvais : « Selon le Financial Times Il n’existe toujours aucune preuve. »
-    Bon :     « Selon le Financial Times, il n’existe toujours aucune preuve. »
-    """
-
-    code = "MC05"
-    priority = 240
-    paragraph_local = True
-    name = "mechanics.capitalised-pronoun"
-    category = Category.CAPITALIZATION
-    summary = "Capitalised pronoun mid-sentence after a lost comma"
-    autofix = "some"
-
-    def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        cues = set(_data()["pronouns"]["title_cues"])
-        for m in _pronoun_pattern().finditer(doc.text):
-            before = re.search(r"(\S+)[ \u00a0]*$", doc.text[max(0, m.start() - 40) : m.start()])
-            prev = before.group(1) if before else ""
-            if prev.lower() in cues:
-                continue
-            pronoun = m.group(2)
-            span = Span(m.start(), m.end())
-            options = [f", {pronoun.lower()}", f". {pronoun}"]
-            yield self.finding(doc, span, f"capitalised « {pronoun} » mid-sentence: a comma is missing before it", options)
-        # The comma is there but the capital stayed: « Selon lui, Il faut… ».
-        greetings = set(_data()["pronouns"]["greetings"])
-        for m in _after_comma_pattern().finditer(doc.text):
-            para = doc.paragraph_at(m.start())
-            first = re.match(r"[^\W\d_]+", doc.text[para.start : m.start()]) if para else None
-            if first and first.group().lower() in greetings:
-                continue  # a letter's salutation: « Madame, Nous avons… »
-            pronoun = m.group(1)
-            span = Span(m.start(1), m.end(1))
-            yield self.finding(doc, span, f"capitalised « {pronoun} » after a comma: write it in lower case", [pronoun.lower()], autofix=True)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 
 from qa.checks.base import Check, Context
+from qa.checks.mechanics._shared import mechanics_data
 from qa.checks.prose import in_code
 from qa.data import load_toml
 from qa.model.document import Document, Span
@@ -136,6 +137,7 @@ class GluedFunctionWord(Check):
     code = "MC11"
     priority = 160
     paragraph_local = True
+    data_files = ("spacing.toml",)
     name = "mechanics.glued-function-word"
     category = Category.SPACING
     summary = "Function word glued to the next or previous word, name or number"
@@ -194,7 +196,7 @@ _TITLE = re.compile(r"(?<![\w.])(MM|Mmes?|Mlles?|Mes?|Mgr|Dre?|Pre?|M)\.(?=[A-Z�
 
 @cache
 def _prefixes() -> tuple[str, ...]:
-    return tuple(load_toml("mechanics.toml")["merge"]["prefixes"]) + ("ex", "mi", "néo", "non", "porte", "vice")
+    return tuple(mechanics_data()["merge"]["prefixes"]) + ("ex", "mi", "néo", "non", "porte", "vice")
 
 
 def _known_compound(left: str, right: str) -> bool:
@@ -222,6 +224,7 @@ class SplitToken(Check):
     code = "MC12"
     priority = 140
     paragraph_local = True
+    data_files = ("spacing.toml", "mechanics.toml")
     name = "mechanics.split-token"
     category = Category.SPACING
     summary = "Token split around a hyphen, elision, slash or decimal comma; title glued to a name"

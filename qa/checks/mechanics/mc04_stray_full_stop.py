@@ -1,0 +1,64 @@
+"""MC04: a full stop inside a sentence, and punctuation doubled by a join."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from qa.checks.base import Check, Context
+from qa.checks.mechanics._shared import mechanics_data
+from qa.knowledge.pipeline_tags import starts_pipeline_tag
+from qa.model.document import Document, Span
+from qa.model.findings import Category, Finding
+
+_STRAY_STOP = re.compile(r"(?<=[^\W_])\.(?=[ \u00a0]+([a-zà-öø-ÿœ][\w’'-]*))")
+_WORD_BEFORE = re.compile(r"[\w.’'-]+$")
+# Doubled marks a join left behind: « ,, », « ;; », « .. » (not an ellipsis), « ,. ».
+_DOUBLED = re.compile(r",{2,}|;{2,}|(?<=[^\W_])\.\.(?!\.)|,\.(?!\.)")
+
+
+class StrayFullStop(Check):
+    """A full stop inside a sentence: the next word goes on in lower case.
+
+    The source had a tag, a link or a line break there. Abbreviations (« etc. »,
+    « av. J.-C. », « M. ») are not sentence ends and stay quiet. Marks doubled by a
+    join (« ,, », « .. » that is no ellipsis) are reported as well.
+
+    Mauvais : « », a déclaré le ministre. lors d’une conférence de presse »
+    Bon :     « », a déclaré le ministre lors d’une conférence de presse »
+    """
+
+    code = "MC04"
+    priority = 230
+    paragraph_local = True
+    data_files = ("mechanics.toml", "markup.toml")
+    name = "mechanics.stray-full-stop"
+    category = Category.PUNCTUATION
+    summary = "Full stop before a lower-case continuation; doubled punctuation"
+    autofix = "some"
+
+    def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        abbreviations = set(mechanics_data()["abbreviations"]["words"])
+        for m in _STRAY_STOP.finditer(doc.text):
+            before = _WORD_BEFORE.search(doc.text, max(0, m.start() - 40), m.start())
+            word = before.group() if before else ""
+            bare = re.split(r"['’]", word)[-1]
+            if bare.isdigit():
+                # « en 2020. ensuite » is a stray stop; « 1. le premier point » numbers a list.
+                head = doc.text[max(0, m.start() - len(bare) - 12) : m.start() - len(bare)]
+                last = re.findall(r"[\w°]+", head.lower())
+                if not head.strip() or head.endswith("\n") or (last and last[-1] in abbreviations | {"n°"}):
+                    continue
+            elif len(bare) < 2 or "." in bare or bare.lower() in abbreviations or not bare.isalpha():
+                continue
+            nxt = m.group(1)
+            if any(c.isupper() for c in nxt):  # « iPhone », « eBay »
+                continue
+            if starts_pipeline_tag(doc.text, m.start(1)):
+                continue  # « travaillistes. ttn-fr-41 »: the stop ends the text; AR01 reports the tag
+            span = Span(m.start(), m.end())
+            yield self.finding(doc, span, f"full stop before lower-case « {nxt} » inside the sentence: delete it", [""])
+        for m in _DOUBLED.finditer(doc.text):
+            right = "." if "." in m.group() else m.group()[0]
+            span = Span(m.start(), m.end())
+            yield self.finding(doc, span, f"doubled punctuation « {m.group()} »: write « {right} »", [right], autofix=True)
