@@ -150,7 +150,7 @@ class SourceAcronym(Check):
     name = "acronym.source"
     category = Category.ACRONYM_SOURCE
     summary = "Source-language acronym where French has its own"
-    data_files = ("acronyms.toml",)
+    data_files = ("acronyms.toml", "names.toml", "lexicon.tsv")  # names.toml, lexicon.tsv: the name knowledge (qa.knowledge.names)
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         table = acronyms()
