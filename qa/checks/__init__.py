@@ -19,16 +19,22 @@ from qa.checks.quotes import PunctuationSpacing, QuotationMarks
 from qa.checks.caps_rules import SourceCapital
 from qa.checks.missing_words import MissingWord
 from qa.checks.residue import MarkupResidue, PipelineTag
-from qa.checks.untranslated import UntranslatedWords
-from qa.checks.leftovers import ForeignPlaceName, SourceLabel
-from qa.checks.calques import NeuterPronoun, ReportingPreposition, SourceConstruction
-from qa.checks.mistranslation import FalseFriend
-from qa.checks.source_aware import PlaceholderParity, SourceName, SourceTerm, Untranslated
-from qa.checks.source_numbers import NumberFormat, NumberMismatch
+from qa.checks.untranslated.ut01_untranslated_words import UntranslatedWords
+from qa.checks.untranslated.ut02_place import ForeignPlaceName
+from qa.checks.untranslated.ut03_label import SourceLabel
+from qa.checks.calques.pc01_reporting_preposition import ReportingPreposition
+from qa.checks.calques.pc02_construction import SourceConstruction
+from qa.checks.calques.pc03_neuter_pronoun import NeuterPronoun
+from qa.checks.mistranslation.mt01_false_friend import FalseFriend
+from qa.checks.source.sa01_glossary_term import SourceTerm
+from qa.checks.source.sa02_proper_name import SourceName
+from qa.checks.source.sa03_sa04_numbers import NumberFormat, NumberMismatch
+from qa.checks.source.sa05_untranslated import Untranslated
+from qa.checks.source.sa06_placeholder_parity import PlaceholderParity
 from qa.checks.numbers import DateStyle, NumberStyle
 from qa.checks.titles import TitleGender
 from qa.checks.agreement_subject import SubjectAgreement
-from qa.checks.source_words import SourceWordLeft
+from qa.checks.source.sa07_untranslated_word import SourceWordLeft
 
 # The order is the priority: when two checks rewrite one span, or overlapping text, the
 # earlier one owns it and the other's finding is dropped (qa.api._one_owner).
