@@ -83,6 +83,7 @@ class NumberStyle(Check):
 
     code = "NF01"
     priority = 250
+    data_files = ("numbers.toml",)
     paragraph_local = True
     name = "typography.source-number"
     category = Category.TYPOGRAPHY

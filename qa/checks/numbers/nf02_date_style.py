@@ -80,6 +80,7 @@ class DateStyle(Check):
 
     code = "NF02"
     priority = 260
+    data_files = ("numbers.toml",)
     paragraph_local = True
     name = "typography.source-date"
     category = Category.TYPOGRAPHY
