@@ -129,7 +129,7 @@ class SourceTerm(Check):
 
     code = "SA01"
     priority = 340
-    data_files = ('source_terms.toml',)
+    data_files = ("source_terms.toml",)
     segment_wide = True
     autofix = "none"  # for `qa rules` and SARIF
     name = "source.glossary-term"

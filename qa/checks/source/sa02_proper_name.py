@@ -15,8 +15,6 @@ from qa.model.findings import Category, Finding, Severity
 
 
 _CAPITAL = re.compile(r"(?<![\w.@/-])[A-Z][^\W_]*(?![\w@/])")
-
-
 _ROMAN = re.compile(r"[IVXLC]+")
 
 
@@ -69,7 +67,7 @@ class SourceName(Check):
 
     code = "SA02"
     priority = 350
-    data_files = ('exonyms.toml', 'places.toml')
+    data_files = ("exonyms.toml", "places.toml")
     segment_wide = True
     autofix = "none"  # for `qa rules` and SARIF
     name = "source.proper-name"
