@@ -12,7 +12,6 @@ from qa.model.findings import Category, Finding
 from qa.knowledge.nlp import Analysis, Token
 from qa.model.textutil import fold_key, is_sentence_start
 
-
 _IL = re.compile(r"\bIl\s+(?:ne\s+|n['’]\s*)?([^\W\d_]+)")
 
 
