@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 
 from qa.checks.base import Context
-from qa.checks.source_aware import SourceTerm, terms
+from qa.checks.source.sa01_glossary_term import SourceTerm, terms
 from qa.model.document import Document
 from qa.knowledge.glossary import Entry, Glossary
 

@@ -71,7 +71,7 @@ def test_autofix_only_when_not_strict() -> None:
 
 def test_kept_preposition_stays_out_of_the_span() -> None:
     from qa.api import lint_document
-    from qa.checks.acronyms import SourceAcronym
+    from qa.checks.acronyms.ac01_source_acronym import SourceAcronym
     from qa.model.document import Document
 
     doc = Document("t.txt", "Les ministres se tournent vers NAVO et contre VN.")

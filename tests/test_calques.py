@@ -10,7 +10,9 @@ import pytest
 from qa.api import Config, lint_document, make_context
 from qa.knowledge.conjugation import conjugate
 from qa.checks.base import Check, Context
-from qa.checks.calques import NeuterPronoun, ReportingPreposition, SourceConstruction
+from qa.checks.calques.pc01_reporting_preposition import ReportingPreposition
+from qa.checks.calques.pc02_construction import SourceConstruction
+from qa.checks.calques.pc03_neuter_pronoun import NeuterPronoun
 from qa.data import load_toml
 from qa.model.document import Document
 

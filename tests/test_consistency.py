@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from qa.api import Config, lint_document, make_context
 from qa.checks.consistency.ic01_name_spelling import Inconsistency, spelling_key
-from qa.checks.transliteration import Transliteration
+from qa.checks.transliteration.tl01_romanisation import Transliteration
 from qa.model.document import Document
 
 

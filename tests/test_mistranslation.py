@@ -13,7 +13,7 @@ from qa.knowledge.conjugation import agree, conjugate, form_slots
 from qa.knowledge.rules import DOMAINS, load_rules, parse_item
 from qa.checks.data_rules import contract
 from qa.checks.base import Context
-from qa.checks.mistranslation import FalseFriend
+from qa.checks.mistranslation.mt01_false_friend import FalseFriend
 from qa.data import read_text
 from qa.model.document import Document
 from qa.model.findings import Category

@@ -7,7 +7,8 @@ import unicodedata
 import pytest
 
 from qa.api import lint_document
-from qa.checks.names import ForeignQualifier, NameTranslated
+from qa.checks.names.pn02_foreign_qualifier import ForeignQualifier
+from qa.checks.names.pn01_translated_name import NameTranslated
 from qa.knowledge.names import (
     _entries,
     agree,

@@ -11,10 +11,12 @@ import pytest
 from qa.api import Config, active_checks, lint_document, make_context
 from qa.backends import BackendOptions
 from qa.checks.base import Check, Context
-from qa.checks.calques import NeuterPronoun, ReportingPreposition, SourceConstruction
-from qa.checks.mistranslation import FalseFriend
-from qa.checks.agreement import PronounAgreement
-from qa.checks.scope import paragraph_words, paragraphs_at
+from qa.checks.calques.pc01_reporting_preposition import ReportingPreposition
+from qa.checks.calques.pc02_construction import SourceConstruction
+from qa.checks.calques.pc03_neuter_pronoun import NeuterPronoun
+from qa.checks.mistranslation.mt01_false_friend import FalseFriend
+from qa.checks.agreement.pa01_pa02_pronouns import PronounAgreement
+from qa.checks.scope import paragraph_words
 from qa.model.document import Document
 from qa.knowledge.glossary import make_glossary
 
@@ -34,11 +36,6 @@ def test_paragraph_words_hold_every_token_spacy_could_make() -> None:
     doc = Document("t.txt", "Aujourd’hui, l’UE parle vis-à-vis des Pays-Bas : 5% de 3,5 M€.")
     (words,) = paragraph_words(doc, _ctx())
     assert {"aujourd'hui", "aujourd'", "hui", "l'", "ue", "vis-à-vis", "pays-bas", "5%", "3,5", ",", ":"} <= words
-
-
-def test_paragraphs_at_maps_offsets() -> None:
-    doc = Document("t.txt", "Un.\n\nDeux.\nTrois.")
-    assert paragraphs_at(doc, [0, 5, 11, 4]) == {0, 1, 2}  # offset 4 is a blank line
 
 
 def test_reporting_preposition_wants_paragraphs_with_its_prepositions() -> None:

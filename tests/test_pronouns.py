@@ -8,7 +8,7 @@ from importlib import resources
 import pytest
 
 from qa.api import Config, lint_document, make_context
-from qa.checks.agreement import ParticipleAgreement, PronounAgreement
+from qa.checks.agreement.pa01_pa02_pronouns import ParticipleAgreement, PronounAgreement
 from qa.checks.agreement._antecedents import Antecedent, guess_infinitive
 from qa.checks.agreement.pa01_pa02_pronouns import _expected
 from qa.knowledge.gazetteer import strip_accents

@@ -8,7 +8,7 @@ from importlib import resources
 
 import pytest
 
-from qa.checks.transliteration import Transliteration
+from qa.checks.transliteration.tl01_romanisation import Transliteration
 from qa.knowledge.gazetteer import gazetteer, name_key
 from qa.knowledge.romanisation import LANGS, conventions, convert, detect, romanisations
 from qa.data import load_toml

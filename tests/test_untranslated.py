@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from qa.api import Config, lint_document, make_context
-from qa.checks.untranslated import UntranslatedWords, foreign_language, translate_body
+from qa.checks.untranslated.ut01_untranslated_words import UntranslatedWords, translate_body
+from qa.knowledge.foreign_words import foreign_language
 from qa.data import load_toml
 from qa.model.document import Document
 

@@ -3,37 +3,45 @@
 from __future__ import annotations
 
 from qa.checks.base import Check, Context
-from qa.checks.glossary import GlossaryTerm
-from qa.checks.names import ForeignQualifier, NameTranslated
-from qa.checks.acronyms import SourceAcronym
-from qa.checks.transliteration import Transliteration
-from qa.checks.consistency import Inconsistency
-from qa.checks.agreement import ParticipleAgreement, PronounAgreement
+from qa.checks.glossary.gl01_glossary_term import GlossaryTerm
+from qa.checks.names.pn02_foreign_qualifier import ForeignQualifier
+from qa.checks.names.pn01_translated_name import NameTranslated
+from qa.checks.acronyms.ac01_source_acronym import SourceAcronym
+from qa.checks.transliteration.tl01_romanisation import Transliteration
+from qa.checks.consistency.ic01_name_spelling import Inconsistency
+from qa.checks.agreement.pa01_pa02_pronouns import ParticipleAgreement, PronounAgreement
+from qa.checks.agreement.pa03_title_gender import TitleGender
+from qa.checks.agreement.pa04_subject_agreement import SubjectAgreement
 from qa.checks.suppression import UnusedSuppression
 from qa.checks.grammalecte import GrammalecteCheck
 from qa.checks.languagetool import LanguageToolCheck
 from qa.checks.mechanics.mc01_merged_words import MergedWords
+from qa.checks.mechanics.mc02_stray_capital import StrayCapital
 from qa.checks.mechanics.mc03_spurious_determiner import SpuriousDeterminer
 from qa.checks.mechanics.mc04_stray_full_stop import StrayFullStop
 from qa.checks.mechanics.mc05_capitalised_pronoun import CapitalisedPronoun
-from qa.checks.mechanics.mc02_stray_capital import StrayCapital
+from qa.checks.mechanics.mc10_source_capital import SourceCapital
 from qa.checks.mechanics.mc11_mc12_spacing import GluedFunctionWord, SplitToken
 from qa.checks.mechanics.mc13_quotation_marks import QuotationMarks
 from qa.checks.mechanics.mc14_punctuation_spacing import PunctuationSpacing
-from qa.checks.mechanics.mc10_source_capital import SourceCapital
 from qa.checks.mechanics.mc15_missing_word import MissingWord
 from qa.checks.artifacts.ar01_pipeline_tag import PipelineTag
 from qa.checks.artifacts.ar02_markup_residue import MarkupResidue
-from qa.checks.untranslated import UntranslatedWords
-from qa.checks.leftovers import ForeignPlaceName, SourceLabel
-from qa.checks.calques import NeuterPronoun, ReportingPreposition, SourceConstruction
-from qa.checks.mistranslation import FalseFriend
-from qa.checks.source_aware import PlaceholderParity, SourceName, SourceTerm, Untranslated
-from qa.checks.source_numbers import NumberFormat, NumberMismatch
 from qa.checks.numbers.nf01_number_style import NumberStyle
 from qa.checks.numbers.nf02_date_style import DateStyle
-from qa.checks.agreement import SubjectAgreement, TitleGender
-from qa.checks.source_words import SourceWordLeft
+from qa.checks.untranslated.ut01_untranslated_words import UntranslatedWords
+from qa.checks.untranslated.ut02_place import ForeignPlaceName
+from qa.checks.untranslated.ut03_label import SourceLabel
+from qa.checks.calques.pc01_reporting_preposition import ReportingPreposition
+from qa.checks.calques.pc02_construction import SourceConstruction
+from qa.checks.calques.pc03_neuter_pronoun import NeuterPronoun
+from qa.checks.mistranslation.mt01_false_friend import FalseFriend
+from qa.checks.source.sa01_glossary_term import SourceTerm
+from qa.checks.source.sa02_proper_name import SourceName
+from qa.checks.source.sa03_sa04_numbers import NumberFormat, NumberMismatch
+from qa.checks.source.sa05_untranslated import Untranslated
+from qa.checks.source.sa06_placeholder_parity import PlaceholderParity
+from qa.checks.source.sa07_untranslated_word import SourceWordLeft
 
 # The order is the priority: when two checks rewrite one span, or overlapping text, the
 # earlier one owns it and the other's finding is dropped (qa.api._one_owner).

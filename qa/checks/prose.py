@@ -1,5 +1,6 @@
-"""Where a paragraph is prose: inline code (reStructuredText ``x``, Markdown `x`) holds identifiers,
-which the lexical checks of several families leave alone."""
+"""Where a paragraph is the translator's prose: inline code (reStructuredText ``x``, Markdown `x`)
+holds identifiers and a quotation keeps words on purpose, which the lexical checks of several
+families leave alone."""
 
 from __future__ import annotations
 
@@ -29,3 +30,12 @@ def in_code(doc: Document, offset: int) -> bool:
     """Inside `code` or ``code`` in its paragraph (reStructuredText, Markdown): identifiers, not prose."""
     spans = _code_spans(doc.text)
     return bool(spans) and any(start < offset < end for start, end in spans)
+
+
+def in_quotes(doc: Document, start: int) -> bool:
+    """Inside « … » or “ … ” in its paragraph: a quotation or a title kept on purpose."""
+    para = doc.paragraph_at(start)
+    if para is None:
+        return False
+    before = doc.text[para.start : start]
+    return before.count("«") > before.count("»") or before.count("“") > before.count("”") or before.count('"') % 2 == 1

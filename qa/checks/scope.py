@@ -11,7 +11,6 @@ paragraph are read generously (« aujourd’hui » gives « aujourd' », « hui 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from qa.checks.base import Context
 from qa.model.document import Document
@@ -41,12 +40,3 @@ def paragraph_words(doc: Document, ctx: Context) -> list[frozenset[str]]:
     ctx.cache["scope.words"] = (doc, out)
     return out
 
-
-def paragraphs_with(doc: Document, ctx: Context, keys: frozenset[str] | set[str]) -> set[int]:
-    """Paragraphs holding one of the folded keys."""
-    return {k for k, words in enumerate(paragraph_words(doc, ctx)) if not words.isdisjoint(keys)}
-
-
-def paragraphs_at(doc: Document, offsets: Iterable[int]) -> set[int]:
-    """Paragraphs holding these offsets of doc.text."""
-    return {k for k in map(doc.paragraph_index, offsets) if k is not None}

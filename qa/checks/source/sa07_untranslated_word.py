@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 
 from qa.checks.base import Check, Context
-from qa.checks.prose import in_code
+from qa.checks.prose import in_code, in_quotes
+from qa.knowledge.foreign_words import german_name_shape, loanwords, name_words
 from qa.knowledge.wordlists import is_french_form, zipf
-from qa.checks.untranslated import german_name_shape, in_quotes, loanwords, name_words
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding, Severity
 from qa.model.textutil import is_sentence_start, word_list
@@ -39,6 +39,7 @@ class SourceWordLeft(Check):
 
     code = "SA07"
     priority = 390
+    data_files = ("untranslated.toml", "names.toml")
     segment_wide = True
     name = "source.untranslated-word"
     category = Category.UNTRANSLATED

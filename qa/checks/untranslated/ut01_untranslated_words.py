@@ -7,17 +7,14 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 
 from qa.checks.base import Check, Context
-from qa.checks.prose import in_code
-from qa.knowledge.wordlists import is_french_form, zipf
-from qa.knowledge.wordlists import other_script
+from qa.checks.prose import in_code, in_quotes
+from qa.knowledge.foreign_words import SOURCES, foreign_language, german_compound, name_words
+from qa.knowledge.wordlists import is_french_form, other_script, zipf
 from qa.data import load_toml
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding, Severity
 from qa.model.textutil import PhraseMatcher, SpanSet, adjust_determiner, is_sentence_start, word_list
 
-SOURCES = ("en", "nl", "de")
-# How much more frequent in a source language than in French a word must be.
-_MARGIN = 2.0
 # A lone word must stand out more than a run of several.
 _SINGLE_MARGIN = 2.8
 # Short words shared with French or Latin that only continue a foreign run.
@@ -40,12 +37,6 @@ def _data() -> dict[str, dict[str, object]]:
 
 
 @cache
-def loanwords() -> frozenset[str]:
-    """Source-language words French has borrowed (untranslated.toml [allowed])."""
-    return frozenset(str(w) for w in _data()["allowed"]["words"])  # type: ignore[union-attr]
-
-
-@cache
 def _keep_matcher() -> PhraseMatcher[str]:
     names = [str(n) for n in _data()["bodies"]["keep"]]  # type: ignore[union-attr]
     # Names the name checks (PN01) know, with their right French form: theirs to report.
@@ -56,48 +47,7 @@ def _keep_matcher() -> PhraseMatcher[str]:
     return PhraseMatcher((str(n), str(n)) for n in names)
 
 
-@lru_cache(maxsize=1 << 16)
-def foreign_language(word: str, margin: float = _MARGIN) -> str | None:
-    """The source language in which word is far more frequent than in French, if any."""
-    low = word.lower()
-    if low in loanwords() or is_french_form(low) or other_script(low):
-        return None  # a word of another script is no English, Dutch or German word
-    fr = zipf(low)
-    best = max(SOURCES, key=lambda lang: zipf(low, lang))
-    return best if zipf(low, best) >= fr + margin and zipf(low, best) >= 3.0 else None
-
-
 _GERMAN_BEFORE = re.compile(r"(?:\b(?:la|le|les|des|du|de|au|aux|une|un|sa|son|ses|cette|ce)[ \u00a0]+|\b[lLdD]['’])$")
-
-
-@lru_cache(maxsize=1 << 14)
-def german_compound(word: str) -> bool:
-    """Two German words glued (« Heizungsgesetz », « Wärmepumpen »), a linking s allowed."""
-    low = word.lower()
-    data = _data()["german_nouns"]
-    head_min, mod_min = float(data["compound_head"]), float(data["compound_modifier"])  # type: ignore[arg-type]
-    french_max = float(data["compound_french"])  # type: ignore[arg-type]
-    if low.endswith(tuple(data["name_heads"])):  # type: ignore[arg-type]
-        return False
-    for i in range(4, len(low) - 3):
-        head, mod = low[i:], low[:i]
-        if zipf(head, "de") < head_min or zipf(head) >= french_max:
-            continue
-        if any(len(m) >= 3 and zipf(m, "de") >= mod_min and zipf(m) < french_max for m in (mod, mod[:-1] if mod.endswith("s") else "")):
-            return True
-    return False
-
-
-def german_name_shape(word: str) -> bool:
-    """« Burgenland », « Arnsberg », « BildZeitung »: the head of a place or a title."""
-    return word.lower().endswith(tuple(_data()["german_nouns"]["name_heads"]))  # type: ignore[arg-type]
-
-
-@cache
-def name_words() -> frozenset[str]:
-    """Words of the names PN01 knows (« Spiegel », « Allianz »): no German common noun."""
-    names = load_toml("names.toml")["names"]
-    return frozenset(w for n in names for w in re.findall(r"[^\W\d_]+", f"{n['name']} {n['french']}"))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -136,15 +86,6 @@ def _phrase_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
 
-def in_quotes(doc: Document, start: int) -> bool:
-    """Inside « … » or “ … ” in its paragraph: a quotation or a title kept on purpose."""
-    para = doc.paragraph_at(start)
-    if para is None:
-        return False
-    before = doc.text[para.start : start]
-    return before.count("«") > before.count("»") or before.count("“") > before.count("”") or before.count('"') % 2 == 1
-
-
 class UntranslatedWords(Check):
     """Words of the source language left as they were.
 
@@ -161,6 +102,7 @@ class UntranslatedWords(Check):
 
     code = "UT01"
     priority = 270
+    data_files = ("untranslated.toml", "names.toml")
     paragraph_local = True
     name = "untranslated.words"
     category = Category.UNTRANSLATED

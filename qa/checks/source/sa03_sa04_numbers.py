@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 
 from qa.checks.base import Check, Context
-from qa.checks.source_aware import strip_placeholders, whole
+from qa.checks.source._shared import strip_placeholders, whole
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding
 

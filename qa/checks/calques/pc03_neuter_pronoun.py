@@ -1,0 +1,136 @@
+"""PC03: « Il » where the source had a neuter pronoun and French needs « Cela » or « C’est »."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from qa.checks.base import Check, Context
+from qa.checks.calques._shared import section
+from qa.model.document import Document, Span
+from qa.model.findings import Category, Finding
+from qa.knowledge.nlp import Analysis, Token
+from qa.model.textutil import fold_key, is_sentence_start
+
+_IL = re.compile(r"\bIl\s+(?:ne\s+|n['’]\s*)?([^\W\d_]+)")
+
+
+class NeuterPronoun(Check):
+    """« Il » where the source had a neuter pronoun (nl « het », de « es », en « it »).
+
+    « Het laat zien » / « Es zeigt » become « Il montre » with no masculine noun before
+    to refer to: French says « Cela montre ». « Het is de dodelijkste aanval » becomes
+    « Il est l’attaque… »: French says « C’est ». Impersonal « il » stays right (« Il y
+    a », « Il faut », « Il est clair que », « Il s’agit », « Il semble »), and so does
+    « Il » after a masculine subject or a person in the previous sentence.
+
+    Mauvais : « Les chars reviennent. Il montre à quel point la politique a changé. »
+    Bon :     « Les chars reviennent. Cela montre à quel point la politique a changé. »
+    """
+
+    code = "PC03"
+    priority = 320
+    data_files = ("calques.toml",)
+    paragraph_local = True
+    name = "calque.neuter-pronoun"
+    category = Category.CALQUE
+    summary = "« Il » for a neuter source pronoun where French needs « Cela » or « C’est »"
+    needs_nlp = True
+    autofix = "none"
+
+    def nlp_paragraphs(self, doc: Document, ctx: Context) -> set[int]:
+        """Paragraphs with « Il » before a verb this check knows; when it opens the first or
+        second sentence of its paragraph, the two paragraphs before too (the sentence it
+        looks back to may be there, past a heading)."""
+        conf = section("neuter")
+        heads = {fold_key(v) for v in (*conf["verbs"], *conf["copulas"])} | {"a", "veut"}
+        found: set[int] = set()
+        for m in _IL.finditer(doc.text):
+            if fold_key(m.group(1)) not in heads:
+                continue
+            k = doc.paragraph_index(m.start())
+            if k is None:
+                continue
+            found.add(k)
+            para = doc.paragraphs[k]
+            if len(doc.sentences_in(Span(para.start, m.start() + 1))) <= 2:
+                found.update(j for j in (k - 1, k - 2) if j >= 0)
+        return found
+
+    def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        analysis = ctx.analysis(doc)
+        toks = analysis.tokens
+        conf = section("neuter")
+        verbs = {fold_key(v) for v in conf["verbs"]}
+        participles = {fold_key(v) for v in conf["participles"]}
+        copulas = {fold_key(k): v for k, v in conf["copulas"].items()}
+        for tok in toks:
+            if tok.text != "Il" or tok.i + 1 >= len(toks) or not is_sentence_start(doc.text, tok.start):
+                continue
+            nxt = toks[tok.i + 1]
+            key = fold_key(nxt.text)
+            after = fold_key(toks[tok.i + 2].text) if tok.i + 2 < len(toks) else ""
+            if key in verbs or (key in ("ne", "n'") and after in verbs):
+                fix = "Cela " + nxt.text  # « Il ne signifie pas » → « Cela ne signifie pas »
+            elif key == "a" and after in participles:
+                fix = "Cela a"
+            elif key in copulas and self._predicate(toks, nxt.i + 1, conf["impersonal_nouns"]):
+                fix = copulas[key]
+            elif key == "veut" and after == "dire":
+                fix = "Cela veut"
+            else:
+                continue
+            if _has_antecedent(doc, analysis, tok):
+                continue
+            span = Span(tok.start, nxt.end)
+            yield self.finding(
+                doc, span,
+                f"« {doc[span]} » renders a neuter source pronoun (nl « het », de « es »); "
+                f"with no masculine antecedent French says « {fix} »",
+                suggestions=[fix, fix.replace("Cela", "Ceci")] if fix.startswith("Cela") else [fix],
+            )
+
+    @staticmethod
+    def _predicate(toks: tuple[Token, ...], j: int, impersonal: list[str]) -> bool:
+        """« Il est [adverb] le/la/un/une + noun », or an adjective that ends the clause
+        (« Il est important. »); not « il est clair que », « il est temps de », « il est l’heure »."""
+        while j < len(toks) and toks[j].pos == "ADV" and fold_key(toks[j].text) not in ("ne", "n'"):
+            j += 1
+        if j + 1 < len(toks) and toks[j].pos == "ADJ" and toks[j + 1].text in (".", "!", "?", "»", ";", "…"):
+            return fold_key(toks[j].text) not in impersonal
+        if j + 1 >= len(toks) or fold_key(toks[j].text) not in ("le", "la", "l'", "un", "une"):
+            return False
+        k = j + 1
+        while k < len(toks) and toks[k].pos == "ADJ":
+            k += 1
+        if k >= len(toks):
+            return False
+        noun = toks[k]
+        return noun.pos in ("NOUN", "ADJ") and fold_key(noun.text) not in impersonal
+
+
+def _has_antecedent(doc: Document, analysis: Analysis, il: Token) -> bool:
+    """True when the previous sentence has something « il » may stand for: a masculine
+    singular subject or object, a person, or « il » itself."""
+    sentences = doc.sentences_before(il.start)
+    if not sentences:
+        return False
+    prev = sentences[-1]
+    if len(sentences) > 1 and not doc[prev].rstrip().endswith((".", "!", "?", "»", "…", ":", ";")):
+        prev = Span(sentences[-2].start, prev.end)  # a heading between: « il » may refer beyond it
+    for t in analysis.in_span(prev.start, prev.end):
+        if fold_key(t.text).lstrip("-") in ("il", "t-il"):
+            return True  # « poursuit-il. Il souligne que » : the same person
+        if t.dep not in ("nsubj", "nsubj:pass", "obj", "expl:subj", "ROOT") and t.ent != "PER":
+            continue
+        if t.ent == "PER" or fold_key(t.text) == "il":
+            return True
+        if t.gender == "f" or t.number == "p" or t.pos not in ("NOUN", "PROPN"):
+            continue
+        if t.pos == "NOUN" and not t.ent:
+            return True
+        # A place or an organisation stands for « il » only with a masculine article
+        # (« le Japon … Il »); a bare city name (« Moscou ») does not.
+        if t.i > 0 and fold_key(analysis.tokens[t.i - 1].text) in ("le", "du", "au", "ce"):
+            return True
+    return False

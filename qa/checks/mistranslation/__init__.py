@@ -1,0 +1,1 @@
+"""MT01: false friends and wrong senses carried over from the source language."""

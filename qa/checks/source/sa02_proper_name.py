@@ -1,0 +1,90 @@
+"""SA02: a name of the source that the target neither keeps nor gives in its French form."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from qa.checks.base import Check, Context
+from qa.checks.source._shared import TOKEN, fold, strip_placeholders, whole
+from qa.data import load_toml
+from qa.knowledge.wordlists import zipf
+from qa.model.document import Document
+from qa.model.findings import Category, Finding, Severity
+
+
+_CAPITAL = re.compile(r"(?<![\w.@/-])[A-Z][^\W_]*(?![\w@/])")
+_ROMAN = re.compile(r"[IVXLC]+")
+
+
+@cache
+def exonyms() -> dict[str, tuple[str, ...]]:
+    out = {k: tuple(v) for k, v in load_toml("exonyms.toml")["names"].items()}
+    for k, v in load_toml("places.toml")["places"].items():  # UT02's exonyms of places
+        out[k] = (*out.get(k, ()), v)
+    return out
+
+
+def source_names(source: str, lang: str) -> list[str]:
+    """Words of the source that look like names: acronyms, and rare capitalised words
+    that do not open a sentence."""
+    text = strip_placeholders(source)
+    words = [w for w in TOKEN.findall(text) if len(w) >= 3 and w.isalpha()]
+    shouting = sum(w.isupper() for w in words) * 2 > len(words)  # « HAS ADOPTED THIS DECISION »
+    title = sum(w[0].isupper() for w in words if len(w) >= 4) * 2 > len([w for w in words if len(w) >= 4])
+    out = []
+    for m in _CAPITAL.finditer(text):
+        word = m.group()
+        before = text[: m.start()].rstrip(" \"'“‘(«)]»”")
+        opening = not before or before[-1] in ".!?:;\n"
+        if not word.isupper() and any(c.isupper() for c in word[1:]):
+            out.append(word)  # « PyPI », « iPhone »-like inner capitals: a name wherever it stands
+            continue
+        if word.isupper():
+            common = zipf(word.lower(), lang) >= 3.0 and word not in exonyms()
+            if len(word) >= 2 and not shouting and not common and not _ROMAN.fullmatch(word):
+                out.append(word)
+            continue
+        if opening or title or zipf(word.lower(), lang) >= 2.5 or zipf(word.lower(), "fr") >= 2.5:
+            continue
+        if lang == "de":
+            continue  # German capitalises every noun: a rare capitalised word is a compound, not a name
+        out.append(word)
+    return out
+
+
+class SourceName(Check):
+    """A name of the source that the target neither keeps nor gives in its French form.
+
+    Acronyms and rare capitalised words of the source are names; the target should keep
+    them (« Symfony », « PyPI ») or use the official French form (« NATO » → « OTAN »,
+    « Antwerpen » → « Anvers »). A name translated word for word, or dropped, is flagged.
+
+    Mauvais : source « Install it from PyPI. », cible « Installez-le depuis l’index. »
+    Bon :     source « Install it from PyPI. », cible « Installez-le depuis PyPI. »
+    """
+
+    code = "SA02"
+    priority = 350
+    data_files = ("exonyms.toml", "places.toml")
+    segment_wide = True
+    autofix = "none"  # for `qa rules` and SARIF
+    name = "source.proper-name"
+    category = Category.NAME_TRANSLATED
+    summary = "Source name neither kept nor given its French form"
+    severity = Severity.INFO
+
+    def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        if not ctx.source or not doc.text.strip():
+            return
+        target = f" {fold(doc.text)} "
+        missing = []
+        for name in dict.fromkeys(source_names(ctx.source, ctx.source_lang or "en")):
+            forms = (name, *exonyms().get(name, ()))
+            if any(f" {fold(f)} " in target for f in forms):
+                continue
+            missing.append(name)
+        if missing:
+            listed = ", ".join(f"« {n} »" for n in missing[:4])
+            yield self.finding(doc, whole(doc), f"source name{'s' if len(missing) > 1 else ''} {listed} not found in the target")

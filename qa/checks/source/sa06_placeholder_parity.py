@@ -1,0 +1,55 @@
+"""SA06: placeholders, inline code and tags of the source missing from the target, or added."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from qa.checks.base import Check, Context
+from qa.checks.source._shared import whole
+from qa.formats.placeholders import counts, key, placeholders
+from qa.model.document import Document
+from qa.model.findings import Category, Finding, Severity
+
+
+class PlaceholderParity(Check):
+    """Placeholders, inline code and tags of the source missing from the target, or added.
+
+    « {{ limit }} », « %(name)s », « {0} », reST roles (« :ref:`label` ») and XLIFF
+    inline tags must survive translation: a missing one breaks the message at run time.
+
+    Mauvais : source « At least {{ limit }} characters. », cible « Au moins caractères. »
+    Bon :     source « At least {{ limit }} characters. », cible « Au moins {{ limit }} caractères. »
+    """
+
+    code = "SA06"
+    priority = 400
+    segment_wide = True
+    autofix = "none"  # for `qa rules` and SARIF
+    name = "source.placeholder-parity"
+    category = Category.ARTIFACT
+    summary = "Placeholder or tag of the source missing from the target, or added"
+    severity = Severity.ERROR
+
+    def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        if ctx.source is None or not doc.text.strip():
+            return
+        src, tgt = counts(ctx.source), counts(doc.text)
+        missing = src - tgt
+        # Translators may add inline-code markup for clarity (« ``assert`` »); an added
+        # reST literal or role is harmless, an added format placeholder is not.
+        extra = Counter({k: n for k, n in (tgt - src).items() if not k.startswith(("``", ":", "`"))})
+        if missing:
+            shown = {key(t): t for _, _, t in reversed(placeholders(ctx.source))}  # as the source writes it
+            listed = ", ".join(f"« {shown.get(k, k)} »" for k in sorted(missing.elements())[:4])
+            yield self.finding(doc, whole(doc), f"placeholder missing from the target: {listed}")
+        if extra:
+            listed = ", ".join(f"« {t} »" for _, _, t in placeholders(doc.text) if key(t) in extra)
+            yield self.finding(doc, whole(doc), f"placeholder not in the source: {listed}")
+        source_tags = Counter(getattr(doc, "source_tags", ()))
+        target_tags = Counter(getattr(doc, "target_tags", ()))
+        if source_tags and source_tags != target_tags:
+            lost = sorted((source_tags - target_tags).elements())
+            added = sorted((target_tags - source_tags).elements())
+            parts = ([f"missing {', '.join(lost[:4])}"] if lost else []) + ([f"added {', '.join(added[:4])}"] if added else [])
+            yield self.finding(doc, whole(doc), f"inline tags differ from the source: {'; '.join(parts)}")

@@ -1,0 +1,70 @@
+"""Which words belong to a source language (English, Dutch, German) rather than to French.
+
+Read from word frequencies (qa.knowledge.wordlists) and from qa/data/untranslated.toml:
+the loanwords French has borrowed, the heads of German compounds and place names; and
+from qa/data/names.toml, the words of the names PN01 knows. UT01 and SA07 share it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from qa.data import load_toml
+from qa.knowledge.wordlists import is_french_form, other_script, zipf
+
+SOURCES = ("en", "nl", "de")
+# How much more frequent in a source language than in French a word must be.
+_MARGIN = 2.0
+
+
+@cache
+def _data() -> dict[str, dict[str, object]]:
+    return load_toml("untranslated.toml")
+
+
+@cache
+def loanwords() -> frozenset[str]:
+    """Source-language words French has borrowed (untranslated.toml [allowed])."""
+    return frozenset(str(w) for w in _data()["allowed"]["words"])  # type: ignore[union-attr]
+
+
+@lru_cache(maxsize=1 << 16)
+def foreign_language(word: str, margin: float = _MARGIN) -> str | None:
+    """The source language in which word is far more frequent than in French, if any."""
+    low = word.lower()
+    if low in loanwords() or is_french_form(low) or other_script(low):
+        return None  # a word of another script is no English, Dutch or German word
+    fr = zipf(low)
+    best = max(SOURCES, key=lambda lang: zipf(low, lang))
+    return best if zipf(low, best) >= fr + margin and zipf(low, best) >= 3.0 else None
+
+
+@lru_cache(maxsize=1 << 14)
+def german_compound(word: str) -> bool:
+    """Two German words glued (« Heizungsgesetz », « Wärmepumpen »), a linking s allowed."""
+    low = word.lower()
+    data = _data()["german_nouns"]
+    head_min, mod_min = float(data["compound_head"]), float(data["compound_modifier"])  # type: ignore[arg-type]
+    french_max = float(data["compound_french"])  # type: ignore[arg-type]
+    if low.endswith(tuple(data["name_heads"])):  # type: ignore[arg-type]
+        return False
+    for i in range(4, len(low) - 3):
+        head, mod = low[i:], low[:i]
+        if zipf(head, "de") < head_min or zipf(head) >= french_max:
+            continue
+        if any(len(m) >= 3 and zipf(m, "de") >= mod_min and zipf(m) < french_max for m in (mod, mod[:-1] if mod.endswith("s") else "")):
+            return True
+    return False
+
+
+def german_name_shape(word: str) -> bool:
+    """« Burgenland », « Arnsberg », « BildZeitung »: the head of a place or a title."""
+    return word.lower().endswith(tuple(_data()["german_nouns"]["name_heads"]))  # type: ignore[arg-type]
+
+
+@cache
+def name_words() -> frozenset[str]:
+    """Words of the names PN01 knows (« Spiegel », « Allianz »): no German common noun."""
+    names = load_toml("names.toml")["names"]
+    return frozenset(w for n in names for w in re.findall(r"[^\W\d_]+", f"{n['name']} {n['french']}"))
