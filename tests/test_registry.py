@@ -5,7 +5,6 @@ from __future__ import annotations
 import pkgutil
 import re
 import tomllib
-from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -67,10 +66,3 @@ def test_findings_are_deterministic() -> None:
     first = lint_text(text, Config())
     second = lint_text(text, Config())
     assert first.findings == second.findings
-
-
-@pytest.mark.parametrize("check", ALL_CHECKS, ids=lambda c: c.code)
-def test_declared_data_files_exist(check: type) -> None:
-    data = resources.files("qa.data")
-    missing = [name for name in check.data_files if not data.joinpath(name).is_file()]
-    assert missing == [], f"{check.code} declares files not in qa/data: {missing}"
