@@ -9,7 +9,6 @@ from qa.checks.acronyms import ForeignQualifier, SourceAcronym
 from qa.checks.transliteration import Transliteration
 from qa.checks.consistency import Inconsistency
 from qa.checks.pronouns import ParticipleAgreement, PronounAgreement
-from qa.checks.suppression import UnusedSuppression
 from qa.checks.grammalecte import GrammalecteCheck
 from qa.checks.languagetool import LanguageToolCheck
 from qa.checks.mechanics import CapitalisedPronoun, MergedWords, SpuriousDeterminer, StrayFullStop
@@ -43,7 +42,6 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     ParticipleAgreement,
     TitleGender,
     SubjectAgreement,
-    UnusedSuppression,
     PipelineTag,
     MarkupResidue,
     SplitToken,  # before MC01: its title finding replaces MC01's glued stop on the same span

@@ -13,9 +13,9 @@ from qa.knowledge.wordlists import other_script
 from qa.data import load_toml
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding, Severity
+from qa.model.languages import SOURCE_LANGS as SOURCES
 from qa.model.textutil import PhraseMatcher, SpanSet, adjust_determiner, is_sentence_start, word_list
 
-SOURCES = ("en", "nl", "de")
 # How much more frequent in a source language than in French a word must be.
 _MARGIN = 2.0
 # A lone word must stand out more than a run of several.
