@@ -36,7 +36,7 @@ def active_checks(config: Config) -> list[Check]:
     return [
         cls() for cls in ALL_CHECKS
         if config.selects(Rule.of(cls))
-        and (not getattr(cls, "opt_in", False) or cls.wanted(config))  # type: ignore[attr-defined]
+        and (not getattr(cls, "opt_in", False) or cls.wanted(config.backends))  # type: ignore[attr-defined]
     ]
 
 
