@@ -118,6 +118,24 @@ def test_tool_codes_are_rules_beside_the_checks_but_not_checks() -> None:
     assert len(codes) == len(set(codes))
 
 
+def test_tool_codes_are_documented_like_checks_and_listed_by_sarif() -> None:
+    import json
+
+    from qa.report.explain import explain_text
+    from qa.report.sarif import render
+
+    for tool in tools.TOOLS:
+        assert "Mauvais" in tools.doc(tool) and "Bon" in tools.doc(tool), tool.code
+    assert explain_text("qa.unused-suppression") == explain_text("qa01")
+    assert explain_text("QA01").startswith("QA01 qa.unused-suppression [artifact, warning]\n")
+    md = "Tout va bien. <!-- qa: ignore GL01 -->\n"
+    result = lint_text(md, Config(select=("QA01",), warn_unused_ignores=True), path="a.md")
+    rules = json.loads(render([result]))["runs"][0]["tool"]["driver"]["rules"]
+    assert [(r["id"], r["name"], r["defaultConfiguration"]["level"]) for r in rules] == [
+        ("QA01", "qa.unused-suppression", "warning")
+    ]
+
+
 def test_unused_directives_follow_the_flag_and_ignore_by_any_pattern() -> None:
     md = "Tout va bien. <!-- qa: ignore GL01 -->\n"
     flag = Config(select=("GL01",), warn_unused_ignores=True)
