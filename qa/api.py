@@ -11,13 +11,11 @@ from qa.checks import ALL_CHECKS, Check, Context
 from qa.config import Config, Rule
 from qa.model.document import Document, Span
 from qa.model.findings import Finding
-from qa.model.results import FixOutcome, InputError, NotLinted, Result, SkippedInput, exit_code
+from qa.model.results import (  # noqa: F401  (re-exported: the facade's `from qa.api import X`)
+    FixOutcome, InputError, NotLinted, Result, SkippedInput, exit_code,
+)
 from qa.knowledge.glossary import make_glossary
 from qa.formats.reading import DEFAULT_MAX_MB
-
-__all__ = [  # the facade: the model's and the config's names as `from qa.api import X` finds them
-    "Config", "FixOutcome", "InputError", "NotLinted", "Result", "SkippedInput", "exit_code",
-]
 
 
 def make_context(config: Config) -> Context:
