@@ -3,79 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from qa.backends import BackendOptions
 from qa.checks import ALL_CHECKS, Check, Context
+from qa.config import Config, Rule
 from qa.model.document import Document, Span
-from qa.model.findings import Finding, Severity
+from qa.model.findings import Finding
+from qa.model.results import (  # noqa: F401  (re-exported: the facade's `from qa.api import X`)
+    FixOutcome, InputError, NotLinted, Result, SkippedInput, exit_code,
+)
 from qa.knowledge.glossary import make_glossary
 from qa.formats.reading import DEFAULT_MAX_MB
-
-
-class InputError(Exception):
-    """A file that cannot be linted; the message names it."""
-
-
-class NotLinted(InputError):
-    """A file qa does not lint (its target is not French): an error when it was named, a
-    note when a directory walk found it. ``reason`` names the file."""
-
-    def __init__(self, message: str, reason: str) -> None:
-        super().__init__(message)
-        self.reason = reason
-
-
-class SkippedInput(InputError):
-    """A path that is not a regular file (a FIFO, a device): skipped with a note, not an error."""
-
-
-@dataclass(frozen=True)
-class Config:
-    select: tuple[str, ...] = ()  # codes, families ("PN") or categories; empty: all
-    ignore: tuple[str, ...] = ()
-    glossaries: tuple[Path, ...] = ()
-    builtin_glossary: bool = True
-    source_lang: str | None = None
-    fail_on: str = "warning"  # error | warning | info | never
-    # CI gate (qa.config): overrides, per-file ignores, directory runs, suppression
-    severity: tuple[tuple[str, str], ...] = ()  # (code, family or category, severity)
-    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, patterns)
-    include: tuple[str, ...] = ()  # globs for files found in directories; empty: .txt .md .text
-    exclude: tuple[str, ...] = ()
-    gitignore: bool = True  # skip what .gitignore ignores in directory runs
-    root: Path | None = None  # where globs are anchored: the config file's folder, else the cwd
-    jobs: int = 0  # worker processes; 0: one per CPU when there are enough files
-    warn_unused_ignores: bool = False  # report unused suppression directives as QA01
-    backends: BackendOptions = BackendOptions()  # LanguageTool / Grammalecte (qa.backends)
-    source_file: Path | None = None  # --source: a parallel source text, aligned by line (qa.formats)
-    max_file_size: int = DEFAULT_MAX_MB  # MB; a larger file is refused, not read (qa.formats.reading)
-
-
-@dataclass(frozen=True)
-class Result:
-    document: Document
-    findings: tuple[Finding, ...]
-    error: str | None = None  # set when the file could not be read
-    encoding: str = "utf-8"
-    bom: bool = False
-    notes: tuple[str, ...] = field(default=())
-    skip: str | None = None  # why a file is passed over: not French (found in a directory), not a regular file
-
-
-def _selected(check: type[Check], config: Config) -> bool:
-    def hit(patterns: Sequence[str]) -> int:
-        best = 0
-        for p in patterns:
-            if check.code.startswith(p) or p == check.category.value or check.name.startswith(p):
-                best = max(best, len(p))
-        return best
-
-    chosen = hit(config.select) if config.select else 1
-    dropped = hit(config.ignore)
-    return chosen > 0 and chosen > dropped if dropped else chosen > 0
 
 
 def make_context(config: Config) -> Context:
@@ -90,14 +30,11 @@ def make_context(config: Config) -> Context:
 
 
 def active_checks(config: Config) -> list[Check]:
-    # QA01 (unused suppressions) runs exactly when warn_unused_ignores asks for it, whatever
-    # `select` says (the flag is the selection), unless `ignore` names it.
     # Backend checks (opt_in) run only when their engine is asked for (qa.backends).
-    unselected = replace(config, select=())
     return [
         cls() for cls in ALL_CHECKS
-        if (_selected(cls, config) if cls.code != "QA01" else config.warn_unused_ignores and _selected(cls, unselected))
-        and (not getattr(cls, "opt_in", False) or cls.wanted(config))  # type: ignore[attr-defined]
+        if config.selects(Rule.of(cls))
+        and (not getattr(cls, "opt_in", False) or cls.wanted(config.backends))  # type: ignore[attr-defined]
     ]
 
 
@@ -158,7 +95,7 @@ def _finish(doc: Document, found: Iterable[Finding], order: dict[str, int], conf
     from qa.engine import suppress
     from qa.config import adjust
 
-    kept = suppress.apply(doc, _settle(doc, found, order), report_unused="QA01" in order)
+    kept = suppress.apply(doc, _settle(doc, found, order), config)
     return Result(doc, adjust(doc, house_style.follow(doc.text, kept), config))
 
 
@@ -281,31 +218,6 @@ def named_files(paths: Iterable[Path]) -> set[Path]:
     """The paths given that are not directories. A file found by walking a directory that
     qa does not lint (``Result.skip``, ``NotLinted``) is skipped; one named is an error."""
     return {p for p in paths if not p.is_dir()}
-
-
-_LEVELS = {"info": 1, "warning": 2, "error": 3, "never": 99}
-
-
-def exit_code(results: Sequence[Result], fail_on: str = "warning") -> int:
-    """0: nothing reaches fail_on; 1: some finding does; 2: a file could not be read."""
-    if any(r.error for r in results):
-        return 2
-    threshold = _LEVELS[fail_on]
-    if any(Severity(f.severity).rank >= threshold for r in results for f in r.findings):
-        return 1
-    return 0
-
-
-@dataclass(frozen=True)
-class FixOutcome:
-    before: Document
-    raw: bytes  # the file's bytes as read, to detect a change before writing
-    bom: bool
-    after: str
-    applied: tuple[Finding, ...]
-    skipped: tuple[Finding, ...]
-    remaining: Result
-    encoding: str = "utf-8"  # how to write ``after`` back (DGT's TMX files are UTF-16)
 
 
 FIX_PASSES = 4

@@ -21,6 +21,8 @@ from qa.cli_backends import (
     PickyOpt, StrictBackendsOpt,
 )
 from qa.model.document import Document
+from qa.model.languages import SOURCE_LANGS
+from qa.model.severity import FailOn
 from qa.knowledge.glossary import GlossaryError
 
 app = typer.Typer(
@@ -63,13 +65,6 @@ class DataFormat(StrEnum):
 
     TEXT = "text"
     JSON = "json"
-
-
-class FailOn(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-    NEVER = "never"
 
 
 def fail(message: str) -> NoReturn:
@@ -124,8 +119,8 @@ def make_config(
     bad = check_patterns(_split(select) + _split(ignore))
     if bad is not None:
         fail(f"unknown rule, family or category {bad!r} (see 'qa rules')")
-    if source_lang not in (None, "en", "nl", "de"):
-        fail(f"--source-lang must be en, nl or de, not {source_lang!r}")
+    if source_lang is not None and source_lang not in SOURCE_LANGS:
+        fail(f"--source-lang must be {', '.join(SOURCE_LANGS[:-1])} or {SOURCE_LANGS[-1]}, not {source_lang!r}")
     return cli_ci.layered(Config(  # under [tool.qa] / .qa.toml for commands with --config
         select=_split(select),
         ignore=_split(ignore),
@@ -347,11 +342,11 @@ def _fix_stdin(ctx: api.Context, checks: list[api.Check], config: Config, diff: 
 @app.command()
 def rules() -> None:
     """List every rule: code, category, default severity, autofix, slug, summary."""
-    from qa.checks import ALL_CHECKS
+    from qa.engine.tools import rules as catalogue
 
     row = "{:4}  {:17}  {:8}  {:7}  {:28}  {}".format
     typer.echo(row("CODE", "CATEGORY", "SEVERITY", "AUTOFIX", "SLUG", "SUMMARY"))
-    for c in ALL_CHECKS:
+    for c in catalogue():
         typer.echo(row(c.code, c.category.value, c.severity.value, c.autofix, c.name, c.summary))
 
 

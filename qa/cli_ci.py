@@ -76,7 +76,7 @@ def layered(cli: Config) -> Config:
     """
     from dataclasses import replace
 
-    from qa.config import ConfigError, resolve
+    from qa.engine.config_file import ConfigError, resolve
 
     ctx = _current_context()
     if ctx is None or "config_file" not in ctx.params:
@@ -177,7 +177,7 @@ def emit(fmt: str, results: Sequence[Result], max_annotations: int) -> None:
 
 def show_config(config_file: ConfigOpt = None) -> None:
     """Print the effective configuration and where each value came from."""
-    from qa.config import ConfigError, render, resolve
+    from qa.engine.config_file import ConfigError, render, resolve
 
     try:
         effective = resolve(None, (), config_file)

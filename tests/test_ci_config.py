@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from qa.api import Config, lint_document, make_context
 from qa.checks import ALL_CHECKS
 from qa.cli import app
-from qa.config import ConfigError, find_config, parse, resolve
+from qa.engine.config_file import ConfigError, find_config, parse, resolve
 from qa.model.document import Document
 
 runner = CliRunner()

@@ -103,7 +103,7 @@ def test_a_file_over_the_size_limit_is_an_error_not_a_hang(tmp_path: Path) -> No
 
 
 def test_max_file_size_in_the_project_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from qa.config import ConfigError, resolve
+    from qa.engine.config_file import ConfigError, resolve
 
     (tmp_path / ".qa.toml").write_text("max-file-size = 3\n", encoding="utf-8")
     assert resolve(cwd=tmp_path).config.max_file_size == 3

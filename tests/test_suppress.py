@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -73,6 +74,19 @@ def test_warn_unused_ignores_reports_qa01() -> None:
     assert found[0].span.start == md.index("Rien.") + len("Rien. ")
     # without the flag, QA01 stays silent even when selected
     assert [f.code for f in lint_text(md, Config(select=("GL01", "QA01")), path="a.md").findings] == []
+
+
+QA01_CASES = tomllib.loads((Path(__file__).parent / "tool_cases" / "QA01.toml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", QA01_CASES["case"], ids=lambda c: c["id"])
+def test_qa01_cases(case: dict[str, object]) -> None:
+    """QA01 is a tool code, not a check: its cases run through the engine, QA01 alone selected."""
+    result = lint_text(str(case["text"]), Config(select=("QA01",), warn_unused_ignores=True), path="case.txt")
+    assert [result.document[f.span] for f in result.findings] == case["expect"]
+    assert {f.code for f in result.findings} <= {"QA01"}
+    for finding, wanted in zip(result.findings, case.get("suggestions", []), strict=False):
+        assert list(finding.suggestions) == wanted
 
 
 def test_cli_warn_unused_ignores(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -12,7 +12,6 @@ from qa.checks.consistency.ic01_name_spelling import Inconsistency
 from qa.checks.agreement.pa01_pa02_pronouns import ParticipleAgreement, PronounAgreement
 from qa.checks.agreement.pa03_title_gender import TitleGender
 from qa.checks.agreement.pa04_subject_agreement import SubjectAgreement
-from qa.checks.suppression import UnusedSuppression
 from qa.checks.grammalecte import GrammalecteCheck
 from qa.checks.languagetool import LanguageToolCheck
 from qa.checks.mechanics.mc01_merged_words import MergedWords
@@ -56,7 +55,6 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     ParticipleAgreement,
     TitleGender,
     SubjectAgreement,
-    UnusedSuppression,
     PipelineTag,
     MarkupResidue,
     SplitToken,  # before MC01: its title finding replaces MC01's glued stop on the same span

@@ -13,7 +13,7 @@ from qa.model.document import Document
 from qa.model.findings import Category, Finding, Severity
 
 if TYPE_CHECKING:
-    from qa.api import Config
+    from qa.backends import BackendOptions
     from qa.backends.grammalecte import Grammalecte
 
 
@@ -49,8 +49,7 @@ class GrammalecteCheck(Check):
         return gc_available()
 
     @classmethod
-    def wanted(cls, config: Config) -> bool:
-        options = config.backends
+    def wanted(cls, options: BackendOptions) -> bool:
         if not (options.gc_kinds() or options.gc_rules(True)):
             return False
         # Asked for: run, so that a missing package gives its one notice. By default: only if installed.

@@ -12,7 +12,7 @@ from qa.model.document import Document
 from qa.model.findings import Category, Finding, Severity
 
 if TYPE_CHECKING:
-    from qa.api import Config
+    from qa.backends import BackendOptions
 
 
 class LanguageToolCheck(Check):
@@ -43,8 +43,8 @@ class LanguageToolCheck(Check):
     nlp_components: ClassVar[tuple[str, ...]] = ()  # NameFilter: tags and entities only (qa.knowledge.nlp, qa.entities)
 
     @classmethod
-    def wanted(cls, config: Config) -> bool:
-        return bool(config.backends.languagetool)
+    def wanted(cls, options: BackendOptions) -> bool:
+        return bool(options.languagetool)
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         rt = runtime(ctx)

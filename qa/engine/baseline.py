@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from qa.api import Result
+from qa.model.results import Result
 from qa.model.document import Document
 from qa.model.findings import Finding
 

@@ -19,12 +19,12 @@ from qa.model.document import Document, Span
 from qa.model.findings import Finding
 from qa.formats import Builder, FormatError, Parsed, Segment, identity, read_path
 from qa.formats.placeholders import placeholders
+from qa.model.languages import SOURCE_LANGS
 
 if TYPE_CHECKING:
     from qa.api import Config, FixOutcome, Result
     from qa.checks import Check, Context
 
-_LANGS = {"en": "en", "nl": "nl", "de": "de"}
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,8 @@ class SegmentDocument(Document):
 
 def lang_code(tag: str | None) -> str | None:
     """« EN-GB » → « en », for the languages qa has source-specific rules for."""
-    return _LANGS.get((tag or "").lower().replace("_", "-").split("-")[0])
+    lang = (tag or "").lower().replace("_", "-").split("-")[0]
+    return lang if lang in SOURCE_LANGS else None
 
 
 def domain_of(parsed: Parsed) -> str:

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from qa.config import Config, Rule, Selector
+from qa.engine.tools import UNUSED_SUPPRESSION as UNUSED
 from qa.model.document import Document, Span
-from qa.model.findings import Category, Finding, Severity
-
-UNUSED_CODE = "QA01"
+from qa.model.findings import Finding
 _DIRECTIVE = re.compile(
     r"<!--[ \t]*qa:[ \t]*(?P<verb>ignore-next-line|ignore|off|on)(?![\w-])(?P<args>[^>\n]*?)[ \t]*-->",
     re.IGNORECASE,
@@ -40,9 +40,7 @@ class Directive:
     def covers(self, finding: Finding) -> bool:
         if self.scope is None or not self.scope.start <= finding.span.start < self.scope.end:
             return False
-        from qa.config import rule_matches
-
-        return not self.codes or any(rule_matches(c, finding) for c in self.codes)
+        return not self.codes or Selector(self.codes).matches(Rule.of_finding(finding))
 
 
 def _line_span(text: str, offset: int) -> Span:
@@ -94,14 +92,22 @@ def parse(doc: Document) -> list[Directive]:
     return out
 
 
-def apply(doc: Document, findings: Sequence[Finding], report_unused: bool = False) -> tuple[Finding, ...]:
-    """Drop the findings the directives silence; with report_unused, add QA01 for idle ones."""
+def reports_unused(config: Config | None) -> bool:
+    """QA01 runs exactly when warn_unused_ignores asks for it, whatever select says (the flag
+    is the selection), unless ignore names it."""
+    return config is not None and config.warn_unused_ignores and replace(config, select=()).selects(Rule.of(UNUSED))
+
+
+def apply(doc: Document, findings: Sequence[Finding], config: Config | None = None) -> tuple[Finding, ...]:
+    """Drop the findings the directives silence; add QA01 for idle ones when config asks
+    for it (reports_unused). Without config (the whole of a structured file, whose segments
+    reported their own), none."""
     directives = parse(doc)
     if not directives:
         return tuple(findings)
     kept = []
     for f in findings:
-        if f.code == UNUSED_CODE:
+        if f.code == UNUSED.code:
             kept.append(f)  # about a directive (reported by a segment of a structured file)
             continue
         if any(d.span.overlaps(f.span) for d in directives):
@@ -111,7 +117,7 @@ def apply(doc: Document, findings: Sequence[Finding], report_unused: bool = Fals
             d.used = True
         if not hits:
             kept.append(f)
-    if report_unused:
+    if reports_unused(config):
         kept.extend(unused(doc, directives))
     return tuple(sorted(kept, key=lambda f: f.sort_key))
 
@@ -128,7 +134,5 @@ def unused(doc: Document, directives: Sequence[Directive]) -> list[Finding]:
         else:
             what = f" {', '.join(d.codes)}" if d.codes else ""
             message = f"unused suppression « qa: {d.verb}{what} »: nothing here needed it"
-        out.append(
-            Finding(UNUSED_CODE, Category.ARTIFACT, message, d.span, doc[d.span], Severity.WARNING, ("",))
-        )
+        out.append(Finding(UNUSED.code, UNUSED.category, message, d.span, doc[d.span], UNUSED.severity, ("",)))
     return out

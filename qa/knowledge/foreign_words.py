@@ -12,8 +12,9 @@ from functools import cache, lru_cache
 
 from qa.data import load_toml
 from qa.knowledge.wordlists import is_french_form, other_script, zipf
+from qa.model.languages import SOURCE_LANGS
 
-SOURCES = ("en", "nl", "de")
+SOURCES = SOURCE_LANGS  # the languages qa knows sources in (qa.model.languages)
 # How much more frequent in a source language than in French a word must be.
 _MARGIN = 2.0
 

@@ -6,16 +6,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from qa.model.document import Span
+from qa.model.severity import Severity
 
-
-class Severity(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-    @property
-    def rank(self) -> int:
-        return {"info": 1, "warning": 2, "error": 3}[self.value]
+__all__ = ["Category", "Edit", "Finding", "Severity"]
 
 
 class Category(StrEnum):

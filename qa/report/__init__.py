@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from qa.api import Result
+from qa.model.results import Result
 from qa.report import github, html, json_report, junit, sarif, text
 
 REPORTERS: dict[str, Callable[[Sequence[Result]], str]] = {

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import inspect
+from qa.engine import tools
 
 
 def explain_text(code: str) -> str | None:
     """« PN01 names.translated [name-translated, warning] » and the rule's docstring; None
     for an unknown code. A slug (« calque.reporting-preposition ») names a rule too."""
-    from qa.checks import ALL_CHECKS, BY_CODE
-
-    check = BY_CODE.get(code.upper()) or next((c for c in ALL_CHECKS if c.name == code.lower()), None)
-    if check is None:
+    rule = tools.find(code)
+    if rule is None:
         return None
-    head = f"{check.code} {check.name} [{check.category.value}, {check.severity.value}]"
-    return f"{head}\n{inspect.cleandoc(check.__doc__ or check.summary)}"
+    head = f"{rule.code} {rule.name} [{rule.category.value}, {rule.severity.value}]"
+    return f"{head}\n{tools.doc(rule)}"

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from qa.api import Result
+from qa.model.results import Result
 from qa.model.findings import Finding, Severity
 from qa.report.escape import visible
 
 DEFAULT_MAX_ANNOTATIONS = 10
-_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(s: str) -> str:
@@ -42,7 +41,7 @@ def annotation(result: Result, f: Finding) -> str:
     if line == end_line:  # GitHub ignores columns on multi-line annotations
         props += [f"col={col}", f"endColumn={end_col}"]
     props.append(f"title={escape_property(f'qa {f.code} ({f.category.value})')}")
-    return f"::{_LEVEL[Severity(f.severity)]} {','.join(props)}::{escape_data(_message(f))}"
+    return f"::{Severity(f.severity).level.github} {','.join(props)}::{escape_data(_message(f))}"
 
 
 def render(results: Sequence[Result], max_annotations: int = DEFAULT_MAX_ANNOTATIONS) -> str:

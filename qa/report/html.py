@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 from html import escape as _html_escape
 
-from qa.api import Result
+from qa.model.results import Result
 from qa.model.findings import Finding, Severity
 from qa.report.escape import visible
 

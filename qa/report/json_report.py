@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from qa.api import Result
+from qa.model.results import Result
 from qa.model.findings import Finding
 from qa.report.escape import json_text
 

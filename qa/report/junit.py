@@ -9,7 +9,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
-from qa.api import Result
+from qa.model.results import Result
 from qa.model.findings import Severity
 from qa.report.escape import visible
 from qa.report.text import lines

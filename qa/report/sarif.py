@@ -7,19 +7,18 @@ carries the baseline fingerprint so that viewers track it across commits.
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from qa.api import Result
+from qa.model.results import Result
+from qa.engine import tools
 from qa.engine.baseline import fingerprint
 from qa.model.findings import Finding, Severity
 from qa.report.escape import json_text, visible
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
 def artifact_uri(path: str) -> str:
@@ -33,22 +32,20 @@ def artifact_uri(path: str) -> str:
 
 def _rules(results: Sequence[Result]) -> list[dict[str, Any]]:
     """Metadata of the rules the results use (all of them would churn with every new check)."""
-    from qa.checks import BY_CODE
-
     rules = []
     for code in sorted({f.code for r in results for f in r.findings}):
-        c = BY_CODE.get(code)
-        if c is None:  # a code from outside the registry, e.g. LanguageTool's LT:…
+        c = tools.rule(code)
+        if c is None:  # a code from outside the catalogue, e.g. LanguageTool's LT:…
             rules.append({"id": code, "shortDescription": {"text": code}})
             continue
-        doc = inspect.cleandoc(c.__doc__ or c.summary)
+        doc = tools.doc(c)
         rules.append({
             "id": c.code,
             "name": c.name,
             "shortDescription": {"text": c.summary},
             "fullDescription": {"text": doc},
             "help": {"text": doc},
-            "defaultConfiguration": {"level": _LEVEL[c.severity]},
+            "defaultConfiguration": {"level": Severity(c.severity).level.sarif},
             "properties": {"category": c.category.value, "autofix": c.autofix, "tags": [c.category.value]},
         })
     return rules
@@ -68,7 +65,7 @@ def _result(result: Result, f: Finding, index: dict[str, int]) -> dict[str, Any]
     out: dict[str, Any] = {
         "ruleId": f.code,
         "ruleIndex": index[f.code],
-        "level": _LEVEL[Severity(f.severity)],
+        "level": Severity(f.severity).level.sarif,
         "message": {"text": visible(f.message)},
         "locations": [{
             "physicalLocation": {

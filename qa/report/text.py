@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from qa.api import Result
+from qa.model.results import Result
 from qa.model.findings import Finding
 from qa.report.escape import visible
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qa import api
-from qa.api import Config, InputError, Result
+from qa.config import Config
+from qa.model.results import InputError, Result
 from qa.review.decisions import Decisions, Kind, key_of, save, write_file
 from qa.model.document import Document
 from qa.model.findings import Edit, Finding

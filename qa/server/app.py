@@ -20,7 +20,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from qa import __version__
-from qa.api import Result
+from qa.model.results import Result
 from qa.model.findings import Finding
 from qa.server import actions
 from qa.server.diagnostics import diagnostic

@@ -10,11 +10,7 @@ from qa.model.findings import Finding, Severity
 from qa.server.incremental import ENGINE_ERROR
 from qa.server.positions import Lines
 
-SEVERITY = {
-    Severity.ERROR: types.DiagnosticSeverity.Error,
-    Severity.WARNING: types.DiagnosticSeverity.Warning,
-    Severity.INFO: types.DiagnosticSeverity.Information,
-}
+SEVERITY = {s: types.DiagnosticSeverity(s.level.lsp) for s in Severity}
 
 _QUOTED = re.compile(r"« ([^«»]+?) »")
 # Rules whose message names another place of the text: IC01 the other spelling, PA01 and

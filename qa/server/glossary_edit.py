@@ -15,7 +15,7 @@ from qa.model.document import Span
 from qa.model.findings import Category, Finding
 
 if TYPE_CHECKING:
-    from qa.api import Config
+    from qa.config import Config
     from qa.server.state import Settings
 
 DEFAULT = "qa-glossary.toml"

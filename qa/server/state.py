@@ -38,7 +38,8 @@ class Settings:
 
 def _editor_layer(config: Config, editor: dict[str, Any], root: Path) -> Config:
     """config with the editor's settings over it, checked as the TOML keys they mirror."""
-    from qa.config import KEYS, check_patterns
+    from qa.config import check_patterns
+    from qa.engine.config_file import KEYS
 
     values: dict[str, Any] = {}
     for key, toml_key in SETTINGS.items():
@@ -61,7 +62,7 @@ def _editor_layer(config: Config, editor: dict[str, Any], root: Path) -> Config:
 
 def load_config(settings: Settings) -> Config:
     """The layered configuration for the workspace; Broken when it cannot be used."""
-    from qa.config import ConfigError, resolve
+    from qa.engine.config_file import ConfigError, resolve
 
     try:
         effective = resolve(cwd=settings.root)

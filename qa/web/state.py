@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from qa.api import Config, InputError, Result
+from qa.config import Config
+from qa.model.results import InputError, Result
 from qa.review.decisions import DecisionsError, Kind, default_path, load, save, target
 from qa.review.session import Accept, Action, Reject, RejectRule, Session, Skip
 from qa.report.explain import explain_text

@@ -11,9 +11,8 @@ from qa.checks.base import Check, Context
 from qa.checks.numbers import _shared as nb
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding
+from qa.model.languages import SOURCE_LANGS
 from qa.knowledge.wordlists import is_french_form, zipf
-
-_SOURCE_LANGS = ("en", "nl", "de")
 
 
 @dataclass(frozen=True)
@@ -62,7 +61,7 @@ def _source_word(word: str, ctx: Context) -> str | None:
     """The source language of a word that French does not have, if it is a common word there."""
     if is_french_form(word) or zipf(word.lower(), "fr") >= 1.5:
         return None
-    langs = (ctx.source_lang,) if ctx.source_lang in _SOURCE_LANGS else _SOURCE_LANGS
+    langs = (ctx.source_lang,) if ctx.source_lang in SOURCE_LANGS else SOURCE_LANGS
     best = max(langs, key=lambda lang: zipf(word, lang))
     return best if zipf(word, best) >= 3.0 else None
 
