@@ -32,7 +32,7 @@ class Config:
     # CI gate (qa.engine.config_file): overrides, per-file ignores, directory runs, suppression
     severity: tuple[tuple[str, str], ...] = ()  # (code, family or category, severity)
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, patterns)
-    include: tuple[str, ...] = ()  # globs for files found in directories; empty: .txt .md .text
+    include: tuple[str, ...] = ()  # globs for files found in directories; empty: engine.runner.DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
     gitignore: bool = True  # skip what .gitignore ignores in directory runs
     root: Path | None = None  # where globs are anchored: the config file's folder, else the cwd

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -17,16 +18,37 @@ os.environ.setdefault("QA_NO_CACHE", "1")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-goldens", action="store_true", help="rewrite tests/golden/* from the current output")
+    parser.addoption("--update-goldens", action="store_true",
+                     help="rewrite the tests/golden/* files that differ, show the diff and fail, for review")
+
+
+def _diff(name: str, old: str, new: str) -> str:
+    lines = difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True), f"golden/{name}", "output")
+    return "".join(lines)
 
 
 @pytest.fixture
 def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
+    """Compare an output with tests/golden/NAME, written by hand-reviewed runs of the code.
+
+    The files are never rewritten silently. A plain run only compares and, on a difference,
+    fails with the unified diff. To accept a change, run the test with --update-goldens (or
+    QA_UPDATE_GOLDENS=1): each file that differs is rewritten and the test still fails, showing
+    the diff, so that it is read before the file is committed; the next run passes.
+    """
+    update = request.config.getoption("--update-goldens") or os.environ.get("QA_UPDATE_GOLDENS") == "1"
+
     def compare(name: str, actual: str) -> None:
         path = GOLDEN / name
-        if request.config.getoption("--update-goldens"):
+        expected = path.read_bytes().decode("utf-8") if path.exists() else ""
+        if actual == expected:
+            return
+        diff = _diff(name, expected, actual)
+        if update:
             path.write_bytes(actual.encode("utf-8"))
-        assert actual == path.read_bytes().decode("utf-8")
+            pytest.fail(f"golden/{name} rewritten; review this diff before committing it:\n{diff}", pytrace=False)
+        pytest.fail(f"output differs from golden/{name} (review, then accept with --update-goldens):\n{diff}",
+                    pytrace=False)
 
     return compare
 

@@ -1,7 +1,9 @@
 """The CI reporters: SARIF (schema-valid), GitHub workflow commands, JUnit XML, with goldens.
 
 The sample has a path with spaces, commas, colons and an accent, and messages with % and
-accents: the characters each format must escape.
+accents: the characters each format must escape. The goldens (tests/golden/report.*) change
+only through `pytest --update-goldens` (or QA_UPDATE_GOLDENS=1), which shows the diff to review
+and fails; see the `golden` fixture in conftest.py.
 """
 
 from __future__ import annotations
@@ -165,6 +167,14 @@ def test_junit_one_testcase_per_file() -> None:
 
 
 def test_junit_survives_control_characters() -> None:
-    doc = Document("ctl.txt", "A\x0cB Temps Financier\n")
+    """Control characters XML 1.0 cannot carry (form feed, U+0001) in a file name and a message:
+    the report still parses, and shows each one as a visible escape where it was."""
+    doc = Document("ctl\x01.txt", "A\x0cB Temps Financier\n")
     f = Finding("GL01", Category.NAME_TRANSLATED, "bad \x0c char", Span(4, 19), "Temps Financier")
-    ET.fromstring(REPORTERS["junit"]([Result(doc, (f,))]).encode("utf-8"))  # parses: no invalid XML
+    out = REPORTERS["junit"]([Result(doc, (f,))])
+    assert "\x0c" not in out and "\x01" not in out
+    [case] = ET.fromstring(out.encode("utf-8")).iter("testcase")  # parses: no invalid XML
+    assert case.attrib["name"] == case.attrib["file"] == r"ctl\x01.txt"
+    failure = case.find("failure")
+    assert failure is not None and failure.attrib == {"message": "1 finding", "type": "warning"}
+    assert failure.text == r"ctl\x01.txt:1:5: GL01 [name-translated] bad \x0c char"

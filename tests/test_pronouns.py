@@ -67,9 +67,15 @@ def test_expected_participle() -> None:
 
 
 def test_guess_infinitive() -> None:
-    assert "affirmer" in guess_infinitive("affirmé")
-    assert "fournir" in guess_infinitive("fourni")
-    assert "appeler" in guess_infinitive("appelle") or "appeler" in guess_infinitive("appele")
+    # The word itself (it may be an infinitive already), then one guess per ending it has.
+    assert guess_infinitive("affirmé") == {"affirmé", "affirmer"}
+    assert guess_infinitive("fourni") == {"fourni", "fournir"}
+    assert guess_infinitive("Affirment") == {"affirment", "affirmer"}
+
+
+@pytest.mark.xfail(reason="the doubled consonant of « appelle » is kept: « appeller », not « appeler »", strict=True)
+def testguess_infinitive_undoes_a_doubled_consonant() -> None:
+    assert "appeler" in guess_infinitive("appelle")
 
 
 def test_pronoun_and_participle_together() -> None:

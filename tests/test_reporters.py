@@ -1,4 +1,10 @@
-"""Golden files for the reporters, from one fixed in-memory result."""
+"""Golden files for the reporters, from one fixed in-memory result.
+
+The files in tests/golden/ were written by the reporters and read line by line before being
+committed. They change only through `pytest --update-goldens` (or QA_UPDATE_GOLDENS=1), which
+rewrites a file that differs and fails with the diff to review (the `golden` fixture in
+conftest.py); a plain run never writes them.
+"""
 
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from qa.api import Config, lint_paths
 from qa.cli import app
-from qa.engine.runner import GitIgnore, discover
+from qa.engine.runner import DEFAULT_INCLUDE, GitIgnore, discover
 
 BAD = "Selon le Temps Financier, tout va.\n"
 
@@ -40,6 +40,12 @@ def test_default_discovery_honours_gitignore(tree: Path) -> None:
 def test_gitignore_can_be_switched_off(tree: Path) -> None:
     found = names(discover([Path(".")], Config(root=tree, gitignore=False)), tree)
     assert "build/gen.md" in found and "docs/x/y.md" in found and ".hidden/h.md" not in found
+
+
+def test_readme_lists_the_default_include() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    sentence = readme.split("Directories are searched recursively for ", 1)[1].split(" (not `README.md`", 1)[0]
+    assert sentence.replace("\n", " ").split(", ") == [f"`{glob}`" for glob in DEFAULT_INCLUDE]
 
 
 def test_include_and_exclude_globs(tree: Path) -> None:

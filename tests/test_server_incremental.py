@@ -11,7 +11,7 @@ from qa.backends import BackendOptions
 from qa.checks import ALL_CHECKS, BY_CODE
 from qa.server.incremental import ENGINE_ERROR, LOCAL, Linter
 from qa.server.positions import Lines
-from qa.server.state import Engine, Settings
+from qa.server.state import Engine
 from qa.model.document import Document
 
 FAST = Config(select=("GL01", "MC11", "MC13", "IC01", "AR", "NF"))

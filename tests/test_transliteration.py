@@ -100,30 +100,45 @@ def test_rule_replacements_are_final_capitals() -> None:
 # --- converter --------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("word", "lang", "french"),
-    [
-        ("Tsjaikovski", "nl", "Tchaïkovski"),
-        ("Rozjivka", "nl", "Rojivka"),
-        ("Vostotsjny", "nl", "Vostotchny"),
-        ("Dostojevski", "nl", "Dostoïevski"),
-        ("Poetin", "nl", "Poutin"),
-        ("Tolstoj", "nl", "Tolstoï"),
-        ("Dnjepr", "nl", "Dniepr"),
-        ("Charkiw", "de", "Kharkiv"),
-        ("Kyjiw", "de", "Kyïv"),
-        ("Donezk", "de", "Donetsk"),
-        ("Selenskyj", "de", "Selensky"),
-        ("Zelenskyy", "en", "Zelensky"),
-        ("Vostochny", "en", "Vostotchny"),
-        ("Bakhmut", "en", "Bakhmout"),
-        ("Zhytomyr", "en", "Jytomyr"),
-        ("Rimsky-Korsakov", "en", "Rimski-Korsakov"),
-    ],
-)
-def test_convert(word: str, lang: str, french: str) -> None:
-    got = convert(word, lang)
-    assert got == french or name_key(got) == name_key(french), got
+def _limit(reason: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(reason=f"converter limit, the gazetteer has the name: {reason}", strict=True)
+
+
+# Names romanised by Dutch, German or English conventions, with the form(s) the French press
+# writes (Le Monde, AFP, Le Figaro; for writers and composers also the Larousse encyclopaedia;
+# « Rojivka » and « Vostotchny » as in the gold file of the motivating article,
+# ../shared/eval/dev/nrc-missiles-coree.gold.jsonl). These are not the converter's outputs:
+# where it gives another spelling, the case is a strict xfail saying why.
+PRESS = [
+    ("Tsjaikovski", "nl", ("Tchaïkovski",)),
+    ("Rozjivka", "nl", ("Rojivka",)),
+    ("Vostotsjny", "nl", ("Vostotchny",)),
+    ("Dostojevski", "nl", ("Dostoïevski",)),
+    pytest.param("Poetin", "nl", ("Poutine",), marks=_limit("no rule adds the final « e » of « Poutine »")),
+    ("Tolstoj", "nl", ("Tolstoï",)),
+    ("Dnjepr", "nl", ("Dniepr",)),
+    ("Charkiw", "de", ("Kharkiv",)),
+    pytest.param("Kyjiw", "de", ("Kiev", "Kyiv"), marks=_limit("gives « Kyïv »")),
+    ("Donezk", "de", ("Donetsk",)),
+    pytest.param("Selenskyj", "de", ("Zelensky", "Zelenski"), marks=_limit("German « S » for « Z »: « Selensky »")),
+    ("Zelenskyy", "en", ("Zelensky", "Zelenski")),
+    ("Vostochny", "en", ("Vostotchny",)),
+    ("Bakhmut", "en", ("Bakhmout",)),
+    ("Zhytomyr", "en", ("Jytomyr",)),
+    pytest.param("Rimsky-Korsakov", "en", ("Rimski-Korsakov",), marks=_limit("keeps the English « y »")),
+]
+
+
+@pytest.mark.parametrize(("word", "lang", "french"), PRESS)
+def test_convert(word: str, lang: str, french: tuple[str, ...]) -> None:
+    assert convert(word, lang) in french
+
+
+@pytest.mark.parametrize(("word", "lang", "french"), [p.values if hasattr(p, "marks") else p for p in PRESS])
+def test_the_check_suggests_the_press_form(word: str, lang: str, french: tuple[str, ...]) -> None:
+    doc = Document("t", f"Hier, {word} a été cité.")
+    hits = romanisations(doc)
+    assert [(doc[h.span], h.suggestion in french) for h in hits] == [(word, True)], [h.suggestion for h in hits]
 
 
 def test_name_key_joins_spellings_of_one_name() -> None:

@@ -111,8 +111,8 @@ class GitIgnore:
 def discover(paths: Iterable[Path], config: Config | None = None) -> list[Path]:
     """Files named, and the matching files under directories named, in a stable order.
 
-    In directories: hidden entries are skipped, files must match ``include`` (default: .txt,
-    .md, .text but not README.md), ``exclude`` and .gitignore prune. A file named explicitly
+    In directories: hidden entries are skipped, files must match ``include`` (default:
+    DEFAULT_INCLUDE, but not README.md), ``exclude`` and .gitignore prune. A file named explicitly
     is always linted unless ``exclude`` matches it, so a pre-commit hook honours exclude too.
     """
     config = config or Config()
