@@ -9,13 +9,9 @@ the editor applies at once; `qa lint` reads it when the configuration lists it.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from qa.model.findings import Category
-
-if TYPE_CHECKING:
-    from qa.api import Config
-    from qa.server.state import Settings
 
 DEFAULT = "qa-glossary.toml"
 
@@ -25,8 +21,9 @@ def workspace_glossary(root: Path, editor: dict[str, Any]) -> Path:
     return root / (name if isinstance(name, str) and name else DEFAULT)
 
 
-def add_entry(settings: Settings, config: Config | None, entry: Any) -> Path:
-    """Append wrong → right to the workspace glossary; ValueError (GlossaryError) when it cannot."""
+def add_entry(root: Path, editor: dict[str, Any], entry: Any) -> Path:
+    """Append wrong → right to the workspace glossary of the workspace at root, with the
+    editor's settings; ValueError (GlossaryError) when it cannot."""
     from qa.engine.fixes import write_atomic
     from qa.knowledge.glossary import GlossaryError
     from qa.knowledge.glossary_edit import NewEntry, add_to_glossary, entry_problem
@@ -37,7 +34,7 @@ def add_entry(settings: Settings, config: Config | None, entry: Any) -> Path:
         category = Category(entry["category"])
     except ValueError:
         raise ValueError(f"unknown category {entry['category']!r}") from None
-    path = workspace_glossary(settings.root, settings.editor)
+    path = workspace_glossary(root, editor)
     new = NewEntry(entry["wrong"], entry["right"], category.value)
     problem = entry_problem(new)
     if problem is not None:
