@@ -7,7 +7,6 @@ the file, keeps the decisions file up to date, and writes the corrected text at 
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -17,29 +16,22 @@ from qa.api import Config, InputError, Result
 from qa.cli.config import make_config
 from qa.cli.options import GlossaryOpt, IgnoreOpt, NoBuiltinOpt, SelectOpt, SourceOpt, fail
 from qa.knowledge.glossary import GlossaryError
-from qa.review.decisions import Decisions, DecisionsError, default_path, filter_findings, load, save, target
+from qa.review.decisions import Decisions, DecisionsError, default_path, filter_results, load, save, target
 from qa.review.session import Accept, Action, Decide, Outcome, Prompt, Quit, Session, review
 from qa.review.write import WriteBackError, glossary_problem, lint_one, write_back
 
 
 def apply_decisions(results: list[Result], paths: list[Path]) -> list[Result]:
     """`qa lint --decisions`: drop the findings rejected in review, per file."""
-    out = list(results)
     for path in paths:
         try:
             decisions = load(path)
         except DecisionsError as exc:
             fail(str(exc))
-        aim = target(path, decisions)
-        hit = False
-        for n, r in enumerate(out):
-            if r.error or r.document.path == "-" or Path(r.document.path).resolve() != aim:
-                continue
-            out[n] = replace(r, findings=filter_findings(r.document, r.findings, decisions))
-            hit = True
+        results, hit = filter_results(results, decisions, target(path, decisions))
         if not hit:
             typer.echo(f"qa: warning: {path}: decisions for {decisions.file}, which was not linted", err=True)
-    return out
+    return results
 
 
 def _finish(outcome: Outcome, path: Path, raw: bytes, read: Result, output: Path | None,

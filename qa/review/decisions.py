@@ -10,11 +10,12 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from qa.api import Result
 from qa.model.document import Document
 from qa.model.findings import Edit, Finding
 
@@ -238,6 +239,19 @@ def hidden(doc: Document, findings: Sequence[Finding], decisions: Decisions) -> 
 def filter_findings(doc: Document, findings: Sequence[Finding], decisions: Decisions) -> tuple[Finding, ...]:
     drop = hidden(doc, findings, decisions)
     return tuple(f for i, f in enumerate(findings) if i not in drop)
+
+
+def filter_results(results: Sequence[Result], decisions: Decisions, aim: Path) -> tuple[list[Result], bool]:
+    """results with the findings that decisions hide dropped from the file at aim (resolved);
+    and whether that file was among them (`qa lint --decisions`)."""
+    out, hit = [], False
+    for r in results:
+        if r.error or r.document.path == "-" or Path(r.document.path).resolve() != aim:
+            out.append(r)
+            continue
+        out.append(replace(r, findings=filter_findings(r.document, r.findings, decisions)))
+        hit = True
+    return out, hit
 
 
 # -- after the corrected text is written ---------------------------------------------------
