@@ -189,7 +189,7 @@ def test_backends_table_applies_and_flags_win(project: Path) -> None:
 def test_backends_max_reply(project: Path) -> None:
     (project / ".qa.toml").write_text("[backends]\nmax-reply = 2000000\n", encoding="utf-8")
     assert resolve().config.backends.max_reply == 2_000_000
-    from qa.cli_backends import with_backends
+    from qa.cli.backends import with_backends
 
     flags = with_backends(resolve().config, "http://h", None, None, None, False, False, 3.0)
     assert (flags.backends.max_reply, flags.backends.timeout) == (2_000_000, 3.0)  # the command line keeps it

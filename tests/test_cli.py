@@ -122,3 +122,18 @@ def test_explain_takes_a_slug_as_select_does() -> None:
     assert by_slug.exit_code == 0 and by_slug.stdout == runner.invoke(app, ["explain", "PC01"]).stdout
     assert runner.invoke(app, ["explain", "glossary.term"]).stdout.startswith("GL01 ")
     assert runner.invoke(app, ["explain", "calque.reporting"]).exit_code == 2  # a slug is named whole
+
+
+def test_github_format_prints_one_summary_and_the_step_summary(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    page = tmp_path / "a.txt"
+    page.write_text("Selon le Temps Financier, cela peut faire sens.\n", encoding="utf-8")
+    step = tmp_path / "step.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(step))
+    result = runner.invoke(app, args(tmp_path, "lint", "--format", "github", str(page)))
+    assert result.exit_code == 1, result.output
+    assert result.stdout.count("::warning ") + result.stdout.count("::error ") == 2
+    assert result.stdout.splitlines()[-1].startswith("qa: 2 findings")
+    assert "finding" not in result.stderr  # the report's summary, not a second one from the CLI
+    assert "| GL01 |" in step.read_text(encoding="utf-8")
+    text = runner.invoke(app, args(tmp_path, "lint", str(page)))
+    assert "2 findings in 1 file." in text.stderr  # the other formats keep the CLI's summary

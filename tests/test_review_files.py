@@ -9,7 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 from qa.cli import app
-from qa.cli_review import add_to_glossary, glossary_problem
+from qa.engine.fixes import write_atomic
+from qa.knowledge.glossary_edit import NewEntry, add_to_glossary
+from qa.review.write import glossary_problem
 from qa.model.document import Span
 from qa.model.findings import Category, Finding
 from qa.knowledge.glossary import GlossaryError, load_glossary
@@ -103,14 +105,14 @@ def test_glossary_refuses_what_it_could_not_read_back() -> None:
 
 def test_add_to_glossary_appends_validates_and_dedupes(tmp_path: Path) -> None:
     path = tmp_path / "project.toml"
-    assert add_to_glossary(path, [(finding('dit "oui"'), "a dit « oui »")]) == 1
-    assert add_to_glossary(path, [(finding('DIT "oui"'), "autre")]) == 0  # same form, folded
+    assert add_to_glossary(path, [NewEntry('dit "oui"', "a dit « oui »", "spacing")], write_atomic) == 1
+    assert add_to_glossary(path, [NewEntry('DIT "oui"', "autre", "spacing")], write_atomic) == 0  # same form, folded
     assert [(e.wrong, e.right) for e in load_glossary(path)] == [(('dit "oui"',), ("a dit « oui »",))]
     path.write_text("schema = 1\n[[entry]]\nwrong = 'x'\n", encoding="utf-8")
     with pytest.raises(GlossaryError, match="project.toml:2: entry #1"):
-        add_to_glossary(path, [(finding("faire sens"), "avoir du sens")])
+        add_to_glossary(path, [NewEntry("faire sens", "avoir du sens", "calque")], write_atomic)
     with pytest.raises(GlossaryError, match="must be a .toml file"):
-        add_to_glossary(tmp_path / "g.tsv", [(finding("faire sens"), "avoir du sens")])
+        add_to_glossary(tmp_path / "g.tsv", [NewEntry("faire sens", "avoir du sens", "calque")], write_atomic)
 
 
 def test_broken_project_glossary_exits_2_and_keeps_decisions(work: Path) -> None:

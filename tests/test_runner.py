@@ -83,7 +83,7 @@ def test_cli_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(BAD, encoding="utf-8")
     result = CliRunner().invoke(app, ["lint", str(tmp_path), "--select", "GL01", "--jobs", "1"])
     assert "files" not in result.stderr.replace("1 finding in 1 file.", "")  # not a tty: no bar
-    from qa import cli_ci
+    from qa.cli import ci as cli_ci
 
     class Tty:
         def __init__(self) -> None:

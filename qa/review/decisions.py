@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from qa.api import Result
 from qa.model.document import Document
-from qa.model.findings import Finding
+from qa.model.findings import Edit, Finding
 
 VERSION = 1
 CONTEXT = 30  # code points kept each side of a finding to recognise it again
@@ -238,3 +239,41 @@ def hidden(doc: Document, findings: Sequence[Finding], decisions: Decisions) -> 
 def filter_findings(doc: Document, findings: Sequence[Finding], decisions: Decisions) -> tuple[Finding, ...]:
     drop = hidden(doc, findings, decisions)
     return tuple(f for i, f in enumerate(findings) if i not in drop)
+
+
+def filter_results(results: Sequence[Result], decisions: Decisions, aim: Path) -> tuple[list[Result], bool]:
+    """results with the findings that decisions hide dropped from the file at aim (resolved);
+    and whether that file was among them (`qa lint --decisions`)."""
+    out, hit = [], False
+    for r in results:
+        if r.error or r.document.path == "-" or Path(r.document.path).resolve() != aim:
+            out.append(r)
+            continue
+        out.append(replace(r, findings=filter_findings(r.document, r.findings, decisions)))
+        hit = True
+    return out, hit
+
+
+# -- after the corrected text is written ---------------------------------------------------
+
+
+def _shift(offset: int, edits: Sequence[Edit]) -> int:
+    return offset + sum(len(e.replacement) - len(e.span) for e in edits if e.span.end <= offset)
+
+
+def after_write(doc: Document, findings: Sequence[Finding], own: Mapping[int, Decision], rest: Decisions,
+                applied: Sequence[Edit], new_text: str) -> Decisions:
+    """The decisions once the corrected text is on disk: applied accepts dropped, the rest re-keyed.
+
+    ``own`` maps finding indexes (of ``doc``) to their decisions; ``rest`` holds the file name,
+    the decisions about text no longer in the file and the rejected rules, all kept as they are.
+    """
+    applied_spans = {(e.span.start, e.span.end) for e in applied}
+    kept = []
+    for i, d in sorted(own.items()):
+        f = findings[i]
+        if d.kind is Kind.ACCEPT and (f.span.start, f.span.end) in applied_spans and not d.everywhere:
+            continue
+        key = key_of(doc, f, start=_shift(f.span.start, applied), text=new_text)
+        kept.append(Decision(key, d.kind, d.replacement, d.everywhere, d.glossary))
+    return Decisions(rest.file, rest.items + kept, list(rest.rejected_rules))

@@ -1,25 +1,24 @@
 """Writing a review back: glossary entries, the corrected text, the re-keyed decisions.
 
-Shared by the terminal (qa.cli_review) and the browser (qa.web) front ends, so both write
+Shared by the terminal (qa.cli.review) and the browser (qa.web) front ends, so both write
 through the same atomic writer with the same expected-bytes check. Nothing here prints or
 exits: problems raise WriteBackError with a one-line message that says the decisions are kept.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from qa import api
 from qa.config import Config
+from qa.knowledge.glossary import GlossaryError
+from qa.knowledge.glossary_edit import NewEntry, add_to_glossary, entry_problem
 from qa.model.results import InputError, Result
-from qa.review.decisions import Decisions, Kind, key_of, save, write_file
+from qa.review.decisions import Decisions, Kind, after_write, save, write_file
 from qa.model.document import Document
 from qa.model.findings import Edit, Finding
-from qa.knowledge.glossary import SCHEMA, GlossaryError, entry_from_dict, parse_toml
 from qa.review.session import Accept, Session
-from qa.model.textutil import fold_key
 
 
 class WriteBackError(Exception):
@@ -34,57 +33,11 @@ class Written:
 
 def glossary_problem(f: Finding, accept: Accept) -> str | None:
     """Why wrong → replacement cannot go into a glossary, or None (checked before accepting)."""
-    if not accept.glossary:
-        return None
-    try:
-        entry_from_dict(_glossary_data(f, accept.replacement), f"cannot add « {f.text} » to the glossary")
-    except GlossaryError as exc:
-        return str(exc)
-    return None
+    return entry_problem(_new_entry(f, accept.replacement)) if accept.glossary else None
 
 
-def _glossary_data(f: Finding, replacement: str) -> dict[str, str]:
-    return {"wrong": f.text, "right": replacement, "category": f.category.value}
-
-
-def add_to_glossary(path: Path, pairs: list[tuple[Finding, str]]) -> int:
-    """Append entries to a TOML glossary (created when missing); returns how many were new."""
-    if path.suffix.lower() != ".toml":
-        raise GlossaryError(f"{path}: the project glossary must be a .toml file")
-    old = path.read_bytes() if path.exists() else None
-    raw = old.decode("utf-8") if old is not None else f"schema = {SCHEMA}\n"
-    known = {fold_key(w) for e in parse_toml(raw, str(path)) for w in e.wrong}
-    blocks = []
-    for f, replacement in pairs:
-        if fold_key(f.text) in known:
-            continue
-        known.add(fold_key(f.text))
-        data = _glossary_data(f, replacement)
-        # json.dumps gives a valid TOML basic string: same escapes, UTF-8 kept.
-        blocks.append("\n[[entry]]\n" + "".join(f"{k} = {json.dumps(v, ensure_ascii=False)}\n" for k, v in data.items()))
-    if not blocks:
-        return 0
-    new = raw.rstrip("\n") + "\n" + "".join(blocks)
-    parse_toml(new, str(path))  # never write a glossary we could not read back
-    write_file(path, new.encode("utf-8"), expected=old)
-    return len(blocks)
-
-
-def _shift(offset: int, edits: list[Edit]) -> int:
-    return offset + sum(len(e.replacement) - len(e.span) for e in edits if e.span.end <= offset)
-
-
-def after_write(session: Session, applied: list[Edit], new_text: str) -> Decisions:
-    """The decisions once the corrected text is on disk: applied accepts dropped, the rest re-keyed."""
-    applied_spans = {(e.span.start, e.span.end) for e in applied}
-    kept = []
-    for i, d in sorted(session.own.items()):
-        f = session.findings[i]
-        if d.kind is Kind.ACCEPT and (f.span.start, f.span.end) in applied_spans and not d.everywhere:
-            continue
-        key = key_of(session.doc, f, start=_shift(f.span.start, applied), text=new_text)
-        kept.append(type(d)(key, d.kind, d.replacement, d.everywhere, d.glossary))
-    return Decisions(session.file, session.others + kept, list(session.rejected_rules))
+def _new_entry(f: Finding, replacement: str) -> NewEntry:
+    return NewEntry(f.text, replacement, f.category.value)
 
 
 def still_parses(path: Path, text: str) -> str | None:
@@ -134,27 +87,44 @@ def _summary(doc: Document, applied: list[Edit], skipped: list[Edit], dest: Path
     return out
 
 
+def _glossary_answers(session: Session, project_glossary: Path, decisions_path: Path) -> list[str]:
+    """Add the « accept and add to the glossary » answers; the line to tell, if any were new."""
+    from qa.engine.fixes import StaleFileError
+
+    entries = [_new_entry(session.findings[i], d.replacement or "") for i, d in sorted(session.own.items())
+               if d.glossary and d.kind is Kind.ACCEPT]
+    if not entries:
+        return []
+    try:
+        added = add_to_glossary(project_glossary, entries, write_file)
+    except (GlossaryError, StaleFileError) as exc:
+        raise WriteBackError(f"{exc} (decisions kept in {decisions_path})") from None
+    except OSError as exc:  # a missing folder, a full disk, no permission
+        raise WriteBackError(
+            f"{project_glossary}: cannot write: {exc.strerror or exc} (decisions kept in {decisions_path})"
+        ) from None
+    return [f"added {added} entr{'ies' if added != 1 else 'y'} to {project_glossary}"] if added else []
+
+
+def _write_text(dest: Path, data: bytes, expected: bytes | None, decisions_path: Path) -> None:
+    from qa.engine.fixes import StaleFileError
+
+    try:
+        write_file(dest, data, expected=expected)
+    except StaleFileError as exc:
+        raise WriteBackError(f"{exc}; decisions kept in {decisions_path}") from None
+    except OSError as exc:
+        raise WriteBackError(f"{dest}: cannot write: {exc.strerror}; decisions kept in {decisions_path}") from None
+
+
 def write_back(session: Session, path: Path, raw: bytes, read: Result, decisions_path: Path,
                project_glossary: Path, output: Path | None = None) -> Written:
     """Add the glossary answers, write the corrected text (refused when the file changed on
     disk since ``raw`` was read), and re-key the decisions file to the new text."""
-    from qa.engine.fixes import StaleFileError, apply_edits, encode
+    from qa.engine.fixes import apply_edits, encode
 
-    done = Written()
+    done = Written(_glossary_answers(session, project_glossary, decisions_path))
     doc = session.doc
-    pairs = [(session.findings[i], d.replacement or "") for i, d in sorted(session.own.items())
-             if d.glossary and d.kind is Kind.ACCEPT]
-    if pairs:
-        try:
-            added = add_to_glossary(project_glossary, pairs)
-        except (GlossaryError, StaleFileError) as exc:
-            raise WriteBackError(f"{exc} (decisions kept in {decisions_path})") from None
-        except OSError as exc:  # a missing folder, a full disk, no permission
-            raise WriteBackError(
-                f"{project_glossary}: cannot write: {exc.strerror or exc} (decisions kept in {decisions_path})"
-            ) from None
-        if added:
-            done.lines.append(f"added {added} entr{'ies' if added != 1 else 'y'} to {project_glossary}")
     edits = session.edits()
     new_text, skipped = apply_edits(doc.text, edits)
     applied = [e for e in edits if e not in skipped]
@@ -165,16 +135,11 @@ def write_back(session: Session, path: Path, raw: bytes, read: Result, decisions
     if broken:
         raise WriteBackError(f"{broken}; corrections not written (decisions kept in {decisions_path})")
     in_place = output is None or output.resolve() == path.resolve()
-    dest = path if in_place else output
-    assert dest is not None
-    try:
-        write_file(dest, encode(new_text, read.bom, read.encoding), expected=raw if in_place else None)
-    except StaleFileError as exc:
-        raise WriteBackError(f"{exc}; decisions kept in {decisions_path}") from None
-    except OSError as exc:
-        raise WriteBackError(f"{dest}: cannot write: {exc.strerror}; decisions kept in {decisions_path}") from None
+    dest = path if in_place or output is None else output
+    _write_text(dest, encode(new_text, read.bom, read.encoding), raw if in_place else None, decisions_path)
     done.lines += _summary(doc, applied, skipped, dest)
     done.wrote = True
     if in_place:
-        save(decisions_path, after_write(session, applied, new_text))
+        rest = Decisions(session.file, list(session.others), list(session.rejected_rules))
+        save(decisions_path, after_write(doc, session.findings, session.own, rest, applied, new_text))
     return done

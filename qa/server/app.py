@@ -257,7 +257,7 @@ def add_to_glossary(ls: QaServer, entry: dict[str, str]) -> bool:
     from qa.server.glossary_edit import add_entry
 
     try:
-        path = add_entry(ls.settings, ls.engine.config if ls.engine else None, entry)
+        path = add_entry(ls.settings.root, ls.settings.editor, entry)
     except ValueError as exc:  # GlossaryError, a bad argument
         ls.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"qa: {exc}"))
         return False

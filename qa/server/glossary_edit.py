@@ -9,14 +9,9 @@ the editor applies at once; `qa lint` reads it when the configuration lists it.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from qa.model.document import Span
-from qa.model.findings import Category, Finding
-
-if TYPE_CHECKING:
-    from qa.config import Config
-    from qa.server.state import Settings
+from qa.model.findings import Category
 
 DEFAULT = "qa-glossary.toml"
 
@@ -26,10 +21,12 @@ def workspace_glossary(root: Path, editor: dict[str, Any]) -> Path:
     return root / (name if isinstance(name, str) and name else DEFAULT)
 
 
-def add_entry(settings: Settings, config: Config | None, entry: Any) -> Path:
-    """Append wrong → right to the workspace glossary; ValueError (GlossaryError) when it cannot."""
-    from qa.cli_review import add_to_glossary
-    from qa.knowledge.glossary import GlossaryError, entry_from_dict
+def add_entry(root: Path, editor: dict[str, Any], entry: Any) -> Path:
+    """Append wrong → right to the workspace glossary of the workspace at root, with the
+    editor's settings; ValueError (GlossaryError) when it cannot."""
+    from qa.engine.fixes import write_atomic
+    from qa.knowledge.glossary import GlossaryError
+    from qa.knowledge.glossary_edit import NewEntry, add_to_glossary, entry_problem
 
     if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) for k in ("wrong", "right", "category")):
         raise ValueError("qa.addToGlossary needs {wrong, right, category}")
@@ -37,13 +34,13 @@ def add_entry(settings: Settings, config: Config | None, entry: Any) -> Path:
         category = Category(entry["category"])
     except ValueError:
         raise ValueError(f"unknown category {entry['category']!r}") from None
-    path = workspace_glossary(settings.root, settings.editor)
-    wrong = entry["wrong"]
-    entry_from_dict({"wrong": wrong, "right": entry["right"], "category": category.value},
-                    f"cannot add « {wrong} » to the glossary")
-    finding = Finding(str(entry.get("code", "GL01")), category, "", Span(0, len(wrong)), wrong)
+    path = workspace_glossary(root, editor)
+    new = NewEntry(entry["wrong"], entry["right"], category.value)
+    problem = entry_problem(new)
+    if problem is not None:
+        raise GlossaryError(problem)
     try:
-        add_to_glossary(path, [(finding, entry["right"])])
+        add_to_glossary(path, [new], write_atomic)
     except OSError as exc:
         raise GlossaryError(f"{path}: cannot write: {exc.strerror}") from None
     return path

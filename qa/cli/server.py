@@ -1,4 +1,4 @@
-"""`qa server`: the command that starts the language server (registered on qa.cli's app)."""
+"""`qa server`: the command that starts the language server (qa.server)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,7 @@ from typing import Annotated
 
 import typer
 
-from qa.cli import app
 
-
-@app.command("server")
 def server_cmd(
     stdio: Annotated[bool, typer.Option("--stdio", help="Speak over standard input and output (the default; editors pass it).")] = True,
 ) -> None:

@@ -10,6 +10,7 @@ import typer
 
 from qa.api import Config, Result
 from qa.backends import DEFAULT_TIMEOUT, BackendOptions, Status, parse_toggle
+from qa.cli.options import fail, split
 
 LanguageToolOpt = Annotated[
     str | None,
@@ -51,15 +52,6 @@ BackendsListOpt = Annotated[
 ]
 
 
-def _fail(message: str) -> None:
-    typer.echo(f"qa: error: {message}", err=True)
-    raise typer.Exit(2)
-
-
-def _split(values: Sequence[str] | None) -> tuple[str, ...]:
-    return tuple(v.strip() for item in values or [] for v in item.split(",") if v.strip())
-
-
 def with_backends(
     config: Config,
     languagetool: str | None,
@@ -71,18 +63,18 @@ def with_backends(
     timeout: float = DEFAULT_TIMEOUT,
 ) -> Config:
     """config with the backend options of the command line; bad values exit 2 with one line."""
-    enabled, disabled = _split(enable), _split(disable)
+    enabled, disabled = split(enable), split(disable)
     for item in enabled + disabled:
         try:
             parse_toggle(item)
         except ValueError as exc:
-            _fail(str(exc))
+            fail(str(exc))
     if languagetool is not None:
         languagetool = languagetool.strip()
         if languagetool != "local" and not languagetool.lower().startswith(("http://", "https://")):
-            _fail(f"--languagetool must be an http(s) URL or 'local', not {languagetool!r}")
+            fail(f"--languagetool must be an http(s) URL or 'local', not {languagetool!r}")
     if not 0 < timeout <= 600:
-        _fail(f"--backend-timeout must be between 0 and 600 seconds, not {timeout:g}")
+        fail(f"--backend-timeout must be between 0 and 600 seconds, not {timeout:g}")
     base = config.backends  # from [tool.qa.backends] (qa.config); flags given here win
     options = BackendOptions(
         languagetool=languagetool or base.languagetool,
@@ -97,38 +89,41 @@ def with_backends(
     return dataclasses.replace(config, backends=options)
 
 
-def statuses(config: Config, probe: bool = True) -> list[Status]:
-    """Each backend, whether it will run with config, and why (probing the server when asked)."""
+def _languagetool_status(config: Config, probe: bool) -> Status:
     from qa.backends import Runtime
-    from qa.backends.grammalecte import available
 
     options = config.backends
-    out = []
     if not options.languagetool:
-        out.append(Status("languagetool", False, "off: no server given (--languagetool URL, or 'local' where Java is installed)"))
-    else:
-        rt = Runtime(options, config.source_lang)
-        client = rt.languagetool() if probe else None
-        if probe and client is None:
-            out.append(Status("languagetool", False, f"unavailable: {rt.failed['languagetool']}"))
-        else:
-            tongue = f", motherTongue={client.mother_tongue}" if client and client.mother_tongue else ""
-            params = sorted((client.params if client else {}).items())
-            extra = " ".join(f"{k}={v}" for k, v in params if k not in ("language", "motherTongue"))
-            out.append(Status("languagetool", True, f"on: {options.languagetool}{tongue}" + (f" ({extra})" if extra else "")))
-            rt.close()
+        return Status("languagetool", False, "off: no server given (--languagetool URL, or 'local' where Java is installed)")
+    rt = Runtime(options, config.source_lang)
+    client = rt.languagetool() if probe else None
+    if probe and client is None:
+        return Status("languagetool", False, f"unavailable: {rt.failed['languagetool']}")
+    tongue = f", motherTongue={client.mother_tongue}" if client and client.mother_tongue else ""
+    params = sorted((client.params if client else {}).items())
+    extra = " ".join(f"{k}={v}" for k, v in params if k not in ("language", "motherTongue"))
+    rt.close()
+    return Status("languagetool", True, f"on: {options.languagetool}{tongue}" + (f" ({extra})" if extra else ""))
+
+
+def _grammalecte_status(options: BackendOptions) -> Status:
+    from qa.backends.grammalecte import available
+
     kinds = options.gc_kinds()
     rules = options.gc_rules(True)
     if not kinds and not rules:
         why = "--no-grammalecte" if options.grammalecte is False else "every rule type switched off"
-        out.append(Status("grammalecte", False, f"off: {why}"))
-    elif not available():
-        out.append(Status("grammalecte", False, "unavailable: not installed (apt-get install python3-grammalecte, then 'make run')"))
-    else:
-        origin = {None: "measured default", True: "--grammalecte"}[options.grammalecte]
-        listed = " ".join(sorted(kinds | rules))
-        out.append(Status("grammalecte", True, f"on ({origin}): {listed}"))
-    return out
+        return Status("grammalecte", False, f"off: {why}")
+    if not available():
+        return Status("grammalecte", False, "unavailable: not installed (apt-get install python3-grammalecte, then 'make run')")
+    origin = {None: "measured default", True: "--grammalecte"}[options.grammalecte]
+    listed = " ".join(sorted(kinds | rules))
+    return Status("grammalecte", True, f"on ({origin}): {listed}")
+
+
+def statuses(config: Config, probe: bool = True) -> list[Status]:
+    """Each backend, whether it will run with config, and why (probing the server when asked)."""
+    return [_languagetool_status(config, probe), _grammalecte_status(config.backends)]
 
 
 def show_status(config: Config, err: bool = False) -> None:
