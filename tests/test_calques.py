@@ -10,6 +10,7 @@ import pytest
 from qa.api import Config, lint_document, make_context
 from qa.knowledge.conjugation import conjugate
 from qa.checks.base import Check, Context
+from qa.engine.session import Session
 from qa.checks.calques import NeuterPronoun, ReportingPreposition, SourceConstruction
 from qa.data import load_toml
 from qa.model.document import Document
@@ -21,7 +22,7 @@ def _lint(check: Check, text: str) -> list[tuple[str, str]]:
     doc = Document("t.txt", text)
     # A fresh context per text: Context caches the analysis by id(doc), which a new
     # document may reuse once the old one is collected.
-    ctx = Context(glossary=_CTX.glossary)
+    ctx = Context(Session(_CTX.glossary))
     return [(f.text, f.suggestions[0]) for f in lint_document(doc, ctx, [check]).findings]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -56,8 +57,8 @@ def test_case(code: str, case: dict[str, Any], server: str | None, request: pyte
         pytest.skip(f"{code}: its optional backend is not installed here")
     ctx = _context() if server is None else request.getfixturevalue(SERVERS[server])
     doc = Document("case.txt", case["text"])
-    ctx.source = case.get("source")  # source-aware checks (SA): the segment's source text
-    ctx.source_lang = case.get("source_lang")  # and its language, when a case needs one
+    # source-aware checks (SA): the segment's source text, and its language when a case needs one
+    ctx = replace(ctx, source=case.get("source"), source_lang=case.get("source_lang"))
     result = lint_document(doc, ctx, [BY_CODE[code]()])
     assert result.notes == (), result.notes  # a backend that did not answer fails the case
     assert [doc[f.span] for f in result.findings] == case["expect"], [f.message for f in result.findings]

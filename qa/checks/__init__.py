@@ -10,8 +10,8 @@ from qa.checks.transliteration import Transliteration
 from qa.checks.consistency import Inconsistency
 from qa.checks.pronouns import ParticipleAgreement, PronounAgreement
 from qa.checks.suppression import UnusedSuppression
-from qa.checks.grammalecte import GrammalecteCheck
-from qa.checks.languagetool import LanguageToolCheck
+from qa.checks.backends.gc00_grammalecte import GrammalecteCheck
+from qa.checks.backends.lt00_languagetool import LanguageToolCheck
 from qa.checks.mechanics import CapitalisedPronoun, MergedWords, SpuriousDeterminer, StrayFullStop
 from qa.checks.mechanics_caps import StrayCapital
 from qa.checks.mechanics_spacing import GluedFunctionWord, SplitToken
@@ -31,7 +31,7 @@ from qa.checks.agreement_subject import SubjectAgreement
 from qa.checks.source_words import SourceWordLeft
 
 # The order is the priority: when two checks rewrite one span, or overlapping text, the
-# earlier one owns it and the other's finding is dropped (qa.api._one_owner).
+# earlier one owns it and the other's finding is dropped (qa.engine.settle._one_owner).
 ALL_CHECKS: tuple[type[Check], ...] = (
     GlossaryTerm,
     NameTranslated,

@@ -326,11 +326,7 @@ def _verdict(word: str, prefer: str | None) -> tuple[Entity | None, str, str] | 
 
 def cached_romanisations(doc: Document, ctx: Context) -> list[Hit]:
     """TL01's hits, computed once per document and shared with IC01."""
-    cached = ctx.cache.get("transliteration.hits")
-    if cached is None or cached[0] is not doc:
-        cached = (doc, romanisations(doc, getattr(ctx, "source_lang", None)))
-        ctx.cache["transliteration.hits"] = cached
-    return cached[1]
+    return ctx.per_document("transliteration.hits", doc, lambda: romanisations(doc, ctx.source_lang))
 
 
 _LANG_NAMES = {"nl": "Dutch", "de": "German", "en": "English"}
