@@ -97,7 +97,7 @@ def make_context(config: Config, checks: Sequence[Check] | None = None) -> Conte
     session = Session(
         make_glossary(config.glossaries, builtin=config.builtin_glossary),
         Runtime(config.backends, config.source_lang),
-        components_of(checks),
+        tuple(c for c in OPTIONAL if c in components_of(checks)),
     )
     return Context(session, source_lang=config.source_lang)
 

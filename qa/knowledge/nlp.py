@@ -136,15 +136,15 @@ OPTIONAL = ("parser",)
 DEFAULT_COMPONENTS: tuple[str, ...] = OPTIONAL
 
 
-def components_of(checks: Iterable[Any]) -> tuple[str, ...]:
-    """The components of OPTIONAL that ``checks`` need (a run's session asks once)."""
+def components_of(checks: Iterable[Any]) -> set[str]:
+    """The components ``checks`` need (a run's session keeps those of OPTIONAL)."""
     found: set[str] = set()
     for check in checks:
         declared = getattr(check, "nlp_components", None)
         if declared is None and getattr(check, "needs_nlp", False):
             declared = DEFAULT_COMPONENTS
         found.update(declared or ())
-    return tuple(c for c in OPTIONAL if c in found)
+    return found
 
 
 @cache
