@@ -67,6 +67,11 @@ class Runtime:
         client: LanguageToolClient = self._clients["languagetool"]
         return client
 
+    def drain_notes(self) -> tuple[str, ...]:
+        """The outage notes raised since the last call: each reaches one Result, hence one warning."""
+        notes, self.notes[:] = tuple(self.notes), []
+        return notes
+
     def close(self) -> None:
         for client in self._clients.values():
             close = getattr(client, "close", None)

@@ -74,10 +74,10 @@ def lint_document(
         found = Found.empty()
         for start, end in bounds:
             found.extend(lint_piece(doc.path, doc.text[start:end], start, ctx, checks))
-    return finish(doc, found, Ranks.of(checks), config, ctx.session.notes())
+    return finish(doc, found, Ranks.of(checks), config, ctx.backends.drain_notes())
 
 
 def settle_found(doc: Document, found: Found, checks: Sequence[Check], config: Config, ctx: Context) -> Result:
     """The Result of findings gathered outside lint_document, settled as it settles them
     (qa.server runs the checks paragraph by paragraph and remembers the results)."""
-    return finish(doc, found, Ranks.of(checks), config, ctx.session.notes())
+    return finish(doc, found, Ranks.of(checks), config, ctx.backends.drain_notes())

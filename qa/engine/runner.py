@@ -247,7 +247,7 @@ def _run_task(task: tuple[Path, tuple[int, str] | None]) -> Any:
     if piece is None:
         return lint_file(path, run.ctx, run.checks, run.config)
     found = lint_piece(str(path), piece[1], piece[0], run.ctx, run.checks)
-    return found, run.ctx.session.notes()  # type: ignore[attr-defined]
+    return found, run.ctx.backends.drain_notes()
 
 
 def _ignore_sigint() -> None:

@@ -68,12 +68,6 @@ class Session:
             self._analysed = (doc, analyse(doc, wanted, self.components))  # one document at a time: memory stays flat
         return self._analysed[1]
 
-    def notes(self) -> tuple[str, ...]:
-        """The backend outages met since the last call: each reaches one Result, hence one warning."""
-        found = self._backends.notes
-        notes, found[:] = tuple(found), []
-        return notes
-
 
 def _paragraphs_read(doc: Document, ctx: Context) -> set[int] | None:
     """The paragraphs of doc the readers of ctx may report on; None: all of them."""
