@@ -12,7 +12,7 @@ from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding, Severity
 
 if TYPE_CHECKING:
-    from qa.backends import Runtime
+    from qa.backends import BackendOptions, Runtime
     from qa.knowledge.glossary import Glossary
     from qa.knowledge.nlp import Analysis
 
@@ -125,6 +125,11 @@ class Check:
             raise TypeError(f"{cls.__name__}.code must look like 'PC01'")
         if not isinstance(getattr(cls, "priority", None), int):
             raise TypeError(f"{cls.__name__} must declare its priority (an int)")
+
+    @classmethod
+    def wanted(cls, options: BackendOptions) -> bool:
+        """For an opt-in check: whether the run's backend options ask for it."""
+        return True
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         raise NotImplementedError

@@ -118,5 +118,5 @@ def active_checks(config: Config) -> list[Check]:
     return [
         cls() for cls in ALL_CHECKS
         if (_selected(cls, config) if cls.code != "QA01" else config.warn_unused_ignores and _selected(cls, unselected))
-        and (not cls.opt_in or cls.wanted(config.backends))  # type: ignore[attr-defined]
+        and (not cls.opt_in or cls.wanted(config.backends))
     ]
