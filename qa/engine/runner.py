@@ -212,13 +212,13 @@ def _split(files: Sequence[Path], config: Config) -> tuple[list[Task], dict[int,
     tasks: list[Task] = []
     split: dict[int, tuple[Document, bool]] = {}
     for n, path in enumerate(files):
-        doc = _large_text(path, config)
-        bounds = chunk_bounds(doc[0].text) if doc is not None else []
-        if len(bounds) > 1:
-            split[n] = doc  # type: ignore[assignment]
-            tasks.extend((n, (a, doc[0].text[a:b])) for a, b in bounds)  # type: ignore[index]
-        else:
+        read = _large_text(path, config)
+        bounds = chunk_bounds(read[0].text) if read is not None else []
+        if read is None or len(bounds) == 1:
             tasks.append((n, None))
+            continue
+        split[n] = read
+        tasks.extend((n, (a, read[0].text[a:b])) for a, b in bounds)
     return tasks, split
 
 
