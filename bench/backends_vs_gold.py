@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 from qa.api import Config, make_context
-from qa.backends import NameFilter
+from qa.checks.backends.shared import name_filter
 from qa.backends.grammalecte import SPELL, Grammalecte
 from qa.model.document import Document
 
@@ -32,7 +32,7 @@ def main() -> None:
         doc = Document(path.name, text)
         gold = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         n_gold += len(gold)
-        is_name = NameFilter(doc, ctx)
+        is_name = name_filter(doc, ctx)
         for m in gc.check(text, doc.paragraphs, kinds):
             if m.kind not in kinds or (m.kind == SPELL and is_name(m.span)):
                 continue

@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 from qa.api import Config, make_context
-from qa.backends import NameFilter
+from qa.checks.backends.shared import name_filter
 from qa.backends.grammalecte import SPELL, Grammalecte
 from qa.model.document import Document
 
@@ -47,7 +47,7 @@ def main() -> None:
         found = gc.check(doc.text, doc.paragraphs, kinds)
         elapsed = time.perf_counter() - t0
         print(f"{name}: {words[name]} words, all types {words[name] / elapsed:,.0f} words/s", file=sys.stderr)
-        is_name = NameFilter(doc, ctx)
+        is_name = name_filter(doc, ctx)
         c: Counter[str] = Counter()
         r: Counter[str] = Counter()
         for m in found:
@@ -78,7 +78,7 @@ def presets() -> None:
     """Findings and words/s of GC00 as qa runs it: measured default, and --grammalecte."""
     from qa.api import lint_document
     from qa.backends import BackendOptions
-    from qa.checks.grammalecte import GrammalecteCheck
+    from qa.checks.backends.gc00_grammalecte import GrammalecteCheck
 
     docs = corpora()
     for label, options in (("default", BackendOptions()), ("--grammalecte", BackendOptions(grammalecte=True))):

@@ -118,6 +118,7 @@ def breakdown(docs: list[str], words: int) -> None:
     """Per-check time, in this process (one core), over the first ``words`` words."""
     os.environ["QA_NO_CACHE"] = "1"
     from qa.api import Config, active_checks, make_context
+    from qa.engine.lint import for_checks
     from qa.backends import BackendOptions
     from qa.model.document import Document
 
@@ -125,7 +126,7 @@ def breakdown(docs: list[str], words: int) -> None:
 
     config = Config(backends=BackendOptions(grammalecte=False))
     ctx, checks = make_context(config), active_checks(config)
-    ctx.readers = tuple(c for c in checks if c.needs_nlp)  # as qa.api.lint_document does
+    ctx = for_checks(ctx, checks)  # as lint_document does: spaCy analyses what the checks read
     t = time.perf_counter()
     pipeline()
     print(f"one core: loading spaCy's model {time.perf_counter() - t:.1f} s")

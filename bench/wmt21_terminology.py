@@ -23,9 +23,11 @@ import html
 import random
 import re
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from qa.checks.base import Context
+from qa.engine.session import Session
 from qa.checks.source.sa01_glossary_term import SourceTerm, terms
 from qa.model.document import Document
 from qa.knowledge.glossary import Entry, Glossary
@@ -76,7 +78,7 @@ def main() -> None:
     started = time.perf_counter()
     results = {}
     for name, side in (("MT (Fairseq)", mt), ("reference", ref)):
-        ctx = Context(glossary=glossary, source_lang="en")
+        ctx = Context(Session(glossary), source_lang="en")
         terms(ctx)
         total = flagged = exact = 0
         violations = []
@@ -84,15 +86,15 @@ def main() -> None:
             if not pairs or key not in side:
                 continue
             target = plain(side[key])
-            ctx.source = plain(src[key])
-            messages = [f.message for f in check.run(Document("seg", target), ctx)]
+            segment = replace(ctx, source=plain(src[key]))
+            messages = [f.message for f in check.run(Document("seg", target), segment)]
             for s, targets in pairs:
                 total += 1
                 hit = any(f"« {s} »".lower() in m.lower() for m in messages)
                 flagged += hit
                 exact += any(t.strip().lower() in target.lower() for t in targets if t.strip())
                 if hit:
-                    violations.append((key, s, targets, ctx.source, target))
+                    violations.append((key, s, targets, segment.source, target))
         results[name] = (total, flagged, exact, violations)
         if args.misses and name == "reference":
             for key, s, targets, source, target in violations:

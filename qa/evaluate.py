@@ -8,7 +8,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from qa.api import Config, InputError, active_checks, lint_document, make_context, read_document
+from qa.config import Config
+from qa.model.results import InputError
+from qa.api import active_checks, lint_file, make_context, read_document
 from qa.checks import Check, Context
 from qa.model.document import Document, Span
 from qa.model.findings import Finding
@@ -108,13 +110,11 @@ def _lint_with_source(
     txt: Path, doc: Document, source: tuple[Path, str], config: Config, contexts: dict[str, Context], checks: list[Check]
 ) -> tuple[Finding, ...]:
     """The findings of ``qa lint TXT --source SRC --source-lang LANG``, with config otherwise."""
-    from qa.engine.files import lint_path
-
     path, lang = source
     with_source = replace(config, source_file=path, source_lang=config.source_lang or lang)
     if lang not in contexts:
         contexts[lang] = make_context(with_source)
-    result = lint_path(txt, contexts[lang], checks, with_source)
+    result = lint_file(txt, contexts[lang], checks, with_source)
     if result.error:
         raise InputError(result.error)
     if result.document.text != doc.text:
@@ -148,7 +148,10 @@ def evaluate(gold_dir: Path, config: Config | None = None) -> dict[str, Any]:
         ref = ref_path.read_text(encoding="utf-8") if ref_path.exists() else doc.text
         source = source_beside(txt)
         if source is None:
-            findings = lint_document(doc, ctx, checks, config).findings
+            result = lint_file(txt, ctx, checks, config)
+            if result.error:
+                raise InputError(result.error)
+            findings = result.findings
         else:
             findings = _lint_with_source(txt, doc, source, config, contexts, checks)
         sources += source is not None

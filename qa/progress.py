@@ -44,6 +44,10 @@ class Progress:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
+    def file_done(self, done: int, total: int, text: str) -> None:
+        """The runner's callback (qa.engine.runner.lint_files): a file is done, its text read."""
+        self(done, total, words_of(text))
+
     def __call__(self, done: int, total: int, words: int = 0) -> None:
         with self._lock:
             self.done, self.total = done, total
@@ -123,12 +127,3 @@ def progress(stream: TextIO | None = None) -> Progress | None:
 def words_of(text: str) -> int:
     """About the number of words of text (its spaces and line ends), in C time."""
     return text.count(" ") + text.count("\n") + 1 if text.strip() else 0
-
-
-def tell(progress, done: int, total: int, text: str) -> None:  # noqa: ANN001
-    """Call a progress callback: a Progress also gets the words of the file just done;
-    any other callable gets (done, total), as qa.api.lint_paths documents."""
-    if isinstance(progress, Progress):
-        progress(done, total, words_of(text))
-    else:
-        progress(done, total)

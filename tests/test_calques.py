@@ -10,6 +10,7 @@ import pytest
 from qa.api import Config, lint_document, make_context
 from qa.knowledge.conjugation import conjugate
 from qa.checks.base import Check, Context
+from qa.engine.session import Session
 from qa.checks.calques.pc01_reporting_preposition import ReportingPreposition
 from qa.checks.calques.pc02_construction import SourceConstruction
 from qa.checks.calques.pc03_neuter_pronoun import NeuterPronoun
@@ -23,7 +24,7 @@ def _lint(check: Check, text: str) -> list[tuple[str, str]]:
     doc = Document("t.txt", text)
     # A fresh context per text: Context caches the analysis by id(doc), which a new
     # document may reuse once the old one is collected.
-    ctx = Context(glossary=_CTX.glossary)
+    ctx = Context(Session(_CTX.glossary))
     return [(f.text, f.suggestions[0]) for f in lint_document(doc, ctx, [check]).findings]
 
 

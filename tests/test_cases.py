@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -70,8 +71,8 @@ def test_case(code: str, case: dict[str, Any], server: str | None, request: pyte
     ctx = _context() if served is None else served.context
     asked = 0 if served is None else len(served.requests)
     doc = Document("case.txt", case["text"])
-    ctx.source = case.get("source")  # source-aware checks (SA): the segment's source text
-    ctx.source_lang = case.get("source_lang")  # and its language, when a case needs one
+    # source-aware checks (SA): the segment's source text, and its language when a case needs one
+    ctx = replace(ctx, source=case.get("source"), source_lang=case.get("source_lang"))
     result = lint_document(doc, ctx, [BY_CODE[code]()])
     if served is not None:  # the stand-in really answered this case: nothing was skipped or cached
         assert len(served.requests) > asked

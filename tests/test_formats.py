@@ -222,7 +222,7 @@ def test_real_corpora_read_in_place_match_translate_toolkit(shared: Path) -> Non
 def test_real_corpora_fix_changes_only_targets(shared: Path, tmp_path: Path) -> None:
     """fix --diff on the real files: every changed line lies inside a target segment."""
     from qa.api import Config, active_checks, make_context
-    from qa.engine.files import fix_path
+    from qa.engine.single import fix_path
 
     config = Config()
     ctx, checks = make_context(config), active_checks(config)

@@ -13,6 +13,7 @@ from qa.knowledge.conjugation import agree, conjugate, form_slots
 from qa.knowledge.rules import DOMAINS, load_rules, parse_item
 from qa.checks.data_rules import contract
 from qa.checks.base import Context
+from qa.engine.session import Session
 from qa.checks.mistranslation.mt01_false_friend import FalseFriend
 from qa.data import read_text
 from qa.model.document import Document
@@ -25,7 +26,7 @@ _CTX = make_context(Config())
 
 def _lint(text: str) -> list[tuple[str, str]]:
     doc = Document("t.txt", text)
-    ctx = Context(glossary=_CTX.glossary)  # fresh: the analysis cache is keyed by id(doc)
+    ctx = Context(Session(_CTX.glossary))  # fresh: the analysis is remembered for one document
     return [(f.text, f.suggestions[0]) for f in lint_document(doc, ctx, [FalseFriend()]).findings]
 
 
@@ -178,7 +179,7 @@ def test_every_verb_in_rules_conjugates(name: str, key: str) -> None:
 def test_known_source_language_skips_other_languages_rules() -> None:
     text = "La Russie tire chaque jour des milliers de grenades."
     for lang, want in ((None, 1), ("nl", 1), ("en", 0)):
-        ctx = Context(glossary=_CTX.glossary, source_lang=lang)
+        ctx = Context(Session(_CTX.glossary), source_lang=lang)
         assert len(lint_document(Document("t.txt", text), ctx, [FalseFriend()]).findings) == want, lang
 
 

@@ -11,6 +11,7 @@ import pytest
 from qa.api import Config, active_checks, lint_document, make_context
 from qa.backends import BackendOptions
 from qa.checks.base import Check, Context
+from qa.engine.session import Session
 from qa.checks.calques.pc01_reporting_preposition import ReportingPreposition
 from qa.checks.calques.pc02_construction import SourceConstruction
 from qa.checks.calques.pc03_neuter_pronoun import NeuterPronoun
@@ -24,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _ctx() -> Context:
-    return Context(glossary=make_glossary([]))
+    return Context(Session(make_glossary([])))
 
 
 def _scope(check: Check, *paragraphs: str) -> set[int] | None:
@@ -103,7 +104,7 @@ def test_scoped_and_whole_analyses_give_the_same_findings(shared: Path, monkeypa
 
 @pytest.mark.slow
 def test_name_filter_analyses_a_paragraph_the_scope_left_out() -> None:
-    from qa.backends import NameFilter
+    from qa.checks.backends.shared import name_filter
     from qa.model.document import Span
 
     config = Config(select=("PC01",), backends=BackendOptions(grammalecte=False))
@@ -112,7 +113,7 @@ def test_name_filter_analyses_a_paragraph_the_scope_left_out() -> None:
     doc = Document("t.txt", text)
     lint_document(doc, ctx, active_checks(config), config)
     assert not ctx.analysis(doc).covers(1)
-    is_name = NameFilter(doc, ctx)
+    is_name = name_filter(doc, ctx)
     name, merged = text.index("Zelbrouk"), text.index("analystesla")
     assert is_name(Span(name, name + len("Zelbrouk")))
     assert not is_name(Span(merged, merged + len("analystesla")))

@@ -107,4 +107,3 @@ def test_a_run_asks_spacy_for_its_checks_components_only(tmp_path: Path, monkeyp
     lint_paths([path], Config(select=("PA", "PC01"), jobs=1))
     lint_paths([path], Config(select=("MC01",), jobs=1))
     assert seen == [("parser",), ("parser",)]  # MC01 needs no spaCy at all
-    assert nlp.wanted() == ("parser",)  # outside a run: everything, for checks used alone

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from qa.progress import EVERY, Progress, progress, tell, words_of
+from qa.api import lint_paths
+from qa.progress import EVERY, Progress, progress, words_of
 
 
 class Clock:
@@ -56,10 +57,15 @@ def test_piped_stderr_gets_a_progress_object_and_a_capture_does_not() -> None:
     os.close(r)
 
 
-def test_tell_keeps_two_argument_callbacks_working() -> None:
+def test_lint_paths_tells_two_argument_callbacks_and_progress_the_words(tmp_path: Path) -> None:
+    for name, text in (("a.txt", "un deux trois\n"), ("b.txt", "quatre cinq\n")):
+        (tmp_path / name).write_text(text, encoding="utf-8")
     seen: list[tuple[int, ...]] = []
-    tell(lambda d, t: seen.append((d, t)), 1, 2, "un deux trois")
-    assert seen == [(1, 2)]
+    lint_paths([tmp_path], progress=lambda d, t: seen.append((d, t)))
+    assert seen == [(1, 2), (2, 2)]
+    shown = Progress(io.StringIO(), terminal=False, clock=Clock())
+    lint_paths([tmp_path], progress=shown)
+    assert (shown.done, shown.total, shown.words) == (2, 2, words_of("un deux trois\n") + words_of("quatre cinq\n"))
     assert words_of("un deux trois\nquatre") == 4 and words_of("  ") == 0
 
 

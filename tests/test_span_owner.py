@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from qa.api import _one_owner, lint_text
+from qa.api import lint_text
 from qa.checks import ALL_CHECKS
+from qa.engine.settle import Ranks, _one_owner
 from qa.model.document import Span
 from qa.model.findings import Category, Finding
 
@@ -45,10 +46,9 @@ def _f(code: str, start: int, end: int, suggestion: str | None = "x") -> Finding
                    suggestions=(suggestion,) if suggestion else ())
 
 
-def test_priority_is_the_registry_order() -> None:
-    codes = [c.code for c in ALL_CHECKS]
-    order = {c: i for i, c in enumerate(codes)}
-    assert order["PA01"] < order["PC03"]
+def test_priority_is_the_declared_priority() -> None:
+    order = Ranks.of([c() for c in ALL_CHECKS])
+    assert order.rank("PA01") < order.rank("PC03")
     early, late = _f("PA01", 10, 12), _f("PC03", 10, 15)
     kept = _one_owner({(10, 12): early, (10, 15): late}, order)
     assert list(kept.values()) == [early]
@@ -58,7 +58,7 @@ def test_priority_is_the_registry_order() -> None:
 
 
 def test_who_keeps_their_place() -> None:
-    order = {c.code: i for i, c in enumerate(ALL_CHECKS)}
+    order = Ranks.of([c() for c in ALL_CHECKS])
     pairs = {
         "no suggestion": (_f("PA01", 0, 5), _f("PC03", 2, 6, None)),
         "same check": (_f("PC03", 0, 5), _f("PC03", 3, 8)),

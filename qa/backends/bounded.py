@@ -15,7 +15,7 @@ import threading
 import time
 from typing import Any
 
-from qa.backends import BackendError
+from qa.backends.options import BackendError
 
 DEFAULT_MAX_REPLY = 10_000_000  # bytes: a LanguageTool reply for 15,000 characters is far smaller
 _PIECE = 65_536

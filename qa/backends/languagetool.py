@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from qa.backends import BackendError, BackendOptions
+from qa.backends.options import BackendError, BackendOptions
 from qa.backends.bounded import DEFAULT_MAX_REPLY, request_json
 from qa.model.document import Span
 from qa.model.findings import Category

@@ -12,8 +12,8 @@ from qa.checks.consistency.ic01_name_spelling import Inconsistency
 from qa.checks.agreement.pa01_pa02_pronouns import ParticipleAgreement, PronounAgreement
 from qa.checks.agreement.pa03_title_gender import TitleGender
 from qa.checks.agreement.pa04_subject_agreement import SubjectAgreement
-from qa.checks.grammalecte import GrammalecteCheck
-from qa.checks.languagetool import LanguageToolCheck
+from qa.checks.backends.gc00_grammalecte import GrammalecteCheck
+from qa.checks.backends.lt00_languagetool import LanguageToolCheck
 from qa.checks.mechanics.mc01_merged_words import MergedWords
 from qa.checks.mechanics.mc02_stray_capital import StrayCapital
 from qa.checks.mechanics.mc03_spurious_determiner import SpuriousDeterminer
@@ -43,7 +43,7 @@ from qa.checks.source.sa06_placeholder_parity import PlaceholderParity
 from qa.checks.source.sa07_untranslated_word import SourceWordLeft
 
 # The order is the priority: when two checks rewrite one span, or overlapping text, the
-# earlier one owns it and the other's finding is dropped (qa.api._one_owner).
+# earlier one owns it and the other's finding is dropped (qa.engine.settle._one_owner).
 ALL_CHECKS: tuple[type[Check], ...] = (
     GlossaryTerm,
     NameTranslated,

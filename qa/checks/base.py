@@ -1,55 +1,92 @@
-"""The Check base class and the Context every check receives."""
+"""The Check base class, and the Context every check receives (the run's services and the segment's facts)."""
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Protocol, TypeVar
 
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding, Severity
 
 if TYPE_CHECKING:
+    from qa.backends import BackendOptions, Runtime
     from qa.knowledge.glossary import Glossary
     from qa.knowledge.nlp import Analysis
 
 _CODE = re.compile(r"[A-Z]{2}[0-9]{2}")
+T = TypeVar("T")
 
 
-@dataclass
+class Services(Protocol):
+    """What a run offers its checks, built once per run and shared by every segment
+    (qa.engine.session.Session is the one implementation; checks see it through Context)."""
+
+    @property
+    def glossary(self) -> Glossary: ...
+
+    @property
+    def backends(self) -> Runtime: ...
+
+    def memo(self, key: str, factory: Callable[[], T]) -> T: ...
+
+    def per_document(self, key: str, doc: Document, factory: Callable[[], T]) -> T: ...
+
+    def analysis(self, doc: Document, ctx: Context, paragraphs: Iterable[int] | None = None) -> Analysis: ...
+
+
+@dataclass(frozen=True)
 class Context:
-    """Everything a check may consult besides the document: glossaries, options, caches."""
+    """What a check may consult besides the document: the run's services, and the facts of
+    the segment being linted (its source text and language, its domain). The engine makes
+    one per document or segment; nothing in it changes while a check runs."""
 
-    glossary: Glossary
+    session: Services
     source_lang: str | None = None  # "en", "nl", "de" when known
     source: str | None = None  # the source text of the current document (a segment), when known
     domain: str = "news"  # "software" while a PO or XLIFF file is linted (rule data's `domains`)
-    # The last document analysed and its analysis. Keyed by identity, holding the document
-    # itself: an id() alone can be reused by a new document once the old one is freed.
-    _analysed: tuple[Document, Analysis] | None = field(default=None, repr=False)
-    cache: dict[str, Any] = field(default_factory=dict, repr=False)
-    # The checks of the run that read the analysis (set by qa.api.lint_document). With them
-    # known, spaCy analyses only the paragraphs one of them may report on; None: all of them.
+    # The checks of the call that read the analysis (set by the engine's lint_document). With
+    # them known, spaCy analyses only the paragraphs one of them may report on; None: all.
     readers: tuple[Check, ...] | None = field(default=None, repr=False)
 
-    def analysis(self, doc: Document) -> Analysis:
-        """The spaCy analysis of doc, computed once per document: of the paragraphs the
-        run's checks may need (Check.nlp_paragraphs), or of all when nobody said."""
-        if self._analysed is None or self._analysed[0] is not doc:
-            from qa.knowledge.nlp import analyse
+    @property
+    def glossary(self) -> Glossary:
+        return self.session.glossary
 
-            wanted: set[int] | None = None
-            if self.readers is not None:
-                wanted = set()
-                for check in self.readers:
-                    some = check.nlp_paragraphs(doc, self)
-                    if some is None:
-                        wanted = None
-                        break
-                    wanted.update(some)
-            self._analysed = (doc, analyse(doc, wanted))  # one document at a time: memory stays flat
-        return self._analysed[1]
+    @property
+    def backends(self) -> Runtime:
+        """The external engines of the run (qa.backends)."""
+        return self.session.backends
+
+    def memo(self, key: str, factory: Callable[[], T]) -> T:
+        """factory(), computed once per run under key (a compiled rule table, merged terms)."""
+        return self.session.memo(key, factory)
+
+    def per_document(self, key: str, doc: Document, factory: Callable[[], T]) -> T:
+        """factory(), computed once per document under key (shared by the checks of a family)."""
+        return self.session.per_document(key, doc, factory)
+
+    def analysis(self, doc: Document, paragraphs: Iterable[int] | None = None) -> Analysis:
+        """The spaCy analysis of doc, computed once per document: of the paragraphs the
+        call's checks may need (Check.nlp_paragraphs), or of all when nobody said. With
+        ``paragraphs``, a fresh analysis of those paragraphs alone (not remembered)."""
+        return self.session.analysis(doc, self, paragraphs)
+
+
+def once_per_document(key: str) -> Callable[[Callable[[Document, Context], T]], Callable[[Document, Context], T]]:
+    """Decorate fn(doc, ctx) to compute it once per document of a run (Context.per_document),
+    for the scans a family's checks share."""
+
+    def wrap(fn: Callable[[Document, Context], T]) -> Callable[[Document, Context], T]:
+        @functools.wraps(fn)
+        def once(doc: Document, ctx: Context) -> T:
+            return ctx.per_document(key, doc, lambda: fn(doc, ctx))
+
+        return once
+
+    return wrap
 
 
 class Check:
@@ -88,6 +125,11 @@ class Check:
             raise TypeError(f"{cls.__name__}.code must look like 'PC01'")
         if not isinstance(getattr(cls, "priority", None), int):
             raise TypeError(f"{cls.__name__} must declare its priority (an int)")
+
+    @classmethod
+    def wanted(cls, options: BackendOptions) -> bool:
+        """For an opt-in check: whether the run's backend options ask for it."""
+        return True
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         raise NotImplementedError

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from qa.checks.base import Context
+from qa.checks.base import Context, once_per_document
 from qa.model.document import Document
 from qa.model.textutil import fold
 
@@ -24,12 +24,10 @@ _WORDS = (
 )
 
 
+@once_per_document("scope.words")
 def paragraph_words(doc: Document, ctx: Context) -> list[frozenset[str]]:
     """For each paragraph, the folded keys (qa.model.textutil.fold_key) of every token spaCy could
     make of it, and more."""
-    slot = ctx.cache.get("scope.words")
-    if slot is not None and slot[0] is doc:
-        return slot[1]
     out = []
     for para in doc.paragraphs:
         folded = fold(doc[para])[0]
@@ -37,6 +35,5 @@ def paragraph_words(doc: Document, ctx: Context) -> list[frozenset[str]]:
         for pattern in _WORDS:
             found.update(pattern.findall(folded))
         out.append(frozenset(found))
-    ctx.cache["scope.words"] = (doc, out)
     return out
 

@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from qa.api import Config, Result
+from qa.config import Config
+from qa.model.results import Result
 from qa.backends import DEFAULT_TIMEOUT, BackendOptions, Status, parse_toggle
 from qa.cli.options import fail, split
 

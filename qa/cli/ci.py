@@ -9,7 +9,7 @@ from pathlib import Path
 
 import typer
 
-from qa.api import Result
+from qa.model.results import Result
 from qa.cli.options import fail
 
 

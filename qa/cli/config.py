@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from qa.api import Config
+from qa.config import Config
 from qa.cli.options import ConfigOpt, fail, split
 from qa.model.languages import SOURCE_LANGS
 

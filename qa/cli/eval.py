@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from qa.api import InputError
+from qa.model.results import InputError
 from qa.cli.config import make_config
 from qa.cli.options import DataFormat, GlossaryOpt, IgnoreOpt, SelectOpt, fail
 from qa.knowledge.glossary import GlossaryError

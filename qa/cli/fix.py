@@ -9,7 +9,8 @@ from typing import Annotated, NoReturn
 import typer
 
 from qa import api
-from qa.api import Config, InputError, Result, SkippedInput
+from qa.config import Config
+from qa.model.results import InputError, Result, SkippedInput
 from qa.cli import ci
 from qa.cli.config import layered, make_config, with_source
 from qa.model.severity import FailOn

@@ -9,7 +9,8 @@ from typing import Annotated
 import typer
 
 from qa import api
-from qa.api import Config, Result
+from qa.config import Config
+from qa.model.results import Result
 from qa.cli import backends as cli_backends
 from qa.cli import ci
 from qa.cli.backends import (

@@ -14,7 +14,7 @@ from enum import StrEnum
 
 import typer
 
-from qa.api import Result
+from qa.model.results import Result
 from qa.report import REPORTERS
 
 # The --format choices: every registered reporter, nothing listed by hand.

@@ -12,7 +12,8 @@ from typing import Annotated
 
 import typer
 
-from qa.api import Config, InputError, Result
+from qa.config import Config
+from qa.model.results import InputError, Result
 from qa.cli.config import make_config
 from qa.cli.options import GlossaryOpt, IgnoreOpt, NoBuiltinOpt, SelectOpt, SourceOpt, fail
 from qa.knowledge.glossary import GlossaryError

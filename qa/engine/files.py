@@ -22,7 +22,8 @@ from qa.formats.placeholders import placeholders
 from qa.model.languages import SOURCE_LANGS
 
 if TYPE_CHECKING:
-    from qa.api import Config, FixOutcome, Result
+    from qa.config import Config
+    from qa.model.results import Result
     from qa.checks import Check, Context
 
 
@@ -113,41 +114,41 @@ def map_finding(f: Finding, seg: Segment, parsed: Parsed) -> Finding:
 def lint_parsed(
     parsed: Parsed, ctx: Context, checks: Sequence[Check], config: Config, lint: Callable[..., Result] | None = None
 ) -> Result:
-    """Lint each target segment with ``lint`` (qa.api.lint_document unless given) and map
-    the findings back to the file."""
-    from qa.api import Result, lint_document
+    """Lint each target segment with ``lint`` (qa.engine.lint.lint_document unless given)
+    and map the findings back to the file. Each segment gets its own Context: ctx with the
+    segment's source text, the file's source language (unless the run names one) and domain."""
+    from qa.model.results import Result
+    from qa.engine import suppress
+    from qa.engine.lint import lint_document
 
     lint = lint or lint_document
-    saved = (ctx.source, ctx.source_lang, ctx.domain)
-    if config.source_lang is None:
-        ctx.source_lang = lang_code(parsed.source_lang)
-    ctx.domain = domain_of(parsed)
+    source_lang = ctx.source_lang if config.source_lang is not None else lang_code(parsed.source_lang)
+    domain = domain_of(parsed)
     found: list[Finding] = []
-    segments = parsed.segments
-    if parsed.joined and segments and all(s.source is None for s in segments):
-        from qa.formats import join
-
-        segments = (join(segments),)
-    try:
-        for seg in segments:
-            if not seg.target.strip():
-                continue
-            doc = SegmentDocument(
-                parsed.path, seg.target, tuple(Span(a, b) for a, b in seg.protected),
-                seg.source_tags, seg.target_tags,
-            )
-            ctx.source = seg.source
-            for f in lint(doc, ctx, checks, config).findings:
-                found.append(map_finding(f, seg, parsed))
-    finally:
-        ctx.source, ctx.source_lang, ctx.domain = saved
+    for seg in _segments(parsed):
+        if not seg.target.strip():
+            continue
+        doc = SegmentDocument(
+            parsed.path, seg.target, tuple(Span(a, b) for a, b in seg.protected), seg.source_tags, seg.target_tags
+        )
+        view = replace(ctx, source=seg.source, source_lang=source_lang, domain=domain)
+        found.extend(map_finding(f, seg, parsed) for f in lint(doc, view, checks, config).findings)
     found.sort(key=lambda f: f.sort_key)
     whole = Document(parsed.path, parsed.text)
     # Suppression directives are also read in the file as written (qa.engine.suppress), since a
     # reader may drop comments (HTML) or join lines; QA01 comes from the segments only.
-    from qa.engine import suppress
-
     return Result(whole, suppress.apply(whole, found), encoding=parsed.encoding, bom=parsed.bom, notes=parsed.notes)
+
+
+def _segments(parsed: Parsed) -> tuple[Segment, ...]:
+    """The segments to lint: a reader that cut a text it says may be joined (and gave no
+    sources) gets one segment of it all."""
+    segments = parsed.segments
+    if parsed.joined and segments and all(s.source is None for s in segments):
+        from qa.formats import join
+
+        return (join(segments),)
+    return segments
 
 
 # --- a monolingual text with a parallel source ------------------------------------------
@@ -229,7 +230,7 @@ def read_for_lint(path: Path, config: Config) -> Parsed:
 
 def lint_path(path: Path, ctx: Context, checks: Sequence[Check], config: Config) -> Result:
     """Lint one structured file (or a text with --source); unreadable files give ``error``."""
-    from qa.api import Result
+    from qa.model.results import Result
 
     try:
         parsed = read_for_lint(path, config)
@@ -257,61 +258,3 @@ def check_french(parsed: Parsed) -> None:
         raise NotFrench(parsed.path, str(parsed.target_lang))
     if parsed.notes and not parsed.segments:
         raise FormatError(parsed.notes[0])
-
-
-def fix_path(path: Path, ctx: Context, checks: Sequence[Check], config: Config) -> FixOutcome:
-    """fix_file for structured files: only target text changes; the re-lint re-reads the result."""
-    from qa.api import FixOutcome, InputError, NotLinted, Result
-    from qa.engine.fixes import apply_edits
-
-    try:
-        parsed = read_for_lint(path, config)
-        check_french(parsed)
-    except NotFrench as exc:
-        raise NotLinted(str(exc), exc.reason) from None
-    except FormatError as exc:
-        raise InputError(str(exc)) from None
-    from qa.formats.reading import ReadError, read_bytes
-
-    try:
-        raw = read_bytes(path, config.max_file_size)
-    except ReadError as exc:
-        raise InputError(str(exc)) from None
-    found = lint_parsed(parsed, ctx, checks, config).findings
-    chosen = [f for f in found if f.autofix]
-    after, skipped_edits = apply_edits(parsed.text, [f.edit() for f in chosen])
-    skipped_keys = {(e.span.start, e.span.end, e.replacement) for e in skipped_edits}
-    skipped = tuple(f for f in chosen if (f.span.start, f.span.end, f.suggestions[0]) in skipped_keys)
-    applied = tuple(f for f in chosen if f not in skipped)
-    doc = Document(str(path), parsed.text)
-    if applied:
-        kind = None if getattr(config, "source_file", None) else _kind(path, parsed)
-        try:
-            reparsed = (
-                replace(align(str(path), after, _source_text(config), str(config.source_file)))  # type: ignore[attr-defined]
-                if kind is None else _reread(kind, after, str(path))
-            )
-        except FormatError as exc:  # an edit broke the file: refuse to write it
-            raise InputError(f"{exc}; fixes not written") from None
-        remaining: Result = lint_parsed(replace(reparsed, encoding=parsed.encoding, bom=parsed.bom), ctx, checks, config)
-    else:
-        remaining = Result(doc, tuple(f for f in found if f not in applied), encoding=parsed.encoding, bom=parsed.bom)
-    return FixOutcome(doc, raw, parsed.bom, after, applied, skipped, remaining, encoding=parsed.encoding)
-
-
-def _kind(path: Path, parsed: Parsed) -> str:
-    from qa.formats import format_of
-
-    return format_of(path, parsed.text) or "xliff"
-
-
-def _reread(kind: str, text: str, name: str) -> Parsed:
-    from qa.formats import read_text
-
-    return read_text(kind, text, name)
-
-
-def _source_text(config: Config) -> str:
-    from qa.formats import decode_file
-
-    return decode_file(Path(config.source_file).read_bytes(), str(config.source_file))[0]  # type: ignore[attr-defined]

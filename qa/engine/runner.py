@@ -1,5 +1,5 @@
 """Directory runs: which files to lint (include/exclude globs, .gitignore), and linting them
-in parallel worker processes with a stable output order."""
+(qa.engine.single.lint_file) in parallel worker processes with a stable output order."""
 
 from __future__ import annotations
 
@@ -9,30 +9,28 @@ import signal
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from qa.api import (
-    Config,
-    InputError,
-    Result,
-    _finish,
-    active_checks,
-    lint_document,
-    make_context,
-    read_document,
-)
-from qa.model.document import Document, Span
-from qa.model.findings import Finding
-from qa.progress import tell
+from qa.checks import Check, Context
+from qa.engine.files import handles
+from qa.engine.lint import CHUNK, chunk_bounds, lint_document, lint_piece
+from qa.engine.session import active_checks, make_context
+from qa.engine.settle import Found, Ranks, finish
+from qa.engine.single import lint_file, read_document
+from qa.model.document import Document
+
+if TYPE_CHECKING:
+    from qa.config import Config
+    from qa.model.results import Result
 
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.text", "*.xlf", "*.xliff", "*.po", "*.tmx", "*.srt", "*.vtt", "*.html", "*.htm")
 # Below this many files, starting worker processes (each may load spaCy) costs more than it saves.
 PARALLEL_MIN_FILES = 8
 
-Progress = Callable[[int, int], None]  # (done, total)
+Progress = Callable[[int, int, str], None]  # (done, total, the text of the file just linted)
 
 
 # --- discovery ------------------------------------------------------------------------
@@ -115,6 +113,8 @@ def discover(paths: Iterable[Path], config: Config | None = None) -> list[Path]:
     DEFAULT_INCLUDE, but not README.md), ``exclude`` and .gitignore prune. A file named explicitly
     is always linted unless ``exclude`` matches it, so a pre-commit hook honours exclude too.
     """
+    from qa.config import Config
+
     config = config or Config()
     root = (config.root or Path.cwd()).resolve()
     include = _spec(config.include or DEFAULT_INCLUDE)
@@ -158,31 +158,40 @@ def discover(paths: Iterable[Path], config: Config | None = None) -> list[Path]:
 
 # --- linting, serial or parallel -------------------------------------------------------
 
-_WORKER: dict[str, Any] = {}
+
+@dataclass(frozen=True)
+class Run:
+    """What one run lints with: its configuration, checks and context (the session)."""
+
+    config: Config
+    checks: tuple[Check, ...]
+    ctx: Context
+
+    @classmethod
+    def of(cls, config: Config) -> Run:
+        checks = tuple(active_checks(config))
+        return cls(config, checks, make_context(config, checks))
 
 
-def _init_worker(config: Config) -> None:
-    _WORKER["config"] = config
-    _WORKER["ctx"] = make_context(config)
-    _WORKER["checks"] = active_checks(config)
+# The run of a worker process, set once by the pool's initializer as the worker starts
+# (inherited from the parent under fork, built anew under spawn). This is the one state
+# of qa held per process: a pool's tasks cannot carry a session (spaCy, caches) with them.
+_WORKER_RUN: Run | None = None
 
 
-def _lint_one(path: Path) -> Result:
-    config, ctx, checks = _WORKER["config"], _WORKER["ctx"], _WORKER["checks"]
-    from qa.engine.files import handles, lint_path
-    from qa.formats.reading import skip_note
+def _serve(run: Run) -> None:
+    """A forked worker: the parent's run, warmed before the fork, is shared with it."""
+    global _WORKER_RUN
+    _ignore_sigint()
+    _WORKER_RUN = run
 
-    note = skip_note(path)
-    if note is not None:  # a FIFO, a device (also behind a symlink): never read
-        return Result(Document(str(path), ""), (), skip=note)
-    if handles(path, config):  # XLIFF, PO, TMX, subtitles, Markdown, HTML, or --source
-        return lint_path(path, ctx, checks, config)
-    try:
-        doc, bom = read_document(path, config.max_file_size)
-    except InputError as exc:
-        return Result(Document(str(path), ""), (), error=str(exc))
-    result = lint_document(doc, ctx, checks, config)
-    return Result(doc, result.findings, bom=bom, notes=result.notes)
+
+def _serve_spawned(config: Config, cache_on: bool) -> None:
+    """A spawned worker builds the run itself, with the parent's --no-cache."""
+    from qa.knowledge import cache
+
+    cache.set_enabled(cache_on)
+    _serve(Run.of(config))
 
 
 def _jobs(config: Config, n_tasks: int) -> int:
@@ -198,51 +207,48 @@ Task = tuple[int, "tuple[int, str] | None"]
 
 
 def _split(files: Sequence[Path], config: Config) -> tuple[list[Task], dict[int, tuple[Document, bool]]]:
-    """Tasks for the workers: large plain-text files are cut at line ends (api.chunk_bounds,
-    the cuts lint_document makes itself), so that one big file keeps every worker busy."""
-    from qa.api import CHUNK, chunk_bounds
-    from qa.engine.files import handles
-
+    """Tasks for the workers: large plain-text files are cut at line ends (the cuts of
+    qa.engine.lint.chunk_bounds, which lint_document makes itself), so that one big file
+    keeps every worker busy."""
     tasks: list[Task] = []
     split: dict[int, tuple[Document, bool]] = {}
     for n, path in enumerate(files):
-        try:
-            big = str(path) != "-" and path.is_file() and path.stat().st_size > CHUNK * 3 // 2
-        except OSError:
-            big = False
-        if big and not handles(path, config):
-            try:
-                doc, bom = read_document(path, config.max_file_size)
-            except InputError:
-                big = False  # the worker reports it, as for any file
-            else:
-                if len(doc.text) > CHUNK * 3 // 2:
-                    split[n] = (doc, bom)
-                    tasks.extend((n, (a, doc.text[a:b])) for a, b in chunk_bounds(doc.text))
-                    continue
-        tasks.append((n, None))
+        read = _large_text(path, config)
+        bounds = chunk_bounds(read[0].text) if read is not None else []
+        if read is None or len(bounds) == 1:
+            tasks.append((n, None))
+            continue
+        split[n] = read
+        tasks.extend((n, (a, read[0].text[a:b])) for a, b in bounds)
     return tasks, split
 
 
-def _lint_piece(piece: tuple[str, int, str]) -> tuple[list[Finding], tuple[str, ...]]:
-    """The raw findings of one piece of a file, offsets into the whole file, and the backend
-    outages met; they are settled (duplicates, suppressions) with the whole document."""
-    from qa.backends import drain_notes
+def _large_text(path: Path, config: Config) -> tuple[Document, bool] | None:
+    """The document of a plain-text file large enough to be cut, else None (the worker
+    reads it, and reports it if it cannot)."""
+    try:
+        big = str(path) != "-" and path.is_file() and path.stat().st_size > CHUNK * 3 // 2
+    except OSError:
+        return None
+    if not big or handles(path, config):
+        return None
+    from qa.model.results import InputError
 
-    path, start, text = piece
-    ctx, checks = _WORKER["ctx"], _WORKER["checks"]
-    found = []
-    for check in checks:
-        for f in check.run(Document(path, text), ctx):
-            found.append(replace(f, span=Span(f.span.start + start, f.span.end + start)))
-    return found, drain_notes(ctx)
+    try:
+        return read_document(path, config.max_file_size)
+    except InputError:
+        return None
 
 
 def _run_task(task: tuple[Path, tuple[int, str] | None]) -> Any:
+    """A whole file's Result, or a piece's raw findings and the backend outages met."""
+    run = _WORKER_RUN
+    assert run is not None, "a worker serves a run (_serve)"
     path, piece = task
     if piece is None:
-        return _lint_one(path)
-    return _lint_piece((str(path), *piece))
+        return lint_file(path, run.ctx, run.checks, run.config)
+    found = lint_piece(str(path), piece[1], piece[0], run.ctx, run.checks)
+    return found, run.ctx.backends.drain_notes()
 
 
 def _ignore_sigint() -> None:
@@ -284,51 +290,45 @@ def _in_order(pool: ProcessPoolExecutor, work: list[Any], chunk: int) -> Iterato
         yield from future.result()
 
 
-def _init_spawned(config: Config) -> None:
-    """A spawned worker serves one run: its spaCy runs what that run's checks need."""
-    from qa.knowledge import nlp
-
-    _ignore_sigint()
-    _init_worker(config)
-    nlp._wanted = nlp.components_of(_WORKER["checks"])
-
-
 def lint_files(files: Sequence[Path], config: Config, progress: Progress | None = None) -> list[Result]:
     """Lint files in order; results come back in the order of ``files`` whatever the jobs.
-
-    spaCy runs only the components the active checks need (qa.knowledge.nlp.only_for)."""
-    from qa.knowledge.nlp import only_for
-
-    _init_worker(config)
-    with only_for(_WORKER["checks"]):
-        return _lint_files(files, config, progress)
-
-
-def _lint_files(files: Sequence[Path], config: Config, progress: Progress | None) -> list[Result]:
+    ``progress(done, total, text)`` is called as files finish, with the text just linted."""
+    run = Run.of(config)
     tasks, split = _split(files, config) if len(files) < 10_000 else ([(n, None) for n in range(len(files))], {})
     jobs = _jobs(config, len(tasks))
     if jobs <= 1:
         results = []
         for i, path in enumerate(files, 1):
-            results.append(_lint_one(path))
+            results.append(lint_file(path, run.ctx, run.checks, config))
             if progress:
-                tell(progress, i, len(files), results[-1].document.text)
+                progress(i, len(files), results[-1].document.text)
         return results
-    # Build the context and warm it in this process (spaCy, data tables, caches filled on
-    # first use: seconds), then fork: the workers share those pages instead of each paying
-    # for them. Where fork is unavailable (spawn), each worker builds its own.
-    lint_document(Document("-", "Selon lui, il pleut. Elle part."), _WORKER["ctx"], _WORKER["checks"], config)
-    forking = multiprocessing.get_start_method() == "fork"
-    init: dict[str, Any] = (
-        {"initializer": _ignore_sigint} if forking else {"initializer": _init_spawned, "initargs": (config,)}
-    )
-    order = {c.code: i for i, c in enumerate(_WORKER["checks"])}
+    return _in_pool(run, files, tasks, split, jobs, progress)
+
+
+def _pool_options(run: Run) -> dict[str, Any]:
+    """Build the context and warm it in this process (spaCy, data tables, caches filled on
+    first use: seconds), then fork: the workers share those pages instead of each paying
+    for them. Where fork is unavailable (spawn), each worker builds its own."""
+    from qa.knowledge import cache
+
+    if multiprocessing.get_start_method() != "fork":
+        return {"initializer": _serve_spawned, "initargs": (run.config, cache.enabled())}
+    lint_document(Document("-", "Selon lui, il pleut. Elle part."), run.ctx, run.checks, run.config)
+    return {"initializer": _serve, "initargs": (run,)}  # under fork, initargs are inherited, not pickled
+
+
+def _in_pool(
+    run: Run, files: Sequence[Path], tasks: list[Task], split: dict[int, tuple[Document, bool]], jobs: int,
+    progress: Progress | None,
+) -> list[Result]:
+    ranks = Ranks.of(run.checks)
     results: list[Result] = []
-    pending: list[Finding] = []
+    pending = Found.empty()
     notes: dict[str, None] = {}
     chunk = max(1, min(8, len(tasks) // (jobs * 4)))
     work = [(files[n], piece) for n, piece in tasks]
-    with ProcessPoolExecutor(max_workers=jobs, **init) as pool, _ended_on_error(pool):
+    with ProcessPoolExecutor(max_workers=jobs, **_pool_options(run)) as pool, _ended_on_error(pool):
         for k, out in enumerate(_in_order(pool, work, chunk)):
             n = tasks[k][0]
             if n not in split:
@@ -339,9 +339,8 @@ def _lint_files(files: Sequence[Path], config: Config, progress: Progress | None
                 if k + 1 < len(tasks) and tasks[k + 1][0] == n:
                     continue  # more pieces of this file to come
                 doc, bom = split[n]
-                settled = _finish(doc, pending, order, config)
-                results.append(Result(doc, settled.findings, bom=bom, notes=tuple(notes)))
-                pending, notes = [], {}
+                results.append(replace(finish(doc, pending, ranks, run.config, notes), bom=bom))
+                pending, notes = Found.empty(), {}
             if progress and results:
-                tell(progress, len(results), len(files), results[-1].document.text)
+                progress(len(results), len(files), results[-1].document.text)
     return results

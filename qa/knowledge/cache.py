@@ -23,13 +23,10 @@ _enabled: bool | None = None  # None: ask the environment
 
 
 def set_enabled(on: bool | None) -> None:
-    """Force the cache on or off for this process (None: back to the environment)."""
+    """Force the cache on or off for this process (None: back to the environment). Worker
+    processes inherit it by fork; a spawned one is told (qa.engine.runner)."""
     global _enabled
     _enabled = on
-    if on is False:
-        os.environ["QA_NO_CACHE"] = "1"  # worker processes started by spawn follow too
-    elif on is True:
-        os.environ.pop("QA_NO_CACHE", None)
 
 
 def enabled() -> bool:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -135,10 +134,10 @@ def _pieces(doc: Document) -> Iterator[tuple[Span, int]]:
 # attribute_ruler and lemmatizer always run. The NER runs apart, on demand (Entities).
 OPTIONAL = ("parser",)
 DEFAULT_COMPONENTS: tuple[str, ...] = OPTIONAL
-_wanted: set[str] | None = None  # None: nobody said, run everything
 
 
 def components_of(checks: Iterable[Any]) -> set[str]:
+    """The components ``checks`` need (a run's session keeps those of OPTIONAL)."""
     found: set[str] = set()
     for check in checks:
         declared = getattr(check, "nlp_components", None)
@@ -146,22 +145,6 @@ def components_of(checks: Iterable[Any]) -> set[str]:
             declared = DEFAULT_COMPONENTS
         found.update(declared or ())
     return found
-
-
-@contextmanager
-def only_for(checks: Iterable[Any]) -> Iterator[None]:
-    """Within the block, spaCy runs only the components ``checks`` need (qa.engine.runner wraps a
-    run in it). Outside, every component runs: a check used on its own gets a full analysis."""
-    global _wanted
-    before, _wanted = _wanted, components_of(checks)
-    try:
-        yield
-    finally:
-        _wanted = before
-
-
-def wanted() -> tuple[str, ...]:
-    return OPTIONAL if _wanted is None else tuple(c for c in OPTIONAL if c in _wanted)
 
 
 @cache
@@ -270,7 +253,7 @@ def _tame(text: str) -> str:
     return _LONG_TOKEN.sub(lambda m: "x" * len(m.group()), text) if len(text) >= 100 else text
 
 
-def analyse(doc: Document, paragraphs: Iterable[int] | None = None) -> Analysis:
+def analyse(doc: Document, paragraphs: Iterable[int] | None = None, components: tuple[str, ...] = OPTIONAL) -> Analysis:
     """Run spaCy once over every paragraph of doc.
 
     The small French model mis-reads the typographic apostrophe (« d’ » becomes an
@@ -278,11 +261,11 @@ def analyse(doc: Document, paragraphs: Iterable[int] | None = None) -> Analysis:
     offsets still point into the text as read. Pieces analysed before (same text, model
     and components) come from the disk cache (qa.knowledge.nlp_cache) without loading spaCy. With
     ``paragraphs``, only those paragraphs are analysed (pieces are analysed independently,
-    so their tokens are the same as in a whole analysis; only indices differ).
+    so their tokens are the same as in a whole analysis; only indices differ). ``components``:
+    those of OPTIONAL to run (a run's checks say which, components_of); all by default.
     """
     from qa.knowledge import nlp_cache
 
-    components = wanted()
     only = None if paragraphs is None else frozenset(paragraphs)
     pieces = [(p, k) for p, k in _pieces(doc) if only is None or k in only]
     texts = [_tame(doc[p].replace("’", "'")) for p, _ in pieces]

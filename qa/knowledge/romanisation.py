@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from qa.data import load_toml
@@ -280,14 +281,11 @@ def _verdict(word: str, prefer: str | None) -> tuple[Entity | None, str, str] | 
 class Run(Protocol):
     """What cached_romanisations reads of a check's context (qa.checks.base.Context)."""
 
-    cache: dict[str, Any]
     source_lang: str | None
+
+    def per_document(self, key: str, doc: Document, factory: Callable[[], Any]) -> Any: ...
 
 
 def cached_romanisations(doc: Document, ctx: Run) -> list[Hit]:
     """TL01's hits, computed once per document and shared with IC01."""
-    cached = ctx.cache.get("transliteration.hits")
-    if cached is None or cached[0] is not doc:
-        cached = (doc, romanisations(doc, getattr(ctx, "source_lang", None)))
-        ctx.cache["transliteration.hits"] = cached
-    return cached[1]
+    return ctx.per_document("transliteration.hits", doc, lambda: romanisations(doc, ctx.source_lang))

@@ -18,7 +18,7 @@ that confirm the rule when the source is known) in qa/knowledge/source_terms.py.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -380,11 +380,7 @@ def _sentence_ends(toks: tuple[Token, ...]) -> list[int]:
     return ends
 
 
-def engine_for(cache: dict[str, Any], name: str, key: str) -> RuleEngine:
-    """The RuleEngine of a data file, built once per Context: building it compiles every
-    rule, which ``dict.setdefault`` would redo for each document."""
-    slot = f"engine:{name}"
-    if slot not in cache:
-        cache[slot] = RuleEngine(load_rules(name, key))
-    engine: RuleEngine = cache[slot]
-    return engine
+def engine_for(memo: Callable[[str, Callable[[], RuleEngine]], RuleEngine], name: str, key: str) -> RuleEngine:
+    """The RuleEngine of a data file, built once per run (``memo`` is the run's, Context.memo):
+    building it compiles every rule."""
+    return memo(f"engine:{name}", lambda: RuleEngine(load_rules(name, key)))

@@ -15,7 +15,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from qa.api import Result
+from qa.model.results import Result
 from qa.model.document import Document
 from qa.model.findings import Edit, Finding
 

@@ -9,8 +9,9 @@ text, PN01 and AC01 remember first mentions, MT01 and MC13 read neighbouring
 paragraphs) and run on the whole document every time; spaCy's analyses of the unchanged
 paragraphs come from its cache (qa.knowledge.nlp_cache), so they stay cheap.
 
-LOCAL is an allow-list: a check added later runs on the whole document until someone
-shows it is local (tests/test_server_incremental.py compares both ways of running).
+Each check declares whether it is local (``paragraph_local``, qa.checks.base): a check
+that says nothing runs on the whole document (tests/test_server_incremental.py compares both
+ways of running).
 
 A check that raises on a paragraph does not stop the others: the paragraph (or the
 document, for a whole-document check) gets an ``QA:engine-error`` finding instead.
@@ -23,20 +24,17 @@ from collections import OrderedDict
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, replace
 
-from qa.api import Config, Result, settle
+from qa.config import Config
+from qa.model.results import Result
 from qa.checks import Check, Context
+from qa.engine.lint import for_checks, settle_found
+from qa.engine.settle import Found
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding, Severity
 
 log = logging.getLogger(__name__)
 
 ENGINE_ERROR = "QA:engine-error"
-
-# Checks whose findings in a paragraph depend on that paragraph only (see the docstring).
-LOCAL = frozenset({
-    "GL01", "PA01", "PA02", "PA03", "PA04", "AR01", "AR02", "MC01", "MC02", "MC03", "MC04", "MC05",
-    "MC11", "MC12", "MC14", "NF01", "NF02", "UT01", "PC01", "PC02", "PC03",
-})
 
 
 @dataclass(frozen=True)
@@ -114,10 +112,11 @@ class Linter:
         self.whole = Memo(size=256)
 
     def __call__(self, doc: Document, ctx: Context, checks: Sequence[Check], config: Config) -> Result:
-        local = [c for c in checks if c.code in LOCAL]
-        whole = [c for c in checks if c.code not in LOCAL]
-        found: list[Finding] = []
+        local = [c for c in checks if c.paragraph_local]
+        whole = [c for c in checks if not c.paragraph_local]
+        found = Found.empty()
         crashes: list[Crash] = []
+        local_view = for_checks(ctx, local)
         extra = (type(doc).__name__, getattr(doc, "source_tags", ()), getattr(doc, "target_tags", ()),
                  ctx.source, ctx.source_lang, ctx.domain)
         for para in doc.paragraphs:
@@ -125,37 +124,37 @@ class Linter:
             key = (piece.text, getattr(piece, "guarded", ()), extra)
             value = self.memo.get(key)
             if value is None:
-                ctx.readers = tuple(c for c in local if c.needs_nlp)
                 got: list[Finding] = []
                 bad: list[Crash] = []
                 for check in local:
-                    fs, crash = _run(check, piece, ctx)
+                    fs, crash = _run(check, piece, local_view)
                     got.extend(fs)
                     if crash:
                         bad.append(crash)
                 value = (tuple(got), tuple(bad))
                 self.memo.put(key, value)
-            found.extend(_shift(f, para.start) for f in value[0])
+            found.own.extend(_shift(f, para.start) for f in value[0])
             crashes.extend(replace(c, span=Span(c.span.start + para.start, c.span.end + para.start)) for c in value[1])
-        ctx.readers = tuple(c for c in whole if c.needs_nlp)
+        view = for_checks(ctx, whole)
         key = (doc.text, getattr(doc, "guarded", ()), extra)
         for check in whole:
             remembered = None if is_backend(check) else self.whole.get((check.code, key))
             if remembered is None:
-                fs, crash = _run(check, doc, ctx)
+                fs, crash = _run(check, doc, view)
                 remembered = (tuple(fs), (crash,) if crash else ())
                 if not is_backend(check):  # an engine's outage must not be remembered
                     self.whole.put((check.code, key), remembered)
-            found.extend(remembered[0])
+            (found.engines if is_backend(check) else found.own).extend(remembered[0])
             crashes.extend(remembered[1])
-        # Crashes go through settling like findings: structured formats map them to the file.
-        found.extend(crash_finding(doc, c) for c in crashes)
-        return settle(doc, found, checks, config, ctx)
+        # Crashes go through settling as an engine's findings do (merged, never standing beside
+        # a check's own); structured formats map them to the file.
+        found.engines.extend(crash_finding(doc, c) for c in crashes)
+        return settle_found(doc, found, checks, config, ctx)
 
 
 def is_backend(check: Check) -> bool:
     """An external engine's check (GC00, LT00): slower than qa's own, published second."""
-    return bool(getattr(check, "opt_in", False))
+    return check.opt_in
 
 
 def crash_finding(doc: Document, crash: Crash) -> Finding:

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from qa.api import Config, Result, active_checks, make_context
+from qa.config import Config
+from qa.model.results import Result
+from qa.api import active_checks, make_context
 from qa.checks import Check, Context
 from qa.model.document import Document
 from qa.model.findings import Finding

@@ -30,7 +30,7 @@ from qa.checks.agreement._antecedents import (
     tokens_in,
     verb_after,
 )
-from qa.checks.base import Check, Context
+from qa.checks.base import Check, Context, once_per_document
 from qa.data import load_toml
 from qa.knowledge.nlp import Token
 from qa.model.document import Document, Span
@@ -175,13 +175,11 @@ def _pronoun_or_etre() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
 
 
+@once_per_document("pronouns.scope")
 def scope(doc: Document, ctx: Context) -> set[int]:
     """Paragraphs where an agreement can be found: a known name or noun the sentence may be
     about (the antecedent never comes from another paragraph), with a subject pronoun or
     « être » after which a participle agrees."""
-    slot = ctx.cache.get("pronouns.scope")
-    if slot is not None and slot[0] is doc:
-        return slot[1]
     found = set()
     for k, para in enumerate(doc.paragraphs):
         text = doc[para]
@@ -195,14 +193,11 @@ def scope(doc: Document, ctx: Context) -> set[int]:
             if not m.payloads[0][0][:1].isupper() or text[m.start : m.start + 1].isupper():
                 found.add(k)
                 break
-    ctx.cache["pronouns.scope"] = (doc, found)
     return found
 
 
+@once_per_document("pronouns.agreements")
 def agreements(doc: Document, ctx: Context) -> list[Agreement]:
-    cached = ctx.cache.get("pronouns.agreements")
-    if cached is not None and cached[0] is doc:
-        return cached[1]
     analysis = ctx.analysis(doc)
     out: list[Agreement] = []
     for para in doc.paragraphs:
@@ -253,7 +248,6 @@ def agreements(doc: Document, ctx: Context) -> list[Agreement]:
                     pron = toks[coordinated]
                     parts = _participles(doc, toks, pron.end, topic)
                     out.append(Agreement(pron, topic, tuple(parts)))
-    ctx.cache["pronouns.agreements"] = (doc, out)
     return out
 
 

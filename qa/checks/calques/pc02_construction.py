@@ -35,8 +35,8 @@ class SourceConstruction(Check):
     needs_nlp = True
 
     def nlp_paragraphs(self, doc: Document, ctx: Context) -> set[int] | None:
-        return engine_for(ctx.cache, "calques.toml", "rule").paragraphs(paragraph_words(doc, ctx))
+        return engine_for(ctx.memo, "calques.toml", "rule").paragraphs(paragraph_words(doc, ctx))
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        engine = engine_for(ctx.cache, "calques.toml", "rule")
+        engine = engine_for(ctx.memo, "calques.toml", "rule")
         yield from run_rules(self, engine, doc, ctx)

@@ -39,8 +39,8 @@ class FalseFriend(Check):
     needs_nlp = True
 
     def nlp_paragraphs(self, doc: Document, ctx: Context) -> set[int] | None:
-        return engine_for(ctx.cache, "false_friends.toml", "entry").paragraphs(paragraph_words(doc, ctx))
+        return engine_for(ctx.memo, "false_friends.toml", "entry").paragraphs(paragraph_words(doc, ctx))
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        engine = engine_for(ctx.cache, "false_friends.toml", "entry")
+        engine = engine_for(ctx.memo, "false_friends.toml", "entry")
         yield from run_rules(self, engine, doc, ctx)

@@ -98,10 +98,11 @@ def builtin_terms() -> tuple[Term, ...]:
 
 
 def terms(ctx: Context) -> list[tuple[Term, tuple[str, ...], list[tuple[str, ...]]]]:
-    """Glossary terms with a source, merged by source term, with their stems."""
-    cached = ctx.cache.get("SA01.terms")
-    if cached is not None:
-        return cached  # type: ignore[no-any-return]
+    """Glossary terms with a source, merged by source term, with their stems (once per run)."""
+    return ctx.memo("SA01.terms", lambda: _terms(ctx))
+
+
+def _terms(ctx: Context) -> list[tuple[Term, tuple[str, ...], list[tuple[str, ...]]]]:
     merged: dict[str, Term] = {}
     user = [Term(e.source, e.right, e.lang) for e in ctx.glossary.entries if e.source and e.right]
     for t in (*builtin_terms(), *user):
@@ -112,7 +113,6 @@ def terms(ctx: Context) -> list[tuple[Term, tuple[str, ...], list[tuple[str, ...
     for t in sorted(merged.values(), key=lambda t: t.source.casefold()):
         src = tuple(stems(t.source, t.lang or "en"))
         out.append((t, src, [tuple(stems(x, "fr")) for x in t.targets]))
-    ctx.cache["SA01.terms"] = out
     return out
 
 

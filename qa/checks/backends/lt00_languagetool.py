@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
-from qa.backends import BackendError, NameFilter, runtime
 from qa.backends.languagetool import category_of
+from qa.backends.options import BackendError, BackendOptions
+from qa.checks.backends.shared import name_filter
 from qa.checks.base import Check, Context
 from qa.model.document import Document
 from qa.model.findings import Category, Finding, Severity
-
-if TYPE_CHECKING:
-    from qa.backends import BackendOptions
 
 
 class LanguageToolCheck(Check):
@@ -39,15 +37,15 @@ class LanguageToolCheck(Check):
     summary = "LanguageTool: grammar, spelling, typography (opt-in, needs a server)"
     severity = Severity.WARNING
     autofix = "none"  # an engine's suggestion is never applied without review
-    opt_in: ClassVar[bool] = True
     nlp_components: ClassVar[tuple[str, ...]] = ()  # NameFilter: tags and entities only (qa.knowledge.nlp, qa.entities)
 
     @classmethod
     def wanted(cls, options: BackendOptions) -> bool:
+        """Whether the run's backend options ask for this check (it is opt-in)."""
         return bool(options.languagetool)
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        rt = runtime(ctx)
+        rt = ctx.backends
         if not doc.text.strip():
             return
         client = rt.languagetool()
@@ -58,7 +56,7 @@ class LanguageToolCheck(Check):
         except BackendError as exc:
             rt.fail("languagetool", str(exc))
             return
-        is_name = NameFilter(doc, ctx)
+        is_name = name_filter(doc, ctx)
         for m in matches:
             if m.is_spelling and is_name(m.span):
                 continue

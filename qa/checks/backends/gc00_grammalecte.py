@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
 
-from qa.backends import NameFilter, runtime
 from qa.backends.grammalecte import ENGINE_ERROR, NOTYPE, SPELL, category_of
 from qa.backends.grammalecte import available as gc_available
+from qa.backends.options import BackendOptions
+from qa.checks.backends.shared import name_filter
 from qa.checks.base import Check, Context
 from qa.model.document import Document
 from qa.model.findings import Category, Finding, Severity
 
 if TYPE_CHECKING:
-    from qa.backends import BackendOptions
     from qa.backends.grammalecte import Grammalecte
 
 
@@ -40,7 +40,6 @@ class GrammalecteCheck(Check):
     summary = "Grammalecte: grammar, typography, spelling (optional Debian package)"
     severity = Severity.WARNING
     autofix = "none"  # an engine's suggestion is never applied without review
-    opt_in: ClassVar[bool] = True
     nlp_components: ClassVar[tuple[str, ...]] = ("ner",)  # NameFilter: entities only (qa.knowledge.nlp)
 
     @classmethod
@@ -50,6 +49,7 @@ class GrammalecteCheck(Check):
 
     @classmethod
     def wanted(cls, options: BackendOptions) -> bool:
+        """Whether the run's backend options ask for this check (it is opt-in)."""
         if not (options.gc_kinds() or options.gc_rules(True)):
             return False
         # Asked for: run, so that a missing package gives its one notice. By default: only if installed.
@@ -58,14 +58,14 @@ class GrammalecteCheck(Check):
     def prepare(self, ctx: Context) -> None:
         """Load Grammalecte and build its parser now rather than at the first paragraph
         its disk cache does not hold (a long-lived server warms up with this)."""
-        options = runtime(ctx).options
+        options = ctx.backends.options
         kinds, rules_on = options.gc_kinds(), options.gc_rules(True)
-        gc = runtime(ctx).grammalecte() if kinds or rules_on else None
+        gc = ctx.backends.grammalecte() if kinds or rules_on else None
         if gc is not None:
             gc.prepare(_run_kinds(gc, kinds, rules_on))
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        rt = runtime(ctx)
+        rt = ctx.backends
         options = rt.options
         kinds, rules_on, rules_off = options.gc_kinds(), options.gc_rules(True), options.gc_rules(False)
         if not (kinds or rules_on) or not doc.text.strip():
@@ -74,7 +74,7 @@ class GrammalecteCheck(Check):
         if gc is None:
             return
         run_kinds = _run_kinds(gc, kinds, rules_on)
-        is_name = NameFilter(doc, ctx)
+        is_name = name_filter(doc, ctx)
         for m in gc.check(doc.text, doc.paragraphs, run_kinds):
             if m.rule == ENGINE_ERROR:
                 yield Finding(code=f"GC:{ENGINE_ERROR}", category=Category.GRAMMAR, message=m.message, span=m.span,
