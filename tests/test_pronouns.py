@@ -74,7 +74,7 @@ def test_guess_infinitive() -> None:
 
 
 @pytest.mark.xfail(reason="the doubled consonant of « appelle » is kept: « appeller », not « appeler »", strict=True)
-def testguess_infinitive_undoes_a_doubled_consonant() -> None:
+def test_guess_infinitive_undoes_a_doubled_consonant() -> None:
     assert "appeler" in guess_infinitive("appelle")
 
 
