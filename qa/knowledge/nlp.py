@@ -3,7 +3,6 @@ with only the components the run's checks need, and paragraphs cached on disk (q
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -11,9 +10,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from qa.knowledge.spacy_model import MODEL
 from qa.model.document import Document, Span
-
-MODEL = os.environ.get("QA_SPACY_MODEL", "fr_core_news_sm")
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +166,7 @@ def wanted() -> tuple[str, ...]:
 def pipeline() -> Any:
     import spacy
 
-    from qa.knowledge.lemmas import compact_lookups
+    from qa.knowledge.compact_lemmas import compact_lookups
 
     try:
         lookups = compact_lookups()
@@ -179,7 +177,7 @@ def pipeline() -> Any:
             nlp = spacy.load(MODEL)
             _index_as_sets(nlp)
             return nlp
-        # The same French rule lemmatizer, reading qa.knowledge.lemmas' compact copy of its tables
+        # The same French rule lemmatizer, reading qa.knowledge.compact_lemmas' copy of its tables
         # (130 MB less per process); tests/test_nlp.py checks that the lemmas are the same.
         nlp = spacy.load(MODEL, exclude=["lemmatizer"])
     except OSError as exc:  # the model package is missing: a set-up problem, said plainly
