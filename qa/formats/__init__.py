@@ -10,7 +10,6 @@ these ranges, so reports point into the file and ``qa fix`` edits only target te
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 from qa.formats.markup import check_xml
@@ -57,8 +56,6 @@ def encode_file(text: str, encoding: str, bom: bool) -> bytes:
 
 
 # --- dispatch -------------------------------------------------------------------------
-
-Reader = Callable[[str, str], "Parsed"]
 
 SUFFIXES: dict[str, str] = {
     ".xlf": "xliff", ".xliff": "xliff", ".po": "po", ".pot": "po", ".tmx": "tmx",
