@@ -29,26 +29,13 @@ _BIG = 100  # characters: a class longer than this is a class of letters, costly
 _LONG = 100_000  # only an expression this long is looked at (spaCy's is 1.4 million)
 
 
+# An alternative read piece by piece: an escape, a bracket expression, or plain characters.
+_PIECE = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|[^\\\[]+|\[", re.S)
+
+
 def _classes(alternative: str) -> list[tuple[int, int]]:
     """(start, end) of each bracket expression of an alternative."""
-    out = []
-    i, n = 0, len(alternative)
-    while i < n:
-        c = alternative[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":
-            j = i + 1
-            j += alternative.startswith("^", j)
-            j += alternative.startswith("]", j)
-            while j < n and alternative[j] != "]":
-                j += 2 if alternative[j] == "\\" else 1
-            out.append((i, j + 1))
-            i = j + 1
-            continue
-        i += 1
-    return out
+    return [m.span() for m in _PIECE.finditer(alternative) if m.group().startswith("[") and len(m.group()) > 1]
 
 
 def _balanced(fragment: str) -> bool:
@@ -104,8 +91,17 @@ def factored(alternatives: list[str]) -> str | None:
     return _FLAGS + "|".join(f"(?:{shape})" for shape in shapes)
 
 
+_QUICK: dict[str, str | None] = {}  # spaCy compiles the expression twice (module, model)
+
+
 def _quick_form(pattern: str) -> str | None:
     """The factored form of spaCy's French token_match expression, when pattern is it."""
+    if pattern not in _QUICK:
+        _QUICK[pattern] = _factor_spacys(pattern)
+    return _QUICK[pattern]
+
+
+def _factor_spacys(pattern: str) -> str | None:
     alternatives = getattr(sys.modules.get(_MODULE), "_regular_exp", None)
     if not isinstance(alternatives, list) or not all(isinstance(a, str) for a in alternatives):
         return None
