@@ -110,3 +110,10 @@ def test_every_data_file_is_read_by_some_check() -> None:
     )
     never = sorted(set(ON_DISK) - set(run.stdout.split()))
     assert never == [], f"data files no check reads: {never}"
+
+
+def test_the_files_checks_declare_exist() -> None:
+    from qa.checks import ALL_CHECKS
+
+    unknown = {f"{cls.code}: {name}" for cls in ALL_CHECKS for name in cls.data_files if name not in FILES}
+    assert unknown == set()
