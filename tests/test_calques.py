@@ -135,14 +135,19 @@ def test_word_lists_are_sorted_unique_and_clean(section: str) -> None:
 
 
 def test_reporting_verbs_and_tables_conjugate() -> None:
-    conf = load_toml("calques.toml")
-    for verb in conf["reporting"]["verbs"]:
+    for verb in load_toml("calques.toml")["reporting"]["verbs"]:
         assert conjugate(verb)["inf"] == verb
-    for verb in conf["conjugation"]["tables"]:
+    conf = load_toml("conjugation.toml")
+    for verb in conf["tables"]:
         forms = conjugate(verb)
         assert len(forms) == 3 + 6 * 6, verb
         assert all(f == f.strip() and f for f in forms.values()), verb
-    assert conf["conjugation"]["regular_ir"] == sorted(conf["conjugation"]["regular_ir"], key=str.casefold)
+    assert conf["regular_ir"] == sorted(conf["regular_ir"], key=str.casefold)
+    endings = conf["endings"]
+    for persons in (endings["imperfect"], endings["future"], endings["subjunctive"], *(
+        endings[group][tense] for group in ("er", "ir", "re") for tense in ("present", "past_simple")
+    )):
+        assert len(persons) == 6
 
 
 # --- subject-based context and the words after a match ------------------------------------------

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.mark.slow
 def test_qas_lemmatizer_tables_give_spacys_lemmas() -> None:
-    """qa.knowledge.lemmas' compact tables (or the index as sets, without a cache folder)."""
+    """qa.knowledge.compact_lemmas' tables (or the index as sets, without a cache folder)."""
     import spacy
 
     plain = spacy.load(nlp.MODEL, exclude=["ner"])
@@ -21,7 +21,7 @@ def test_qas_lemmatizer_tables_give_spacys_lemmas() -> None:
     assert any(isinstance(table[k], list) for k in table)  # what qa.knowledge.nlp changes is there
     ours = nlp.pipeline()
     assert all(isinstance(v, frozenset) for v in ours.get_pipe("lemmatizer").lookups.get_table("lemma_index").values())
-    from qa.knowledge.lemmas import IdTable
+    from qa.knowledge.compact_lemmas import IdTable
 
     assert isinstance(ours.get_pipe("lemmatizer").lookups.get_table("lemma_lookup"), IdTable)
     text = (ROOT / "texts" / "nrc-missiles-coree.txt").read_text(encoding="utf-8")
@@ -39,7 +39,7 @@ def test_compact_tables_answer_as_spacys_tables(tmp_path: Path) -> None:
     from spacy.lookups import Table
     from spacy.strings import get_string_id
 
-    from qa.knowledge.lemmas import compile_tables, load_tables
+    from qa.knowledge.compact_lemmas import compile_tables, load_tables
 
     lookup = {"chevaux": ["cheval"], "case": ["case"], "étaient": ["être"]}  # « case » is a spaCy symbol too
     raw = {
@@ -63,7 +63,7 @@ def test_compact_tables_answer_as_spacys_tables(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_compact_tables_are_compiled_once_and_rebuilt_when_damaged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from qa.knowledge import lemmas
+    from qa.knowledge import compact_lemmas as lemmas
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     monkeypatch.delenv("QA_CACHE_DIR", raising=False)

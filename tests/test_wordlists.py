@@ -14,6 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from qa.knowledge import lexicon_sources as S
+from qa.knowledge import lexicon_table as T
 from qa.knowledge import wordlists as W
 from qa.model.textutil import SpanSet, word_list, words
 
@@ -33,7 +35,7 @@ SAMPLE = [
 def fresh() -> Iterator[None]:
     """Forget the table and the answers before and after: a test may build its own."""
     def clear() -> None:
-        W.lexicon.cache_clear()
+        T.lexicon.cache_clear()
         W.zipf.cache_clear()
         W._frequencies.cache_clear()
         W.is_french_form.cache_clear()
@@ -86,9 +88,9 @@ def test_murmur_is_spacys_hash() -> None:
     rng = random.Random(7)
     for _ in range(2000):
         s = "".join(rng.choice("abcé€😀-' ") for _ in range(rng.randint(1, 40)))
-        assert W.murmur64a(s.encode("utf-8")) == hash_string(s)
+        assert S.murmur64a(s.encode("utf-8")) == hash_string(s)
     for s in ("aux", "root", "", "maison"):
-        assert W.string_id(s, W.lexicon().symbols) == get_string_id(s)
+        assert S.string_id(s, T.lexicon().symbols) == get_string_id(s)
 
 
 # --- the file ---------------------------------------------------------------------------
@@ -100,10 +102,10 @@ LISTS = [
     [[], ["der"], ["haus", "straße"]],
 ]
 SYMBOLS = {"aux": 405}
-LEMMA = ({W.string_id("maisons", SYMBOLS), 405}, {"maison", "lemme"}, SYMBOLS)
+LEMMA = ({S.string_id("maisons", SYMBOLS), 405}, {"maison", "lemme"}, SYMBOLS)
 
 
-_BUILD = W.build  # the real builder, before a test replaces it
+_BUILD = T.build  # the real builder, before a test replaces it
 
 
 def small_build() -> bytes:
@@ -111,7 +113,7 @@ def small_build() -> bytes:
 
 
 def test_a_built_table_answers_like_the_lists() -> None:
-    lex = W.Lexicon(small_build())
+    lex = T.Lexicon(small_build())
     fr, en = W.LANGS.index("fr"), W.LANGS.index("en")
     assert lex.bucket(lex.find("maison"), fr) == 4  # bucket 3, stored plus one
     assert lex.bucket(lex.find("house"), fr) == 0 and lex.bucket(lex.find("house"), en) == 3
@@ -133,72 +135,72 @@ def test_the_table_is_stored_once_and_reopened(folders: Path, monkeypatch: pytes
     tmp_path = folders
     monkeypatch.setenv("QA_NO_CACHE", "1")  # derived from installed packages: kept all the same
     calls: list[int] = []
-    monkeypatch.setattr(W, "build", lambda: calls.append(1) or small_build())
-    assert W.lexicon().find("maison") >= 0
+    monkeypatch.setattr(T, "build", lambda: calls.append(1) or small_build())
+    assert T.lexicon().find("maison") >= 0
     assert len(list((tmp_path / "lexicon").glob("*.bin"))) == 1
     assert not list((tmp_path / "lexicon").glob("*.tmp"))
-    W.lexicon.cache_clear()
-    assert W.lexicon().find("maison") >= 0
+    T.lexicon.cache_clear()
+    assert T.lexicon().find("maison") >= 0
     assert calls == [1]  # the second process-like load read the file
 
 
 def test_a_damaged_file_is_rebuilt(folders: Path, monkeypatch: pytest.MonkeyPatch, fresh: None) -> None:
     tmp_path = folders
-    monkeypatch.setattr(W, "build", small_build)
-    W.lexicon()
+    monkeypatch.setattr(T, "build", small_build)
+    T.lexicon()
     (stored,) = (tmp_path / "lexicon").glob("*.bin")
     good = stored.read_bytes()
     for damage in (good[: len(good) // 2], good[:-3] + b"xyz", b"garbage"):
         stored.write_bytes(damage)
-        W.lexicon.cache_clear()
-        assert W.lexicon().find("maison") >= 0
+        T.lexicon.cache_clear()
+        assert T.lexicon().find("maison") >= 0
         assert stored.read_bytes() == good  # rewritten whole
     with pytest.raises(ValueError):
-        W.Lexicon(good[:-3] + b"xyz")
+        T.Lexicon(good[:-3] + b"xyz")
 
 
 def test_the_default_folders_table_serves_another_cache_folder(folders: Path, monkeypatch: pytest.MonkeyPatch, fresh: None) -> None:
-    monkeypatch.setattr(W, "build", small_build)
+    monkeypatch.setattr(T, "build", small_build)
     monkeypatch.delenv("QA_CACHE_DIR")
-    W.lexicon()  # compiled in $XDG_CACHE_HOME/qa/lexicon
+    T.lexicon()  # compiled in $XDG_CACHE_HOME/qa/lexicon
     assert list((folders / "xdg" / "qa" / "lexicon").glob("*.bin"))
-    W.lexicon.cache_clear()
+    T.lexicon.cache_clear()
     monkeypatch.setenv("QA_CACHE_DIR", str(folders / "elsewhere"))
-    monkeypatch.setattr(W, "build", lambda: pytest.fail("built again"))
-    assert W.lexicon().find("maison") >= 0
+    monkeypatch.setattr(T, "build", lambda: pytest.fail("built again"))
+    assert T.lexicon().find("maison") >= 0
     assert not (folders / "elsewhere").exists()
 
 
 def test_a_changed_input_changes_the_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     source = tmp_path / "large_fr.msgpack.gz"
     source.write_bytes(b"one")
-    monkeypatch.setattr(W, "_inputs", lambda: [source, "little"])
-    before = W.source_key()
+    monkeypatch.setattr(T, "_inputs", lambda: [source, "little"])
+    before = T.source_key()
     source.write_bytes(b"two words")
-    assert W.source_key() != before
+    assert T.source_key() != before
     source.unlink()
-    assert W.source_key() != before
+    assert T.source_key() != before
 
 
 def test_no_folder_or_opt_out_reads_the_sources(folders: Path, monkeypatch: pytest.MonkeyPatch, fresh: None) -> None:
     from wordfreq import zipf_frequency
 
-    monkeypatch.setattr(W, "build", lambda: pytest.fail("a table nobody can keep"))
+    monkeypatch.setattr(T, "build", lambda: pytest.fail("a table nobody can keep"))
     blocker = folders / "file"
     blocker.write_text("not a folder")
     monkeypatch.setenv("QA_CACHE_DIR", str(blocker))  # cannot hold lexicon/
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
-    assert isinstance(W.lexicon(), W.Sources)
+    assert isinstance(T.lexicon(), S.Sources)
     assert W.zipf("maison") == zipf_frequency("maison", "fr") and W.is_french_form("analystes")
-    W.lexicon.cache_clear()
+    T.lexicon.cache_clear()
     monkeypatch.setenv("QA_CACHE_DIR", str(folders / "c"))
     monkeypatch.setenv("QA_LEXICON_CACHE", "0")
-    assert isinstance(W.lexicon(), W.Sources)
+    assert isinstance(T.lexicon(), S.Sources)
     assert not (folders / "c").exists()
 
 
 def test_the_sources_answer_as_the_table() -> None:
-    sources, table = W.Sources(), W.lexicon()
+    sources, table = S.Sources(), T.lexicon()
     rng = random.Random(8)
     made_up = ["".join(rng.choice("aeioustlnméèkwz-") for _ in range(rng.randint(1, 10))) for _ in range(3000)]
     for word in SAMPLE + made_up:

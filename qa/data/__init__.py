@@ -1,35 +1,155 @@
-"""Built-in knowledge: TOML and TSV files read through importlib.resources."""
+"""Built-in knowledge: the TOML and TSV files of this folder, read through importlib.resources.
+
+Every file has one loader in FILES, which says what the file must look like: a TOML file its
+``schema`` number and its top-level tables and arrays, a TSV file how many columns a row has.
+``load_toml`` and ``load_tsv`` read a file through its loader and raise DataError, naming the
+file (and line), when it does not match; a file without a loader cannot be read at all.
+tests/test_data.py checks every file against its loader, and that every file is read by some
+check.
+"""
 
 from __future__ import annotations
 
 import tomllib
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
 
+TABLE, ARRAY = dict, list  # the shapes of a TOML file's top-level values
+
+
+class DataError(ValueError):
+    """A built-in data file that does not have the shape its loader declares."""
+
+
+@dataclass(frozen=True)
+class Toml:
+    """A TOML file: ``schema = N`` at the top, and these top-level keys, of these types."""
+
+    schema: int
+    keys: dict[str, type]
+
+    def check(self, name: str, data: dict[str, Any]) -> dict[str, Any]:
+        if data.get("schema") != self.schema:
+            raise DataError(f"qa/data/{name}: 'schema = {self.schema}' is required (found {data.get('schema')!r})")
+        unknown = sorted(set(data) - set(self.keys) - {"schema"})
+        if unknown:
+            raise DataError(f"qa/data/{name}: unknown top-level key {unknown[0]!r} (add it to qa.data.FILES)")
+        for key, kind in self.keys.items():
+            if not isinstance(data.get(key), kind):
+                found = type(data[key]).__name__ if key in data else "nothing"
+                want = "a table" if kind is TABLE else "an array"
+                raise DataError(f"qa/data/{name}: {key!r} must be {want} (found {found})")
+        return data
+
+
+@dataclass(frozen=True)
+class Tsv:
+    """A TSV file: each row has between ``least`` and ``most`` tab-separated fields."""
+
+    least: int
+    most: int
+
+    def check(self, name: str, rows: list[tuple[int, tuple[str, ...]]]) -> tuple[tuple[str, ...], ...]:
+        for number, row in rows:
+            if not self.least <= len(row) <= self.most:
+                span = f"{self.least}" if self.least == self.most else f"{self.least} to {self.most}"
+                raise DataError(f"qa/data/{name}:{number}: {len(row)} columns, expected {span}")
+        return tuple(row for _, row in rows)
+
+
+# One loader per data file. A file added to qa/data needs its line here.
+FILES: dict[str, Toml | Tsv] = {
+    "acronyms.toml": Toml(1, {"acronyms": ARRAY}),
+    "calques.toml": Toml(1, {"reporting": TABLE, "human_nouns": TABLE, "neuter": TABLE, "rule": ARRAY}),
+    "caps_rules.toml": Toml(1, {"calendar": TABLE, "offices": TABLE, "peoples": TABLE}),
+    "conjugation.toml": Toml(1, {"regular_ir": ARRAY, "endings": TABLE, "agreement": TABLE, "tables": TABLE}),
+    "designations.toml": Toml(1, {"heads": TABLE, "fields": TABLE, "titles": TABLE, "places": TABLE}),
+    "exonyms.toml": Toml(1, {"names": TABLE}),
+    "false_friends.toml": Toml(1, {"entry": ARRAY}),
+    "first_names.toml": Toml(1, {"female": ARRAY, "male": ARRAY, "source_titles": TABLE}),
+    "glossary.toml": Toml(1, {"entry": ARRAY}),
+    "markup.toml": Toml(1, {
+        "entity_overrides": TABLE, "entity_bare": TABLE, "html": TABLE, "bbcode": TABLE, "xliff": TABLE,
+        "model_tokens": TABLE, "tracker": TABLE, "pipeline_tag": TABLE,
+    }),
+    "mechanics.toml": Toml(1, {"merge": TABLE, "abbreviations": TABLE, "pronouns": TABLE, "quantity": TABLE, "capitals": TABLE}),
+    "missing_words.toml": Toml(1, {"prepositions": TABLE, "verbs": TABLE, "nouns": TABLE}),
+    "names.toml": Toml(1, {"french_titles": ARRAY, "qualified_names": ARRAY, "nationalities": ARRAY, "names": ARRAY}),
+    "numbers.toml": Toml(1, {
+        "scale": ARRAY, "currency": ARRAY, "units": TABLE, "months": TABLE, "weekdays": TABLE,
+        "day_parts": TABLE, "not_quantity": TABLE,
+    }),
+    "places.toml": Toml(1, {"places": TABLE}),
+    "pronouns.toml": Toml(1, {
+        "agent_verbs": ARRAY, "intent_verbs": ARRAY, "modal_verbs": ARRAY, "male_nouns": ARRAY,
+        "female_nouns": ARRAY, "invariable_pronominal": ARRAY, "plural_verbs": TABLE,
+    }),
+    "source_terms.toml": Toml(1, {"term": ARRAY}),
+    "spacing.toml": Toml(1, {"glue": TABLE, "titles": TABLE, "incise": TABLE}),
+    "transliteration.toml": Toml(1, {
+        "exclude": ARRAY, "strong_endings": ARRAY, "endings": ARRAY, "incompatible": TABLE, "marker": ARRAY,
+        "rule": ARRAY,
+    }),
+    "untranslated.toml": Toml(1, {
+        "allowed": TABLE, "bodies": TABLE, "body_heads": TABLE, "body_words": TABLE, "body_adjectives": TABLE,
+        "german_nouns": TABLE, "source_articles": TABLE, "translations": TABLE, "phrases": TABLE,
+        "labels": TABLE, "credits": TABLE, "function_words": TABLE, "modifiers": TABLE,
+    }),
+    "gazetteer.tsv": Tsv(4, 4),  # source form, French form, kind, language
+    "gender.tsv": Tsv(3, 3),  # name, gender, number
+    "lexicon.tsv": Tsv(4, 6),  # lang, source, translations, part of speech[, genders[, prepositions]]
+}
+
+_read: set[str] = set()  # the files read in this process (tests/test_data.py asks)
+
+
+def _loader(name: str) -> Toml | Tsv:
+    loader = FILES.get(name)
+    if loader is None:
+        raise DataError(f"qa/data/{name}: no loader for this file (add it to qa.data.FILES)")
+    return loader
+
 
 def read_text(name: str) -> str:
+    """A built-in file's text, for a reader that parses it itself (the built-in glossary)."""
+    _loader(name)
+    _read.add(name)
+    return _text(name)
+
+
+def _text(name: str) -> str:
     return resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+
+
+def files_read() -> frozenset[str]:
+    return frozenset(_read)
 
 
 @cache
 def load_toml(name: str) -> dict[str, Any]:
-    """A built-in TOML file, parsed once per process."""
-    return tomllib.loads(read_text(name))
+    """A built-in TOML file, parsed once per process and checked against its loader."""
+    loader = _loader(name)
+    if not isinstance(loader, Toml):
+        raise DataError(f"qa/data/{name}: not a TOML file")
+    try:
+        data = tomllib.loads(read_text(name))
+    except tomllib.TOMLDecodeError as exc:
+        raise DataError(f"qa/data/{name}: {exc}") from None
+    return loader.check(name, data)
 
 
 @cache
 def load_tsv(name: str) -> tuple[tuple[str, ...], ...]:
-    """A built-in TSV file: rows of fields, comments (#) and blank lines skipped."""
+    """A built-in TSV file: rows of fields, comments (#) and blank lines skipped, each row
+    checked against its loader's column count."""
+    loader = _loader(name)
+    if not isinstance(loader, Tsv):
+        raise DataError(f"qa/data/{name}: not a TSV file")
     rows = []
-    for line in read_text(name).splitlines():
+    for number, line in enumerate(read_text(name).splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
-        rows.append(tuple(field.strip() for field in line.split("\t")))
-    return tuple(rows)
-
-
-def names() -> list[str]:
-    return sorted(
-        p.name for p in resources.files(__name__).iterdir() if p.name.endswith((".toml", ".tsv"))
-    )
+        rows.append((number, tuple(field.strip() for field in line.split("\t"))))
+    return loader.check(name, rows)

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from qa.formats import Builder, FormatError, line_of
+from qa.formats.segments import Builder, FormatError, line_of
 
 _NAME = r"[A-Za-z_:][\w:.\-]*"
 _ATTR = re.compile(rf"({_NAME})\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'=<>`]+))")

@@ -48,7 +48,7 @@ def default_directory() -> Path:
 
 
 def derived_folders(kind: str) -> list[Path]:
-    """Where a file compiled from installed packages (qa.knowledge.wordlists, qa.knowledge.lemmas) is looked for:
+    """Where a file compiled from installed packages (qa.knowledge.lexicon_table, qa.knowledge.compact_lemmas) is looked for:
     the cache folder, where a build is stored, then the default one when $QA_CACHE_DIR moved
     it elsewhere (a file compiled there from the same installed files is as good, and is
     only read). Such files ignore enabled(): they depend on no text."""

@@ -2,7 +2,8 @@
 
 Fixes keep the tense and person of the matched verb (« ferait sens » → « aurait du
 sens »), so every simple form of a verb is generated here, from the regular -er / -ir /
--re patterns or from the irregular tables in qa/data/calques.toml ([conjugation]).
+-re endings or from the irregular tables, all in qa/data/conjugation.toml; the spelling
+changes of -er stems (« lançons », « mangeons », « règle ») are applied here.
 """
 
 from __future__ import annotations
@@ -14,17 +15,25 @@ from typing import Any
 from qa.data import load_toml
 from qa.model.textutil import fold_key
 
-PERSONS = ("pres", "impf", "fut", "cond", "subj", "ps")
-_ER = {"pres": ("e", "es", "e", "ons", "ez", "ent"), "ps": ("ai", "as", "a", "âmes", "âtes", "èrent")}
-_IMPF = ("ais", "ais", "ait", "ions", "iez", "aient")
-_FUT = ("ai", "as", "a", "ons", "ez", "ont")
-_SUBJ = ("e", "es", "e", "ions", "iez", "ent")
-AGREE_ENDINGS = {"": ("m", "s"), "e": ("f", "s"), "s": ("m", "p"), "es": ("f", "p")}
+
+def _data() -> dict[str, Any]:
+    return load_toml("conjugation.toml")
+
+
+def _endings() -> dict[str, Any]:
+    return _data()["endings"]  # type: ignore[no-any-return]
+
+
+# ending of an agreed participle or adjective → (gender, number)
+AGREE_ENDINGS: dict[str, tuple[str, str]] = {k: (v[0], v[1]) for k, v in _data()["agreement"].items()}
 
 
 def _regular(verb: str) -> dict[str, str]:
     forms: dict[str, str] = {"inf": verb}
+    endings = _endings()
+    impf, fut, subj = endings["imperfect"], endings["future"], endings["subjunctive"]
     if verb.endswith("er"):
+        er = endings["er"]
         stem = verb[:-2]
         def soft(ending: str) -> str:  # lancer → lançons, manger → mangeons
             if ending[:1] in "aâo":
@@ -34,37 +43,34 @@ def _regular(verb: str) -> dict[str, str]:
             s = soft(ending)
             return s[: s.rfind("é")] + "è" + s[s.rfind("é") + 1:] if re.search(r"é[^aeiouyé]+$", s) else s
         for i in range(6):
-            forms[f"pres{i+1}"] = (grave if i in (0, 1, 2, 5) else soft)(_ER["pres"][i]) + _ER["pres"][i]
-            forms[f"subj{i+1}"] = (grave if i in (0, 1, 2, 5) else soft)(_SUBJ[i]) + _SUBJ[i]
-            forms[f"impf{i+1}"] = soft(_IMPF[i]) + _IMPF[i]
-            forms[f"fut{i+1}"] = verb + _FUT[i]
-            forms[f"cond{i+1}"] = verb + _IMPF[i]
-            forms[f"ps{i+1}"] = soft(_ER["ps"][i]) + _ER["ps"][i]
+            forms[f"pres{i+1}"] = (grave if i in (0, 1, 2, 5) else soft)(er["present"][i]) + er["present"][i]
+            forms[f"subj{i+1}"] = (grave if i in (0, 1, 2, 5) else soft)(subj[i]) + subj[i]
+            forms[f"impf{i+1}"] = soft(impf[i]) + impf[i]
+            forms[f"fut{i+1}"] = verb + fut[i]
+            forms[f"cond{i+1}"] = verb + impf[i]
+            forms[f"ps{i+1}"] = soft(er["past_simple"][i]) + er["past_simple"][i]
         forms["pp"], forms["ppr"] = stem + "é", soft("ant") + "ant"
         return forms
     stem = verb[:-2]
-    if verb.endswith("ir"):  # finir
-        pres = ("is", "is", "it", "issons", "issez", "issent")
-        impf_stem, pp = stem + "iss", stem + "i"
-        ps = tuple(stem + e for e in ("is", "is", "it", "îmes", "îtes", "irent"))
-    else:  # vendre, dépendre
-        pres = ("s", "s", "", "ons", "ez", "ent")
-        impf_stem, pp = stem, stem + "u"
-        ps = tuple(stem + e for e in ("is", "is", "it", "îmes", "îtes", "irent"))
-    table = {"pres": [stem + e for e in pres], "impf_stem": impf_stem, "fut_stem": verb.rstrip("e"),
-             "ps": list(ps), "pp": pp}
+    group = endings["ir" if verb.endswith("ir") else "re"]  # finir; vendre, dépendre
+    table = {"pres": [stem + e for e in group["present"]], "impf_stem": stem + group["imperfect_stem"],
+             "fut_stem": verb.rstrip("e"), "ps": [stem + e for e in group["past_simple"]],
+             "pp": stem + group["past_participle"]}
     return _from_table(verb, table)
 
 
 def _from_table(verb: str, t: dict[str, Any]) -> dict[str, str]:
     forms: dict[str, str] = {"inf": verb, "pp": t["pp"]}
+    endings = _endings()
+    impf, fut, regular_subj = endings["imperfect"], endings["future"], endings["subjunctive"]
     impf_stem = t.get("impf_stem", t["pres"][3][:-3])
-    subj = t.get("subj") or [t["pres"][5][:-3] + e for e in _SUBJ[:3]] + [impf_stem + e for e in _SUBJ[3:5]] + [t["pres"][5][:-3] + "ent"]
+    ils = t["pres"][5][:-3]
+    subj = t.get("subj") or [ils + e for e in regular_subj[:3]] + [impf_stem + e for e in regular_subj[3:5]] + [ils + "ent"]
     for i in range(6):
         forms[f"pres{i+1}"] = t["pres"][i]
-        forms[f"impf{i+1}"] = t.get("impf", [impf_stem + e for e in _IMPF])[i]
-        forms[f"fut{i+1}"] = t["fut_stem"] + _FUT[i]
-        forms[f"cond{i+1}"] = t["fut_stem"] + _IMPF[i]
+        forms[f"impf{i+1}"] = t.get("impf", [impf_stem + e for e in impf])[i]
+        forms[f"fut{i+1}"] = t["fut_stem"] + fut[i]
+        forms[f"cond{i+1}"] = t["fut_stem"] + impf[i]
         forms[f"subj{i+1}"] = subj[i]
         forms[f"ps{i+1}"] = t["ps"][i]
     forms["ppr"] = t.get("ppr", impf_stem + "ant")
@@ -74,7 +80,7 @@ def _from_table(verb: str, t: dict[str, Any]) -> dict[str, str]:
 @cache
 def conjugate(verb: str) -> dict[str, str]:
     """Every simple form of verb by slot ("pres3", "pp", "inf", …)."""
-    conf = load_toml("calques.toml")["conjugation"]
+    conf = _data()
     tables: dict[str, Any] = conf["tables"]
     for key in sorted(tables, key=len, reverse=True):
         if verb == key or (verb.endswith(key) and len(key) > 3):

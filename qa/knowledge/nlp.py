@@ -3,16 +3,14 @@ with only the components the run's checks need, and paragraphs cached on disk (q
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from qa.knowledge.spacy_model import MODEL
 from qa.model.document import Document, Span
-
-MODEL = os.environ.get("QA_SPACY_MODEL", "fr_core_news_sm")
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,20 +149,22 @@ def components_of(checks: Iterable[Any]) -> set[str]:
 def pipeline() -> Any:
     import spacy
 
-    from qa.knowledge.lemmas import compact_lookups
+    from qa.knowledge.compact_lemmas import compact_lookups
+    from qa.knowledge.token_match import quick_token_match
 
     try:
         lookups = compact_lookups()
     except Exception:  # noqa: BLE001 - an unexpected layout of the tables: spaCy's own then
         lookups = None
     try:
-        if lookups is None:
-            nlp = spacy.load(MODEL)
-            _index_as_sets(nlp)
-            return nlp
-        # The same French rule lemmatizer, reading qa.knowledge.lemmas' compact copy of its tables
-        # (130 MB less per process); tests/test_nlp.py checks that the lemmas are the same.
-        nlp = spacy.load(MODEL, exclude=["lemmatizer"])
+        with quick_token_match():  # the French tokenizer's expression, compiled in 0.1 s, not 2
+            if lookups is None:
+                nlp = spacy.load(MODEL)
+                _index_as_sets(nlp)
+                return nlp
+            # The same French rule lemmatizer, reading qa.knowledge.compact_lemmas' copy of its
+            # tables (130 MB less per process); tests/test_nlp.py checks the lemmas are the same.
+            nlp = spacy.load(MODEL, exclude=["lemmatizer"])
     except OSError as exc:  # the model package is missing: a set-up problem, said plainly
         raise RuntimeError(f"spaCy model {MODEL!r} is not installed: {exc}") from exc
     where = {"after": "attribute_ruler"} if "attribute_ruler" in nlp.pipe_names else {}

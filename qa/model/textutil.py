@@ -21,7 +21,6 @@ _SPACES = frozenset(" \t\u00a0\u202f\u2009\u2007\u2008\u200a\u2002\u2003\u2004\u
 # A word: letters and digits, possibly joined by hyphens; apostrophes split words
 # (« l’OTAN » is « l’ » + « OTAN »).
 WORD = re.compile(r"[^\W_](?:[^\W_]|[-‐‑](?=[^\W_]))*")
-ELIDED = re.compile(r"\b(?:[lLdDjJmMnNsStTcC]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu|[qQ]uoiqu)['’]")
 
 
 def fold_char(ch: str) -> str:
