@@ -276,7 +276,7 @@ class PronounAgreement(Check):
     name = "agreement.pronoun"
     category = Category.PRONOUN_AGREEMENT
     summary = "Pronoun gender differs from its antecedent's"
-    data_files = ("gender.tsv", "pronouns.toml", "calques.toml")  # calques.toml: forms of « être »
+    data_files = ("gender.tsv", "pronouns.toml", "conjugation.toml")  # conjugation.toml: forms of « être »
     needs_nlp = True
     nlp_components = ("parser",)  # dependencies only: no entities (qa.knowledge.nlp)
 
@@ -317,7 +317,7 @@ class ParticipleAgreement(Check):
     name = "agreement.participle"
     category = Category.PRONOUN_AGREEMENT
     summary = "Participle does not agree with its subject"
-    data_files = ("gender.tsv", "pronouns.toml", "calques.toml")  # calques.toml: forms of « être »
+    data_files = ("gender.tsv", "pronouns.toml", "conjugation.toml")  # conjugation.toml: forms of « être »
     needs_nlp = True
     nlp_components = ("parser",)  # dependencies only: no entities (qa.knowledge.nlp)
 

@@ -52,7 +52,7 @@ class ReportingPreposition(Check):
 
     code = "PC01"
     priority = 300
-    data_files = ("calques.toml",)
+    data_files = ("calques.toml", "conjugation.toml")
     paragraph_local = True
     name = "calque.reporting-preposition"
     category = Category.CALQUE

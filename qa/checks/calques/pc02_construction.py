@@ -27,7 +27,7 @@ class SourceConstruction(Check):
 
     code = "PC02"
     priority = 310
-    data_files = ("calques.toml",)
+    data_files = ("calques.toml", "conjugation.toml")
     paragraph_local = True
     name = "calque.construction"
     category = Category.CALQUE

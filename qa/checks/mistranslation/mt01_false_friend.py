@@ -32,7 +32,7 @@ class FalseFriend(Check):
 
     code = "MT01"
     priority = 330
-    data_files = ("false_friends.toml", "calques.toml")  # calques.toml: conjugation, nouns of persons
+    data_files = ("false_friends.toml", "calques.toml", "conjugation.toml")  # calques.toml: nouns of persons (the rule engine)
     name = "mistranslation.false-friend"
     category = Category.MISTRANSLATION
     summary = "False friend or wrong sense carried over from the source language"
