@@ -88,6 +88,7 @@ from pathlib import Path
 from qa import data
 from qa.checks import ALL_CHECKS
 from qa.checks.base import Context
+from qa.engine.session import Session
 from qa.knowledge.glossary import make_glossary
 from qa.model.document import Document
 
@@ -97,7 +98,7 @@ for cls in ALL_CHECKS:
         continue
     cases = tomllib.loads((Path(sys.argv[1]) / f"{cls.code}.toml").read_text(encoding="utf-8"))["case"]
     case = next(c for c in cases if c["expect"])
-    ctx = Context(glossary=glossary, source_lang=case.get("source_lang", "en"), source=case.get("source"))
+    ctx = Context(Session(glossary), source_lang=case.get("source_lang", "en"), source=case.get("source"))
     list(cls().run(Document("case.txt", case["text"]), ctx))
 print("\\n".join(sorted(data.files_read())))
 """
