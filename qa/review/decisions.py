@@ -158,20 +158,10 @@ def load(path: Path, text_path: Path | None = None) -> Decisions:
     return parse(raw, str(path))
 
 
-def write_file(path: Path, data: bytes, expected: bytes | None = None) -> None:
-    """write_atomic, and a file it creates gets the usual mode (umask) rather than mkstemp's 0600."""
-    from qa.engine import fixes
-
-    existed = path.exists()
-    fixes.write_atomic(path, data, expected)
-    if not existed:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(path, 0o666 & ~umask)
-
-
 def save(path: Path, decisions: Decisions) -> None:
-    write_file(path, decisions.to_json().encode("utf-8"))
+    from qa.engine.fixes import write_atomic
+
+    write_atomic(path, decisions.to_json().encode("utf-8"))
 
 
 def key_of(doc: Document, f: Finding, start: int | None = None, text: str | None = None) -> Key:

@@ -15,7 +15,8 @@ from qa.config import Config
 from qa.knowledge.glossary import GlossaryError
 from qa.knowledge.glossary_edit import NewEntry, add_to_glossary, entry_problem
 from qa.model.results import InputError, Result
-from qa.review.decisions import Decisions, Kind, after_write, save, write_file
+from qa.engine.fixes import write_atomic
+from qa.review.decisions import Decisions, Kind, after_write, save
 from qa.model.document import Document
 from qa.model.findings import Edit, Finding
 from qa.review.session import Accept, Session
@@ -96,7 +97,7 @@ def _glossary_answers(session: Session, project_glossary: Path, decisions_path: 
     if not entries:
         return []
     try:
-        added = add_to_glossary(project_glossary, entries, write_file)
+        added = add_to_glossary(project_glossary, entries, write_atomic)
     except (GlossaryError, StaleFileError) as exc:
         raise WriteBackError(f"{exc} (decisions kept in {decisions_path})") from None
     except OSError as exc:  # a missing folder, a full disk, no permission
@@ -110,7 +111,7 @@ def _write_text(dest: Path, data: bytes, expected: bytes | None, decisions_path:
     from qa.engine.fixes import StaleFileError
 
     try:
-        write_file(dest, data, expected=expected)
+        write_atomic(dest, data, expected=expected)
     except StaleFileError as exc:
         raise WriteBackError(f"{exc}; decisions kept in {decisions_path}") from None
     except OSError as exc:
