@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from qa.knowledge.conjugation import AGREE_ENDINGS, agree, conjugate, form_slots
+from qa.knowledge.inflection import noun_gender, plural_phrase, reagree
 from qa.knowledge.rules import Hit, Rule, RuleEngine
 from qa.checks.base import Check, Context
 from qa.model.document import Document, Span
@@ -94,7 +95,18 @@ def render(template: str, hit: Hit, toks: tuple[Token, ...]) -> str:
         if piece.endswith("~"):
             piece = agree(piece[:-1], gender, number)
         out.append(piece)
-    return contract(" ".join(p for p in out if p))
+    return contract(" ".join(_negation_order([p for p in out if p], slot)))
+
+
+def _negation_order(words: list[str], slot: str | None) -> list[str]:
+    """« ne pas en démord » → « ne en démord pas » (elided by ``contract``): a conjugated verb
+    goes between « ne » and « pas », with the pronouns before it."""
+    if words[:2] != ["ne", "pas"] or slot in (None, "inf", "pp"):
+        return words
+    k = 2
+    while k < len(words) and words[k] in ("en", "y", "le", "la", "les", "lui", "leur", "se", "s’"):
+        k += 1
+    return ["ne", *words[2:k + 1], "pas", *words[k + 1:]]
 
 
 def _pp_ending(matched: list[Token | None], rule: Rule) -> str:
@@ -142,24 +154,93 @@ def contract(text: str) -> str:
 
 
 def suggestions_for(doc: Document, hit: Hit, toks: tuple[Token, ...]) -> tuple[Span, list[str]]:
-    """The span to replace and the suggestions, case and article fixed."""
+    """The span to replace and the suggestions, case, article and agreement fixed. A
+    suggestion whose agreement cannot be made right is left out."""
     span = hit.span
+    head = _replaced_noun(hit)
     rewrites = []
-    for k, template in enumerate(hit.rule.fixes):
-        text = render(template, hit, toks)
+    for template in hit.rule.fixes:
+        text, end, gender = render(template, hit, toks), span.end, hit.rule.gender
+        if head is not None and _bare_phrase(template):
+            agreed = _agree_noun(doc, toks, head, text, gender)
+            if agreed is None:
+                continue
+            text, end, gender = agreed
         if doc.text[span.start].isupper() and not doc[span].isupper():
             text = capitalize_first(text)
-        rewrites.append(retarget_article(doc, span.start, text, hit.rule.gender if k == 0 else None))
-    start = min(s for s, _ in rewrites)
+        rewrites.append((*retarget_article(doc, span.start, text, gender), end))
+    if not rewrites:
+        return span, []
+    start, stop = min(s for s, _, _ in rewrites), max(e for _, _, e in rewrites)
     out = []
-    for new_start, text in rewrites:
-        text = doc.text[start:new_start] + text  # every suggestion replaces the same span
+    for new_start, text, end in rewrites:
+        text = doc.text[start:new_start] + text + doc.text[end:stop]  # every suggestion replaces the same span
         if "'" in doc[span] and "’" not in doc[span]:
             text = text.replace("’", "'")
         if doc[span][-1:] in "'’" and text[-1:] not in "'’":
             text += " "  # the span ended on an elided word glued to the next one
-        out.append(text)
-    return Span(start, span.end), out
+        if text not in out:
+            out.append(text)
+    return Span(start, stop), out
+
+
+_FUNCTION_WORDS = frozenset({
+    "un", "une", "le", "la", "les", "l’", "des", "du", "de", "d’", "à", "au", "aux", "en", "ce", "cet",
+    "cette", "ces", "son", "sa", "ses", "leur", "leurs", "par", "pour", "sur", "selon", "dans", "entre",
+    "avec", "sans", "ne", "n’", "y", "se", "s’", "plusieurs", "quelques", "certains", "certaines"})
+
+
+def _replaced_noun(hit: Hit) -> Token | None:
+    """The word a rule replaces, when its flagged words are that one word (a noun, since the
+    fixes that use it are bare noun phrases; the small model tags some nouns ADJ)."""
+    flagged = [t for t in hit.matched[hit.rule.flag[0]:hit.rule.flag[1]] if t is not None]
+    return flagged[0] if len(flagged) == 1 and flagged[0].pos in ("NOUN", "ADJ") else None
+
+
+def _noun_features(toks: tuple[Token, ...], head: Token) -> tuple[str | None, str]:
+    """Gender and number of a replaced noun: its determiner's when it shows them, else the
+    noun lists' and the word's ending."""
+    det = toks[head.i - 1] if head.i > 0 and toks[head.i - 1].pos == "DET" else None
+    number = (det.number if det else None) or ("p" if head.text[-1:] in "sx" else "s")
+    gender = (det.gender if det else None) or noun_gender(head.text[:-1] if number == "p" else head.text)
+    return gender, number
+
+
+def _bare_phrase(template: str) -> bool:
+    """A fix that is a bare noun phrase (« tableau », « état des lieux »): no verb, no capture,
+    no determiner or preposition of its own."""
+    first = template.split(" ")[0].lower().replace("'", "’")
+    return not re.search(r"[<$%~]", template) and first not in _FUNCTION_WORDS and not first.endswith("’")
+
+
+def _agree_noun(
+    doc: Document, toks: tuple[Token, ...], head: Token, text: str, gender: str | None,
+) -> tuple[str, int, str | None] | None:
+    """A replacement noun phrase in the number of the noun it replaces and, when its gender
+    differs, the adjectives right after that noun agreed with it: (text, end, gender); None
+    when an adjective cannot be agreed."""
+    old, number = _noun_features(toks, head)
+    gender = gender or noun_gender(text.split(" ")[0])
+    if number == "p":
+        text = plural_phrase(text)
+    if gender is None or old is None or gender == old:
+        return text, head.end, gender
+    if head.i > 0 and toks[head.i - 1].pos == "ADJ":
+        return None  # « une nouvelle image »: the adjective before would need agreeing too
+    agreed, end, j = text, head.end, head.i + 1
+    subject = head.dep.startswith("nsubj")
+    while j < len(toks) and not toks[j].sent_start and (
+            toks[j].pos == "ADJ" or (toks[j].pos == "VERB" and not subject)):
+        new = reagree(toks[j].text, toks[j].lemma, (old, number), (gender, number))
+        if new is None and toks[j].pos == "VERB":
+            break  # a verb after its object
+        if new is None:
+            return None
+        agreed += doc.text[toks[j - 1].end:toks[j].start] + new
+        if new != toks[j].text:
+            text, end = agreed, toks[j].end  # the span reaches the last word that changes
+        j += 1
+    return text, end, gender
 
 
 def retarget_article(doc: Document, start: int, text: str, gender: str | None) -> tuple[int, str]:
@@ -175,17 +256,25 @@ def retarget_article(doc: Document, start: int, text: str, gender: str | None) -
     return rewrite.start, rewrite.replacement
 
 
+def _inside_another(hit: Hit, hits: list[Hit]) -> bool:
+    """A hit within a longer one (« planche » in « percer une planche épaisse »): the longer
+    rule says it all."""
+    return any(o.span.start <= hit.span.start and hit.span.end <= o.span.end and o.span != hit.span for o in hits)
+
+
 def run_rules(check: Check, engine: RuleEngine, doc: Document, ctx: Context) -> Iterator[Finding]:
     analysis = ctx.analysis(doc)
     toks = analysis.tokens
     seen: set[tuple[int, int]] = set()
-    for hit in engine.confirmed(doc, analysis, ctx.source_lang, ctx.domain, ctx.source):
-        if (hit.span.start, hit.span.end) in seen:
+    hits = engine.confirmed(doc, analysis, ctx.source_lang, ctx.domain, ctx.source)
+    for hit in hits:
+        if (hit.span.start, hit.span.end) in seen or _inside_another(hit, hits):
             continue
         seen.add((hit.span.start, hit.span.end))
         span, sugg = suggestions_for(doc, hit, toks)
         note = f" ({hit.rule.note})" if hit.rule.note else ""
+        fix = f"should read « {sugg[0].strip()} »" if sugg else "needs rewording"
         yield check.finding(
-            doc, span, f"« {doc[span]} » should read « {sugg[0].strip()} »{note}", suggestions=sugg,
+            doc, span, f"« {doc[span]} » {fix}{note}", suggestions=sugg,
             autofix=hit.rule.autofix, category=hit.rule.category,
         )

@@ -103,7 +103,12 @@ def form_slots(verb: str) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+_LEQUEL = {("m", "s"): "lequel", ("f", "s"): "laquelle", ("m", "p"): "lesquels", ("f", "p"): "lesquelles"}
+
+
 def agree(word: str, gender: str, number: str) -> str:
+    if word == "lequel":  # the relative pronoun: « selon laquelle »
+        return _LEQUEL[(gender, number)]
     if gender == "f" and not word.endswith("e"):
         word += "e"
     if number == "p" and not word.endswith(("s", "x")):
