@@ -50,8 +50,9 @@ async def diags(client: LanguageClient, uri: str, version: int) -> list[types.Di
     return list(client.diagnostics[uri])
 
 
-async def main() -> None:
-    text = article()
+async def start() -> tuple[LanguageClient, int]:
+    """The real server over stdio, initialized, and its process id; the client records the
+    version of the last diagnostics published for each document (see diags)."""
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     config = ClientServerConfig(server_command=[sys.executable, "-m", "qa", "server"], server_env=env)
     client = await config.start()
@@ -72,7 +73,12 @@ async def main() -> None:
         initialization_options={"qa": {}},
     ))
     print(f"initialize (config, glossaries, spaCy): {time.perf_counter() - t0:.2f} s")
-    server_pid = client._server.pid  # type: ignore[attr-defined]
+    return client, client._server.pid  # type: ignore[attr-defined]
+
+
+async def main() -> None:
+    text = article()
+    client, server_pid = await start()
     # warm: lint something else first
     warm = (ROOT / "texts").glob("*.txt")
     uri0 = "file:///bench/warm.txt"

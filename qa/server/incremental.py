@@ -13,6 +13,10 @@ Each check declares whether it is local (``paragraph_local``, qa.checks.base): a
 that says nothing runs on the whole document (tests/test_server_incremental.py compares both
 ways of running).
 
+A lint stops between two paragraphs (or two whole-document checks) when ``stale`` says the
+editor has sent a newer version (Stale): its result would be dropped anyway, and the
+newer version waits for the worker.
+
 A check that raises on a paragraph does not stop the others: the paragraph (or the
 document, for a whole-document check) gets an ``QA:engine-error`` finding instead.
 """
@@ -21,7 +25,7 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, replace
 
 from qa.config import Config
@@ -44,6 +48,15 @@ class Crash:
     code: str
     span: Span
     error: str
+
+
+class Stale(Exception):
+    """The document changed while it was linted; the message says how far the lint went."""
+
+
+def never() -> bool:
+    """The default of stale: a lint nobody cancels."""
+    return False
 
 
 class Memo:
@@ -111,7 +124,9 @@ class Linter:
         # one version twice (without, then with the backends; see qa.server.app).
         self.whole = Memo(size=256)
 
-    def __call__(self, doc: Document, ctx: Context, checks: Sequence[Check], config: Config) -> Result:
+    def __call__(
+        self, doc: Document, ctx: Context, checks: Sequence[Check], config: Config, stale: Callable[[], bool] = never
+    ) -> Result:
         local = [c for c in checks if c.paragraph_local]
         whole = [c for c in checks if not c.paragraph_local]
         found = Found.empty()
@@ -119,7 +134,9 @@ class Linter:
         local_view = for_checks(ctx, local)
         extra = (type(doc).__name__, getattr(doc, "source_tags", ()), getattr(doc, "target_tags", ()),
                  ctx.source, ctx.source_lang, ctx.domain)
-        for para in doc.paragraphs:
+        for n, para in enumerate(doc.paragraphs):
+            if stale():
+                raise Stale(f"{n} of {len(doc.paragraphs)} paragraphs")
             piece = _piece(doc, para)
             key = (piece.text, getattr(piece, "guarded", ()), extra)
             value = self.memo.get(key)
@@ -138,6 +155,8 @@ class Linter:
         view = for_checks(ctx, whole)
         key = (doc.text, getattr(doc, "guarded", ()), extra)
         for check in whole:
+            if stale():
+                raise Stale(f"all paragraphs, before {check.code}")
             remembered = None if is_backend(check) else self.whole.get((check.code, key))
             if remembered is None:
                 fs, crash = _run(check, doc, view)
