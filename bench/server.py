@@ -4,9 +4,12 @@
   article linted before);
 - p50/p95 time from a one-paragraph didChange to its diagnostics, over 50 edits (the
   debounce is set to 0 through the editor setting, so the figure is qa's work);
-- the server's RSS after 100 documents opened and closed.
+- the server's RSS after 100 documents opened and closed;
+- in this process, the same 50 edits through the server's engine: the share of the edit's
+  time spent in the whole-document checks (those not declaring paragraph_local), and the
+  time of an edit undone (their findings then come from memory).
 
-Usage: python bench/server.py [ARTICLE.txt ...]  (default: two dev articles joined)
+Usage: python bench/server.py [--in-process] [ARTICLE.txt ...]  (default: two dev articles joined)
 """
 
 from __future__ import annotations
@@ -50,8 +53,9 @@ async def diags(client: LanguageClient, uri: str, version: int) -> list[types.Di
     return list(client.diagnostics[uri])
 
 
-async def main() -> None:
-    text = article()
+async def start() -> tuple[LanguageClient, int]:
+    """The real server over stdio, initialized, and its process id; the client records the
+    version of the last diagnostics published for each document (see diags)."""
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     config = ClientServerConfig(server_command=[sys.executable, "-m", "qa", "server"], server_env=env)
     client = await config.start()
@@ -72,7 +76,12 @@ async def main() -> None:
         initialization_options={"qa": {}},
     ))
     print(f"initialize (config, glossaries, spaCy): {time.perf_counter() - t0:.2f} s")
-    server_pid = client._server.pid  # type: ignore[attr-defined]
+    return client, client._server.pid  # type: ignore[attr-defined]
+
+
+async def main() -> None:
+    text = article()
+    client, server_pid = await start()
     # warm: lint something else first
     warm = (ROOT / "texts").glob("*.txt")
     uri0 = "file:///bench/warm.txt"
@@ -113,5 +122,42 @@ async def main() -> None:
     await client.shutdown_session()
 
 
+def edited(lines: list[str], paras: list[int], k: int) -> list[str]:
+    i = paras[k % len(paras)]
+    return [*lines[:i], lines[i] + f" Ajout {k}.", *lines[i + 1 :]]
+
+
+def whole_share() -> None:
+    """qa's own checks (the diagnostics published first) over the 50 edits, in process."""
+    from qa.server.state import Engine, Settings
+
+    engine = Engine.load(Settings(ROOT))
+    engine.warm()
+    text = article()
+    engine.lint("article.txt", text, False)
+    lines = text.split("\n")
+    paras = [i for i, line in enumerate(lines) if len(line.split()) > 8]
+    local, whole, undo = [], [], []
+    for k in range(50):
+        before = "\n".join(lines)
+        lines = edited(lines, paras, k)
+        engine.lint("article.txt", "\n".join(lines), False)
+        local.append(engine.linter.seconds[0])
+        whole.append(engine.linter.seconds[1])
+        t0 = time.perf_counter()
+        engine.lint("article.txt", before, False)  # undo, then redo
+        undo.append(time.perf_counter() - t0)
+        engine.lint("article.txt", "\n".join(lines), False)
+    ms = lambda xs: statistics.median(xs) * 1000  # noqa: E731
+    print(f"in process, one-paragraph edit: local checks {ms(local):.0f} ms, whole-document checks "
+          f"{ms(whole):.0f} ms (median; {ms(whole) / (ms(local) + ms(whole)):.0%} of the two)")
+    print(f"  an edit undone (whole-document findings from memory): median {ms(undo):.0f} ms")
+
+
 if __name__ == "__main__":
-    asyncio.run(main())
+    if "--in-process" in sys.argv:
+        sys.argv.remove("--in-process")
+        whole_share()
+    else:
+        asyncio.run(main())
+        whole_share()

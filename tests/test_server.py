@@ -262,3 +262,35 @@ def test_editor_clients_of_docs_editors_md(workspace: Path, client_name: str) ->
             )
             assert hover is not None and "GL01" in hover.contents.value
     run(go)
+
+
+def test_a_newer_version_stops_the_lint_under_way(workspace: Path) -> None:
+    """Two quick changes while a long text is linted: the lint under way stops between two
+    paragraphs, the pending one never starts, and only the last version is published."""
+    big = "".join(f"Paragraphe {i} : les analystesla Corée du Nord.\n" for i in range(20_000))
+    small = "Les députés européenset les ministres.\n"
+
+    def change(client: LanguageClient, uri: str, version: int, text: str) -> None:
+        client.text_document_did_change(types.DidChangeTextDocumentParams(
+            types.VersionedTextDocumentIdentifier(version=version, uri=uri),
+            [types.TextDocumentContentChangeWholeDocument(text)],
+        ))
+
+    async def go() -> None:
+        async with session(workspace) as client:
+            uri = open_doc(client, workspace / "long.txt", big)  # linted at once (no pause on open)
+            await asyncio.sleep(1.0)  # version 1 is being linted: 20,000 paragraphs take seconds
+            change(client, uri, 2, big.replace("Corée", "Chine"))
+            change(client, uri, 3, small)
+            published = []
+            while not published or published[-1].version != 3:
+                params = await asyncio.wait_for(
+                    client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 60)
+                if params.uri == uri:
+                    published.append(params)
+            assert [p.version for p in published] == [3]
+            assert [d.code for d in published[0].diagnostics] == ["MC11"]
+            stopped = [m.message for m in client.log_messages if "stopped after" in m.message]
+            assert len(stopped) == 1 and "version 1 was linted" in stopped[0]
+            assert " of 20000 paragraphs" in stopped[0]
+    run(go)

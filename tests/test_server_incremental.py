@@ -97,3 +97,19 @@ def test_two_phases_end_with_the_findings_of_qa_lint(text: str) -> None:
     assert final == expected
     assert any(f.code.startswith("GC:") for f in final)
     assert first == tuple(f for f in expected if not f.code.startswith("GC:"))
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_an_undone_edit_runs_no_whole_document_check_again(text: str) -> None:
+    ctx, checks = make_context(FAST), active_checks(FAST)
+    whole = [c for c in checks if not c.paragraph_local]
+    assert whole  # IC01 and MC13 look across paragraphs
+    linter = Linter()
+    first = linter(Document("a.txt", text), ctx, checks, FAST).findings
+    edited = text.replace("\n\n", "\n\nUne phrase ajoutée.\n", 1)
+    again = linter(Document("a.txt", edited), ctx, checks, FAST).findings
+    assert again == lint_text(edited, FAST, "a.txt").findings
+    hits, misses = linter.whole.hits, linter.whole.misses
+    undone = linter(Document("a.txt", text), ctx, checks, FAST).findings
+    assert (linter.whole.hits, linter.whole.misses) == (hits + len(whole), misses)
+    assert undone == first == lint_text(text, FAST, "a.txt").findings

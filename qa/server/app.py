@@ -3,14 +3,16 @@
 Linting runs on one worker thread, so that the event loop keeps answering (hover, code
 actions, cancellation) while a document is linted, and qa's caches see one caller at a
 time. A change is linted after a short pause (DEBOUNCE); a newer change cancels the
-pending lint, and a result for a version the editor has moved past is dropped.
+pending lint: one still waiting does not start, one under way stops at the next paragraph
+(qa.server.incremental.Stale), and a result for a version the editor has moved past is
+never published.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,6 +26,7 @@ from qa.model.results import Result
 from qa.model.findings import Finding
 from qa.server import actions
 from qa.server.diagnostics import diagnostic
+from qa.server.incremental import Stale
 from qa.server.positions import Lines
 from qa.server.state import Broken, Engine, Settings
 
@@ -100,21 +103,37 @@ class QaServer(LanguageServer):
         engine = self.engine
         assert engine is not None
         loop = asyncio.get_running_loop()
+        task = asyncio.current_task()
+
+        def stale() -> bool:  # read from the worker thread, between two paragraphs
+            current = self.workspace.text_documents.get(uri)
+            return (current is None or current.version != version or uri not in self.linted
+                    or self.pending.get(uri) is not task)  # rescheduled: a newer lint follows
+
         # qa's own checks are published first; the backends' (seconds on a new text) follow
         # for the same version, merged as `qa lint` merges them.
         for backends in (False, True) if engine.has_backends else (True,):
+            work = self.worker.submit(engine.lint, path, text, backends, stale)
+            # This task is cancelled by the newer change; the lint under way then ends on Stale.
+            work.add_done_callback(lambda done: loop.call_soon_threadsafe(self._log_stop, uri, version, done))
             try:
-                result = await loop.run_in_executor(self.worker, engine.lint, path, text, backends)
+                result = await asyncio.wrap_future(work)
+            except Stale:
+                return
             except Exception as exc:  # noqa: BLE001 - report, keep serving
                 log.exception("linting %s failed", uri)
                 self.window_log_message(types.LogMessageParams(types.MessageType.Error, f"qa: {uri}: {exc}"))
                 return
-            current = self.workspace.text_documents.get(uri)
-            if current is None or current.version != version or uri not in self.linted:
+            if stale():
                 return  # closed or edited meanwhile: a newer lint is on its way
             self.publish(uri, version, path, text, result)
         if self.pending.get(uri) is asyncio.current_task():
             del self.pending[uri]
+
+    def _log_stop(self, uri: str, version: int, work: Future[Result]) -> None:
+        if not work.cancelled() and isinstance(work.exception(), Stale):
+            self.window_log_message(types.LogMessageParams(
+                types.MessageType.Log, f"qa: {uri} changed while version {version} was linted; stopped after {work.exception()}"))
 
     def publish(self, uri: str, version: int, path: str, text: str, result: Result) -> None:
         lines = Lines(text, self.workspace.position_encoding or types.PositionEncodingKind.Utf16)

@@ -7,11 +7,17 @@ paragraph's text and what else they read; after an edit only new paragraphs run.
 other checks look across paragraphs (IC01 compares the spellings of a name in the whole
 text, PN01 and AC01 remember first mentions, MT01 and MC13 read neighbouring
 paragraphs) and run on the whole document every time; spaCy's analyses of the unchanged
-paragraphs come from its cache (qa.knowledge.nlp_cache), so they stay cheap.
+paragraphs come from its cache (qa.knowledge.nlp_cache), so they stay cheap. Their
+findings are remembered by a digest of the whole text, for the few texts an editor comes
+back to (an edit undone; the same version linted without, then with the backends).
 
 Each check declares whether it is local (``paragraph_local``, qa.checks.base): a check
 that says nothing runs on the whole document (tests/test_server_incremental.py compares both
 ways of running).
+
+A lint stops between two paragraphs (or two whole-document checks) when ``stale`` says the
+editor has sent a newer version (Stale): its result would be dropped anyway, and the
+newer version waits for the worker.
 
 A check that raises on a paragraph does not stop the others: the paragraph (or the
 document, for a whole-document check) gets an ``QA:engine-error`` finding instead.
@@ -19,9 +25,11 @@ document, for a whole-document check) gets an ``QA:engine-error`` finding instea
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import time
 from collections import OrderedDict
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, replace
 
 from qa.config import Config
@@ -44,6 +52,15 @@ class Crash:
     code: str
     span: Span
     error: str
+
+
+class Stale(Exception):
+    """The document changed while it was linted; the message says how far the lint went."""
+
+
+def never() -> bool:
+    """The default of stale: a lint nobody cancels."""
+    return False
 
 
 class Memo:
@@ -107,19 +124,26 @@ class Linter:
 
     def __init__(self, memo: Memo | None = None) -> None:
         self.memo = memo or Memo()
-        # Whole-document findings of qa's own checks for the last few texts: the server lints
-        # one version twice (without, then with the backends; see qa.server.app).
-        self.whole = Memo(size=256)
+        # Whole-document findings of qa's own checks for the last few dozen texts: the server
+        # lints one version twice (without, then with the backends; see qa.server.app), and an
+        # undone edit comes back to an earlier text.
+        self.whole = Memo(size=1024)
+        self.seconds = (0.0, 0.0)  # the last call's time in the local checks, in the others
 
-    def __call__(self, doc: Document, ctx: Context, checks: Sequence[Check], config: Config) -> Result:
+    def __call__(
+        self, doc: Document, ctx: Context, checks: Sequence[Check], config: Config, stale: Callable[[], bool] = never
+    ) -> Result:
         local = [c for c in checks if c.paragraph_local]
         whole = [c for c in checks if not c.paragraph_local]
+        started = time.perf_counter()
         found = Found.empty()
         crashes: list[Crash] = []
         local_view = for_checks(ctx, local)
         extra = (type(doc).__name__, getattr(doc, "source_tags", ()), getattr(doc, "target_tags", ()),
                  ctx.source, ctx.source_lang, ctx.domain)
-        for para in doc.paragraphs:
+        for n, para in enumerate(doc.paragraphs):
+            if stale():
+                raise Stale(f"{n} of {len(doc.paragraphs)} paragraphs")
             piece = _piece(doc, para)
             key = (piece.text, getattr(piece, "guarded", ()), extra)
             value = self.memo.get(key)
@@ -136,8 +160,12 @@ class Linter:
             found.own.extend(_shift(f, para.start) for f in value[0])
             crashes.extend(replace(c, span=Span(c.span.start + para.start, c.span.end + para.start)) for c in value[1])
         view = for_checks(ctx, whole)
-        key = (doc.text, getattr(doc, "guarded", ()), extra)
+        paragraphs_done = time.perf_counter()
+        digest = hashlib.blake2b(doc.text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        key = (digest, len(doc.text), getattr(doc, "guarded", ()), extra)
         for check in whole:
+            if stale():
+                raise Stale(f"all paragraphs, before {check.code}")
             remembered = None if is_backend(check) else self.whole.get((check.code, key))
             if remembered is None:
                 fs, crash = _run(check, doc, view)
@@ -146,6 +174,7 @@ class Linter:
                     self.whole.put((check.code, key), remembered)
             (found.engines if is_backend(check) else found.own).extend(remembered[0])
             crashes.extend(remembered[1])
+        self.seconds = (paragraphs_done - started, time.perf_counter() - paragraphs_done)
         # Crashes go through settling as an engine's findings do (merged, never standing beside
         # a check's own); structured formats map them to the file.
         found.engines.extend(crash_finding(doc, c) for c in crashes)

@@ -8,7 +8,9 @@ used leaves the previous one in place and is reported once (Broken).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +20,7 @@ from qa.api import active_checks, make_context
 from qa.checks import Check, Context
 from qa.model.document import Document
 from qa.model.findings import Finding
-from qa.server.incremental import Linter, Memo, is_backend
+from qa.server.incremental import Linter, Memo, never, is_backend
 
 # Editor settings (section "qa", camelCase as editors write them) and the TOML keys they mirror.
 SETTINGS = {
@@ -127,22 +129,23 @@ class Engine:
     def has_backends(self) -> bool:
         return any(is_backend(c) for c in self.checks)
 
-    def lint(self, path: str, text: str, backends: bool = True) -> Result:
+    def lint(self, path: str, text: str, backends: bool = True, stale: Callable[[], bool] = never) -> Result:
         """Lint text as the file at path would be linted (its format from its name or content);
-        without the backends' checks (GC00, LT00) when backends is False."""
+        without the backends' checks (GC00, LT00) when backends is False. Raises Stale
+        (qa.server.incremental) as soon as stale() is true between two paragraphs."""
         from qa.formats import FormatError, format_of, read_text
         from qa.engine.files import check_french, lint_parsed
 
         checks = self.checks if backends else [c for c in self.checks if not is_backend(c)]
         kind = format_of(Path(path), text[:2000])
         if kind is None:
-            return self.linter(Document(path, text), self.ctx, checks, self.config)
+            return self.linter(Document(path, text), self.ctx, checks, self.config, stale)
         try:
             parsed = read_text(kind, text, path)
             check_french(parsed)
         except FormatError as exc:
             return Result(Document(path, text), (), error=str(exc))
-        return lint_parsed(parsed, self.ctx, checks, self.config, lint=self.linter)
+        return lint_parsed(parsed, self.ctx, checks, self.config, lint=partial(self.linter, stale=stale))
 
 
 def finding_at(findings: tuple[Finding, ...], start: int, end: int) -> list[Finding]:

@@ -1,0 +1,71 @@
+"""qa server's memory over 1,000 edits (issue #15: "no growth over 1,000 edits").
+
+Drives the real server over stdio (bench/server.py's client), opens a ~1,500-word
+article, then sends 1,000 one-paragraph edits, each waiting for its diagnostics. Every
+edit puts a word the server has never seen in a paragraph (as typing does: new numbers,
+names, typos), so that whatever grows with new strings shows. The server's resident
+memory (psutil) is sampled before the first edit and every 100 edits.
+
+Usage: python bench/server_memory.py [--edits N] [ARTICLE.txt ...]
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import sys
+import time
+
+import psutil
+from lsprotocol import types
+
+from server import article, diags, start  # bench/server.py, next to this file
+
+EVERY = 100
+
+
+def edits_wanted() -> int:
+    if "--edits" in sys.argv:
+        i = sys.argv.index("--edits")
+        n = int(sys.argv[i + 1])
+        del sys.argv[i : i + 2]
+        return n
+    return 1000
+
+
+async def main() -> None:
+    n_edits = edits_wanted()
+    text = article()
+    client, pid = await start()
+    proc = psutil.Process(pid)
+    uri = "file:///bench/article.txt"
+    client.text_document_did_open(types.DidOpenTextDocumentParams(types.TextDocumentItem(uri, "plaintext", 1, text)))
+    await diags(client, uri, 1)
+    lines = text.split("\n")
+    original = list(lines)
+    paras = [i for i, line in enumerate(lines) if len(line.split()) > 8]
+    samples = [(0, proc.memory_info().rss / 2**20)]
+    times: list[float] = []
+    print(f"{len(text.split())} words, {len(paras)} paragraphs edited in turn")
+    print(f"edits  RSS (MB)  median edit → diagnostics (ms, debounce included)")
+    print(f"{0:5d}  {samples[0][1]:8.0f}")
+    for k in range(1, n_edits + 1):
+        i = paras[k % len(paras)]
+        lines[i] = original[i] + f" Ajout {k} du mot inédit Zorglub{k}."  # a new string each time
+        t0 = time.perf_counter()
+        client.text_document_did_change(types.DidChangeTextDocumentParams(
+            types.VersionedTextDocumentIdentifier(version=k + 1, uri=uri),
+            [types.TextDocumentContentChangeWholeDocument("\n".join(lines))]))
+        await diags(client, uri, k + 1)
+        times.append(time.perf_counter() - t0)
+        if k % EVERY == 0:
+            rss = proc.memory_info().rss / 2**20
+            samples.append((k, rss))
+            print(f"{k:5d}  {rss:8.0f}  {statistics.median(times[-EVERY:]) * 1000:.0f}", flush=True)
+    first, last = samples[1][1] if len(samples) > 1 else samples[0][1], samples[-1][1]
+    print(f"growth from edit {EVERY} to edit {samples[-1][0]}: {last - first:+.0f} MB")
+    await client.shutdown_session()
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
