@@ -120,12 +120,13 @@ def profile(docs: list[str], words: int) -> None:
     """Seconds per check (Grammalecte's GC00 included) and for spaCy's analysis, one core."""
     os.environ["QA_NO_CACHE"] = "1"
     from qa.api import Config, active_checks, make_context
+    from qa.engine.lint import for_checks
     from qa.knowledge.nlp import pipeline
     from qa.model.document import Document
 
     config = Config()
-    ctx, checks = make_context(config), active_checks(config)
-    ctx.readers = tuple(c for c in checks if c.needs_nlp)  # as lint_document does
+    checks = active_checks(config)
+    ctx = for_checks(make_context(config, checks), checks)  # as lint_document does
     pipeline()
     times = {c.code: 0.0 for c in checks}
     t_nlp, n = 0.0, 0
