@@ -40,21 +40,30 @@ def expand_paths(paths: Iterable[Path], config: Config | None = None) -> Iterato
 
 
 def lint_paths(
-    paths: Iterable[Path], config: Config | None = None, progress: Callable[[int, int], None] | None = None
+    paths: Iterable[Path], config: Config | None = None, progress: Callable[[int, int], None] | None = None,
+    dask: str | None = None,
 ) -> list[Result]:
     """Lint files and directories; unreadable files give a Result with ``error`` set, files
     found in a directory that qa does not lint (not French) one with only ``skip`` set.
 
     Many files are linted in parallel worker processes (``config.jobs``); the results keep
     the order of the files whatever the parallelism. ``progress(done, total)`` is called as
-    files finish (a qa.progress.Progress is told the words of each file too).
+    files finish (a qa.progress.Progress is told the words of each file too). With ``dask``
+    (a scheduler address, or ``local:N``) the files are linted on a Dask cluster
+    (qa.engine.distributed), with the same results.
     """
     from qa.engine.runner import discover, lint_files
 
     config = config or Config()
     paths = list(paths)
     try:
-        results = lint_files(discover(paths, config), config, _told(progress))
+        files = discover(paths, config)
+        if dask is None:
+            results = lint_files(files, config, _told(progress))
+        else:
+            from qa.engine.distributed import lint_files_dask
+
+            results = lint_files_dask(files, config, dask, _told(progress))
     finally:
         close = getattr(progress, "close", None)  # qa.progress.Progress: stop its ticker
         if close is not None:

@@ -11,7 +11,7 @@ from qa.knowledge import cache
 from qa.knowledge import nlp
 from qa.api import Config, active_checks, lint_paths
 from qa.model.document import Document
-from qa.engine.runner import _split
+from qa.engine.runner import split_tasks
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = (ROOT / "texts" / "nrc-missiles-coree.txt").read_text(encoding="utf-8")
@@ -37,7 +37,7 @@ def test_a_large_file_split_across_workers_gives_the_serial_findings(tmp_path: P
     big.write_text((ARTICLE.rstrip("\n") + "\n\n") * 80, encoding="utf-8")  # about 500,000 characters
     small = tmp_path / "small.txt"
     small.write_text(ARTICLE, encoding="utf-8")
-    tasks, split = _split([small, big], Config())
+    tasks, split = split_tasks([small, big], Config())
     assert list(split) == [1] and len(tasks) >= 3 and tasks[0] == (0, None)
     serial = lint_paths([small, big], Config(select=LEXICAL, jobs=1))
     parallel = lint_paths([small, big], Config(select=LEXICAL, jobs=2))

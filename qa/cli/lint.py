@@ -24,13 +24,21 @@ from qa.cli.options import (
     MaxFileSizeOpt, NoBuiltinOpt, NoCacheOpt, SelectOpt, SourceFileOpt, SourceOpt, WarnUnusedOpt,
     WriteBaselineOpt, fail,
 )
-from qa.cli.output import Format, emit, own_summary
+from qa.cli.output import Format, check_target, emit, own_summary
 from qa.knowledge.glossary import GlossaryError
 from qa.model.document import Document
 
 PathsArg = Annotated[list[str] | None, typer.Argument(metavar="PATH", help="Files or directories to lint; - reads standard input.")]
 FormatOpt = Annotated[
-    Format, typer.Option("--format", "-f", metavar="FORMAT", help="text, json, html, sarif, github or junit.")
+    Format, typer.Option("--format", "-f", metavar="FORMAT", help="text, json, html, sarif, github, junit or parquet.")
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", metavar="FILE", dir_okay=False, help="Write the report to FILE (--format parquet only)."),
+]
+DaskOpt = Annotated[
+    str | None,
+    typer.Option("--dask", metavar="ADDRESS", help="Lint on a Dask cluster: a scheduler address, or local:N for N local worker processes."),
 ]
 FailOnOpt = Annotated[
     FailOn,
@@ -54,12 +62,23 @@ def _read_stdin(config: Config) -> Result:
     return api.lint_document(Document("-", text), config=config)
 
 
-def _lint(paths: list[str], config: Config) -> list[Result]:
+def _lint(paths: list[str], config: Config, dask: str | None) -> list[Result]:
     try:
         if paths == ["-"]:
             return [_read_stdin(config)]
-        return api.lint_paths([Path(p) for p in paths], config, progress=ci.progress())
+        return _lint_paths([Path(p) for p in paths], config, dask)
     except GlossaryError as exc:
+        fail(str(exc))
+
+
+def _lint_paths(paths: list[Path], config: Config, dask: str | None) -> list[Result]:
+    if dask is None:
+        return api.lint_paths(paths, config, progress=ci.progress())
+    from qa.engine.distributed import DaskError  # imports dask: only when asked for
+
+    try:
+        return api.lint_paths(paths, config, progress=ci.progress(), dask=dask)
+    except DaskError as exc:
         fail(str(exc))
 
 
@@ -78,6 +97,8 @@ def lint(
     ctx: typer.Context,
     paths: PathsArg = None,
     fmt: FormatOpt = Format.TEXT,
+    output: OutputOpt = None,
+    dask: DaskOpt = None,
     glossary: GlossaryOpt = None,
     no_builtin: NoBuiltinOpt = False,
     select: SelectOpt = None,
@@ -120,10 +141,11 @@ def lint(
         if backends:
             raise typer.Exit(0)
         fail("no path given: name files or directories, or - for standard input")
-    results, skipped = ci.drop_skipped(_lint(paths, config))
+    check_target(fmt.value, output)
+    results, skipped = ci.drop_skipped(_lint(paths, config, dask))
     ci.require_files(results, skipped, allow_empty)
     results = _filtered(results, decisions, baseline, write_baseline, config)
-    emit(fmt.value, results, max_annotations)
+    emit(fmt.value, results, max_annotations, output)
     ci.report_errors(results)
     if not own_summary(fmt.value):
         typer.echo(ci.summary(results, skipped), err=True)

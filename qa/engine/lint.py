@@ -20,10 +20,17 @@ if TYPE_CHECKING:
 CHUNK = 200_000  # characters: larger documents are linted in pieces cut at line ends
 
 
-def chunk_bounds(text: str, size: int = CHUNK) -> list[tuple[int, int]]:
-    """Pieces of at most about ``size`` characters, cut after a newline where possible,
-    else after a sentence end or a space, so that no check sees a word cut in two.
+def may_split(length: int) -> bool:
+    """A text of this many characters is cut into pieces. A length in bytes is an upper
+    bound of the characters: False then means the file is one piece whatever it holds."""
+    return length > CHUNK * 3 // 2
+
+
+def chunk_bounds(text: str, size: int | None = None) -> list[tuple[int, int]]:
+    """Pieces of at most about ``size`` characters (CHUNK), cut after a newline where
+    possible, else after a sentence end or a space, so that no check sees a word cut in two.
     A text of up to 1.5 × size is one piece."""
+    size = size or CHUNK
     if len(text) <= size * 3 // 2:
         return [(0, len(text))]
     bounds = []

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from qa.checks import Check, Context
 from qa.engine.files import handles
-from qa.engine.lint import CHUNK, chunk_bounds, lint_document, lint_piece
+from qa.engine.lint import chunk_bounds, lint_document, lint_piece, may_split
 from qa.engine.session import active_checks, make_context
 from qa.engine.settle import Found, Ranks, finish
 from qa.engine.single import lint_file, read_document
@@ -172,6 +172,11 @@ class Run:
         checks = tuple(active_checks(config))
         return cls(config, checks, make_context(config, checks))
 
+    def warm(self) -> None:
+        """Fill what is built on first use (spaCy's pipeline, data tables): seconds, paid
+        once per process before its first file rather than inside it."""
+        lint_document(Document("-", "Selon lui, il pleut. Elle part."), self.ctx, self.checks, self.config)
+
 
 # The run of a worker process, set once by the pool's initializer as the worker starts
 # (inherited from the parent under fork, built anew under spawn). This is the one state
@@ -206,7 +211,7 @@ def _jobs(config: Config, n_tasks: int) -> int:
 Task = tuple[int, "tuple[int, str] | None"]
 
 
-def _split(files: Sequence[Path], config: Config) -> tuple[list[Task], dict[int, tuple[Document, bool]]]:
+def split_tasks(files: Sequence[Path], config: Config) -> tuple[list[Task], dict[int, tuple[Document, bool]]]:
     """Tasks for the workers: large plain-text files are cut at line ends (the cuts of
     qa.engine.lint.chunk_bounds, which lint_document makes itself), so that one big file
     keeps every worker busy."""
@@ -227,7 +232,7 @@ def _large_text(path: Path, config: Config) -> tuple[Document, bool] | None:
     """The document of a plain-text file large enough to be cut, else None (the worker
     reads it, and reports it if it cannot)."""
     try:
-        big = str(path) != "-" and path.is_file() and path.stat().st_size > CHUNK * 3 // 2
+        big = str(path) != "-" and path.is_file() and may_split(path.stat().st_size)
     except OSError:
         return None
     if not big or handles(path, config):
@@ -241,9 +246,13 @@ def _large_text(path: Path, config: Config) -> tuple[Document, bool] | None:
 
 
 def _run_task(task: tuple[Path, tuple[int, str] | None]) -> Any:
-    """A whole file's Result, or a piece's raw findings and the backend outages met."""
-    run = _WORKER_RUN
-    assert run is not None, "a worker serves a run (_serve)"
+    assert _WORKER_RUN is not None, "a worker serves a run (_serve)"
+    return run_task(_WORKER_RUN, task)
+
+
+def run_task(run: Run, task: tuple[Path, tuple[int, str] | None]) -> Any:
+    """A whole file's Result, or a piece's raw findings and the backend outages met
+    (what a worker sends back: a process of the pool, or of a Dask cluster)."""
     path, piece = task
     if piece is None:
         return lint_file(path, run.ctx, run.checks, run.config)
@@ -294,7 +303,7 @@ def lint_files(files: Sequence[Path], config: Config, progress: Progress | None 
     """Lint files in order; results come back in the order of ``files`` whatever the jobs.
     ``progress(done, total, text)`` is called as files finish, with the text just linted."""
     run = Run.of(config)
-    tasks, split = _split(files, config) if len(files) < 10_000 else ([(n, None) for n in range(len(files))], {})
+    tasks, split = split_tasks(files, config) if len(files) < 10_000 else ([(n, None) for n in range(len(files))], {})
     jobs = _jobs(config, len(tasks))
     if jobs <= 1:
         results = []
@@ -314,7 +323,7 @@ def _pool_options(run: Run) -> dict[str, Any]:
 
     if multiprocessing.get_start_method() != "fork":
         return {"initializer": _serve_spawned, "initargs": (run.config, cache.enabled())}
-    lint_document(Document("-", "Selon lui, il pleut. Elle part."), run.ctx, run.checks, run.config)
+    run.warm()
     return {"initializer": _serve, "initargs": (run,)}  # under fork, initargs are inherited, not pickled
 
 
@@ -322,25 +331,33 @@ def _in_pool(
     run: Run, files: Sequence[Path], tasks: list[Task], split: dict[int, tuple[Document, bool]], jobs: int,
     progress: Progress | None,
 ) -> list[Result]:
-    ranks = Ranks.of(run.checks)
     results: list[Result] = []
-    pending = Found.empty()
-    notes: dict[str, None] = {}
     chunk = max(1, min(8, len(tasks) // (jobs * 4)))
     work = [(files[n], piece) for n, piece in tasks]
     with ProcessPoolExecutor(max_workers=jobs, **_pool_options(run)) as pool, _ended_on_error(pool):
-        for k, out in enumerate(_in_order(pool, work, chunk)):
-            n = tasks[k][0]
-            if n not in split:
-                results.append(out)
-            else:
-                pending.extend(out[0])
-                notes.update(dict.fromkeys(out[1]))
-                if k + 1 < len(tasks) and tasks[k + 1][0] == n:
-                    continue  # more pieces of this file to come
-                doc, bom = split[n]
-                results.append(replace(finish(doc, pending, ranks, run.config, notes), bom=bom))
-                pending, notes = Found.empty(), {}
-            if progress and results:
-                progress(len(results), len(files), results[-1].document.text)
+        for result in assemble(tasks, split, _in_order(pool, work, chunk), Ranks.of(run.checks), run.config):
+            results.append(result)
+            if progress:
+                progress(len(results), len(files), result.document.text)
     return results
+
+
+def assemble(
+    tasks: Sequence[Task], split: dict[int, tuple[Document, bool]], outputs: Iterable[Any], ranks: Ranks, config: Config
+) -> Iterator[Result]:
+    """The Results of files in order, from the outputs of their tasks in task order (of
+    run_task): the pieces of a large file are settled together with the whole document."""
+    pending = Found.empty()
+    notes: dict[str, None] = {}
+    for k, out in enumerate(outputs):
+        n = tasks[k][0]
+        if n not in split:
+            yield out
+            continue
+        pending.extend(out[0])
+        notes.update(dict.fromkeys(out[1]))
+        if k + 1 < len(tasks) and tasks[k + 1][0] == n:
+            continue  # more pieces of this file to come
+        doc, bom = split[n]
+        yield replace(finish(doc, pending, ranks, config, notes), bom=bom)
+        pending, notes = Found.empty(), {}
