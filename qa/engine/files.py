@@ -20,10 +20,10 @@ from qa.model.findings import Finding
 from qa.formats import Builder, FormatError, Parsed, Segment, identity, read_path
 from qa.formats.placeholders import placeholders
 from qa.model.languages import SOURCE_LANGS
+from qa.config import Config
+from qa.model.results import Result
 
 if TYPE_CHECKING:
-    from qa.config import Config
-    from qa.model.results import Result
     from qa.checks import Check, Context
 
 
@@ -117,7 +117,6 @@ def lint_parsed(
     """Lint each target segment with ``lint`` (qa.engine.lint.lint_document unless given)
     and map the findings back to the file. Each segment gets its own Context: ctx with the
     segment's source text, the file's source language (unless the run names one) and domain."""
-    from qa.model.results import Result
     from qa.engine import suppress
     from qa.engine.lint import lint_document
 
@@ -230,8 +229,6 @@ def read_for_lint(path: Path, config: Config) -> Parsed:
 
 def lint_path(path: Path, ctx: Context, checks: Sequence[Check], config: Config) -> Result:
     """Lint one structured file (or a text with --source); unreadable files give ``error``."""
-    from qa.model.results import Result
-
     try:
         parsed = read_for_lint(path, config)
         check_french(parsed)

@@ -5,17 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from qa.checks import Check, Context
 from qa.engine.session import active_checks, make_context
 from qa.engine.settle import Found, Ranks, finish, gather
 from qa.model.document import Document, Span
 from qa.model.findings import Finding
-
-if TYPE_CHECKING:
-    from qa.config import Config
-    from qa.model.results import Result
+from qa.config import Config
+from qa.model.results import Result
 
 CHUNK = 200_000  # characters: larger documents are linted in pieces cut at line ends
 
@@ -70,8 +67,6 @@ def lint_document(
     doc: Document, ctx: Context | None = None, checks: Sequence[Check] | None = None, config: Config | None = None
 ) -> Result:
     """Lint one document held in memory with checks (by default those config selects)."""
-    from qa.config import Config
-
     config = config or Config()
     checks = active_checks(config) if checks is None else checks
     ctx = ctx or make_context(config, checks)

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from qa.checks import Check, Context
 from qa.engine.files import handles
@@ -21,10 +21,8 @@ from qa.engine.session import active_checks, make_context
 from qa.engine.settle import Found, Ranks, finish
 from qa.engine.single import lint_file, read_document
 from qa.model.document import Document
-
-if TYPE_CHECKING:
-    from qa.config import Config
-    from qa.model.results import Result
+from qa.config import Config
+from qa.model.results import InputError, Result
 
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.text", "*.xlf", "*.xliff", "*.po", "*.tmx", "*.srt", "*.vtt", "*.html", "*.htm")
 # Below this many files, starting worker processes (each may load spaCy) costs more than it saves.
@@ -113,8 +111,6 @@ def discover(paths: Iterable[Path], config: Config | None = None) -> list[Path]:
     DEFAULT_INCLUDE, but not README.md), ``exclude`` and .gitignore prune. A file named explicitly
     is always linted unless ``exclude`` matches it, so a pre-commit hook honours exclude too.
     """
-    from qa.config import Config
-
     config = config or Config()
     root = (config.root or Path.cwd()).resolve()
     include = _spec(config.include or DEFAULT_INCLUDE)
@@ -237,7 +233,6 @@ def _large_text(path: Path, config: Config) -> tuple[Document, bool] | None:
         return None
     if not big or handles(path, config):
         return None
-    from qa.model.results import InputError
 
     try:
         return read_document(path, config.max_file_size)

@@ -10,16 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from qa.backends import merge
 from qa.checks import Check
 from qa.model.document import Document
 from qa.model.findings import Finding
 from qa.model.results import Result
-
-if TYPE_CHECKING:
-    from qa.config import Config
+from qa.config import Config, adjust
 
 UNRANKED = 1_000_000  # a code no check of the run declares comes after every check
 
@@ -121,7 +119,6 @@ def _losers(cluster: list[Finding], ranks: Ranks) -> set[int]:
 def finish(doc: Document, found: Found, ranks: Ranks, config: Config, notes: Iterable[str] = ()) -> Result:
     """Settle, then apply inline suppressions, per-file ignores and severity overrides; the
     suggestions follow the document's apostrophes, quotation marks and spaces (qa.engine.house_style)."""
-    from qa.config import adjust
     from qa.engine import house_style, suppress
 
     kept = suppress.apply(doc, settle(doc, found, ranks), config)

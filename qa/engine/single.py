@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from qa.checks import Check, Context
 from qa.engine.files import (
@@ -25,17 +24,14 @@ from qa.formats import FormatError, Parsed
 from qa.formats.reading import DEFAULT_MAX_MB, skip_note
 from qa.model.document import Document
 from qa.model.findings import Finding
-
-if TYPE_CHECKING:
-    from qa.config import Config
-    from qa.model.results import FixOutcome, Result
+from qa.config import Config
+from qa.model.results import FixOutcome, InputError, NotLinted, Result, SkippedInput
 
 FIX_PASSES = 4
 
 
 def read_document(path: Path, max_mb: int = DEFAULT_MAX_MB) -> tuple[Document, bool]:
     """Read a UTF-8 file exactly (newline=''); returns the document and whether it had a BOM."""
-    from qa.model.results import InputError
     from qa.formats.reading import DecodeError, ReadError, decode, read_bytes
 
     try:
@@ -48,8 +44,6 @@ def read_document(path: Path, max_mb: int = DEFAULT_MAX_MB) -> tuple[Document, b
 def lint_file(path: Path, ctx: Context, checks: Sequence[Check], config: Config) -> Result:
     """Lint one file: a structured one segment by segment, a text as one document. A file
     that cannot be read gives a Result with ``error``; a FIFO or a device one with ``skip``."""
-    from qa.model.results import InputError, Result
-
     note = skip_note(path)
     if note is not None:  # a FIFO, a device (also behind a symlink): never read
         return Result(Document(str(path), ""), (), skip=note)
@@ -97,8 +91,6 @@ def _apply(text: str, chosen: list[Finding]) -> tuple[str, tuple[Finding, ...]]:
 
 def fix_file(path: Path, ctx: Context, checks: Sequence[Check], config: Config) -> FixOutcome:
     """Lint path and apply its autofix findings (see fix_document)."""
-    from qa.model.results import FixOutcome, SkippedInput
-
     note = skip_note(path)
     if note is not None:
         raise SkippedInput(note)
@@ -112,7 +104,6 @@ def fix_file(path: Path, ctx: Context, checks: Sequence[Check], config: Config) 
 
 def fix_path(path: Path, ctx: Context, checks: Sequence[Check], config: Config) -> FixOutcome:
     """fix_file for structured files: only target text changes; the re-lint re-reads the result."""
-    from qa.model.results import FixOutcome, InputError, NotLinted, Result
     from qa.formats.reading import ReadError, read_bytes
 
     try:
@@ -138,7 +129,6 @@ def fix_path(path: Path, ctx: Context, checks: Sequence[Check], config: Config) 
 
 def _reparsed(path: Path, parsed: Parsed, after: str, config: Config) -> Parsed:
     """The fixed text read again as its format (or aligned again with --source)."""
-    from qa.model.results import InputError
     from qa.formats import decode_file, format_of, read_text
 
     try:
