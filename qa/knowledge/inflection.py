@@ -38,8 +38,9 @@ def _listed() -> dict[str, str]:
 @cache
 def noun_gender(word: str) -> str | None:
     """« m » or « f » for a French common noun (its singular), None when unsure."""
-    if word in _listed():
-        return _listed()[word]
+    listed = _listed().get(word)
+    if listed is not None:
+        return listed
     nlp = pipeline()
     readings = set()
     for frame in ("", "chaque "):

@@ -175,6 +175,12 @@ def _pronoun_or_etre() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
 
 
+# What PA01 and PA02 both read: the same agreements (conjugation.toml: the forms of « être »),
+# from dependencies only, no entities (qa.knowledge.nlp).
+_DATA_FILES = ("gender.tsv", "pronouns.toml", "conjugation.toml")
+_COMPONENTS = ("parser",)
+
+
 @once_per_document("pronouns.scope")
 def scope(doc: Document, ctx: Context) -> set[int]:
     """Paragraphs where an agreement can be found: a known name or noun the sentence may be
@@ -276,9 +282,9 @@ class PronounAgreement(Check):
     name = "agreement.pronoun"
     category = Category.PRONOUN_AGREEMENT
     summary = "Pronoun gender differs from its antecedent's"
-    data_files = ("gender.tsv", "pronouns.toml", "conjugation.toml")  # conjugation.toml: forms of « être »
+    data_files = _DATA_FILES
     needs_nlp = True
-    nlp_components = ("parser",)  # dependencies only: no entities (qa.knowledge.nlp)
+    nlp_components = _COMPONENTS
 
     def nlp_paragraphs(self, doc: Document, ctx: Context) -> set[int]:
         return scope(doc, ctx)
@@ -317,9 +323,9 @@ class ParticipleAgreement(Check):
     name = "agreement.participle"
     category = Category.PRONOUN_AGREEMENT
     summary = "Participle does not agree with its subject"
-    data_files = ("gender.tsv", "pronouns.toml", "conjugation.toml")  # conjugation.toml: forms of « être »
+    data_files = _DATA_FILES
     needs_nlp = True
-    nlp_components = ("parser",)  # dependencies only: no entities (qa.knowledge.nlp)
+    nlp_components = _COMPONENTS
 
     def nlp_paragraphs(self, doc: Document, ctx: Context) -> set[int]:
         return scope(doc, ctx)
