@@ -63,6 +63,16 @@ def test_paragraph_hash_is_the_paragraph_not_the_file() -> None:
     assert len(ha) == 16
 
 
+def test_paragraph_hash_reads_paragraphs_as_the_engine_does() -> None:
+    # one paragraph per line, as the engine and the server cut a text: a line break alone
+    # ends a paragraph, so two articles sharing one line of a block hash that line alike
+    a = "Titre.\nLes députés européenset les ministres.\nSuite propre à a.\n"
+    b = "Les députés européenset les ministres.\nUne autre suite.\n"
+    ha = parquet.paragraph_hash(a, a.index("européenset"))
+    assert ha == parquet.paragraph_hash(b, b.index("européenset"))
+    assert ha != parquet.paragraph_hash(a, a.index("Suite"))
+
+
 def test_cli_writes_the_file_and_duckdb_reads_it(texts: list[Path], tmp_path: Path) -> None:
     out = tmp_path / "findings.parquet"
     res = runner.invoke(app, ["lint", "--no-grammalecte", "--format", "parquet", "--output", str(out), *map(str, texts)])

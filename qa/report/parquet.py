@@ -11,12 +11,11 @@ their error goes to stderr as with every format. Requires pyarrow (the ``archive
 
 from __future__ import annotations
 
-import bisect
 import hashlib
-import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from qa.model.document import Document
 from qa.model.findings import Finding
 from qa.model.results import Result
 
@@ -37,25 +36,14 @@ COLUMNS = (
 )
 
 
-_BLANK = re.compile(r"\n[ \t\r\f\v]*\n")  # a blank line (LF, CRLF, spaces) ends a paragraph
-
-
-class Paragraphs:
-    """The paragraphs of a text (between blank lines), found once, looked up by offset."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.breaks = [(m.start(), m.end()) for m in _BLANK.finditer(text)]
-        self.ends = [a for a, _ in self.breaks]
-
-    def around(self, start: int) -> str:
-        k = bisect.bisect_left(self.ends, start)  # the first break at or after start
-        a = self.breaks[k - 1][1] if k else 0
-        b = self.breaks[k][0] if k < len(self.breaks) else len(self.text)
-        return self.text[a:b]
-
-    def hash(self, start: int) -> str:
-        return paragraph_digest(self.around(start))
+def _around(doc: Document, start: int) -> str:
+    """The paragraph holding offset start, as the engine reads paragraphs (a non-blank
+    line, qa.model.document); a finding on a blank line hashes that line."""
+    para = doc.paragraph_at(start)
+    if para is not None:
+        return doc[para]
+    line, _ = doc.position(start)
+    return doc.text.splitlines()[line - 1] if doc.text else ""
 
 
 def paragraph_digest(para: str) -> str:
@@ -65,18 +53,17 @@ def paragraph_digest(para: str) -> str:
 
 
 def paragraph_hash(text: str, start: int) -> str:
-    """The hash of the paragraph holding offset start (one lookup; rows() reuses Paragraphs)."""
-    return Paragraphs(text).hash(start)
+    """The hash of the paragraph holding offset start."""
+    return paragraph_digest(_around(Document("", text), start))
 
 
 def rows(results: Sequence[Result]) -> Iterator[dict[str, Any]]:
     for r in results:
-        paras = Paragraphs(r.document.text) if r.findings else None
         for f in r.findings:
-            yield _row(r, paras, f)  # type: ignore[arg-type]
+            yield _row(r, f)
 
 
-def _row(r: Result, paras: Paragraphs, f: Finding) -> dict[str, Any]:
+def _row(r: Result, f: Finding) -> dict[str, Any]:
     line, column = r.document.position(f.span.start)
     return {
         "file": _utf8(r.document.path),
@@ -89,7 +76,7 @@ def _row(r: Result, paras: Paragraphs, f: Finding) -> dict[str, Any]:
         "severity": f.severity.value,
         "message": _utf8(f.message),
         "suggestion": _utf8(f.suggestions[0]) if f.suggestions else None,
-        "paragraph_hash": paras.hash(f.span.start),
+        "paragraph_hash": paragraph_digest(_around(r.document, f.span.start)),
     }
 
 
