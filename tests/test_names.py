@@ -9,10 +9,9 @@ import pytest
 from qa.api import lint_document
 from qa.checks.names.pn02_foreign_qualifier import ForeignQualifier
 from qa.checks.names.pn01_translated_name import NameTranslated
+from qa.knowledge.forms import agree, feminine
 from qa.knowledge.names import (
     _entries,
-    agree,
-    feminine,
     generate,
     knowledge,
     lexicon,

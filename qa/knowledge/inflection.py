@@ -13,7 +13,8 @@ from __future__ import annotations
 from functools import cache
 
 from qa.data import load_tsv
-from qa.knowledge.names import agree as agree_adjective
+from qa.knowledge.forms import agree as agree_adjective
+from qa.knowledge.forms import plural
 from qa.knowledge.names import lexicon
 from qa.knowledge.nlp import pipeline
 from qa.knowledge.wordlists import is_french_form
@@ -49,15 +50,6 @@ def noun_gender(word: str) -> str | None:
             return None
         readings.add(tok.morph.get("Gender")[0])
     return {"Masc": "m", "Fem": "f"}.get(readings.pop()) if len(readings) == 1 else None
-
-
-def plural(word: str) -> str:
-    """The plural of a noun or adjective in its regular form (« tableau » → « tableaux »)."""
-    if word.endswith(("s", "x", "z")):
-        return word
-    if word.endswith(("eau", "au", "eu")):
-        return word + "x"
-    return word[:-2] + "aux" if word.endswith("al") else word + "s"
 
 
 def plural_phrase(phrase: str) -> str:

@@ -13,6 +13,7 @@ from functools import cache
 from itertools import product
 
 from qa.data import load_toml, load_tsv
+from qa.knowledge.forms import agree, plural
 from qa.model.textutil import PhraseMatcher, fold_key, starts_with_vowel_sound
 
 FOREIGN_ARTICLES = frozenset("the der die das de het el il lo".split())
@@ -89,28 +90,6 @@ def lexicon() -> dict[tuple[str, str], tuple[Sense, ...]]:
             Sense(w, gs[i] if i < len(gs) else gs[0], pos, links) for i, w in enumerate(words)
         )
     return out
-
-
-def feminine(adj: str) -> str:
-    if "/" in adj:
-        return adj.split("/")[1]
-    last = adj.split()[-1] if " " in adj and not adj.startswith(("de ", "du ", "d’")) else adj
-    if adj.startswith(("de ", "du ", "d’", "des ")):
-        return adj
-    endings = (("ier", "ière"), ("er", "ère"), ("eux", "euse"), ("if", "ive"), ("el", "elle"), ("en", "enne"),
-               ("on", "onne"), ("eau", "elle"))
-    for a, b in endings:
-        if last.endswith(a):
-            return adj[: len(adj) - len(a)] + b
-    return adj if last.endswith("e") else adj + "e"
-
-
-def agree(adj: str, gender: str) -> str:
-    base = adj.split("/")[0]
-    form = feminine(adj) if gender.startswith("f") else base
-    if gender.endswith("p") and not form.endswith(("s", "x")) and not form.startswith(("de ", "du ", "d’")):
-        form = form[:-2] + "aux" if form.endswith("al") else form + "s"
-    return form
 
 
 def definite(np: str, gender: str) -> str:
@@ -216,11 +195,9 @@ def _plural_source(word: str) -> bool:
 
 
 def _plural(fr: str) -> str:
+    """A lexicon noun's French in the plural: its first word is the head."""
     first, _, rest = fr.partition(" ")
-    if first.endswith(("s", "x", "z")):
-        return fr
-    first = first[:-2] + "aux" if first.endswith("al") else first + ("x" if first.endswith("eau") else "s")
-    return f"{first} {rest}".strip()
+    return f"{plural(first)} {rest}".strip()
 
 
 def generate(entry: Name) -> list[str]:
