@@ -108,9 +108,10 @@ def test_a_rule_switched_on_reports_with_its_gold_category(wrong: str, right: st
 @needs_grammalecte
 @pytest.mark.parametrize("text", [
     "Les Misérables est un roman de Victor Hugo.",
-    "Les Dernières Nouvelles rapporte que le maire démissionne.",
+    "Selon le maire, il sont partis hier soir.",
+    "Elle parle de ses désires et de ses peurs.",
 ])
 def test_a_rule_switched_off_is_silent_unless_asked_for(text: str) -> None:
-    assert gc(text) == []
-    asked = [code for code, _, _ in gc(text, *(f"GC:{r}" for r in OFF))]
-    assert asked and all(code.removeprefix("GC:") in OFF for code in asked)
+    assert not any(code.removeprefix("GC:") in OFF for code, _, _ in gc(text))
+    asked = {code.removeprefix("GC:") for code, _, _ in gc(text, *(f"GC:{r}" for r in OFF))}
+    assert asked & set(OFF)
