@@ -13,6 +13,9 @@ DEFAULT_TIMEOUT = 10.0
 # and review sentences); adding infi and imp gives 0.53. The per-type table is in the README
 # section; bench/measure_backends.py reproduces it.
 GC_DEFAULT: frozenset[str] = frozenset({"conj", "inte", "vmode", "loc", "date", "pleo"})
+# Beyond the types, single rules are switched on (and a few switched off inside those types)
+# by measurement on MT gold and clean French: qa/data/grammalecte_rules.toml, read by
+# qa.backends.gc_measured; bench/gc_rules.py reproduces the figures.
 # What ``--grammalecte`` switches on: Grammalecte's own defaults plus its spelling pass,
 # minus the three typography types whose answer depends on the house's typesetting
 # (nbsp 19, unit 4.7, apos 0-50 per 1,000 words of clean copy); --backend-enable GC:nbsp adds one back.
@@ -80,3 +83,17 @@ class BackendOptions:
         if enabled and self.grammalecte is False:
             return frozenset()  # --no-grammalecte wins over any GC:… it is given
         return frozenset(t.value for t in self.toggles("GC", enabled) if not known_option(t.value))
+
+    def gc_measured_rules(self, enabled: bool) -> frozenset[str]:
+        """The rules qa/data/grammalecte_rules.toml switches on (or off) in the measured default:
+        none with --grammalecte or --no-grammalecte; a rule the user names, or whose type the
+        user switches off, follows the user."""
+        from qa.backends import gc_measured
+
+        if self.grammalecte is not None:
+            return frozenset()
+        named = self.gc_rules(True) | self.gc_rules(False)
+        if not enabled:
+            return gc_measured.default_off() - named
+        types_off = {t.value for t in self.toggles("GC", False)}
+        return frozenset(r for r in gc_measured.default_on() - named if gc_measured.type_of(r) not in types_off)

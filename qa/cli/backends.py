@@ -112,13 +112,16 @@ def _grammalecte_status(options: BackendOptions) -> Status:
 
     kinds = options.gc_kinds()
     rules = options.gc_rules(True)
-    if not kinds and not rules:
+    measured_on, measured_off = options.gc_measured_rules(True), options.gc_measured_rules(False)
+    if not kinds and not rules and not measured_on:
         why = "--no-grammalecte" if options.grammalecte is False else "every rule type switched off"
         return Status("grammalecte", False, f"off: {why}")
     if not available():
         return Status("grammalecte", False, "unavailable: not installed (apt-get install python3-grammalecte, then 'make run')")
     origin = {None: "measured default", True: "--grammalecte"}[options.grammalecte]
     listed = " ".join(sorted(kinds | rules))
+    if measured_on or measured_off:  # rule by rule, from qa/data/grammalecte_rules.toml
+        listed += f"; {len(measured_on)} more rules on, {len(measured_off)} off, by measurement"
     return Status("grammalecte", True, f"on ({origin}): {listed}")
 
 

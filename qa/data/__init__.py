@@ -70,6 +70,7 @@ FILES: dict[str, Toml | Tsv] = {
     "false_friends.toml": Toml(1, {"entry": ARRAY}),
     "first_names.toml": Toml(1, {"female": ARRAY, "male": ARRAY, "source_titles": TABLE}),
     "glossary.toml": Toml(1, {"entry": ARRAY}),
+    "grammalecte_rules.toml": Toml(1, {"measured": TABLE, "on": TABLE, "off": TABLE}),
     "markup.toml": Toml(1, {
         "entity_overrides": TABLE, "entity_bare": TABLE, "html": TABLE, "bbcode": TABLE, "xliff": TABLE,
         "model_tokens": TABLE, "tracker": TABLE, "pipeline_tag": TABLE,

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
 
 from qa.backends.grammalecte import ENGINE_ERROR, NOTYPE, SPELL, category_of
+from qa.backends.gc_measured import category_of_rule
 from qa.backends.grammalecte import available as gc_available
 from qa.backends.options import BackendOptions
 from qa.checks.backends.shared import name_filter
@@ -24,7 +25,8 @@ class GrammalecteCheck(Check):
     ``GC:spell`` for an unknown word. Rule types are Grammalecte's options (gn, conj,
     apos, nbsp, maj, …) plus ``spell``; switch them with ``--backend-enable GC:apos``
     or ``--backend-disable GC:spell``. By default only the types measured quiet on
-    clean French run; ``--grammalecte`` adds Grammalecte's grammar and spelling.
+    clean French run, with single rules switched on or off by measurement
+    (qa/data/grammalecte_rules.toml); ``--grammalecte`` adds Grammalecte's grammar and spelling.
     Unknown words that qa's glossaries know, or that spaCy tags as an entity, are
     names and are never reported.
 
@@ -59,7 +61,7 @@ class GrammalecteCheck(Check):
         """Load Grammalecte and build its parser now rather than at the first paragraph
         its disk cache does not hold (a long-lived server warms up with this)."""
         options = ctx.backends.options
-        kinds, rules_on = options.gc_kinds(), options.gc_rules(True)
+        kinds, rules_on = options.gc_kinds(), options.gc_rules(True) | options.gc_measured_rules(True)
         gc = ctx.backends.grammalecte() if kinds or rules_on else None
         if gc is not None:
             gc.prepare(_run_kinds(gc, kinds, rules_on))
@@ -67,7 +69,9 @@ class GrammalecteCheck(Check):
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         rt = ctx.backends
         options = rt.options
-        kinds, rules_on, rules_off = options.gc_kinds(), options.gc_rules(True), options.gc_rules(False)
+        kinds = options.gc_kinds()
+        rules_on = options.gc_rules(True) | options.gc_measured_rules(True)
+        rules_off = options.gc_rules(False) | options.gc_measured_rules(False)
         if not (kinds or rules_on) or not doc.text.strip():
             return
         gc = rt.grammalecte()
@@ -93,7 +97,7 @@ class GrammalecteCheck(Check):
                 suggestions = m.suggestions
             yield Finding(
                 code=f"GC:{m.rule}",
-                category=category_of(m.kind),
+                category=category_of_rule(m.rule) or category_of(m.kind),
                 message=message,
                 span=m.span,
                 text=doc[m.span],
