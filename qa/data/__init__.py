@@ -69,6 +69,7 @@ FILES: dict[str, Toml | Tsv] = {
     "exonyms.toml": Toml(1, {"names": TABLE}),
     "false_friends.toml": Toml(1, {"entry": ARRAY}),
     "first_names.toml": Toml(1, {"female": ARRAY, "male": ARRAY, "source_titles": TABLE}),
+    "persons.toml": Toml(1, {"roles": TABLE, "titles": TABLE, "german": TABLE}),
     "glossary.toml": Toml(1, {"entry": ARRAY}),
     "markup.toml": Toml(1, {
         "entity_overrides": TABLE, "entity_bare": TABLE, "html": TABLE, "bbcode": TABLE, "xliff": TABLE,
