@@ -56,7 +56,7 @@ class PersonGender(Check):
     name = "agreement.person-gender"
     category = Category.PRONOUN_AGREEMENT
     summary = "Title or role noun of the wrong gender for a person the text or source identifies"
-    data_files = ("persons.toml", "first_names.toml")
+    data_files = ("persons.toml", "first_names.toml", "names.toml", "lexicon.tsv")  # names: feminine()
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         text, source = ctx.file_text or doc.text, ctx.file_source or ctx.source
