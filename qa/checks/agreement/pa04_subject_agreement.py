@@ -19,9 +19,15 @@ _MASCULINE_DETERMINERS = frozenset({"le", "un", "ce", "cet", "du", "au"})
 _SUBJECTS = ("nsubj", "nsubj:pass")
 _OTHER_CLAUSE = frozenset({"nsubj", "nsubj:pass", "ccomp", "csubj", "parataxis", "conj"})
 _CLITICS = frozenset({"s’", "s'", "se", "ne", "n’", "n'", "y", "en", "l’", "l'", "lui", "leur"})
-_ETRE = frozenset({"est", "était", "sera", "serait", "fut", "soit", "été", "étant"})
+_ETRE = frozenset({"est", "était", "sera", "serait", "fut", "soit", "été", "étant",
+                   "sont", "étaient", "seront", "seraient", "furent", "soient", "être"})
 # Cheap look before the analysis: a form of « être » before a word that may be a participle.
-_SCOPE = re.compile(r"\b(?:est|était|sera|serait|fut|été)\s+(?:\w+\s+)?\w+(?:é|i|u|is|it|t|s)\b", re.I)
+_SCOPE = re.compile(r"\b(?:est|était|sera|serait|fut|été|sont|étaient|seront|seraient|être)\s+(?:\w+\s+)?"
+                    r"\w+(?:é|i|u|is|it|t|s)\b", re.I)
+# Determiners of a plural noun phrase: with one, the subject is plural whatever the tagger says.
+_PLURAL_DETERMINERS = frozenset({"les", "des", "ces", "leurs", "plusieurs", "certains", "certaines", "nos", "vos",
+                                 "ses", "mes", "tes", "aux"})
+_PRONOUNS = {"elle": ("f", "s"), "elles": ("f", "p"), "ils": ("m", "p")}
 # Masculine endings of adjectives and their feminine (Grevisse, Le Bon Usage, §§ 529-542);
 # the feminine must be a French word form for the finding to stand.
 _FEMININE_ENDINGS = (("eux", "euse"), ("et", "ète"), ("if", "ive"), ("er", "ère"), ("el", "elle"),
@@ -97,16 +103,22 @@ class SubjectAgreement(Check):
             kids = children.get(t.i, [])
             if not any(k.dep.startswith("aux") and k.text.lower() in _ETRE for k in kids):
                 continue  # no « être » in the verb group
-            subject = self._subject(t, kids, by_index, children)
-            if subject is None or not self._adjacent(t, kids, by_index, children):
+            verb, verb_kids = t, kids
+            if t.dep == "xcomp" and not any(k.dep in _SUBJECTS for k in kids) and t.head in by_index:
+                verb = by_index[t.head]  # « les frais puissent être remboursés »: the modal's subject
+                verb_kids = children.get(verb.i, [])
+            subject = self._subject(verb, verb_kids, by_index, children)
+            if subject is None or not self._adjacent(verb, verb_kids, by_index, children):
                 continue
+            phrase, gender, number = subject
             for word in self._agreeing(t, kids):
-                right = feminine(word.text)
-                if right is None or right == word.text:
+                right = agreed(word.text, gender, number)
+                if right is None:
                     continue
+                what = {("f", "s"): "feminine", ("f", "p"): "feminine plural", ("m", "p"): "plural"}[(gender, number)]
                 yield self.finding(
                     doc, Span(word.start, word.end),
-                    f"« {word.text} » agrees with the feminine subject « {subject} »: « {right} »",
+                    f"« {word.text} » agrees with the {what} subject « {phrase} »: « {right} »",
                     [right],
                 )
 
@@ -150,7 +162,8 @@ class SubjectAgreement(Check):
 
     @staticmethod
     def _subject(t: Token, kids: list[Token], by_index: dict[int, Token],
-                 children: dict[int, list[Token]]) -> str | None:
+                 children: dict[int, list[Token]]) -> tuple[str, str, str] | None:
+        """The subject's words, gender and number, when they are sure and not masculine singular."""
         subjects = [k for k in kids if k.dep in _SUBJECTS]
         subj = subjects[0] if len(subjects) == 1 else None  # two subjects: a misparse
         if subj is not None and subj.text.lower() == "qui" and t.dep == "acl:relcl":
@@ -158,17 +171,38 @@ class SubjectAgreement(Check):
         if subj is None:
             return None
         females, _ = _data()
-        if subj.text.lower() == "elle":
-            return subj.text
-        if subj.morph.get("Number") == "Plur":
-            return None
-        dets = [k.text.lower() for k in children.get(subj.i, []) if k.dep == "det"]
-        if any(d in _MASCULINE_DETERMINERS for d in dets):
+        if subj.text.lower() in _PRONOUNS:
+            return (subj.text, *_PRONOUNS[subj.text.lower()])
+        subj_kids = children.get(subj.i, [])
+        # A coordination (« le ministre et la maire ») agrees by rules of its own.
+        coordinated = any(k.dep in ("conj", "cc") for k in subj_kids)
+        dets = [k.text.lower() for k in subj_kids if k.dep == "det"]
+        if subj.pos == "NOUN" and subj.morph.get("Number") == "Plur" and any(d in _PLURAL_DETERMINERS for d in dets):
+            if coordinated:
+                return None
+            gender = {"Masc": "m", "Fem": "f"}.get(subj.morph.get("Gender") or "")
+            return (f"{dets[0]} {subj.text}", gender, "p") if gender else None
+        if subj.morph.get("Number") == "Plur" or any(d in _MASCULINE_DETERMINERS for d in dets):
             return None
         if subj.pos == "NOUN" and any(d in _FEMININE_DETERMINERS for d in dets):
-            return f"{dets[0]} {subj.text}"
-        names = [subj, *(k for k in children.get(subj.i, []) if k.dep in ("flat:name", "appos", "nmod"))]
-        if subj.pos == "PROPN" and any(n.text in females for n in names) and not any(
-                k.dep in ("conj", "cc") for k in children.get(subj.i, [])):
-            return subj.text
+            return f"{dets[0]} {subj.text}", "f", "s"
+        names = [subj, *(k for k in subj_kids if k.dep in ("flat:name", "appos", "nmod"))]
+        if subj.pos == "PROPN" and any(n.text in females for n in names) and not coordinated:
+            return subj.text, "f", "s"
         return None
+
+
+def agreed(word: str, gender: str, number: str) -> str | None:
+    """The form of a participle or adjective agreed with a subject of this gender and number,
+    or None when the word already agrees, or its form is not sure (a word in -s or -x)."""
+    if gender == "f":
+        form = word if word.endswith("e") else feminine(word)  # None for a word in -s or -x
+        if form is None:
+            return None
+    elif word.endswith(("s", "x", "ée")):
+        return None  # already plural; or feminine for a masculine subject, where the tagger is the doubt
+    else:
+        form = word
+    if number == "p":
+        form = form[:-2] + "aux" if gender == "m" and form.endswith("al") else form + "s"
+    return form if form != word and is_french_form(form) else None
