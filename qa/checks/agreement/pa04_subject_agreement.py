@@ -111,6 +111,9 @@ class SubjectAgreement(Check):
             if subject is None or not self._adjacent(verb, verb_kids, by_index, children):
                 continue
             phrase, gender, number = subject
+            finite = [k for k in (verb, *verb_kids, *kids) if k.morph.get("VerbForm") == "Fin"]
+            if number == "p" and not (finite and all(k.morph.get("Number") == "Plur" for k in finite)):
+                continue  # a plural subject with a singular verb: the parse took the wrong noun
             for word in self._agreeing(t, kids):
                 right = agreed(word.text, gender, number)
                 if right is None:
