@@ -101,6 +101,9 @@ class SubjectAgreement(Check):
             if t.pos not in ("VERB", "AUX") or t.morph.get("VerbForm") != "Part" or t.text.lower() in _ETRE:
                 continue
             kids = children.get(t.i, [])
+            after = by_index.get(t.i + 1)
+            if after is not None and after.morph.get("VerbForm") == "Inf":
+                continue  # « s’est vu infliger », « s’est fait construire »: agrees only when the subject acts
             if not any(k.dep.startswith("aux") and k.text.lower() in _ETRE for k in kids):
                 continue  # no « être » in the verb group
             verb, verb_kids = t, kids
