@@ -104,8 +104,9 @@ class SubjectAgreement(Check):
             after = by_index.get(t.i + 1)
             if after is not None and after.morph.get("VerbForm") == "Inf":
                 continue  # « s’est vu infliger », « s’est fait construire »: agrees only when the subject acts
-            if not any(k.dep.startswith("aux") and k.text.lower() in _ETRE for k in kids):
-                continue  # no « être » in the verb group
+            auxiliaries = [k for k in kids if k.dep.startswith("aux") and k.i < t.i]
+            if not auxiliaries or max(auxiliaries, key=lambda k: k.i).text.lower() not in _ETRE:
+                continue  # no « être » right before the participle (« accusés d’avoir espionné »)
             verb, verb_kids = t, kids
             if t.dep == "xcomp" and not any(k.dep in _SUBJECTS for k in kids) and t.head in by_index:
                 verb = by_index[t.head]  # « les frais puissent être remboursés »: the modal's subject
@@ -159,7 +160,9 @@ class SubjectAgreement(Check):
         and an attribute that follows it (« s’est dite prête »)."""
         _, invariable = _data()
         reflexive = any(k.text.lower() in ("s’", "s'", "se") for k in kids)
-        attribute = [k for k in kids if k.dep == "xcomp" and k.pos in ("ADJ", "VERB") and k.start > t.start
+        # Right after the participle, or one adverb on (« s’est montrée très prudente »); further
+        # on, an xcomp is a verb of its own (« accusés d’avoir espionné »).
+        attribute = [k for k in kids if k.dep == "xcomp" and k.pos in ("ADJ", "VERB") and t.i < k.i <= t.i + 2
                      and k.morph.get("VerbForm") in (None, "Part")]
         has_object = any(k.dep == "obj" and k.start > t.start for k in kids)
         if not (reflexive and (t.text.lower() in invariable and not attribute or has_object)):
