@@ -34,8 +34,13 @@ _FEMININE_ENDINGS = (("eux", "euse"), ("et", "ète"), ("if", "ive"), ("er", "èr
                      ("en", "enne"), ("on", "onne"), ("", "e"))
 
 
+# A noun with a feminine or plural determiner, then a participle in -é (« les règles, publié »).
+_APPOSED = re.compile(r"\b(?:[Ll]es|[Dd]es|[Cc]es|[Ll]a|[Uu]ne|[Cc]ette)\s+\w+,?\s+\w+é\b")
+
+
 def _scope(doc: Document) -> set[int]:
-    return {k for k, p in enumerate(doc.paragraphs) if _SCOPE.search(doc.text, p.start, p.end)}
+    return {k for k, p in enumerate(doc.paragraphs)
+            if _SCOPE.search(doc.text, p.start, p.end) or _APPOSED.search(doc.text, p.start, p.end)}
 
 
 @cache
@@ -128,6 +133,29 @@ class SubjectAgreement(Check):
                     f"« {word.text} » agrees with the {what} subject « {phrase} »: « {right} »",
                     [right],
                 )
+        yield from self._apposed(doc, toks, by_index, children)
+
+    def _apposed(self, doc: Document, toks: list[Token], by_index: dict[int, Token],
+                 children: dict[int, list[Token]]) -> Iterator[Finding]:
+        """A past participle in -é right after its noun, or after a comma (« les règles, publié
+        après une consultation »): the parse's attachment is trusted only there."""
+        for t in toks:
+            if t.dep not in ("acl", "amod") or t.morph.get("VerbForm") != "Part" or not t.text.endswith("é"):
+                continue
+            head = by_index.get(t.head)
+            if head is None or head.pos != "NOUN" or head.i >= t.i:
+                continue
+            if any(by_index[i].text != "," for i in range(head.i + 1, t.i) if i in by_index):
+                continue
+            if any(k.dep == "case" for k in children.get(head.i, [])):
+                continue  # « son message à la nation diffusé mardi »: a noun after a preposition may not be the head
+            described = self._described(head, children)
+            if described is None:
+                continue
+            phrase, gender, number = described
+            right = agreed(t.text, gender, number)
+            if right is not None:
+                yield self.finding(doc, Span(t.start, t.end), f"« {t.text} » agrees with « {phrase} »: « {right} »", [right])
 
     @staticmethod
     def _adjacent(t: Token, kids: list[Token], by_index: dict[int, Token],
@@ -179,9 +207,15 @@ class SubjectAgreement(Check):
             subj = by_index.get(t.head)
         if subj is None:
             return None
-        females, _ = _data()
         if subj.text.lower() in _PRONOUNS:
             return (subj.text, *_PRONOUNS[subj.text.lower()])
+        return SubjectAgreement._described(subj, children)
+
+    @staticmethod
+    def _described(subj: Token, children: dict[int, list[Token]]) -> tuple[str, str, str] | None:
+        """A noun phrase's words, gender and number, from its determiner (and the tagger's
+        gender for a plural), or a woman's first name; None when masculine singular or unsure."""
+        females, _ = _data()
         subj_kids = children.get(subj.i, [])
         # A coordination (« le ministre et la maire ») agrees by rules of its own.
         coordinated = any(k.dep in ("conj", "cc") for k in subj_kids)
