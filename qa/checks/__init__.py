@@ -12,6 +12,7 @@ from qa.checks.consistency.ic01_name_spelling import Inconsistency
 from qa.checks.agreement.pa01_pa02_pronouns import ParticipleAgreement, PronounAgreement
 from qa.checks.agreement.pa03_title_gender import TitleGender
 from qa.checks.agreement.pa04_subject_agreement import SubjectAgreement
+from qa.checks.agreement.pa05_person_gender import PersonGender
 from qa.checks.backends.gc00_grammalecte import GrammalecteCheck
 from qa.checks.backends.lt00_languagetool import LanguageToolCheck
 from qa.checks.mechanics.mc01_merged_words import MergedWords
@@ -54,6 +55,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     PronounAgreement,
     ParticipleAgreement,
     TitleGender,
+    PersonGender,
     SubjectAgreement,
     PipelineTag,
     MarkupResidue,

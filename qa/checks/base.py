@@ -47,6 +47,10 @@ class Context:
     source_lang: str | None = None  # "en", "nl", "de" when known
     source: str | None = None  # the source text of the current document (a segment), when known
     domain: str = "news"  # "software" while a PO or XLIFF file is linted (rule data's `domains`)
+    # When the document is one segment of a file: the file's whole text and whole source, so a
+    # check may know who a person is from another segment (PA05); None: the document is all.
+    file_text: str | None = field(default=None, repr=False)
+    file_source: str | None = field(default=None, repr=False)
     # The checks of the call that read the analysis (set by the engine's lint_document). With
     # them known, spaCy analyses only the paragraphs one of them may report on; None: all.
     readers: tuple[Check, ...] | None = field(default=None, repr=False)

@@ -124,13 +124,16 @@ def lint_parsed(
     source_lang = ctx.source_lang if config.source_lang is not None else lang_code(parsed.source_lang)
     domain = domain_of(parsed)
     found: list[Finding] = []
-    for seg in _segments(parsed):
+    segments = _segments(parsed)
+    file_source = "\n".join(s.source for s in segments if s.source) or None
+    for seg in segments:
         if not seg.target.strip():
             continue
         doc = SegmentDocument(
             parsed.path, seg.target, tuple(Span(a, b) for a, b in seg.protected), seg.source_tags, seg.target_tags
         )
-        view = replace(ctx, source=seg.source, source_lang=source_lang, domain=domain)
+        view = replace(ctx, source=seg.source, source_lang=source_lang, domain=domain, file_text=parsed.text,
+                       file_source=file_source)
         found.extend(map_finding(f, seg, parsed) for f in lint(doc, view, checks, config).findings)
     found.sort(key=lambda f: f.sort_key)
     whole = Document(parsed.path, parsed.text)

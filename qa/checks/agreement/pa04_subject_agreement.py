@@ -19,17 +19,28 @@ _MASCULINE_DETERMINERS = frozenset({"le", "un", "ce", "cet", "du", "au"})
 _SUBJECTS = ("nsubj", "nsubj:pass")
 _OTHER_CLAUSE = frozenset({"nsubj", "nsubj:pass", "ccomp", "csubj", "parataxis", "conj"})
 _CLITICS = frozenset({"s’", "s'", "se", "ne", "n’", "n'", "y", "en", "l’", "l'", "lui", "leur"})
-_ETRE = frozenset({"est", "était", "sera", "serait", "fut", "soit", "été", "étant"})
+_ETRE = frozenset({"est", "était", "sera", "serait", "fut", "soit", "été", "étant",
+                   "sont", "étaient", "seront", "seraient", "furent", "soient", "être"})
 # Cheap look before the analysis: a form of « être » before a word that may be a participle.
-_SCOPE = re.compile(r"\b(?:est|était|sera|serait|fut|été)\s+(?:\w+\s+)?\w+(?:é|i|u|is|it|t|s)\b", re.I)
+_SCOPE = re.compile(r"\b(?:est|était|sera|serait|fut|été|sont|étaient|seront|seraient|être)\s+(?:\w+\s+)?"
+                    r"\w+(?:é|i|u|is|it|t|s)\b", re.I)
+# Determiners of a plural noun phrase: with one, the subject is plural whatever the tagger says.
+_PLURAL_DETERMINERS = frozenset({"les", "des", "ces", "leurs", "plusieurs", "certains", "certaines", "nos", "vos",
+                                 "ses", "mes", "tes", "aux"})
+_PRONOUNS = {"elle": ("f", "s"), "elles": ("f", "p"), "ils": ("m", "p")}
 # Masculine endings of adjectives and their feminine (Grevisse, Le Bon Usage, §§ 529-542);
 # the feminine must be a French word form for the finding to stand.
 _FEMININE_ENDINGS = (("eux", "euse"), ("et", "ète"), ("if", "ive"), ("er", "ère"), ("el", "elle"),
                      ("en", "enne"), ("on", "onne"), ("", "e"))
 
 
+# A noun with a feminine or plural determiner, then a participle in -é (« les règles, publié »).
+_APPOSED = re.compile(r"\b(?:[Ll]es|[Dd]es|[Cc]es|[Ll]a|[Uu]ne|[Cc]ette)\s+\w+,?\s+\w+é\b")
+
+
 def _scope(doc: Document) -> set[int]:
-    return {k for k, p in enumerate(doc.paragraphs) if _SCOPE.search(doc.text, p.start, p.end)}
+    return {k for k, p in enumerate(doc.paragraphs)
+            if _SCOPE.search(doc.text, p.start, p.end) or _APPOSED.search(doc.text, p.start, p.end)}
 
 
 @cache
@@ -95,20 +106,56 @@ class SubjectAgreement(Check):
             if t.pos not in ("VERB", "AUX") or t.morph.get("VerbForm") != "Part" or t.text.lower() in _ETRE:
                 continue
             kids = children.get(t.i, [])
-            if not any(k.dep.startswith("aux") and k.text.lower() in _ETRE for k in kids):
-                continue  # no « être » in the verb group
-            subject = self._subject(t, kids, by_index, children)
-            if subject is None or not self._adjacent(t, kids, by_index, children):
+            after = by_index.get(t.i + 1)
+            if after is not None and after.morph.get("VerbForm") == "Inf":
+                continue  # « s’est vu infliger », « s’est fait construire »: agrees only when the subject acts
+            auxiliaries = [k for k in kids if k.dep.startswith("aux") and k.i < t.i]
+            if not auxiliaries or max(auxiliaries, key=lambda k: k.i).text.lower() not in _ETRE:
+                continue  # no « être » right before the participle (« accusés d’avoir espionné »)
+            verb, verb_kids = t, kids
+            if t.dep == "xcomp" and not any(k.dep in _SUBJECTS for k in kids) and t.head in by_index:
+                verb = by_index[t.head]  # « les frais puissent être remboursés »: the modal's subject
+                verb_kids = children.get(verb.i, [])
+            subject = self._subject(verb, verb_kids, by_index, children)
+            if subject is None or not self._adjacent(verb, verb_kids, by_index, children):
                 continue
+            phrase, gender, number = subject
+            finite = [k for k in (verb, *verb_kids, *kids) if k.morph.get("VerbForm") == "Fin"]
+            if number == "p" and not (finite and all(k.morph.get("Number") == "Plur" for k in finite)):
+                continue  # a plural subject with a singular verb: the parse took the wrong noun
             for word in self._agreeing(t, kids):
-                right = feminine(word.text)
-                if right is None or right == word.text:
+                right = agreed(word.text, gender, number)
+                if right is None:
                     continue
+                what = {("f", "s"): "feminine", ("f", "p"): "feminine plural", ("m", "p"): "plural"}[(gender, number)]
                 yield self.finding(
                     doc, Span(word.start, word.end),
-                    f"« {word.text} » agrees with the feminine subject « {subject} »: « {right} »",
+                    f"« {word.text} » agrees with the {what} subject « {phrase} »: « {right} »",
                     [right],
                 )
+        yield from self._apposed(doc, toks, by_index, children)
+
+    def _apposed(self, doc: Document, toks: list[Token], by_index: dict[int, Token],
+                 children: dict[int, list[Token]]) -> Iterator[Finding]:
+        """A past participle in -é right after its noun, or after a comma (« les règles, publié
+        après une consultation »): the parse's attachment is trusted only there."""
+        for t in toks:
+            if t.dep not in ("acl", "amod") or t.morph.get("VerbForm") != "Part" or not t.text.endswith("é"):
+                continue
+            head = by_index.get(t.head)
+            if head is None or head.pos != "NOUN" or head.i >= t.i:
+                continue
+            if any(by_index[i].text != "," for i in range(head.i + 1, t.i) if i in by_index):
+                continue
+            if any(k.dep == "case" for k in children.get(head.i, [])):
+                continue  # « son message à la nation diffusé mardi »: a noun after a preposition may not be the head
+            described = self._described(head, children)
+            if described is None:
+                continue
+            phrase, gender, number = described
+            right = agreed(t.text, gender, number)
+            if right is not None:
+                yield self.finding(doc, Span(t.start, t.end), f"« {t.text} » agrees with « {phrase} »: « {right} »", [right])
 
     @staticmethod
     def _adjacent(t: Token, kids: list[Token], by_index: dict[int, Token],
@@ -141,7 +188,9 @@ class SubjectAgreement(Check):
         and an attribute that follows it (« s’est dite prête »)."""
         _, invariable = _data()
         reflexive = any(k.text.lower() in ("s’", "s'", "se") for k in kids)
-        attribute = [k for k in kids if k.dep == "xcomp" and k.pos in ("ADJ", "VERB") and k.start > t.start
+        # Right after the participle, or one adverb on (« s’est montrée très prudente »); further
+        # on, an xcomp is a verb of its own (« accusés d’avoir espionné »).
+        attribute = [k for k in kids if k.dep == "xcomp" and k.pos in ("ADJ", "VERB") and t.i < k.i <= t.i + 2
                      and k.morph.get("VerbForm") in (None, "Part")]
         has_object = any(k.dep == "obj" and k.start > t.start for k in kids)
         if not (reflexive and (t.text.lower() in invariable and not attribute or has_object)):
@@ -150,25 +199,53 @@ class SubjectAgreement(Check):
 
     @staticmethod
     def _subject(t: Token, kids: list[Token], by_index: dict[int, Token],
-                 children: dict[int, list[Token]]) -> str | None:
+                 children: dict[int, list[Token]]) -> tuple[str, str, str] | None:
+        """The subject's words, gender and number, when they are sure and not masculine singular."""
         subjects = [k for k in kids if k.dep in _SUBJECTS]
         subj = subjects[0] if len(subjects) == 1 else None  # two subjects: a misparse
         if subj is not None and subj.text.lower() == "qui" and t.dep == "acl:relcl":
             subj = by_index.get(t.head)
         if subj is None:
             return None
+        if subj.text.lower() in _PRONOUNS:
+            return (subj.text, *_PRONOUNS[subj.text.lower()])
+        return SubjectAgreement._described(subj, children)
+
+    @staticmethod
+    def _described(subj: Token, children: dict[int, list[Token]]) -> tuple[str, str, str] | None:
+        """A noun phrase's words, gender and number, from its determiner (and the tagger's
+        gender for a plural), or a woman's first name; None when masculine singular or unsure."""
         females, _ = _data()
-        if subj.text.lower() == "elle":
-            return subj.text
-        if subj.morph.get("Number") == "Plur":
-            return None
-        dets = [k.text.lower() for k in children.get(subj.i, []) if k.dep == "det"]
-        if any(d in _MASCULINE_DETERMINERS for d in dets):
+        subj_kids = children.get(subj.i, [])
+        # A coordination (« le ministre et la maire ») agrees by rules of its own.
+        coordinated = any(k.dep in ("conj", "cc") for k in subj_kids)
+        dets = [k.text.lower() for k in subj_kids if k.dep == "det"]
+        if subj.pos == "NOUN" and subj.morph.get("Number") == "Plur" and any(d in _PLURAL_DETERMINERS for d in dets):
+            if coordinated:
+                return None
+            gender = {"Masc": "m", "Fem": "f"}.get(subj.morph.get("Gender") or "")
+            return (f"{dets[0]} {subj.text}", gender, "p") if gender else None
+        if subj.morph.get("Number") == "Plur" or any(d in _MASCULINE_DETERMINERS for d in dets):
             return None
         if subj.pos == "NOUN" and any(d in _FEMININE_DETERMINERS for d in dets):
-            return f"{dets[0]} {subj.text}"
-        names = [subj, *(k for k in children.get(subj.i, []) if k.dep in ("flat:name", "appos", "nmod"))]
-        if subj.pos == "PROPN" and any(n.text in females for n in names) and not any(
-                k.dep in ("conj", "cc") for k in children.get(subj.i, [])):
-            return subj.text
+            return f"{dets[0]} {subj.text}", "f", "s"
+        names = [subj, *(k for k in subj_kids if k.dep in ("flat:name", "appos", "nmod"))]
+        if subj.pos == "PROPN" and any(n.text in females for n in names) and not coordinated:
+            return subj.text, "f", "s"
         return None
+
+
+def agreed(word: str, gender: str, number: str) -> str | None:
+    """The form of a participle or adjective agreed with a subject of this gender and number,
+    or None when the word already agrees, or its form is not sure (a word in -s or -x)."""
+    if gender == "f":
+        form = word if word.endswith("e") else feminine(word)  # None for a word in -s or -x
+        if form is None:
+            return None
+    elif word.endswith(("s", "x", "ée")):
+        return None  # already plural; or feminine for a masculine subject, where the tagger is the doubt
+    else:
+        form = word
+    if number == "p":
+        form = form[:-2] + "aux" if gender == "m" and form.endswith("al") else form + "s"
+    return form if form != word and is_french_form(form) else None

@@ -1,0 +1,112 @@
+"""PA05: a title or a role noun of the wrong gender for a person the text or its source
+says is a woman (or, for a title, a man)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from qa.checks.base import Check, Context
+from qa.knowledge.names import feminine
+from qa.knowledge.person_gender import first_name_gender, people, roles
+from qa.knowledge.wordlists import is_french_form
+from qa.model.document import Document, Span
+from qa.model.findings import Category, Finding
+
+_NAME = r"[A-ZÀ-ÞŁŠŽ][\w’'-]*[^\W\d_]"
+_RUN = rf"{_NAME}(?:\s+(?:(?:van|von|de|der|den|ter|ten|zu|du)\s+)*{_NAME}){{0,2}}"
+_TITLE = re.compile(rf"(?<![\w.])(?P<t>M\.|Monsieur|Mme|Madame)[ \u00a0\u202f]+(?P<n>{_RUN})")
+_OTHER = {"M.": "Mme", "Monsieur": "Madame", "Mme": "M.", "Madame": "Monsieur"}
+_TITLE_GENDER = {"M.": "m", "Monsieur": "m", "Mme": "f", "Madame": "f"}
+_ARTICLES = {"le": "la", "Le": "La", "du": "de la", "Du": "De la", "au": "à la", "Au": "À la", "un": "une", "Un": "Une"}
+# Adjectives that stand before a role noun (« l’ancien ministre »).
+_BEFORE = ("ancien", "nouveau", "nouvel", "premier", "futur", "actuel", "jeune", "seul")
+
+
+def _role_phrase() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(n) for n in sorted(roles(), key=len, reverse=True))
+    before = "|".join(_BEFORE)
+    return re.compile(
+        rf"(?P<det>\b(?:[Ll]e|[Dd]u|[Aa]u|[Uu]n|[Ll]['’]))\s*(?P<body>(?:(?P<pre>{before})\s+)?(?P<noun>{nouns})"
+        rf"(?P<adj>(?:[ -][a-zà-ÿ]{{3,}}){{0,3}}))"
+        rf"(?:\s+(?:de|du|des|d['’])\s*[^,;:.()«»\"]{{1,40}}?)?\s*,?\s+$"
+    )
+
+
+class PersonGender(Check):
+    """A title of address or a role noun of the wrong gender for a person known elsewhere.
+
+    Who the person is comes from the source (`--source`: « Frau Weber », « mevrouw De Vries »,
+    « Mrs Kelly », a German feminine role noun in -in before or after the name, « Anna
+    Bergström, die … », English « she » in a sentence about one full name), or from the same
+    person's full name elsewhere in the file, when its first name says the gender
+    (`first_names.toml`). The title « M. » or « Mme » before the surname, or a masculine role
+    noun phrase right before the name (« le secrétaire général adjoint de l’ÖVP, ») is then
+    checked; role nouns and their feminine are in `persons.toml`. A surname the texts give both
+    genders (a couple, namesakes) is left alone.
+
+    Mauvais : « … explique Anna Bergström. […] selon M. Bergström. » ;
+              « a rappelé le secrétaire général adjoint de l’ÖVP, Gaby Schwarz » (source « die
+              stellvertretende ÖVP-Generalsekretärin Gaby Schwarz »)
+    Bon :     « selon Mme Bergström » ; « la secrétaire générale adjointe de l’ÖVP, Gaby Schwarz »
+    """
+
+    code = "PA05"
+    priority = 95
+    name = "agreement.person-gender"
+    category = Category.PRONOUN_AGREEMENT
+    summary = "Title or role noun of the wrong gender for a person the text or source identifies"
+    data_files = ("persons.toml", "first_names.toml", "names.toml", "lexicon.tsv")  # names: feminine()
+
+    def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        text, source = ctx.file_text or doc.text, ctx.file_source or ctx.source
+        known = ctx.memo(f"PA05:{hash(text)}:{hash(source)}:{ctx.source_lang}",
+                         lambda: people(text, source, ctx.source_lang))
+        if not known:
+            return
+        for m in _TITLE.finditer(doc.text):
+            words = m["n"].split()
+            person = known.get(words[-1])
+            if person is None or person == _TITLE_GENDER[m["t"]]:
+                continue
+            if len(words) > 1 and first_name_gender(words[0]) is not None:
+                continue  # PA03 judges a title before a first name it knows
+            right = _OTHER[m["t"]]
+            who = "a woman" if person == "f" else "a man"
+            yield self.finding(doc, Span(m.start("t"), m.end("t")),
+                               f"« {m['t']} » before « {m['n']} », who is {who} (source or full name): « {right} »",
+                               [right])
+        yield from self._roles(doc, known)
+
+    def _roles(self, doc: Document, known: dict[str, str]) -> Iterator[Finding]:
+        pattern = _role_phrase()
+        for m in re.finditer(_RUN, doc.text):
+            if known.get(m.group().split()[-1]) != "f" or (m.start() and doc.text[m.start() - 1] in "’'-."):
+                continue
+            before = doc.text[max(0, m.start() - 100) : m.start()]
+            r = pattern.search(before)
+            if r is None:
+                continue
+            fixed = _feminine_phrase(r)
+            if fixed is None:
+                continue
+            base = m.start() - len(before)
+            span = Span(base + r.start("det"), base + r.end("body"))
+            yield self.finding(doc, span, f"« {doc[span]} » is masculine but {m.group()} is a woman: « {fixed} »",
+                               [fixed])
+
+
+def _feminine_phrase(r: re.Match[str]) -> str | None:
+    """The masculine role phrase in the feminine (« du secrétaire général » → « de la
+    secrétaire générale »), None when a word after the noun is no adjective to agree."""
+    pre = ("nouvelle" if r["pre"] in ("nouveau", "nouvel") else feminine(r["pre"])) if r["pre"] else ""
+    body = " ".join(w for w in (pre, roles()[r["noun"]]) if w)
+    for sep, adj in re.findall(r"([ -])([a-zà-ÿ]+)", r["adj"] or ""):
+        fem = feminine(adj)
+        if not is_french_form(fem) or not is_french_form(adj):
+            return None  # not an adjective the rules can agree (« a dit »)
+        body += sep + fem
+    det = r["det"]
+    if det[1:2] in ("'", "’"):
+        return det + body
+    return _ARTICLES[det] + " " + body
