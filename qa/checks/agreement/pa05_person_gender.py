@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from qa.checks.base import Check, Context
-from qa.knowledge.names import feminine
+from qa.knowledge.forms import feminine
 from qa.knowledge.person_gender import first_name_gender, people, roles
 from qa.knowledge.wordlists import is_french_form
 from qa.model.document import Document, Span
@@ -56,7 +56,7 @@ class PersonGender(Check):
     name = "agreement.person-gender"
     category = Category.PRONOUN_AGREEMENT
     summary = "Title or role noun of the wrong gender for a person the text or source identifies"
-    data_files = ("persons.toml", "first_names.toml", "names.toml", "lexicon.tsv")  # names: feminine()
+    data_files = ("persons.toml", "first_names.toml")
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         text, source = ctx.file_text or doc.text, ctx.file_source or ctx.source
