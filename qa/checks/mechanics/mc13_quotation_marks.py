@@ -71,6 +71,9 @@ _LOOSE_HABIT = 4  # spaced marks (two pairs) that make the spaced style a house 
 _END = re.compile(r"[.,;:!?…)\]]*$")  # what may follow a closing mark at the end of a paragraph
 # A quotation in the source: straight, German, reversed, French or English marks.
 _SOURCE_QUOTE = re.compile(r'"([^"\n]+)"|„([^“"\n]+)[“"]|»([^«\n]+)«|«([^»\n]+)»|“([^”\n]+)”')
+# ‘ … ’ as quotation marks: the closing ’ stands before a space or a punctuation mark,
+# where an apostrophe never does; apostrophes inside (« l’école ») are passed over.
+_SINGLE = re.compile(r"(?<![\w’'])‘(?=\w)(?:[^‘’\n]|’(?=\w))+?(?<=[\w.!?…])’(?!\w)")
 _MIN_QUOTED_WORDS = 4  # fewer quoted words are a title or a term, which French may leave bare
 
 
@@ -173,6 +176,7 @@ class QuotationMarks(Check):
         detached_end = tight_style and (source_tight or loose == 1)
         for para in doc.paragraphs:
             yield from self._paragraph(doc, para, sp, elided, spaced >= 2, tight_style, detached_end)
+            yield from self._single_marks(doc, para, sp)
 
     def _paragraph(
         self, doc: Document, para: Span, sp: str, elided: set[int], spaced: bool, tight: bool, detached_end: bool
@@ -256,6 +260,18 @@ class QuotationMarks(Check):
                         yield self.finding(doc, Span(i, i + 1), "no space before the opening quotation mark", [' "'], autofix=True)
                     elif tight and text[i + 1 : i + 2] == " ":
                         yield self.finding(doc, Span(i, i + 2), "space after the opening quotation mark", ['"'], autofix=True)
+
+    def _single_marks(self, doc: Document, para: Span, sp: str) -> Iterator[Finding]:
+        """English single marks used as quotation marks (« ‘Les parents ont le droit’, a-t-elle
+        dit »), outside guillemets: the closing one is the apostrophe sign before a space or
+        a punctuation mark."""
+        text = doc.text
+        for m in _SINGLE.finditer(text, para.start, para.end):
+            before = text[para.start : m.start()]
+            if before.count("«") > before.count("»"):
+                continue  # an inner quotation inside guillemets
+            yield self.finding(doc, Span(m.start(), m.start() + 1), "English single quotation mark « ‘ »: write « « »", ["«" + sp], autofix=True)
+            yield self.finding(doc, Span(m.end() - 1, m.end()), "English single quotation mark « ’ »: write « » »", [sp + "»"], autofix=True)
 
     def _lost_quotation(self, doc: Document, source: str) -> Iterator[Finding]:
         """The source quotes a passage at the start or the end of its segment and the
