@@ -74,6 +74,9 @@ _SOURCE_QUOTE = re.compile(r'"([^"\n]+)"|„([^“"\n]+)[“"]|»([^«\n]+)«|«
 # ‘ … ’ as quotation marks: the closing ’ stands before a space or a punctuation mark,
 # where an apostrophe never does; apostrophes inside (« l’école ») are passed over.
 _SINGLE = re.compile(r"(?<![\w’'])‘(?=\w)(?:[^‘’\n]|’(?=\w))+?(?<=[\w.!?…])’(?!\w)")
+# A straight mark against its words: after a word or a stop and before a space or the end,
+# or after a space or the start and before a word.
+_TIGHT_ANYWHERE = re.compile(r'[^\W_.,!?…]"(?=[\s.,;:!?]|$)|[.!?…]"(?=\s|$)|(?:^|(?<=\s))"[^\W_]')
 _MIN_QUOTED_WORDS = 4  # fewer quoted words are a title or a term, which French may leave bare
 
 
@@ -149,7 +152,7 @@ class QuotationMarks(Check):
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         text = doc.text
-        if not any(c in text for c in '«»“”„"'):
+        if not any(c in text for c in '«»“”„"‘'):
             if ctx is not None and ctx.source:
                 yield from self._lost_quotation(doc, ctx.source)
             return
@@ -169,11 +172,11 @@ class QuotationMarks(Check):
         # A segment linted alone shows too few marks to tell a house style: its source does.
         # One spaced pair in a segment whose source writes its marks tight is damage; the
         # spaced style is a habit only when the text shows it twice (two pairs).
-        source_tight = ctx is not None and bool(ctx.source) and _tight_and_loose(ctx.source or "")[0] > 0
+        source_tight = ctx is not None and bool(ctx.source) and _TIGHT_ANYWHERE.search(ctx.source or "") is not None
         tight_style = tight > loose or (source_tight and loose < _LOOSE_HABIT)
-        # A lone mark detached at the end of a paragraph is judged only where no spaced
-        # mark is written elsewhere: a quotation over paragraphs may be spaced on purpose.
-        detached_end = tight_style and (source_tight or loose == 1)
+        # A lone mark detached at the end of a paragraph closes a quotation opened earlier,
+        # maybe spaced on purpose there: only a source that writes it tight tells.
+        detached_end = tight_style and source_tight
         for para in doc.paragraphs:
             yield from self._paragraph(doc, para, sp, elided, spaced >= 2, tight_style, detached_end)
             yield from self._single_marks(doc, para, sp)
