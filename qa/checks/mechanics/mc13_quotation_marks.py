@@ -104,7 +104,9 @@ def _closing_shape(text: str, i: int) -> bool:
 def _closes_paragraph(text: str, i: int, end: int) -> bool:
     """A straight mark detached from the words before it with only punctuation after it,
     up to the end of the paragraph: it can only close a quotation."""
-    return i > 0 and text[i - 1] in _SPACES and _END.fullmatch(text, i + 1, end) is not None and text[:i].rstrip(_SPACES)[-1:] not in ":«"
+    if i == 0 or text[i - 1] not in _SPACES or _END.fullmatch(text, i + 1, end) is None:
+        return False
+    return text[max(0, i - 8) : i].rstrip(_SPACES)[-1:] not in ":«"
 
 
 def _extra_mark(text: str, para: Span, straight: list[int], alone: bool) -> int | None:
@@ -129,14 +131,19 @@ def _extra_mark(text: str, para: Span, straight: list[int], alone: bool) -> int 
 class QuotationMarks(Check):
     """Quotation marks checked as a whole within each paragraph.
 
-    Reported: English or German marks in French copy (“ … ”, „ … “, » … «; “ … ” inside
-    guillemets is the French inner quotation and stays); a pair opened with one kind and
+    Reported: English or German marks in French copy (“ … ”, „ … “, » … «, ‘ … ’; “ … ”
+    inside guillemets is the French inner quotation and stays); a pair opened with one kind and
     closed with another (« … " and " … »); a quotation mark standing for an apostrophe
     (« l" économie »); a closing mark glued to the next word; a straight mark glued to the
     words on both sides; a space inside straight marks; guillemets without the space the
     document puts inside the others; and a closing mark followed by an incise (« a
     déclaré le maire », « a-t-il dit ») with no comma, unless the quotation ends with « ? »,
-    « ! » or « … ». Fixes use guillemets with the document's own space (no-break or plain).
+    « ! » or « … ». In a paragraph with an odd count of straight marks, the one nothing can
+    pair with (the first of two closing marks in a row, the only mark inside a headline).
+    With a source: spaced straight marks where the source writes them tight (a segment is
+    too short to show a house style), and a passage the source quotes at the start or end
+    of its segment that the translation gives with no mark at all. Fixes use guillemets
+    with the document's own space (no-break or plain).
 
     Mauvais : « „Nos fours consomment trop“ a expliqué le directeur, selon l" entreprise. »
     Bon :     « « Nos fours consomment trop », a expliqué le directeur, selon l'entreprise. »
@@ -255,7 +262,9 @@ class QuotationMarks(Check):
                 elif detached_end and _closes_paragraph(text, i, para.end):
                     # « la stagflation. " » at the end of a paragraph: a closing mark whose
                     # opening is in an earlier paragraph, detached from its words
-                    start = i - len(text[para.start : i]) + len(text[para.start : i].rstrip(_SPACES))
+                    start = i
+                    while start > para.start and text[start - 1] in _SPACES:
+                        start -= 1
                     yield self.finding(doc, Span(start, i + 1), "space before the closing quotation mark", ['"'], autofix=True)
                 else:
                     stack.append((i, "s"))
@@ -269,9 +278,11 @@ class QuotationMarks(Check):
         dit »), outside guillemets: the closing one is the apostrophe sign before a space or
         a punctuation mark."""
         text = doc.text
+        seen, depth = para.start, 0  # guillemets open before the match, counted once
         for m in _SINGLE.finditer(text, para.start, para.end):
-            before = text[para.start : m.start()]
-            if before.count("«") > before.count("»"):
+            depth += text.count("«", seen, m.start()) - text.count("»", seen, m.start())
+            seen = m.start()
+            if depth > 0:
                 continue  # an inner quotation inside guillemets
             yield self.finding(doc, Span(m.start(), m.start() + 1), "English single quotation mark « ‘ »: write « « »", ["«" + sp], autofix=True)
             yield self.finding(doc, Span(m.end() - 1, m.end()), "English single quotation mark « ’ »: write « » »", [sp + "»"], autofix=True)
