@@ -59,6 +59,22 @@ def inside_names(doc: Document) -> frozenset[int]:
     return frozenset(out)
 
 
+def capitals_inside_names(doc: Document) -> list[tuple[int, int, str, str]]:
+    """Words of a known name with one capital written with a capital of their own (« le
+    Premier Ministre », « les Nations Unies »): (start, end, the word as the name writes
+    it, the name)."""
+    out = []
+    for m in _name_matcher().finditer(doc.text, doc.folded):
+        name = list(words(m.payloads[0]))
+        found = list(words(doc.text, m.start, m.end))
+        if len(name) != len(found) or not found[0][2][:1].isupper():
+            continue  # « les droits de l’Homme »: the text does not write the name as one
+        for (start, end, word), (_, _, right) in list(zip(found, name))[1:]:
+            if right.islower() and word[:1].isupper() and word[1:].islower():
+                out.append((start, end, right, m.payloads[0]))
+    return out
+
+
 _NAME_LINK = re.compile(r"(?:\b(?:de|des|du|d['’]|et|la|l['’])[ ]?)+$")
 
 

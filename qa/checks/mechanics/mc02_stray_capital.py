@@ -11,6 +11,7 @@ from qa.checks.base import Check, Context
 from qa.checks.mechanics._capitals import (
     DATA_FILES,
     capital_sets,
+    capitals_inside_names,
     continues_name,
     designation,
     field_of,
@@ -180,6 +181,11 @@ class StrayCapital(Check):
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         analysis = ctx.analysis(doc)
         used: set[int] = set()
+        named = capitals_inside_names(doc)
+        for start, end, right, name in named:
+            yield self.finding(doc, Span(start, end), f"« {doc.text[start:end]} »: the name « {name} » has one capital, on its first word", [right], autofix=True)
+        starts = {start for start, _, _, _ in named}
+        used.update(t.i for t in analysis.tokens if t.start in starts)
         yield from self._quantities(doc, analysis, used)
         yield from self._title_case(doc, analysis, used)
         yield from self._capitals(doc, analysis, used, ctx)

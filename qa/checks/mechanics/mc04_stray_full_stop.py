@@ -12,6 +12,7 @@ from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding
 
 _STRAY_STOP = re.compile(r"(?<=[^\W_])\.(?=[ \u00a0]+([a-zà-öø-ÿœ][\w’'-]*))")
+_SUBJECTS = frozenset(["je", "il", "elle", "on", "nous", "vous", "ils", "elles"])
 _WORD_BEFORE = re.compile(r"[\w.’'-]+$")
 # Doubled marks a join left behind: « ,, », « ;; », « .. » (not an ellipsis), « ,. ».
 _DOUBLED = re.compile(r",{2,}|;{2,}|(?<=[^\W_])\.\.(?!\.)|,\.(?!\.)")
@@ -23,6 +24,9 @@ class StrayFullStop(Check):
     The source had a tag, a link or a line break there. Abbreviations (« etc. »,
     « av. J.-C. », « M. ») are not sentence ends and stay quiet. Marks doubled by a
     join (« ,, », « .. » that is no ellipsis) are reported as well.
+
+    A subject pronoun and its verb after the stop (« a introduit le test. nous avons
+    comparé ») open a new sentence: there the capital is missing, not the stop wrong.
 
     Mauvais : « », a déclaré le ministre. lors d’une conférence de presse »
     Bon :     « », a déclaré le ministre lors d’une conférence de presse »
@@ -56,6 +60,12 @@ class StrayFullStop(Check):
                 continue
             if starts_pipeline_tag(doc.text, m.start(1)):
                 continue  # « travaillistes. ttn-fr-41 »: the stop ends the text; AR01 reports the tag
+            if nxt in _SUBJECTS and re.match(r"[ \u00a0]+[a-zà-öø-ÿœ]", doc.text[m.end(1) :]):
+                # « a introduit TrueNat. nous avons comparé »: a subject and its verb open a new
+                # sentence; the stop is right and the capital is missing
+                span = Span(m.start(1), m.end(1))
+                yield self.finding(doc, span, f"« {nxt} » opens a sentence: it takes a capital", [nxt[0].upper() + nxt[1:]], autofix=True)
+                continue
             span = Span(m.start(), m.end())
             yield self.finding(doc, span, f"full stop before lower-case « {nxt} » inside the sentence: delete it", [""])
         for m in _DOUBLED.finditer(doc.text):

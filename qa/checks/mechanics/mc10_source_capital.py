@@ -293,18 +293,31 @@ class SourceCapital(Check):
         head = doc.text[start : t.start]
         if len(head.split()) <= 3 or "\n" in head.strip():
             return False  # « Légende : », « MIDDELBURG – Le porte-parole : »
-        if para is not None and not doc.text[para.start : para.end].rstrip().endswith((".", "!", "…")):
-            return False  # a headline or a title: « Partout où je passe, les mêmes erreurs: Les conseils … »
         low = t.text.lower()
         if low in ("je", "tu", "nous", "vous"):
             return False  # « qui lui disait : Je vous installe »: words reported, quotation marks or not
         function = t.pos in ("PRON", "DET", "ADV", "ADP", "CCONJ", "SCONJ")  # « : Il exige », « : Les blocs »
+        body = doc.text[para.start : para.end].rstrip() if para is not None else ""
+        if para is not None and not body.endswith((".", "!", "…")):
+            # A title (« Partout où je passe, les mêmes erreurs: Conseils … ») or a question
+            # keeps its capital; a headline with no final mark goes on in lower case after
+            # its subject when a function word follows (« Katja Eckardt : avec ces actions »).
+            if not function or body.endswith(("?", "»", '"', "”", ")", ";", ":")):
+                return False
         if t.start in skip or low in place_words() or not (function or is_french_form(low)) or zipf(low) < 3.0:
             return False
         nxt = _next(analysis, t)
-        if t.pos == "PROPN" and t.ent in ("LOC", "GPE", "PER", "ORG"):
+        if t.pos == "PROPN" and t.ent in ("LOC", "GPE", "PER", "ORG") and not _enumeration(doc, analysis, t):
             return False  # « une seule ville : Paris »
         return not (nxt is not None and nxt.text[:1].isupper() and nxt.text.isalpha())
+
+
+def _enumeration(doc: Document, analysis: Analysis, t: Token) -> bool:
+    """« : Meubles, vêtements, fleurs »: the first item of a list whose next items are
+    written in lower case is a common noun, whatever the tagger took it for."""
+    nxt = _next(analysis, t)
+    after = _next(analysis, nxt) if nxt is not None and nxt.text == "," else None
+    return after is not None and after.text.isalpha() and after.text.islower() and after.pos == "NOUN"
 
 
 @cache

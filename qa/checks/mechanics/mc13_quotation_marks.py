@@ -67,6 +67,19 @@ def _word_before(text: str, i: int) -> str:
     return m.group() if m else ""
 
 
+_LOOSE_HABIT = 4  # spaced marks (two pairs) that make the spaced style a house style
+_END = re.compile(r"[.,;:!?…)\]]*$")  # what may follow a closing mark at the end of a paragraph
+# A quotation in the source: straight, German, reversed, French or English marks.
+_SOURCE_QUOTE = re.compile(r'"([^"\n]+)"|„([^“"\n]+)[“"]|»([^«\n]+)«|«([^»\n]+)»|“([^”\n]+)”')
+# ‘ … ’ as quotation marks: the closing ’ stands before a space or a punctuation mark,
+# where an apostrophe never does; apostrophes inside (« l’école ») are passed over.
+_SINGLE = re.compile(r"(?<![\w’'])‘(?=\w)(?:[^‘’\n]|’(?=\w))+?(?<=[\w.!?…])’(?!\w)")
+# A straight mark against its words: after a word or a stop and before a space or the end,
+# or after a space or the start and before a word.
+_TIGHT_ANYWHERE = re.compile(r'[^\W_.,!?…]"(?=[\s.,;:!?]|$)|[.!?…]"(?=\s|$)|(?:^|(?<=\s))"[^\W_]')
+_MIN_QUOTED_WORDS = 4  # fewer quoted words are a title or a term, which French may leave bare
+
+
 def _glued_left(text: str, i: int) -> bool:
     return i > 0 and (text[i - 1].isalnum() or text[i - 1] in ".,;!?…")
 
@@ -75,17 +88,62 @@ def _glued_right(text: str, i: int) -> bool:
     return i + 1 < len(text) and text[i + 1].isalnum()
 
 
+def _tight_and_loose(text: str) -> tuple[int, int]:
+    """Straight marks written against their words (« "Il s'agit" ») and with a space inside
+    (« " Il s'agit " »)."""
+    tight = len(re.findall(r'(?<![\w"])"[^\W_]|[^\W_.,!?]"(?![\w"])', text))
+    loose = len(re.findall(r'(?<![\w"])" [^\W_]|[^\W_.,!?] "(?![\w"])', text))
+    return tight, loose
+
+
+def _closing_shape(text: str, i: int) -> bool:
+    """A mark after a word or a stop and before a space, a punctuation mark or the end."""
+    return _glued_left(text, i) and not _glued_right(text, i)
+
+
+def _closes_paragraph(text: str, i: int, end: int) -> bool:
+    """A straight mark detached from the words before it with only punctuation after it,
+    up to the end of the paragraph: it can only close a quotation."""
+    if i == 0 or text[i - 1] not in _SPACES or _END.fullmatch(text, i + 1, end) is None:
+        return False
+    return text[max(0, i - 8) : i].rstrip(_SPACES)[-1:] not in ":«"
+
+
+def _extra_mark(text: str, para: Span, straight: list[int], alone: bool) -> int | None:
+    """In a paragraph with an odd count of straight marks, the one nothing can pair with:
+    the first of two closing marks in a row (« "ce sont les cours", mais … minimale". »),
+    or the only mark of a headline, inside it (« contre le "Plan d'action de Scholz »). A
+    lone mark at either end of a paragraph of text opens or closes a quotation that runs
+    over paragraphs."""
+    for a, b in zip(straight, straight[1:]):
+        if _closing_shape(text, a) and _closing_shape(text, b) and text[a + 1 : a + 2] in ",;" and a - para.start > 1:
+            return a
+    if alone and len(straight) == 1:
+        i = straight[0]
+        body = text[para.start : para.end]
+        headline = not body.rstrip("\"»”").endswith((".", "!", "?", "…", ":"))
+        inside = para.start + 1 < i < para.end - 1
+        if headline and inside and text[i - 1] in _SPACES and text[i + 1 : i + 2].isalpha():
+            return i
+    return None
+
+
 class QuotationMarks(Check):
     """Quotation marks checked as a whole within each paragraph.
 
-    Reported: English or German marks in French copy (“ … ”, „ … “, » … «; “ … ” inside
-    guillemets is the French inner quotation and stays); a pair opened with one kind and
+    Reported: English or German marks in French copy (“ … ”, „ … “, » … «, ‘ … ’; “ … ”
+    inside guillemets is the French inner quotation and stays); a pair opened with one kind and
     closed with another (« … " and " … »); a quotation mark standing for an apostrophe
     (« l" économie »); a closing mark glued to the next word; a straight mark glued to the
     words on both sides; a space inside straight marks; guillemets without the space the
     document puts inside the others; and a closing mark followed by an incise (« a
     déclaré le maire », « a-t-il dit ») with no comma, unless the quotation ends with « ? »,
-    « ! » or « … ». Fixes use guillemets with the document's own space (no-break or plain).
+    « ! » or « … ». In a paragraph with an odd count of straight marks, the one nothing can
+    pair with (the first of two closing marks in a row, the only mark inside a headline).
+    With a source: spaced straight marks where the source writes them tight (a segment is
+    too short to show a house style), and a passage the source quotes at the start or end
+    of its segment that the translation gives with no mark at all. Fixes use guillemets
+    with the document's own space (no-break or plain).
 
     Mauvais : « „Nos fours consomment trop“ a expliqué le directeur, selon l" entreprise. »
     Bon :     « « Nos fours consomment trop », a expliqué le directeur, selon l'entreprise. »
@@ -101,7 +159,9 @@ class QuotationMarks(Check):
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         text = doc.text
-        if not any(c in text for c in '«»“”„"'):
+        if not any(c in text for c in '«»“”„"‘'):
+            if ctx is not None and ctx.source:
+                yield from self._lost_quotation(doc, ctx.source)
             return
         sp = convention(doc)
         apostrophe = "’" if text.count("’") > text.count("'") else "'"
@@ -115,12 +175,22 @@ class QuotationMarks(Check):
         # Straight marks with spaces inside (« " Il s'agit " ») are a house style when the
         # document has no tight ones (« "Il s'agit" »); in a document that mixes both, the
         # spaced ones are the damage.
-        tight = len(re.findall(r'(?<![\w"])"[^\W_]|[^\W_.,!?]"(?![\w"])', text))
-        loose = len(re.findall(r'(?<![\w"])" [^\W_]|[^\W_.,!?] "(?![\w"])', text))
+        tight, loose = _tight_and_loose(text)
+        # A segment linted alone shows too few marks to tell a house style: its source does.
+        # One spaced pair in a segment whose source writes its marks tight is damage; the
+        # spaced style is a habit only when the text shows it twice (two pairs).
+        source_tight = ctx is not None and bool(ctx.source) and _TIGHT_ANYWHERE.search(ctx.source or "") is not None
+        tight_style = tight > loose or (source_tight and loose < _LOOSE_HABIT)
+        # A lone mark detached at the end of a paragraph closes a quotation opened earlier,
+        # maybe spaced on purpose there: only a source that writes it tight tells.
+        detached_end = tight_style and source_tight
         for para in doc.paragraphs:
-            yield from self._paragraph(doc, para, sp, elided, spaced >= 2, tight > loose)
+            yield from self._paragraph(doc, para, sp, elided, spaced >= 2, tight_style, detached_end)
+            yield from self._single_marks(doc, para, sp)
 
-    def _paragraph(self, doc: Document, para: Span, sp: str, elided: set[int], spaced: bool, tight: bool) -> Iterator[Finding]:
+    def _paragraph(
+        self, doc: Document, para: Span, sp: str, elided: set[int], spaced: bool, tight: bool, detached_end: bool
+    ) -> Iterator[Finding]:
         text = doc.text
         marks = [(m.start(), m.group()) for m in _MARKS.finditer(text, para.start, para.end) if m.start() not in elided]
         if not marks:
@@ -137,6 +207,11 @@ class QuotationMarks(Check):
         if len(straight) % 2 == 1:
             for i in sorted(stray):
                 yield self.finding(doc, Span(i, i + 1), "a stray quotation mark glued to the words on both sides", [" "])
+            if not stray:
+                extra = _extra_mark(text, para, straight, len(marks) == 1)
+                if extra is not None:
+                    stray.add(extra)
+                    yield self.finding(doc, Span(extra, extra + 1), "a stray quotation mark: nothing pairs with it", [""])
         else:
             stray = set()
         # An odd count left: a quotation running over paragraphs, or one mark lost; which
@@ -184,12 +259,57 @@ class QuotationMarks(Check):
                     yield from self._close(doc, i, c, stack, "s", sp, tight=tight)
                 elif "g" in kinds and not (_glued_right(text, i) and not _glued_left(text, i)):
                     yield from self._close(doc, i, c, stack, "g", sp)
+                elif detached_end and _closes_paragraph(text, i, para.end):
+                    # « la stagflation. " » at the end of a paragraph: a closing mark whose
+                    # opening is in an earlier paragraph, detached from its words
+                    start = i
+                    while start > para.start and text[start - 1] in _SPACES:
+                        start -= 1
+                    yield self.finding(doc, Span(start, i + 1), "space before the closing quotation mark", ['"'], autofix=True)
                 else:
                     stack.append((i, "s"))
                     if balanced and _glued_left(text, i) and text[i - 1] not in ":":
                         yield self.finding(doc, Span(i, i + 1), "no space before the opening quotation mark", [' "'], autofix=True)
                     elif tight and text[i + 1 : i + 2] == " ":
                         yield self.finding(doc, Span(i, i + 2), "space after the opening quotation mark", ['"'], autofix=True)
+
+    def _single_marks(self, doc: Document, para: Span, sp: str) -> Iterator[Finding]:
+        """English single marks used as quotation marks (« ‘Les parents ont le droit’, a-t-elle
+        dit »), outside guillemets: the closing one is the apostrophe sign before a space or
+        a punctuation mark."""
+        text = doc.text
+        seen, depth = para.start, 0  # guillemets open before the match, counted once
+        for m in _SINGLE.finditer(text, para.start, para.end):
+            depth += text.count("«", seen, m.start()) - text.count("»", seen, m.start())
+            seen = m.start()
+            if depth > 0:
+                continue  # an inner quotation inside guillemets
+            yield self.finding(doc, Span(m.start(), m.start() + 1), "English single quotation mark « ‘ »: write « « »", ["«" + sp], autofix=True)
+            yield self.finding(doc, Span(m.end() - 1, m.end()), "English single quotation mark « ’ »: write « » »", [sp + "»"], autofix=True)
+
+    def _lost_quotation(self, doc: Document, source: str) -> Iterator[Finding]:
+        """The source quotes a passage at the start or the end of its segment and the
+        translation has no quotation mark at all: the marks were lost. The first word, or
+        the last punctuation, of the translation is reported, where the mark goes back."""
+        text = doc.text
+        src = source.strip()
+        for m in _SOURCE_QUOTE.finditer(src):
+            quoted = next(g for g in m.groups() if g is not None)
+            if len(quoted.split()) < _MIN_QUOTED_WORDS:
+                continue
+            mark = '"' if m.group().startswith('"') else "«" + NBSP
+            close = '"' if mark == '"' else NBSP + "»"
+            if m.start() == 0:
+                first = re.search(r"[^\W_][\w'’-]*", text)
+                if first is not None and not text[: first.start()].strip():
+                    yield self.finding(doc, Span(first.start(), first.end()), "the source quotes this passage: the opening quotation mark is missing", [mark + first.group()])
+            if _END.fullmatch(src, m.end()) is not None:
+                last = re.search(r"([^\W_][\w'’-]*)([.!?…]*)[ \u00a0]*$", text)
+                if last is not None:
+                    stop = last.group(2)
+                    span = Span(last.start(2), last.end(2)) if stop else Span(last.start(1), last.end(1))
+                    fix = close + stop if stop else last.group(1) + close
+                    yield self.finding(doc, span, "the source quotes this passage: the closing quotation mark is missing", [fix])
 
     def _close(
         self, doc: Document, i: int, c: str, stack: list[tuple[int, str]], kind: str, sp: str, spaced: bool = False, tight: bool = True
