@@ -83,6 +83,33 @@ MIN_USES = 15
 STRICT_SHARE = 0.01
 
 
+QUANTITY = {
+    "part": ("a part of a whole, then « des » before the plural it counts (« la moitié des zones »)",
+             ["moitié", "tiers", "quart", "quarts", "majorité", "minorité", "plupart", "ensemble", "totalité"]),
+    "needs_determiner": ("parts that are other words without a determiner before them (« ensemble » the adverb)",
+                         ["ensemble", "totalité", "minorité", "majorité", "tiers", "quart", "quarts"]),
+    "collective": ("a round number as a noun, then « de » (« des milliers d'emplois », « une dizaine de sites »)",
+                   ["centaine", "centaines", "dizaine", "dizaines", "douzaine", "douzaines", "millier", "milliers",
+                    "million", "millions", "milliard", "milliards", "vingtaine", "trentaine", "quarantaine",
+                    "cinquantaine", "soixantaine", "multitude"]),
+    "units": ("units of measure after a number, then « de » (« 80 centimètres de neige »)",
+              ["centimètre", "centimètres", "millimètre", "millimètres", "mètre", "mètres", "kilomètre", "kilomètres",
+               "litre", "litres", "hectolitre", "hectolitres", "tonne", "tonnes", "kilo", "kilos", "kilogramme",
+               "kilogrammes", "gramme", "grammes", "hectare", "hectares", "mégawatt", "mégawatts", "gigawatt",
+               "gigawatts", "mégawattheures", "gigawattheures", "kilowattheures", "barils", "baril"]),
+    "not_counted": ("words after a quantity noun that are not what it counts (« trois mètres carrés »)",
+                    ["carrés", "carré", "cubes", "cube", "environ", "près", "plus", "moins", "fois", "heure", "heures",
+                     "an", "ans", "jour", "jours", "mois", "semaine", "semaines"]),
+    "more": ("words of approximation before a part (« plus de la moitié », « près d'un tiers »)", ["plus", "moins", "près"]),
+    "change": ("nouns of change, then « de » before an approximate amount (« une hausse de près de 8 % »)",
+               ["hausse", "baisse", "augmentation", "diminution", "recul", "progression", "chute", "réduction",
+                "croissance", "repli", "bond", "renchérissement"]),
+    "approximately": ("words of approximation before an amount", ["près", "plus", "moins", "environ"]),
+}
+AFTER_MORE = {"moitié": "de la", "majorité": "de la", "minorité": "d’une", "tiers": "d’un", "quart": "d’un",
+              "centaine": "d’une", "dizaine": "d’une", "vingtaine": "d’une", "trentaine": "d’une", "millier": "d’un"}
+
+
 def _toml_list(items: list[str]) -> str:
     return "[" + ", ".join(f'"{x}"' for x in sorted(set(items))) + "]"
 
@@ -117,6 +144,16 @@ def write_toml(verbs: Counter, preps: Counter, bare_preps: Counter, nouns: Count
     per_verb: Counter = Counter(v for (v, n) in verbs if n not in times)
     print("# light verbs: two or more different bare nouns after them (« faire face », « faire partie »)")
     print(f"light = {_toml_list([v for v, k in per_verb.items() if k >= 2])}")
+    print()
+    print("[quantity]")
+    print("# Written by hand (not mined): the nouns of quantity that French joins to what they count")
+    print("# with « de » (« des milliers d'emplois ») or « des » (« la moitié des zones »), as every")
+    print("# grammar of French describes (Grevisse, Le Bon Usage, on the complement of nouns of quantity).")
+    for key, (comment, words) in QUANTITY.items():
+        print(f"# {comment}")
+        print(f"{key} = {_toml_list(words)}")
+    print("# « plus moitié » → « plus de la moitié »: what « plus », « moins », « près » need before a bare part")
+    print("after_more = { " + ", ".join(f'{k} = "{v}"' for k, v in sorted(AFTER_MORE.items())) + " }")
     print()
     print("[nouns]")
     print("# second nouns of two nouns side by side in the clean corpora (« pays membre », « site internet »)")

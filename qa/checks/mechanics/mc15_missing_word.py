@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from qa.checks.base import Check, Context
+from qa.checks.mechanics._quantities import quantity
 from qa.checks.mechanics._word_classes import adjective_base, is_verb_form, pos_lemmas
 from qa.data import load_toml
 from qa.knowledge.lemmas import lemma_tables
@@ -21,7 +22,6 @@ from qa.model.textutil import capitalize_first, is_sentence_start, starts_with_v
 
 _MORE = re.compile(r"(?<![\w'’-])(plus|moins)[ \u00a0]+(?=\d)")
 _NOT_BEFORE_MORE = frozenset(["un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "ou", "et", "au", "le", "les", "la", "pas", "ni", "non", "un", "en"])
-_FRACTIONS = frozenset(["tiers", "quart", "quarts", "moitié", "centaines", "dizaines", "milliers", "millions", "milliards", "majorité", "plupart", "vingtaine", "trentaine", "cinquantaine", "douzaine", "centaine", "dizaine", "millier"])
 # Verbs whose bare noun is an attribute, not an object: « il est devenu maire ».
 _COPULAS = frozenset(["être", "devenir", "rester", "sembler", "paraître", "demeurer", "nommer", "élire", "appeler", "considérer", "proclamer", "désigner", "juger", "trouver", "qualifier", "rendre"])
 _INDEFINITE_AFTER = frozenset(["avec", "dans", "pour", "sur", "chez", "sous", "sans"])
@@ -165,8 +165,9 @@ class MissingWord(Check):
                 continue
             low = t.text.lower()
             found = None
-            if low in _FRACTIONS and t.pos in ("NOUN", "PRON") and nxt.pos not in ("ADP", "ADV") and self._bare_plural(nxt):
-                found = (Span(t.start, nxt.end), f"« {t.text} » needs « des » before « {nxt.text} »", f"{t.text} des {nxt.text}")
+            counted = quantity(t, nxt, tokens)
+            if counted is not None:
+                found = counted
             elif low in need and t.pos in ("ADP", "ADV", "SCONJ") and self._bare_after(low, nxt, bare_preps):
                 det = _determiner(nxt, low in _INDEFINITE_AFTER)
                 found = (Span(t.start, nxt.end), f"a determiner is missing after « {t.text} »", f"{t.text} {_join(det, nxt.text)}")
