@@ -153,7 +153,7 @@ def write_toml(verbs: Counter, preps: Counter, bare_preps: Counter, nouns: Count
         print(f"# {comment}")
         print(f"{key} = {_toml_list(words)}")
     print("# « plus moitié » → « plus de la moitié »: what « plus », « moins », « près » need before a bare part")
-    print("after_more = { " + ", ".join(f'{k} = "{v}"' for k, v in sorted(AFTER_MORE.items())) + " }")
+    print("after_more = { " + ", ".join(f'"{k}" = "{v}"' for k, v in sorted(AFTER_MORE.items())) + " }")
     print()
     print("[nouns]")
     print("# second nouns of two nouns side by side in the clean corpora (« pays membre », « site internet »)")

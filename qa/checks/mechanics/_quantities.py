@@ -10,6 +10,7 @@ from functools import cache
 from qa.checks.mechanics._word_classes import adjective_base, is_verb_form, pos_lemmas
 from qa.data import load_toml
 from qa.knowledge.nlp import Token
+from qa.knowledge.wordlists import zipf
 from qa.model.document import Span
 from qa.model.textutil import starts_with_vowel_sound
 
@@ -41,9 +42,12 @@ def _noun(t: Token, plural: bool) -> bool:
     if not low.isalpha() or not low.islower() or len(low) < 3 or (plural and not low.endswith(("s", "x"))):
         return False
     lemma = t.lemma.lower()
-    if lemma not in pos_lemmas("noun") and low not in pos_lemmas("noun"):
-        return False
-    return not adjective_base(low) and not (is_verb_form(low) and low.endswith(("é", "és", "ée", "ées", "ant")))
+    nouns = pos_lemmas("noun")
+    if (lemma not in nouns and low not in nouns) or zipf(low) >= 6.0:
+        return False  # « dans », « sont », « par »: function words that some noun lemma spells
+    if adjective_base(low) and t.pos == "ADJ" and low.removesuffix("s").removesuffix("x") not in nouns:
+        return False  # « des millions supplémentaires »
+    return not (is_verb_form(low) and low.endswith(("é", "és", "ée", "ées", "ant")))
 
 
 def quantity(t: Token, nxt: Token, tokens: list[Token]) -> Found | None:

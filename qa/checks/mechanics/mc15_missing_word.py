@@ -81,13 +81,15 @@ def _common_noun(t: Token, strict: bool = False, trust_tag: bool = False) -> boo
     low = t.text
     if len(low) < 3 or not low.isalpha() or not low.islower() or low in _calendar() or t.lemma in _calendar() or low in _NUMBERS:
         return False
-    if t.pos not in ("NOUN", "VERB", "ADJ", "PROPN") or not ((trust_tag and t.pos == "NOUN") or _noun_form(low)) or zipf(low, "en") > zipf(low):
+    if t.pos not in ("NOUN", "VERB", "ADJ", "PROPN", "AUX", "PRON") or not ((trust_tag and t.pos == "NOUN") or _noun_form(low)):
+        return False
+    if zipf(low, "en") > zipf(low) + 0.5:  # an English word (« interview »), not « production »
         return False
     if low.endswith(("amment", "emment")) or (low.endswith("ment") and adjective_base(low[:-4])):
         return False  # « intelligemment », « considérablement »: adverbs
     suffixed = low.removesuffix("s").endswith(_NOUN_SUFFIXES)
     if t.pos != "NOUN" and not suffixed:
-        if t.pos in ("VERB", "AUX") or _inflected_verb(low) or adjective_base(low) or low.endswith(("er", "ir", "re", "oir")):
+        if t.pos == "VERB" or _inflected_verb(low) or adjective_base(low) or low.endswith(("er", "ir", "re", "oir")):
             return False
     if is_verb_form(low) or adjective_base(low):
         return False
@@ -199,10 +201,10 @@ class MissingWord(Check):
     def _verb(t: Token, tokens: list[Token]) -> bool:
         """A finite verb, an infinitive or a participle after its auxiliary; not a noun
         spaCy took for a verb after a determiner (« comme fichier source »)."""
-        if t.pos != "VERB" or not t.text.isalpha() or not t.text.islower():
-            return False
-        if t.i > 0 and tokens[t.i - 1].pos in ("DET", "ADJ", "NOUN"):
-            return False
+        if t.pos != "VERB" or not t.text.isalpha() or not t.text.islower() or t.text.endswith(("ement", "amment", "emment")):
+            return False  # an adverb spaCy took for a verb (« avaient impérieusement besoin »)
+        if t.i > 0 and (tokens[t.i - 1].pos == "DET" or (tokens[t.i - 1].pos in ("ADJ", "NOUN") and _noun_form(t.text))):
+            return False  # « comme fichier source », « la réclame »: a noun, not a verb
         form = t.morph.get("VerbForm", "")
         if form == "Part":
             return t.i > 0 and tokens[t.i - 1].pos == "AUX"
@@ -213,11 +215,11 @@ class MissingWord(Check):
         lemma = verb.lemma.lower()
         if lemma in _COPULAS or lemma in bare_verbs or not _common_noun(noun):
             return False
-        if noun.pos != "NOUN" and not noun.text.removesuffix("s").endswith(_NOUN_SUFFIXES) and noun.pos != "PROPN":
-            return False
         after = tokens[noun.i + 1] if noun.i + 1 < len(tokens) else None
         if after is not None and after.text.lower() in ("à", "au", "aux", "par", "comme"):
             return False  # « laisser place à », « avoir matière à »: a fixed frame
+        if any(w.text.lower() in ("et", "ou", "ni") for w in tokens[noun.i + 1 : noun.i + 3]):
+            return False  # « concilie croissance et sécurité »: bare nouns in a pair are French
         return f"{lemma} {noun.lemma.lower()}" not in bare_verbs
 
     @staticmethod
