@@ -110,6 +110,15 @@ AFTER_MORE = {"moitié": "de la", "majorité": "de la", "minorité": "d’une", 
               "centaine": "d’une", "dizaine": "d’une", "vingtaine": "d’une", "trentaine": "d’une", "millier": "d’un"}
 
 
+LOCUTIONS = {"grâce": "à", "à partir": "de", "à cause": "de", "en raison": "de", "au lieu": "de", "en dépit": "de",
+             "au sein": "de", "au cours": "de", "à côté": "de", "au milieu": "de", "en face": "de", "lors": "de",
+             "auprès": "de", "autour": "de", "près": "de", "à l’issue": "de", "à l’égard": "de", "en vue": "de",
+             "à l’instar": "de", "en matière": "de", "à l’approche": "de", "en provenance": "de", "en direction": "de",
+             "à destination": "de", "à proximité": "de"}
+LOCUTIONS_NOT_AFTER = ["de", "d’", "d'", "peu", "dès", "pour", "depuis", "coup", "tout", "rendre", "rend", "rendent", "rendu",
+                       "par", "ici", "là", "et", "ou", "action", "actions", "délai", "état", "an", "grâce", "plus", "si", "très", "aussi", "moins", "assez"]
+
+
 def _toml_list(items: list[str]) -> str:
     return "[" + ", ".join(f'"{x}"' for x in sorted(set(items))) + "]"
 
@@ -154,6 +163,13 @@ def write_toml(verbs: Counter, preps: Counter, bare_preps: Counter, nouns: Count
         print(f"{key} = {_toml_list(words)}")
     print("# « plus moitié » → « plus de la moitié »: what « plus », « moins », « près » need before a bare part")
     print("after_more = { " + ", ".join(f'"{k}" = "{v}"' for k, v in sorted(AFTER_MORE.items())) + " }")
+    print()
+    print("[locutions]")
+    print("# Written by hand (not mined): prepositional locutions and the « à » or « de » that ends them")
+    print("# (the locutions prépositives of every French grammar: « grâce à », « à partir de », « en raison de »).")
+    print("needs = { " + ", ".join(f'"{k}" = "{v}"' for k, v in sorted(LOCUTIONS.items())) + " }")
+    print("# words before a locution that make it something else (« de près », « à peu près », « dès lors »)")
+    print(f"not_after = {_toml_list(LOCUTIONS_NOT_AFTER)}")
     print()
     print("[nouns]")
     print("# second nouns of two nouns side by side in the clean corpora (« pays membre », « site internet »)")

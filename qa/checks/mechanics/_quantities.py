@@ -43,7 +43,7 @@ def _noun(t: Token, plural: bool) -> bool:
         return False
     lemma = t.lemma.lower()
     nouns = pos_lemmas("noun")
-    if (lemma not in nouns and low not in nouns) or zipf(low) >= 6.0:
+    if (lemma not in nouns and low not in nouns) or zipf(low) >= 6.0 or t.pos == "VERB":
         return False  # « dans », « sont », « par »: function words that some noun lemma spells
     if adjective_base(low) and t.pos == "ADJ" and low.removesuffix("s").removesuffix("x") not in nouns:
         return False  # « des millions supplémentaires »

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from qa.checks.base import Check, Context
+from qa.checks.mechanics._locutions import locution
 from qa.checks.mechanics._quantities import quantity
 from qa.checks.mechanics._word_classes import adjective_base, is_verb_form, pos_lemmas
 from qa.data import load_toml
@@ -85,6 +86,8 @@ def _common_noun(t: Token, strict: bool = False, trust_tag: bool = False) -> boo
         return False
     if zipf(low, "en") > zipf(low) + 0.5:  # an English word (« interview »), not « production »
         return False
+    if t.pos in ("PRON", "AUX") and (zipf(low) >= 5.5 or low in pos_lemmas("adv")):
+        return False  # « les », « rien », « ensemble »: a pronoun or an adverb, not a mis-tagged noun
     if low.endswith(("amment", "emment")) or (low.endswith("ment") and adjective_base(low[:-4])):
         return False  # « intelligemment », « considérablement »: adverbs
     suffixed = low.removesuffix("s").endswith(_NOUN_SUFFIXES)
@@ -167,7 +170,7 @@ class MissingWord(Check):
                 continue
             low = t.text.lower()
             found = None
-            counted = quantity(t, nxt, tokens)
+            counted = quantity(t, nxt, tokens) or locution(t, nxt, tokens)
             if counted is not None:
                 found = counted
             elif low in need and t.pos in ("ADP", "ADV", "SCONJ") and self._bare_after(low, nxt, bare_preps):
@@ -206,6 +209,8 @@ class MissingWord(Check):
         if t.i > 0 and (tokens[t.i - 1].pos == "DET" or (tokens[t.i - 1].pos in ("ADJ", "NOUN") and _noun_form(t.text))):
             return False  # « comme fichier source », « la réclame »: a noun, not a verb
         form = t.morph.get("VerbForm", "")
+        if form == "Inf" and ((_noun_form(t.text) and t.text not in pos_lemmas("verb")) or (t.i > 0 and tokens[t.i - 1].pos in ("NOUN", "PROPN", "ADJ"))):
+            return False  # « un globe trotter vedette »: an infinitive right after a noun is no verb
         if form == "Part":
             return t.i > 0 and tokens[t.i - 1].pos == "AUX"
         return form in ("Fin", "Inf")
@@ -213,8 +218,10 @@ class MissingWord(Check):
     @staticmethod
     def _bare_object(verb: Token, noun: Token, bare_verbs: frozenset[str], tokens: list[Token]) -> bool:
         lemma = verb.lemma.lower()
-        if lemma in _COPULAS or lemma in bare_verbs or not _common_noun(noun):
-            return False
+        if lemma in _COPULAS or lemma in bare_verbs or not _common_noun(noun) or noun.text in pos_lemmas("adv"):
+            return False  # « regroupent ensemble »: a noun that is also an adverb
+        if noun.pos != "NOUN" and _noun_form(verb.text):
+            return False  # « comme fichier source »: neither word is tagged as it should be
         after = tokens[noun.i + 1] if noun.i + 1 < len(tokens) else None
         if after is not None and after.text.lower() in ("à", "au", "aux", "par", "comme"):
             return False  # « laisser place à », « avoir matière à »: a fixed frame
