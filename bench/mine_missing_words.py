@@ -116,7 +116,13 @@ LOCUTIONS = {"grâce": "à", "à partir": "de", "à cause": "de", "en raison": "
              "à l’instar": "de", "en matière": "de", "à l’approche": "de", "en provenance": "de", "en direction": "de",
              "à destination": "de", "à proximité": "de"}
 LOCUTIONS_NOT_AFTER = ["de", "d’", "d'", "peu", "dès", "pour", "depuis", "coup", "tout", "rendre", "rend", "rendent", "rendu",
-                       "par", "ici", "là", "et", "ou", "action", "actions", "délai", "état", "an", "grâce", "plus", "si", "très", "aussi", "moins", "assez"]
+                       "par", "ici", "là", "action", "actions", "délai", "état", "an", "grâce", "plus", "si", "très", "aussi", "moins", "assez"]
+
+
+NAME_HEADS = {"bank": "f", "kasse": "f", "verein": "m", "verband": "m", "tag": "m", "amt": "m", "gericht": "m",
+              "ministerium": "m", "wehr": "f", "bahn": "f", "polizei": "f", "kammer": "f", "zeitung": "f",
+              "stiftung": "f", "gesellschaft": "f", "gewerkschaft": "m", "partei": "m", "bond": "m", "raad": "m"}
+NAME_PREPOSITIONS = ["de", "à", "par", "pour", "avec", "contre", "chez", "dans", "sur", "vers", "entre", "sans", "selon"]
 
 
 def _toml_list(items: list[str]) -> str:
@@ -170,6 +176,14 @@ def write_toml(verbs: Counter, preps: Counter, bare_preps: Counter, nouns: Count
     print("needs = { " + ", ".join(f'"{k}" = "{v}"' for k, v in sorted(LOCUTIONS.items())) + " }")
     print("# words before a locution that make it something else (« de près », « à peu près », « dès lors »)")
     print(f"not_after = {_toml_list(LOCUTIONS_NOT_AFTER)}")
+    print()
+    print("[names]")
+    print("# Written by hand (not mined): MC16 (qa/checks/mechanics/mc16_bare_name.py). German and Dutch")
+    print("# names that end with a common noun take the article of that noun's French rendering, as the")
+    print("# French press writes them (« la Deutsche Bank », « le Bundestag », « la Bundeswehr »): head, gender.")
+    print("heads = { " + ", ".join(f'"{k}" = "{v}"' for k, v in sorted(NAME_HEADS.items())) + " }")
+    print("# prepositions after which such a name takes its article (« de la Commerzialbank »)")
+    print(f"prepositions = {_toml_list(NAME_PREPOSITIONS)}")
     print()
     print("[nouns]")
     print("# second nouns of two nouns side by side in the clean corpora (« pays membre », « site internet »)")

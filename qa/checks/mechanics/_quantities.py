@@ -43,11 +43,13 @@ def _noun(t: Token, plural: bool) -> bool:
         return False
     lemma = t.lemma.lower()
     nouns = pos_lemmas("noun")
-    if (lemma not in nouns and low not in nouns) or zipf(low) >= 6.0 or t.pos == "VERB":
+    singular = low[:-1] if low.endswith(("s", "x")) else low
+    if (lemma not in nouns and low not in nouns and singular not in nouns) or zipf(low) >= 6.0:
         return False  # « dans », « sont », « par »: function words that some noun lemma spells
     if adjective_base(low) and t.pos == "ADJ" and low.removesuffix("s").removesuffix("x") not in nouns:
         return False  # « des millions supplémentaires »
-    return not (is_verb_form(low) and low.endswith(("é", "és", "ée", "ées", "ant")))
+    participle = low.endswith(("é", "és", "ée", "ées", "ant"))
+    return not (participle and (is_verb_form(low) or t.pos == "VERB"))  # « 18 mètres tiré à ras de terre »
 
 
 def quantity(t: Token, nxt: Token, tokens: list[Token]) -> Found | None:
