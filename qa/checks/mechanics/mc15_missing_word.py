@@ -12,7 +12,7 @@ from functools import cache
 from qa.checks.base import Check, Context
 from qa.checks.mechanics._locutions import locution
 from qa.checks.mechanics._quantities import quantity
-from qa.checks.mechanics._word_classes import adjective_base, is_verb_form, pos_lemmas
+from qa.checks.mechanics._word_classes import adjective_base, is_adjective, is_verb_form, pos_lemmas
 from qa.data import load_toml
 from qa.knowledge.lemmas import lemma_tables
 from qa.knowledge.nlp import Analysis, Token
@@ -88,7 +88,7 @@ def _common_noun(t: Token, strict: bool = False, trust_tag: bool = False) -> boo
         return False
     if t.pos in ("PRON", "AUX") and (zipf(low) >= 5.5 or low in pos_lemmas("adv")):
         return False  # « les », « rien », « ensemble »: a pronoun or an adverb, not a mis-tagged noun
-    if low.endswith(("amment", "emment")) or (low.endswith("ment") and adjective_base(low[:-4])):
+    if low.endswith(("amment", "emment")) or (low.endswith("ment") and is_adjective(low[:-4]) and not _inflected_verb(low[:-4])):
         return False  # « intelligemment », « considérablement »: adverbs
     suffixed = low.removesuffix("s").endswith(_NOUN_SUFFIXES)
     if t.pos != "NOUN" and not suffixed:
@@ -239,7 +239,9 @@ class MissingWord(Check):
     @staticmethod
     def _second_noun(first: Token, noun: Token, second: frozenset[str], tokens: list[Token]) -> bool:
         """« le taux mortalité »: a noun after a noun with its determiner, both plain nouns."""
-        if first.i == 0 or tokens[first.i - 1].pos not in ("DET", "ADJ") or not _common_noun(first, trust_tag=True) or first.pos != "NOUN":
+        if first.i == 0 or not (tokens[first.i - 1].pos in ("DET", "ADJ") or tokens[first.i - 1].text.lower() in ("des", "du", "au", "aux")):
+            return False  # « des » and « du » are often tagged ADP
+        if not _common_noun(first, trust_tag=True) or first.pos != "NOUN":
             return False
         if not noun.text.removesuffix("s").endswith(_NOUN_SUFFIXES):
             return False  # two plain nouns are often an apposition (« objet classe », « pays membre »)
