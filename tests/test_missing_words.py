@@ -59,6 +59,28 @@ def test_mc15_quantities_and_locutions_leave_clean_french_alone(text: str) -> No
 @pytest.mark.parametrize(
     ("text", "expect"),
     [
+        ("La région envisage taxe sur les camions.", ["taxe"]),
+        ("Le club devra suspendre production de maillots.", ["production"]),
+    ],
+)
+def test_mc15_bare_objects_spacy_mistags(text: str, expect: list[str]) -> None:
+    assert found(MissingWord(), text) == expect
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les élus veulent concilier tradition et modernité.",
+        "Ils avaient grandement besoin de pluie, et la région envisage une taxe sur les camions.",
+    ],
+)
+def test_mc15_bare_objects_french_writes(text: str) -> None:
+    assert found(MissingWord(), text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
         ("Le conseil de surveillance de Volksbank se réunit lundi.", ["de Volksbank"]),
         ("La Fietsersbond (FB) publie un guide.\n\nSelon les cyclistes, FB réclame des pistes.", ["FB"]),
         ("« Les prix vont encore monter », était l’avis des producteurs.", ["était"]),
