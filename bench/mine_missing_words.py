@@ -83,6 +83,48 @@ MIN_USES = 15
 STRICT_SHARE = 0.01
 
 
+QUANTITY = {
+    "part": ("a part of a whole, then « des » before the plural it counts (« la moitié des zones »)",
+             ["moitié", "tiers", "quart", "quarts", "majorité", "minorité", "plupart", "ensemble", "totalité"]),
+    "needs_determiner": ("parts that are other words without a determiner before them (« ensemble » the adverb)",
+                         ["ensemble", "totalité", "minorité", "majorité", "tiers", "quart", "quarts"]),
+    "collective": ("a round number as a noun, then « de » (« des milliers d'emplois », « une dizaine de sites »)",
+                   ["centaine", "centaines", "dizaine", "dizaines", "douzaine", "douzaines", "millier", "milliers",
+                    "million", "millions", "milliard", "milliards", "vingtaine", "trentaine", "quarantaine",
+                    "cinquantaine", "soixantaine", "multitude"]),
+    "units": ("units of measure after a number, then « de » (« 80 centimètres de neige »)",
+              ["centimètre", "centimètres", "millimètre", "millimètres", "mètre", "mètres", "kilomètre", "kilomètres",
+               "litre", "litres", "hectolitre", "hectolitres", "tonne", "tonnes", "kilo", "kilos", "kilogramme",
+               "kilogrammes", "gramme", "grammes", "hectare", "hectares", "mégawatt", "mégawatts", "gigawatt",
+               "gigawatts", "mégawattheures", "gigawattheures", "kilowattheures", "barils", "baril"]),
+    "not_counted": ("words after a quantity noun that are not what it counts (« trois mètres carrés »)",
+                    ["carrés", "carré", "cubes", "cube", "environ", "près", "plus", "moins", "fois", "heure", "heures",
+                     "an", "ans", "jour", "jours", "mois", "semaine", "semaines"]),
+    "more": ("words of approximation before a part (« plus de la moitié », « près d'un tiers »)", ["plus", "moins", "près"]),
+    "change": ("nouns of change, then « de » before an approximate amount (« une hausse de près de 8 % »)",
+               ["hausse", "baisse", "augmentation", "diminution", "recul", "progression", "chute", "réduction",
+                "croissance", "repli", "bond", "renchérissement"]),
+    "approximately": ("words of approximation before an amount", ["près", "plus", "moins", "environ"]),
+}
+AFTER_MORE = {"moitié": "de la", "majorité": "de la", "minorité": "d’une", "tiers": "d’un", "quart": "d’un",
+              "centaine": "d’une", "dizaine": "d’une", "vingtaine": "d’une", "trentaine": "d’une", "millier": "d’un"}
+
+
+LOCUTIONS = {"grâce": "à", "à partir": "de", "à cause": "de", "en raison": "de", "au lieu": "de", "en dépit": "de",
+             "au sein": "de", "au cours": "de", "à côté": "de", "au milieu": "de", "en face": "de", "lors": "de",
+             "auprès": "de", "autour": "de", "près": "de", "à l’issue": "de", "à l’égard": "de", "en vue": "de",
+             "à l’instar": "de", "en matière": "de", "à l’approche": "de", "en provenance": "de", "en direction": "de",
+             "à destination": "de", "à proximité": "de"}
+LOCUTIONS_NOT_AFTER = ["de", "d’", "d'", "peu", "dès", "pour", "depuis", "coup", "tout", "rendre", "rend", "rendent", "rendu",
+                       "par", "ici", "là", "action", "actions", "délai", "état", "an", "grâce", "plus", "si", "très", "aussi", "moins", "assez"]
+
+
+NAME_HEADS = {"bank": "f", "kasse": "f", "verein": "m", "verband": "m", "tag": "m", "amt": "m", "gericht": "m",
+              "ministerium": "m", "wehr": "f", "bahn": "f", "polizei": "f", "kammer": "f", "zeitung": "f",
+              "stiftung": "f", "gesellschaft": "f", "gewerkschaft": "m", "partei": "m", "bond": "m", "raad": "m"}
+NAME_PREPOSITIONS = ["de", "à", "par", "pour", "avec", "contre", "chez", "dans", "sur", "vers", "entre", "sans", "selon"]
+
+
 def _toml_list(items: list[str]) -> str:
     return "[" + ", ".join(f'"{x}"' for x in sorted(set(items))) + "]"
 
@@ -117,6 +159,31 @@ def write_toml(verbs: Counter, preps: Counter, bare_preps: Counter, nouns: Count
     per_verb: Counter = Counter(v for (v, n) in verbs if n not in times)
     print("# light verbs: two or more different bare nouns after them (« faire face », « faire partie »)")
     print(f"light = {_toml_list([v for v, k in per_verb.items() if k >= 2])}")
+    print()
+    print("[quantity]")
+    print("# Written by hand (not mined): the nouns of quantity that French joins to what they count")
+    print("# with « de » (« des milliers d'emplois ») or « des » (« la moitié des zones »), as every")
+    print("# grammar of French describes (Grevisse, Le Bon Usage, on the complement of nouns of quantity).")
+    for key, (comment, words) in QUANTITY.items():
+        print(f"# {comment}")
+        print(f"{key} = {_toml_list(words)}")
+    print("# « plus moitié » → « plus de la moitié »: what « plus », « moins », « près » need before a bare part")
+    print("after_more = { " + ", ".join(f'"{k}" = "{v}"' for k, v in sorted(AFTER_MORE.items())) + " }")
+    print()
+    print("[locutions]")
+    print("# Written by hand (not mined): prepositional locutions and the « à » or « de » that ends them")
+    print("# (the locutions prépositives of every French grammar: « grâce à », « à partir de », « en raison de »).")
+    print("needs = { " + ", ".join(f'"{k}" = "{v}"' for k, v in sorted(LOCUTIONS.items())) + " }")
+    print("# words before a locution that make it something else (« de près », « à peu près », « dès lors »)")
+    print(f"not_after = {_toml_list(LOCUTIONS_NOT_AFTER)}")
+    print()
+    print("[names]")
+    print("# Written by hand (not mined): MC16 (qa/checks/mechanics/mc16_bare_name.py). German and Dutch")
+    print("# names that end with a common noun take the article of that noun's French rendering, as the")
+    print("# French press writes them (« la Deutsche Bank », « le Bundestag », « la Bundeswehr »): head, gender.")
+    print("heads = { " + ", ".join(f'"{k}" = "{v}"' for k, v in sorted(NAME_HEADS.items())) + " }")
+    print("# prepositions after which such a name takes its article (« de la Commerzialbank »)")
+    print(f"prepositions = {_toml_list(NAME_PREPOSITIONS)}")
     print()
     print("[nouns]")
     print("# second nouns of two nouns side by side in the clean corpora (« pays membre », « site internet »)")

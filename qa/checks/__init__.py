@@ -25,6 +25,7 @@ from qa.checks.mechanics.mc11_mc12_spacing import GluedFunctionWord, SplitToken
 from qa.checks.mechanics.mc13_quotation_marks import QuotationMarks
 from qa.checks.mechanics.mc14_punctuation_spacing import PunctuationSpacing
 from qa.checks.mechanics.mc15_missing_word import MissingWord
+from qa.checks.mechanics.mc16_bare_name import BareName
 from qa.checks.artifacts.ar01_pipeline_tag import PipelineTag
 from qa.checks.artifacts.ar02_markup_residue import MarkupResidue
 from qa.checks.numbers.nf01_number_style import NumberStyle
@@ -67,6 +68,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     StrayCapital,
     SourceCapital,
     MissingWord,
+    BareName,
     SpuriousDeterminer,
     StrayFullStop,
     CapitalisedPronoun,

@@ -77,7 +77,7 @@ FILES: dict[str, Toml | Tsv] = {
         "model_tokens": TABLE, "tracker": TABLE, "pipeline_tag": TABLE,
     }),
     "mechanics.toml": Toml(1, {"merge": TABLE, "abbreviations": TABLE, "pronouns": TABLE, "quantity": TABLE, "capitals": TABLE}),
-    "missing_words.toml": Toml(1, {"prepositions": TABLE, "verbs": TABLE, "nouns": TABLE}),
+    "missing_words.toml": Toml(1, {"prepositions": TABLE, "verbs": TABLE, "quantity": TABLE, "locutions": TABLE, "names": TABLE, "nouns": TABLE}),
     "names.toml": Toml(1, {"french_titles": ARRAY, "qualified_names": ARRAY, "nationalities": ARRAY, "names": ARRAY}),
     "numbers.toml": Toml(1, {
         "scale": ARRAY, "currency": ARRAY, "units": TABLE, "months": TABLE, "weekdays": TABLE,

@@ -10,7 +10,9 @@ from collections.abc import Iterator
 from functools import cache
 
 from qa.checks.base import Check, Context
-from qa.checks.mechanics._word_classes import adjective_base, is_verb_form, pos_lemmas
+from qa.checks.mechanics._locutions import locution
+from qa.checks.mechanics._quantities import quantity
+from qa.checks.mechanics._word_classes import adjective_base, is_adjective, is_verb_form, pos_lemmas
 from qa.data import load_toml
 from qa.knowledge.lemmas import lemma_tables
 from qa.knowledge.nlp import Analysis, Token
@@ -21,7 +23,6 @@ from qa.model.textutil import capitalize_first, is_sentence_start, starts_with_v
 
 _MORE = re.compile(r"(?<![\w'’-])(plus|moins)[ \u00a0]+(?=\d)")
 _NOT_BEFORE_MORE = frozenset(["un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "ou", "et", "au", "le", "les", "la", "pas", "ni", "non", "un", "en"])
-_FRACTIONS = frozenset(["tiers", "quart", "quarts", "moitié", "centaines", "dizaines", "milliers", "millions", "milliards", "majorité", "plupart", "vingtaine", "trentaine", "cinquantaine", "douzaine", "centaine", "dizaine", "millier"])
 # Verbs whose bare noun is an attribute, not an object: « il est devenu maire ».
 _COPULAS = frozenset(["être", "devenir", "rester", "sembler", "paraître", "demeurer", "nommer", "élire", "appeler", "considérer", "proclamer", "désigner", "juger", "trouver", "qualifier", "rendre"])
 _INDEFINITE_AFTER = frozenset(["avec", "dans", "pour", "sur", "chez", "sous", "sans"])
@@ -81,13 +82,17 @@ def _common_noun(t: Token, strict: bool = False, trust_tag: bool = False) -> boo
     low = t.text
     if len(low) < 3 or not low.isalpha() or not low.islower() or low in _calendar() or t.lemma in _calendar() or low in _NUMBERS:
         return False
-    if t.pos not in ("NOUN", "VERB", "ADJ", "PROPN") or not ((trust_tag and t.pos == "NOUN") or _noun_form(low)) or zipf(low, "en") > zipf(low):
+    if t.pos not in ("NOUN", "VERB", "ADJ", "PROPN", "AUX", "PRON") or not ((trust_tag and t.pos == "NOUN") or _noun_form(low)):
         return False
-    if low.endswith(("amment", "emment")) or (low.endswith("ment") and adjective_base(low[:-4])):
+    if zipf(low, "en") > zipf(low) + 0.5:  # an English word (« interview »), not « production »
+        return False
+    if t.pos in ("PRON", "AUX") and (zipf(low) >= 5.5 or low in pos_lemmas("adv")):
+        return False  # « les », « rien », « ensemble »: a pronoun or an adverb, not a mis-tagged noun
+    if low.endswith(("amment", "emment")) or (low.endswith("ment") and is_adjective(low[:-4]) and not _inflected_verb(low[:-4])):
         return False  # « intelligemment », « considérablement »: adverbs
     suffixed = low.removesuffix("s").endswith(_NOUN_SUFFIXES)
     if t.pos != "NOUN" and not suffixed:
-        if t.pos in ("VERB", "AUX") or _inflected_verb(low) or adjective_base(low) or low.endswith(("er", "ir", "re", "oir")):
+        if t.pos == "VERB" or _inflected_verb(low) or adjective_base(low) or low.endswith(("er", "ir", "re", "oir")):
             return False
     if is_verb_form(low) or adjective_base(low):
         return False
@@ -165,8 +170,9 @@ class MissingWord(Check):
                 continue
             low = t.text.lower()
             found = None
-            if low in _FRACTIONS and t.pos in ("NOUN", "PRON") and nxt.pos not in ("ADP", "ADV") and self._bare_plural(nxt):
-                found = (Span(t.start, nxt.end), f"« {t.text} » needs « des » before « {nxt.text} »", f"{t.text} des {nxt.text}")
+            counted = quantity(t, nxt, tokens) or locution(t, nxt, tokens)
+            if counted is not None:
+                found = counted
             elif low in need and t.pos in ("ADP", "ADV", "SCONJ") and self._bare_after(low, nxt, bare_preps):
                 det = _determiner(nxt, low in _INDEFINITE_AFTER)
                 found = (Span(t.start, nxt.end), f"a determiner is missing after « {t.text} »", f"{t.text} {_join(det, nxt.text)}")
@@ -198,11 +204,13 @@ class MissingWord(Check):
     def _verb(t: Token, tokens: list[Token]) -> bool:
         """A finite verb, an infinitive or a participle after its auxiliary; not a noun
         spaCy took for a verb after a determiner (« comme fichier source »)."""
-        if t.pos != "VERB" or not t.text.isalpha() or not t.text.islower():
-            return False
-        if t.i > 0 and tokens[t.i - 1].pos in ("DET", "ADJ", "NOUN"):
-            return False
+        if t.pos != "VERB" or not t.text.isalpha() or not t.text.islower() or t.text.endswith(("ement", "amment", "emment")):
+            return False  # an adverb spaCy took for a verb (« avaient impérieusement besoin »)
+        if t.i > 0 and (tokens[t.i - 1].pos == "DET" or (tokens[t.i - 1].pos in ("ADJ", "NOUN") and _noun_form(t.text))):
+            return False  # « comme fichier source », « la réclame »: a noun, not a verb
         form = t.morph.get("VerbForm", "")
+        if form == "Inf" and ((_noun_form(t.text) and t.text not in pos_lemmas("verb")) or (t.i > 0 and tokens[t.i - 1].pos in ("NOUN", "PROPN", "ADJ"))):
+            return False  # « un globe trotter vedette »: an infinitive right after a noun is no verb
         if form == "Part":
             return t.i > 0 and tokens[t.i - 1].pos == "AUX"
         return form in ("Fin", "Inf")
@@ -210,13 +218,15 @@ class MissingWord(Check):
     @staticmethod
     def _bare_object(verb: Token, noun: Token, bare_verbs: frozenset[str], tokens: list[Token]) -> bool:
         lemma = verb.lemma.lower()
-        if lemma in _COPULAS or lemma in bare_verbs or not _common_noun(noun):
-            return False
-        if noun.pos != "NOUN" and not noun.text.removesuffix("s").endswith(_NOUN_SUFFIXES) and noun.pos != "PROPN":
-            return False
+        if lemma in _COPULAS or lemma in bare_verbs or not _common_noun(noun) or noun.text in pos_lemmas("adv"):
+            return False  # « regroupent ensemble »: a noun that is also an adverb
+        if noun.pos != "NOUN" and _noun_form(verb.text):
+            return False  # « comme fichier source »: neither word is tagged as it should be
         after = tokens[noun.i + 1] if noun.i + 1 < len(tokens) else None
         if after is not None and after.text.lower() in ("à", "au", "aux", "par", "comme"):
             return False  # « laisser place à », « avoir matière à »: a fixed frame
+        if any(w.text.lower() in ("et", "ou", "ni") for w in tokens[noun.i + 1 : noun.i + 3]):
+            return False  # « concilie croissance et sécurité »: bare nouns in a pair are French
         return f"{lemma} {noun.lemma.lower()}" not in bare_verbs
 
     @staticmethod
@@ -229,7 +239,9 @@ class MissingWord(Check):
     @staticmethod
     def _second_noun(first: Token, noun: Token, second: frozenset[str], tokens: list[Token]) -> bool:
         """« le taux mortalité »: a noun after a noun with its determiner, both plain nouns."""
-        if first.i == 0 or tokens[first.i - 1].pos not in ("DET", "ADJ") or not _common_noun(first, trust_tag=True) or first.pos != "NOUN":
+        if first.i == 0 or not (tokens[first.i - 1].pos in ("DET", "ADJ") or tokens[first.i - 1].text.lower() in ("des", "du", "au", "aux")):
+            return False  # « des » and « du » are often tagged ADP
+        if not _common_noun(first, trust_tag=True) or first.pos != "NOUN":
             return False
         if not noun.text.removesuffix("s").endswith(_NOUN_SUFFIXES):
             return False  # two plain nouns are often an apposition (« objet classe », « pays membre »)
