@@ -4,16 +4,22 @@ Drives the real server over stdio (bench/server.py's client), opens a ~1,500-wor
 article, then sends 1,000 one-paragraph edits, each waiting for its diagnostics. Every
 edit puts a word the server has never seen in a paragraph (as typing does: new numbers,
 names, typos), so that whatever grows with new strings shows. The server's resident
-memory (psutil) is sampled before the first edit and every 100 edits.
+memory (psutil) is sampled before the first edit and every 100 edits. The server gets an
+empty cache folder ($QA_CACHE_DIR), so each edited paragraph really goes through spaCy.
 
-Usage: python bench/server_memory.py [--edits N] [ARTICLE.txt ...]
+--spacy measures spaCy alone, in this process: 3,000 paragraphs of new words analysed as
+qa does (qa.knowledge.nlp), with the size of spaCy's string store and the RSS before and after.
+
+Usage: python bench/server_memory.py [--edits N] [--spacy] [ARTICLE.txt ...]
 """
 
 from __future__ import annotations
 
 import asyncio
+import os
 import statistics
 import sys
+import tempfile
 import time
 
 import psutil
@@ -36,6 +42,7 @@ def edits_wanted() -> int:
 async def main() -> None:
     n_edits = edits_wanted()
     text = article()
+    os.environ["QA_CACHE_DIR"] = tempfile.mkdtemp(prefix="qa-server-memory-")  # read by start()
     client, pid = await start()
     proc = psutil.Process(pid)
     uri = "file:///bench/article.txt"
@@ -67,5 +74,26 @@ async def main() -> None:
     await client.shutdown_session()
 
 
+def spacy_alone(n: int = 3000) -> None:
+    import gc
+
+    from qa.knowledge.nlp import _parse, pipeline
+
+    strings = pipeline().vocab.strings
+    _parse(["Le président a déclaré qu'il viendra."], ("parser",))
+    proc = psutil.Process()
+    gc.collect()
+    start_rss, start_strings = proc.memory_info().rss / 2**20, len(strings)
+    for k in range(n):
+        _parse([f"Ajout {k} du mot inédit Zorglub{k} et Brimbal{k}x chez Mertz{k}."], ("parser",))
+    gc.collect()
+    print(f"spaCy, {n} paragraphs of new words: string store {start_strings} → {len(strings)}, "
+          f"RSS {start_rss:.0f} → {proc.memory_info().rss / 2**20:.0f} MB")
+
+
 if __name__ == "__main__":
-    asyncio.run(main())
+    if "--spacy" in sys.argv:
+        sys.argv.remove("--spacy")
+        spacy_alone()
+    else:
+        asyncio.run(main())

@@ -101,3 +101,27 @@ def test_rows_read_from_arrays_are_the_tokens_attributes() -> None:
         ]
         assert got == expected
     assert any(len(r) > 10 for r in rows)
+
+
+def test_new_words_leave_nothing_in_spacys_string_store(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long-lived process (qa server) analyses words it never saw at every edit; spaCy's
+    string store would keep each one. Rows and entities are read inside a memory zone, so the
+    store stays the same size, and the rows are those of a plain pass (read outside any zone)."""
+    pipeline = nlp.pipeline()
+    texts = [f"Le député Wrzlbrg{k}ovski a voté l'amendement n° {k * 7919} à Kzrtwyl{k}." for k in range(40)]
+    texts.append("Emmanuel Macron a rencontré Olaf Scholz à Berlin.")
+    nlp._parse(["Le député a voté."], ("parser",))  # the pipeline's own first-call strings
+    before = len(pipeline.vocab.strings)
+    rows = nlp._parse(texts, ("parser",))
+    entities = nlp._entities(texts)
+    assert len(pipeline.vocab.strings) == before
+    assert "Wrzlbrg3ovski" not in pipeline.vocab.strings
+    with pipeline.select_pipes(disable=["ner"]):
+        plain = [[(t.idx, t.lemma_, t.pos_) for t in d if not t.is_space] for d in pipeline.pipe(texts)]
+    assert [[(r[0], r[2], r[3]) for r in piece] for piece in rows] == plain
+    assert entities[-1] and {label for _, label in entities[-1]} >= {"PER", "LOC"}
+    assert len(pipeline.vocab.strings) > before  # the plain pass does keep them: the test can fail
+    # The lemmatizer's cache is emptied once past its bound, and lemmas stay the same.
+    monkeypatch.setattr(nlp, "LEMMA_CACHE", 5)
+    again = nlp._parse(texts, ("parser",))
+    assert again == rows and len(pipeline.get_pipe("lemmatizer").cache) == 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -215,7 +216,7 @@ def _parse(texts: list[str], components: tuple[str, ...]) -> list[list[Row]]:
     nlp = pipeline()
     off = [c for c in (*OPTIONAL, "ner") if c not in components and c in nlp.pipe_names]
     out: list[list[Row]] = []
-    with nlp.select_pipes(disable=off):
+    with nlp.select_pipes(disable=off), _transient(nlp):
         for sdoc in nlp.pipe(texts, batch_size=64):
             strings = sdoc.vocab.strings
             raw = sdoc.to_array([IDX, LENGTH, LEMMA, POS, DEP, HEAD, SENT_START, MORPH, IS_SPACE])
@@ -238,8 +239,27 @@ def _entities(texts: list[str]) -> list[list[tuple[int, str]]]:
     nlp = pipeline()
     if "ner" not in nlp.pipe_names:
         return [[] for _ in texts]
-    with nlp.select_pipes(enable=["ner"]):
+    with nlp.select_pipes(enable=["ner"]), _transient(nlp):
         return [[(t.idx, t.ent_type_) for t in sdoc if t.ent_type_] for sdoc in nlp.pipe(texts)]
+
+
+LEMMA_CACHE = 50_000  # entries of spaCy's lemmatizer cache kept between two calls
+
+
+@contextmanager
+def _transient(nlp: Any) -> Iterator[None]:
+    """spaCy's memory zone around one call: the strings and lexemes of the words it had
+    never seen are freed at the end, so a long-lived process (qa server, a large corpus) does
+    not grow with every new word (spaCy's string store keeps each string otherwise). Rows
+    leave the zone as plain Python values, read inside it. The lemmatizer's cache, which the
+    zone does not cover, is a dict of plain strings keyed by hashes that stay valid: it is
+    emptied when it passes LEMMA_CACHE entries (it only saves time)."""
+    with nlp.memory_zone():
+        yield
+    if "lemmatizer" in nlp.pipe_names:
+        cache = getattr(nlp.get_pipe("lemmatizer"), "cache", None)
+        if isinstance(cache, dict) and len(cache) > LEMMA_CACHE:
+            cache.clear()
 
 
 # spaCy's tokenizer peels prefixes and suffixes one at a time, searching the rest each
