@@ -255,8 +255,8 @@ def test_cli_dask_writes_a_dataset_with_the_local_stderr(cluster: LocalCluster, 
     assert [x for x in b.stderr.splitlines() if not x.startswith("qa: Dask")] == a.stderr.splitlines()
     # DuckDB reads the directory as one table (the README's query)
     duckdb = pytest.importorskip("duckdb")
-    n = duckdb.sql(f"SELECT count(*) FROM read_parquet('{there}/*.parquet')").fetchone()
-    assert n is not None and n[0] == pq.read_table(here).num_rows > 0
+    n = duckdb.sql(f"SELECT count(*) FROM read_parquet('{there}/*.parquet')").fetchall()
+    assert n[0][0] == pq.read_table(here).num_rows > 0
 
 
 def test_cli_dask_dataset_refuses_a_file_and_baselines(corpus: list[Path], tmp_path: Path) -> None:
