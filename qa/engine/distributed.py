@@ -258,6 +258,7 @@ def _lint_on(client: Any, files: list[Path], config: Config, progress: Progress 
         )
         for i, group in enumerate(groups)
     ]
+    tasks = [(n, None) for n, _ in tasks]  # the pieces' texts went with their tasks: not kept here
     where = {f.key: i for i, f in enumerate(futures)}
     outputs: list[Any] = [None] * len(tasks)
     left = {n: sum(1 for m, _ in tasks if m == n) for n in split}  # pieces still out, per split file
@@ -322,6 +323,7 @@ def _write_on(
         else:  # a piece of a large file: its raw findings come back
             future = client.submit(_run_batch, config, cache_on, batch, key=f"qa-lint-{token}-{i}", pure=False)
         futures[future.key] = (i, future)
+    tasks = [(n, None) for n, _ in tasks]  # the pieces' texts went with their tasks: not kept here
     first: dict[int, int] = {}  # the group of a split file's first piece: the index of its part
     for i, group in enumerate(groups):
         if (n := tasks[group[0]][0]) in split:
