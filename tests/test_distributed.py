@@ -183,3 +183,94 @@ def test_cli_bad_address_exits_2(corpus: list[Path]) -> None:
     res = CliRunner().invoke(app, ["lint", "--dask", "local:0", str(corpus[0])])
     assert res.exit_code == 2
     assert res.stderr.strip() == "qa: error: --dask local:0: a scheduler address (tcp://host:8786) or local:N (N ≥ 1)"
+
+
+# --- the findings table written by the workers (--dask --format parquet --output DIR) ---
+
+
+def _dataset(folder: Path) -> list[dict[str, object]]:
+    pq = pytest.importorskip("pyarrow.parquet")
+    return pq.read_table(folder).to_pylist()
+
+
+def _write(corpus: list[Path], config: Config, address: str, folder: Path) -> distributed.Tally:
+    from functools import partial
+
+    from qa.report import parquet
+
+    parquet.clear_parts(folder)
+    sink = partial(parquet.write_part, str(folder))
+    return distributed.write_files_dask(corpus, config, address, sink, {str(p) for p in corpus}, partition_bytes=600)
+
+
+def test_workers_write_the_table_of_the_local_run(
+    cluster: LocalCluster, corpus: list[Path], config: Config, local: list[api.Result], tmp_path: Path
+) -> None:
+    parquet = pytest.importorskip("qa.report.parquet")
+    tally = _write(corpus, config, cluster.scheduler_address, tmp_path / "findings")
+    rows = _dataset(tmp_path / "findings")
+    assert rows == parquet.table(local).to_pylist()  # same rows, same order: parts sort by partition
+    parts = sorted(p.name for p in (tmp_path / "findings").iterdir())
+    assert len(parts) > 3 and parts[0] == "part-000000.parquet" and all(p.startswith("part-") for p in parts)
+    # what the client kept: counts and the error lines of the local run, not the Results
+    assert tally.findings == len(rows) == sum(len(r.findings) for r in local)
+    assert tally.errors == [r.error for r in local if r.error] and len(tally.errors) == 2
+    assert tally.files == len(corpus) and tally.exit_code() == api.exit_code(local) == 2
+
+
+def test_a_worker_killed_while_writing_parts(
+    cluster: LocalCluster, corpus: list[Path], config: Config, local: list[api.Result], tmp_path: Path
+) -> None:
+    parquet = pytest.importorskip("qa.report.parquet")
+    marker = tmp_path / "killed"
+    with Client(cluster) as client:
+        client.register_plugin(KillOnce(str(marker)))
+        try:
+            tally = _write(corpus, config, cluster.scheduler_address, tmp_path / "findings")
+        finally:
+            client.unregister_worker_plugin(KillOnce.name)
+    assert marker.exists()  # a worker did die, after writing a part whose task is run again
+    rows = _dataset(tmp_path / "findings")
+    assert rows == parquet.table(local).to_pylist()  # no row lost, none twice
+    assert len({tuple(r.values()) for r in rows}) == len(rows) == tally.findings
+
+
+def test_cli_dask_writes_a_dataset_with_the_local_stderr(cluster: LocalCluster, corpus: list[Path], tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from qa.cli import app
+
+    pq = pytest.importorskip("pyarrow.parquet")
+    here = tmp_path / "here.parquet"
+    there = tmp_path / "there"
+    there.mkdir()
+    (there / "part-000999.parquet").write_bytes(b"an earlier run's part")
+    (there / "_notes.txt").write_text("kept\n")  # pyarrow skips names from _ or .
+    args = ["lint", "--no-grammalecte", "--jobs", "1", "-f", "parquet", *map(str, corpus)]
+    a = CliRunner().invoke(app, [*args, "-o", str(here)])
+    b = CliRunner().invoke(app, [*args, "-o", str(there), "--dask", cluster.scheduler_address])
+    assert a.exit_code == b.exit_code == 2
+    assert pq.read_table(there).to_pylist() == pq.read_table(here).to_pylist()
+    assert not (there / "part-000999.parquet").exists() and (there / "_notes.txt").exists()
+    assert [x for x in b.stderr.splitlines() if not x.startswith("qa: Dask")] == a.stderr.splitlines()
+    # DuckDB reads the directory as one table (the README's query)
+    duckdb = pytest.importorskip("duckdb")
+    n = duckdb.sql(f"SELECT count(*) FROM read_parquet('{there}/*.parquet')").fetchall()
+    assert n[0][0] == pq.read_table(here).num_rows > 0
+
+
+def test_cli_dask_dataset_refuses_a_file_and_baselines(corpus: list[Path], tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from qa.cli import app
+
+    pytest.importorskip("pyarrow")
+    file = tmp_path / "old.parquet"
+    file.write_bytes(b"x")
+    base = ["lint", "-f", "parquet", "--dask", "local:1", str(corpus[0])]
+    res = CliRunner().invoke(app, [*base, "-o", str(file)])
+    assert res.exit_code == 2 and "names the table's directory" in res.stderr and file.read_bytes() == b"x"
+    res = CliRunner().invoke(app, [*base, "-o", str(tmp_path / "d"), "--baseline", str(file)])
+    assert res.exit_code == 2 and "filter the table" in res.stderr and not (tmp_path / "d").exists()
+    res = CliRunner().invoke(app, ["lint", "-f", "parquet", "-o", str(tmp_path), str(corpus[0])])
+    assert res.exit_code == 2 and "a directory" in res.stderr  # without --dask: a file

@@ -130,3 +130,20 @@ def test_output_with_a_text_format_is_refused(texts: list[Path], tmp_path: Path)
     assert res.exit_code == 2
     assert "--output is for --format parquet" in res.output
     assert not (tmp_path / "x").exists()
+
+
+def test_a_part_written_again_replaces_the_first(texts: list[Path], tmp_path: Path) -> None:
+    results = api.lint_paths(texts, CONFIG)
+    folder = tmp_path / "findings"
+    (folder).mkdir()
+    (folder / "part-000007.parquet").write_bytes(b"a part of an earlier run")
+    (folder / "_kept.txt").write_text("not a part\n")
+    parquet.clear_parts(folder)
+    assert sorted(p.name for p in folder.iterdir()) == ["_kept.txt"]
+    parquet.write_part(str(folder), 3, results)
+    parquet.write_part(str(folder), 3, results[1:])  # the partition run again: its part replaced
+    parquet.write_part(str(folder), 4, [])  # no findings: a part with the schema and no rows
+    assert sorted(p.name for p in folder.iterdir()) == ["_kept.txt", "part-000003.parquet", "part-000004.parquet"]
+    table = pq.read_table(folder)
+    assert table.to_pylist() == parquet.table(results[1:]).to_pylist() and table.num_rows > 0
+    assert pq.read_table(folder / "part-000004.parquet").num_rows == 0

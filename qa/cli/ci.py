@@ -44,9 +44,12 @@ def require_files(results: Sequence[Result], skipped: int, allow_empty: bool) ->
 def summary(results: Sequence[Result], skipped: int) -> str:
     """« 3 findings in 2 files (1 skipped, 1 unreadable). »: files that could not be read
     are not counted as linted."""
-    n = sum(len(r.findings) for r in results)
     bad = sum(1 for r in results if r.error)
-    linted = len(results) - bad
+    return summary_of(sum(len(r.findings) for r in results), len(results) - bad, skipped, bad)
+
+
+def summary_of(n: int, linted: int, skipped: int, bad: int) -> str:
+    """The summary line from its counts (a Dask run to a Parquet dataset keeps only those)."""
     extra = ", ".join(x for x in (f"{skipped} skipped" if skipped else "", f"{bad} unreadable" if bad else "") if x)
     return (
         f"{n} finding{'s' if n != 1 else ''} in {linted} file{'s' if linted != 1 else ''}"

@@ -34,7 +34,10 @@ FormatOpt = Annotated[
 ]
 OutputOpt = Annotated[
     Path | None,
-    typer.Option("--output", "-o", metavar="FILE", dir_okay=False, help="Write the report to FILE (--format parquet only)."),
+    typer.Option(
+        "--output", "-o", metavar="FILE",
+        help="Write the report to FILE (--format parquet only); with --dask, a directory the workers write the table's parts in.",
+    ),
 ]
 DaskOpt = Annotated[
     str | None,
@@ -141,7 +144,13 @@ def lint(
         if backends:
             raise typer.Exit(0)
         fail("no path given: name files or directories, or - for standard input")
-    check_target(fmt.value, output)
+    check_target(fmt.value, output, dataset=dask is not None)
+    if dask is not None and fmt.value == "parquet" and output is not None:
+        if baseline or write_baseline or decisions:
+            fail("--baseline, --write-baseline and --decisions are not applied by Dask workers: filter the table instead")
+        from qa.cli.archive import lint_to_dataset
+
+        lint_to_dataset(paths, config, dask, output, allow_empty)
     results, skipped = ci.drop_skipped(_lint(paths, config, dask))
     ci.require_files(results, skipped, allow_empty)
     results = _filtered(results, decisions, baseline, write_baseline, config)

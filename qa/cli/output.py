@@ -55,9 +55,10 @@ _EXTRAS = {
 }
 
 
-def check_target(fmt: str, output: Path | None) -> None:
+def check_target(fmt: str, output: Path | None, dataset: bool = False) -> None:
     """Exit 2, before linting, when the report could not be written: --output with a text
-    format, a binary one for a terminal, a library it needs missing."""
+    format, a binary one for a terminal, a library it needs missing, a directory where a
+    file is written (``dataset``: --dask, whose workers write a directory of parts)."""
     extras = _EXTRAS.get(fmt, _Extras())
     if not extras.binary:
         if output is not None:
@@ -66,6 +67,8 @@ def check_target(fmt: str, output: Path | None) -> None:
         return
     if extras.missing is not None and (why := extras.missing()):
         fail(why)
+    if output is not None and not dataset and output.is_dir():
+        fail(f"{output}: a directory; --output names the file to write (a directory of parts with --dask)")
     if output is None and sys.stdout.isatty():
         fail(f"--format {fmt} writes binary: name a file with --output FILE, or redirect standard output")
 

@@ -7,12 +7,17 @@ articles (``paragraph_hash``), how the counts move after a glossary change.
 ``render`` gives bytes: the command line writes them to a file (``--output FILE``) or to
 a pipe, never to a terminal (qa.cli.output). Files that could not be read have no row;
 their error goes to stderr as with every format. Requires pyarrow (the ``archive`` extra).
+
+On a Dask cluster the table is a dataset instead, a directory of parts that DuckDB, pyarrow
+or Spark read as one table: each worker writes the part of the partition it linted
+(``write_part``), so that no process ever holds the whole archive's findings.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 from qa.model.document import Document
@@ -115,3 +120,24 @@ def render(results: Sequence[Result]) -> bytes:
     sink = pa.BufferOutputStream()
     pq.write_table(table(results), sink, compression="zstd")
     return sink.getvalue().to_pybytes()
+
+
+PART = "part-{:06d}.parquet"  # the part of partition N; the names sort in partition order
+
+
+def write_part(directory: str, index: int, results: Sequence[Result]) -> None:
+    """The part of partition index in directory, written atomically (a temporary file
+    beside it, hidden: readers skip it), so that a partition run again after its worker was
+    lost replaces its part instead of adding rows. A part with no findings still has the
+    schema, so an archive without findings is a table with no rows."""
+    from qa.engine.fixes import write_atomic
+
+    write_atomic(Path(directory) / PART.format(index), render(results))
+
+
+def clear_parts(directory: Path) -> None:
+    """Start a dataset in directory: made if missing; the parts of an earlier run (and the
+    temporary files of a killed writer) removed, any other file left alone."""
+    directory.mkdir(parents=True, exist_ok=True)
+    for old in (*directory.glob("part-*.parquet"), *directory.glob(".part-*.tmp")):
+        old.unlink()
