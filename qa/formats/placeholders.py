@@ -24,6 +24,13 @@ PLACEHOLDER = re.compile(
 )
 
 
+# Roles whose text is itself translated with the document (Sphinx): a glossary term is
+# looked up in the translated glossary, so « :term:`floor division` » becomes « :term:`division
+# entière` » in a French build that links correctly; a definition, an index entry, a key
+# name (« Ctrl » for « Control »), a menu or a label are text the reader sees.
+_TRANSLATED_ROLES = frozenset({":term:", ":dfn:", ":index:", ":kbd:", ":menuselection:", ":guilabel:", ":abbr:"})
+
+
 def placeholders(text: str) -> list[tuple[int, int, str]]:
     """(start, end, text) of each placeholder in text."""
     out = []
@@ -39,10 +46,15 @@ def key(token: str) -> str:
     (« :ref:`tut-intro` » keeps its label, but « :ref:`Introduction <x>` » may not)."""
     role = re.fullmatch(r"(:[\w:-]+:)`([^`]+)`", token)
     if role:
+        if role.group(1) in _TRANSLATED_ROLES:
+            return role.group(1)
         target = re.search(r"<([^<>]+)>$", role.group(2))
-        return role.group(1) + (target.group(1) if target else role.group(2))
+        # « ! » (no link) and « ~ » (last component shown) change the display, not the target
+        return role.group(1) + (target.group(1) if target else role.group(2)).lstrip("!~")
     link = re.fullmatch(r"`([^`]+?)\s*<([^<>]+)>`(_{1,2})", token)
     if link:
+        if re.match(r"https?://", link.group(2)):
+            return f"`<url>`{link.group(3)}"  # a translation may point to the page in its language
         return f"`<{link.group(2)}>`{link.group(3)}"
     if token.startswith("`") and not token.startswith("``"):
         return "`…`_"  # a named reference: its text is translated
