@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 
 from qa.checks.base import Check, Context
 from qa.checks.prose import in_code, in_quotes
-from qa.knowledge.foreign_words import SOURCES, foreign_language, german_compound, name_words
+from qa.knowledge.foreign_words import SOURCES, foreign_language, german_compound, name_words, source_compound
 from qa.knowledge.wordlists import is_french_form, other_script, zipf
 from qa.checks.untranslated._modifier import complement, with_article
 from qa.data import load_toml
@@ -249,7 +249,9 @@ class UntranslatedWords(Check):
                 continue
             if not _GERMAN_BEFORE.search(doc.text[max(0, s - 6) : s]) or is_french_form(w.lower()):
                 continue
-            compound = len(w) >= 9 and zipf(w.lower()) < 1.5 and german_compound(w)
+            # Two German words glued, or more (« Volkshochschul|träger|verein »: a rarer word still).
+            compound = len(w) >= 9 and zipf(w.lower()) < 1.5 and (
+                german_compound(w) or (zipf(w.lower()) == 0 and len(w) >= 14 and source_compound(w, "de")))
             if not compound and (foreign_language(w, _SINGLE_MARGIN) != "de" or zipf(w.lower(), "en") > 2.5):
                 continue
             if not compound and not w.endswith(suffixes):
