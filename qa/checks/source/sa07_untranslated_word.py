@@ -105,6 +105,8 @@ class SourceWordLeft(Check):
     def _hyphenated_foreign(self, word: str, doc: Document, s: int, lang: str) -> bool:
         """« NRW-weit », « la Corona-Krise »: a lower-case part, or after a determiner a
         capitalised part, that is a common source word and no French word."""
+        if word.lower() in loanwords() or is_french_form(word.lower()):
+            return False  # « week-end », « check-up »: borrowed whole
         after_determiner = bool(_DETERMINER.search(doc.text[max(0, s - 8) : s]))
         for part in word.split("-"):
             low = part.lower()
