@@ -90,8 +90,10 @@ class SourceWordLeft(Check):
                 # with a common word of the source (« Allerdings », « Echter »).
                 if not is_sentence_start(doc.text, s) or zipf(low, lang) < _SENTENCE_START_WORD:
                     continue
-            elif w[:1].isupper() and german_name_shape(w):
-                continue  # after a determiner: a place or a title (« le Burgenland », « la BildZeitung »)
+            elif w[:1].isupper() and (german_name_shape(w) or _name_goes_on(doc.text, e)):
+                # after a determiner: a place or a title (« le Burgenland », « la BildZeitung »),
+                # or the first word of a name (« la Städtische Wirtschaftsschule »)
+                continue
             yield self.finding(doc, Span(s, e), f"« {w} » is copied from the source sentence: translate it")
 
     @staticmethod
@@ -117,6 +119,11 @@ class SourceWordLeft(Check):
             if part.islower() or (part.istitle() and after_determiner):
                 return True
         return False
+
+
+def _name_goes_on(text: str, end: int) -> bool:
+    """A capitalised word follows: the word opens a name of several words."""
+    return re.match(r"[ \u00a0]+[A-ZÄÖÜ][^\W\d_]", text[end : end + 3]) is not None
 
 
 def _copied(low: str, source: set[str]) -> bool:

@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 
 from qa.checks.base import Check, Context
 from qa.checks.prose import in_code, in_quotes
-from qa.knowledge.foreign_words import SOURCES, foreign_language, german_compound, name_words, source_compound
+from qa.knowledge.foreign_words import SOURCES, foreign_language, german_compound, german_name_shape, name_words, source_compound
 from qa.knowledge.wordlists import is_french_form, other_script, zipf
 from qa.checks.untranslated._modifier import complement, with_article
 from qa.data import load_toml
@@ -251,7 +251,7 @@ class UntranslatedWords(Check):
                 continue
             # Two German words glued, or more (« Volkshochschul|träger|verein »: a rarer word still).
             compound = len(w) >= 9 and zipf(w.lower()) < 1.5 and (
-                german_compound(w) or (zipf(w.lower()) == 0 and len(w) >= 14 and source_compound(w, "de")))
+                german_compound(w) or (zipf(w.lower()) == 0 and len(w) >= 14 and not german_name_shape(w) and source_compound(w, "de")))
             if not compound and (foreign_language(w, _SINGLE_MARGIN) != "de" or zipf(w.lower(), "en") > 2.5):
                 continue
             if not compound and not w.endswith(suffixes):
