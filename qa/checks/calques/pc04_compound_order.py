@@ -72,10 +72,11 @@ def _fold(word: str) -> str:
 class CompoundOrder(Check):
     """A hyphenated noun-noun compound in the source's order, the head last.
 
-    English, Dutch and German put the modifier first (« Diamant-Colliers », « Finanz-Diva »);
+    Dutch and German put the modifier first (« Diamant-Colliers », « Finanz-Diva »);
     MT keeps that order with a hyphen (« diamant-colliers », « Financière-Diva »), where
-    French puts the head first and links with « de » (« colliers de diamants »). With the
-    source, a hyphenated French word that is no French compound, whose last or first part
+    French puts the head first and links with « de » (« colliers de diamants »). With a
+    German or Dutch source (an English one turns the check off), a hyphenated French word
+    that is no French compound, whose last or first part
     stands as a part of a hyphenated source word, is flagged. Without it, the shape alone
     is telling: a singular noun then a plural one (« diamant-colliers »), for French
     noun-noun compounds put both parts in the plural (« wagons-lits ») and verb-noun ones
@@ -96,7 +97,11 @@ class CompoundOrder(Check):
     autofix = "some"
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        source_parts = _source_parts(ctx.source) if ctx.source else None
+        # English hyphenates adjectival compounds French keeps as they are (« dose-response »
+        # → « dose-réponse »): only German and Dutch hyphenated compounds are read.
+        source_parts = _source_parts(ctx.source) if ctx.source and ctx.source_lang in ("de", "nl") else None
+        if ctx.source and source_parts is None:
+            return
         for s, e, w in word_list(doc.text):
             parts = w.split("-")
             if len(parts) != 2 or not all(p.isalpha() and len(p) >= 3 for p in parts):
