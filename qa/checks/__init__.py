@@ -36,6 +36,7 @@ from qa.checks.untranslated.ut03_label import SourceLabel
 from qa.checks.calques.pc01_reporting_preposition import ReportingPreposition
 from qa.checks.calques.pc02_construction import SourceConstruction
 from qa.checks.calques.pc03_neuter_pronoun import NeuterPronoun
+from qa.checks.calques.pc04_compound_order import CompoundOrder
 from qa.checks.mistranslation.mt01_false_friend import FalseFriend
 from qa.checks.source.sa01_glossary_term import SourceTerm
 from qa.checks.source.sa02_proper_name import SourceName
@@ -80,6 +81,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     ReportingPreposition,
     SourceConstruction,
     NeuterPronoun,
+    CompoundOrder,
     FalseFriend,
     SourceTerm,  # source-aware (SA): silent unless the source is known
     SourceName,

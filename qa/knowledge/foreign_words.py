@@ -69,3 +69,32 @@ def name_words() -> frozenset[str]:
     """Words of the names PN01 knows (« Spiegel », « Allianz »): no German common noun."""
     names = load_toml("names.toml")["names"]
     return frozenset(w for n in names for w in re.findall(r"[^\W\d_]+", f"{n['name']} {n['french']}"))
+
+
+@lru_cache(maxsize=1 << 14)
+def source_compound(word: str, lang: str) -> bool:
+    """Two or more words of ``lang`` glued (« Volkshochschul|träger|verein »,
+    « verhuurder|heffing »): every part a common word of that language, with a linking
+    « s » or a dropped final « e » allowed between parts. Only the parts' frequency in
+    ``lang`` is asked; the caller has already found the whole word is no French word."""
+    data = _data()["german_nouns"]
+    head_min, mod_min = float(data["compound_head"]), float(data["compound_modifier"])  # type: ignore[arg-type]
+    return _splits(word.lower(), lang, head_min, mod_min, 0)
+
+
+def _part(part: str, lang: str, least: float) -> bool:
+    return len(part) >= 3 and any(
+        zipf(p, lang) >= least for p in (part, part + "e", part[:-1] if part.endswith("s") else "") if len(p) >= 3
+    )
+
+
+def _splits(low: str, lang: str, head_min: float, mod_min: float, depth: int) -> bool:
+    if depth > 3:
+        return False
+    for i in range(3, len(low) - 2):
+        head, mod = low[i:], low[:i]
+        if zipf(head, lang) < head_min:
+            continue
+        if _part(mod, lang, mod_min) or (len(mod) >= 7 and _splits(mod, lang, mod_min, mod_min, depth + 1)):
+            return True
+    return False

@@ -12,6 +12,7 @@ from qa.model.findings import Category, Finding
 from qa.knowledge.nlp import Analysis, Token
 from qa.model.textutil import fold_key, is_sentence_start
 
+_NEUTER_OPENING = re.compile(r"(?:^|[.!?…:][\"»“”„']?\s+)[\"«„“']?\s*(?:Es|Het|It)\s")
 _IL = re.compile(r"\bIl\s+(?:ne\s+|n['’]\s*)?([^\W\d_]+)")
 
 
@@ -78,6 +79,8 @@ class NeuterPronoun(Check):
                 fix = copulas[key]
             elif key == "veut" and after == "dire":
                 fix = "Cela veut"
+            elif key == "a" and after == "été" and _neuter_source(ctx) and self._passive_ends(toks, tok.i + 3):
+                fix = "Cela a"  # « Es wurde sehr gut angenommen » → « Il a été très bien accepté »
             else:
                 continue
             if _has_antecedent(doc, analysis, tok):
@@ -89,6 +92,17 @@ class NeuterPronoun(Check):
                 f"with no masculine antecedent French says « {fix} »",
                 suggestions=[fix, fix.replace("Cela", "Ceci")] if fix.startswith("Cela") else [fix],
             )
+
+    @staticmethod
+    def _passive_ends(toks: tuple[Token, ...], j: int) -> bool:
+        """« a été [adverbs] accepté » closing its clause: no impersonal « il a été décidé
+        de / que », no complement after the participle."""
+        while j < len(toks) and toks[j].pos == "ADV":
+            j += 1
+        if j >= len(toks) or toks[j].pos not in ("VERB", "ADJ"):
+            return False
+        nxt = toks[j + 1].text if j + 1 < len(toks) else "."
+        return nxt in (".", "!", "?", "»", "\"", "”", ",", ";", "…")
 
     @staticmethod
     def _predicate(toks: tuple[Token, ...], j: int, impersonal: list[str]) -> bool:
@@ -107,6 +121,12 @@ class NeuterPronoun(Check):
             return False
         noun = toks[k]
         return noun.pos in ("NOUN", "ADJ") and fold_key(noun.text) not in impersonal
+
+
+def _neuter_source(ctx: Context) -> bool:
+    """A sentence of the source segment opens with a neuter pronoun (de « Es », nl « Het »,
+    en « It »)."""
+    return bool(ctx.source) and _NEUTER_OPENING.search(ctx.source) is not None
 
 
 def _has_antecedent(doc: Document, analysis: Analysis, il: Token) -> bool:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from qa.checks.base import Check, Context
 from qa.checks.prose import in_code, in_quotes
-from qa.knowledge.foreign_words import german_name_shape, loanwords, name_words
+from qa.knowledge.foreign_words import german_name_shape, loanwords, name_words, source_compound
 from qa.knowledge.wordlists import is_french_form, zipf
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding, Severity
@@ -23,15 +23,28 @@ _SENTENCE_START_WORD = 3.5
 _FRENCH_WORD = 2.0
 # A capitalised word this frequent in French is a name French copy uses.
 _KNOWN_IN_FRENCH = 1.1
+# A compound of source words (« Volkshochschulträgerverein ») this rare in French is no
+# French word even when wordfreq does not know it in the source language either.
+_COMPOUND_FRENCH = 1.0
+_COMPOUND_LENGTH = 8
+# Inflection endings of the source: the target keeps the stem (« des Volkshochschulträgervereins »).
+_ENDINGS = ("", "s", "es", "n", "en", "e", "er", "ern")
+# A quotation of this many words at most mentions a term; a longer one is translated speech.
+_TERM_WORDS = 3
 
 
 class SourceWordLeft(Check):
     """A word of the source sentence left as it was in the translation.
 
     With the source (`--source`), a target word that also stands in the aligned source
-    sentence, is a word of the source language (not a rare name), is no French word and is
-    not used as a name (a capital without a determiner) was not translated: « les Pendler »,
-    « le Lkw », « huurders ». Names, loanwords and the names PN01 knows are left alone.
+    sentence (in any of its inflected forms), is a word of the source language or a
+    compound of its words (not a rare name), is no French word and is not used as a name
+    (a capital without a determiner) was not translated: « les Pendler », « le Lkw »,
+    « huurders », « la Volkshochschulträgerverein ». So is a hyphenated word copied whole
+    with a common source word in it (« NRW-weit »), and a German adjective of place before
+    a noun (« le directeur de Lüdenscheider AGV »: « de l’AGV de Lüdenscheid »). Names,
+    loanwords and the names PN01 knows are left alone; so is a word quoted as a term
+    (« le “Kurzarbeit” »), not a word inside a translated quotation.
 
     Mauvais : source « … auf den Lkw ausweichen. », cible « … se tournent vers le Lkw. »
     Bon :     source « … auf den Lkw ausweichen. », cible « … se tournent vers le camion. »
@@ -52,12 +65,24 @@ class SourceWordLeft(Check):
             return
         lang = ctx.source_lang or "en"
         source = {w.lower() for w in _WORD.findall(ctx.source)}
+        hyphenated = {w.lower() for _, _, w in word_list(ctx.source) if "-" in w}
         for s, e, w in word_list(doc.text):
-            low = w.lower()
-            if len(low) < 3 or low not in source or not self._foreign(low, lang):
+            if in_code(doc, s) or _quoted_term(doc, s):
                 continue
-            if any(c.isupper() for c in w[1:]) or w in name_words() or in_code(doc, s) or in_quotes(doc, s):
+            if "-" in w:
+                if w.lower() in hyphenated and self._hyphenated_foreign(w, doc, s, lang):
+                    yield self.finding(doc, Span(s, e), f"« {w} » is copied from the source sentence: translate it")
+                continue
+            low = w.lower()
+            if len(low) < 3 or not _copied(low, source):
+                continue
+            if any(c.isupper() for c in w[1:]) or w in name_words():
                 continue  # « GDL », « WamS »: an acronym or an abbreviation
+            if _place_adjective(w, doc, s, ctx.source, lang):
+                yield self.finding(doc, Span(s, e), f"« {w} » is a German adjective of place: « de {w[:-2]} »")
+                continue
+            if not self._foreign(low, lang):
+                continue
             if w[:1].isupper() and zipf(low) >= _KNOWN_IN_FRENCH:
                 continue  # a name French copy uses (« Seehofer », « le Burgenland »)
             if w[:1].isupper() and not _DETERMINER.search(doc.text[max(0, s - 8) : s]):
@@ -65,12 +90,74 @@ class SourceWordLeft(Check):
                 # with a common word of the source (« Allerdings », « Echter »).
                 if not is_sentence_start(doc.text, s) or zipf(low, lang) < _SENTENCE_START_WORD:
                     continue
-            elif w[:1].isupper() and german_name_shape(w):
-                continue  # after a determiner: a place or a title (« le Burgenland », « la BildZeitung »)
+            elif w[:1].isupper() and (german_name_shape(w) or _name_goes_on(doc.text, e)):
+                # after a determiner: a place or a title (« le Burgenland », « la BildZeitung »),
+                # or the first word of a name (« la Städtische Wirtschaftsschule »)
+                continue
             yield self.finding(doc, Span(s, e), f"« {w} » is copied from the source sentence: translate it")
 
     @staticmethod
     def _foreign(word: str, lang: str) -> bool:
         if word in loanwords() or is_french_form(word) or zipf(word) >= _FRENCH_WORD:
             return False
-        return zipf(word, lang) >= _SOURCE_WORD
+        if zipf(word, lang) >= _SOURCE_WORD:
+            return True
+        return len(word) >= _COMPOUND_LENGTH and zipf(word) < _COMPOUND_FRENCH and source_compound(word, lang)
+
+    def _hyphenated_foreign(self, word: str, doc: Document, s: int, lang: str) -> bool:
+        """« NRW-weit », « la Corona-Krise »: a lower-case part, or after a determiner a
+        capitalised part, that is a common source word and no French word."""
+        if word.lower() in loanwords() or is_french_form(word.lower()):
+            return False  # « week-end », « check-up »: borrowed whole
+        after_determiner = bool(_DETERMINER.search(doc.text[max(0, s - 8) : s]))
+        for part in word.split("-"):
+            low = part.lower()
+            if len(low) < 3 or low in loanwords() or is_french_form(low) or zipf(low) >= _FRENCH_WORD:
+                continue
+            if part in name_words() or german_name_shape(part) or zipf(low, lang) < _SOURCE_WORD:
+                continue
+            if part.islower() or (part.istitle() and after_determiner):
+                return True
+        return False
+
+
+def _name_goes_on(text: str, end: int) -> bool:
+    """A capitalised word follows: the word opens a name of several words."""
+    return re.match(r"[ \u00a0]+[A-ZÄÖÜ][^\W\d_]", text[end : end + 3]) is not None
+
+
+def _copied(low: str, source: set[str]) -> bool:
+    """The word stands in the source, or one of its inflected forms does."""
+    return any(low + end in source for end in _ENDINGS) or any(
+        low.endswith(end) and low[: -len(end)] in source for end in _ENDINGS[1:]
+    )
+
+
+def _place_adjective(word: str, doc: Document, s: int, source: str, lang: str) -> bool:
+    """« Lüdenscheider AGV »: a German adjective of place (a capitalised « -er » word between
+    an article or a preposition and a noun in the source) left before a noun in French.
+    Surnames in « -er » stand after a first name or open a clause; titles (« Frankfurter
+    Allgemeine ») go on with a capitalised word, in the source and in the French."""
+    if lang != "de" or len(word) < 7 or not word.endswith("er") or not word.istitle():
+        return False
+    m = re.search(rf"(?<![\w-])(\w+)[ \u00a0]+{re.escape(word)}[ \u00a0]+([A-ZÄÖÜ][\w-]*)", source)
+    if m is None or not m.group(1).islower() or m.group(2).istitle() and "-" not in m.group(2):
+        return False
+    before = re.search(r"(\w+)[ \u00a0]+$", doc.text[max(0, s - 20) : s])
+    after = re.match(r"[ \u00a0]+(\w+)", doc.text[s + len(word) : s + len(word) + 30])
+    if before is None or not before.group(1).islower():
+        return False
+    return after is None or not after.group(1).istitle()
+
+
+def _quoted_term(doc: Document, start: int) -> bool:
+    """Inside a short quotation (« “Kurzarbeit” », « le “Lkw” »): a term mentioned on purpose."""
+    if not in_quotes(doc, start):
+        return False
+    para = doc.paragraph_at(start)
+    end = para.end if para is not None else len(doc.text)
+    begin = para.start if para is not None else 0
+    opening = max(doc.text.rfind(q, begin, start) for q in "«“\"")
+    closing = [i for i in (doc.text.find(q, start, end) for q in "»”\"") if i >= 0]
+    inner = doc.text[opening + 1 : min(closing) if closing else end]
+    return len(inner.split()) <= _TERM_WORDS

@@ -8,9 +8,11 @@ from functools import cache, lru_cache
 
 from qa.checks.base import Check, Context
 from qa.checks.prose import in_code, in_quotes
-from qa.knowledge.foreign_words import SOURCES, foreign_language, german_compound, name_words
+from qa.knowledge.foreign_words import SOURCES, foreign_language, german_compound, german_name_shape, name_words, source_compound
 from qa.knowledge.wordlists import is_french_form, other_script, zipf
+from qa.checks.untranslated._modifier import complement, with_article
 from qa.data import load_toml
+from qa.knowledge.inflection import noun_gender
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding, Severity
 from qa.model.textutil import PhraseMatcher, SpanSet, adjust_determiner, is_sentence_start, word_list
@@ -102,7 +104,7 @@ class UntranslatedWords(Check):
 
     code = "UT01"
     priority = 270
-    data_files = ("untranslated.toml", "names.toml")
+    data_files = ("untranslated.toml", "names.toml", "conjugation.toml", "gender.tsv", "lexicon.tsv")
     paragraph_local = True
     name = "untranslated.words"
     category = Category.UNTRANSLATED
@@ -177,8 +179,24 @@ class UntranslatedWords(Check):
             prev = tokens[i - 1][2] if i else ""
             after_noun = bool(prev) and prev.islower() and _joined(doc, tokens[i - 1], tokens[i]) and not _ARTICLE.search(
                 doc.text[max(0, s - 8) : s]) and zipf(prev) >= 3.0 and prev not in _FRENCH_ARTICLES | _PREPOSITIONS
-            french = forms["after_noun"] if after_noun else forms["alone"]
-            yield self.finding(doc, Span(s, e), f"« {w} » is a source-language noun left in the text: « {french} »", [french])
+            span = Span(s, e)
+            if after_noun:
+                french = complement(forms, doc.text, self._heads(doc, tokens, i))
+            elif prev and prev.islower() and _joined(doc, tokens[i - 1], tokens[i]) and with_article(forms, prev):
+                span, french = Span(tokens[i - 1][0], e), with_article(forms, prev)  # « de Corona » → « du coronavirus »
+            else:
+                french = forms["alone"]
+            yield self.finding(doc, span, f"« {w} » is a source-language noun left in the text: « {french} »", [french])
+
+    @staticmethod
+    def _heads(doc: Document, tokens: list[tuple[int, int, str]], i: int) -> list[tuple[int, int, str]]:
+        """The head noun before the modifier at i, and the adjective between when there is
+        one (« injection financière corona »): a word of unknown gender after a noun."""
+        prev = tokens[i - 1]
+        if i >= 2 and noun_gender(prev[2].lower()) is None and tokens[i - 2][2].islower() \
+                and _joined(doc, tokens[i - 2], prev) and noun_gender(tokens[i - 2][2].lower()) is not None:
+            return [tokens[i - 2], prev]
+        return [prev]
 
     @staticmethod
     def _lang_of(word: str) -> str:
@@ -231,7 +249,9 @@ class UntranslatedWords(Check):
                 continue
             if not _GERMAN_BEFORE.search(doc.text[max(0, s - 6) : s]) or is_french_form(w.lower()):
                 continue
-            compound = len(w) >= 9 and zipf(w.lower()) < 1.5 and german_compound(w)
+            # Two German words glued, or more (« Volkshochschul|träger|verein »: a rarer word still).
+            compound = len(w) >= 9 and zipf(w.lower()) < 1.5 and (
+                german_compound(w) or (zipf(w.lower()) == 0 and len(w) >= 14 and not german_name_shape(w) and source_compound(w, "de")))
             if not compound and (foreign_language(w, _SINGLE_MARGIN) != "de" or zipf(w.lower(), "en") > 2.5):
                 continue
             if not compound and not w.endswith(suffixes):
