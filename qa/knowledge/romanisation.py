@@ -47,6 +47,7 @@ class Conventions:
     strong_endings: tuple[str, ...]
     incompatible: dict[str, re.Pattern[str]]
     exclude: tuple[re.Pattern[str], ...]
+    french: tuple[re.Pattern[str], ...] = ()  # clusters the French convention writes too
 
 
 @cache
@@ -56,7 +57,22 @@ def conventions() -> Conventions:
     rules = tuple(Rule(frozenset(r["lang"].split()), re.compile(r["pattern"]), r["replace"]) for r in data["rule"])
     exclude = tuple(re.compile(p) for p in data.get("exclude", ()))
     incompatible = {lang: re.compile(p) for lang, p in data.get("incompatible", {}).items()}
-    return Conventions(markers, rules, tuple(data["endings"]), tuple(data["strong_endings"]), incompatible, exclude)
+    french = tuple(re.compile(m["pattern"]) for m in data["marker"] if m.get("french"))
+    return Conventions(markers, rules, tuple(data["endings"]), tuple(data["strong_endings"]), incompatible, exclude,
+                       french)
+
+
+_NOT_FRENCH = re.compile(r"y[aeiou]")
+
+
+def french_compatible(word: str) -> bool:
+    """Whether every marker word shows is a cluster French writes too (« Charapova »,
+    « Chapovalov »): then the word may be the French romanisation itself."""
+    low = word.lower()
+    ours = conventions().french
+    if _NOT_FRENCH.search(low):
+        return False  # « Pavlyuchenkova »: French writes « iou », never « yu »
+    return all(any(f.pattern == p.pattern for f in ours) for _, p, _ in conventions().markers if p.search(low))
 
 
 @cache
@@ -211,7 +227,11 @@ def romanisations(doc: Document, source_lang: str | None = None) -> list[Hit]:
     # Words of an accepted French form (« Kryvyi Rih ») are not judged one by one.
     taken.extend((m.start, m.end) for m in _french_matcher().finditer(doc.text, doc.folded))
     judged = SpanSet(taken)
-    prefer = source_lang if source_lang in LANGS else _document_convention(doc)
+    shown = _document_convention(doc)
+    prefer = source_lang if source_lang in LANGS else shown
+    # A text that romanises no name the foreign way beyond doubt, translated from another
+    # language than English, writes « Ch- » the French way (« Charapova »).
+    lenient = shown is None and source_lang != "en"
     for start, end, word in word_list(doc.text):
         # The word alone first (remembered across documents), then its place in the text.
         if not _candidate(word, prefer) or (judged and judged.overlaps(start, end)):
@@ -219,7 +239,7 @@ def romanisations(doc: Document, source_lang: str | None = None) -> list[Hit]:
         span = Span(start, end)
         if in_credit(doc, start) or in_foreign_title(doc, span):
             continue
-        hit = _judge(doc, span, word, prefer)
+        hit = _judge(doc, span, word, prefer, lenient)
         if hit:
             hits.append(hit)
     hits.sort(key=lambda h: h.span)
@@ -238,8 +258,8 @@ def _candidate(word: str, prefer: str | None) -> bool:
     return bool(_detect(word, prefer)) and zipf(word) < FRENCH_ZIPF
 
 
-def _judge(doc: Document, span: Span, word: str, prefer: str | None = None) -> Hit | None:
-    verdict = _verdict(word, prefer)
+def _judge(doc: Document, span: Span, word: str, prefer: str | None = None, lenient: bool = False) -> Hit | None:
+    verdict = _verdict(word, prefer, lenient)
     if verdict is None:
         return None
     entity, converted, lang = verdict
@@ -254,7 +274,7 @@ def _judge(doc: Document, span: Span, word: str, prefer: str | None = None) -> H
 
 
 @lru_cache(maxsize=1 << 16)
-def _verdict(word: str, prefer: str | None) -> tuple[Entity | None, str, str] | None:
+def _verdict(word: str, prefer: str | None, lenient: bool = False) -> tuple[Entity | None, str, str] | None:
     """What _judge makes of word alone: (the entity its conversion lands on, or None;
     the converted form; the convention), or None when it is no romanised name."""
     found = _detect(word, prefer)
@@ -266,6 +286,8 @@ def _verdict(word: str, prefer: str | None) -> tuple[Entity | None, str, str] | 
         entity = _by_key().get(name_key(converted))
         if entity is not None and converted != word:
             return entity, converted, lang
+    if lenient and french_compatible(word):
+        return None  # only « ch », « kh »: as French as foreign, and no known name confirms it
     lang, weight = found[0]
     if weight < DECISIVE and not (weight >= 2 and has_slavic_ending(word)) and not has_strong_ending(word):
         return None
