@@ -228,3 +228,18 @@ def test_foreign_clusters_beside_ch_are_still_reported() -> None:
     # A text that romanises the English way beyond doubt reads « Ch- » as English « Tch- ».
     english = Document("t", "Le chef Vladimir Shchukin et son adjoint Boris Chestakov ont été cités.")
     assert [h.suggestion for h in romanisations(english)][-1] == "Tchestakov"
+
+
+def test_citizens_of_other_countries_keep_their_spelling() -> None:
+    tennis = Document("t", "Le Canadien Denis Shapovalov a battu Andrey Rublev en finale.")
+    dance = Document("t", "Elle a formé les Israéliens Galit Chait/Sergei Sakhnovski.")
+    # Rublev is Russian: his first name is still reported, Shapovalov is not.
+    assert [tennis[h.span] for h in romanisations(tennis)] == ["Andrey"]
+    assert romanisations(dance) == []
+
+
+def test_a_nationality_elsewhere_in_the_sentence_does_not_shield_a_name() -> None:
+    visit = Document("t", "Le ministre allemand a rencontré Selenskyj à Kiev.")
+    envoy = Document("t", "L'envoyé américain Steve Witkoff a rencontré Poetin lundi.")
+    assert [h.suggestion for h in romanisations(visit)] == ["Zelensky"]
+    assert [h.suggestion for h in romanisations(envoy)] == ["Poutine"]

@@ -187,6 +187,20 @@ def in_foreign_title(doc: Document, span: Span) -> bool:
     return zipf(word, "en") >= 3.0 and zipf(word, "fr") < 3.0 and word.lower() not in _FRENCH_OK
 
 
+@cache
+def _own_spelling() -> re.Pattern[str]:
+    stems = "|".join(re.escape(w) for w in sorted(load_toml("transliteration.toml").get("own_spelling", ()), key=len, reverse=True))
+    # « le Canadien Denis », « le joueur américain », « les Israéliennes »: up to two
+    # capitalised words (a first name) between the nationality and the name.
+    return re.compile(rf"(?<![\w-])(?i:{stems})(?:ne|e)?s?\s+(?:[A-ZÀ-Ý][\w’'-]*[/\s]+){{0,3}}$")
+
+
+def of_other_nationality(doc: Document, span: Span) -> bool:
+    """« le Canadien Denis Shapovalov »: a citizen of a country outside Russia, Ukraine and
+    Belarus signs in that country's spelling."""
+    return bool(_own_spelling().search(doc.text, max(0, span.start - 60), span.start))
+
+
 def in_credit(doc: Document, offset: int) -> bool:
     para = doc.paragraph_at(offset)
     return para is not None and bool(_CREDIT.match(doc[para]))
@@ -219,7 +233,8 @@ def romanisations(doc: Document, source_lang: str | None = None) -> list[Hit]:
     taken: list[tuple[int, int]] = []
     for m in _foreign_matcher().finditer(doc.text, doc.folded):
         span = Span(m.start, m.end)
-        if not doc[span][:1].isupper() or doc[span].isupper() or in_credit(doc, span.start) or in_foreign_title(doc, span):
+        if not doc[span][:1].isupper() or doc[span].isupper() or in_credit(doc, span.start) or in_foreign_title(doc, span) \
+                or of_other_nationality(doc, span):
             continue
         entity = m.payloads[0]
         hits.append(Hit(span, article_form(doc, entity), entity, None))
@@ -237,7 +252,7 @@ def romanisations(doc: Document, source_lang: str | None = None) -> list[Hit]:
         if not _candidate(word, prefer) or (judged and judged.overlaps(start, end)):
             continue
         span = Span(start, end)
-        if in_credit(doc, start) or in_foreign_title(doc, span):
+        if in_credit(doc, start) or in_foreign_title(doc, span) or of_other_nationality(doc, span):
             continue
         hit = _judge(doc, span, word, prefer, lenient)
         if hit:
