@@ -225,3 +225,26 @@ def test_every_name_yields_renderings_or_is_marked_untranslatable() -> None:
 def test_untranslatable_marks_are_not_stale() -> None:
     stale = [d["name"] for d in NAMES["names"] if d.get("untranslatable") and _yields(d)]
     assert stale == []
+
+
+def test_multiword_rendering_with_a_capital_mid_sentence_needs_no_frame() -> None:
+    bank = _run("Buffett a acheté des actions de la Banque d'Amérique cette semaine.", NameTranslated())
+    rents = _run("Les loyers ont encore augmenté, a constaté hier le Temps irlandais dans son enquête.", NameTranslated())
+    assert bank[0][1][0].endswith("Bank of America") and rents[0][0].endswith("Temps irlandais")
+    # At a sentence start the capital says nothing: « Banque d'Amérique » needs a frame there.
+    assert _run("Banque d'Amérique latine et banque d'Europe se sont rapprochées.", NameTranslated()) == []
+
+
+def test_single_word_addressee_of_a_verb_of_saying() -> None:
+    rail = _run("Aucune offre n'a été faite, a indiqué une porte-parole de la Deutsche Bahn au Miroir.", NameTranslated())
+    tabloid = _run("« Nous ne céderons pas », a déclaré le ministre britannique au Miroir lundi.", NameTranslated())
+    assert rail and rail[0][0] == "Miroir" and tabloid and tabloid[0][0] == "Miroir"
+    # « au Miroir » as a place or object is no addressee.
+    assert _run("Elle s'est regardée longuement au Miroir du salon.", NameTranslated()) == []
+    assert _run("Il a déposé la lettre au Parlement, puis il a dit adieu.", NameTranslated()) == []
+
+
+def test_single_word_with_an_apposition_naming_a_medium() -> None:
+    found = _run("À Londres, Miroir, le tabloïd populaire, a publié les photos.", NameTranslated())
+    assert found and found[0][0] == "Miroir"
+    assert _run("À Londres, Miroir, le jeu de cartes, a été réédité par Hasbro.", NameTranslated()) == []

@@ -44,7 +44,11 @@ _FRAME_BEFORE = re.compile(
 _FRAME_AFTER = re.compile(
     r"^\W*(?:\w+ ){0,2}?(rapport\w*|[eéè]cri\w*|r[eéè]v[eéè]l\w*|indiqu\w*|affirm\w*|soulign\w*|publi[eéè]\w*|"
     r"pr[eéè]cis\w*|expliqu\w*|consacr\w*|annonc\w*|estim\w*|not[eé]\w*|cit[eé]\w*|assure\w*|d[eéè]nonc\w*|"
-    r"document\w*|\(afp\)|\(reuters\))\b")
+    r"document\w*|\(afp\)|\(reuters\))\b"
+    # An apposition that says what the name is: « Image, le quotidien à grand tirage ».
+    r"|^\s*[,(]\s*(?:le|la|l'|un|une|son|sa)\s*(?:\w+\s+){0,2}?(?:quotidien|journal|hebdomadaire|magazine|"
+    r"mensuel|tablo[iï]d|site|cha[iî]ne|radio|agence|ong|organisation|organisme|association|syndicat|f[eé]d[eé]ration|"
+    r"groupe|soci[eé]t[eé]|entreprise|banque|institut|fondation|think tank|centre|parti|club)\b")
 _MEDIA = re.compile(r"\b(presse|journal|journaux|quotidien|hebdomadaire|article|interview|entretien|"
                     r"[eéè]ditorial|reportage|enqu[eê]te|rapport|ong|organisation|chercheu\w+)\b")
 
@@ -56,6 +60,11 @@ def _foreign(word: str) -> bool:
     return max(zipf(w, lang) for lang in ("en", "nl", "de")) > zipf(w, "fr") + 1
 
 
+
+
+# A verb of saying earlier in the clause, and the name its addressee (« à », « au »).
+_SAID_TO = re.compile(r"\b(?:d[eé]clar|indiqu|confi|expliqu|affirm|pr[eé]cis|racont|assur|dit|r[eé]pondu|soulign|"
+                      r"annonc|admis|reconnu|critiqu|estim)\w*\b[^.;:!?«»\"“”]{0,80}?(?:\s|^)(?:au|aux|à la|à l['’])\s*$")
 
 
 def evidence(doc: Document, start: int, end: int, sentence: Span) -> tuple[bool, bool, bool]:
@@ -291,6 +300,7 @@ class NameTranslated(Check):
         starts = at_sentence_start(doc, span.start)
         cap = not starts or len([w for w in ws[1:] if w[0].isupper()]) > 0 or quoted
         before, after, media = evidence(doc, det_start, span.end, sentence)
+        before = before or bool(_SAID_TO.search(plain_lower(doc.text[max(sentence.start, span.start - 110) : span.start])))
         # « du Gardien et du Miroir »: coordinated with a name already reported.
         before = before or (0 <= previous_end <= det_start
                             and bool(re.fullmatch(r"\s*(?:,|et|ou)\s*", doc.text[previous_end:det_start])))
@@ -311,7 +321,8 @@ class NameTranslated(Check):
             ok = (cap and (before or after or media or all_caps or alone)) or any(
                 _score(doc, r.entry, ctx) > 0 for r in renders)
         elif len(ws) >= 2:
-            ok = cap and (before or after or media or all_caps or alone or len(ws) >= 3)
+            # A capital mid-sentence marks a proper noun; at a sentence start the frame tells.
+            ok = cap and (not starts or before or after or media or all_caps or alone or len(ws) >= 3)
             # A capitalised noun phrase with no determiner stands as a proper noun: the subject
             # of a sentence, a coordination, an agent after « par » (« Moulins généraux et
             # Cargill ont averti », « publié par Monuments naturels »).
@@ -325,8 +336,9 @@ class NameTranslated(Check):
             titled = before and bool(re.match(r"\s*[,.;:!?»”)]", doc.text[span.end : span.end + 3]))
             common = bool(det) and not capital_det and not all(r.entry.article for r in renders) and not titled
             # … nor is a word inside a longer proper name (« la Belle Époque »).
-            prev = re.search(r"([A-ZÀ-Ý][\w-]*)\s+$", doc.text[max(sentence.start, det_start - 30) : det_start])
-            common = common or bool(prev and not at_sentence_start(doc, det_start - len(prev.group(0))))
+            # (A capitalised word before the determiner is another name: « la Bahn au Miroir ».)
+            prev = None if det else re.search(r"([A-ZÀ-Ý][\w-]*)\s+$", doc.text[max(sentence.start, span.start - 30) : span.start])
+            common = common or bool(prev and not at_sentence_start(doc, span.start - len(prev.group(0))))
             ok = cap and (before or after or alone) and not complement and not common
         if not ok:
             return None
