@@ -248,3 +248,35 @@ def test_single_word_with_an_apposition_naming_a_medium() -> None:
     found = _run("À Londres, Miroir, le tabloïd populaire, a publié les photos.", NameTranslated())
     assert found and found[0][0] == "Miroir"
     assert _run("À Londres, Miroir, le jeu de cartes, a été réédité par Hasbro.", NameTranslated()) == []
+
+
+def _with_source(text: str, source: str, lang: str) -> list[tuple[str, tuple[str, ...]]]:
+    from dataclasses import replace
+
+    from qa.api import Config, make_context
+
+    check = NameTranslated()
+    ctx = replace(make_context(Config(source_lang=lang), [check]), source=source)
+    doc = Document("t.txt", text)
+    return [(doc[f.span], f.suggestions) for f in lint_document(doc, ctx=ctx, checks=[check]).findings]
+
+
+def test_a_name_of_the_source_rendered_as_a_french_title() -> None:
+    # « Le Matin », « L'Économiste » are French titles, never reported alone; the source says
+    # the text names the Flemish daily and the British weekly.
+    poll = _with_source("Le Matin écrit que les partis gardent le cordon.",
+                        "De Morgen schrijft dat de partijen het cordon behouden.", "nl")
+    chips = _with_source("L'Économiste a noté que TSMC construit son usine.",
+                         "The Economist noted that TSMC is building its plant.", "en")
+    assert poll == [("Le Matin", ("De Morgen",))] and chips == [("L'Économiste", ("The Economist",))]
+
+
+def test_a_common_word_of_the_source_is_a_name_only_in_quotes() -> None:
+    said = _with_source("« C'est grave », a dit Fuest au Miroir.", 'Das ist ernst, sagte Fuest dem "Spiegel".', "de")
+    assert said and said[0][1][0].endswith("Spiegel")
+    # « Spiegel » unquoted is a mirror, « Zeit » is time: the French title stays unreported.
+    mirror = _with_source("Le Temps presse. Il se regarde dans le Miroir.", "Die Zeit drängt. Er schaut in den Spiegel.", "de")
+    assert mirror == []
+    # The source's name kept in the target: nothing was translated.
+    kept = _with_source("Le Matin est un quotidien suisse ; De Morgen est flamand.", "De Morgen is Vlaams.", "nl")
+    assert kept == []

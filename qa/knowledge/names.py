@@ -300,6 +300,43 @@ def knowledge() -> KB:
     return KB(names, PhraseMatcher(items), by_key)
 
 
+def original_core(entry: Name) -> str:
+    """The name as its source text writes it, without a leading article that declines
+    (« Der Standard » is « dem Standard », « De Morgen » is « De Morgen »)."""
+    first, _, rest = entry.name.partition(" ")
+    return rest if rest and first.lower() in FOREIGN_ARTICLES else entry.name
+
+
+@cache
+def _source_pattern(entry: Name) -> re.Pattern[str]:
+    from qa.knowledge.wordlists import zipf  # wordfreq's answers, from the compiled table
+
+    first, _, rest = entry.name.partition(" ")
+    if rest and first.lower() in FOREIGN_ARTICLES and entry.lang != "de":
+        # Dutch and English articles do not decline: « volgens de Morgen », « the Economist ».
+        core = "(?i:" + re.escape(first) + r")\s+" + re.escape(rest)
+    else:
+        core = re.escape(original_core(entry))
+        if " " not in original_core(entry) and zipf(original_core(entry).lower(), entry.lang) >= 3.0:
+            # A German noun that is also a common word (« Spiegel », « Zeit »): only in quotes.
+            core = "[\"„“”»«‚‘]\\s*" + core
+    return re.compile(r"(?<![\w-])" + core + r"(?![\w-])")
+
+
+def named_in(source: str, entry: Name) -> bool:
+    """Whether a source text writes entry's name (« sagte Fuest dem "Spiegel" », « De Morgen schrijft »)."""
+    return original_core(entry) in source and bool(_source_pattern(entry).search(source))
+
+
+@cache
+def renderings_of(entry: Name) -> tuple[str, ...]:
+    """Every rendering of entry, blocked ones included (« Le Matin » for « De Morgen »):
+    what a source that names entry makes of a match."""
+    generated = generate(entry) if entry.kind != "institution" else []
+    out = [t for t in (*entry.renderings, *generated) if content_words(re.findall(r"[\w-]+", t))]
+    return tuple(dict.fromkeys(out))
+
+
 # The French determiner (or « de », « à » contracted with it) right before a name.
 DETERMINER_BEFORE = re.compile(r"(?:^|(?<=[\s«“\"(]))(le|la|les|l['’]|du|des|au|aux|de|d['’])([ \u00a0]*)$", re.I)
 

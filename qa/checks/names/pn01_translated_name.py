@@ -22,7 +22,10 @@ from qa.knowledge.names import (
     content_words,
     definite,
     knowledge,
+    named_in,
+    original_core,
     plain_lower,
+    renderings_of,
 )
 from qa.data import load_toml
 from qa.model.document import Document, Span
@@ -265,6 +268,8 @@ class NameTranslated(Check):
             if found is not None:
                 taken.append(found.span)
                 yield found
+        if ctx.source:
+            yield from self._named_in_source(doc, ctx, kb, taken)
         for span in unknown_titles(doc, kb):
             if not any(t.overlaps(span) for t in taken):
                 yield self.finding(
@@ -272,6 +277,34 @@ class NameTranslated(Check):
                     "French keeps the original name of a foreign newspaper or channel",
                     severity=Severity.INFO,
                 )
+
+    def _named_in_source(self, doc: Document, ctx: Context, kb: KB, taken: list[Span]) -> Iterator[Finding]:
+        """With the source at hand, a name it writes that the target does not, and a
+        capitalised rendering of that name in the target: the name was translated, even
+        where the rendering is also a French title (« De Morgen » → « Le Matin »)."""
+        source = ctx.source or ""
+        for entry in kb.names:
+            if entry.lang == "fr" or entry.kind == "institution":
+                continue
+            core = original_core(entry)
+            if not named_in(source, entry) or re.search(r"(?<!\w)" + re.escape(core) + r"(?!\w)", doc.text, re.I):
+                continue
+            for text in renderings_of(entry):
+                pattern = r"(?<![\w-])" + re.escape(text).replace("’", "['’]") + r"(?![\w-])"
+                for m in re.finditer(pattern, doc.text, re.I):
+                    span = Span(m.start(), m.end())
+                    words = content_words(re.findall(r"[^\W\d_][\w’'-]*", m.group(0)))
+                    if not words or not words[0][0].isupper() or any(t.overlaps(span) for t in taken):
+                        continue
+                    det = DETERMINER_BEFORE.search(doc.text, max(0, span.start - 8), span.start)
+                    s, repl = replacement(doc, span.start, entry, bool(det and det.group(1)[0].isupper()))
+                    if "’" not in doc.text and "'" in doc.text:
+                        repl = repl.replace("’", "'")
+                    found = self.finding(
+                        doc, Span(s, span.end), f"« {m.group(0)} » is the name « {entry.name} » of the source "
+                        f"translated word for word: write « {repl} »", suggestions=[repl], autofix=False)
+                    taken.append(found.span)
+                    yield found
 
     def _judge(self, doc: Document, ctx: Context, span: Span, renders: list[Rendering],
                previous_end: int = -1) -> Finding | None:
