@@ -280,3 +280,9 @@ def test_a_common_word_of_the_source_is_a_name_only_in_quotes() -> None:
     # The source's name kept in the target: nothing was translated.
     kept = _with_source("Le Matin est un quotidien suisse ; De Morgen est flamand.", "De Morgen is Vlaams.", "nl")
     assert kept == []
+
+
+def test_a_french_form_of_the_source_name_is_no_rendering() -> None:
+    kiel = _with_source("L'Institut de Kiel pour l'économie mondiale prévoit une récession.",
+                        "The Kiel Institute for the World Economy expects a recession.", "en")
+    assert kiel == []

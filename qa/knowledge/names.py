@@ -329,11 +329,19 @@ def named_in(source: str, entry: Name) -> bool:
 
 
 @cache
+def _own_forms() -> frozenset[str]:
+    return frozenset(fold_key(x).replace("-", " ") for n in _entries() for x in (n.french, *n.accepted))
+
+
+@cache
 def renderings_of(entry: Name) -> tuple[str, ...]:
     """Every rendering of entry, blocked ones included (« Le Matin » for « De Morgen »):
     what a source that names entry makes of a match."""
     generated = generate(entry) if entry.kind != "institution" else []
-    out = [t for t in (*entry.renderings, *generated) if content_words(re.findall(r"[\w-]+", t))]
+    # A name's own French forms are never renderings, whoever names it.
+    own = _own_forms()
+    out = [t for t in (*entry.renderings, *generated) if content_words(re.findall(r"[\w-]+", t))
+           and re.sub(r"^(?:(?:le|la|les) |l')", "", fold_key(t).replace("-", " ")) not in own]
     return tuple(dict.fromkeys(out))
 
 
