@@ -286,3 +286,11 @@ def test_a_french_form_of_the_source_name_is_no_rendering() -> None:
     kiel = _with_source("L'Institut de Kiel pour l'économie mondiale prévoit une récession.",
                         "The Kiel Institute for the World Economy expects a recession.", "en")
     assert kiel == []
+
+
+def test_a_poll_names_its_commissioner() -> None:
+    flemish = _run("Selon un sondage du Journal des nouvelles et de la VRT, la N-VA recule.", NameTranslated())
+    guardian = _run("D'après un sondage du Gardien publié lundi, les travaillistes mènent à Londres.", NameTranslated())
+    assert flemish and flemish[0][1][0] == "Nieuwsblad"
+    assert guardian and guardian[0][1][0].endswith("Guardian")
+    assert _run("Le Journal des nouvelles de la commune paraît chaque mois.", NameTranslated()) == []
