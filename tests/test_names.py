@@ -294,3 +294,11 @@ def test_a_poll_names_its_commissioner() -> None:
     assert flemish and flemish[0][1][0] == "Nieuwsblad"
     assert guardian and guardian[0][1][0].endswith("Guardian")
     assert _run("Le Journal des nouvelles de la commune paraît chaque mois.", NameTranslated()) == []
+
+
+def test_an_untranslated_name_inside_a_longer_foreign_name() -> None:
+    branch = "« Il faut freiner », estime Friends of the Earth Ireland, qui publie un rapport."
+    red_cross = "Selon le British Red Cross, les besoins augmentent."
+    assert _run(branch, NameTranslated()) == [] and _run(red_cross, NameTranslated()) == []
+    alone = _run("« Il faut freiner », estime Friends of the Earth, qui publie un rapport.", NameTranslated())
+    assert alone and alone[0][1][0].endswith("Amis de la Terre")

@@ -344,7 +344,9 @@ class NameTranslated(Check):
             prev = re.search(r"([A-Z][\w-]*)\s+$", doc.text[max(sentence.start, span.start - 30) : span.start])
             opened = doc.text[para.start : span.start]
             quoted = opened.count("«") > opened.count("»") or opened.count("“") > opened.count("”")
-            ok = not (prev and _foreign(prev.group(1))) and not quoted
+            # … or before it: « Friends of the Earth Ireland » is the Irish branch's own name.
+            nxt = re.match(r"\s+([A-Z][\w-]*)", doc.text[span.end : span.end + 30])
+            ok = not (prev and _foreign(prev.group(1))) and not (nxt and _foreign(nxt.group(1))) and not quoted
         elif all(r.how == "generic" for r in renders):
             ok = cap and (before or after) and not starts and all(w[0].isupper() for w in ws[:1])
         elif len(ws) >= 2 and all(r.how == "listed" and r.entry.kind == "institution" for r in renders) \
