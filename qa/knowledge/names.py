@@ -25,16 +25,17 @@ GENERIC = frozenset("""journal journaux quotidien quotidienne hebdomadaire gazet
 actualités presse revue courrier feuille jour dimanche soir matin semaine général générale généraux
 populaire national nationale nouveau nouvelle dernières dernier peuple radio poste agence magazine
 mensuel libre internationale international messager monde temps""".split())
-HINTS = {
-    "nl": """néerlandais* pays-bas la haye amsterdam rotterdam belg* bruxelles flamand* anvers utrecht
-    flandre* gand eindhoven groningue tweede kamer vvd pvv d66 cda n-va vooruit limbourg brabant""".split(),
+# Words that place a text in a source country (multiword hints joined by « _ »).
+HINTS = {lang: [h.replace("_", " ") for h in words.split()] for lang, words in {
+    "nl": """néerlandais* pays-bas la_haye amsterdam rotterdam belg* bruxelles flamand* anvers utrecht
+    flandre* gand eindhoven groningue tweede_kamer vvd pvv d66 cda n-va vooruit limbourg brabant""",
     "de": """allemand* allemagne berlin autrich* vienne suisse zurich bundestag chancel* munich hambourg
     bundes* länder cdu csu spd afd fdp bavi* francfort cologne düsseldorf stuttgart dresde leipzig saxe
-    hesse rhénanie westphalie bade-wurtemberg bâle berne salzbourg tyrol alémanique""".split(),
-    "en": """britanni* londres royaume-uni américain* washington états-unis new york anglais* irland*
-    tory tories travailliste* downing street westminster écoss* gallois* dublin californi* texas
-    chicago congrès maison-blanche républicain* pentagone""".split(),
-}
+    hesse rhénanie westphalie bade-wurtemberg bâle berne salzbourg tyrol alémanique""",
+    "en": """britanni* londres royaume-uni américain* washington états-unis new_york anglais* irland*
+    tory tories travailliste* downing_street westminster écoss* gallois* dublin californi* texas
+    chicago congrès maison-blanche républicain* pentagone""",
+}.items()}
 
 
 @dataclass(frozen=True)
@@ -343,6 +344,22 @@ def renderings_of(entry: Name) -> tuple[str, ...]:
     out = [t for t in (*entry.renderings, *generated) if content_words(re.findall(r"[\w-]+", t))
            and re.sub(r"^(?:(?:le|la|les) |l')", "", fold_key(t).replace("-", " ")) not in own]
     return tuple(dict.fromkeys(out))
+
+
+@cache
+def titles_rendering() -> dict[str, tuple[Name, ...]]:
+    """French titles (« Le Temps », « Le Standard ») that are also renderings of foreign
+    names (« De Tijd », « Die Zeit », « De Standaard »), by folded title without article."""
+    bare = {re.sub(r"^(?:(?:le|la|les) |l')", "", fold_key(t)) for t in load_toml("names.toml")["french_titles"]}
+    out: dict[str, list[Name]] = {}
+    for entry in _entries():
+        if entry.lang == "fr" or entry.kind == "institution":
+            continue
+        for text in renderings_of(entry):
+            key = re.sub(r"^(?:(?:le|la|les) |l')", "", fold_key(text))
+            if key in bare and entry not in out.setdefault(key, []):
+                out[key].append(entry)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 # The French determiner (or « de », « à » contracted with it) right before a name.

@@ -25,11 +25,12 @@ from qa.knowledge.names import (
     original_core,
     plain_lower,
     renderings_of,
+    titles_rendering,
 )
-from qa.checks.names.titles import unknown_titles
+from qa.checks.names.titles import MEDIA_NOUN, unknown_titles
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding, Severity
-from qa.model.textutil import adjust_determiner, capitalize_first, starts_with_vowel_sound
+from qa.model.textutil import adjust_determiner, capitalize_first, fold_key, starts_with_vowel_sound
 
 # --- context evidence -------------------------------------------------------------------
 
@@ -184,6 +185,11 @@ def _rebuild_determiner(doc: Document, det: re.Match[str], entry: Name) -> tuple
     return start, capitalize_first(out) if old[:1].isupper() else out
 
 
+# A media noun, up to two qualifiers, then a lowercase article and a capitalised title.
+_LOWER_TITLE = re.compile(r"\b(" + MEDIA_NOUN + r")(?:\s+[a-zà-ÿ][\w-]*){0,2}?\s+(?:le|la|les|l['’])\s*"
+                          r"([A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*){0,3})")
+
+
 class NameTranslated(Check):
     """A media outlet, organisation or company name translated word for word.
 
@@ -227,6 +233,7 @@ class NameTranslated(Check):
                 yield found
         if ctx.source:
             yield from self._named_in_source(doc, ctx, kb, taken)
+        yield from self._lowercased_titles(doc, ctx, taken)
         for span in unknown_titles(doc, kb):
             if not any(t.overlaps(span) for t in taken):
                 yield self.finding(
@@ -234,6 +241,36 @@ class NameTranslated(Check):
                     "French keeps the original name of a foreign newspaper or channel",
                     severity=Severity.INFO,
                 )
+
+    def _lowercased_titles(self, doc: Document, ctx: Context, taken: list[Span]) -> Iterator[Finding]:
+        """« a déclaré au quotidien le Temps »: a French title keeps its capital article
+        (« le quotidien Le Temps »), so a lowercased one after a media noun is the rendering of
+        a foreign title (« De Tijd »), chosen by the text's country."""
+        table = titles_rendering()
+        for m in _LOWER_TITLE.finditer(doc.text):
+            words = m.group(2).split()
+            for n in range(len(words), 0, -1):
+                entries = table.get(fold_key(" ".join(words[:n])))
+                if entries:
+                    break
+            else:
+                continue
+            end = m.start(2) + len(" ".join(words[:n]))
+            span = Span(m.start(2), end)
+            if any(t.overlaps(span) for t in taken):
+                continue
+            entry = max(entries, key=lambda e: _score(doc, e, ctx))
+            if _score(doc, entry, ctx) == 0:
+                continue  # nothing says which foreign country the title is from
+            s, repl = replacement(doc, span.start, entry, False)
+            if "’" not in doc.text and "'" in doc.text:
+                repl = repl.replace("’", "'")
+            found = self.finding(
+                doc, Span(s, span.end), f"« {doc.text[s:span.end]} » after « {m.group(1)} » is the name "
+                f"« {entry.name} » translated: a French title would keep its capital article; write « {repl} »",
+                suggestions=[repl], autofix=False)
+            taken.append(found.span)
+            yield found
 
     def _named_in_source(self, doc: Document, ctx: Context, kb: KB, taken: list[Span]) -> Iterator[Finding]:
         """With the source at hand, a name it writes that the target does not, and a

@@ -13,7 +13,7 @@ from qa.model.textutil import fold_key
 
 # Media of languages other than French: French keeps their original titles, so a title
 # made of French words after « le quotidien allemand » is a translation, whatever it is.
-_MEDIA_NOUN = (r"(?:quotidien|journal|hebdomadaire|magazine|mensuel|tablo[iï]d|site(?: d['’]information)?|cha[iî]ne|radio|"
+MEDIA_NOUN = (r"(?:quotidien|journal|hebdomadaire|magazine|mensuel|tablo[iï]d|site(?: d['’]information)?|cha[iî]ne|radio|"
                r"t[eé]l[eé]vision|agence(?: de presse)?|revue|ONG|organisation|think tank|centre de r[eé]flexion|"
                r"groupe de r[eé]flexion|cabinet(?: de conseil)?)")
 _SOURCE_ADJ = (r"(?<![\w-])(?:allemand|néerlandais|britannique|américain|autrichien|irlandais|anglais|écossais|"
@@ -23,8 +23,8 @@ _QUALIFIER = r"(?:\s+(?:populaire|conservat\w+|libéral\w*|économique|financi\w
 # only where a word starts, so that a long word costs linear time, not quadratic.
 _TITLE = (r"((?:(?:Le|La|Les|L['’])\s*+)?[A-ZÀ-Ý][\w’'-]{1,60}+"
           r"(?:\s++(?:(?:de|du|des|d['’]|pour|et|sur|contre)\s*+(?:(?:la|le|les|l['’])\s*+)?)?[A-ZÀ-Ý][\w’'-]{1,60}+){0,4})")
-_TITLE_AFTER = re.compile(r"\b" + _MEDIA_NOUN + r"\s+" + _SOURCE_ADJ + _QUALIFIER + r"\s+(?:(?:le|la|les|l['’])\s*)?" + _TITLE)
-_TITLE_BEFORE = re.compile(r"(?<![\w-])" + _TITLE + r"(?:,|\s+\()\s*(?:un|une|le|la|l['’])?\s*" + _MEDIA_NOUN + r"\s+" + _SOURCE_ADJ)
+_TITLE_AFTER = re.compile(r"\b" + MEDIA_NOUN + r"\s+" + _SOURCE_ADJ + _QUALIFIER + r"\s+(?:(?:le|la|les|l['’])\s*)?" + _TITLE)
+_TITLE_BEFORE = re.compile(r"(?<![\w-])" + _TITLE + r"(?:,|\s+\()\s*(?:un|une|le|la|l['’])?\s*" + MEDIA_NOUN + r"\s+" + _SOURCE_ADJ)
 
 
 def _french_only(word: str) -> bool:
