@@ -308,8 +308,8 @@ def test_a_lowercased_french_title_after_a_media_noun_is_a_translation() -> None
     ghent = _run("Le chocolatier d'Anvers a indiqué au quotidien économique le Temps qu'il perd des commandes.",
                  NameTranslated())
     vienna = _run("« C'est grave », a déclaré au quotidien le Courrier le chef du service de Vienne.", NameTranslated())
-    assert ghent and ghent[0][1][0] == "De Tijd"
-    assert vienna and vienna[0][1][0] == "Kurier"
+    assert ghent and ghent[0] == ("le Temps", ("De Tijd",))
+    assert vienna and vienna[0] == ("le Courrier", ("Kurier",))
     # The French title keeps its capital article; and nothing says which country a lone one is from.
     assert _run("À Vienne, le ministre a déclaré au quotidien Le Courrier que rien ne change.", NameTranslated()) == []
     assert _run("À Genève, le président a déclaré au quotidien le Temps que tout va bien.", NameTranslated()) == []

@@ -28,13 +28,17 @@ mensuel libre internationale international messager monde temps""".split())
 # Words that place a text in a source country (multiword hints joined by « _ »).
 HINTS = {lang: [h.replace("_", " ") for h in words.split()] for lang, words in {
     "nl": """néerlandais* pays-bas la_haye amsterdam rotterdam belg* bruxelles flamand* anvers utrecht
-    flandre* gand eindhoven groningue tweede_kamer vvd pvv d66 cda n-va vooruit limbourg brabant""",
+    flandre* gand eindhoven groningue tweede_kamer vvd pvv d66 cda n-va vooruit limbourg brabant
+    den_haag nimègue nijmegen arnhem leyde delft haarlem zwolle gueldre gelderland frise zélande groningen
+    maastricht tilburg breda louvain malines bruges ostende hasselt""",
     "de": """allemand* allemagne berlin autrich* vienne suisse zurich bundestag chancel* munich hambourg
     bundes* länder cdu csu spd afd fdp bavi* francfort cologne düsseldorf stuttgart dresde leipzig saxe
-    hesse rhénanie westphalie bade-wurtemberg bâle berne salzbourg tyrol alémanique""",
+    hesse rhénanie westphalie bade-wurtemberg bâle berne salzbourg tyrol alémanique brême hanovre
+    nuremberg brandebourg thuringe basse-saxe mecklembourg graz linz innsbruck carinthie styrie lucerne""",
     "en": """britanni* londres royaume-uni américain* washington états-unis new_york anglais* irland*
     tory tories travailliste* downing_street westminster écoss* gallois* dublin californi* texas
-    chicago congrès maison-blanche républicain* pentagone""",
+    chicago congrès maison-blanche républicain* pentagone manchester liverpool birmingham édimbourg glasgow
+    cardiff belfast cork galway floride new-york boston""",
 }.items()}
 
 

@@ -186,7 +186,7 @@ def _rebuild_determiner(doc: Document, det: re.Match[str], entry: Name) -> tuple
 
 
 # A media noun, up to two qualifiers, then a lowercase article and a capitalised title.
-_LOWER_TITLE = re.compile(r"\b(" + MEDIA_NOUN + r")(?:\s+[a-zà-ÿ][\w-]*){0,2}?\s+(?:le|la|les|l['’])\s*"
+_LOWER_TITLE = re.compile(r"\b(" + MEDIA_NOUN + r")(?:\s+[a-zà-ÿ][\w-]*){0,2}?\s+(le|la|les|l['’])\s*"
                           r"([A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*){0,3})")
 
 
@@ -248,27 +248,27 @@ class NameTranslated(Check):
         a foreign title (« De Tijd »), chosen by the text's country."""
         table = titles_rendering()
         for m in _LOWER_TITLE.finditer(doc.text):
-            words = m.group(2).split()
+            words = m.group(3).split()
             for n in range(len(words), 0, -1):
                 entries = table.get(fold_key(" ".join(words[:n])))
                 if entries:
                     break
             else:
                 continue
-            end = m.start(2) + len(" ".join(words[:n]))
-            span = Span(m.start(2), end)
+            end = m.start(3) + len(" ".join(words[:n]))
+            span = Span(m.start(3), end)
             if any(t.overlaps(span) for t in taken):
                 continue
-            entry = max(entries, key=lambda e: _score(doc, e, ctx))
+            ranked = sorted(entries, key=lambda e: -_score(doc, e, ctx))
+            entry = ranked[0]
             if _score(doc, entry, ctx) == 0:
                 continue  # nothing says which foreign country the title is from
-            s, repl = replacement(doc, span.start, entry, False)
-            if "’" not in doc.text and "'" in doc.text:
-                repl = repl.replace("’", "'")
+            # In apposition to the media noun the title takes no article: « au quotidien De Tijd ».
+            s, repl = m.start(2), entry.french
             found = self.finding(
                 doc, Span(s, span.end), f"« {doc.text[s:span.end]} » after « {m.group(1)} » is the name "
                 f"« {entry.name} » translated: a French title would keep its capital article; write « {repl} »",
-                suggestions=[repl], autofix=False)
+                suggestions=[e.french for e in ranked if _score(doc, e, ctx) > 0], autofix=False)
             taken.append(found.span)
             yield found
 
