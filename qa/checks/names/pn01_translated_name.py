@@ -351,7 +351,9 @@ class NameTranslated(Check):
                 _score(doc, r.entry, ctx) > 0 for r in renders)
         elif len(ws) >= 2:
             # A capital mid-sentence marks a proper noun; at a sentence start the frame tells.
-            ok = cap and (not starts or before or after or media or all_caps or alone or len(ws) >= 3)
+            # (A lowercase rendering in quotes, « du « temps financier » », has no capital.)
+            ok = cap and ((not starts and ws[0][0].isupper()) or before or after or media or all_caps or alone
+                          or len(ws) >= 3)
             # A capitalised noun phrase with no determiner stands as a proper noun: the subject
             # of a sentence, a coordination, an agent after « par » (« Moulins généraux et
             # Cargill ont averti », « publié par Monuments naturels »).
