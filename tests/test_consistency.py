@@ -53,3 +53,14 @@ def test_message_counts_the_majority() -> None:
 
 def test_tie_prefers_the_french_ski_ending() -> None:
     assert _run("Le ministre Sadovsky a parlé. Plus tard, Sadovski a confirmé.") == [("IC01", "Sadovsky", "Sadovski")]
+
+
+def test_a_name_with_an_inner_capital_written_plainly_elsewhere() -> None:
+    grid = _run("Le gestionnaire EirGrid prévient. Selon Eirgrid, la demande double.", Inconsistency())
+    ferry = _run("La compagnie CalMac a annulé dix traversées. Calmac promet deux navires.", Inconsistency())
+    assert grid == [("IC01", "Eirgrid", "EirGrid")] and ferry == [("IC01", "Calmac", "CalMac")]
+
+
+def test_two_spellings_with_inner_capitals_or_a_headline_are_left_alone() -> None:
+    assert _run("La CWaPE et la CWaPe régulent le marché wallon.", Inconsistency()) == []
+    assert _run("MACRON A PARIS. Le président Macron est à Paris.", Inconsistency()) == []

@@ -225,3 +225,97 @@ def test_every_name_yields_renderings_or_is_marked_untranslatable() -> None:
 def test_untranslatable_marks_are_not_stale() -> None:
     stale = [d["name"] for d in NAMES["names"] if d.get("untranslatable") and _yields(d)]
     assert stale == []
+
+
+def test_multiword_rendering_with_a_capital_mid_sentence_needs_no_frame() -> None:
+    bank = _run("Buffett a acheté des actions de la Banque d'Amérique cette semaine.", NameTranslated())
+    rents = _run("Les loyers ont encore augmenté, a constaté hier le Temps irlandais dans son enquête.", NameTranslated())
+    assert bank[0][1][0].endswith("Bank of America") and rents[0][0].endswith("Temps irlandais")
+    # At a sentence start the capital says nothing: « Banque d'Amérique » needs a frame there.
+    assert _run("Banque d'Amérique latine et banque d'Europe se sont rapprochées.", NameTranslated()) == []
+
+
+def test_single_word_addressee_of_a_verb_of_saying() -> None:
+    rail = _run("Aucune offre n'a été faite, a indiqué une porte-parole de la Deutsche Bahn au Miroir.", NameTranslated())
+    tabloid = _run("« Nous ne céderons pas », a déclaré le ministre britannique au Miroir lundi.", NameTranslated())
+    assert rail and rail[0][0] == "Miroir" and tabloid and tabloid[0][0] == "Miroir"
+    # « au Miroir » as a place or object is no addressee.
+    assert _run("Elle s'est regardée longuement au Miroir du salon.", NameTranslated()) == []
+    assert _run("Il a déposé la lettre au Parlement, puis il a dit adieu.", NameTranslated()) == []
+
+
+def test_single_word_with_an_apposition_naming_a_medium() -> None:
+    found = _run("À Londres, Miroir, le tabloïd populaire, a publié les photos.", NameTranslated())
+    assert found and found[0][0] == "Miroir"
+    assert _run("À Londres, Miroir, le jeu de cartes, a été réédité par Hasbro.", NameTranslated()) == []
+
+
+def _with_source(text: str, source: str, lang: str) -> list[tuple[str, tuple[str, ...]]]:
+    from dataclasses import replace
+
+    from qa.api import Config, make_context
+
+    check = NameTranslated()
+    ctx = replace(make_context(Config(source_lang=lang), [check]), source=source)
+    doc = Document("t.txt", text)
+    return [(doc[f.span], f.suggestions) for f in lint_document(doc, ctx=ctx, checks=[check]).findings]
+
+
+def test_a_name_of_the_source_rendered_as_a_french_title() -> None:
+    # « Le Matin », « L'Économiste » are French titles, never reported alone; the source says
+    # the text names the Flemish daily and the British weekly.
+    poll = _with_source("Le Matin écrit que les partis gardent le cordon.",
+                        "De Morgen schrijft dat de partijen het cordon behouden.", "nl")
+    chips = _with_source("L'Économiste a noté que TSMC construit son usine.",
+                         "The Economist noted that TSMC is building its plant.", "en")
+    assert poll == [("Le Matin", ("De Morgen",))] and chips == [("L'Économiste", ("The Economist",))]
+
+
+def test_a_common_word_of_the_source_is_a_name_only_in_quotes() -> None:
+    said = _with_source("« C'est grave », a dit Fuest au Miroir.", 'Das ist ernst, sagte Fuest dem "Spiegel".', "de")
+    assert said and said[0][1][0].endswith("Spiegel")
+    # « Spiegel » unquoted is a mirror, « Zeit » is time: the French title stays unreported.
+    mirror = _with_source("Le Temps presse. Il se regarde dans le Miroir.", "Die Zeit drängt. Er schaut in den Spiegel.", "de")
+    assert mirror == []
+    # The source's name kept in the target: nothing was translated.
+    kept = _with_source("Le Matin est un quotidien suisse ; De Morgen est flamand.", "De Morgen is Vlaams.", "nl")
+    assert kept == []
+
+
+def test_a_french_form_of_the_source_name_is_no_rendering() -> None:
+    kiel = _with_source("L'Institut de Kiel pour l'économie mondiale prévoit une récession.",
+                        "The Kiel Institute for the World Economy expects a recession.", "en")
+    assert kiel == []
+
+
+def test_a_poll_names_its_commissioner() -> None:
+    flemish = _run("Selon un sondage du Journal des nouvelles et de la VRT, la N-VA recule.", NameTranslated())
+    guardian = _run("D'après un sondage du Gardien publié lundi, les travaillistes mènent à Londres.", NameTranslated())
+    assert flemish and flemish[0][1][0] == "Nieuwsblad"
+    assert guardian and guardian[0][1][0].endswith("Guardian")
+    assert _run("Le Journal des nouvelles de la commune paraît chaque mois.", NameTranslated()) == []
+
+
+def test_an_untranslated_name_inside_a_longer_foreign_name() -> None:
+    branch = "« Il faut freiner », estime Friends of the Earth Ireland, qui publie un rapport."
+    red_cross = "Selon le British Red Cross, les besoins augmentent."
+    assert _run(branch, NameTranslated()) == [] and _run(red_cross, NameTranslated()) == []
+    alone = _run("« Il faut freiner », estime Friends of the Earth, qui publie un rapport.", NameTranslated())
+    assert alone and alone[0][1][0].endswith("Amis de la Terre")
+
+
+def test_a_lowercased_french_title_after_a_media_noun_is_a_translation() -> None:
+    ghent = _run("Le chocolatier d'Anvers a indiqué au quotidien économique le Temps qu'il perd des commandes.",
+                 NameTranslated())
+    vienna = _run("« C'est grave », a déclaré au quotidien le Courrier le chef du service de Vienne.", NameTranslated())
+    assert ghent and ghent[0] == ("le Temps", ("De Tijd",))
+    assert vienna and vienna[0] == ("le Courrier", ("Kurier",))
+    # The French title keeps its capital article; and nothing says which country a lone one is from.
+    assert _run("À Vienne, le ministre a déclaré au quotidien Le Courrier que rien ne change.", NameTranslated()) == []
+    assert _run("À Genève, le président a déclaré au quotidien le Temps que tout va bien.", NameTranslated()) == []
+
+
+def test_multiword_hints_count_whole() -> None:
+    from qa.knowledge.names import HINTS
+
+    assert "la" not in HINTS["nl"] and "la haye" in HINTS["nl"] and "new york" in HINTS["en"]

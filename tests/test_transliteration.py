@@ -210,3 +210,36 @@ def test_letters_a_convention_never_uses_rule_it_out() -> None:
     assert all(lang != "en" for lang, _ in detect("Chodorkowski"))
     assert convert("Anatolij", "nl") == "Anatoli" and convert("Zelenskyj", "nl") == "Zelensky"
     assert convert("Dschankoj", "de") == "Djankoï"
+
+
+def test_french_romanisations_with_ch_are_not_reported() -> None:
+    # « ch », « kh » are French clusters too: with no foreign romanisation beyond doubt in the
+    # text, « Charapova », « Chapovalov » are the French forms.
+    tennis = Document("t", "Au tournoi de Moscou, Denis Chapovalov a battu Andreï Chestakov.")
+    ballet = Document("t", "La danseuse Olga Chevtsova a rejoint la troupe de Mikhaïl Chirokov.")
+    assert romanisations(tennis) == [] and romanisations(ballet) == []
+
+
+def test_foreign_clusters_beside_ch_are_still_reported() -> None:
+    # « yu » is English, « zh » too: not the French convention.
+    tennis = Document("t", "Au tournoi de Moscou, Anastasia Pavlyuchenkova a battu Irina Zhukova.")
+    found = [h.suggestion for h in romanisations(tennis)]
+    assert "Pavlioutchenkova" in found and "Joukova" in found
+    # A text that romanises the English way beyond doubt reads « Ch- » as English « Tch- ».
+    english = Document("t", "Le chef Vladimir Shchukin et son adjoint Boris Chestakov ont été cités.")
+    assert [h.suggestion for h in romanisations(english)][-1] == "Tchestakov"
+
+
+def test_citizens_of_other_countries_keep_their_spelling() -> None:
+    tennis = Document("t", "Le Canadien Denis Shapovalov a battu Andrey Rublev en finale.")
+    dance = Document("t", "Elle a formé les Israéliens Galit Chait/Sergei Sakhnovski.")
+    # Rublev is Russian: his first name is still reported, Shapovalov is not.
+    assert [tennis[h.span] for h in romanisations(tennis)] == ["Andrey"]
+    assert romanisations(dance) == []
+
+
+def test_a_nationality_elsewhere_in_the_sentence_does_not_shield_a_name() -> None:
+    visit = Document("t", "Le ministre allemand a rencontré Selenskyj à Kiev.")
+    envoy = Document("t", "L'envoyé américain Steve Witkoff a rencontré Poetin lundi.")
+    assert [h.suggestion for h in romanisations(visit)] == ["Zelensky"]
+    assert [h.suggestion for h in romanisations(envoy)] == ["Poutine"]

@@ -92,7 +92,7 @@ FILES: dict[str, Toml | Tsv] = {
     "spacing.toml": Toml(1, {"glue": TABLE, "titles": TABLE, "incise": TABLE}),
     "transliteration.toml": Toml(1, {
         "exclude": ARRAY, "strong_endings": ARRAY, "endings": ARRAY, "incompatible": TABLE, "marker": ARRAY,
-        "rule": ARRAY,
+        "rule": ARRAY, "own_spelling": ARRAY,
     }),
     "untranslated.toml": Toml(1, {
         "allowed": TABLE, "bodies": TABLE, "body_heads": TABLE, "body_words": TABLE, "body_adjectives": TABLE,

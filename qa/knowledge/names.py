@@ -25,16 +25,21 @@ GENERIC = frozenset("""journal journaux quotidien quotidienne hebdomadaire gazet
 actualités presse revue courrier feuille jour dimanche soir matin semaine général générale généraux
 populaire national nationale nouveau nouvelle dernières dernier peuple radio poste agence magazine
 mensuel libre internationale international messager monde temps""".split())
-HINTS = {
-    "nl": """néerlandais* pays-bas la haye amsterdam rotterdam belg* bruxelles flamand* anvers utrecht
-    flandre* gand eindhoven groningue tweede kamer vvd pvv d66 cda n-va vooruit limbourg brabant""".split(),
+# Words that place a text in a source country (multiword hints joined by « _ »).
+HINTS = {lang: [h.replace("_", " ") for h in words.split()] for lang, words in {
+    "nl": """néerlandais* pays-bas la_haye amsterdam rotterdam belg* bruxelles flamand* anvers utrecht
+    flandre* gand eindhoven groningue tweede_kamer vvd pvv d66 cda n-va vooruit limbourg brabant
+    den_haag nimègue nijmegen arnhem leyde delft haarlem zwolle gueldre gelderland frise zélande groningen
+    maastricht tilburg breda louvain malines bruges ostende hasselt""",
     "de": """allemand* allemagne berlin autrich* vienne suisse zurich bundestag chancel* munich hambourg
     bundes* länder cdu csu spd afd fdp bavi* francfort cologne düsseldorf stuttgart dresde leipzig saxe
-    hesse rhénanie westphalie bade-wurtemberg bâle berne salzbourg tyrol alémanique""".split(),
-    "en": """britanni* londres royaume-uni américain* washington états-unis new york anglais* irland*
-    tory tories travailliste* downing street westminster écoss* gallois* dublin californi* texas
-    chicago congrès maison-blanche républicain* pentagone""".split(),
-}
+    hesse rhénanie westphalie bade-wurtemberg bâle berne salzbourg tyrol alémanique brême hanovre
+    nuremberg brandebourg thuringe basse-saxe mecklembourg graz linz innsbruck carinthie styrie lucerne""",
+    "en": """britanni* londres royaume-uni américain* washington états-unis new_york anglais* irland*
+    tory tories travailliste* downing_street westminster écoss* gallois* dublin californi* texas
+    chicago congrès maison-blanche républicain* pentagone manchester liverpool birmingham édimbourg glasgow
+    cardiff belfast cork galway floride new-york boston""",
+}.items()}
 
 
 @dataclass(frozen=True)
@@ -298,6 +303,67 @@ def knowledge() -> KB:
     by_key = {fold_key(n.name): n for n in names}
     by_key.update({fold_key(n.french): n for n in names})
     return KB(names, PhraseMatcher(items), by_key)
+
+
+def original_core(entry: Name) -> str:
+    """The name as its source text writes it, without a leading article that declines
+    (« Der Standard » is « dem Standard », « De Morgen » is « De Morgen »)."""
+    first, _, rest = entry.name.partition(" ")
+    return rest if rest and first.lower() in FOREIGN_ARTICLES else entry.name
+
+
+@cache
+def _source_pattern(entry: Name) -> re.Pattern[str]:
+    from qa.knowledge.wordlists import zipf  # wordfreq's answers, from the compiled table
+
+    first, _, rest = entry.name.partition(" ")
+    if rest and first.lower() in FOREIGN_ARTICLES and entry.lang != "de":
+        # Dutch and English articles do not decline: « volgens de Morgen », « the Economist ».
+        core = "(?i:" + re.escape(first) + r")\s+" + re.escape(rest)
+    else:
+        core = re.escape(original_core(entry))
+        if " " not in original_core(entry) and zipf(original_core(entry).lower(), entry.lang) >= 3.0:
+            # A German noun that is also a common word (« Spiegel », « Zeit »): only in quotes.
+            core = "[\"„“”»«‚‘]\\s*" + core
+    return re.compile(r"(?<![\w-])" + core + r"(?![\w-])")
+
+
+def named_in(source: str, entry: Name) -> bool:
+    """Whether a source text writes entry's name (« sagte Fuest dem "Spiegel" », « De Morgen schrijft »)."""
+    return original_core(entry) in source and bool(_source_pattern(entry).search(source))
+
+
+@cache
+def _own_forms() -> frozenset[str]:
+    return frozenset(fold_key(x).replace("-", " ") for n in _entries() for x in (n.french, *n.accepted))
+
+
+@cache
+def renderings_of(entry: Name) -> tuple[str, ...]:
+    """Every rendering of entry, blocked ones included (« Le Matin » for « De Morgen »):
+    what a source that names entry makes of a match."""
+    generated = generate(entry) if entry.kind != "institution" else []
+    # A name's own French forms are never renderings, whoever names it.
+    own = _own_forms()
+    out = [t for t in (*entry.renderings, *generated) if content_words(re.findall(r"[\w-]+", t))
+           and re.sub(r"^(?:(?:le|la|les) |l')", "", fold_key(t).replace("-", " ")) not in own]
+    return tuple(dict.fromkeys(out))
+
+
+@cache
+def titles_rendering() -> dict[str, tuple[Name, ...]]:
+    """French titles (« Le Temps », « Le Standard ») that are also renderings of foreign
+    names (« De Tijd », « Die Zeit », « De Standaard »), by folded title without article."""
+    bare = {re.sub(r"^(?:(?:le|la|les) |l')", "", fold_key(t)) for t in load_toml("names.toml")["french_titles"]}
+    out: dict[str, list[Name]] = {}
+    for entry in _entries():
+        if entry.lang == "fr" or entry.kind == "institution":
+            continue
+        for text in renderings_of(entry):
+            key = re.sub(r"^(?:(?:le|la|les) |l')", "", fold_key(text))
+            if key in bare and entry not in out.setdefault(key, []):
+                out[key].append(entry)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 # The French determiner (or « de », « à » contracted with it) right before a name.

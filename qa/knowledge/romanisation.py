@@ -47,6 +47,7 @@ class Conventions:
     strong_endings: tuple[str, ...]
     incompatible: dict[str, re.Pattern[str]]
     exclude: tuple[re.Pattern[str], ...]
+    french: tuple[re.Pattern[str], ...] = ()  # clusters the French convention writes too
 
 
 @cache
@@ -56,7 +57,22 @@ def conventions() -> Conventions:
     rules = tuple(Rule(frozenset(r["lang"].split()), re.compile(r["pattern"]), r["replace"]) for r in data["rule"])
     exclude = tuple(re.compile(p) for p in data.get("exclude", ()))
     incompatible = {lang: re.compile(p) for lang, p in data.get("incompatible", {}).items()}
-    return Conventions(markers, rules, tuple(data["endings"]), tuple(data["strong_endings"]), incompatible, exclude)
+    french = tuple(re.compile(m["pattern"]) for m in data["marker"] if m.get("french"))
+    return Conventions(markers, rules, tuple(data["endings"]), tuple(data["strong_endings"]), incompatible, exclude,
+                       french)
+
+
+_NOT_FRENCH = re.compile(r"y[aeiou]")
+
+
+def french_compatible(word: str) -> bool:
+    """Whether every marker word shows is a cluster French writes too (« Charapova »,
+    « Chapovalov »): then the word may be the French romanisation itself."""
+    low = word.lower()
+    ours = conventions().french
+    if _NOT_FRENCH.search(low):
+        return False  # « Pavlyuchenkova »: French writes « iou », never « yu »
+    return all(any(f.pattern == p.pattern for f in ours) for _, p, _ in conventions().markers if p.search(low))
 
 
 @cache
@@ -171,6 +187,20 @@ def in_foreign_title(doc: Document, span: Span) -> bool:
     return zipf(word, "en") >= 3.0 and zipf(word, "fr") < 3.0 and word.lower() not in _FRENCH_OK
 
 
+@cache
+def _own_spelling() -> re.Pattern[str]:
+    stems = "|".join(re.escape(w) for w in sorted(load_toml("transliteration.toml").get("own_spelling", ()), key=len, reverse=True))
+    # « le Canadien Denis », « le joueur américain », « les Israéliennes »: up to two
+    # capitalised words (a first name) between the nationality and the name.
+    return re.compile(rf"(?<![\w-])(?i:{stems})(?:ne|e)?s?\s+(?:[A-ZÀ-Ý][\w’'-]*[/\s]+){{0,3}}$")
+
+
+def of_other_nationality(doc: Document, span: Span) -> bool:
+    """« le Canadien Denis Shapovalov »: a citizen of a country outside Russia, Ukraine and
+    Belarus signs in that country's spelling."""
+    return bool(_own_spelling().search(doc.text, max(0, span.start - 60), span.start))
+
+
 def in_credit(doc: Document, offset: int) -> bool:
     para = doc.paragraph_at(offset)
     return para is not None and bool(_CREDIT.match(doc[para]))
@@ -203,7 +233,8 @@ def romanisations(doc: Document, source_lang: str | None = None) -> list[Hit]:
     taken: list[tuple[int, int]] = []
     for m in _foreign_matcher().finditer(doc.text, doc.folded):
         span = Span(m.start, m.end)
-        if not doc[span][:1].isupper() or doc[span].isupper() or in_credit(doc, span.start) or in_foreign_title(doc, span):
+        if not doc[span][:1].isupper() or doc[span].isupper() or in_credit(doc, span.start) or in_foreign_title(doc, span) \
+                or of_other_nationality(doc, span):
             continue
         entity = m.payloads[0]
         hits.append(Hit(span, article_form(doc, entity), entity, None))
@@ -211,15 +242,19 @@ def romanisations(doc: Document, source_lang: str | None = None) -> list[Hit]:
     # Words of an accepted French form (« Kryvyi Rih ») are not judged one by one.
     taken.extend((m.start, m.end) for m in _french_matcher().finditer(doc.text, doc.folded))
     judged = SpanSet(taken)
-    prefer = source_lang if source_lang in LANGS else _document_convention(doc)
+    shown = _document_convention(doc)
+    prefer = source_lang if source_lang in LANGS else shown
+    # A text that romanises no name the foreign way beyond doubt, translated from another
+    # language than English, writes « Ch- » the French way (« Charapova »).
+    lenient = shown is None and source_lang != "en"
     for start, end, word in word_list(doc.text):
         # The word alone first (remembered across documents), then its place in the text.
         if not _candidate(word, prefer) or (judged and judged.overlaps(start, end)):
             continue
         span = Span(start, end)
-        if in_credit(doc, start) or in_foreign_title(doc, span):
+        if in_credit(doc, start) or in_foreign_title(doc, span) or of_other_nationality(doc, span):
             continue
-        hit = _judge(doc, span, word, prefer)
+        hit = _judge(doc, span, word, prefer, lenient)
         if hit:
             hits.append(hit)
     hits.sort(key=lambda h: h.span)
@@ -238,8 +273,8 @@ def _candidate(word: str, prefer: str | None) -> bool:
     return bool(_detect(word, prefer)) and zipf(word) < FRENCH_ZIPF
 
 
-def _judge(doc: Document, span: Span, word: str, prefer: str | None = None) -> Hit | None:
-    verdict = _verdict(word, prefer)
+def _judge(doc: Document, span: Span, word: str, prefer: str | None = None, lenient: bool = False) -> Hit | None:
+    verdict = _verdict(word, prefer, lenient)
     if verdict is None:
         return None
     entity, converted, lang = verdict
@@ -254,7 +289,7 @@ def _judge(doc: Document, span: Span, word: str, prefer: str | None = None) -> H
 
 
 @lru_cache(maxsize=1 << 16)
-def _verdict(word: str, prefer: str | None) -> tuple[Entity | None, str, str] | None:
+def _verdict(word: str, prefer: str | None, lenient: bool = False) -> tuple[Entity | None, str, str] | None:
     """What _judge makes of word alone: (the entity its conversion lands on, or None;
     the converted form; the convention), or None when it is no romanised name."""
     found = _detect(word, prefer)
@@ -266,6 +301,8 @@ def _verdict(word: str, prefer: str | None) -> tuple[Entity | None, str, str] | 
         entity = _by_key().get(name_key(converted))
         if entity is not None and converted != word:
             return entity, converted, lang
+    if lenient and french_compatible(word):
+        return None  # only « ch », « kh »: as French as foreign, and no known name confirms it
     lang, weight = found[0]
     if weight < DECISIVE and not (weight >= 2 and has_slavic_ending(word)) and not has_strong_ending(word):
         return None

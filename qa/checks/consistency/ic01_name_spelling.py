@@ -94,7 +94,7 @@ def _spelling_groups(doc: Document) -> list[tuple[list[Occurrence], tuple[str, .
     for occs in groups.values():
         forms = {o.form for o in occs}
         if len({f.lower() for f in forms}) < 2:
-            continue  # « CWaPE » / « CWaPe »: case, not spelling
+            continue  # « CWaPE » / « CWaPe »: case, not spelling (_case_groups sees the rest)
         if len(forms) == 2 and _only_initial_accent(*sorted(forms)):
             continue
         if all(f in _gazetteer_forms() for f in forms):
@@ -104,16 +104,41 @@ def _spelling_groups(doc: Document) -> list[tuple[list[Occurrence], tuple[str, .
     return out
 
 
+def _camel(word: str) -> bool:
+    return any(c.isupper() for c in word[1:]) and not word.isupper()
+
+
+def _case_groups(doc: Document) -> list[tuple[list[Occurrence], str]]:
+    """« EirGrid » … « Eirgrid »: a name with a capital inside (the owner's spelling) also
+    written with one initial capital. The form with the inner capital is the name's; two
+    forms with inner capitals (« CWaPE », « CWaPe ») are left alone."""
+    groups: dict[str, list[Occurrence]] = defaultdict(list)
+    for m in _NAME.finditer(doc.text):
+        word = m.group()
+        if len(word) >= MIN_LENGTH and word[0].isupper() and not word.isupper():
+            groups[word.lower()].append(Occurrence(Span(*m.span()), word))
+    out = []
+    for occs in groups.values():
+        forms = {o.form for o in occs}
+        camel = [f for f in forms if _camel(f)]
+        if len(camel) == 1 and len(forms) == 2:
+            out.append((occs, camel[0]))
+    return out
+
+
 def inconsistencies(doc: Document, ctx: Context) -> Iterator[tuple[Occurrence, str, int, int]]:
     """(minority occurrence, majority form, its count, the minority's count), text order."""
     romanised = [h.span for h in cached_romanisations(doc, ctx)]
     seen: set[Span] = set()
     found = []
-    for occs, preferred in _gazetteer_groups(doc) + _spelling_groups(doc):
+    groups: list[tuple[list[Occurrence], tuple[str, ...], str | None]] = [
+        (occs, preferred, None) for occs, preferred in _gazetteer_groups(doc) + _spelling_groups(doc)]
+    groups += [(occs, (best,), best) for occs, best in _case_groups(doc)]
+    for occs, preferred, forced in groups:
         occs = [o for o in occs if not any(r.overlaps(o.span) for r in romanised) and not in_foreign_title(doc, o.span)]
         if len({o.form for o in occs}) < 2:
             continue
-        best = _majority(occs, preferred)
+        best = forced or _majority(occs, preferred)
         counts = Counter(o.form for o in occs)
         for o in occs:
             if o.form != best and o.span not in seen:

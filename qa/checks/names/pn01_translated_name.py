@@ -16,15 +16,18 @@ from qa.knowledge.names import (
     DETERMINER_BEFORE,
     HINTS,
     KB,
-    SMALL_WORDS,
     Name,
     Rendering,
     content_words,
     definite,
     knowledge,
+    named_in,
+    original_core,
     plain_lower,
+    renderings_of,
+    titles_rendering,
 )
-from qa.data import load_toml
+from qa.checks.names.titles import MEDIA_NOUN, unknown_titles
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding, Severity
 from qa.model.textutil import adjust_determiner, capitalize_first, fold_key, starts_with_vowel_sound
@@ -40,11 +43,15 @@ _FRAME_BEFORE = re.compile(
     r"firme|fabricant|gestionnaire|fonds|p[eéè]trolier|assureur|op[eéè]rateur|distributeur|enseigne|"
     r"laboratoire|[eéè]diteur|transporteur|brasseur|chimiste|sid[eéè]rurgiste|banque|t[eéè]l[eéè]vision|"
     r"tablo[iï]d|mensuel|think tank|centre de r[eéè]flexion|institut|enqu[eê]te|article|reportage|"
-    r"[eé]ditorial|obtenus?)\b")
+    r"[eé]ditorial|sondage|obtenus?)\b")
 _FRAME_AFTER = re.compile(
     r"^\W*(?:\w+ ){0,2}?(rapport\w*|[eéè]cri\w*|r[eéè]v[eéè]l\w*|indiqu\w*|affirm\w*|soulign\w*|publi[eéè]\w*|"
     r"pr[eéè]cis\w*|expliqu\w*|consacr\w*|annonc\w*|estim\w*|not[eé]\w*|cit[eé]\w*|assure\w*|d[eéè]nonc\w*|"
-    r"document\w*|\(afp\)|\(reuters\))\b")
+    r"document\w*|\(afp\)|\(reuters\))\b"
+    # An apposition that says what the name is: « Image, le quotidien à grand tirage ».
+    r"|^\s*[,(]\s*(?:le|la|l'|un|une|son|sa)\s*(?:\w+\s+){0,2}?(?:quotidien|journal|hebdomadaire|magazine|"
+    r"mensuel|tablo[iï]d|site|cha[iî]ne|radio|agence|ong|organisation|organisme|association|syndicat|f[eé]d[eé]ration|"
+    r"groupe|soci[eé]t[eé]|entreprise|banque|institut|fondation|think tank|centre|parti|club)\b")
 _MEDIA = re.compile(r"\b(presse|journal|journaux|quotidien|hebdomadaire|article|interview|entretien|"
                     r"[eéè]ditorial|reportage|enqu[eê]te|rapport|ong|organisation|chercheu\w+)\b")
 
@@ -56,6 +63,11 @@ def _foreign(word: str) -> bool:
     return max(zipf(w, lang) for lang in ("en", "nl", "de")) > zipf(w, "fr") + 1
 
 
+
+
+# A verb of saying earlier in the clause, and the name its addressee (« à », « au »).
+_SAID_TO = re.compile(r"\b(?:d[eé]clar|indiqu|confi|expliqu|affirm|pr[eé]cis|racont|assur|dit|r[eé]pondu|soulign|"
+                      r"annonc|admis|reconnu|critiqu|estim)\w*\b[^.;:!?«»\"“”]{0,80}?(?:\s|^)(?:au|aux|à la|à l['’])\s*$")
 
 
 def evidence(doc: Document, start: int, end: int, sentence: Span) -> tuple[bool, bool, bool]:
@@ -173,46 +185,9 @@ def _rebuild_determiner(doc: Document, det: re.Match[str], entry: Name) -> tuple
     return start, capitalize_first(out) if old[:1].isupper() else out
 
 
-# --- titles not in the knowledge base ---------------------------------------------------
-
-# Media of languages other than French: French keeps their original titles, so a title
-# made of French words after « le quotidien allemand » is a translation, whatever it is.
-_MEDIA_NOUN = (r"(?:quotidien|journal|hebdomadaire|magazine|mensuel|tablo[iï]d|site(?: d['’]information)?|cha[iî]ne|radio|"
-               r"t[eé]l[eé]vision|agence(?: de presse)?|revue|ONG|organisation|think tank|centre de r[eé]flexion|"
-               r"groupe de r[eé]flexion|cabinet(?: de conseil)?)")
-_SOURCE_ADJ = (r"(?<![\w-])(?:allemand|néerlandais|britannique|américain|autrichien|irlandais|anglais|écossais|"
-               r"australien|new-yorkais|londonien|berlinois|bavarois|flamand|hollandais)(?:e|ne)?s?(?![\w-])")
-_QUALIFIER = r"(?:\s+(?:populaire|conservat\w+|libéral\w*|économique|financi\w+|régional\w*|dominical\w*|gratuit\w*|public|publique|satirique|de (?:gauche|droite|référence)))?"
-# Title words are bounded (60 letters) and taken whole (possessive), and _TITLE_BEFORE starts
-# only where a word starts, so that a long word costs linear time, not quadratic.
-_TITLE = (r"((?:(?:Le|La|Les|L['’])\s*+)?[A-ZÀ-Ý][\w’'-]{1,60}+"
-          r"(?:\s++(?:(?:de|du|des|d['’]|pour|et|sur|contre)\s*+(?:(?:la|le|les|l['’])\s*+)?)?[A-ZÀ-Ý][\w’'-]{1,60}+){0,4})")
-_TITLE_AFTER = re.compile(r"\b" + _MEDIA_NOUN + r"\s+" + _SOURCE_ADJ + _QUALIFIER + r"\s+(?:(?:le|la|les|l['’])\s*)?" + _TITLE)
-_TITLE_BEFORE = re.compile(r"(?<![\w-])" + _TITLE + r"(?:,|\s+\()\s*(?:un|une|le|la|l['’])?\s*" + _MEDIA_NOUN + r"\s+" + _SOURCE_ADJ)
-
-
-def _french_only(word: str) -> bool:
-    from qa.knowledge.wordlists import zipf  # wordfreq's answers, from the compiled table
-
-    w = word.lower().strip("’'")
-    fr = zipf(w, "fr")
-    return fr >= 3.0 and fr >= max(zipf(w, lang) for lang in ("en", "nl", "de")) + 0.3
-
-
-def unknown_titles(doc: Document, kb: KB) -> Iterator[Span]:
-    """Titles made only of French words where the frame says the outlet is foreign."""
-    titles = {fold_key(t) for t in load_toml("names.toml")["french_titles"]}
-    for pattern in (_TITLE_AFTER, _TITLE_BEFORE):
-        for m in pattern.finditer(doc.text):
-            title = m.group(1)
-            key = fold_key(title)
-            bare = re.sub(r"^(?:(?:le|la|les) |l')", "", key)
-            if key in titles or bare in kb.by_key or key in kb.by_key or any(
-                    k in titles for k in ("le " + bare, "la " + bare, "les " + bare, "l'" + bare)):
-                continue
-            words = [w for w in re.findall(r"[^\W\d_]+", title) if w.lower() not in SMALL_WORDS | {"pour", "et"}]
-            if words and all(_french_only(w) for w in words):
-                yield Span(m.start(1), m.end(1))
+# A media noun, up to two qualifiers, then a lowercase article and a capitalised title.
+_LOWER_TITLE = re.compile(r"\b(" + MEDIA_NOUN + r")(?:\s+[a-zà-ÿ][\w-]*){0,2}?\s+(le|la|les|l['’])\s*"
+                          r"([A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*){0,3})")
 
 
 class NameTranslated(Check):
@@ -256,6 +231,9 @@ class NameTranslated(Check):
             if found is not None:
                 taken.append(found.span)
                 yield found
+        if ctx.source:
+            yield from self._named_in_source(doc, ctx, kb, taken)
+        yield from self._lowercased_titles(doc, ctx, taken)
         for span in unknown_titles(doc, kb):
             if not any(t.overlaps(span) for t in taken):
                 yield self.finding(
@@ -263,6 +241,64 @@ class NameTranslated(Check):
                     "French keeps the original name of a foreign newspaper or channel",
                     severity=Severity.INFO,
                 )
+
+    def _lowercased_titles(self, doc: Document, ctx: Context, taken: list[Span]) -> Iterator[Finding]:
+        """« a déclaré au quotidien le Temps »: a French title keeps its capital article
+        (« le quotidien Le Temps »), so a lowercased one after a media noun is the rendering of
+        a foreign title (« De Tijd »), chosen by the text's country."""
+        table = titles_rendering()
+        for m in _LOWER_TITLE.finditer(doc.text):
+            words = m.group(3).split()
+            for n in range(len(words), 0, -1):
+                entries = table.get(fold_key(" ".join(words[:n])))
+                if entries:
+                    break
+            else:
+                continue
+            end = m.start(3) + len(" ".join(words[:n]))
+            span = Span(m.start(3), end)
+            if any(t.overlaps(span) for t in taken):
+                continue
+            ranked = sorted(entries, key=lambda e: -_score(doc, e, ctx))
+            entry = ranked[0]
+            if _score(doc, entry, ctx) == 0:
+                continue  # nothing says which foreign country the title is from
+            # In apposition to the media noun the title takes no article: « au quotidien De Tijd ».
+            s, repl = m.start(2), entry.french
+            found = self.finding(
+                doc, Span(s, span.end), f"« {doc.text[s:span.end]} » after « {m.group(1)} » is the name "
+                f"« {entry.name} » translated: a French title would keep its capital article; write « {repl} »",
+                suggestions=[e.french for e in ranked if _score(doc, e, ctx) > 0], autofix=False)
+            taken.append(found.span)
+            yield found
+
+    def _named_in_source(self, doc: Document, ctx: Context, kb: KB, taken: list[Span]) -> Iterator[Finding]:
+        """With the source at hand, a name it writes that the target does not, and a
+        capitalised rendering of that name in the target: the name was translated, even
+        where the rendering is also a French title (« De Morgen » → « Le Matin »)."""
+        source = ctx.source or ""
+        for entry in kb.names:
+            if entry.lang == "fr" or entry.kind == "institution":
+                continue
+            core = original_core(entry)
+            if not named_in(source, entry) or re.search(r"(?<!\w)" + re.escape(core) + r"(?!\w)", doc.text, re.I):
+                continue
+            for text in renderings_of(entry):
+                pattern = r"(?<![\w-])" + re.escape(text).replace("’", "['’]") + r"(?![\w-])"
+                for m in re.finditer(pattern, doc.text, re.I):
+                    span = Span(m.start(), m.end())
+                    words = content_words(re.findall(r"[^\W\d_][\w’'-]*", m.group(0)))
+                    if not words or not words[0][0].isupper() or any(t.overlaps(span) for t in taken):
+                        continue
+                    det = DETERMINER_BEFORE.search(doc.text, max(0, span.start - 8), span.start)
+                    s, repl = replacement(doc, span.start, entry, bool(det and det.group(1)[0].isupper()))
+                    if "’" not in doc.text and "'" in doc.text:
+                        repl = repl.replace("’", "'")
+                    found = self.finding(
+                        doc, Span(s, span.end), f"« {m.group(0)} » is the name « {entry.name} » of the source "
+                        f"translated word for word: write « {repl} »", suggestions=[repl], autofix=False)
+                    taken.append(found.span)
+                    yield found
 
     def _judge(self, doc: Document, ctx: Context, span: Span, renders: list[Rendering],
                previous_end: int = -1) -> Finding | None:
@@ -291,6 +327,7 @@ class NameTranslated(Check):
         starts = at_sentence_start(doc, span.start)
         cap = not starts or len([w for w in ws[1:] if w[0].isupper()]) > 0 or quoted
         before, after, media = evidence(doc, det_start, span.end, sentence)
+        before = before or bool(_SAID_TO.search(plain_lower(doc.text[max(sentence.start, span.start - 110) : span.start])))
         # « du Gardien et du Miroir »: coordinated with a name already reported.
         before = before or (0 <= previous_end <= det_start
                             and bool(re.fullmatch(r"\s*(?:,|et|ou)\s*", doc.text[previous_end:det_start])))
@@ -301,7 +338,9 @@ class NameTranslated(Check):
             prev = re.search(r"([A-Z][\w-]*)\s+$", doc.text[max(sentence.start, span.start - 30) : span.start])
             opened = doc.text[para.start : span.start]
             quoted = opened.count("«") > opened.count("»") or opened.count("“") > opened.count("”")
-            ok = not (prev and _foreign(prev.group(1))) and not quoted
+            # … or before it: « Friends of the Earth Ireland » is the Irish branch's own name.
+            nxt = re.match(r"\s+([A-Z][\w-]*)", doc.text[span.end : span.end + 30])
+            ok = not (prev and _foreign(prev.group(1))) and not (nxt and _foreign(nxt.group(1))) and not quoted
         elif all(r.how == "generic" for r in renders):
             ok = cap and (before or after) and not starts and all(w[0].isupper() for w in ws[:1])
         elif len(ws) >= 2 and all(r.how == "listed" and r.entry.kind == "institution" for r in renders) \
@@ -311,7 +350,10 @@ class NameTranslated(Check):
             ok = (cap and (before or after or media or all_caps or alone)) or any(
                 _score(doc, r.entry, ctx) > 0 for r in renders)
         elif len(ws) >= 2:
-            ok = cap and (before or after or media or all_caps or alone or len(ws) >= 3)
+            # A capital mid-sentence marks a proper noun; at a sentence start the frame tells.
+            # (A lowercase rendering in quotes, « du « temps financier » », has no capital.)
+            ok = cap and ((not starts and ws[0][0].isupper()) or before or after or media or all_caps or alone
+                          or len(ws) >= 3)
             # A capitalised noun phrase with no determiner stands as a proper noun: the subject
             # of a sentence, a coordination, an agent after « par » (« Moulins généraux et
             # Cargill ont averti », « publié par Monuments naturels »).
@@ -325,8 +367,9 @@ class NameTranslated(Check):
             titled = before and bool(re.match(r"\s*[,.;:!?»”)]", doc.text[span.end : span.end + 3]))
             common = bool(det) and not capital_det and not all(r.entry.article for r in renders) and not titled
             # … nor is a word inside a longer proper name (« la Belle Époque »).
-            prev = re.search(r"([A-ZÀ-Ý][\w-]*)\s+$", doc.text[max(sentence.start, det_start - 30) : det_start])
-            common = common or bool(prev and not at_sentence_start(doc, det_start - len(prev.group(0))))
+            # (A capitalised word before the determiner is another name: « la Bahn au Miroir ».)
+            prev = None if det else re.search(r"([A-ZÀ-Ý][\w-]*)\s+$", doc.text[max(sentence.start, span.start - 30) : span.start])
+            common = common or bool(prev and not at_sentence_start(doc, span.start - len(prev.group(0))))
             ok = cap and (before or after or alone) and not complement and not common
         if not ok:
             return None
