@@ -240,9 +240,9 @@ def lint_files_dask(
             cluster.close()
 
 
-def _lint_on(client: Any, files: list[Path], config: Config, progress: Progress | None, size: int | None) -> list[Result]:
-    from dask.distributed import as_completed
-
+def _plan(client: Any, files: list[Path], config: Config, size: int | None) -> tuple[Any, Any, Any, bool, str]:
+    """The tasks and split files of a run, their partitions, the cache switch and a run token;
+    the worker plugin that loads the models once is registered on the way."""
     from qa.knowledge import cache
 
     tasks, split = split_tasks(files, config)
@@ -250,7 +250,13 @@ def _lint_on(client: Any, files: list[Path], config: Config, progress: Progress 
     client.register_plugin(QAModels(config, cache_on), name=QAModels.name)
     workers = len(client.scheduler_info().get("workers", {})) or 1
     groups = partitions(files, tasks, size or _partition_size(files, workers))
-    token = os.urandom(6).hex()
+    return tasks, split, groups, cache_on, os.urandom(6).hex()
+
+
+def _lint_on(client: Any, files: list[Path], config: Config, progress: Progress | None, size: int | None) -> list[Result]:
+    from dask.distributed import as_completed
+
+    tasks, split, groups, cache_on, token = _plan(client, files, config, size)
     futures = [
         client.submit(
             _run_batch, config, cache_on, [(files[tasks[k][0]], tasks[k][1]) for k in group],
@@ -306,14 +312,7 @@ def _write_on(
 ) -> Tally:
     from dask.distributed import as_completed
 
-    from qa.knowledge import cache
-
-    tasks, split = split_tasks(files, config)
-    cache_on = cache.enabled()
-    client.register_plugin(QAModels(config, cache_on), name=QAModels.name)
-    workers = len(client.scheduler_info().get("workers", {})) or 1
-    groups = partitions(files, tasks, size or _partition_size(files, workers))
-    token = os.urandom(6).hex()
+    tasks, split, groups, cache_on, token = _plan(client, files, config, size)
     futures = {}
     for i, group in enumerate(groups):
         batch = [(files[tasks[k][0]], tasks[k][1]) for k in group]
