@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from qa.knowledge.conjugation import AGREE_ENDINGS, agree, conjugate, form_slots
+from qa.knowledge.conjugation import AGREE_ENDINGS, agree, avoir_for, conjugate, form_slots, takes_etre
 from qa.knowledge.inflection import noun_gender, plural_phrase, reagree
 from qa.knowledge.rules import Hit, Rule, RuleEngine
 from qa.checks.base import Check, Context
@@ -76,7 +76,7 @@ def subject_agreement(toks: tuple[Token, ...], first: int) -> tuple[str, str]:
     return found.gender or "m", found.number or "s"
 
 
-def render(template: str, hit: Hit, toks: tuple[Token, ...]) -> str:
+def render(template: str, hit: Hit, toks: tuple[Token, ...], pp_agrees: bool = True) -> str:
     rule, matched = hit.rule, hit.matched
     slot = _verb_slot(matched, rule, toks)
     cap = next(((it, t) for it, t in zip(rule.items, matched, strict=True) if it.kind == "agree" and t), None)
@@ -85,7 +85,7 @@ def render(template: str, hit: Hit, toks: tuple[Token, ...]) -> str:
     else:
         gender, number = subject_agreement(toks, hit.first)
     forms_tok = next((t for t in matched[rule.flag[0]:rule.flag[1]] if t is not None and _key(t) in rule.forms), None)
-    pp_end = _pp_ending(matched, rule) if slot == "pp" else ""
+    pp_end = _pp_ending(matched, rule) if slot == "pp" and pp_agrees else ""
     out = []
     for piece in template.split():
         piece = re.sub(r"<([^>]+)>", lambda m: _inflect(m.group(1), slot, pp_end), piece)
@@ -160,6 +160,10 @@ def suggestions_for(doc: Document, hit: Hit, toks: tuple[Token, ...]) -> tuple[S
     head = _replaced_noun(hit)
     rewrites = []
     for template in hit.rule.fixes:
+        aux = _etre_auxiliary(hit, toks, template)
+        if aux is not None:  # « est sortie » → « a dégénéré »: the auxiliary changes too
+            rewrites.append((aux.start, f"{avoir_for(aux.text)} {render(template, hit, toks, pp_agrees=False)}", span.end))
+            continue
         text, end, gender = render(template, hit, toks), span.end, hit.rule.gender
         if head is not None and _bare_phrase(template):
             agreed = _agree_noun(doc, toks, head, text, gender)
@@ -182,6 +186,28 @@ def suggestions_for(doc: Document, hit: Hit, toks: tuple[Token, ...]) -> tuple[S
         if text not in out:
             out.append(text)
     return Span(start, stop), out
+
+
+_REFLEXIVE = frozenset({"se", "s’", "s'", "me", "m’", "m'", "te", "t’", "t'", "nous", "vous"})
+
+
+def _etre_auxiliary(hit: Hit, toks: tuple[Token, ...], template: str) -> Token | None:
+    """The « être » before a matched participle of a verb that takes it, when the fix's verb
+    takes « avoir » instead (« est sortie de la main » → « a échappé à tout contrôle »)."""
+    new = re.match(r"<([^>]+)>", template)
+    if new is None or takes_etre(new.group(1)):
+        return None
+    for item, tok in zip(hit.rule.items, hit.matched, strict=True):
+        if item.kind != "verb" or tok is None:
+            continue
+        verbs = [v for v in item.values if "pp" in form_slots(v).get(_key(tok), ())]
+        if not verbs or not takes_etre(verbs[0]) or tok.i == 0:
+            return None
+        aux = toks[tok.i - 1]
+        if avoir_for(aux.text) is None or (tok.i > 1 and _key(toks[tok.i - 2]) in _REFLEXIVE):
+            return None
+        return aux
+    return None
 
 
 _FUNCTION_WORDS = frozenset({

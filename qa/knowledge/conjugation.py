@@ -103,6 +103,20 @@ def form_slots(verb: str) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+def takes_etre(verb: str) -> bool:
+    """Whether the compound tenses of verb (not pronominal) take « être »."""
+    return verb in _data()["etre_verbs"]
+
+
+def avoir_for(etre_form: str) -> str | None:
+    """The form of « avoir » in the tense and person of a form of « être » (« est » → « a »,
+    « étaient » → « avaient »), None when etre_form is none."""
+    slots = form_slots("être").get(fold_key(etre_form))
+    if not slots or "pp" in slots or "inf" in slots:
+        return None
+    return conjugate("avoir").get(slots[0])
+
+
 _LEQUEL = {("m", "s"): "lequel", ("f", "s"): "laquelle", ("m", "p"): "lesquels", ("f", "p"): "lesquelles"}
 
 
