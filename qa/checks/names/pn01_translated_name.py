@@ -132,9 +132,15 @@ def bare_proper_noun(doc: Document, span: Span) -> bool:
     return bool(_BEFORE_BARE.search(doc.text, max(0, span.start - 12), span.start))
 
 
+# A French determiner, then an opening quotation mark before the name.
+_QUOTED_AFTER_DET = re.compile(r"(?:^|(?<=\s))(?:le|la|les|l['’]|du|des|au|aux)\s*[«“\"]\s*$", re.I)
+
+
 def replacement(doc: Document, start: int, entry: Name, capital_det: bool) -> tuple[int, str]:
     """Where the edit begins and its text, with the French determiner before it fixed."""
     det = DETERMINER_BEFORE.search(doc.text, max(0, start - 8), start)
+    if det is None and entry.foreign_article and _QUOTED_AFTER_DET.search(doc.text, max(0, start - 10), start):
+        return start, entry.bare  # « au « Miroir » » → « au « Spiegel » »: the French article stays
     if det and capital_det:
         s = det.start()
         if entry.foreign_article or not entry.article:
