@@ -123,7 +123,7 @@ def table(result: dict, min_findings: int) -> list[str]:
     words = result["words"]
     head = ("| rule | type | " + " | ".join(f"{s} hit/n" for s in MT_SETS) + " | MT prec | gold categories | "
             + " | ".join(f"{s} n (/1k)" for s in CLEAN_SETS) + " |")
-    lines = [f"words: " + ", ".join(f"{k} {v:,}" for k, v in words.items()), "", head,
+    lines = ["words: " + ", ".join(f"{k} {v:,}" for k, v in words.items()), "", head,
              "|---|---|" + "---|" * (len(MT_SETS) + 2 + len(CLEAN_SETS))]
 
     def key(item: tuple[str, dict]) -> tuple[int, int]:

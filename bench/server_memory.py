@@ -54,7 +54,7 @@ async def main() -> None:
     samples = [(0, proc.memory_info().rss / 2**20)]
     times: list[float] = []
     print(f"{len(text.split())} words, {len(paras)} paragraphs edited in turn")
-    print(f"edits  RSS (MB)  median edit → diagnostics (ms, debounce included)")
+    print("edits  RSS (MB)  median edit → diagnostics (ms, debounce included)")
     print(f"{0:5d}  {samples[0][1]:8.0f}")
     for k in range(1, n_edits + 1):
         i = paras[k % len(paras)]
