@@ -114,41 +114,49 @@ def throughput(tmp: Path, docs: list[str], modes: list[str]) -> None:
               f"  [{summary}; peak RSS {rss:.0f} MB]")
 
 
-def breakdown(docs: list[str], words: int) -> None:
-    """Per-check time, in this process (one core), over the first ``words`` words."""
+def time_checks(docs: list[str], words: int, grammalecte: bool) -> dict[str, float | int]:
+    """Seconds per check and for spaCy's analysis, in this process (one core), over the first
+    ``words`` words of docs, with the context lint_document builds; also the words, paragraphs
+    and analysed paragraphs counted. Used by ``breakdown`` here and by throughput.py's profile."""
     os.environ["QA_NO_CACHE"] = "1"
     from qa.api import Config, active_checks, make_context
-    from qa.engine.lint import for_checks
     from qa.backends import BackendOptions
+    from qa.engine.lint import for_checks
+    from qa.knowledge.nlp import pipeline
     from qa.model.document import Document
 
-    from qa.knowledge.nlp import pipeline
-
-    config = Config(backends=BackendOptions(grammalecte=False))
-    ctx, checks = make_context(config), active_checks(config)
-    ctx = for_checks(ctx, checks)  # as lint_document does: spaCy analyses what the checks read
+    config = Config() if grammalecte else Config(backends=BackendOptions(grammalecte=False))
+    checks = active_checks(config)
+    ctx = for_checks(make_context(config, checks), checks)  # spaCy analyses what the checks read
     t = time.perf_counter()
     pipeline()
-    print(f"one core: loading spaCy's model {time.perf_counter() - t:.1f} s")
+    out: dict[str, float | int] = {"load": time.perf_counter() - t, "nlp": 0.0, "words": 0, "paragraphs": 0, "analysed": 0}
     times = {c.code: 0.0 for c in checks}
-    t_nlp = 0.0
-    n = analysed = paragraphs = 0
     for i, text in enumerate(docs):
         doc = Document(f"bench#{i}", text)
         t = time.perf_counter()
         analysis = ctx.analysis(doc)
-        t_nlp += time.perf_counter() - t
-        paragraphs += len(doc.paragraphs)
-        analysed += len(doc.paragraphs) if analysis.paragraphs is None else len(analysis.paragraphs)
+        out["nlp"] += time.perf_counter() - t
+        out["paragraphs"] += len(doc.paragraphs)
+        out["analysed"] += len(doc.paragraphs) if analysis.paragraphs is None else len(analysis.paragraphs)
         for c in checks:
             t = time.perf_counter()
             list(c.run(doc, ctx))
             times[c.code] += time.perf_counter() - t
-        n += len(text.split())
-        if n >= words:
+        out["words"] += len(text.split())
+        if out["words"] >= words:
             break
-    print(f"one core, {n:,} words: spaCy analysis {t_nlp:.1f} s ({n / t_nlp:,.0f} words/s) of {analysed:,} of "
-          f"{paragraphs:,} paragraphs (the others hold nothing an analysis-based check looks for); checks after it:")
+    return {**out, **{f"check:{code}": t for code, t in times.items()}}
+
+
+def breakdown(docs: list[str], words: int) -> None:
+    """Per-check time, in this process (one core), over the first ``words`` words."""
+    r = time_checks(docs, words, grammalecte=False)
+    n, t_nlp = r["words"], r["nlp"]
+    print(f"one core: loading spaCy's model {r['load']:.1f} s")
+    print(f"one core, {n:,} words: spaCy analysis {t_nlp:.1f} s ({n / t_nlp:,.0f} words/s) of {r['analysed']:,} of "
+          f"{r['paragraphs']:,} paragraphs (the others hold nothing an analysis-based check looks for); checks after it:")
+    times = {k[6:]: t for k, t in r.items() if k.startswith("check:")}
     print("  " + ", ".join(f"{code} {t:.2f}" for code, t in sorted(times.items(), key=lambda x: -x[1]) if t >= 0.01))
 
 

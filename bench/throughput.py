@@ -27,7 +27,6 @@ import os
 import re
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -35,7 +34,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
 from corpora import CORPORA, as_documents, po_paragraphs, ud_sentences, wmt_outputs  # noqa: E402
-from run import _gc_alone, run_qa  # noqa: E402
+from run import _gc_alone, run_qa, time_checks  # noqa: E402
 
 
 def bio_targets() -> list[str]:
@@ -118,30 +117,9 @@ def qa(args: list[str], words: int, label: str) -> float:
 
 def profile(docs: list[str], words: int) -> None:
     """Seconds per check (Grammalecte's GC00 included) and for spaCy's analysis, one core."""
-    os.environ["QA_NO_CACHE"] = "1"
-    from qa.api import Config, active_checks, make_context
-    from qa.engine.lint import for_checks
-    from qa.knowledge.nlp import pipeline
-    from qa.model.document import Document
-
-    config = Config()
-    checks = active_checks(config)
-    ctx = for_checks(make_context(config, checks), checks)  # as lint_document does
-    pipeline()
-    times = {c.code: 0.0 for c in checks}
-    t_nlp, n = 0.0, 0
-    for i, text in enumerate(docs):
-        doc = Document(f"profile#{i}", text)
-        t = time.perf_counter()
-        ctx.analysis(doc)
-        t_nlp += time.perf_counter() - t
-        for c in checks:
-            t = time.perf_counter()
-            list(c.run(doc, ctx))
-            times[c.code] += time.perf_counter() - t
-        n += len(text.split())
-        if n >= words:
-            break
+    r = time_checks(docs, words, grammalecte=True)
+    n, t_nlp = r["words"], r["nlp"]
+    times = {k[6:]: t for k, t in r.items() if k.startswith("check:")}
     total = t_nlp + sum(times.values())
     print(f"per-check profile, one core, {n:,} words, {total:.1f} s ({n / total:,.0f} words/s); share of the time:")
     ranked = [("spaCy analysis", t_nlp), *sorted(times.items(), key=lambda x: -x[1])]
