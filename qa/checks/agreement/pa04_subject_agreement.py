@@ -11,6 +11,7 @@ from qa.checks.base import Check, Context
 from qa.data import load_toml
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding
+from qa.knowledge.conjugation import form_slots
 from qa.knowledge.nlp import Token
 from qa.knowledge.wordlists import is_french_form
 
@@ -19,8 +20,9 @@ _MASCULINE_DETERMINERS = frozenset({"le", "un", "ce", "cet", "du", "au"})
 _SUBJECTS = ("nsubj", "nsubj:pass")
 _OTHER_CLAUSE = frozenset({"nsubj", "nsubj:pass", "ccomp", "csubj", "parataxis", "conj"})
 _CLITICS = frozenset({"s’", "s'", "se", "ne", "n’", "n'", "y", "en", "l’", "l'", "lui", "leur"})
-_ETRE = frozenset({"est", "était", "sera", "serait", "fut", "soit", "été", "étant",
-                   "sont", "étaient", "seront", "seraient", "furent", "soient", "être"})
+# The third-person, participle and infinitive forms of « être », from the conjugation tables.
+_ETRE = frozenset(k for k, slots in form_slots("être").items()
+                  if any(s.endswith(("3", "6")) or s in ("pp", "ppr", "inf") for s in slots))
 # Cheap look before the analysis: a form of « être » before a word that may be a participle.
 _SCOPE = re.compile(r"\b(?:est|était|sera|serait|fut|été|sont|étaient|seront|seraient|être)\s+(?:\w+\s+)?"
                     r"\w+(?:é|i|u|is|it|t|s)\b", re.I)
@@ -84,7 +86,7 @@ class SubjectAgreement(Check):
     name = "agreement.subject"
     category = Category.PRONOUN_AGREEMENT
     summary = "Participle or attribute left masculine for a feminine subject"
-    data_files = ("first_names.toml", "pronouns.toml")
+    data_files = ("first_names.toml", "pronouns.toml", "conjugation.toml")
     needs_nlp = True
     nlp_components = ("parser",)
 
