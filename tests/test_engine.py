@@ -63,6 +63,17 @@ def test_chunk_bounds_cover_the_text_and_cut_after_line_ends(size: int) -> None:
     assert chunk_bounds("Une ligne.\n", size) == [(0, len("Une ligne.\n"))]
 
 
+def test_chunk_bounds_are_even_in_number_and_nearly_equal_in_length() -> None:
+    # Five full pieces and a tail took two workers three rounds; six equal pieces take three
+    # rounds of equal work. The cuts come from the text alone, whatever the number of workers.
+    text = "".join(f"Ligne numéro {i} du texte.\n" for i in range(1000))
+    bounds = chunk_bounds(text, 5_000)
+    lengths = [b - a for a, b in bounds]
+    assert len(bounds) % 2 == 0 and len(bounds) >= -(-len(text) // 5_000)
+    assert max(lengths) - min(lengths) <= 2 * len("Ligne numéro 999 du texte.\n")
+    assert max(lengths) <= 5_000
+
+
 def _check(code: str, rank: int, suggestion: str, **declared: object) -> Check:
     def run(self: Check, doc: Document, ctx: Context) -> Iterator[Finding]:
         yield self.finding(doc, Span(0, 4), f"{code} here", (suggestion,))
