@@ -15,6 +15,7 @@ from qa.checks.agreement.pa04_subject_agreement import SubjectAgreement
 from qa.checks.agreement.pa05_person_gender import PersonGender
 from qa.checks.backends.gc00_grammalecte import GrammalecteCheck
 from qa.checks.backends.lt00_languagetool import LanguageToolCheck
+from qa.checks.grammar.gr01_elision import Elision
 from qa.checks.mechanics.mc01_merged_words import MergedWords
 from qa.checks.mechanics.mc02_stray_capital import StrayCapital
 from qa.checks.mechanics.mc03_spurious_determiner import SpuriousDeterminer
@@ -73,6 +74,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     SpuriousDeterminer,
     StrayFullStop,
     CapitalisedPronoun,
+    Elision,
     NumberStyle,  # NF before UT01: a source month, unit or weekday gets its French form
     DateStyle,
     UntranslatedWords,
