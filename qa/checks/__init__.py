@@ -16,6 +16,7 @@ from qa.checks.agreement.pa05_person_gender import PersonGender
 from qa.checks.backends.gc00_grammalecte import GrammalecteCheck
 from qa.checks.backends.lt00_languagetool import LanguageToolCheck
 from qa.checks.grammar.gr01_elision import Elision
+from qa.checks.grammar.gr02_noun_number import NounNumber
 from qa.checks.mechanics.mc01_merged_words import MergedWords
 from qa.checks.mechanics.mc02_stray_capital import StrayCapital
 from qa.checks.mechanics.mc03_spurious_determiner import SpuriousDeterminer
@@ -75,6 +76,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     StrayFullStop,
     CapitalisedPronoun,
     Elision,
+    NounNumber,
     NumberStyle,  # NF before UT01: a source month, unit or weekday gets its French form
     DateStyle,
     UntranslatedWords,
