@@ -51,3 +51,13 @@ def test_plural_form_keeps_the_tense() -> None:
     assert plural_form(_verb("a", "avoir")) == "ont"
     assert plural_form(_verb("finira", "finir")) == "finiront"
     assert plural_form(_verb("affirment", "affirmer")) is None  # already plural: no third singular slot
+
+
+def test_other_gender_needs_an_adjective_of_the_tables() -> None:
+    from qa.checks.grammar.gr04_adjective_gender import other_gender
+
+    assert other_gender("fédéral", "f") == "fédérale"
+    assert other_gender("importante", "m") == "important"
+    assert other_gender("rapide", "m") is None  # epicene
+    assert other_gender("sert", "f") is None  # « servir »
+    assert other_gender("dure", "m") is None  # « durer », not the adjective « dur »
