@@ -61,3 +61,14 @@ def test_other_gender_needs_an_adjective_of_the_tables() -> None:
     assert other_gender("rapide", "m") is None  # epicene
     assert other_gender("sert", "f") is None  # « servir »
     assert other_gender("dure", "m") is None  # « durer », not the adjective « dur »
+
+
+def test_mood_fix_only_for_forms_of_one_mood() -> None:
+    from qa.checks.grammar.gr05_mood import mood_fix
+
+    assert mood_fix(_verb("est", "être"), "subj") == "soit"
+    assert mood_fix(_verb("a", "avoir"), "subj") == "ait"
+    assert mood_fix(_verb("peut", "pouvoir"), "subj") is None  # a form the tables do not give: no guess
+    assert mood_fix(_verb("mange", "manger"), "subj") is None  # present and subjunctive alike
+    assert mood_fix(_verb("soit", "être"), "subj") is None
+    assert mood_fix(_verb("finisse", "finir"), "ind") == "finit"
