@@ -66,7 +66,7 @@ class Elision(Check):
     """
 
     code = "GR01"
-    priority = 240
+    priority = 245
     paragraph_local = True
     name = "grammar.elision"
     category = Category.GRAMMAR

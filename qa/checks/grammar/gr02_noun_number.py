@@ -48,7 +48,7 @@ class NounNumber(Check):
     """
 
     code = "GR02"
-    priority = 241
+    priority = 246
     paragraph_local = True
     name = "grammar.noun-number"
     category = Category.GRAMMAR

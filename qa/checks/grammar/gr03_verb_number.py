@@ -66,7 +66,7 @@ class VerbNumber(Check):
     """
 
     code = "GR03"
-    priority = 242
+    priority = 247
     paragraph_local = True
     name = "grammar.verb-number"
     category = Category.GRAMMAR

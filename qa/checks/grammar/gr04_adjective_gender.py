@@ -80,7 +80,7 @@ class AdjectiveGender(Check):
     """
 
     code = "GR04"
-    priority = 243
+    priority = 248
     paragraph_local = True
     name = "grammar.adjective-gender"
     category = Category.GRAMMAR

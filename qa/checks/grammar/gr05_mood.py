@@ -91,7 +91,7 @@ class Mood(Check):
     """
 
     code = "GR05"
-    priority = 244
+    priority = 249
     paragraph_local = True
     name = "grammar.mood"
     category = Category.GRAMMAR
