@@ -70,7 +70,7 @@ def test_unknown_key_exits_2_with_a_hint(project: Path) -> None:
     [
         ('fail-on = "warnings"', "fail-on must be one of error, warning, info, never, not 'warnings'; did you mean 'warning'?"),
         ('severity = {GL01 = "fatal"}', "severity must be one of error, warning, info, not 'fatal'"),
-        ('select = ["GX01"]', "unknown rule, family or category 'GX01'; did you mean 'GL01'?"),
+        ('select = ["GLO1"]', "unknown rule, family or category 'GLO1'; did you mean 'GL01'?"),
         ("jobs = -1", "jobs must be a whole number ≥ 0"),
         ("select = 3", "select must be a string or a list of strings"),
         ("select = [", "invalid TOML"),

@@ -24,7 +24,7 @@ GC_RECOMMENDED: frozenset[str] = frozenset(
     "spell tu typo virg vmode notype".split()
 )
 
-_TOGGLE = re.compile(r"(LT|GC):(category=)?([A-Za-z0-9_.\-]+)")
+_TOGGLE = re.compile(r"(LT|GC):(category=)?([\w.\-]+)")  # Grammalecte ids have accents (« gv1__ppas_sujet_être… »)
 
 
 class BackendError(Exception):

@@ -15,6 +15,11 @@ from qa.checks.agreement.pa04_subject_agreement import SubjectAgreement
 from qa.checks.agreement.pa05_person_gender import PersonGender
 from qa.checks.backends.gc00_grammalecte import GrammalecteCheck
 from qa.checks.backends.lt00_languagetool import LanguageToolCheck
+from qa.checks.grammar.gr01_elision import Elision
+from qa.checks.grammar.gr02_noun_number import NounNumber
+from qa.checks.grammar.gr03_verb_number import VerbNumber
+from qa.checks.grammar.gr04_adjective_gender import AdjectiveGender
+from qa.checks.grammar.gr05_mood import Mood
 from qa.checks.mechanics.mc01_merged_words import MergedWords
 from qa.checks.mechanics.mc02_stray_capital import StrayCapital
 from qa.checks.mechanics.mc03_spurious_determiner import SpuriousDeterminer
@@ -73,6 +78,11 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     SpuriousDeterminer,
     StrayFullStop,
     CapitalisedPronoun,
+    Elision,
+    NounNumber,
+    VerbNumber,
+    AdjectiveGender,
+    Mood,
     NumberStyle,  # NF before UT01: a source month, unit or weekday gets its French form
     DateStyle,
     UntranslatedWords,

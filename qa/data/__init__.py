@@ -72,6 +72,7 @@ FILES: dict[str, Toml | Tsv] = {
     "persons.toml": Toml(1, {"roles": TABLE, "titles": TABLE, "german": TABLE}),
     "glossary.toml": Toml(1, {"entry": ARRAY}),
     "grammalecte_rules.toml": Toml(1, {"measured": TABLE, "on": TABLE, "off": TABLE}),
+    "grammar.toml": Toml(1, {"elision": TABLE, "contraction": TABLE, "number": TABLE, "gender": TABLE, "mood": TABLE}),
     "markup.toml": Toml(1, {
         "entity_overrides": TABLE, "entity_bare": TABLE, "html": TABLE, "bbcode": TABLE, "xliff": TABLE,
         "model_tokens": TABLE, "tracker": TABLE, "pipeline_tag": TABLE,

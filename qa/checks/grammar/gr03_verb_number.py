@@ -1,0 +1,142 @@
+"""GR03: a finite verb left singular after a plural subject (« Les brasseurs affirme »)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from functools import cache
+
+from qa.checks.base import Check, Context
+from qa.data import load_toml
+from qa.knowledge.conjugation import conjugate, form_slots
+from qa.knowledge.nlp import Token
+from qa.model.document import Document, Span
+from qa.model.findings import Category, Finding
+from qa.model.textutil import fold_key
+
+_SUBJECTS = ("nsubj", "nsubj:pass")
+_PLURAL_NOUN = re.compile(r"[a-zà-öø-ÿœæ]+[sx]")
+# Words that may stand between the subject and its verb without belonging to the subject.
+_CLITICS = frozenset({"ne", "n’", "n'", "se", "s’", "s'", "y", "en", "le", "la", "les", "l’", "l'", "lui", "leur",
+                      "me", "m’", "m'", "te", "t’", "t'", "nous", "vous"})
+
+
+@cache
+def _determiners() -> frozenset[str]:
+    return frozenset(load_toml("grammar.toml")["number"]["plural_determiners"]) - {"aux"}
+
+
+def _scope(doc: Document) -> set[int]:
+    words = _determiners()
+    pattern = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+                         + r")\s+[a-zà-öø-ÿœæ]+[sx]\b", re.I)
+    return {k for k, p in enumerate(doc.paragraphs) if pattern.search(doc.text, p.start, p.end)}
+
+
+def plural_form(verb: Token) -> str | None:
+    """The third person plural of a third person singular verb, in its tense: « affirme » →
+    « affirment », « a » → « ont », « était » → « étaient »; None when the tables lack it."""
+    lemma = verb.lemma.lower()
+    if not lemma.endswith(("er", "ir", "re", "oir")):
+        return None
+    try:
+        slots = form_slots(lemma).get(fold_key(verb.text.lower()), ())
+        forms = conjugate(lemma)
+    except ValueError:
+        return None
+    plurals = {forms.get(f"{s[:-1]}6") for s in slots if s[-1:] == "3"} - {None}
+    return plurals.pop() if len(plurals) == 1 else None  # « affirme »: present or subjunctive, one plural
+
+
+class VerbNumber(Check):
+    """A finite verb in the singular after a plural subject.
+
+    MT that renders a collective or a source noun of another number, or that loses track of
+    the subject across a long phrase, leaves « Les brasseurs affirme », « les mesures prise
+    par le gouvernement entre en vigueur ». The subject must be sure: spaCy parses it as the
+    verb's subject, before the verb, a lower-case noun ending in s or x with a plural
+    determiner of `grammar.toml` (« les », « des », « ces », « plusieurs »…), and nothing
+    but its own words and clitic pronouns stands between it and the verb. Titles of works
+    and names with a capital (« Les Échos rapporte ») are left alone. The fix is the same
+    tense in the third person plural, from the conjugation tables.
+
+    Mauvais : « Les brasseurs affirme que leurs marges sont faibles. »
+    Bon :     « Les brasseurs affirment que leurs marges sont faibles. »
+    """
+
+    code = "GR03"
+    priority = 247
+    paragraph_local = True
+    name = "grammar.verb-number"
+    category = Category.GRAMMAR
+    summary = "Singular verb after a plural subject (« les brasseurs affirme »)"
+    data_files = ("grammar.toml", "conjugation.toml")
+    needs_nlp = True
+    nlp_components = ("parser",)
+    autofix = "some"
+
+    def nlp_paragraphs(self, doc: Document, ctx: Context) -> set[int]:
+        return _scope(doc)
+
+    def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        wanted = _scope(doc)
+        if not wanted:
+            return
+        analysis = ctx.analysis(doc)
+        toks = analysis.tokens
+        children: dict[int, list[Token]] = defaultdict(list)
+        for t in toks:
+            if t.head != t.i:
+                children[t.head].append(t)
+        for verb in toks:
+            if verb.para not in wanted or not analysis.covers(verb.para) or verb.pos not in ("VERB", "AUX"):
+                continue
+            if verb.morph.get("VerbForm") != "Fin" or verb.morph.get("Number") != "Sing" \
+                    or verb.morph.get("Person") != "3" or verb.morph.get("Mood") not in ("Ind", "Cnd", "Sub"):
+                continue
+            # « était » (copula) and « a » (auxiliary) agree with the subject of their head
+            governor = verb.head if verb.dep == "cop" or verb.dep.startswith("aux") else verb.i
+            subjects = [k for k in children.get(governor, []) if k.dep in _SUBJECTS]
+            if len(subjects) != 1 or not _sure_plural(subjects[0], children) or not _adjacent(toks, subjects[0], verb):
+                continue
+            fix = plural_form(verb)
+            if fix is None or fix == verb.text.lower():
+                continue
+            fix = fix[0].upper() + fix[1:] if verb.text[0].isupper() else fix
+            noun = subjects[0]
+            yield self.finding(doc, Span(verb.start, verb.end),
+                               f"« {verb.text} » is singular after the plural subject « {noun.text} »: « {fix} »",
+                               [fix], autofix=True)
+
+
+def _sure_plural(noun: Token, children: dict[int, list[Token]]) -> bool:
+    if noun.pos != "NOUN" or not _PLURAL_NOUN.fullmatch(noun.text):
+        return False
+    kids = children.get(noun.i, [])
+    if any(k.dep in ("conj", "cc") for k in kids):
+        return False  # coordinated subjects: their number is the verb's business elsewhere
+    return any(k.dep == "det" and k.i < noun.i and k.text.lower() in _determiners() for k in kids)
+
+
+def _in_subtree(toks: list[Token], k: int, root: int) -> bool:
+    seen = set()
+    while k != root and k not in seen:
+        seen.add(k)
+        if toks[k].head == k:
+            return False
+        k = toks[k].head
+    return k == root
+
+
+def _adjacent(toks: list[Token], noun: Token, verb: Token) -> bool:
+    """The subject comes first, no verb right before it, and only its own words and clitics
+    (no punctuation) stand before the verb."""
+    if noun.i >= verb.i:
+        return False
+    first = min([noun.i] + [t.i for t in toks[max(0, noun.i - 4) : noun.i] if _in_subtree(toks, t.i, noun.i)])
+    if first and toks[first - 1].pos in ("VERB", "AUX"):
+        return False  # « auquel se succèdent les équipes est perturbé »: the inverted subject of another verb
+    between = toks[noun.i + 1 : verb.i]
+    return all(_in_subtree(toks, t.i, noun.i) or t.text.lower() in _CLITICS or t.dep.startswith("aux")
+               for t in between) and not any(t.pos == "PUNCT" for t in between)

@@ -1,0 +1,131 @@
+"""GR05: the mood after a conjunction that governs it (« bien qu'il est » → « soit »,
+« après qu'ils aient » → « avaient »)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from qa.checks.base import Check, Context
+from qa.data import load_toml
+from qa.knowledge.conjugation import conjugate, form_slots
+from qa.knowledge.nlp import Token
+from qa.model.document import Document, Span
+from qa.model.findings import Category, Finding
+from qa.model.textutil import fold_key
+
+_APOS = "['’]"
+# Tokens that end the search for the clause's verb.
+_STOPS = frozenset({".", ",", ";", ":", "!", "?", "«", "»", "(", ")"})
+# Where « bien que » opens a clause: a sentence or paragraph start, punctuation, « et », « mais ».
+_CLAUSE_START = re.compile(r"(?:^|[.,;:!?«(\n][ \u00a0]*|\b(?:et|mais|or|car)[ \u00a0])$")
+_WINDOW = 12  # tokens after the conjunction within which its verb must stand
+
+
+@cache
+def _conjunctions() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
+    data = load_toml("grammar.toml")["mood"]
+    subj, ind = frozenset(data["subjunctive"]), frozenset(data["indicative"])
+    alternatives = "|".join(sorted((re.escape(c[:-1]).replace("'", _APOS) + f"(?:e\\b|{_APOS})" for c in subj | ind),
+                                   key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})", re.I), subj, ind
+
+
+def _scope(doc: Document) -> set[int]:
+    pattern = _conjunctions()[0]
+    return {k for k, p in enumerate(doc.paragraphs) if pattern.search(doc.text, p.start, p.end)}
+
+
+def _slots(verb: Token) -> tuple[str, dict[str, str], tuple[str, ...]] | None:
+    lemma = verb.lemma.lower()
+    if not lemma.endswith(("er", "ir", "re", "oir")):
+        return None
+    try:
+        slots = form_slots(lemma).get(fold_key(verb.text.lower()), ())
+        forms = conjugate(lemma)
+    except ValueError:
+        return None
+    return (lemma, forms, slots) if slots else None
+
+
+def mood_fix(verb: Token, wants: str) -> str | None:
+    """The verb in the mood the conjunction wants (« subj » or « ind »), same person; None
+    when its form is already that mood or the tables do not know it."""
+    found = _slots(verb)
+    if found is None:
+        return None
+    _lemma, forms, slots = found
+    persons = {s[-1] for s in slots if s[-1:].isdigit()}
+    person = verb.morph.get("Person", "")
+    if person not in persons:  # « finisse » is first or third person: the third, unless spaCy says
+        person = "3" if "3" in persons else (persons.pop() if len(persons) == 1 else "")
+    if not person:
+        return None
+    is_subj = any(s.startswith("subj") for s in slots)
+    is_ind = any(s.startswith(("pres", "impf", "fut", "cond", "ps")) for s in slots)
+    if wants == "subj" and is_ind and not is_subj:
+        return forms.get(f"subj{person}")
+    if wants == "ind" and is_subj and not is_ind:
+        # « après qu'ils aient accepté » → « avaient »: a compound tense takes the pluperfect
+        return forms.get(f"{'impf' if verb.pos == 'AUX' else 'pres'}{person}")
+    return None
+
+
+class Mood(Check):
+    """The indicative after a conjunction that governs the subjunctive, and the reverse.
+
+    « bien que », « pour que », « afin que », « avant que », « sans que », « à moins que »,
+    « pourvu que », « jusqu'à ce que » and « quoique » take the subjunctive; « après que »
+    takes the indicative (Académie française, Dire, ne pas dire). MT from English, Dutch and
+    German, whose subordinate clauses have no such mood, writes « bien qu'il est »,
+    « pour que les frais peuvent »; the reverse, « après qu'ils aient », is a French
+    error MT copies. The clause's verb is the first finite verb or auxiliary spaCy finds in
+    the next twelve tokens, before any punctuation, outside a relative clause; « bien que »
+    counts only where it opens a clause (not « montre bien que », « aussi bien que »); only a form the conjugation tables
+    place in one mood is reported (« qu'il mange » is both), and the fix is the same verb
+    and person in the wanted mood.
+
+    Mauvais : « Bien qu'il est malade, il travaille. » ; « après que les États aient accepté »
+    Bon :     « Bien qu'il soit malade, il travaille. » ; « après que les États avaient accepté »
+    """
+
+    code = "GR05"
+    priority = 249
+    paragraph_local = True
+    name = "grammar.mood"
+    category = Category.GRAMMAR
+    summary = "Indicative after « bien que », « pour que »…; subjunctive after « après que »"
+    data_files = ("grammar.toml", "conjugation.toml")
+    needs_nlp = True
+    nlp_components = ("parser",)
+    autofix = "some"
+
+    def nlp_paragraphs(self, doc: Document, ctx: Context) -> set[int]:
+        return _scope(doc)
+
+    def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        wanted = _scope(doc)
+        if not wanted:
+            return
+        pattern, subj, _ind = _conjunctions()
+        analysis = ctx.analysis(doc)
+        toks = analysis.tokens
+        for m in pattern.finditer(doc.text):
+            after = analysis.at(m.end()) or analysis.at(m.end() + 1)
+            if after is None or after.para not in wanted or not analysis.covers(after.para):
+                continue
+            if m.group().lower().startswith("bien") and not _CLAUSE_START.search(doc.text, max(0, m.start() - 8), m.start()):
+                continue  # « montre bien que », « aussi bien que »: the adverb « bien », not the conjunction
+            phrase = re.sub(r"(?:e|['’])$", "e", m.group().lower()).replace("’", "'")
+            wants = "subj" if phrase in subj else "ind"
+            verb = next((t for t in toks[after.i : after.i + _WINDOW] if t.text in _STOPS
+                         or (t.pos in ("VERB", "AUX") and t.morph.get("VerbForm") == "Fin")), None)
+            if verb is None or verb.text in _STOPS or verb.dep == "acl:relcl":
+                continue  # « à moins que le module qui fait … ait »: a relative clause's verb
+            fix = mood_fix(verb, wants)
+            if fix is None:
+                continue
+            mood = "subjunctive" if wants == "subj" else "indicative"
+            yield self.finding(doc, Span(verb.start, verb.end),
+                               f"« {m.group().strip()} » takes the {mood}: « {fix} »", [fix], autofix=True)
