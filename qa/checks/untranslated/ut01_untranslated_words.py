@@ -49,7 +49,11 @@ def _keep_matcher() -> PhraseMatcher[str]:
     return PhraseMatcher((str(n), str(n)) for n in names)
 
 
-_GERMAN_BEFORE = re.compile(r"(?:\b(?:la|le|les|des|du|de|au|aux|une|un|sa|son|ses|cette|ce)[ \u00a0]+|\b[lLdD]['’])$")
+_GERMAN_BEFORE = re.compile(r"(?:\b(?:la|le|les|des|du|de|au|aux|une|un|sa|son|ses|cette|ce|ces|cet|chaque|leur|leurs"
+                            r"|notre|nos|votre|vos|quelques|plusieurs)[ \u00a0]+|\b[lLdD]['’])$")
+# A German article or contracted preposition left before the noun (« die Stationen », « am
+# Donnerstag »), after a lower-case French word: the whole group is untranslated.
+_GERMAN_ARTICLE = re.compile(r"(?<=[a-zà-ÿ,][ \u00a0])(?:die|der|das|den|dem|am|im|zum|zur|vom|beim)[ \u00a0]+$")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -247,16 +251,18 @@ class UntranslatedWords(Check):
         for s, e, w in tokens:
             if not w[:1].isupper() or not w[1:].islower() or w in keep or w in name_words():
                 continue
-            if not _GERMAN_BEFORE.search(doc.text[max(0, s - 6) : s]) or is_french_form(w.lower()):
+            article = _GERMAN_ARTICLE.search(doc.text[max(0, s - 9) : s])
+            if not (article or _GERMAN_BEFORE.search(doc.text[max(0, s - 9) : s])) or is_french_form(w.lower()):
                 continue
             # Two German words glued, or more (« Volkshochschul|träger|verein »: a rarer word still).
             compound = len(w) >= 9 and zipf(w.lower()) < 1.5 and (
                 german_compound(w) or (zipf(w.lower()) == 0 and len(w) >= 14 and not german_name_shape(w) and source_compound(w, "de")))
             if not compound and (foreign_language(w, _SINGLE_MARGIN) != "de" or zipf(w.lower(), "en") > 2.5):
                 continue
-            if not compound and not w.endswith(suffixes):
-                continue
-            yield self.finding(doc, Span(s, e), f"German noun « {w} » left in the text: translate it")
+            if not compound and not article and not w.endswith(suffixes):
+                continue  # after a German article any German noun is untranslated (« am Donnerstag »)
+            start = s - len(article.group()) if article else s
+            yield self.finding(doc, Span(start, e), f"German noun « {doc.text[start:e]} » left in the text: translate it")
 
     @staticmethod
     def _in_name(doc: Document, run: list[tuple[int, int, str]]) -> bool:
