@@ -30,6 +30,8 @@ _FRENCH_ARTICLES = frozenset({"le", "la", "les", "l", "un", "une", "du", "des"})
 # « par corona », « contre corona »: after a preposition the noun stands alone.
 _PREPOSITIONS = frozenset("à après avant avec chez contre dans de depuis en entre malgré par pendant pour sans selon sous sur vers".split())
 _GAP = re.compile(r"[ \u00a0]+")
+# A source function word that is also a French form, followed by « à »: French (« dus à »).
+_FRENCH_AFTER = re.compile(r"[ \u00a0]+(?:à|au|aux)\b")
 _ARTICLE = re.compile(r"(?:\b(?i:du|au|le|la|de|des|aux)[ \u00a0]+|\b[lLdD]['’])$")
 
 
@@ -167,8 +169,8 @@ class UntranslatedWords(Check):
             near = [tokens[k] for k in (i - 1, i + 1) if 0 <= k < len(tokens)]
             if any(_kind(t[2]) == "F" or t[2].lower() in table for t in near if _joined(doc, *sorted((t, tokens[i])))):
                 continue
-            if self._in_name(doc, [(s, e, w)]):
-                continue
+            if self._in_name(doc, [(s, e, w)]) or (is_french_form(w.lower()) and _FRENCH_AFTER.match(doc.text, e)):
+                continue  # « les dommages dus au virus »: the French participle
             if w[:1].isupper():
                 french = french[:1].upper() + french[1:]
             yield self.finding(doc, Span(s, e), f"« {w} » is a {self._lang_of(w)} word left untranslated: « {french} »", [french])
