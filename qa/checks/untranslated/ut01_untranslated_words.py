@@ -30,6 +30,8 @@ _FRENCH_ARTICLES = frozenset({"le", "la", "les", "l", "un", "une", "du", "des"})
 # « par corona », « contre corona »: after a preposition the noun stands alone.
 _PREPOSITIONS = frozenset("à après avant avec chez contre dans de depuis en entre malgré par pendant pour sans selon sous sur vers".split())
 _GAP = re.compile(r"[ \u00a0]+")
+# A source function word that is also a French form, followed by « à »: French (« dus à »).
+_FRENCH_AFTER = re.compile(r"[ \u00a0]+(?:à|au|aux)\b")
 _ARTICLE = re.compile(r"(?:\b(?i:du|au|le|la|de|des|aux)[ \u00a0]+|\b[lLdD]['’])$")
 
 
@@ -49,7 +51,11 @@ def _keep_matcher() -> PhraseMatcher[str]:
     return PhraseMatcher((str(n), str(n)) for n in names)
 
 
-_GERMAN_BEFORE = re.compile(r"(?:\b(?:la|le|les|des|du|de|au|aux|une|un|sa|son|ses|cette|ce)[ \u00a0]+|\b[lLdD]['’])$")
+_GERMAN_BEFORE = re.compile(r"(?:\b(?:la|le|les|des|du|de|au|aux|une|un|sa|son|ses|cette|ce|ces|cet|chaque|leur|leurs"
+                            r"|notre|nos|votre|vos|quelques|plusieurs)[ \u00a0]+|\b[lLdD]['’])$")
+# A German article or contracted preposition left before the noun (« die Stationen », « am
+# Donnerstag »), after a lower-case French word: the whole group is untranslated.
+_GERMAN_ARTICLE = re.compile(r"(?<=[a-zà-ÿ,][ \u00a0])(?:die|der|das|den|dem|am|im|zum|zur|vom|beim)[ \u00a0]+$")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -163,8 +169,8 @@ class UntranslatedWords(Check):
             near = [tokens[k] for k in (i - 1, i + 1) if 0 <= k < len(tokens)]
             if any(_kind(t[2]) == "F" or t[2].lower() in table for t in near if _joined(doc, *sorted((t, tokens[i])))):
                 continue
-            if self._in_name(doc, [(s, e, w)]):
-                continue
+            if self._in_name(doc, [(s, e, w)]) or (is_french_form(w.lower()) and _FRENCH_AFTER.match(doc.text, e)):
+                continue  # « les dommages dus au virus »: the French participle
             if w[:1].isupper():
                 french = french[:1].upper() + french[1:]
             yield self.finding(doc, Span(s, e), f"« {w} » is a {self._lang_of(w)} word left untranslated: « {french} »", [french])
@@ -247,16 +253,18 @@ class UntranslatedWords(Check):
         for s, e, w in tokens:
             if not w[:1].isupper() or not w[1:].islower() or w in keep or w in name_words():
                 continue
-            if not _GERMAN_BEFORE.search(doc.text[max(0, s - 6) : s]) or is_french_form(w.lower()):
+            article = _GERMAN_ARTICLE.search(doc.text[max(0, s - 9) : s])
+            if not (article or _GERMAN_BEFORE.search(doc.text[max(0, s - 9) : s])) or is_french_form(w.lower()):
                 continue
             # Two German words glued, or more (« Volkshochschul|träger|verein »: a rarer word still).
             compound = len(w) >= 9 and zipf(w.lower()) < 1.5 and (
                 german_compound(w) or (zipf(w.lower()) == 0 and len(w) >= 14 and not german_name_shape(w) and source_compound(w, "de")))
             if not compound and (foreign_language(w, _SINGLE_MARGIN) != "de" or zipf(w.lower(), "en") > 2.5):
                 continue
-            if not compound and not w.endswith(suffixes):
-                continue
-            yield self.finding(doc, Span(s, e), f"German noun « {w} » left in the text: translate it")
+            if not compound and not article and not w.endswith(suffixes):
+                continue  # after a German article any German noun is untranslated (« am Donnerstag »)
+            start = s - len(article.group()) if article else s
+            yield self.finding(doc, Span(start, e), f"German noun « {doc.text[start:e]} » left in the text: translate it")
 
     @staticmethod
     def _in_name(doc: Document, run: list[tuple[int, int, str]]) -> bool:
