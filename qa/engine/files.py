@@ -132,7 +132,7 @@ def lint_parsed(
         doc = SegmentDocument(
             parsed.path, seg.target, tuple(Span(a, b) for a, b in seg.protected), seg.source_tags, seg.target_tags
         )
-        view = replace(ctx, source=seg.source, source_lang=source_lang, domain=domain, file_text=parsed.text,
+        view = replace(ctx, source=seg.compared_source, source_lang=source_lang, domain=domain, file_text=parsed.text,
                        file_source=file_source)
         found.extend(map_finding(f, seg, parsed) for f in lint(doc, view, checks, config).findings)
     found.sort(key=lambda f: f.sort_key)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from qa.checks.base import Check, Context
 from qa.checks.source._shared import whole
-from qa.formats.placeholders import counts, key, placeholders
+from qa.formats.placeholders import counts, key, missing_from, placeholders
 from qa.model.document import Document
 from qa.model.findings import Category, Finding, Severity
 
@@ -35,7 +35,7 @@ class PlaceholderParity(Check):
         if ctx.source is None or not doc.text.strip():
             return
         src, tgt = counts(ctx.source), counts(doc.text)
-        missing = src - tgt
+        missing = missing_from(ctx.source, doc.text)
         # Translators may add inline-code markup for clarity (« ``assert`` »); an added
         # reST literal or role is harmless, an added format placeholder is not.
         extra = Counter({k: n for k, n in (tgt - src).items() if not k.startswith(("``", ":", "`"))})
