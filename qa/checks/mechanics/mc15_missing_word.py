@@ -179,7 +179,7 @@ class MissingWord(Check):
             elif self._verb(t, tokens) and self._bare_object(t, nxt, bare_verbs, tokens):
                 det = _determiner(nxt, True, tokens[nxt.i + 1] if nxt.i + 1 < len(tokens) else None)
                 found = (Span(nxt.start, nxt.end), f"a determiner is missing before the object « {nxt.text} »", _join(det, nxt.text))
-            elif t.pos == "NOUN" and t.text.isalpha() and t.text.islower() and self._second_noun(t, nxt, second, tokens) and not self._term(doc, t, nxt):
+            elif t.pos == "NOUN" and t.text.isalpha() and t.text.islower() and self._second_noun(t, nxt, second, tokens) and not self._term(ctx.file_targets or doc.text, t, nxt):
                 de = "d’" if starts_with_vowel_sound(nxt.text) else "de "
                 found = (Span(t.start, nxt.end), "two nouns side by side: « de » is missing", f"{t.text} {de}{nxt.text}")
             if found is not None:
@@ -230,11 +230,12 @@ class MissingWord(Check):
         return f"{lemma} {noun.lemma.lower()}" not in bare_verbs
 
     @staticmethod
-    def _term(doc: Document, first: Token, second: Token) -> bool:
-        """« objet fonction », « objets fonctions »: a pair the text uses twice is its term."""
+    def _term(text: str, first: Token, second: Token) -> bool:
+        """« objet fonction », « objets fonctions »: a pair the text uses twice is its term
+        (the whole file's text when the document is one segment of a catalogue)."""
         one, two = (re.escape(w.text.removesuffix("s").removesuffix("x")) for w in (first, second))
-        pattern = rf"(?<![\w-]){one}[sx]?[ \u00a0]+{two}[sx]?(?![\w-])"
-        return len(re.findall(pattern, doc.text, re.IGNORECASE)) >= 2
+        pattern = rf"(?<![\w-]){one}[sx]?\s+{two}[sx]?(?![\w-])"
+        return len(re.findall(pattern, text, re.IGNORECASE)) >= 2
 
     @staticmethod
     def _second_noun(first: Token, noun: Token, second: frozenset[str], tokens: list[Token]) -> bool:
