@@ -82,7 +82,8 @@ def _source_articles(source: str, lang: str) -> dict[str, str]:
     articles = _SOURCE_ARTICLE.get(lang, {})
     found: dict[str, str] = {}
     alternatives = "|".join(f"{a}|{a.capitalize()}" for a in articles)
-    pattern = rf"(?<![\w-])({alternatives})[ \u00a0]+({_ACRONYM}|[A-ZÀ-Ý][\w-]+)"
+    # Not before another capitalised word: in « the GNU Readline package » the article is the package's.
+    pattern = rf"(?<![\w-])({alternatives})[ \u00a0]+({_ACRONYM}|[A-ZÀ-Ý][\w-]+)(?![\w-])(?![ \u00a0]+[A-ZÀ-Ý])"
     for m in re.finditer(pattern, source):
         if found.get(m.group(2)) != "la":
             found[m.group(2)] = articles[m.group(1).lower()]
