@@ -15,11 +15,18 @@ on the clean articles):
 - ``clean``: the clean articles (an empty gold file) of ../shared/eval/dev and of the
   bench/heldout batches, except the cold ones (never read, never tuned on), each linted as a
   file as ``qa eval`` lints it (with its NAME.src.LANG when there is one).
+
+Human text is not flawless text: UD French-GSD is web French, and the WMT reference has
+slips. bench/clean_judged.tsv lists the findings judged, one by one, to be errors of the
+corpus itself, each with the reference that makes it one; the rate is printed with them
+(every finding) and without them (the false alarms). A judged line that no longer matches
+a finding is listed, so the file cannot hide a new false alarm behind an old judgement.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from collections import Counter
@@ -79,6 +86,24 @@ def clean_articles() -> list[tuple[Path, Path | None]]:
     return out
 
 
+JUDGED = Path(__file__).resolve().parent / "clean_judged.tsv"
+
+
+def _flat(text: str) -> str:
+    """Text as a reader sees it: PO continuation lines joined, spaces collapsed."""
+    return " ".join(re.sub(r'"[ \t]*\n[ \t]*"', "", text).split())
+
+
+def judged() -> list[tuple[str, str, str, str]]:
+    """(corpus, code, flagged text, words around it) of the findings judged errors of the corpus."""
+    out = []
+    for line in JUDGED.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, code, text, around, _why = line.split("\t")
+            out.append((name, code, text.strip(), _flat(around)))
+    return out
+
+
 def corpus(name: str, limit: int, config: Config) -> Iterator[tuple[int, Result]]:
     if name == "ud":
         return _plain("ud", ud_sentences(limit), config)
@@ -98,9 +123,12 @@ def main() -> None:
     parser.add_argument("--corpus", default=",".join(CORPUS_NAMES), help="some of: " + ", ".join(CORPUS_NAMES))
     args = parser.parse_args()
     config = Config(select=tuple(s for s in args.select.split(",") if s), backends=BackendOptions(grammalecte=False))
+    known = judged()
     for name in args.corpus.split(","):
         words = 0
         by_code: Counter[str] = Counter()
+        errors: Counter[str] = Counter()
+        used: set[tuple[str, str, str, str]] = set()
         examples = []
         t0 = time.perf_counter()
         for n, result in corpus(name, args.limit, config):
@@ -108,17 +136,25 @@ def main() -> None:
             doc = result.document
             for f in result.findings:
                 by_code[f.code] += 1
-                if len(examples) < args.show:
-                    lo, hi = max(0, f.span.start - 80), min(len(doc.text), f.span.end + 80)
-                    context = doc.text[lo:hi].replace("\n", " ")
+                lo, hi = max(0, f.span.start - 80), min(len(doc.text), f.span.end + 80)
+                context = _flat(doc.text[lo:hi])
+                match = next((j for j in known if j[:3] == (name, f.code, f.text.strip()) and j[3] in context), None)
+                if match is not None:
+                    errors[f.code] += 1
+                    used.add(match)
+                elif len(examples) < args.show:
                     examples.append(f"  {f.code} «{f.text}» → {list(f.suggestions[:1])} | {Path(doc.path).name}: "
                                     f"{context}"[:260])
         elapsed = time.perf_counter() - t0
-        total = sum(by_code.values())
-        print(f"{name}: {words} words, {total} findings = {1000 * total / max(words, 1):.2f} per 1,000 words "
-              f"({words / elapsed:,.0f} words/s)")
+        total, judged_total = sum(by_code.values()), sum(errors.values())
+        print(f"{name}: {words} words, {total} findings = {1000 * total / max(words, 1):.2f} per 1,000 words; "
+              f"{judged_total} judged errors of the corpus, {total - judged_total} false alarms = "
+              f"{1000 * (total - judged_total) / max(words, 1):.2f} per 1,000 words ({words / elapsed:,.0f} words/s)")
         for code, count in by_code.most_common():
-            print(f"  {code}: {count} ({1000 * count / max(words, 1):.2f}/1k)")
+            print(f"  {code}: {count} ({1000 * count / max(words, 1):.2f}/1k), {errors[code]} judged errors")
+        for j in known:
+            if j[0] == name and j not in used and (not config.select or j[1] in config.select):
+                print(f"  judged but not found (remove it from {JUDGED.name}?): {j[1]} «{j[2]}» {j[3]}")
         print("\n".join(examples), flush=True)
 
 
