@@ -115,6 +115,14 @@ LOCUTIONS = {"grâce": "à", "à partir": "de", "à cause": "de", "en raison": "
              "auprès": "de", "autour": "de", "près": "de", "à l’issue": "de", "à l’égard": "de", "en vue": "de",
              "à l’instar": "de", "en matière": "de", "à l’approche": "de", "en provenance": "de", "en direction": "de",
              "à destination": "de", "à proximité": "de"}
+# Adverbial locutions of a preposition and a bare noun (the locutions adverbiales of the
+# dictionaries, e.g. the TLFi under « coup », « place », « mesure »): no determiner is missing.
+LOCUTIONS_BARE = ["après coup", "avant terme", "avec soin", "contre nature", "contre remboursement", "pour mémoire",
+                  "pour information", "pour preuve", "sur place", "sur mesure", "sur demande", "sur commande",
+                  "sur parole", "sur rendez-vous"]
+# Prepositions of time that take a bare noun of action with its complement in administrative
+# and technical French (« après expansion des tabulations », « dès réception de la facture »).
+BARE_ACTION_AFTER = ["après", "avant", "dès"]
 LOCUTIONS_NOT_AFTER = ["de", "d’", "d'", "peu", "dès", "pour", "depuis", "coup", "tout", "rendre", "rend", "rendent", "rendu",
                        "par", "ici", "là", "action", "actions", "délai", "état", "an", "grâce", "plus", "si", "très", "aussi", "moins", "assez"]
 
@@ -176,6 +184,12 @@ def write_toml(verbs: Counter, preps: Counter, bare_preps: Counter, nouns: Count
     print("needs = { " + ", ".join(f'"{k}" = "{v}"' for k, v in sorted(LOCUTIONS.items())) + " }")
     print("# words before a locution that make it something else (« de près », « à peu près », « dès lors »)")
     print(f"not_after = {_toml_list(LOCUTIONS_NOT_AFTER)}")
+    print("# adverbial locutions of a preposition and a bare noun (the dictionaries' locutions adverbiales,")
+    print("# e.g. the TLFi under « coup », « place », « mesure »): no determiner is missing")
+    print(f"bare = {_toml_list(sorted(LOCUTIONS_BARE))}")
+    print("# prepositions of time before a bare noun of action and its « de » complement, as administrative")
+    print("# and technical French writes them (« après expansion des tabulations », « dès réception de la facture »)")
+    print(f"bare_action_after = {_toml_list(BARE_ACTION_AFTER)}")
     print()
     print("[names]")
     print("# Written by hand (not mined): MC16 (qa/checks/mechanics/mc16_bare_name.py). German and Dutch")

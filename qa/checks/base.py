@@ -51,6 +51,7 @@ class Context:
     # check may know who a person is from another segment (PA05); None: the document is all.
     file_text: str | None = field(default=None, repr=False)
     file_source: str | None = field(default=None, repr=False)
+    file_targets: str | None = field(default=None, repr=False)  # the targets of all its segments, one a line
     # The checks of the call that read the analysis (set by the engine's lint_document). With
     # them known, spaCy analyses only the paragraphs one of them may report on; None: all.
     readers: tuple[Check, ...] | None = field(default=None, repr=False)

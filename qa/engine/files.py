@@ -126,14 +126,15 @@ def lint_parsed(
     found: list[Finding] = []
     segments = _segments(parsed)
     file_source = "\n".join(s.source for s in segments if s.source) or None
+    file_targets = "\n".join(s.target for s in segments)
     for seg in segments:
         if not seg.target.strip():
             continue
         doc = SegmentDocument(
             parsed.path, seg.target, tuple(Span(a, b) for a, b in seg.protected), seg.source_tags, seg.target_tags
         )
-        view = replace(ctx, source=seg.source, source_lang=source_lang, domain=domain, file_text=parsed.text,
-                       file_source=file_source)
+        view = replace(ctx, source=seg.compared_source, source_lang=source_lang, domain=domain, file_text=parsed.text,
+                       file_source=file_source, file_targets=file_targets)
         found.extend(map_finding(f, seg, parsed) for f in lint(doc, view, checks, config).findings)
     found.sort(key=lambda f: f.sort_key)
     whole = Document(parsed.path, parsed.text)

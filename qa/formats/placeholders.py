@@ -63,3 +63,71 @@ def key(token: str) -> str:
 
 def counts(text: str) -> Counter[str]:
     return Counter(key(t) for _, _, t in placeholders(text))
+
+
+def is_markup(token_key: str) -> bool:
+    """reST roles, inline literals and links: documentation markup, not run-time placeholders."""
+    return token_key.startswith((":", "`"))
+
+
+_ROLE = re.compile(r":[\w:-]+:`([^`]+)`")
+_IDENTIFIER = re.compile(r"[^\W\d]\w*")
+_QUOTES = re.compile(r"[\"'«»“”‘’]")
+
+
+def _shape(token: str) -> tuple[str, str, tuple[str, ...]]:
+    """(kind, skeleton, names) of a markup token: what a translator who renames the example
+    names in it (« ``f.read(size)`` » → « ``f.read(taille)`` ») leaves unchanged.
+
+    The skeleton is the token's text with every name replaced by « w », quotes and spaces
+    dropped. A role that links (« :func:`len` ») may not rename its target, since the link
+    would break: its skeleton is the last dotted part of the target as written, so only a
+    shorter path to the same object pairs with it (« :meth:`~list.pop` », « :meth:`pop` »),
+    with or without the « () » some authors add. A role marked « ! » links nowhere and is
+    shown as code, like a literal."""
+    role = _ROLE.fullmatch(token)
+    if role and not role.group(1).startswith("!"):
+        target = re.search(r"<([^<>]+)>$", role.group(1))
+        last = (target.group(1) if target else role.group(1)).removesuffix("()").rsplit(".", 1)[-1].lstrip("!~")
+        return "role", last, ()
+    if role:
+        body, kind = role.group(1), "shown"
+    elif token.startswith("``"):
+        body, kind = token[2:-2], "shown"
+    else:
+        body, kind = token, "link"
+    body = re.sub(r"\s+", "", _QUOTES.sub("", body))
+    return kind, _IDENTIFIER.sub("w", body), tuple(_IDENTIFIER.findall(body))
+
+
+def missing_from(source: str, target: str) -> Counter[str]:
+    """The placeholders of source (by ``key``) that target lacks.
+
+    Run-time placeholders are counted: each one the source has must be in the target.
+    Documentation markup (reST roles, literals, links) is a matter of presence, since a
+    translation may refer back to a repeated « ``else`` » with a pronoun; and a markup token
+    whose example names the translator renamed is accounted for by the target token of the
+    same kind and skeleton (« ``modname.funcname`` » → « ``nommodule.nomfonction`` »), as
+    long as each renamed name is renamed the same way throughout the segment. A token
+    translated whole (« ``None`` » → « ``Aucun`` ») looks the same as a renamed example
+    name and goes unreported: documentation translators rename example names routinely.
+    """
+    src_tokens = placeholders(source)
+    tgt_tokens = placeholders(target)
+    src, tgt = Counter(key(t) for _, _, t in src_tokens), Counter(key(t) for _, _, t in tgt_tokens)
+    missing = Counter({k: n for k, n in (src - tgt).items() if not is_markup(k)})
+    lost = [t for _, _, t in src_tokens if is_markup(key(t)) and key(t) not in tgt]
+    spare = [t for _, _, t in tgt_tokens if is_markup(key(t)) and key(t) not in src]
+    renamed: dict[str, str] = {}
+    for token in lost:
+        kind, skeleton, names = _shape(token)
+        for candidate in spare:
+            other_kind, other_skeleton, other_names = _shape(candidate)
+            pairs = dict(zip(names, other_names, strict=True)) if (kind, skeleton) == (other_kind, other_skeleton) else None
+            if pairs is not None and all(renamed.get(a, b) == b for a, b in pairs.items()):
+                renamed.update(pairs)
+                spare.remove(candidate)
+                break
+        else:
+            missing[key(token)] += 1
+    return missing

@@ -2,17 +2,22 @@
 
 A msgstr is a run of C string literals (« "…" » on continuation lines); each decoded
 character maps back to its escape (« \\" » is two file characters for one). The header
-entry and obsolete (#~) entries are not segments; fuzzy ones are, since they are shown
-to users by many tools.
+entry and obsolete (#~) entries are not segments. Fuzzy ones are: their French is text a
+reviewer reads. But a fuzzy msgstr was written for an earlier msgid (gettext's msgmerge
+flags it so when the msgid changed, and msgfmt leaves it out of the compiled catalogue),
+so the segment is marked fuzzy and the source checks compare it with the previous msgid
+(« #| msgid ») when the entry records one, and with nothing otherwise.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from qa.formats import Builder, FormatError, Parsed, Segment
 
 _KEYWORD = re.compile(r'(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)[ \t]*(?=")')
+_PREVIOUS = re.compile(r'#\|[ \t]*(?:(msgctxt|msgid_plural|msgid)[ \t]*)?(?=")')  # « #| msgid "…" », « #| "…" »
 _EMPHASIS = re.compile(r"\*\*[^*\n]+\*\*|(?<![\w*])\*[^*\s][^*\n]*\*(?![\w*])")
 _SIMPLE = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b",
            "f": "\f", "v": "\v", "'": "'", "?": "?"}
@@ -57,6 +62,9 @@ def read(text: str, path: str) -> Parsed:
     field_line: dict[str, int] = {}
     current: str | None = None
     ref = ""
+    fuzzy = False
+    previous: Builder | None = None  # the « #| msgid » of a fuzzy entry
+    previous_field = ""
     target_lang: str | None = None
 
     def flush() -> None:
@@ -78,7 +86,10 @@ def read(text: str, path: str) -> Parsed:
             b.protected.extend(m.span() for m in _EMPHASIS.finditer(b.text()))
             index = int(key[7:-1]) if "[" in key else 0
             source = plural if index > 0 and plural is not None else msgid
-            segments.append(b.segment(ident if "[" not in key else f"{ident}[{index}]", source.text()))
+            seg = b.segment(ident if "[" not in key else f"{ident}[{index}]", source.text())
+            if fuzzy:
+                seg = replace(seg, fuzzy=True, previous=previous.text() if previous is not None else None)
+            segments.append(seg)
 
     pos = 0
     lineno = 0
@@ -95,6 +106,7 @@ def read(text: str, path: str) -> Parsed:
             if current is not None and current.startswith("msgstr"):
                 flush()
                 fields, field_line, current, ref = {}, {}, None, ""
+                fuzzy, previous, previous_field = False, None, ""
             if stripped.startswith("#~"):
                 # An obsolete entry (« #~ msgid … », « #~| » its previous msgid) is a
                 # comment to the reader: nothing of it, not even the reference above it,
@@ -102,6 +114,16 @@ def read(text: str, path: str) -> Parsed:
                 ref = ""
             elif stripped.startswith("#:") and not ref:
                 ref = stripped[2:].split()[0] if stripped[2:].split() else ""
+            elif stripped.startswith("#,"):
+                fuzzy = fuzzy or "fuzzy" in (flag.strip() for flag in stripped[2:].split(","))
+            elif stripped.startswith("#|"):
+                prev = _PREVIOUS.match(stripped)
+                if prev and prev.group(1):
+                    previous_field = prev.group(1)
+                    if previous_field == "msgid":
+                        previous = Builder()
+                if prev and previous_field == "msgid" and previous is not None:
+                    _literal(previous, text, lead + prev.end(), lineno, path)
             continue
         m = _KEYWORD.match(stripped)
         if m:
@@ -109,6 +131,7 @@ def read(text: str, path: str) -> Parsed:
             if key in ("msgctxt", "msgid") and current is not None and current.startswith("msgstr"):
                 flush()
                 fields, field_line, ref = {}, {}, ""
+                fuzzy, previous, previous_field = False, None, ""
             if key in fields:
                 raise FormatError(f"{path}:{lineno}: duplicate {key} in one entry")
             current = key

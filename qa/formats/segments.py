@@ -23,6 +23,15 @@ class Segment:
     source_tags: tuple[str, ...] = ()  # inline markup of the source, for tag parity
     target_tags: tuple[str, ...] = ()
     joints: frozenset[int] = frozenset()  # target indices of layout spaces (line breaks): never edited
+    # A PO entry flagged fuzzy: its target was written for an earlier source (« #| msgid »,
+    # kept in ``previous`` when the file records it), so it is not compared with ``source``.
+    fuzzy: bool = False
+    previous: str | None = None
+
+    @property
+    def compared_source(self) -> str | None:
+        """The source the target translates: the previous msgid of a fuzzy entry, if known."""
+        return self.previous if self.fuzzy else self.source
 
 
 @dataclass(frozen=True)

@@ -86,7 +86,7 @@ class SubjectAgreement(Check):
     name = "agreement.subject"
     category = Category.PRONOUN_AGREEMENT
     summary = "Participle or attribute left masculine for a feminine subject"
-    data_files = ("first_names.toml", "pronouns.toml", "conjugation.toml")
+    data_files = ("first_names.toml", "pronouns.toml", "conjugation.toml", "missing_words.toml")
     needs_nlp = True
     nlp_components = ("parser",)
 
@@ -214,6 +214,17 @@ class SubjectAgreement(Check):
         return SubjectAgreement._described(subj, children)
 
     @staticmethod
+    def _feminine_complement(subj: Token, children: dict[int, list[Token]]) -> bool:
+        """The « de » complement of a noun of quantity is feminine too, or there is none."""
+        for k in children.get(subj.i, []):
+            if k.dep == "nmod" and k.i > subj.i:
+                kids = children.get(k.i, [])
+                words = {w.text.lower() for w in kids}
+                if words & {"de", "du", "des", "d’", "d'"}:
+                    return k.morph.get("Gender") == "Fem" or bool(words & {"la", "une", "cette"})
+        return True
+
+    @staticmethod
     def _described(subj: Token, children: dict[int, list[Token]]) -> tuple[str, str, str] | None:
         """A noun phrase's words, gender and number, from its determiner (and the tagger's
         gender for a plural), or a woman's first name; None when masculine singular or unsure."""
@@ -230,11 +241,21 @@ class SubjectAgreement(Check):
         if subj.morph.get("Number") == "Plur" or any(d in _MASCULINE_DETERMINERS for d in dets):
             return None
         if subj.pos == "NOUN" and any(d in _FEMININE_DETERMINERS for d in dets):
+            if subj.text.lower() in _collectives() and not SubjectAgreement._feminine_complement(subj, children):
+                return None  # « la totalité de l’argent … déposé »: it may agree with the complement
             return f"{dets[0]} {subj.text}", "f", "s"
         names = [subj, *(k for k in subj_kids if k.dep in ("flat:name", "appos", "nmod"))]
         if subj.pos == "PROPN" and any(n.text in females for n in names) and not coordinated:
             return subj.text, "f", "s"
         return None
+
+
+@cache
+def _collectives() -> frozenset[str]:
+    """Nouns of quantity (« la totalité », « une dizaine »): with a « de » complement, the verb
+    may agree with the complement instead (Grevisse, Le Bon Usage, § 431)."""
+    quantity = load_toml("missing_words.toml")["quantity"]
+    return frozenset(quantity["part"]) | frozenset(quantity["collective"])
 
 
 def agreed(word: str, gender: str, number: str) -> str | None:

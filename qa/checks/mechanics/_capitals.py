@@ -175,7 +175,7 @@ def _cue_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w-])(?:{'|'.join(map(re.escape, cues))})"
         r"(?:[ \u00a0]+(?:des|(?:de|du|des)(?:[ \u00a0]+(?!(?:la|le|les|leur|leurs|sa|ses|son|un|une)\b)[a-zà-öø-ÿœ][\w-]*){1,2}))?"
-        r"[ \u00a0]+(?=[A-ZÀ-ÖØ-ÞŒ])"
+        r"(?:[ \u00a0]*:)?[ \u00a0]+(?=[A-ZÀ-ÖØ-ÞŒ])"  # « le film : Plus long, plus grand »
     )
 
 

@@ -59,6 +59,8 @@ def quantity(t: Token, nxt: Token, tokens: list[Token]) -> Found | None:
     if low in lists["part"] and _noun(nxt, plural=True) and nxt.text.lower() not in lists["not_counted"]:
         if low in lists["needs_determiner"] and prev not in _DETERMINERS:
             return None  # « ensemble » as an adverb
+        if prev == "un" and t.i > 1 and tokens[t.i - 2].text.lower() == "et":
+            return None  # « 43 manches et un tiers lancées »: the fraction of a number before it
         return Span(t.start, nxt.end), f"« {t.text} » needs « des » before « {nxt.text} »", f"{t.text} des {nxt.text}"
     if low in lists["collective"] and _noun(nxt, plural=True) and nxt.text.lower() not in lists["not_counted"]:
         return Span(t.start, nxt.end), f"« {t.text} » needs « de » before « {nxt.text} »", f"{t.text} {_de(nxt.text)}"

@@ -173,13 +173,13 @@ class MissingWord(Check):
             counted = quantity(t, nxt, tokens) or locution(t, nxt, tokens)
             if counted is not None:
                 found = counted
-            elif low in need and t.pos in ("ADP", "ADV", "SCONJ") and self._bare_after(low, nxt, bare_preps):
+            elif low in need and t.pos in ("ADP", "ADV", "SCONJ") and self._bare_after(low, nxt, bare_preps, tokens):
                 det = _determiner(nxt, low in _INDEFINITE_AFTER)
                 found = (Span(t.start, nxt.end), f"a determiner is missing after « {t.text} »", f"{t.text} {_join(det, nxt.text)}")
             elif self._verb(t, tokens) and self._bare_object(t, nxt, bare_verbs, tokens):
                 det = _determiner(nxt, True, tokens[nxt.i + 1] if nxt.i + 1 < len(tokens) else None)
                 found = (Span(nxt.start, nxt.end), f"a determiner is missing before the object « {nxt.text} »", _join(det, nxt.text))
-            elif t.pos == "NOUN" and t.text.isalpha() and t.text.islower() and self._second_noun(t, nxt, second, tokens) and not self._term(doc, t, nxt):
+            elif t.pos == "NOUN" and t.text.isalpha() and t.text.islower() and self._second_noun(t, nxt, second, tokens) and not self._term(ctx.file_targets or doc.text, t, nxt):
                 de = "d’" if starts_with_vowel_sound(nxt.text) else "de "
                 found = (Span(t.start, nxt.end), "two nouns side by side: « de » is missing", f"{t.text} {de}{nxt.text}")
             if found is not None:
@@ -192,13 +192,24 @@ class MissingWord(Check):
         return t.text.isalpha() and t.text.islower() and t.text.endswith(("s", "x")) and t.lemma.lower() in pos_lemmas("noun") and not adjective_base(t.text) and not is_verb_form(t.text)
 
     @staticmethod
-    def _bare_after(prep: str, noun: Token, bare_preps: frozenset[str]) -> bool:
+    def _bare_after(prep: str, noun: Token, bare_preps: frozenset[str], tokens: list[Token]) -> bool:
         """« selon chiffres », « dans camionnettes »: a bare noun after a preposition clean
-        French follows with a determiner; a singular one only after the strictest of them."""
+        French follows with a determiner; a singular one only after the strictest of them.
+        Adverbial locutions (« après coup », « sur place ») and a noun of action with its
+        complement after a preposition of time (« après expansion des tabulations ») are French."""
         if not _common_noun(noun) or f"{prep} {noun.lemma.lower()}" in bare_preps or f"{prep} {noun.text}" in bare_preps:
             return False
         plural = noun.text.endswith(("s", "x")) and noun.number != "s"
-        return plural or prep in _singular()
+        if plural:
+            return True
+        locutions = _data()["locutions"]
+        if f"{prep} {noun.text}" in locutions["bare"]:
+            return False
+        after = tokens[noun.i + 1] if noun.i + 1 < len(tokens) else None
+        if (prep in locutions["bare_action_after"] and noun.text.endswith(_NOUN_SUFFIXES) and after is not None
+                and after.para == noun.para and after.text.lower() in ("de", "du", "des", "d’", "d'")):
+            return False
+        return prep in _singular()
 
     @staticmethod
     def _verb(t: Token, tokens: list[Token]) -> bool:
@@ -230,11 +241,12 @@ class MissingWord(Check):
         return f"{lemma} {noun.lemma.lower()}" not in bare_verbs
 
     @staticmethod
-    def _term(doc: Document, first: Token, second: Token) -> bool:
-        """« objet fonction », « objets fonctions »: a pair the text uses twice is its term."""
+    def _term(text: str, first: Token, second: Token) -> bool:
+        """« objet fonction », « objets fonctions »: a pair the text uses twice is its term
+        (the whole file's text when the document is one segment of a catalogue)."""
         one, two = (re.escape(w.text.removesuffix("s").removesuffix("x")) for w in (first, second))
-        pattern = rf"(?<![\w-]){one}[sx]?[ \u00a0]+{two}[sx]?(?![\w-])"
-        return len(re.findall(pattern, doc.text, re.IGNORECASE)) >= 2
+        pattern = rf"(?<![\w-]){one}[sx]?\s+{two}[sx]?(?![\w-])"
+        return len(re.findall(pattern, text, re.IGNORECASE)) >= 2
 
     @staticmethod
     def _second_noun(first: Token, noun: Token, second: frozenset[str], tokens: list[Token]) -> bool:

@@ -82,7 +82,11 @@ def _source_articles(source: str, lang: str) -> dict[str, str]:
     articles = _SOURCE_ARTICLE.get(lang, {})
     found: dict[str, str] = {}
     alternatives = "|".join(f"{a}|{a.capitalize()}" for a in articles)
-    pattern = rf"(?<![\w-])({alternatives})[ \u00a0]+({_ACRONYM}|[A-ZÀ-Ý][\w-]+)"
+    # English stacks names before the noun its article goes with (« the GNU Readline package »):
+    # there, a name followed by another capitalised word does not own the article. German and
+    # Dutch put the article to the whole name (« der AGV Lüdenscheid »).
+    longer = r"(?![ \u00a0]+[A-ZÀ-Ý])" if lang == "en" else ""
+    pattern = rf"(?<![\w-])({alternatives})[ \u00a0]+({_ACRONYM}|[A-ZÀ-Ý][\w-]+)(?![\w-]){longer}"
     for m in re.finditer(pattern, source):
         if found.get(m.group(2)) != "la":
             found[m.group(2)] = articles[m.group(1).lower()]

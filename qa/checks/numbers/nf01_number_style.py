@@ -51,10 +51,23 @@ def _not_quantity(doc: Document, start: int, end: int) -> bool:
     if not before:
         return False
     word = re.split(r"[’']", before[-1].strip("*:()«»\"'").lower())[-1]  # « l’article »
+    if word in ("ou", "et", "à") and len(before) > 1 and re.fullmatch(r"\d+(?:\.\d+)+", before[-2]):
+        # « la version 1.0 ou 2.0 »: coordinated with a version, a version too
+        at = doc.text.rfind(before[-2], max(0, start - 40), start)
+        return _not_quantity(doc, at, at + len(before[-2]))
     if word in nb.data()["not_quantity"]["before"] or word.endswith("version"):
         return True
     # A capitalised word mid-sentence just before: a product or a name (« Poedit 3.5 »).
     return before[-1][:1].isupper() and len(before) > 1 and not before[-2].endswith((".", "!", "?"))
+
+
+def _literal_of_source(ctx: Context, m: re.Match[str]) -> bool:
+    """A bare decimal of a program's message catalogue (PO, XLIFF) copied from its source
+    (« the value 0.1 » → « la valeur 0.1 »): a literal of the program as often as a quantity;
+    SA04, which sees the source, reports it when a unit follows."""
+    if ctx.domain != "software" or not ctx.source or any(m[g] for g in ("sym", "glued", "scale", "unit", "cur")):
+        return False
+    return re.search(rf"(?<![\w.,]){re.escape(m['num'])}(?![\w]|[.,]\d)", ctx.source) is not None
 
 
 def _source_word(word: str, ctx: Context) -> str | None:
@@ -94,7 +107,7 @@ class NumberStyle(Check):
         taken: list[Span] = []
         for m in pats.amount.finditer(doc.text):
             found = self._amount(doc, m, space, ctx.source_lang)
-            if found is not None:
+            if found is not None and not _literal_of_source(ctx, m):
                 taken.append(found.span)
                 yield found
         for m in pats.ordinal.finditer(doc.text):

@@ -82,6 +82,8 @@ class SourceName(Check):
         missing = []
         for name in dict.fromkeys(source_names(ctx.source, ctx.source_lang or "en")):
             forms = (name, *exonyms().get(name, ()))
+            if re.fullmatch(r"[A-Z]{2,}s", name):
+                forms += (name[:-1], *exonyms().get(name[:-1], ()))  # no plural mark in French: « des URL »
             if any(f" {fold(f)} " in target for f in forms):
                 continue
             missing.append(name)

@@ -34,7 +34,7 @@ _FRENCH = re.compile(
 _UNITS = ("zéro un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize "
           "dix-sept dix-huit dix-neuf").split()
 _TENS = {20: "vingt", 30: "trente", 40: "quarante", 50: "cinquante", 60: "soixante"}
-_EXTRA = {"une": 1, "premier": 1, "première": 1, "second": 2, "seconde": 2, "cent": 100, "mille": 1000,
+_EXTRA = {"aucun": 0, "aucune": 0, "une": 1, "premier": 1, "première": 1, "second": 2, "seconde": 2, "cent": 100, "mille": 1000,
           "douzaine": 12, "vingtaine": 20, "centaine": 100, "millier": 1000, "moitié": 2, "demi": 2, "double": 2}
 
 
@@ -109,11 +109,16 @@ def source_numbers(text: str, lang: str) -> Counter[Decimal]:
     return Counter(v for v in values if v is not None)
 
 
+_LITERAL = re.compile(r"``([^`\n]+)``")
+
+
 def target_numbers(text: str) -> Counter[Decimal]:
     """Values in the target, reading « 3,5 » and « 3.5 » alike (a version, or SA04's case)."""
     out: Counter[Decimal] = Counter()
-    # « 13h », « 05h00 »: French times glue the hour to its digits (counted, not edited)
-    clean = re.sub(r"(?<=\d)h(?=\d{2}\b|\b)", " h ", strip_placeholders(text))
+    # « 13h », « 05h00 »: French times glue the hour to its digits (counted, not edited).
+    # A number the translator set as inline code (« 0 equals 0.0 » → « ``0`` égale ``0,0`` »)
+    # is still there: the target keeps the text of its literals.
+    clean = re.sub(r"(?<=\d)h(?=\d{2}\b|\b)", " h ", strip_placeholders(_LITERAL.sub(r" \1 ", text)))
     for m in _FRENCH.finditer(clean):
         raw = m.group().rstrip("erèmes")
         value = _value(raw, "fr" if "," in raw or re.search(_SPACE, raw) else "en")
@@ -156,7 +161,10 @@ class NumberMismatch(Check):
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         if not ctx.source or not doc.text.strip():
             return
-        missing = source_numbers(ctx.source, ctx.source_lang or "en") - target_numbers(doc.text)
+        target = target_numbers(doc.text)
+        # A number the source repeats may be referred back to (« base 10 … a base 10
+        # fraction » → « en base 10 … une fraction décimale »): one occurrence is enough.
+        missing = Counter({v: n for v, n in source_numbers(ctx.source, ctx.source_lang or "en").items() if not target[v]})
         if missing:
             listed = ", ".join(f"« {format(v, 'f')} »" for v in sorted(missing.elements())[:4])
             yield self.finding(doc, whole(doc), f"number{'s' if sum(missing.values()) > 1 else ''} of the source not in the target: {listed}")

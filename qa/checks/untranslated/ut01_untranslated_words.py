@@ -256,6 +256,8 @@ class UntranslatedWords(Check):
             article = _GERMAN_ARTICLE.search(doc.text[max(0, s - 9) : s])
             if not (article or _GERMAN_BEFORE.search(doc.text[max(0, s - 9) : s])) or is_french_form(w.lower()):
                 continue
+            if re.search(rf"(?:[,;(]|(?<![\w-])(?:et|ou))[ \u00a0]+{re.escape(w)}(?![\w-])", doc.text):
+                continue  # « le concurrent de Saxe du Sud, Salzgitter »: bare elsewhere, a name
             # Two German words glued, or more (« Volkshochschul|träger|verein »: a rarer word still).
             compound = len(w) >= 9 and zipf(w.lower()) < 1.5 and (
                 german_compound(w) or (zipf(w.lower()) == 0 and len(w) >= 14 and not german_name_shape(w) and source_compound(w, "de")))

@@ -11,12 +11,14 @@ from qa.checks.prose import in_code
 from qa.data import load_toml
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding, Severity
+from qa.knowledge.wordlists import is_french_form, zipf
 from qa.model.textutil import is_sentence_start
 
 _SPACE = r"[ \u00a0]"
 # A capitalised word right before or after: the place is part of a longer name.
 _CAPITAL_BEFORE = re.compile(r"(?:(?<=[lLdD]['’])|(?<![\w'’.-]))([A-ZÀ-Ý0-9][\w.-]*)" + _SPACE + r"+$")
 _CAPITAL_AFTER = re.compile(_SPACE + r"+[A-ZÀ-Ý][\w-]*")
+_WORD_AFTER = re.compile(_SPACE + r"+([a-zà-ÿß]{3,})(?![\w'’-])")
 
 
 @cache
@@ -33,11 +35,16 @@ def _place_pattern() -> re.Pattern[str]:
 
 
 def in_longer_name(doc: Document, start: int, end: int) -> bool:
-    """« Jack London », « Eintracht Frankfurt », « Frankfurt Airport »: a capitalised neighbour."""
+    """« Jack London », « Eintracht Frankfurt », « Frankfurt Airport »: a capitalised neighbour
+    (even opening a sentence when it has a capital inside, « All-Me Hamburg »); or a
+    lower-case word that is not French after it (« Brandenburg aktuell », a programme)."""
     before = _CAPITAL_BEFORE.search(doc.text, max(0, start - 40), start)
-    if before and not is_sentence_start(doc.text, before.start()):
+    if before and (not is_sentence_start(doc.text, before.start()) or any(c.isupper() for c in before.group(1)[1:])):
         return True
-    return bool(before and len(before.group(1)) > 1 and before.group(1).isupper()) or bool(_CAPITAL_AFTER.match(doc.text, end))
+    after = _WORD_AFTER.match(doc.text, end)
+    if after and not is_french_form(after.group(1)) and zipf(after.group(1)) < 1.5:
+        return True
+    return bool(_CAPITAL_AFTER.match(doc.text, end))
 
 
 class ForeignPlaceName(Check):
