@@ -117,3 +117,21 @@ def prune(folder: Path, keep: int, pattern: str = "*.pickle") -> None:
             old.unlink(missing_ok=True)
     except OSError:
         pass
+
+
+def read_derived(kind: str, name: str) -> bytes | None:
+    """The bytes of a file compiled from installed packages or qa's own data (see
+    derived_folders), from the first folder that has it; None when none does."""
+    for folder in derived_folders(kind):
+        try:
+            return (folder / name).read_bytes()
+        except OSError:
+            continue
+    return None
+
+
+def write_derived(kind: str, name: str, data: bytes, keep: int = 8) -> None:
+    """Store such a file in the cache folder (atomically; a failure is no error), keeping the
+    newest ``keep`` of its kind."""
+    suffix = Path(name).suffix
+    write_atomic(derived_folders(kind)[0] / name, data, keep, f"*{suffix}")
