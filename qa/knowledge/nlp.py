@@ -161,18 +161,19 @@ def _single_blas_thread() -> None:
 
 @cache
 def pipeline() -> Any:
-    _single_blas_thread()
-    import spacy
-
     from qa.knowledge.compact_lemmas import compact_lookups
+    from qa.knowledge.spacy_load import entry_points_remembered, quiet_import
     from qa.knowledge.token_match import quick_token_match
+
+    _single_blas_thread()
+    spacy = quiet_import()
 
     try:
         lookups = compact_lookups()
     except Exception:  # noqa: BLE001 - an unexpected layout of the tables: spaCy's own then
         lookups = None
     try:
-        with quick_token_match():  # the French tokenizer's expression, compiled in 0.1 s, not 2
+        with quick_token_match(), entry_points_remembered():  # see qa.knowledge.token_match, spacy_load
             if lookups is None:
                 nlp = spacy.load(MODEL)
                 _index_as_sets(nlp)
@@ -225,9 +226,9 @@ def _parse(texts: list[str], components: tuple[str, ...]) -> list[list[Row]]:
     with Doc.to_array (a Token object per attribute costs more than the tagger's matrix
     products on short paragraphs). Space tokens are left out; a head that is one is the
     token itself."""
+    nlp = pipeline()  # first: it imports spaCy its own way (qa.knowledge.spacy_load)
     from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, LENGTH, MORPH, POS, SENT_START
 
-    nlp = pipeline()
     off = [c for c in (*OPTIONAL, "ner") if c not in components and c in nlp.pipe_names]
     out: list[list[Row]] = []
     with nlp.select_pipes(disable=off), _transient(nlp):
