@@ -18,7 +18,8 @@ from typing import Any
 # rule. So with six options on, much of the walk leads to rules that then do nothing.
 #
 # qa therefore walks copies of the graphs without the paths that lead only to switched-off
-# rules, built once per set of options. A rule whose option is off does nothing at all where
+# rules, built once per Grammalecte version and set of options and kept in the cache
+# folder (pruned_graphs). A rule whose option is off does nothing at all where
 # it stands (it neither reports, nor rewrites, nor sets the condition memo of the rules after
 # it), so leaving it out changes nothing; rules without an option (rewriting, tagging,
 # disambiguation) are never left out. One subtlety is kept: a node reached through a jump

@@ -116,7 +116,8 @@ class GcMatch:
 
 class Grammalecte:
     """A loaded Grammalecte checker; load once per process (0.1 s, then 0.1 s to compile its
-    rules at the first paragraph and 0.1 s to prune its graphs for a set of options).
+    rules at the first paragraph and 0.4 s of CPU to prune its graphs for a set of options,
+    once per installation: see qa.backends.gc_graphs.pruned_graphs).
 
     ``pruned=False`` runs Grammalecte's own parse on its whole graphs (for comparisons).
     """
