@@ -175,11 +175,11 @@ def test_engine_crash_is_contained_to_its_paragraph() -> None:
     assert any(text == "viendrons" for _, text in codes)
 
 
-# --- the pruned engine (qa.backends.grammalecte.prune_graph) -------------------------------
+# --- the pruned engine (qa.backends.gc_graphs.prune_graph) -------------------------------
 
 
 def test_prune_graph_drops_dead_paths_and_keeps_jump_targets_whole() -> None:
-    from qa.backends.grammalecte import prune_graph
+    from qa.backends.gc_graphs import prune_graph
 
     graph = {
         0: {"il": 1, "elle": 2, "<lemmas>": {"venir": 3, "aller": 4}, "<rules>": {"#9": 7}},
@@ -237,3 +237,49 @@ def test_pruned_engine_finds_exactly_what_the_plain_engine_finds(grammalecte: bo
     if grammalecte:
         text = PRUNING_CASES[6][0]
         assert {m.kind for m in fast.check(text, Document("-", text).paragraphs, kinds)} == {"gn", "ppas"}
+
+
+# --- the pruned graphs kept in the cache folder (qa.backends.gc_graphs.pruned_graphs) --------
+
+
+def test_pruned_graphs_are_stored_once_per_version_and_options(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from qa.backends import gc_graphs
+
+    monkeypatch.setenv("QA_CACHE_DIR", str(tmp_path))
+    built: list[str] = []
+
+    def build(tag: str) -> dict[str, dict[int, object]]:
+        built.append(tag)
+        return {"g": {0: {"a": 1}, 1: [tag]}}
+
+    on = {"conj": True, "gn": False}
+    first = gc_graphs.pruned_graphs("2.1.1", on, lambda: build("first"))
+    again = gc_graphs.pruned_graphs("2.1.1", dict(reversed(on.items())), lambda: build("again"))
+    assert first == again == {"g": {0: {"a": 1}, 1: ["first"]}} and built == ["first"]
+    # Another version, or another set of options on, is another file.
+    assert gc_graphs.pruned_graphs("2.1.2", on, lambda: build("version"))["g"][1] == ["version"]
+    assert gc_graphs.pruned_graphs("2.1.1", {**on, "gn": True}, lambda: build("options"))["g"][1] == ["options"]
+    assert built == ["first", "version", "options"]
+    # A damaged file is built again, not trusted.
+    [stored] = (tmp_path / gc_graphs.PRUNED_KIND).glob(gc_graphs.pruned_key("2.1.1", on))
+    stored.write_bytes(b"\x80garbage")
+    assert gc_graphs.pruned_graphs("2.1.1", on, lambda: build("rebuilt"))["g"][1] == ["rebuilt"]
+
+
+@needs_grammalecte
+def test_graphs_read_from_the_cache_find_what_the_plain_engine_finds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from qa.backends import gc_graphs
+    from qa.backends.grammalecte import Grammalecte
+
+    monkeypatch.setenv("QA_CACHE_DIR", str(tmp_path))
+    kinds = BackendOptions(grammalecte=True).gc_kinds() - {"spell"}
+    Grammalecte().prepare(kinds)  # prunes and stores
+    assert len(list((tmp_path / gc_graphs.PRUNED_KIND).iterdir())) == 1
+
+    pruned: list[object] = []
+    monkeypatch.setattr(gc_graphs, "prune_graph", lambda *args: pruned.append(args))  # would break the parser
+    cached, plain = Grammalecte(), Grammalecte(pruned=False)
+    for text, _ in PRUNING_CASES:
+        para = Document("-", text).paragraphs
+        assert cached.check(text, para, kinds) == plain.check(text, para, kinds), text
+    assert pruned == []  # the graphs came from the cache folder

@@ -16,6 +16,7 @@ import os
 import pickle
 import tempfile
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 FORMAT = 1  # bump when a cached value's layout changes
@@ -117,3 +118,56 @@ def prune(folder: Path, keep: int, pattern: str = "*.pickle") -> None:
             old.unlink(missing_ok=True)
     except OSError:
         pass
+
+
+def read_derived(kind: str, name: str) -> bytes | None:
+    """The bytes of a file compiled from installed packages or qa's own data (see
+    derived_folders), from the first folder that has it; None when none does."""
+    for folder in derived_folders(kind):
+        try:
+            return (folder / name).read_bytes()
+        except OSError:
+            continue
+    return None
+
+
+def write_derived(kind: str, name: str, data: bytes, keep: int = 8) -> None:
+    """Store such a file in the cache folder (atomically; a failure is no error), keeping the
+    newest ``keep`` of its kind."""
+    suffix = Path(name).suffix
+    write_atomic(derived_folders(kind)[0] / name, data, keep, f"*{suffix}")
+
+
+_STAMP: dict[Path, str] = {}
+
+
+def code_stamp(root: Path | None = None) -> str:
+    """A digest of qa's own code and data files by path, size and modification time: a
+    value computed from them alone is stale as soon as one of them changes."""
+    root = root or Path(__file__).resolve().parents[1]
+    if root not in _STAMP:
+        parts = []
+        for path in sorted(root.rglob("*")):
+            if path.suffix in (".py", ".toml", ".tsv") and "__pycache__" not in path.parts:
+                stat = path.stat()
+                parts.append(f"{path.relative_to(root).as_posix()}:{stat.st_size}:{stat.st_mtime_ns}")
+        _STAMP[root] = key(*parts)
+    return _STAMP[root]
+
+
+def derived_value(kind: str, build: Callable[[], Any], *parts: str) -> Any:
+    """build(), a value that depends only on qa's own files (code_stamp) and on ``parts``
+    (the versions of the libraries whose objects it holds), kept pickled in the cache folder
+    like the other compiled tables; built again when missing or unreadable."""
+    import sys
+
+    name = key(kind, sys.version, code_stamp(), *parts)[:32] + ".pickle"
+    data = read_derived(kind, name)
+    if data is not None:
+        try:
+            return pickle.loads(data)
+        except Exception:  # noqa: BLE001 - truncated, or from another version: built again
+            pass
+    value = build()
+    write_derived(kind, name, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), keep=4)
+    return value

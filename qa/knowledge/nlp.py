@@ -3,6 +3,7 @@ with only the components the run's checks need, and paragraphs cached on disk (q
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -146,19 +147,33 @@ def components_of(checks: Iterable[Any]) -> set[str]:
     return found
 
 
+# numpy's OpenBLAS starts a thread per core that waits by spinning: with the small model's
+# small matrices it only burns CPU (an article's analysis took 14 s of CPU instead of 0.3 s
+# on a busy 2-core machine). One thread unless the user chose otherwise; read when numpy is
+# first imported, which spaCy's import does in a qa run.
+BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def _single_blas_thread() -> None:
+    if not any(os.environ.get(name) for name in BLAS_THREADS):
+        os.environ["OPENBLAS_NUM_THREADS"] = "1"
+
+
 @cache
 def pipeline() -> Any:
-    import spacy
-
     from qa.knowledge.compact_lemmas import compact_lookups
+    from qa.knowledge.spacy_load import entry_points_remembered, quiet_import
     from qa.knowledge.token_match import quick_token_match
+
+    _single_blas_thread()
+    spacy = quiet_import()
 
     try:
         lookups = compact_lookups()
     except Exception:  # noqa: BLE001 - an unexpected layout of the tables: spaCy's own then
         lookups = None
     try:
-        with quick_token_match():  # the French tokenizer's expression, compiled in 0.1 s, not 2
+        with quick_token_match(), entry_points_remembered():  # see qa.knowledge.token_match, spacy_load
             if lookups is None:
                 nlp = spacy.load(MODEL)
                 _index_as_sets(nlp)
@@ -211,9 +226,9 @@ def _parse(texts: list[str], components: tuple[str, ...]) -> list[list[Row]]:
     with Doc.to_array (a Token object per attribute costs more than the tagger's matrix
     products on short paragraphs). Space tokens are left out; a head that is one is the
     token itself."""
+    nlp = pipeline()  # first: it imports spaCy its own way (qa.knowledge.spacy_load)
     from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, LENGTH, MORPH, POS, SENT_START
 
-    nlp = pipeline()
     off = [c for c in (*OPTIONAL, "ner") if c not in components and c in nlp.pipe_names]
     out: list[list[Row]] = []
     with nlp.select_pipes(disable=off), _transient(nlp):
