@@ -30,6 +30,7 @@ from qa.checks.agreement._antecedents import (
     tokens_in,
     verb_after,
 )
+from qa.checks.agreement._noun_topic import impersonal, intent_verb, rival, subject_topic
 from qa.checks.base import Check, Context, once_per_document
 from qa.data import load_toml
 from qa.knowledge.nlp import Token
@@ -181,6 +182,10 @@ _DATA_FILES = ("gender.tsv", "pronouns.toml", "conjugation.toml")
 _COMPONENTS = ("parser",)
 
 
+# A subject pronoun opening a sentence that is not the paragraph's first.
+_AFTER_SENTENCE = re.compile(r"[.!?»]\s+(?:\w+,?\s+)?(?:Il|Elle)\s")
+
+
 @once_per_document("pronouns.scope")
 def scope(doc: Document, ctx: Context) -> set[int]:
     """Paragraphs where an agreement can be found: a known name or noun the sentence may be
@@ -195,6 +200,9 @@ def scope(doc: Document, ctx: Context) -> set[int]:
             pass
         if last is None:
             continue
+        if _AFTER_SENTENCE.search(text):
+            found.add(k)  # a common noun may be the antecedent (_noun_topic)
+            continue
         for m in gender_lexicon().finditer(text[: where[last.start()]]):  # the antecedent comes first
             if not m.payloads[0][0][:1].isupper() or text[m.start : m.start + 1].isupper():
                 found.add(k)
@@ -208,12 +216,21 @@ def agreements(doc: Document, ctx: Context) -> list[Agreement]:
     out: list[Agreement] = []
     for para in doc.paragraphs:
         topic: Antecedent | None = None
-        blocked = False
+        blocked = from_noun = False
+        last: list[Token] = []
+        seen: list[Antecedent] = []  # the paragraph's common-noun subjects so far
         for sent in doc.sentences_in(para):
             toks = tokens_in(analysis, sent)
             if not toks:
                 continue
+            prev, last = last, toks
             k = _pronoun_index(toks)
+            if k is not None and from_noun and topic is not None:
+                found = _noun_agreement(doc, para, toks, k, topic, prev, seen)
+                if found is not None:
+                    out.append(found)
+                topic, from_noun = None, False
+                continue
             if k is not None:
                 first = toks[k]
                 low = norm(first.text)
@@ -254,7 +271,28 @@ def agreements(doc: Document, ctx: Context) -> list[Agreement]:
                     pron = toks[coordinated]
                     parts = _participles(doc, toks, pron.end, topic)
                     out.append(Agreement(pron, topic, tuple(parts)))
+            noun = subject_topic(doc, toks)
+            if topic is None and noun is not None:
+                topic, from_noun = noun, True
+            if noun is not None:
+                seen.append(noun)
     return out
+
+
+def _noun_agreement(doc: Document, para: Span, toks: list[Token], k: int, topic: Antecedent,
+                    prev: list[Token], seen: list[Antecedent]) -> Agreement | None:
+    """A subject pronoun of the other gender than the common noun the sentence before was
+    about (« La fédération … Il demande »), when nothing else there can be its antecedent."""
+    pron = toks[k]
+    gender, number = PRONOUNS[norm(pron.text)]
+    if number != topic.number or gender == topic.gender or impersonal(toks, k):
+        return None
+    level = "intent" if intent_verb(toks, k) else "agent" if agentive(toks, k) else "any"
+    if rival(prev, topic, gender, number, level) or person_near(doc, para, pron.start, gender):
+        return None
+    if any((s.gender, s.number) == (gender, number) for s in seen if s.span != topic.span):
+        return None  # an earlier subject of the paragraph: « Le plan … La mesure … Il prévoit »
+    return Agreement(pron, topic, tuple(_participles(doc, toks, pron.end, topic)))
 
 
 def _pronoun_for(token: Token, ante: Antecedent) -> str:
