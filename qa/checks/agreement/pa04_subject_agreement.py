@@ -30,6 +30,7 @@ _SCOPE = re.compile(r"\b(?:est|était|sera|serait|fut|été|sont|étaient|seront
 _PLURAL_DETERMINERS = frozenset({"les", "des", "ces", "leurs", "plusieurs", "certains", "certaines", "nos", "vos",
                                  "ses", "mes", "tes", "aux"})
 _PRONOUNS = {"elle": ("f", "s"), "elles": ("f", "p"), "ils": ("m", "p")}
+_TITLES = frozenset({"M.", "Mme", "Monsieur", "Madame"})
 # Masculine endings of adjectives and their feminine (Grevisse, Le Bon Usage, §§ 529-542);
 # the feminine must be a French word form for the finding to stand.
 _FEMININE_ENDINGS = (("eux", "euse"), ("et", "ète"), ("if", "ive"), ("er", "ère"), ("el", "elle"),
@@ -173,10 +174,11 @@ class SubjectAgreement(Check):
             if ante is None or any(k.dep == "case" for k in children.get(ante.i, [])):
                 return False  # « le numéro de la saison qui sera diffusé »: which noun?
             return True
-        phrase, todo = {subj.i}, [subj.i]
+        starts = [k.i for k in kids if k.dep in _SUBJECTS]  # two subjects: one misparsed phrase
+        phrase, todo = set(starts), list(starts)
         while todo:
             for k in children.get(todo.pop(), []):
-                if k.i not in phrase and k.i != t.i and k.dep not in _OTHER_CLAUSE:
+                if k.i not in phrase and k.i != t.i and (k.dep not in _OTHER_CLAUSE or k.text in _TITLES):
                     phrase.add(k.i)
                     todo.append(k.i)
         first = min((k.i for k in kids if k.dep.startswith("aux") or k.text.lower() in ("s’", "s'", "se")), default=t.i)
@@ -204,7 +206,14 @@ class SubjectAgreement(Check):
                  children: dict[int, list[Token]]) -> tuple[str, str, str] | None:
         """The subject's words, gender and number, when they are sure and not masculine singular."""
         subjects = [k for k in kids if k.dep in _SUBJECTS]
-        subj = subjects[0] if len(subjects) == 1 else None  # two subjects: a misparse
+        if len(subjects) > 1:
+            # Two subjects is a misparse of one phrase (« la rapporteuse du texte, la députée
+            # Katrin Weber »): trusted only when every part says the same.
+            said = [SubjectAgreement._described(k, children) for k in subjects]
+            if any(d is None for d in said) or len({d[1:] for d in said if d}) != 1:
+                return None
+            return said[0]
+        subj = subjects[0] if subjects else None
         if subj is not None and subj.text.lower() == "qui" and t.dep == "acl:relcl":
             subj = by_index.get(t.head)
         if subj is None:
@@ -219,8 +228,20 @@ class SubjectAgreement(Check):
         gender for a plural), or a woman's first name; None when masculine singular or unsure."""
         females, _ = _data()
         subj_kids = children.get(subj.i, [])
-        # A coordination (« le ministre et la maire ») agrees by rules of its own.
-        coordinated = any(k.dep in ("conj", "cc") for k in subj_kids)
+        # A coordination (« le ministre et la maire ») agrees by rules of its own; a title after
+        # a comma is the same person (« La directrice générale, M. Rachel Thompson, »).
+        coordinated = any(k.dep == "cc" or (k.dep == "conj" and k.text not in _TITLES) for k in subj_kids)
+        if subj.text in _TITLES:
+            # « La glaciologue M. Claudia Meier »: the title may be the MT's error; the role noun
+            # with its determiner, or the first name, says who the person is.
+            for k in subj_kids:
+                if k.dep in ("amod", "nmod", "appos") and k.pos == "NOUN" and k.i < subj.i:
+                    found = SubjectAgreement._described(k, children)
+                    if found is not None:
+                        return found
+            if any(k.dep == "flat:name" and k.text in females for k in subj_kids) and not coordinated:
+                return subj.text, "f", "s"
+            return None
         dets = [k.text.lower() for k in subj_kids if k.dep == "det"]
         if subj.pos == "NOUN" and subj.morph.get("Number") == "Plur" and any(d in _PLURAL_DETERMINERS for d in dets):
             if coordinated:
