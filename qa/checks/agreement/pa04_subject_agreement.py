@@ -196,7 +196,9 @@ class SubjectAgreement(Check):
         # on, an xcomp is a verb of its own (« accusés d’avoir espionné »).
         attribute = [k for k in kids if k.dep == "xcomp" and k.pos in ("ADJ", "VERB") and t.i < k.i <= t.i + 2
                      and k.morph.get("VerbForm") in (None, "Part")]
-        has_object = any(k.dep == "obj" and k.start > t.start for k in kids)
+        # « l’objectif qu’elle s’est fixé »: the relative « que » is the direct object before it.
+        has_object = any((k.dep == "obj" and k.start > t.start) or (k.text.lower() in ("que", "qu’", "qu'") and k.i < t.i)
+                         for k in kids)
         if not (reflexive and (t.text.lower() in invariable and not attribute or has_object)):
             yield t
         yield from attribute[:1]
