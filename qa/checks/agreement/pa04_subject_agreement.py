@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from functools import cache
 
+from qa.checks.agreement.pa05_person_gender import known_people
 from qa.checks.base import Check, Context
 from qa.data import load_toml
 from qa.model.document import Document, Span
@@ -87,7 +88,7 @@ class SubjectAgreement(Check):
     name = "agreement.subject"
     category = Category.PRONOUN_AGREEMENT
     summary = "Participle or attribute left masculine for a feminine subject"
-    data_files = ("first_names.toml", "pronouns.toml", "conjugation.toml")
+    data_files = ("first_names.toml", "pronouns.toml", "conjugation.toml", "persons.toml")
     needs_nlp = True
     nlp_components = ("parser",)
 
@@ -101,6 +102,8 @@ class SubjectAgreement(Check):
         if not toks:
             return
         by_index = {t.i: t for t in analysis.tokens}
+        # Surnames of women the file or its source names (« La ministre …, Zuhal Demir, »).
+        women = frozenset(name for name, g in known_people(doc, ctx).items() if g == "f")
         children: dict[int, list[Token]] = defaultdict(list)
         for t in toks:
             if t.head != t.i:
@@ -119,9 +122,11 @@ class SubjectAgreement(Check):
             if t.dep == "xcomp" and not any(k.dep in _SUBJECTS for k in kids) and t.head in by_index:
                 verb = by_index[t.head]  # « les frais puissent être remboursés »: the modal's subject
                 verb_kids = children.get(verb.i, [])
-            subject = self._subject(verb, verb_kids, by_index, children)
+            subject = self._subject(verb, verb_kids, by_index, children, women)
             if subject is None or not self._adjacent(verb, verb_kids, by_index, children):
-                continue
+                subject = _name_opening(verb, verb_kids, by_index, women)
+                if subject is None:
+                    continue
             phrase, gender, number = subject
             finite = [k for k in (verb, *verb_kids, *kids) if k.morph.get("VerbForm") == "Fin"]
             if number == "p" and not (finite and all(k.morph.get("Number") == "Plur" for k in finite)):
@@ -205,13 +210,13 @@ class SubjectAgreement(Check):
 
     @staticmethod
     def _subject(t: Token, kids: list[Token], by_index: dict[int, Token],
-                 children: dict[int, list[Token]]) -> tuple[str, str, str] | None:
+                 children: dict[int, list[Token]], women: frozenset[str] = frozenset()) -> tuple[str, str, str] | None:
         """The subject's words, gender and number, when they are sure and not masculine singular."""
         subjects = [k for k in kids if k.dep in _SUBJECTS]
         if len(subjects) > 1:
             # Two subjects is a misparse of one phrase (« la rapporteuse du texte, la députée
             # Katrin Weber »): trusted only when every part says the same.
-            said = [SubjectAgreement._described(k, children) for k in subjects]
+            said = [SubjectAgreement._described(k, children, women) for k in subjects]
             if any(d is None for d in said) or len({d[1:] for d in said if d}) != 1:
                 return None
             return said[0]
@@ -222,12 +227,14 @@ class SubjectAgreement(Check):
             return None
         if subj.text.lower() in _PRONOUNS:
             return (subj.text, *_PRONOUNS[subj.text.lower()])
-        return SubjectAgreement._described(subj, children)
+        return SubjectAgreement._described(subj, children, women)
 
     @staticmethod
-    def _described(subj: Token, children: dict[int, list[Token]]) -> tuple[str, str, str] | None:
+    def _described(subj: Token, children: dict[int, list[Token]],
+                   women: frozenset[str] = frozenset()) -> tuple[str, str, str] | None:
         """A noun phrase's words, gender and number, from its determiner (and the tagger's
-        gender for a plural), or a woman's first name; None when masculine singular or unsure."""
+        gender for a plural), or a woman's first name or known surname; None when masculine
+        singular or unsure."""
         females, _ = _data()
         subj_kids = children.get(subj.i, [])
         # A coordination (« le ministre et la maire ») agrees by rules of its own; a title after
@@ -238,7 +245,7 @@ class SubjectAgreement(Check):
             # with its determiner, or the first name, says who the person is.
             for k in subj_kids:
                 if k.dep in ("amod", "nmod", "appos") and k.pos == "NOUN" and k.i < subj.i:
-                    found = SubjectAgreement._described(k, children)
+                    found = SubjectAgreement._described(k, children, women)
                     if found is not None:
                         return found
             if any(k.dep == "flat:name" and k.text in females for k in subj_kids) and not coordinated:
@@ -255,9 +262,32 @@ class SubjectAgreement(Check):
         if subj.pos == "NOUN" and any(d in _FEMININE_DETERMINERS for d in dets):
             return f"{dets[0]} {subj.text}", "f", "s"
         names = [subj, *(k for k in subj_kids if k.dep in ("flat:name", "appos", "nmod"))]
-        if subj.pos == "PROPN" and any(n.text in females for n in names) and not coordinated:
+        # The tagger may call a foreign first name an adjective (« Zuhal Demir »).
+        named = subj.pos == "PROPN" or (subj.text[:1].isupper() and any(k.dep == "flat:name" for k in subj_kids))
+        surnames = [k.text for k in subj_kids if k.dep == "flat:name"][-1:] or [subj.text]
+        if named and not coordinated and (any(n.text in females for n in names) or surnames[0] in women):
             return subj.text, "f", "s"
         return None
+
+
+def _name_opening(t: Token, kids: list[Token], by_index: dict[int, Token],
+                  women: frozenset[str]) -> tuple[str, str, str] | None:
+    """A woman's full name opening the sentence right before the verb group, which the parse
+    left without a role (« Zuhal Demir s’est dit prêt »: « Zuhal » taken for an adjective)."""
+    if any(k.dep in _SUBJECTS for k in kids):
+        return None
+    first = min((k.i for k in kids if k.dep.startswith("aux") or k.text.lower() in ("s’", "s'", "se")), default=t.i)
+    i = first - 1
+    while i in by_index and by_index[i].text.lower() in _CLITICS:
+        i -= 1
+    last = by_index.get(i)
+    head = by_index.get(last.head) if last is not None and last.dep == "flat:name" else None
+    if head is None or not head.sent_start or not head.text[:1].isupper() or head.i != last.i - 1:
+        return None
+    females, _ = _data()
+    if last.text in women or head.text in females:
+        return f"{head.text} {last.text}", "f", "s"
+    return None
 
 
 def agreed(word: str, gender: str, number: str) -> str | None:
