@@ -288,6 +288,8 @@ def _noun_agreement(doc: Document, para: Span, toks: list[Token], k: int, topic:
     if number != topic.number or gender == topic.gender or impersonal(toks, k):
         return None
     level = "intent" if intent_verb(toks, k) else "agent" if agentive(toks, k) else "any"
+    if level == "any" and agentive(toks, k, "fact_verbs"):
+        return None  # « Il montre à quel point … »: a fact, PC03's calque
     if rival(prev, topic, gender, number, level) or person_near(doc, para, pron.start, gender):
         return None
     if any((s.gender, s.number) == (gender, number) for s in seen if s.span != topic.span):

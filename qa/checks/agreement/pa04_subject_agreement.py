@@ -251,6 +251,12 @@ class SubjectAgreement(Check):
             if any(k.dep == "flat:name" and k.text in females for k in subj_kids) and not coordinated:
                 return subj.text, "f", "s"
             return None
+        names = [subj, *(k for k in subj_kids if k.dep in ("flat:name", "appos", "nmod"))]
+        # The tagger may call a foreign first name an adjective (« Zuhal Demir »).
+        named = subj.pos == "PROPN" or (subj.text[:1].isupper() and any(k.dep == "flat:name" for k in subj_kids))
+        surnames = [k.text for k in subj_kids if k.dep == "flat:name"][-1:] or [subj.text]
+        if named and not coordinated and (any(n.text in females for n in names) or surnames[0] in women):
+            return " ".join(k.text for k in sorted([subj, *(k for k in subj_kids if k.dep == "flat:name")], key=lambda k: k.i)), "f", "s"
         dets = [k.text.lower() for k in subj_kids if k.dep == "det"]
         if subj.pos == "NOUN" and subj.morph.get("Number") == "Plur" and any(d in _PLURAL_DETERMINERS for d in dets):
             if coordinated:
@@ -261,12 +267,6 @@ class SubjectAgreement(Check):
             return None
         if subj.pos == "NOUN" and any(d in _FEMININE_DETERMINERS for d in dets):
             return f"{dets[0]} {subj.text}", "f", "s"
-        names = [subj, *(k for k in subj_kids if k.dep in ("flat:name", "appos", "nmod"))]
-        # The tagger may call a foreign first name an adjective (« Zuhal Demir »).
-        named = subj.pos == "PROPN" or (subj.text[:1].isupper() and any(k.dep == "flat:name" for k in subj_kids))
-        surnames = [k.text for k in subj_kids if k.dep == "flat:name"][-1:] or [subj.text]
-        if named and not coordinated and (any(n.text in females for n in names) or surnames[0] in women):
-            return subj.text, "f", "s"
         return None
 
 
