@@ -176,9 +176,9 @@ def _pronoun_or_etre() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
 
 
-# What PA01 and PA02 both read: the same agreements (conjugation.toml: the forms of « être »),
-# from dependencies only, no entities (qa.knowledge.nlp).
-_DATA_FILES = ("gender.tsv", "pronouns.toml", "conjugation.toml")
+# What PA01 and PA02 both read: the same agreements (conjugation.toml: the forms of « être »;
+# lexicon.tsv and names.toml: the genders of common nouns), from dependencies only, no entities.
+_DATA_FILES = ("gender.tsv", "pronouns.toml", "conjugation.toml", "lexicon.tsv", "names.toml")
 _COMPONENTS = ("parser",)
 
 
