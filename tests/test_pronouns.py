@@ -44,7 +44,7 @@ def test_pronoun_data_lists_are_sorted_unique_nfc() -> None:
     data = load_toml("pronouns.toml")
     assert data["schema"] == 1
     for key in ("agent_verbs", "female_nouns", "intent_verbs", "invariable_pronominal", "male_nouns", "modal_verbs",
-                "impersonal_verbs", "quantity_nouns", "fact_verbs"):
+                "impersonal_verbs", "quantity_nouns", "fact_verbs", "collective_nouns"):
         items = data[key]
         assert items == sorted(set(items), key=lambda s: (strip_accents(s).casefold(), s)), key
         assert all(i == i.strip() and unicodedata.is_normalized("NFC", i) for i in items), key

@@ -211,3 +211,30 @@ def masculine_object(toks: list[Token], topic: Antecedent) -> bool:
         and norm(t.text) not in _TIME_NOUNS and not topic.span.start <= t.start < topic.span.end
         for t in toks
     )
+
+
+def plural_verb(form: str) -> str | None:
+    """Third-person plural of a third-person singular form, when it can be told."""
+    table = load_toml("pronouns.toml")["plural_verbs"]
+    low = form.lower()
+    if low in table:
+        return table[low]
+    if low.endswith("ait"):
+        return form[:-3] + "aient"
+    if low.endswith("ra"):
+        return form[:-1] + "ont"
+    if low.endswith("e"):
+        return form + "nt"
+    return None
+
+
+def singular_verb(form: str) -> str | None:
+    """Third-person singular of a third-person plural form (« annoncent » → « annonce »)."""
+    table = {v: k for k, v in load_toml("pronouns.toml")["plural_verbs"].items()}
+    low = form.lower()
+    if low in table:
+        return table[low]
+    for plural, singular in (("aient", "ait"), ("ront", "ra"), ("ent", "e")):
+        if low.endswith(plural) and not low.endswith(("ient", "issent")):
+            return form[: len(form) - len(plural)] + singular
+    return None

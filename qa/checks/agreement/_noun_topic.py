@@ -135,7 +135,7 @@ def rival(prev: list[Token], topic: Antecedent, gender: str, number: str, level:
             continue
         if g is None and t.pos == "NOUN" and noun_gender(t.text.lower()) not in (None, gender):
             continue
-        if roles is None or t.dep in roles or norm(t.text) in persons:
+        if roles is None or t.dep in roles or norm(t.text) in persons or norm(t.lemma) in persons:
             return True
     return False
 

@@ -21,6 +21,8 @@ from qa.checks.agreement._antecedents import (
     Antecedent,
     agentive,
     gender_lexicon,
+    plural_verb,
+    singular_verb,
     masculine_object,
     norm,
     person_near,
@@ -46,23 +48,8 @@ class Agreement:
     pronoun: Token | None  # the sentence-initial pronoun that should change, if any
     antecedent: Antecedent
     participles: tuple[Token, ...]  # past participles that should agree with it
-    verb: Token | None = None  # a singular verb to make plural with the pronoun
-    verb_plural: str = ""
-
-
-def plural_verb(form: str) -> str | None:
-    """Third-person plural of a third-person singular form, when it can be told."""
-    table = load_toml("pronouns.toml")["plural_verbs"]
-    low = form.lower()
-    if low in table:
-        return table[low]
-    if low.endswith("ait"):
-        return form[:-3] + "aient"
-    if low.endswith("ra"):
-        return form[:-1] + "ont"
-    if low.endswith("e"):
-        return form + "nt"
-    return None
+    verb: Token | None = None  # a verb whose number changes with the pronoun
+    verb_form: str = ""
 
 
 def _participles(doc: Document, toks: list[Token], subj_end: int, ante: Antecedent) -> list[Token]:
@@ -225,7 +212,8 @@ def agreements(doc: Document, ctx: Context) -> list[Agreement]:
                 continue
             prev, last = last, toks
             k = _pronoun_index(toks)
-            if k is not None and from_noun and topic is not None:
+            plural_for_one = k is not None and topic is not None and (PRONOUNS[norm(toks[k].text)][1], topic.number) == ("p", "s")
+            if k is not None and topic is not None and (from_noun or plural_for_one):
                 found = _noun_agreement(doc, para, toks, k, topic, prev, seen)
                 if found is not None:
                     out.append(found)
@@ -245,7 +233,7 @@ def agreements(doc: Document, ctx: Context) -> list[Agreement]:
                     topic = None
                     continue
                 gender, number = PRONOUNS[low]
-                verb, verb_plural = None, ""
+                verb, verb_form = None, ""
                 if number != topic.number:
                     # « Les Pays-Bas … Il veut »: the verb changes with the pronoun.
                     verbs, _ = verb_after(toks, k)
@@ -253,11 +241,11 @@ def agreements(doc: Document, ctx: Context) -> list[Agreement]:
                     if plural is None:
                         topic = None
                         continue
-                    verb, verb_plural = verbs[0], plural
+                    verb, verb_form = verbs[0], plural
                 wrong = first if (gender, number) != (topic.gender, topic.number) else None
                 parts = _participles(doc, toks, first.end, topic)
                 if wrong is not None or parts:
-                    out.append(Agreement(wrong, topic, tuple(parts), verb, verb_plural))
+                    out.append(Agreement(wrong, topic, tuple(parts), verb, verb_form))
                 blocked = masculine_object(toks, topic)
                 continue
             topic = sentence_topic(doc, sent, toks)
@@ -285,7 +273,15 @@ def _noun_agreement(doc: Document, para: Span, toks: list[Token], k: int, topic:
     about (« La fédération … Il demande »), when nothing else there can be its antecedent."""
     pron = toks[k]
     gender, number = PRONOUNS[norm(pron.text)]
-    if number != topic.number or gender == topic.gender or impersonal(toks, k):
+    verb, verb_form = None, ""
+    if (number, topic.number) == ("p", "s") and topic.text.split()[-1].lower() in pronoun_data()["collective_nouns"]:
+        # English « they », Dutch « zij » for an organisation: « La police … Ils ont » → « Elle a ».
+        verbs, _ = verb_after(toks, k)
+        singular = singular_verb(verbs[0].text) if verbs and verbs[0].morph.get("Number") == "Plur" else None
+        if singular is None or not (agentive(toks, k) or intent_verb(toks, k)):
+            return None
+        verb, verb_form = verbs[0], singular
+    elif number != topic.number or gender == topic.gender or impersonal(toks, k):
         return None
     level = "intent" if intent_verb(toks, k) else "agent" if agentive(toks, k) else "any"
     if level == "any" and agentive(toks, k, "fact_verbs"):
@@ -294,7 +290,7 @@ def _noun_agreement(doc: Document, para: Span, toks: list[Token], k: int, topic:
         return None
     if any((s.gender, s.number) == (gender, number) for s in seen if s.span != topic.span):
         return None  # an earlier subject of the paragraph: « Le plan … La mesure … Il prévoit »
-    return Agreement(pron, topic, tuple(_participles(doc, toks, pron.end, topic)))
+    return Agreement(pron, topic, tuple(_participles(doc, toks, pron.end, topic)), verb, verb_form)
 
 
 def _pronoun_for(token: Token, ante: Antecedent) -> str:
@@ -338,7 +334,7 @@ class PronounAgreement(Check):
             what = ("feminine" if a.antecedent.gender == "f" else "masculine") + (" plural" if a.antecedent.number == "p" else "")
             if a.verb is not None:
                 span = Span(a.pronoun.start, a.verb.end)
-                right = right + doc.text[a.pronoun.end : a.verb.start] + a.verb_plural
+                right = right + doc.text[a.pronoun.end : a.verb.start] + a.verb_form
             yield self.finding(
                 doc, span,
                 f"« {doc[span]} » stands for « {a.antecedent.text} », which is {what}: « {right} »",
