@@ -132,6 +132,17 @@ def test_plural_verb() -> None:
     assert plural_verb("finit") is None  # not in the table and not regular enough to guess
 
 
+def test_singular_verb() -> None:
+    from qa.checks.agreement._antecedents import singular_verb
+
+    assert singular_verb("annoncent", "annoncer") == "annonce"
+    assert singular_verb("ont", "avoir") == "a"
+    assert singular_verb("seront", "être") == "sera"
+    assert singular_verb("disaient", "dire") == "disait"
+    assert singular_verb("prennent", "prendre") == "prend"
+    assert singular_verb("craignent", "craindre") is None  # not -er, not in the table: no guess
+
+
 def test_a_thing_named_before_is_no_rival_for_verbs_of_saying() -> None:
     assert _run("La Chine a lancé un satellite. Il a rejoint son orbite.") == []
     assert _run("La Chine a publié un rapport. Il affirme que tout va bien.") == [("PA01", "Il", "Elle")]

@@ -228,13 +228,16 @@ def plural_verb(form: str) -> str | None:
     return None
 
 
-def singular_verb(form: str) -> str | None:
-    """Third-person singular of a third-person plural form (« annoncent » → « annonce »)."""
+def singular_verb(form: str, lemma: str = "") -> str | None:
+    """Third-person singular of a third-person plural form (« annoncent » → « annonce »): from
+    the table, or by rule for the imperfect, the future and the present of verbs in -er."""
     table = {v: k for k, v in load_toml("pronouns.toml")["plural_verbs"].items()}
     low = form.lower()
     if low in table:
         return table[low]
-    for plural, singular in (("aient", "ait"), ("ront", "ra"), ("ent", "e")):
-        if low.endswith(plural) and not low.endswith(("ient", "issent")):
+    for plural, singular in (("aient", "ait"), ("ront", "ra")):
+        if low.endswith(plural):
             return form[: len(form) - len(plural)] + singular
+    if low.endswith("ent") and lemma.lower().endswith("er") and lemma.lower() != "aller":
+        return form[:-3] + "e"
     return None

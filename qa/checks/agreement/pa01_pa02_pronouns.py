@@ -277,7 +277,7 @@ def _noun_agreement(doc: Document, para: Span, toks: list[Token], k: int, topic:
     if (number, topic.number) == ("p", "s") and topic.text.split()[-1].lower() in pronoun_data()["collective_nouns"]:
         # English « they », Dutch « zij » for an organisation: « La police … Ils ont » → « Elle a ».
         verbs, _ = verb_after(toks, k)
-        singular = singular_verb(verbs[0].text) if verbs and verbs[0].morph.get("Number") == "Plur" else None
+        singular = singular_verb(verbs[0].text, verbs[0].lemma) if verbs and verbs[0].morph.get("Number") == "Plur" else None
         if singular is None or not (agentive(toks, k) or intent_verb(toks, k)):
             return None
         verb, verb_form = verbs[0], singular
