@@ -123,8 +123,10 @@ def rival(prev: list[Token], topic: Antecedent, gender: str, number: str, level:
     for t in prev:
         if t.i in inside or norm(t.text) in _TIME_NOUNS:
             continue
-        if t.pos == "PROPN":
-            if roles is None or t.dep in roles:
+        if t.pos == "PROPN" or (t.text[:1].isupper() and t.pos in ("X", "NOUN") and t.i > prev[0].i and t.dep in (*SUBJECTS, "obj", "appos", "dep", "conj")):
+            # A name (« Il » may be a product or a company) unless a preposition puts it in
+            # a complement of place or time (« de Haute-Bavière », « à Berlin »).
+            if not any(c.head == t.i and c.dep == "case" for c in prev):
                 return True
             continue
         if t.pos != "NOUN" and not (t.pos == "PRON" and norm(t.text) in ("il", "elle", "ils", "elles", "lui")):

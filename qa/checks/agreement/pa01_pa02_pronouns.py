@@ -32,6 +32,8 @@ from qa.checks.agreement._antecedents import (
     tokens_in,
     verb_after,
 )
+from qa.checks.agreement._relatives import SCOPE as RELATIVE_FORMS
+from qa.checks.agreement._relatives import relatives
 from qa.checks.agreement._noun_topic import impersonal, intent_verb, rival, subject_topic
 from qa.checks.base import Check, Context, once_per_document
 from qa.data import load_toml
@@ -171,6 +173,10 @@ _COMPONENTS = ("parser",)
 
 # A subject pronoun opening a sentence that is not the paragraph's first.
 _AFTER_SENTENCE = re.compile(r"[.!?»]\s+(?:\w+,?\s+)?(?:Il|Elle)\s")
+
+
+def _relative_scope(doc: Document) -> set[int]:
+    return {k for k, p in enumerate(doc.paragraphs) if RELATIVE_FORMS.search(doc.text, p.start, p.end)}
 
 
 @once_per_document("pronouns.scope")
@@ -323,9 +329,15 @@ class PronounAgreement(Check):
     nlp_components = _COMPONENTS
 
     def nlp_paragraphs(self, doc: Document, ctx: Context) -> set[int]:
-        return scope(doc, ctx)
+        return scope(doc, ctx) | _relative_scope(doc)
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        wanted = _relative_scope(doc)
+        if wanted:
+            analysis = ctx.analysis(doc)
+            for r in relatives(analysis, {k for k in wanted if analysis.covers(k)}):
+                yield self.finding(doc, r.span, f"« {r.text} » stands for « {r.antecedent} »: « {r.right} »",
+                                   suggestions=[r.right])
         for a in agreements(doc, ctx):
             if a.pronoun is None:
                 continue
