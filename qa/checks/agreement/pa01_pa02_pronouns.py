@@ -172,7 +172,7 @@ _COMPONENTS = ("parser",)
 
 
 # A subject pronoun opening a sentence that is not the paragraph's first.
-_AFTER_SENTENCE = re.compile(r"[.!?»]\s+(?:\w+,?\s+)?(?:Il|Elle)\s")
+_AFTER_SENTENCE = re.compile(r"[.!?»]\s+(?:\w+,?\s+)?(?:Il|Elle)s?\s")
 
 
 def _relative_scope(doc: Document) -> set[int]:

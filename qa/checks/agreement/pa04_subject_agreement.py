@@ -48,6 +48,11 @@ def _scope(doc: Document) -> set[int]:
 
 
 @cache
+def _quantity_nouns() -> frozenset[str]:
+    return frozenset(load_toml("pronouns.toml")["quantity_nouns"])
+
+
+@cache
 def _data() -> tuple[frozenset[str], frozenset[str]]:
     data = load_toml("first_names.toml")
     invariable = frozenset(load_toml("pronouns.toml")["invariable_pronominal"])
@@ -265,6 +270,8 @@ class SubjectAgreement(Check):
             return (f"{dets[0]} {subj.text}", gender, "p") if gender else None
         if subj.morph.get("Number") == "Plur" or any(d in _MASCULINE_DETERMINERS for d in dets):
             return None
+        if subj.text.lower() in _quantity_nouns() and any(k.dep == "nmod" for k in subj_kids):
+            return None  # « la totalité de l’argent … déposé »: the noun after it may rule
         if subj.pos == "NOUN" and any(d in _FEMININE_DETERMINERS for d in dets):
             return f"{dets[0]} {subj.text}", "f", "s"
         return None
