@@ -45,7 +45,8 @@ class Relative:
     right: str
 
 
-def _described(by_index: dict[int, Token], kids: dict[int, list[Token]], noun: Token) -> tuple[str, str] | None:
+def _described(kids: dict[int, list[Token]], noun: Token) -> tuple[str, str] | None:
+    """Gender and number of a common noun from its one determiner (and the lexicon)."""
     dets = [norm(k.text) for k in kids.get(noun.i, []) if k.dep == "det" and k.i < noun.i]
     if len(dets) != 1 or noun.pos != "NOUN":
         return None
@@ -81,20 +82,16 @@ def relatives(analysis: Analysis, paragraphs: set[int]) -> Iterator[Relative]:
             continue
         if family == "de" and any(k.dep == "case" for k in kids.get(noun.i, [])):
             continue  # « à l’égard desquels », « au sein duquel »: the noun belongs to a locution
-        said = _described(by_index, kids, noun)
+        said = _described(kids, noun)
         if said is None or said == (gender, number):
             continue
         head = by_index.get(noun.head)
         if noun.dep == "nmod" and head is not None and head.i < noun.i:
-            other = _described(by_index, kids, head)
+            other = _described(kids, head)
             if other is None or other == (gender, number):
                 continue  # « la part du budget dans lequel »: it may stand for the first noun
         right = _WRITTEN[(family, *said)]
-        old = analysis_text(start, t)
+        old = start.text if start is t else f"{start.text} {t.text}"
         if start.text[:1].isupper():
             right = right[:1].upper() + right[1:]
         yield Relative(Span(start.start, t.end), old, noun.text, right)
-
-
-def analysis_text(first: Token, last: Token) -> str:
-    return first.text if first is last else f"{first.text} {last.text}"

@@ -21,20 +21,20 @@ from qa.checks.agreement._antecedents import (
     Antecedent,
     agentive,
     gender_lexicon,
-    plural_verb,
-    singular_verb,
     masculine_object,
     norm,
     person_near,
+    plural_verb,
     pronoun_data,
     sentence_topic,
+    singular_verb,
     stays_invariable,
     tokens_in,
     verb_after,
 )
+from qa.checks.agreement._noun_topic import impersonal, intent_verb, rival, subject_topic
 from qa.checks.agreement._relatives import SCOPE as RELATIVE_FORMS
 from qa.checks.agreement._relatives import relatives
-from qa.checks.agreement._noun_topic import impersonal, intent_verb, rival, subject_topic
 from qa.checks.base import Check, Context, once_per_document
 from qa.data import load_toml
 from qa.knowledge.nlp import Token
