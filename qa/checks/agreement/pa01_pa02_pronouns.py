@@ -36,7 +36,6 @@ from qa.checks.agreement._noun_topic import impersonal, intent_verb, rival, subj
 from qa.checks.agreement._relatives import SCOPE as RELATIVE_FORMS
 from qa.checks.agreement._relatives import relatives
 from qa.checks.base import Check, Context, once_per_document
-from qa.data import load_toml
 from qa.knowledge.nlp import Token
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding
