@@ -43,7 +43,8 @@ def test_gender_rows_are_valid_sorted_and_unique() -> None:
 def test_pronoun_data_lists_are_sorted_unique_nfc() -> None:
     data = load_toml("pronouns.toml")
     assert data["schema"] == 1
-    for key in ("agent_verbs", "female_nouns", "intent_verbs", "invariable_pronominal", "male_nouns", "modal_verbs"):
+    for key in ("agent_verbs", "female_nouns", "intent_verbs", "invariable_pronominal", "male_nouns", "modal_verbs",
+                "impersonal_verbs", "quantity_nouns", "fact_verbs", "collective_nouns"):
         items = data[key]
         assert items == sorted(set(items), key=lambda s: (strip_accents(s).casefold(), s)), key
         assert all(i == i.strip() and unicodedata.is_normalized("NFC", i) for i in items), key
@@ -129,6 +130,17 @@ def test_plural_verb() -> None:
     assert plural_verb("a") == "ont"
     assert plural_verb("reçoit") == "reçoivent"
     assert plural_verb("finit") is None  # not in the table and not regular enough to guess
+
+
+def test_singular_verb() -> None:
+    from qa.checks.agreement._antecedents import singular_verb
+
+    assert singular_verb("annoncent", "annoncer") == "annonce"
+    assert singular_verb("ont", "avoir") == "a"
+    assert singular_verb("seront", "être") == "sera"
+    assert singular_verb("disaient", "dire") == "disait"
+    assert singular_verb("prennent", "prendre") == "prend"
+    assert singular_verb("craignent", "craindre") is None  # not -er, not in the table: no guess
 
 
 def test_a_thing_named_before_is_no_rival_for_verbs_of_saying() -> None:

@@ -88,6 +88,7 @@ FILES: dict[str, Toml | Tsv] = {
     "pronouns.toml": Toml(1, {
         "agent_verbs": ARRAY, "intent_verbs": ARRAY, "modal_verbs": ARRAY, "male_nouns": ARRAY,
         "female_nouns": ARRAY, "invariable_pronominal": ARRAY, "plural_verbs": TABLE,
+        "impersonal_verbs": ARRAY, "quantity_nouns": ARRAY, "fact_verbs": ARRAY, "collective_nouns": ARRAY,
     }),
     "source_terms.toml": Toml(1, {"term": ARRAY}),
     "spacing.toml": Toml(1, {"glue": TABLE, "titles": TABLE, "incise": TABLE}),

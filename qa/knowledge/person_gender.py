@@ -7,7 +7,9 @@ Vries », « Mrs Kelly », « Herr Kurz »), a German feminine role noun in -in 
 (« Schwarz, die Generalsekretärin »), a German relative « die » after a full name (« Anna
 Bergström, die … »), and English « she » or « her » in a sentence about one full name and no
 man. In any text, French included: a full name whose first name says the gender
-(`first_names.toml`). A surname found with both genders (a couple, two namesakes) is dropped.
+(`first_names.toml`). In French: a feminine role noun (`persons.toml`) with its article before a
+full name (« la ministre de l’Enseignement, Zuhal Demir »). A surname found with both genders (a
+couple, two namesakes) is dropped.
 """
 
 from __future__ import annotations
@@ -91,6 +93,27 @@ def _full_names(text: str) -> Iterator[tuple[str, str]]:
             yield surname(m["n"]), gender
 
 
+# A word that may stand between a role noun and the name in a French noun phrase: a
+# preposition or article of its complement, a capitalised word, or a feminine adjective
+# (« la ministre flamande de l’Enseignement, »); a verb or « et » ends the phrase.
+_GAP = r"(?:de|du|des|d['’][\w-]+|l['’][\w-]+|la|les|à|au|aux|en|[A-ZÀ-Þ][\w’'-]*|[a-zà-ÿ-]+e)"
+
+
+@cache
+def _feminine_role() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(n) for n in sorted(set(roles().values()), key=len, reverse=True))
+    return re.compile(rf"\b(?:[Ll]a|[Uu]ne|[Cc]ette)\s+(?:{nouns})(?:\s+{_GAP}){{0,6}}?,?\s+(?P<n>{_RUN})")
+
+
+def _french_roles(text: str) -> Iterator[tuple[str, str]]:
+    """« La ministre flamande de l’Enseignement, Zuhal Demir, »: a feminine role noun with a
+    feminine article before a full name says the person is a woman. The masculine says nothing:
+    MT writes it for women too, which is what PA05 finds."""
+    for m in _feminine_role().finditer(text):
+        if len(m["n"].split()) >= 2 and first_name_gender(m["n"].split()[0]) != "m":
+            yield surname(m["n"]), "f"
+
+
 def _settle(marks: Iterable[tuple[str, str]]) -> dict[str, str]:
     seen: dict[str, set[str]] = {}
     for name, gender in marks:
@@ -100,7 +123,7 @@ def _settle(marks: Iterable[tuple[str, str]]) -> dict[str, str]:
 
 def people(target: str, source: str | None = None, lang: str | None = None) -> dict[str, str]:
     """Surname → « f » or « m »: from the source's marks and from full names in both texts."""
-    marks = list(_full_names(target))
+    marks = list(_full_names(target)) + list(_french_roles(target))
     if source:
         marks += list(_source_marks(source, lang)) + list(_full_names(source))
     return _settle(marks)

@@ -211,3 +211,33 @@ def masculine_object(toks: list[Token], topic: Antecedent) -> bool:
         and norm(t.text) not in _TIME_NOUNS and not topic.span.start <= t.start < topic.span.end
         for t in toks
     )
+
+
+def plural_verb(form: str) -> str | None:
+    """Third-person plural of a third-person singular form, when it can be told."""
+    table = load_toml("pronouns.toml")["plural_verbs"]
+    low = form.lower()
+    if low in table:
+        return table[low]
+    if low.endswith("ait"):
+        return form[:-3] + "aient"
+    if low.endswith("ra"):
+        return form[:-1] + "ont"
+    if low.endswith("e"):
+        return form + "nt"
+    return None
+
+
+def singular_verb(form: str, lemma: str = "") -> str | None:
+    """Third-person singular of a third-person plural form (« annoncent » → « annonce »): from
+    the table, or by rule for the imperfect, the future and the present of verbs in -er."""
+    table = {v: k for k, v in load_toml("pronouns.toml")["plural_verbs"].items()}
+    low = form.lower()
+    if low in table:
+        return table[low]
+    for plural, singular in (("aient", "ait"), ("ront", "ra")):
+        if low.endswith(plural):
+            return form[: len(form) - len(plural)] + singular
+    if low.endswith("ent") and lemma.lower().endswith("er") and lemma.lower() != "aller":
+        return form[:-3] + "e"
+    return None

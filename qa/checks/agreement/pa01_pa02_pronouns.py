@@ -24,14 +24,18 @@ from qa.checks.agreement._antecedents import (
     masculine_object,
     norm,
     person_near,
+    plural_verb,
     pronoun_data,
     sentence_topic,
+    singular_verb,
     stays_invariable,
     tokens_in,
     verb_after,
 )
+from qa.checks.agreement._noun_topic import impersonal, intent_verb, rival, subject_topic
+from qa.checks.agreement._relatives import SCOPE as RELATIVE_FORMS
+from qa.checks.agreement._relatives import relatives
 from qa.checks.base import Check, Context, once_per_document
-from qa.data import load_toml
 from qa.knowledge.nlp import Token
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding
@@ -45,23 +49,8 @@ class Agreement:
     pronoun: Token | None  # the sentence-initial pronoun that should change, if any
     antecedent: Antecedent
     participles: tuple[Token, ...]  # past participles that should agree with it
-    verb: Token | None = None  # a singular verb to make plural with the pronoun
-    verb_plural: str = ""
-
-
-def plural_verb(form: str) -> str | None:
-    """Third-person plural of a third-person singular form, when it can be told."""
-    table = load_toml("pronouns.toml")["plural_verbs"]
-    low = form.lower()
-    if low in table:
-        return table[low]
-    if low.endswith("ait"):
-        return form[:-3] + "aient"
-    if low.endswith("ra"):
-        return form[:-1] + "ont"
-    if low.endswith("e"):
-        return form + "nt"
-    return None
+    verb: Token | None = None  # a verb whose number changes with the pronoun
+    verb_form: str = ""
 
 
 def _participles(doc: Document, toks: list[Token], subj_end: int, ante: Antecedent) -> list[Token]:
@@ -175,10 +164,18 @@ def _pronoun_or_etre() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
 
 
-# What PA01 and PA02 both read: the same agreements (conjugation.toml: the forms of « être »),
-# from dependencies only, no entities (qa.knowledge.nlp).
-_DATA_FILES = ("gender.tsv", "pronouns.toml", "conjugation.toml")
+# What PA01 and PA02 both read: the same agreements (conjugation.toml: the forms of « être »;
+# lexicon.tsv and names.toml: the genders of common nouns), from dependencies only, no entities.
+_DATA_FILES = ("gender.tsv", "pronouns.toml", "conjugation.toml", "lexicon.tsv", "names.toml")
 _COMPONENTS = ("parser",)
+
+
+# A subject pronoun opening a sentence that is not the paragraph's first.
+_AFTER_SENTENCE = re.compile(r"[.!?»]\s+(?:\w+,?\s+)?(?:Il|Elle)s?\s")
+
+
+def _relative_scope(doc: Document) -> set[int]:
+    return {k for k, p in enumerate(doc.paragraphs) if RELATIVE_FORMS.search(doc.text, p.start, p.end)}
 
 
 @once_per_document("pronouns.scope")
@@ -195,6 +192,9 @@ def scope(doc: Document, ctx: Context) -> set[int]:
             pass
         if last is None:
             continue
+        if _AFTER_SENTENCE.search(text):
+            found.add(k)  # a common noun may be the antecedent (_noun_topic)
+            continue
         for m in gender_lexicon().finditer(text[: where[last.start()]]):  # the antecedent comes first
             if not m.payloads[0][0][:1].isupper() or text[m.start : m.start + 1].isupper():
                 found.add(k)
@@ -208,12 +208,22 @@ def agreements(doc: Document, ctx: Context) -> list[Agreement]:
     out: list[Agreement] = []
     for para in doc.paragraphs:
         topic: Antecedent | None = None
-        blocked = False
+        blocked = from_noun = False
+        last: list[Token] = []
+        seen: list[Antecedent] = []  # the paragraph's common-noun subjects so far
         for sent in doc.sentences_in(para):
             toks = tokens_in(analysis, sent)
             if not toks:
                 continue
+            prev, last = last, toks
             k = _pronoun_index(toks)
+            plural_for_one = k is not None and topic is not None and (PRONOUNS[norm(toks[k].text)][1], topic.number) == ("p", "s")
+            if k is not None and topic is not None and (from_noun or plural_for_one):
+                found = _noun_agreement(doc, para, toks, k, topic, prev, seen)
+                if found is not None:
+                    out.append(found)
+                topic, from_noun = None, False
+                continue
             if k is not None:
                 first = toks[k]
                 low = norm(first.text)
@@ -228,7 +238,7 @@ def agreements(doc: Document, ctx: Context) -> list[Agreement]:
                     topic = None
                     continue
                 gender, number = PRONOUNS[low]
-                verb, verb_plural = None, ""
+                verb, verb_form = None, ""
                 if number != topic.number:
                     # « Les Pays-Bas … Il veut »: the verb changes with the pronoun.
                     verbs, _ = verb_after(toks, k)
@@ -236,11 +246,11 @@ def agreements(doc: Document, ctx: Context) -> list[Agreement]:
                     if plural is None:
                         topic = None
                         continue
-                    verb, verb_plural = verbs[0], plural
+                    verb, verb_form = verbs[0], plural
                 wrong = first if (gender, number) != (topic.gender, topic.number) else None
                 parts = _participles(doc, toks, first.end, topic)
                 if wrong is not None or parts:
-                    out.append(Agreement(wrong, topic, tuple(parts), verb, verb_plural))
+                    out.append(Agreement(wrong, topic, tuple(parts), verb, verb_form))
                 blocked = masculine_object(toks, topic)
                 continue
             topic = sentence_topic(doc, sent, toks)
@@ -254,7 +264,38 @@ def agreements(doc: Document, ctx: Context) -> list[Agreement]:
                     pron = toks[coordinated]
                     parts = _participles(doc, toks, pron.end, topic)
                     out.append(Agreement(pron, topic, tuple(parts)))
+            noun = subject_topic(doc, toks)
+            if topic is None and noun is not None:
+                topic, from_noun = noun, True
+            if noun is not None:
+                seen.append(noun)
     return out
+
+
+def _noun_agreement(doc: Document, para: Span, toks: list[Token], k: int, topic: Antecedent,
+                    prev: list[Token], seen: list[Antecedent]) -> Agreement | None:
+    """A subject pronoun of the other gender than the common noun the sentence before was
+    about (« La fédération … Il demande »), when nothing else there can be its antecedent."""
+    pron = toks[k]
+    gender, number = PRONOUNS[norm(pron.text)]
+    verb, verb_form = None, ""
+    if (number, topic.number) == ("p", "s") and topic.text.split()[-1].lower() in pronoun_data()["collective_nouns"]:
+        # English « they », Dutch « zij » for an organisation: « La police … Ils ont » → « Elle a ».
+        verbs, _ = verb_after(toks, k)
+        singular = singular_verb(verbs[0].text, verbs[0].lemma) if verbs and verbs[0].morph.get("Number") == "Plur" else None
+        if singular is None or not (agentive(toks, k) or intent_verb(toks, k)):
+            return None
+        verb, verb_form = verbs[0], singular
+    elif number != topic.number or gender == topic.gender or impersonal(toks, k):
+        return None
+    level = "intent" if intent_verb(toks, k) else "agent" if agentive(toks, k) else "any"
+    if level == "any" and agentive(toks, k, "fact_verbs"):
+        return None  # « Il montre à quel point … »: a fact, PC03's calque
+    if rival(prev, topic, gender, number, level) or person_near(doc, para, pron.start, gender):
+        return None
+    if any((s.gender, s.number) == (gender, number) for s in seen if s.span != topic.span):
+        return None  # an earlier subject of the paragraph: « Le plan … La mesure … Il prévoit »
+    return Agreement(pron, topic, tuple(_participles(doc, toks, pron.end, topic)), verb, verb_form)
 
 
 def _pronoun_for(token: Token, ante: Antecedent) -> str:
@@ -287,9 +328,15 @@ class PronounAgreement(Check):
     nlp_components = _COMPONENTS
 
     def nlp_paragraphs(self, doc: Document, ctx: Context) -> set[int]:
-        return scope(doc, ctx)
+        return scope(doc, ctx) | _relative_scope(doc)
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        wanted = _relative_scope(doc)
+        if wanted:
+            analysis = ctx.analysis(doc)
+            for r in relatives(analysis, {k for k in wanted if analysis.covers(k)}):
+                yield self.finding(doc, r.span, f"« {r.text} » stands for « {r.antecedent} »: « {r.right} »",
+                                   suggestions=[r.right])
         for a in agreements(doc, ctx):
             if a.pronoun is None:
                 continue
@@ -298,7 +345,7 @@ class PronounAgreement(Check):
             what = ("feminine" if a.antecedent.gender == "f" else "masculine") + (" plural" if a.antecedent.number == "p" else "")
             if a.verb is not None:
                 span = Span(a.pronoun.start, a.verb.end)
-                right = right + doc.text[a.pronoun.end : a.verb.start] + a.verb_plural
+                right = right + doc.text[a.pronoun.end : a.verb.start] + a.verb_form
             yield self.finding(
                 doc, span,
                 f"« {doc[span]} » stands for « {a.antecedent.text} », which is {what}: « {right} »",

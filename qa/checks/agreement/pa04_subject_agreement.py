@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from functools import cache
 
+from qa.checks.agreement.pa05_person_gender import known_people
 from qa.checks.base import Check, Context
 from qa.data import load_toml
 from qa.model.document import Document, Span
@@ -30,6 +31,7 @@ _SCOPE = re.compile(r"\b(?:est|était|sera|serait|fut|été|sont|étaient|seront
 _PLURAL_DETERMINERS = frozenset({"les", "des", "ces", "leurs", "plusieurs", "certains", "certaines", "nos", "vos",
                                  "ses", "mes", "tes", "aux"})
 _PRONOUNS = {"elle": ("f", "s"), "elles": ("f", "p"), "ils": ("m", "p")}
+_TITLES = frozenset({"M.", "Mme", "Monsieur", "Madame"})
 # Masculine endings of adjectives and their feminine (Grevisse, Le Bon Usage, §§ 529-542);
 # the feminine must be a French word form for the finding to stand.
 _FEMININE_ENDINGS = (("eux", "euse"), ("et", "ète"), ("if", "ive"), ("er", "ère"), ("el", "elle"),
@@ -86,7 +88,7 @@ class SubjectAgreement(Check):
     name = "agreement.subject"
     category = Category.PRONOUN_AGREEMENT
     summary = "Participle or attribute left masculine for a feminine subject"
-    data_files = ("first_names.toml", "pronouns.toml", "conjugation.toml", "missing_words.toml")
+    data_files = ("first_names.toml", "pronouns.toml", "conjugation.toml", "missing_words.toml", "persons.toml")
     needs_nlp = True
     nlp_components = ("parser",)
 
@@ -100,6 +102,8 @@ class SubjectAgreement(Check):
         if not toks:
             return
         by_index = {t.i: t for t in analysis.tokens}
+        # Surnames of women the file or its source names (« La ministre …, Zuhal Demir, »).
+        women = frozenset(name for name, g in known_people(doc, ctx).items() if g == "f")
         children: dict[int, list[Token]] = defaultdict(list)
         for t in toks:
             if t.head != t.i:
@@ -118,9 +122,11 @@ class SubjectAgreement(Check):
             if t.dep == "xcomp" and not any(k.dep in _SUBJECTS for k in kids) and t.head in by_index:
                 verb = by_index[t.head]  # « les frais puissent être remboursés »: the modal's subject
                 verb_kids = children.get(verb.i, [])
-            subject = self._subject(verb, verb_kids, by_index, children)
+            subject = self._subject(verb, verb_kids, by_index, children, women)
             if subject is None or not self._adjacent(verb, verb_kids, by_index, children):
-                continue
+                subject = _name_opening(verb, verb_kids, by_index, women)
+                if subject is None:
+                    continue
             phrase, gender, number = subject
             finite = [k for k in (verb, *verb_kids, *kids) if k.morph.get("VerbForm") == "Fin"]
             if number == "p" and not (finite and all(k.morph.get("Number") == "Plur" for k in finite)):
@@ -173,10 +179,11 @@ class SubjectAgreement(Check):
             if ante is None or any(k.dep == "case" for k in children.get(ante.i, [])):
                 return False  # « le numéro de la saison qui sera diffusé »: which noun?
             return True
-        phrase, todo = {subj.i}, [subj.i]
+        starts = [k.i for k in kids if k.dep in _SUBJECTS]  # two subjects: one misparsed phrase
+        phrase, todo = set(starts), list(starts)
         while todo:
             for k in children.get(todo.pop(), []):
-                if k.i not in phrase and k.i != t.i and k.dep not in _OTHER_CLAUSE:
+                if k.i not in phrase and k.i != t.i and (k.dep not in _OTHER_CLAUSE or k.text in _TITLES):
                     phrase.add(k.i)
                     todo.append(k.i)
         first = min((k.i for k in kids if k.dep.startswith("aux") or k.text.lower() in ("s’", "s'", "se")), default=t.i)
@@ -194,24 +201,33 @@ class SubjectAgreement(Check):
         # on, an xcomp is a verb of its own (« accusés d’avoir espionné »).
         attribute = [k for k in kids if k.dep == "xcomp" and k.pos in ("ADJ", "VERB") and t.i < k.i <= t.i + 2
                      and k.morph.get("VerbForm") in (None, "Part")]
-        has_object = any(k.dep == "obj" and k.start > t.start for k in kids)
+        # « l’objectif qu’elle s’est fixé »: the relative « que » is the direct object before it.
+        has_object = any((k.dep == "obj" and k.start > t.start) or (k.text.lower() in ("que", "qu’", "qu'") and k.i < t.i)
+                         for k in kids)
         if not (reflexive and (t.text.lower() in invariable and not attribute or has_object)):
             yield t
         yield from attribute[:1]
 
     @staticmethod
     def _subject(t: Token, kids: list[Token], by_index: dict[int, Token],
-                 children: dict[int, list[Token]]) -> tuple[str, str, str] | None:
+                 children: dict[int, list[Token]], women: frozenset[str] = frozenset()) -> tuple[str, str, str] | None:
         """The subject's words, gender and number, when they are sure and not masculine singular."""
         subjects = [k for k in kids if k.dep in _SUBJECTS]
-        subj = subjects[0] if len(subjects) == 1 else None  # two subjects: a misparse
+        if len(subjects) > 1:
+            # Two subjects is a misparse of one phrase (« la rapporteuse du texte, la députée
+            # Katrin Weber »): trusted only when every part says the same.
+            said = [SubjectAgreement._described(k, children, women) for k in subjects]
+            if any(d is None for d in said) or len({d[1:] for d in said if d}) != 1:
+                return None
+            return said[0]
+        subj = subjects[0] if subjects else None
         if subj is not None and subj.text.lower() == "qui" and t.dep == "acl:relcl":
             subj = by_index.get(t.head)
         if subj is None:
             return None
         if subj.text.lower() in _PRONOUNS:
             return (subj.text, *_PRONOUNS[subj.text.lower()])
-        return SubjectAgreement._described(subj, children)
+        return SubjectAgreement._described(subj, children, women)
 
     @staticmethod
     def _feminine_complement(subj: Token, children: dict[int, list[Token]]) -> bool:
@@ -225,13 +241,33 @@ class SubjectAgreement(Check):
         return True
 
     @staticmethod
-    def _described(subj: Token, children: dict[int, list[Token]]) -> tuple[str, str, str] | None:
+    def _described(subj: Token, children: dict[int, list[Token]],
+                   women: frozenset[str] = frozenset()) -> tuple[str, str, str] | None:
         """A noun phrase's words, gender and number, from its determiner (and the tagger's
-        gender for a plural), or a woman's first name; None when masculine singular or unsure."""
+        gender for a plural), or a woman's first name or known surname; None when masculine
+        singular or unsure."""
         females, _ = _data()
         subj_kids = children.get(subj.i, [])
-        # A coordination (« le ministre et la maire ») agrees by rules of its own.
-        coordinated = any(k.dep in ("conj", "cc") for k in subj_kids)
+        # A coordination (« le ministre et la maire ») agrees by rules of its own; a title after
+        # a comma is the same person (« La directrice générale, M. Rachel Thompson, »).
+        coordinated = any(k.dep == "cc" or (k.dep == "conj" and k.text not in _TITLES) for k in subj_kids)
+        if subj.text in _TITLES:
+            # « La glaciologue M. Claudia Meier »: the title may be the MT's error; the role noun
+            # with its determiner, or the first name, says who the person is.
+            for k in subj_kids:
+                if k.dep in ("amod", "nmod", "appos") and k.pos == "NOUN" and k.i < subj.i:
+                    found = SubjectAgreement._described(k, children, women)
+                    if found is not None:
+                        return found
+            if any(k.dep == "flat:name" and k.text in females for k in subj_kids) and not coordinated:
+                return subj.text, "f", "s"
+            return None
+        names = [subj, *(k for k in subj_kids if k.dep in ("flat:name", "appos", "nmod"))]
+        # The tagger may call a foreign first name an adjective (« Zuhal Demir »).
+        named = subj.pos == "PROPN" or (subj.text[:1].isupper() and any(k.dep == "flat:name" for k in subj_kids))
+        surnames = [k.text for k in subj_kids if k.dep == "flat:name"][-1:] or [subj.text]
+        if named and not coordinated and (any(n.text in females for n in names) or surnames[0] in women):
+            return " ".join(k.text for k in sorted([subj, *(k for k in subj_kids if k.dep == "flat:name")], key=lambda k: k.i)), "f", "s"
         dets = [k.text.lower() for k in subj_kids if k.dep == "det"]
         if subj.pos == "NOUN" and subj.morph.get("Number") == "Plur" and any(d in _PLURAL_DETERMINERS for d in dets):
             if coordinated:
@@ -244,18 +280,37 @@ class SubjectAgreement(Check):
             if subj.text.lower() in _collectives() and not SubjectAgreement._feminine_complement(subj, children):
                 return None  # « la totalité de l’argent … déposé »: it may agree with the complement
             return f"{dets[0]} {subj.text}", "f", "s"
-        names = [subj, *(k for k in subj_kids if k.dep in ("flat:name", "appos", "nmod"))]
-        if subj.pos == "PROPN" and any(n.text in females for n in names) and not coordinated:
-            return subj.text, "f", "s"
         return None
 
 
 @cache
 def _collectives() -> frozenset[str]:
     """Nouns of quantity (« la totalité », « une dizaine »): with a « de » complement, the verb
-    may agree with the complement instead (Grevisse, Le Bon Usage, § 431)."""
+    may agree with the complement instead (Grevisse, Le Bon Usage, § 431). The nouns of
+    quantity of missing_words.toml and those pronouns.toml keeps out of PA01's antecedents."""
     quantity = load_toml("missing_words.toml")["quantity"]
-    return frozenset(quantity["part"]) | frozenset(quantity["collective"])
+    return (frozenset(quantity["part"]) | frozenset(quantity["collective"])
+            | frozenset(load_toml("pronouns.toml")["quantity_nouns"]))
+
+
+def _name_opening(t: Token, kids: list[Token], by_index: dict[int, Token],
+                  women: frozenset[str]) -> tuple[str, str, str] | None:
+    """A woman's full name opening the sentence right before the verb group, which the parse
+    left without a role (« Zuhal Demir s’est dit prêt »: « Zuhal » taken for an adjective)."""
+    if any(k.dep in _SUBJECTS for k in kids):
+        return None
+    first = min((k.i for k in kids if k.dep.startswith("aux") or k.text.lower() in ("s’", "s'", "se")), default=t.i)
+    i = first - 1
+    while i in by_index and by_index[i].text.lower() in _CLITICS:
+        i -= 1
+    last = by_index.get(i)
+    head = by_index.get(last.head) if last is not None and last.dep == "flat:name" else None
+    if head is None or not head.sent_start or not head.text[:1].isupper() or head.i != last.i - 1:
+        return None
+    females, _ = _data()
+    if last.text in women or head.text in females:
+        return f"{head.text} {last.text}", "f", "s"
+    return None
 
 
 def agreed(word: str, gender: str, number: str) -> str | None:

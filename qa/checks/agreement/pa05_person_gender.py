@@ -33,6 +33,12 @@ def _role_phrase() -> re.Pattern[str]:
     )
 
 
+def known_people(doc: Document, ctx: Context) -> dict[str, str]:
+    """Surname → gender for the whole file and its source, computed once per file (PA04, PA05)."""
+    text, source = ctx.file_text or doc.text, ctx.file_source or ctx.source
+    return ctx.memo(f"PA05:{hash(text)}:{hash(source)}:{ctx.source_lang}", lambda: people(text, source, ctx.source_lang))
+
+
 class PersonGender(Check):
     """A title of address or a role noun of the wrong gender for a person known elsewhere.
 
@@ -59,9 +65,7 @@ class PersonGender(Check):
     data_files = ("persons.toml", "first_names.toml")
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        text, source = ctx.file_text or doc.text, ctx.file_source or ctx.source
-        known = ctx.memo(f"PA05:{hash(text)}:{hash(source)}:{ctx.source_lang}",
-                         lambda: people(text, source, ctx.source_lang))
+        known = known_people(doc, ctx)
         if not known:
             return
         for m in _TITLE.finditer(doc.text):
