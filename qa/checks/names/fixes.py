@@ -1,0 +1,68 @@
+"""PN01's fixes: the original name, with the French determiner before it made right."""
+
+from __future__ import annotations
+
+import re
+
+from qa.knowledge.conditions import at_sentence_start
+from qa.knowledge.names import DETERMINER_BEFORE, Name, definite, plain_lower
+from qa.model.document import Document
+from qa.model.textutil import adjust_determiner, capitalize_first, starts_with_vowel_sound
+
+# A French determiner, then an opening quotation mark before the name.
+_QUOTED_AFTER_DET = re.compile(r"(?:^|(?<=\s))(?:le|la|les|l['’]|du|des|au|aux)\s*[«“\"]\s*$", re.I)
+
+
+def replacement(doc: Document, start: int, entry: Name, capital_det: bool) -> tuple[int, str]:
+    """Where the edit begins and its text, with the French determiner before it fixed."""
+    det = DETERMINER_BEFORE.search(doc.text, max(0, start - 8), start)
+    if det is None and entry.foreign_article and _QUOTED_AFTER_DET.search(doc.text, max(0, start - 10), start):
+        return start, entry.bare  # « au « Miroir » » → « au « Spiegel » »: the French article stays
+    if det and capital_det:
+        s = det.start()
+        if entry.foreign_article or not entry.article:
+            return s, entry.french
+        art = definite(entry.french, "f" if entry.article == "la" else "mp" if entry.article == "les" else "m")
+        if entry.article in ("le", "la") and entry.french[:1] in "Hh":
+            art = f"{entry.article} {entry.french}"  # a foreign h is aspirated: « le Handelsblatt »
+        return s, capitalize_first(art) if at_sentence_start(doc, s) else art
+    if det and not entry.article:
+        low = plain_lower(det.group(1))
+        keep = {"du": "de ", "des": "de ", "au": "à ", "aux": "à ", "de": "de ", "d'": "de "}.get(low, "")
+        text = keep + entry.french
+        if keep == "de " and starts_with_vowel_sound(entry.french):
+            text = "d’" + entry.french
+        return det.start(), capitalize_first(text) if det.group(1)[0].isupper() else text
+    if det and entry.article in ("le", "la", "les", "l’"):
+        rebuilt = _rebuild_determiner(doc, det, entry)
+        if rebuilt is not None:
+            return rebuilt
+    text = entry.bare if det else entry.french
+    rw = adjust_determiner(doc.text, start, text, "f" if entry.article == "la" else None)
+    return rw.start, rw.replacement
+
+
+_CONTRACT = {("de", "le "): "du ", ("de", "les "): "des ", ("à", "le "): "au ", ("à", "les "): "aux "}
+_SPLIT = {"du": ("de", "le"), "des": ("de", "les"), "au": ("à", "le"), "aux": ("à", "les")}
+
+
+def _rebuild_determiner(doc: Document, det: re.Match[str], entry: Name) -> tuple[int, str] | None:
+    """« selon la Poste du matin… » → « selon le South China Morning Post »: the name's own
+    article replaces the one MT chose for the translated noun, contracted with « de »/« à »."""
+    low = plain_lower(det.group(1))
+    start, prep = det.start(), ""
+    if low in _SPLIT:
+        prep = _SPLIT[low][0]
+    elif low in ("le", "la", "les", "l'"):
+        p = re.search(r"(?:^|(?<=\s))(de|à)\s+$", doc.text[max(0, start - 4) : start])
+        if p:
+            prep, start = p.group(1), start - len(p.group(0))
+    else:
+        return None
+    art = {"le": "le ", "la": "la ", "les": "les ", "l’": "l’"}[entry.article]
+    det_text = _CONTRACT.get((prep, art), f"{prep} {art}" if prep else art)
+    old = doc.text[start : det.end()]
+    if plain_lower(det_text).strip() == plain_lower(old).strip():
+        return det.end(), entry.bare  # the determiner is already right: edit the name only
+    out = det_text + entry.bare
+    return start, capitalize_first(out) if old[:1].isupper() else out
