@@ -182,7 +182,9 @@ def test_speaker_between_reporting_verb_and_outlet() -> None:
 
 
 def test_quoted_lowercase_rendering_needs_quotes() -> None:
-    assert _pn01("Il a déclaré à « l’image du dimanche » que la loi suffisait.")[0][1][0] == "Bild am Sonntag"
+    # The elided article MT chose for « image » becomes the name's: « au « Bild am Sonntag » ».
+    assert _pn01("Il a déclaré à « l’image du dimanche » que la loi suffisait.")[0][1][0] == "au « Bild am Sonntag"
+    assert _pn01('Selon l \'"image du dimanche", la loi suffisait.')[0][1][0] == 'le "Bild am Sonntag'
     assert _pn01("Il a déclaré à l’image du dimanche que la loi suffisait.") == []
 
 
@@ -319,3 +321,23 @@ def test_multiword_hints_count_whole() -> None:
     from qa.knowledge.names import HINTS
 
     assert "la" not in HINTS["nl"] and "la haye" in HINTS["nl"] and "new york" in HINTS["en"]
+
+
+def test_a_single_word_standing_bare_as_a_proper_noun() -> None:
+    # A subject with no determiner, an agent after « par », a coordination: a name.
+    assert _pn01("Gardien a révélé mardi que le ministre britannique était informé.")[0][0] == "Gardien"
+    assert _pn01("À Hambourg, l'enquête publiée par Miroir a fait scandale chez les Allemands.")[0][0] == "Miroir"
+    # … not a word of a headline's list, nor one between commas, nor a common noun.
+    assert _pn01("Gardien, défenseurs et attaquants : le club britannique recrute.") == []
+    assert _pn01("Le gardien a révélé mardi que le ministre britannique était informé.") == []
+
+
+def test_a_french_title_standing_bare_is_the_foreign_name_translated() -> None:
+    # « L’Image » and « L’Étoile » are French titles, never written without their article.
+    found = _pn01("Image, le quotidien à grand tirage, avait fait campagne contre la loi à Berlin.")
+    assert found and found[0] == ("Image", ("Bild",))
+    assert _pn01("À Munich, selon Étoile, la police bavaroise savait tout.")[0][1][0] == "Stern"
+    # The title with its article, a common noun, or no country to say whose title it is: nothing.
+    assert _pn01("Selon L’Étoile, la police bavaroise savait tout.") == []
+    assert _pn01("Image de marque, le slogan a coûté cher à Berlin.") == []
+    assert _pn01("Image, le quotidien à grand tirage, avait fait campagne.") == []

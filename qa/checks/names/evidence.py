@@ -43,7 +43,7 @@ def foreign(word: str) -> bool:
 
 # A verb of saying earlier in the clause, and the name its addressee (« à », « au »).
 SAID_TO = re.compile(r"\b(?:d[eé]clar|indiqu|confi|expliqu|affirm|pr[eé]cis|racont|assur|dit|r[eé]pondu|soulign|"
-                      r"annonc|admis|reconnu|critiqu|estim)\w*\b[^.;:!?«»\"“”]{0,80}?(?:\s|^)(?:au|aux|à la|à l['’])\s*$")
+                      r"annonc|admis|reconnu|critiqu|estim)\w*\b[^.;:!?«»\"“”]{0,80}?(?:\s|^)(?:au|aux|à|à la|à l['’])\s*$")
 
 
 def evidence(doc: Document, start: int, end: int, sentence: Span) -> tuple[bool, bool, bool]:
@@ -80,16 +80,24 @@ def sentence_of(doc: Document, offset: int) -> Span | None:
 
 # After a bare proper noun: a verb, a coordination, a comma or a bracket, never « de » (a
 # complement makes a common noun phrase: « Gestion des forêts de la région »).
-_AFTER_BARE = re.compile(r"\s*(?:[,;()–]|\s(?:et|ou|a|ont|est|sont|avait|avaient|va|vont|qui|estime|juge|menace|"
-                         r"critique|demande|réclame|affirme|appelle|dénonce|rapporte|écrit|publie|tire|tirent)\b)")
+_VERB = (r"a|ont|est|sont|avait|avaient|aurait|va|vont|qui|estime|juge|menace|critique|demande|réclame|affirme|"
+         r"appelle|dénonce|rapporte|écrit|publie|tire|tirent|révèle|indique|annonce|précise|cite|souligne|"
+         r"assure|explique|consacre|titre|relate|relaie|évoque|signale|avance|livre")
+_AFTER_BARE = re.compile(r"\s*(?:[,;()–]|\s(?:et|ou|" + _VERB + r")\b)")
+_VERB_AFTER = re.compile(r"\s+(?:" + _VERB + r")\b")
 _BEFORE_BARE = re.compile(r"(?:\b(?:par|et|ou|avec|contre|entre)|[,–])\s+$")
+_BEFORE_BARE_WORD = re.compile(r"\b(?:par|et|ou|avec|contre|entre)\s+$")
 
 
-def bare_proper_noun(doc: Document, span: Span) -> bool:
+def bare_proper_noun(doc: Document, span: Span, single: bool = False) -> bool:
     """A capitalised phrase without a determiner, as the subject of its sentence (or a clause
-    after a dateline), after « par », « et », « avec », and followed by what follows a name."""
+    after a dateline), after « par », « et », « avec », and followed by what follows a name.
+    A single word opening a sentence must be followed by a verb: « Miroir, plage et soleil »
+    may be a headline's list, « Miroir a révélé » is a subject with no determiner."""
     if not _AFTER_BARE.match(doc.text, span.end):
         return False
     if at_sentence_start(doc, span.start):
-        return True
-    return bool(_BEFORE_BARE.search(doc.text, max(0, span.start - 12), span.start))
+        return not single or bool(_VERB_AFTER.match(doc.text, span.end))
+    # A single word between commas may be anything (« Miroir, le jeu de cartes, »).
+    before = _BEFORE_BARE_WORD if single else _BEFORE_BARE
+    return bool(before.search(doc.text, max(0, span.start - 12), span.start))

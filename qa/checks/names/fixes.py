@@ -15,6 +15,9 @@ _QUOTED_AFTER_DET = re.compile(r"(?:^|(?<=\s))(?:le|la|les|l['’]|du|des|au|aux
 
 def replacement(doc: Document, start: int, entry: Name, capital_det: bool) -> tuple[int, str]:
     """Where the edit begins and its text, with the French determiner before it fixed."""
+    quoted = _quoted_determiner(doc, start, entry)
+    if quoted is not None:
+        return quoted
     det = DETERMINER_BEFORE.search(doc.text, max(0, start - 8), start)
     if det is None and entry.foreign_article and _QUOTED_AFTER_DET.search(doc.text, max(0, start - 10), start):
         return start, entry.bare  # « au « Miroir » » → « au « Spiegel » »: the French article stays
@@ -40,6 +43,37 @@ def replacement(doc: Document, start: int, entry: Name, capital_det: bool) -> tu
     text = entry.bare if det else entry.french
     rw = adjust_determiner(doc.text, start, text, "f" if entry.article == "la" else None)
     return rw.start, rw.replacement
+
+
+# An article (elided or not, after « à » or « de » or not) and an opening quotation mark,
+# spaced as MT leaves them: « l '"image », « à"l'image ».
+_ARTICLE_QUOTE = re.compile(r"(?:(?<![\w])(à|de)\s*)?(?:(?<![\w])(l\s*['’]|le|la)\s*([«“\"]\s*)"
+                            r"|([«“\"]\s*)(l\s*['’]|le|la))\s*$", re.I)
+
+
+def _quoted_determiner(doc: Document, start: int, entry: Name) -> tuple[int, str] | None:
+    """« l '"image du dimanche" » → « le "Bild am Sonntag" »: the article MT chose for the
+    translated noun, elided before a vowel, becomes the name's own article (« le » by default:
+    « le journal »), contracted with « à » or « de »."""
+    window = max(0, start - 16)
+    m = _ARTICLE_QUOTE.search(doc.text, window, start)
+    if m is None:
+        return None
+    old = plain_lower(re.sub(r"\s+", "", m.group(2) or m.group(5)))
+    # The space inside « « » stays; MT's stray spaces around a straight quote go.
+    raw = m.group(3) or m.group(4)
+    quote = raw.strip()
+    if quote == "«":
+        quote = raw if raw != quote else "« "
+    art = entry.article if entry.article in ("le", "la", "les") else ("la" if old == "la" else "le")
+    if starts_with_vowel_sound(entry.bare) and art != "les":
+        return None  # the elided article stays right: « l’"Irish Times" »
+    if old == art and not m.group(4) and not re.search(r"\s['’]|['’]\s", m.group(0)):
+        return None  # the article is already the name's own
+    prep = plain_lower(m.group(1) or "")
+    det_text = _CONTRACT.get((prep, art + " "), f"{prep} {art} " if prep else art + " ")
+    out = det_text + quote + entry.bare
+    return m.start(), capitalize_first(out) if m.group(0)[:1].isupper() else out
 
 
 _CONTRACT = {("de", "le "): "du ", ("de", "les "): "des ", ("à", "le "): "au ", ("à", "les "): "aux "}

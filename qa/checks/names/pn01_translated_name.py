@@ -53,6 +53,13 @@ def _hints_in(folded: str, lang: str) -> int:
     return sum(1 for h in HINTS.get(lang, ()) if re.search(r"(?<!\w)" + re.escape(h.rstrip("*")), folded))
 
 
+@lru_cache(maxsize=64)
+def _title_pattern(key: str) -> re.Pattern[str]:
+    """A folded title as a case-insensitive whole-word pattern (apostrophes either way)."""
+    words = [re.escape(w).replace("'", "['’]") for w in key.split()]
+    return re.compile(r"(?<![\w’'-])" + r"\s+".join(words) + r"(?![\w-])", re.I)
+
+
 # A media noun, up to two qualifiers, then a lowercase article and a capitalised title.
 _LOWER_TITLE = re.compile(r"\b(" + MEDIA_NOUN + r")(?:\s+[a-zà-ÿ][\w-]*){0,2}?\s+(le|la|les|l['’])\s*"
                           r"([A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*){0,3})")
@@ -102,6 +109,7 @@ class NameTranslated(Check):
         if ctx.source:
             yield from self._named_in_source(doc, ctx, kb, taken)
         yield from self._lowercased_titles(doc, ctx, taken)
+        yield from self._bare_titles(doc, ctx, taken)
         for span in unknown_titles(doc, kb):
             if not any(t.overlaps(span) for t in taken):
                 yield self.finding(
@@ -109,6 +117,37 @@ class NameTranslated(Check):
                     "French keeps the original name of a foreign newspaper or channel",
                     severity=Severity.INFO,
                 )
+
+    def _bare_titles(self, doc: Document, ctx: Context, taken: list[Span]) -> Iterator[Finding]:
+        """« Image, le quotidien à grand tirage », « selon Image », « Héraut a révélé »: a French
+        title always keeps its article, so a rendering that is also a French title (« L’Image »)
+        standing bare as a proper noun, with a frame, is the foreign name translated."""
+        for key, entries in titles_rendering().items():
+            pattern = _title_pattern(key)
+            for m in pattern.finditer(doc.text):
+                span = Span(m.start(), m.end())
+                if not m.group(0)[0].isupper() or any(t.overlaps(span) for t in taken):
+                    continue
+                if DETERMINER_BEFORE.search(doc.text, max(0, span.start - 8), span.start):
+                    continue  # « Le Temps », « selon le Monde »: the French title or a common noun
+                if re.match(r"\s*(?:de|du|des|d['’]|[A-ZÀ-Ý])", doc.text[span.end : span.end + 4]):
+                    continue  # a complement or a longer name: « Image de marque », « Temps Nouveaux »
+                sentence = sentence_of(doc, span.start) or span
+                before, after, _ = evidence(doc, span.start, span.end, sentence)
+                said = bool(SAID_TO.search(plain_lower(doc.text[max(sentence.start, span.start - 110) : span.start])))
+                if not (before or after or said or bare_proper_noun(doc, span, single=" " not in key)):
+                    continue
+                ranked = sorted((e for e in entries if _score(doc, e, ctx) > 0), key=lambda e: -_score(doc, e, ctx))
+                if not ranked:
+                    continue  # nothing says which foreign country the title is from
+                s, repl = replacement(doc, span.start, ranked[0], False)
+                suggestions = [repl, *(replacement(doc, span.start, e, False)[1] for e in ranked[1:])]
+                found = self.finding(
+                    doc, Span(s, span.end), f"« {m.group(0)} » stands bare as a proper noun: it is the name "
+                    f"« {ranked[0].name} » translated (a French title keeps its article); write « {repl} »",
+                    suggestions=list(dict.fromkeys(suggestions)), autofix=False)
+                taken.append(found.span)
+                yield found
 
     def _lowercased_titles(self, doc: Document, ctx: Context, taken: list[Span]) -> Iterator[Finding]:
         """« a déclaré au quotidien le Temps »: a French title keeps its capital article
@@ -238,7 +277,12 @@ class NameTranslated(Check):
             # (A capitalised word before the determiner is another name: « la Bahn au Miroir ».)
             prev = None if det else re.search(r"([A-ZÀ-Ý][\w-]*)\s+$", doc.text[max(sentence.start, span.start - 30) : span.start])
             common = common or bool(prev and not at_sentence_start(doc, span.start - len(prev.group(0))))
-            ok = cap and (before or after or alone) and not complement and not common
+            # A bare word standing as a subject, an agent or in a coordination is a name:
+            # « Image a publié », « révélé par Gardien », « Miroir et Étoile ont publié ».
+            bare = det is None and not quoted and bare_proper_noun(doc, span, single=True)
+            # An apposition naming a medium tells even at a sentence start: « Image, le quotidien ».
+            cap = cap or bare or (det is None and after)
+            ok = cap and (before or after or alone or bare) and not complement and not common
         if not ok:
             return None
         renders.sort(key=lambda r: -_score(doc, r.entry, ctx))
