@@ -21,6 +21,7 @@ from qa.checks.names.evidence import (
     sentence_of,
 )
 from qa.checks.names.fixes import replacement
+from qa.checks.names.source_names import translated_source_names
 from qa.checks.names.titles import MEDIA_NOUN, unknown_titles
 from qa.knowledge.conditions import at_sentence_start
 from qa.knowledge.names import (
@@ -88,13 +89,17 @@ class NameTranslated(Check):
     name = "names.translated"
     category = Category.NAME_TRANSLATED
     summary = "Proper name translated word for word"
-    data_files = ("names.toml", "lexicon.tsv")
+    data_files = ("names.toml", "lexicon.tsv", "name_heads.toml")
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         kb = knowledge()
         matches = list(kb.matcher.finditer(doc.text, doc.folded, longest=False))
         blocks = [m for m in matches if None in m.payloads]
         taken: list[Span] = []
+        if ctx.source:
+            # A longer name of the source the lexicon renders (« Brabants Nieuwsblad ») comes
+            # before a known name inside it (« Nieuwsblad »).
+            yield from self._unknown_in_source(doc, ctx, taken)
         for m in sorted(matches, key=lambda m: (m.start, -(m.end - m.start))):
             renders = [p for p in m.payloads if p is not None]
             if not renders or any(b.start <= m.start and m.end <= b.end for b in blocks):
@@ -206,6 +211,22 @@ class NameTranslated(Check):
                         f"translated word for word: write « {repl} »", suggestions=[repl], autofix=False)
                     taken.append(found.span)
                     yield found
+
+    def _unknown_in_source(self, doc: Document, ctx: Context, taken: list[Span]) -> Iterator[Finding]:
+        """A source name PN01 does not know, rendered word for word in the aligned target."""
+        for span, entry in translated_source_names(doc, ctx.source or "", ctx.source_lang or "en"):
+            if any(t.overlaps(span) for t in taken):
+                continue
+            det = DETERMINER_BEFORE.search(doc.text, max(0, span.start - 8), span.start)
+            s, repl = replacement(doc, span.start, entry, bool(det and det.group(1)[0].isupper()))
+            if "’" not in doc.text and "'" in doc.text:
+                repl = repl.replace("’", "'")
+            found = self.finding(
+                doc, Span(s, span.end), f"« {doc[span]} » renders the source name « {entry.name} » word for word: "
+                f"French keeps a foreign title or firm's name as it is; write « {repl} »",
+                suggestions=[repl], autofix=False)
+            taken.append(found.span)
+            yield found
 
     def _judge(self, doc: Document, ctx: Context, span: Span, renders: list[Rendering],
                previous_end: int = -1) -> Finding | None:
