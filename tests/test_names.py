@@ -341,3 +341,28 @@ def test_a_french_title_standing_bare_is_the_foreign_name_translated() -> None:
     assert _pn01("Selon L’Étoile, la police bavaroise savait tout.") == []
     assert _pn01("Image de marque, le slogan a coûté cher à Berlin.") == []
     assert _pn01("Image, le quotidien à grand tirage, avait fait campagne.") == []
+
+
+def test_an_unknown_source_name_rendered_word_for_word() -> None:
+    # Names not in names.toml: the source says they are names, the lexicon renders their head.
+    found = _with_source("Le Poste du soir du Yorkshire a rapporté que le conseil avait supprimé des lignes.",
+                         "The Yorkshire Evening Post reported that the council had cut bus routes.", "en")
+    assert found == [("Le Poste du soir du Yorkshire", ("Le Yorkshire Evening Post",))]
+    found = _with_source("Selon le Journal des nouvelles du Brabant, l'usine est fermée.",
+                         "Volgens het Brabants Nieuwsblad is de fabriek dicht.", "nl")
+    assert found and found[0][1] == ("Brabants Nieuwsblad",)
+
+
+def test_an_unknown_source_name_kept_or_translated_by_french_is_no_finding() -> None:
+    # Kept as is.
+    assert _with_source("Selon le Brabants Nieuwsblad, l'usine est fermée.",
+                        "Volgens het Brabants Nieuwsblad is de fabriek dicht.", "nl") == []
+    # A public body French translates: no head of a newspaper or a firm.
+    assert _with_source("La Banque centrale européenne relève ses taux, rapporte le journal.",
+                        "Die Europäische Zentralbank erhöht die Zinsen, berichtet die Zeitung.", "de") == []
+    # A genitive is no name (« Bericht der Zeitung »), nor part of a longer one (« Kiel Institute
+    # for the World Economy » whose French form « Institut de Kiel pour l’économie mondiale » is right).
+    assert _with_source("Selon le rapport du Journal, douze représentants étaient présents.",
+                        "Laut dem Bericht der Zeitung waren zwölf Vertreter anwesend.", "de") == []
+    assert _with_source("Les économistes de l'Institut de Kiel pour l'économie mondiale critiquent ces aides.",
+                        "Economists at the Kiel Institute for the World Economy criticise the aid.", "en") == []

@@ -139,9 +139,20 @@ def _blocked() -> frozenset[str]:
         re.sub(r"^(?:(?:le|la|les) |l')", "", fold_key(t)) for t in load_toml("names.toml")["french_titles"])
 
 
+@cache
+def _known() -> frozenset[str]:
+    """The known names, with and without their leading article (« Het Laatste Nieuws »)."""
+    keys = set(knowledge().by_key)
+    for key in list(keys):
+        first, _, rest = key.partition(" ")
+        if rest and first in FOREIGN_ARTICLES:
+            keys.add(rest)
+    return frozenset(keys)
+
+
 def translated_source_names(doc: Document, source: str, lang: str) -> Iterator[tuple[Span, Name]]:
     """Spans of the target that render a source name word for word, each with the name kept."""
-    known = knowledge().by_key
+    known = _known()
     for name in source_names(source, lang):
         if fold_key(name.text) in known:
             continue  # a known name: PN01's main pass and its own forms handle it
