@@ -366,3 +366,10 @@ def test_an_unknown_source_name_kept_or_translated_by_french_is_no_finding() -> 
                         "Laut dem Bericht der Zeitung waren zwölf Vertreter anwesend.", "de") == []
     assert _with_source("Les économistes de l'Institut de Kiel pour l'économie mondiale critiquent ces aides.",
                         "Economists at the Kiel Institute for the World Economy criticise the aid.", "en") == []
+
+
+def test_the_people_of_a_newspaper_frame_its_name() -> None:
+    assert _pn01("Les journalistes du Gardien ont eu accès aux documents britanniques.")[0][0] == "Gardien"
+    assert _pn01("Selon la rédaction du Miroir, le chancelier allemand savait.")[0][0] == "Miroir"
+    # A keeper of a goal is no newspaper.
+    assert _pn01("Les joueurs du gardien ont protesté contre l'arbitre britannique.") == []

@@ -21,7 +21,10 @@ _FRAME_BEFORE = re.compile(
     r"firme|fabricant|gestionnaire|fonds|p[eéè]trolier|assureur|op[eéè]rateur|distributeur|enseigne|"
     r"laboratoire|[eéè]diteur|transporteur|brasseur|chimiste|sid[eéè]rurgiste|banque|t[eéè]l[eéè]vision|"
     r"tablo[iï]d|mensuel|think tank|centre de r[eéè]flexion|institut|enqu[eê]te|article|reportage|"
-    r"[eé]ditorial|sondage|obtenus?)\b")
+    r"[eé]ditorial|sondage|obtenus?|"
+    # The people and the parts of a newspaper: « les journalistes du Gardien ».
+    r"journalistes?|r[eé]daction|r[eé]dact(?:eur|rice)s?(?: en chef)?|[eé]ditorialistes?|correspondante?s?|"
+    r"chroniqueu(?:r|se)s?|colonnes|lect(?:eur|rice)s?|abonn[eé]e?s|[eé]dition|à la une)\b")
 _FRAME_AFTER = re.compile(
     r"^\W*(?:\w+ ){0,2}?(rapport\w*|[eéè]cri\w*|r[eéè]v[eéè]l\w*|indiqu\w*|affirm\w*|soulign\w*|publi[eéè]\w*|"
     r"pr[eéè]cis\w*|expliqu\w*|consacr\w*|annonc\w*|estim\w*|not[eé]\w*|cit[eé]\w*|assure\w*|d[eéè]nonc\w*|"
