@@ -140,7 +140,7 @@ def test_same_rendering_two_names_uses_document_hints() -> None:
     de = _run("À Berlin, selon Le Miroir, le chancelier allemand hésite.", NameTranslated())
     en = _run("À Londres, selon Le Miroir, le gouvernement britannique hésite.", NameTranslated())
     assert de[0][1][0] == "Der Spiegel"
-    assert en[0][1][0] == "The Mirror"
+    assert en[0][1][0] == "le Mirror"  # French drops an English « The » for its own article
 
 
 def test_single_word_needs_a_frame() -> None:
@@ -373,3 +373,14 @@ def test_the_people_of_a_newspaper_frame_its_name() -> None:
     assert _pn01("Selon la rédaction du Miroir, le chancelier allemand savait.")[0][0] == "Miroir"
     # A keeper of a goal is no newspaper.
     assert _pn01("Les joueurs du gardien ont protesté contre l'arbitre britannique.") == []
+
+
+def test_the_fix_gives_the_name_the_article_french_uses() -> None:
+    # No article where French needs one: a subject, an agent, after « de ».
+    assert _pn01("Temps financier rapporte que la Banque d'Angleterre hésite.")[0][1][0] == "Le Financial Times"
+    assert _pn01("Un porte-parole de Poste de Washington n'a pas commenté.")[0][1][0] == "du Washington Post"
+    # An English « The » gives way to the French article; a German or Dutch one stays.
+    assert _pn01("D'après Le Temps de New York, la Maison-Blanche hésite.")[0][1][0] == "le New York Times"
+    assert _pn01("Le Miroir affirme que le chancelier allemand savait.")[0][1][0] == "Der Spiegel"
+    # In apposition to a media noun, no article of its own.
+    assert _pn01("Selon le quotidien Poste de Washington, la Maison-Blanche hésite.")[0][1][0] == "The Washington Post"

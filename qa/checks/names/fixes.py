@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from qa.checks.names.titles import MEDIA_NOUN
 from qa.knowledge.conditions import at_sentence_start
 from qa.knowledge.names import DETERMINER_BEFORE, Name, definite, plain_lower
 from qa.model.document import Document
@@ -23,8 +24,14 @@ def replacement(doc: Document, start: int, entry: Name, capital_det: bool) -> tu
         return start, entry.bare  # « au « Miroir » » → « au « Spiegel » »: the French article stays
     if det and capital_det:
         s = det.start()
+        if entry.foreign_article and entry.article and entry.french.split()[0].lower() == "the" \
+                and not _APPOSITION.search(doc.text, max(0, s - 60), s):
+            # French drops an English « The » for its own article: « Le Télégraphe quotidien »
+            # → « Le Daily Telegraph », « D’après Le Temps de New York » → « le New York Times ».
+            out = _with_article("", entry) + entry.bare
+            return s, capitalize_first(out) if at_sentence_start(doc, s) else out
         if entry.foreign_article or not entry.article:
-            return s, entry.french
+            return s, entry.french  # « Le Miroir affirme » → « Der Spiegel affirme »
         art = definite(entry.french, "f" if entry.article == "la" else "mp" if entry.article == "les" else "m")
         if entry.article in ("le", "la") and entry.french[:1] in "Hh":
             art = f"{entry.article} {entry.french}"  # a foreign h is aspirated: « le Handelsblatt »
@@ -40,6 +47,10 @@ def replacement(doc: Document, start: int, entry: Name, capital_det: bool) -> tu
         rebuilt = _rebuild_determiner(doc, det, entry)
         if rebuilt is not None:
             return rebuilt
+    if det is None:
+        added = _add_article(doc, start, entry)
+        if added is not None:
+            return added
     text = entry.bare if det else entry.french
     rw = adjust_determiner(doc.text, start, text, "f" if entry.article == "la" else None)
     return rw.start, rw.replacement
@@ -76,6 +87,38 @@ def _quoted_determiner(doc: Document, start: int, entry: Name) -> tuple[int, str
     return m.start(), capitalize_first(out) if m.group(0)[:1].isupper() else out
 
 
+# A noun the name stands in apposition to, without an article of its own: « le quotidien Bild ».
+_APPOSITION = re.compile(r"\b(?:" + MEDIA_NOUN + r"|groupe|soci[eé]t[eé]|entreprise|constructeur|banque|fondation|"
+                         r"institut|association|fonds|assureur|compagnie|cha[iî]ne publique)"
+                         r"(?:\s+[a-zà-ÿ][\w-]*){0,2}\s+$", re.I)
+
+
+def _add_article(doc: Document, start: int, entry: Name) -> tuple[int, str] | None:
+    """« Gardien a révélé » → « Le Guardian a révélé », « publié par Gardien » → « publié par
+    le Guardian », « a confié à Poste de Washington » → « au Washington Post »: a name French
+    uses with an article gets it where MT wrote none (not after « le quotidien », nor for a
+    German or Dutch title whose own article French keeps: « selon Der Spiegel »)."""
+    if entry.article not in ("le", "la", "les", "l’"):
+        return None
+    if entry.foreign_article and entry.french.split()[0].lower() != "the":
+        return None
+    if _APPOSITION.search(doc.text, max(0, start - 60), start):
+        return None
+    p = re.search(r"(?:^|(?<=[\s(]))(à|À)\s+$", doc.text[max(0, start - 3) : start])
+    s = start - len(p.group(0)) if p else start
+    out = _with_article(plain_lower(p.group(1)) if p else "", entry) + entry.bare
+    return s, capitalize_first(out) if at_sentence_start(doc, s) or (p and p.group(1) == "À") else out
+
+
+def _with_article(prep: str, entry: Name) -> str:
+    """The name's article after prep (« de », « à » or nothing), contracted: « du », « au »;
+    elided before a vowel, not before a foreign h: « le Handelsblatt »."""
+    art = {"le": "le ", "la": "la ", "les": "les ", "l’": "l’"}[entry.article]
+    if art in ("le ", "la ") and starts_with_vowel_sound(entry.bare) and entry.bare[:1] not in "Hh":
+        art = "l’"
+    return _CONTRACT.get((prep, art), f"{prep} {art}" if prep else art)
+
+
 _CONTRACT = {("de", "le "): "du ", ("de", "les "): "des ", ("à", "le "): "au ", ("à", "les "): "aux "}
 _SPLIT = {"du": ("de", "le"), "des": ("de", "les"), "au": ("à", "le"), "aux": ("à", "les")}
 
@@ -87,14 +130,15 @@ def _rebuild_determiner(doc: Document, det: re.Match[str], entry: Name) -> tuple
     start, prep = det.start(), ""
     if low in _SPLIT:
         prep = _SPLIT[low][0]
+    elif low in ("de", "d'"):
+        prep = "de"  # « un porte-parole de Poste de Washington » → « du Washington Post »
     elif low in ("le", "la", "les", "l'"):
         p = re.search(r"(?:^|(?<=\s))(de|à)\s+$", doc.text[max(0, start - 4) : start])
         if p:
             prep, start = p.group(1), start - len(p.group(0))
     else:
         return None
-    art = {"le": "le ", "la": "la ", "les": "les ", "l’": "l’"}[entry.article]
-    det_text = _CONTRACT.get((prep, art), f"{prep} {art}" if prep else art)
+    det_text = _with_article(prep, entry)
     old = doc.text[start : det.end()]
     if plain_lower(det_text).strip() == plain_lower(old).strip():
         return det.end(), entry.bare  # the determiner is already right: edit the name only
