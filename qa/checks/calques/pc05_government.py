@@ -22,6 +22,7 @@ _BETWEEN = frozenset({"pas", "plus", "jamais", "guère", "très", "trop", "si", 
                       "particulièrement", "vivement", "activement", "fortement", "nettement", "largement"})
 _LANG = {"en": "English", "nl": "Dutch", "de": "German"}
 _ARTICLES = frozenset({"le", "les"})  # contract with « à » and « de »
+_REFLEXIVE = frozenset({"se", "s'", "me", "m'", "te", "t'"})
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class Head:
     unless: frozenset[str]
     quantity: bool
     ref: str
+    verb: bool
 
 
 @cache
@@ -46,7 +48,8 @@ def _table() -> tuple[dict[str, list[Head]], dict[str, frozenset[str]], frozense
         else:
             forms = frozenset(fold_key(w) for w in entry["words"])
         head = Head(forms, frozenset(entry["wrong"]), entry["right"], tuple(entry["lang"]),
-                    frozenset(fold_key(w) for w in entry.get("unless", ())), entry.get("quantity", False), entry["ref"])
+                    frozenset(fold_key(w) for w in entry.get("unless", ())), entry.get("quantity", False), entry["ref"],
+                    entry["pos"] == "verb")
         for form in forms:
             by_form.setdefault(form, []).append(head)
     unless = {prep: frozenset(fold_key(w) for w in words) for prep, words in data["unless"].items()}
@@ -98,12 +101,19 @@ class Government(Check):
             head_tok = _head_before(toks, keys, prep.i)
             if head_tok is None:
                 continue
+            before = toks[head_tok.i - 1] if head_tok.i > 0 else None
             for head in by_form.get(keys[head_tok.i], ()):
                 if keys[prep.i] not in head.wrong or (ctx.source_lang and ctx.source_lang not in head.lang):
                     continue
+                if before is not None and before.pos == ("DET" if head.verb else "PRON"):
+                    continue  # « la demande » is the noun, « il demande » the verb
                 after = _phrase_word(toks, keys, prep.i)
                 if after is None or after in unless.get(keys[prep.i], ()) or after in head.unless:
                     continue
+                if not head.quantity and (after[:1].isdigit() or toks[prep.i + 1].pos == "NUM"):
+                    continue  # « après le 15 mars », « réagir sur 3 points »: a date or a count
+                if not head.verb and head_tok.i > 0 and keys[head_tok.i - 1] in _REFLEXIVE:
+                    continue  # « se fier sur » is the verb « fier », not the adjective
                 if head.quantity and not _quantity(toks, keys, prep.i, units):
                     continue
                 if not head.quantity and _governed_elsewhere(toks, prep, head_tok):
