@@ -70,3 +70,10 @@ def test_clean_dev_articles_have_no_findings() -> None:
         if not path.exists():
             pytest.skip("the shared eval set is not beside this checkout")
         assert _lint(path.read_text(encoding="utf-8")) == [], name
+
+
+def test_a_known_source_must_hold_the_preposition() -> None:
+    text = "Les syndicats ont réagi sur la proposition."
+    found = _lint(text, "Die Gewerkschaften reagierten auf den Vorschlag.", "de")
+    assert found == [("sur", "à")]
+    assert _lint(text, "Die Gewerkschaften kritisierten den Vorschlag.", "de") == []

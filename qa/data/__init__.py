@@ -71,7 +71,7 @@ FILES: dict[str, Toml | Tsv] = {
     "first_names.toml": Toml(1, {"female": ARRAY, "male": ARRAY, "source_titles": TABLE}),
     "persons.toml": Toml(1, {"roles": TABLE, "titles": TABLE, "german": TABLE}),
     "glossary.toml": Toml(1, {"entry": ARRAY}),
-    "government.toml": Toml(1, {"units": TABLE, "unless": TABLE, "head": ARRAY}),
+    "government.toml": Toml(1, {"source_prepositions": TABLE, "units": TABLE, "unless": TABLE, "head": ARRAY}),
     "grammalecte_rules.toml": Toml(1, {"measured": TABLE, "on": TABLE, "off": TABLE}),
     "markup.toml": Toml(1, {
         "entity_overrides": TABLE, "entity_bare": TABLE, "html": TABLE, "bbcode": TABLE, "xliff": TABLE,

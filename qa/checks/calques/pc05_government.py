@@ -12,6 +12,7 @@ from qa.checks.scope import paragraph_words
 from qa.data import load_toml
 from qa.knowledge.conjugation import form_slots
 from qa.knowledge.nlp import Token
+from qa.knowledge.source_terms import source_mentions
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding
 from qa.model.textutil import fold_key, match_case
@@ -118,11 +119,14 @@ class Government(Check):
                     continue
                 if not head.quantity and _governed_elsewhere(toks, prep, head_tok):
                     continue
-                yield self._finding(doc, toks, keys, head_tok, prep, head)
+                evidence = _evidence(ctx.source, keys[prep.i])
+                if ctx.source is not None and not evidence:
+                    continue  # the source has no preposition this one copies: not a calque of it
+                yield self._finding(doc, toks, keys, head_tok, prep, head, evidence)
                 break
 
     def _finding(self, doc: Document, toks: tuple[Token, ...], keys: list[str], head_tok: Token, prep: Token,
-                 head: Head) -> Finding:
+                 head: Head, evidence: str) -> Finding:
         nxt = toks[prep.i + 1]
         if head.right == "":
             span, fix = Span(prep.start, nxt.start), ""
@@ -136,13 +140,21 @@ class Government(Check):
                 fix = fix.replace("’", "'")
         else:
             span, fix = Span(prep.start, prep.end), head.right
-        langs = ", ".join(_LANG[x] for x in head.lang)
+        langs = f"source « {evidence} »" if evidence else ", ".join(_LANG[x] for x in head.lang)
         said = f"« {head_tok.text} {head.right} »" if head.right else f"« {head_tok.text} » with a direct object"
         return self.finding(
             doc, span,
             f"« {head_tok.text} {prep.text} »: a construction of the source ({langs}); French says {said} ({head.ref})",
             suggestions=[match_case(doc[span], fix)],
         )
+
+
+def _evidence(source: str | None, prep: str) -> str:
+    """The source word the preposition renders, when the source segment is known and has one."""
+    if source is None:
+        return ""
+    words = load_toml("government.toml")["source_prepositions"].get(prep, ())
+    return next((w for w in words if source_mentions(source, (w,))), "")
 
 
 def _head_before(toks: tuple[Token, ...], keys: list[str], i: int) -> Token | None:
