@@ -42,6 +42,7 @@ from qa.checks.calques.pc01_reporting_preposition import ReportingPreposition
 from qa.checks.calques.pc02_construction import SourceConstruction
 from qa.checks.calques.pc03_neuter_pronoun import NeuterPronoun
 from qa.checks.calques.pc04_compound_order import CompoundOrder
+from qa.checks.calques.pc05_government import Government
 from qa.checks.mistranslation.mt01_false_friend import FalseFriend
 from qa.checks.source.sa01_glossary_term import SourceTerm
 from qa.checks.source.sa02_proper_name import SourceName
@@ -92,6 +93,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     SourceConstruction,
     NeuterPronoun,
     CompoundOrder,
+    Government,
     FalseFriend,
     SourceTerm,  # source-aware (SA): silent unless the source is known
     SourceName,

@@ -71,6 +71,7 @@ FILES: dict[str, Toml | Tsv] = {
     "first_names.toml": Toml(1, {"female": ARRAY, "male": ARRAY, "source_titles": TABLE}),
     "persons.toml": Toml(1, {"roles": TABLE, "titles": TABLE, "german": TABLE}),
     "glossary.toml": Toml(1, {"entry": ARRAY}),
+    "government.toml": Toml(1, {"source_prepositions": TABLE, "units": TABLE, "unless": TABLE, "head": ARRAY}),
     "grammalecte_rules.toml": Toml(1, {"measured": TABLE, "on": TABLE, "off": TABLE}),
     "grammar.toml": Toml(1, {"elision": TABLE, "contraction": TABLE, "number": TABLE, "gender": TABLE, "mood": TABLE}),
     "markup.toml": Toml(1, {

@@ -44,7 +44,7 @@ class NeuterPronoun(Check):
         second sentence of its paragraph, the two paragraphs before too (the sentence it
         looks back to may be there, past a heading)."""
         conf = section("neuter")
-        heads = {fold_key(v) for v in (*conf["verbs"], *conf["copulas"])} | {"a", "veut"}
+        heads = {fold_key(v) for v in (*conf["verbs"], *conf["copulas"], *conf["existential"])} | {"a", "veut"}
         found: set[int] = set()
         for m in _IL.finditer(doc.text):
             if fold_key(m.group(1)) not in heads:
@@ -65,13 +65,21 @@ class NeuterPronoun(Check):
         verbs = {fold_key(v) for v in conf["verbs"]}
         participles = {fold_key(v) for v in conf["participles"]}
         copulas = {fold_key(k): v for k, v in conf["copulas"].items()}
+        existential = {fold_key(k): v for k, v in conf["existential"].items()}
+        quantities = {fold_key(w) for w in conf["existential_next"]}
         for tok in toks:
             if tok.text != "Il" or tok.i + 1 >= len(toks) or not is_sentence_start(doc.text, tok.start):
                 continue
             nxt = toks[tok.i + 1]
             key = fold_key(nxt.text)
             after = fold_key(toks[tok.i + 2].text) if tok.i + 2 < len(toks) else ""
-            if key in verbs or (key in ("ne", "n'") and after in verbs):
+            end = nxt
+            if key in existential and after in quantities:
+                fix = existential[key]  # « Es gibt viele » → « Il donne beaucoup » → « Il y a beaucoup »
+            elif key == "est" and after == "venu" and tok.i + 4 < len(toks) and \
+                    fold_key(toks[tok.i + 3].text) == "à" and fold_key(toks[tok.i + 4].text) in quantities:
+                fix, end = "Il y a eu", toks[tok.i + 3]  # « Es kam zu » → « Il est venu à »
+            elif key in verbs or (key in ("ne", "n'") and after in verbs):
                 fix = "Cela " + nxt.text  # « Il ne signifie pas » → « Cela ne signifie pas »
             elif key == "a" and after in participles:
                 fix = "Cela a"
@@ -85,7 +93,7 @@ class NeuterPronoun(Check):
                 continue
             if _has_antecedent(doc, analysis, tok):
                 continue
-            span = Span(tok.start, nxt.end)
+            span = Span(tok.start, end.end)
             yield self.finding(
                 doc, span,
                 f"« {doc[span]} » renders a neuter source pronoun (nl « het », de « es »); "
