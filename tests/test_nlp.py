@@ -103,11 +103,32 @@ def test_rows_read_from_arrays_are_the_tokens_attributes() -> None:
     assert any(len(r) > 10 for r in rows)
 
 
+def test_tokenizer_keeps_a_bounded_number_of_chunks_and_the_same_tokens(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first WARM_CHUNKS distinct chunks are tokenized outside the memory zone, so that
+    spaCy's tokenizer keeps them from call to call; no more, and the rows do not change."""
+    pipeline = nlp.pipeline()
+    texts = [f"Le maire de Qwxrtz{k}ville a signé, hier, l'accord n° {k}." for k in range(20)]
+    texts += ["« Les élèves ont-ils rendu leurs devoirs ? » demande-t-elle.", "Il est 18 h 30 ; c'est-à-dire tard."]
+    monkeypatch.setattr(nlp, "WARM_CHUNKS", 0)
+    cold = nlp._parse(texts, ("parser",))
+    monkeypatch.setattr(nlp, "_warm", set())
+    monkeypatch.setattr(nlp, "WARM_CHUNKS", 12)
+    before = len(pipeline.vocab.strings)
+    warm = nlp._parse(texts, ("parser",))
+    assert len(nlp._warm) == 12 and "Le" in nlp._warm
+    assert before < len(pipeline.vocab.strings) <= before + 12 * 8  # a chunk's forms, norms, shapes
+    assert warm == cold == nlp._parse(texts, ("parser",))  # cut from the tokenizer's memory: the same rows
+    grown = len(pipeline.vocab.strings)
+    nlp._parse([f"Un mot neuf Zyxwq{k}." for k in range(5)], ("parser",))
+    assert len(nlp._warm) == 12 and len(pipeline.vocab.strings) == grown  # full: nothing more is kept
+
+
 def test_new_words_leave_nothing_in_spacys_string_store(monkeypatch: pytest.MonkeyPatch) -> None:
     """A long-lived process (qa server) analyses words it never saw at every edit; spaCy's
     string store would keep each one. Rows and entities are read inside a memory zone, so the
     store stays the same size, and the rows are those of a plain pass (read outside any zone)."""
     pipeline = nlp.pipeline()
+    monkeypatch.setattr(nlp, "WARM_CHUNKS", 0)  # the tokenizer's kept chunks: the next test
     texts = [f"Le député Wrzlbrg{k}ovski a voté l'amendement n° {k * 7919} à Kzrtwyl{k}." for k in range(40)]
     texts.append("Emmanuel Macron a rencontré Olaf Scholz à Berlin.")
     nlp._parse(["Le député a voté."], ("parser",))  # the pipeline's own first-call strings
