@@ -13,6 +13,7 @@ from qa.knowledge import cache
 
 def test_a_value_is_built_once_then_read_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("QA_CACHE_DIR", str(tmp_path))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home"))  # nothing read from the user's cache folder
     built: list[str] = []
 
     def build(tag: str) -> dict[str, list[str]]:
@@ -52,6 +53,7 @@ def test_the_names_knowledge_read_back_is_the_one_built(tmp_path: Path, monkeypa
     from qa.knowledge import names
 
     monkeypatch.setenv("QA_CACHE_DIR", str(tmp_path))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home"))  # nothing read from the user's cache folder
     names.knowledge.cache_clear()
     try:
         stored = names.knowledge()  # built and stored

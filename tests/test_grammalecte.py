@@ -272,6 +272,7 @@ def test_graphs_read_from_the_cache_find_what_the_plain_engine_finds(tmp_path: P
     from qa.backends.grammalecte import Grammalecte
 
     monkeypatch.setenv("QA_CACHE_DIR", str(tmp_path))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home"))  # no graphs from the user's cache folder
     kinds = BackendOptions(grammalecte=True).gc_kinds() - {"spell"}
     Grammalecte().prepare(kinds)  # prunes and stores
     assert len(list((tmp_path / gc_graphs.PRUNED_KIND).iterdir())) == 1
