@@ -68,7 +68,8 @@ def test_mood_fix_only_for_forms_of_one_mood() -> None:
 
     assert mood_fix(_verb("est", "être"), "subj") == "soit"
     assert mood_fix(_verb("a", "avoir"), "subj") == "ait"
-    assert mood_fix(_verb("peut", "pouvoir"), "subj") is None  # a form the tables do not give: no guess
+    assert mood_fix(_verb("peut", "pouvoir"), "subj") == "puisse"
+    assert mood_fix(_verb("meut", "mouvoir"), "subj") is None  # a verb the tables refuse: no guess
     assert mood_fix(_verb("mange", "manger"), "subj") is None  # present and subjunctive alike
     assert mood_fix(_verb("soit", "être"), "subj") is None
     assert mood_fix(_verb("finisse", "finir"), "ind") == "finit"

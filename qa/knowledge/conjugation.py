@@ -2,8 +2,13 @@
 
 Fixes keep the tense and person of the matched verb (« ferait sens » → « aurait du
 sens »), so every simple form of a verb is generated here, from the regular -er / -ir /
--re endings or from the irregular tables, all in qa/data/conjugation.toml; the spelling
-changes of -er stems (« lançons », « mangeons », « règle ») are applied here.
+-dre endings or from the irregular tables, all in qa/data/conjugation.toml; the spelling
+changes of -er stems (« lançons », « mangeons », « règle », « mène », « emploie », « jette »)
+are applied here. A verb the tables cannot conjugate right is refused (ValueError) rather
+than given wrong forms; tests/test_conjugation_reference.py checks every verb they accept
+against Grammalecte's conjugator where it is installed (bench/conj_vs_grammalecte.py lists
+the disagreements). The tables, not Grammalecte, are used at run time, so findings do not
+depend on that optional package.
 """
 
 from __future__ import annotations
@@ -28,6 +33,41 @@ def _endings() -> dict[str, Any]:
 AGREE_ENDINGS: dict[str, tuple[str, str]] = {k: (v[0], v[1]) for k, v in _data()["agreement"].items()}
 
 
+_CONSONANT = "(?:ch|gn|ph|th|[bcdfghjklmnpqrstvz])"
+_MUTE_E = re.compile(rf"(?<![aeiouyéèêâîôû])e(?:{_CONSONANT}|[bcdfgptv][lr])$")  # mener, peser, sevrer
+_CLOSED_E = re.compile(rf"é(?:{_CONSONANT}|[bcdfgptv][lr]|[gq]u)$")  # céder, régler, déléguer
+
+
+def _listed(verb: str, verbs: list[str]) -> int:
+    """The length of the longest of verbs that verb is or ends with (0: none)."""
+    return max((len(v) for v in verbs if verb.endswith(v)), default=0)
+
+
+def _er_silent(verb: str, stem: str) -> tuple[str, str]:
+    """The stem of an -er verb before a silent ending and its future stem
+    (« mèn », « mèner »; « règl », « régler »; « emploi », « emploier »)."""
+    conf = _data()
+    if re.search(r"e[lt]$", stem) and not re.search(r"[eé]e[lt]$", stem):
+        double, grave = _listed(verb, conf["eler_eter_double"]), _listed(verb, conf["eler_eter_grave"])
+        if double > grave:
+            return stem + stem[-1], stem + stem[-1] + "er"
+        if grave:
+            grave = stem[:-2] + "è" + stem[-1]
+            return grave, grave + "er"
+        raise ValueError(f"no conjugation for {verb!r}: list it in eler_eter_double or eler_eter_grave")
+    if stem.endswith(("oy", "uy")):
+        return stem[:-1] + "i", stem[:-1] + "ier"
+    if _MUTE_E.search(stem):
+        k = stem.rfind("e")
+        grave = stem[:k] + "è" + stem[k + 1:]
+        return grave, grave + "er"
+    closed = _CLOSED_E.search(stem)
+    if closed:
+        k = closed.start()
+        return stem[:k] + "è" + stem[k + 1:], verb
+    return stem, verb
+
+
 def _regular(verb: str) -> dict[str, str]:
     forms: dict[str, str] = {"inf": verb}
     endings = _endings()
@@ -35,22 +75,23 @@ def _regular(verb: str) -> dict[str, str]:
     if verb.endswith("er"):
         er = endings["er"]
         stem = verb[:-2]
+        silent, fut_stem = _er_silent(verb, stem)
         def soft(ending: str) -> str:  # lancer → lançons, manger → mangeons
             if ending[:1] in "aâo":
                 return stem[:-1] + "ç" if stem.endswith("c") else stem + "e" if stem.endswith("g") else stem
             return stem
-        def grave(ending: str) -> str:  # régler → règle before a silent ending
-            s = soft(ending)
-            return s[: s.rfind("é")] + "è" + s[s.rfind("é") + 1:] if re.search(r"é[^aeiouyé]+$", s) else s
         for i in range(6):
-            forms[f"pres{i+1}"] = (grave if i in (0, 1, 2, 5) else soft)(er["present"][i]) + er["present"][i]
-            forms[f"subj{i+1}"] = (grave if i in (0, 1, 2, 5) else soft)(subj[i]) + subj[i]
+            mute = i in (0, 1, 2, 5)  # je, tu, il, ils: a silent ending
+            forms[f"pres{i+1}"] = (silent if mute else soft(er["present"][i])) + er["present"][i]
+            forms[f"subj{i+1}"] = (silent if mute else soft(subj[i])) + subj[i]
             forms[f"impf{i+1}"] = soft(impf[i]) + impf[i]
-            forms[f"fut{i+1}"] = verb + fut[i]
-            forms[f"cond{i+1}"] = verb + impf[i]
+            forms[f"fut{i+1}"] = fut_stem + fut[i]
+            forms[f"cond{i+1}"] = fut_stem + impf[i]
             forms[f"ps{i+1}"] = soft(er["past_simple"][i]) + er["past_simple"][i]
         forms["pp"], forms["ppr"] = stem + "é", soft("ant") + "ant"
         return forms
+    if verb.endswith("re") and (not verb.endswith("dre") or verb.endswith(("indre", "oudre"))):
+        raise ValueError(f"no conjugation for {verb!r}: only verbs in -dre are regular in -re, add a table")
     stem = verb[:-2]
     group = endings["ir" if verb.endswith("ir") else "re"]  # finir; vendre, dépendre
     table = {"pres": [stem + e for e in group["present"]], "impf_stem": stem + group["imperfect_stem"],
@@ -82,11 +123,15 @@ def conjugate(verb: str) -> dict[str, str]:
     """Every simple form of verb by slot ("pres3", "pp", "inf", …)."""
     conf = _data()
     tables: dict[str, Any] = conf["tables"]
+    if verb in conf["unlike_table"]:
+        raise ValueError(f"no conjugation for {verb!r}: its ending matches a table it does not follow")
+    if _listed(verb, conf["regular_ir"]):
+        return _regular(verb)
     for key in sorted(tables, key=len, reverse=True):
-        if verb == key or (verb.endswith(key) and len(key) > 3):
+        if verb == key or (verb.endswith(key) and len(key) > 3 and not tables[key].get("exact")):
             prefix = verb[: len(verb) - len(key)]
             return {slot: prefix + form for slot, form in _from_table(key, tables[key]).items()}
-    if verb.endswith("ir") and verb not in conf["regular_ir"]:
+    if verb.endswith("ir") and not _listed(verb, conf["regular_ir"]):
         raise ValueError(f"no conjugation for {verb!r}: add a table or list it in regular_ir")
     return _regular(verb)
 

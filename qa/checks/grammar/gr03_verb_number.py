@@ -131,7 +131,8 @@ def _in_subtree(toks: list[Token], k: int, root: int) -> bool:
 
 def _adjacent(toks: list[Token], noun: Token, verb: Token) -> bool:
     """The subject comes first, no verb right before it, and only its own words and clitics
-    (no punctuation) stand before the verb."""
+    (no punctuation, nor a dash spaCy tags as a noun: « Des règles pour les abattoirs – Heil
+    veut ») stand before the verb."""
     if noun.i >= verb.i:
         return False
     first = min([noun.i] + [t.i for t in toks[max(0, noun.i - 4) : noun.i] if _in_subtree(toks, t.i, noun.i)])
@@ -139,4 +140,4 @@ def _adjacent(toks: list[Token], noun: Token, verb: Token) -> bool:
         return False  # « auquel se succèdent les équipes est perturbé »: the inverted subject of another verb
     between = toks[noun.i + 1 : verb.i]
     return all(_in_subtree(toks, t.i, noun.i) or t.text.lower() in _CLITICS or t.dep.startswith("aux")
-               for t in between) and not any(t.pos == "PUNCT" for t in between)
+               for t in between) and not any(t.pos == "PUNCT" or not any(c.isalnum() for c in t.text) for t in between)
