@@ -10,7 +10,12 @@ empty cache folder ($QA_CACHE_DIR), so each edited paragraph really goes through
 --spacy measures spaCy alone, in this process: 3,000 paragraphs of new words analysed as
 qa does (qa.knowledge.nlp), with the size of spaCy's string store and the RSS before and after.
 
-Usage: python bench/server_memory.py [--edits N] [--spacy] [ARTICLE.txt ...]
+--tracemalloc runs the server's engine in this process (qa.server.state.Engine, backends
+on, as after a save) over the same edits, and diffs tracemalloc snapshots taken after edit
+100 and after the last one: the lines of code whose live memory grew most, which is what
+a leak looks like (Python allocations only: spaCy's and NumPy's own are not traced).
+
+Usage: python bench/server_memory.py [--edits N] [--spacy | --tracemalloc] [ARTICLE.txt ...]
 """
 
 from __future__ import annotations
@@ -91,8 +96,44 @@ def spacy_alone(n: int = 3000) -> None:
           f"RSS {start_rss:.0f} → {proc.memory_info().rss / 2**20:.0f} MB")
 
 
+def traced(n_edits: int, top: int = 15) -> None:
+    import gc
+    import tracemalloc
+    from pathlib import Path
+
+    from qa.server.state import Engine, Settings
+
+    os.environ["QA_CACHE_DIR"] = tempfile.mkdtemp(prefix="qa-server-memory-")
+    engine = Engine.load(Settings(Path(__file__).resolve().parents[1]))
+    engine.warm()
+    text = article()
+    engine.lint("article.txt", text)
+    lines = text.split("\n")
+    original = list(lines)
+    paras = [i for i, line in enumerate(lines) if len(line.split()) > 8]
+    tracemalloc.start(1)
+    first = None
+    for k in range(1, n_edits + 1):
+        i = paras[k % len(paras)]
+        lines[i] = original[i] + f" Ajout {k} du mot inédit Zorglub{k}."
+        engine.lint("article.txt", "\n".join(lines))
+        if k == EVERY or k == n_edits:
+            gc.collect()
+            snap = tracemalloc.take_snapshot().filter_traces([tracemalloc.Filter(False, tracemalloc.__file__)])
+            size = sum(s.size for s in snap.statistics("filename")) / 2**20
+            print(f"edit {k}: {size:.1f} MB traced", flush=True)
+            first = first or snap
+    assert first is not None
+    print(f"growth from edit {EVERY} to edit {n_edits}, by line (top {top}):")
+    for stat in snap.compare_to(first, "lineno")[:top]:
+        print(f"  {stat.size_diff / 1024:+9.1f} KiB {stat.count_diff:+7d} blocks  {stat.traceback}")
+
+
 if __name__ == "__main__":
-    if "--spacy" in sys.argv:
+    if "--tracemalloc" in sys.argv:
+        sys.argv.remove("--tracemalloc")
+        traced(edits_wanted())
+    elif "--spacy" in sys.argv:
         sys.argv.remove("--spacy")
         spacy_alone()
     else:

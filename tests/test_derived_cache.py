@@ -70,3 +70,66 @@ def test_the_names_knowledge_read_back_is_the_one_built(tmp_path: Path, monkeypa
     for text in ("Selon le Miroir et la Gazette de Francfort, le Times", "Rien à signaler ici."):
         assert [(m.start, m.end, m.payloads) for m in read.matcher.finditer(text)] == \
             [(m.start, m.end, m.payloads) for m in fresh.matcher.finditer(text)]
+
+
+def test_the_titles_read_back_are_the_ones_built(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from qa.knowledge import names
+
+    monkeypatch.setenv("QA_CACHE_DIR", str(tmp_path))
+    names.titles_rendering.cache_clear()
+    try:
+        stored = names.titles_rendering()
+        assert list((tmp_path / "names-titles").glob("*.pickle"))
+        names.titles_rendering.cache_clear()
+        read = names.titles_rendering()
+    finally:
+        names.titles_rendering.cache_clear()
+    assert read is not stored
+    assert read == names._titles_rendering() and read  # « le Temps » and the like: not empty
+
+
+def test_every_data_file_read_back_is_the_one_parsed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import qa.data as data
+
+    monkeypatch.setenv("QA_CACHE_DIR", str(tmp_path))
+    tomls = [name for name, loader in data.FILES.items() if isinstance(loader, data.Toml)]
+    assert len(tomls) > 5
+    for name in tomls:
+        text = data.read_text(name)
+        fresh = data._parse_toml(name, data.FILES[name], text)
+        stored = cache.parsed_data(name, text, lambda: data._parse_toml(name, data.FILES[name], text))
+        read = cache.parsed_data(name, text, lambda: {"not": "read back"})
+        assert stored == fresh and read == fresh, name
+    assert len(list((tmp_path / "data").glob("*.pickle"))) == len(tomls)
+
+
+def test_a_changed_data_file_is_parsed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("QA_CACHE_DIR", str(tmp_path))
+    assert cache.parsed_data("probe.toml", "v = 1", lambda: {"version": 1}) == {"version": 1}
+    assert cache.parsed_data("probe.toml", "v = 1", lambda: {"version": 2}) == {"version": 1}
+    # Another text, or any of qa's files changed (qa.knowledge.cache.code_stamp): stale.
+    assert cache.parsed_data("probe.toml", "v = 2", lambda: {"version": 2}) == {"version": 2}
+    monkeypatch.setattr(cache, "code_stamp", lambda root=None: "another stamp")
+    assert cache.parsed_data("probe.toml", "v = 1", lambda: {"version": 3}) == {"version": 3}
+
+
+def test_qa_data_reads_toml_through_the_installed_store(monkeypatch: pytest.MonkeyPatch) -> None:
+    import qa.data as data
+
+    asked: list[str] = []
+
+    def store(name: str, text: str, parse):  # type: ignore[no-untyped-def]
+        asked.append(name)
+        return parse()
+
+    data.load_toml.cache_clear()
+    monkeypatch.setattr(data, "_store", store)
+    try:
+        via_store = data.load_toml("names.toml")
+        data.keep_parsed_in(None)
+        data.load_toml.cache_clear()
+        parsed = data.load_toml("names.toml")
+    finally:
+        data.keep_parsed_in(cache.parsed_data)
+        data.load_toml.cache_clear()
+    assert asked == ["names.toml"] and via_store == parsed

@@ -155,7 +155,7 @@ def code_stamp(root: Path | None = None) -> str:
     return _STAMP[root]
 
 
-def derived_value(kind: str, build: Callable[[], Any], *parts: str) -> Any:
+def derived_value(kind: str, build: Callable[[], Any], *parts: str, keep: int = 4) -> Any:
     """build(), a value that depends only on qa's own files (code_stamp) and on ``parts``
     (the versions of the libraries whose objects it holds), kept pickled in the cache folder
     like the other compiled tables; built again when missing or unreadable."""
@@ -169,5 +169,11 @@ def derived_value(kind: str, build: Callable[[], Any], *parts: str) -> Any:
         except Exception:  # noqa: BLE001 - truncated, or from another version: built again
             pass
     value = build()
-    write_derived(kind, name, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), keep=4)
+    write_derived(kind, name, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), keep=keep)
     return value
+
+
+def parsed_data(name: str, text: str, parse: Callable[[], Any]) -> Any:
+    """qa.data's store of parsed TOML files (qa.data.keep_parsed_in): one derived value per
+    file, keyed on its text and, like the others, on qa's own files (the checking code)."""
+    return derived_value("data", parse, name, key(text), keep=64)

@@ -158,8 +158,9 @@ class NameTranslated(Check):
         """« a déclaré au quotidien le Temps »: a French title keeps its capital article
         (« le quotidien Le Temps »), so a lowercased one after a media noun is the rendering of
         a foreign title (« De Tijd »), chosen by the text's country."""
-        table = titles_rendering()
+        table = None  # built on the first candidate: most texts have none
         for m in _LOWER_TITLE.finditer(doc.text):
+            table = table if table is not None else titles_rendering()
             words = m.group(3).split()
             for n in range(len(words), 0, -1):
                 entries = table.get(fold_key(" ".join(words[:n])))
