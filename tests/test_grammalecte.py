@@ -284,3 +284,24 @@ def test_graphs_read_from_the_cache_find_what_the_plain_engine_finds(tmp_path: P
         para = Document("-", text).paragraphs
         assert cached.check(text, para, kinds) == plain.check(text, para, kinds), text
     assert pruned == []  # the graphs came from the cache folder
+
+
+@needs_grammalecte
+def test_grammalecte_forgets_the_words_it_stored_past_a_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A long-lived server must not grow with every new word Grammalecte meets; the findings
+    # after the memory is emptied are those before.
+    from qa.backends import grammalecte as gc
+
+    checker = gc.Grammalecte()
+    kinds = BackendOptions(grammalecte=True).gc_kinds()
+    text = "Les enfant jouent dans le jardinn de Groningue."
+    para = Document("-", text).paragraphs
+    monkeypatch.setattr(gc, "STORAGE", 10_000_000)
+    first = checker.check(text, para, kinds)
+    stored = len(checker._spell._dMorphologies)
+    assert stored > 0
+    monkeypatch.setattr(gc, "STORAGE", stored - 1)
+    monkeypatch.setattr("qa.knowledge.nlp_cache.get", lambda namespace, chunks: [None] * len(chunks))
+    again = checker.check(text, para, kinds)
+    assert len(checker._spell._dMorphologies) == 0
+    assert again == first

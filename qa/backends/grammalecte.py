@@ -18,6 +18,7 @@ from qa.backends.gc_graphs import fast_parser
 from qa.model.document import Span
 from qa.model.findings import Category
 
+STORAGE = 50_000  # words Grammalecte may remember before its memory is emptied (_bound_storage)
 SPELL = "spell"  # our name for the spelling pass (graphspell), toggled like an option
 NOTYPE = "notype"  # the type Grammalecte gives rules that belong to no option
 ENGINE_ERROR = "engine-error"  # the rule and kind of a paragraph Grammalecte could not check
@@ -189,7 +190,19 @@ class Grammalecte:
                 fresh.append((chunk, rows))
             out.extend(GcMatch(Span(para.start + a, para.start + b), *rest) for a, b, *rest in rows)
         nlp_cache.put(namespace, [c for c, _ in fresh], [r for _, r in fresh])
+        self._bound_storage()
         return out
+
+    def _bound_storage(self) -> None:
+        """Grammalecte's spell checker remembers the morphologies and lemmas of every word it
+        meets, and never forgets: a long-lived process (qa server) grew by some 0.2 KB per new
+        word. Past STORAGE words the memory is emptied with Grammalecte's own clearStorage;
+        the answers are the same, only computed again."""
+        stored = getattr(self._spell, "_dMorphologies", None)
+        if stored is not None and len(stored) > STORAGE and hasattr(self._spell, "clearStorage"):
+            self._spell.clearStorage()
+        if len(self._suggestions) > STORAGE:
+            self._suggestions.clear()
 
     def _check_paragraph(
         self, chunk: str, wanted: set[str], parse: Callable[[str], Iterable[dict[str, Any]]]
