@@ -11,9 +11,15 @@ import pytest
 from qa.knowledge import cache
 
 
+@pytest.fixture(autouse=True)
+def _no_user_cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Derived files are also read from the user's default cache folder; one stored there by
+    an earlier run would be read back instead of built, and the tests would see nothing stored."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+
+
 def test_a_value_is_built_once_then_read_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("QA_CACHE_DIR", str(tmp_path))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home"))  # nothing read from the user's cache folder
     built: list[str] = []
 
     def build(tag: str) -> dict[str, list[str]]:
@@ -53,7 +59,6 @@ def test_the_names_knowledge_read_back_is_the_one_built(tmp_path: Path, monkeypa
     from qa.knowledge import names
 
     monkeypatch.setenv("QA_CACHE_DIR", str(tmp_path))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home"))  # nothing read from the user's cache folder
     names.knowledge.cache_clear()
     try:
         stored = names.knowledge()  # built and stored
