@@ -7,11 +7,21 @@ import re
 from qa.checks.names.titles import MEDIA_NOUN
 from qa.knowledge.conditions import at_sentence_start
 from qa.knowledge.names import DETERMINER_BEFORE, Name, definite, plain_lower
-from qa.model.document import Document
+from qa.model.document import Document, Span
 from qa.model.textutil import adjust_determiner, capitalize_first, starts_with_vowel_sound
 
 # A French determiner, then an opening quotation mark before the name.
 _QUOTED_AFTER_DET = re.compile(r"(?:^|(?<=\s))(?:le|la|les|l['’]|du|des|au|aux)\s*[«“\"]\s*$", re.I)
+
+
+def rendering_fix(doc: Document, span: Span, entry: Name) -> tuple[int, str]:
+    """Where the fix of a rendering at span starts and what it says: the name with the article
+    French gives it (capitalised when the text's determiner was), in the text's apostrophe."""
+    det = DETERMINER_BEFORE.search(doc.text, max(0, span.start - 8), span.start)
+    start, repl = replacement(doc, span.start, entry, bool(det and det.group(1)[0].isupper()))
+    if "’" not in doc.text and "'" in doc.text:
+        repl = repl.replace("’", "'")
+    return start, repl
 
 
 def replacement(doc: Document, start: int, entry: Name, capital_det: bool) -> tuple[int, str]:

@@ -20,7 +20,7 @@ from qa.checks.names.evidence import (
     foreign,
     sentence_of,
 )
-from qa.checks.names.fixes import replacement
+from qa.checks.names.fixes import rendering_fix, replacement
 from qa.checks.names.source_names import translated_source_names
 from qa.checks.names.titles import MEDIA_NOUN, unknown_titles
 from qa.knowledge.conditions import at_sentence_start
@@ -203,10 +203,7 @@ class NameTranslated(Check):
                     words = content_words(re.findall(r"[^\W\d_][\w’'-]*", m.group(0)))
                     if not words or not words[0][0].isupper() or any(t.overlaps(span) for t in taken):
                         continue
-                    det = DETERMINER_BEFORE.search(doc.text, max(0, span.start - 8), span.start)
-                    s, repl = replacement(doc, span.start, entry, bool(det and det.group(1)[0].isupper()))
-                    if "’" not in doc.text and "'" in doc.text:
-                        repl = repl.replace("’", "'")
+                    s, repl = rendering_fix(doc, span, entry)
                     found = self.finding(
                         doc, Span(s, span.end), f"« {m.group(0)} » is the name « {entry.name} » of the source "
                         f"translated word for word: write « {repl} »", suggestions=[repl], autofix=False)
@@ -218,10 +215,7 @@ class NameTranslated(Check):
         for span, entry in translated_source_names(doc, ctx.source or "", ctx.source_lang or "en"):
             if any(t.overlaps(span) for t in taken):
                 continue
-            det = DETERMINER_BEFORE.search(doc.text, max(0, span.start - 8), span.start)
-            s, repl = replacement(doc, span.start, entry, bool(det and det.group(1)[0].isupper()))
-            if "’" not in doc.text and "'" in doc.text:
-                repl = repl.replace("’", "'")
+            s, repl = rendering_fix(doc, span, entry)
             found = self.finding(
                 doc, Span(s, span.end), f"« {doc[span]} » renders the source name « {entry.name} » word for word: "
                 f"French keeps a foreign title or firm's name as it is; write « {repl} »",
@@ -323,3 +317,4 @@ class NameTranslated(Check):
             suggestions=suggestions, category=category,
             autofix=len(ws) >= 2 and len({r.entry for r in renders}) == 1,
         )
+
