@@ -38,6 +38,7 @@ from qa.model.findings import Finding
 
 MAX_FILES = 4  # more files than this go to the worker pool when there are many, or stay serial
 MAX_BYTES = 500_000  # in all: a larger run gains little from one second process
+EXIT = 5.0  # seconds for the second process to exit after its answer
 WAIT = 300.0  # seconds: a second process that has not answered by then is ended, its work done here
 
 
@@ -95,7 +96,7 @@ class Ahead:
         except (EOFError, OSError):  # it died without answering
             reply = None
         finally:
-            self.close()
+            self.close(answered=True)
         if not reply:
             return None
         rules, answers = reply
@@ -103,9 +104,12 @@ class Ahead:
 
         return Foreseen(rules, answers, Grammalecte)
 
-    def close(self) -> None:
-        """End the second process if it still runs, and wait for it (no zombie)."""
+    def close(self, answered: bool = False) -> None:
+        """Wait for the second process (no zombie): a moment for its exit once it has
+        answered, else none: it is ended."""
         self._receive.close()
+        if answered:
+            self._process.join(EXIT)
         if self._process.is_alive():
             self._process.terminate()
         self._process.join()
