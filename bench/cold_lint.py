@@ -51,31 +51,50 @@ def article(words: int = 1500) -> str:
 # cProfile counting CPU time, not wall time: on a shared machine the wall clock also counts
 # the other processes' turns.
 PROFILED = """
-import cProfile, runpy, sys, time
+import cProfile, os, runpy, sys, time
 out, sys.argv = sys.argv[1], ["qa", *sys.argv[2:]]
+pid, quit_now = os.getpid(), os._exit
+
+def dump():
+    if os.getpid() == pid:
+        profile.disable()
+        profile.dump_stats(out)
+
+def dump_then_quit(code):
+    dump()
+    quit_now(code)
+
+os._exit = dump_then_quit  # qa.cli.main quits so after a lint; qa's second process too
 profile = cProfile.Profile(time.process_time)
 profile.enable()
 try:
     runpy.run_module("qa", run_name="__main__", alter_sys=True)
 except SystemExit:
     pass
-profile.disable()
-profile.dump_stats(out)
+dump()
 """
 
 
 # `python -m qa` that also writes the CPU time of its own process (not of the processes it
 # started: qa.engine.foresee's second one) to the file given: the critical path on 2 cores.
+# qa may end with os._exit (qa.cli.main), which a second process (forked) calls too.
 OWN_CPU = """
-import atexit, resource, runpy, sys
+import atexit, os, resource, runpy, sys
 out, sys.argv = sys.argv[1], ["qa", *sys.argv[2:]]
+pid, quit_now = os.getpid(), os._exit
 
 def own():
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    with open(out, "w") as f:
-        f.write(str(usage.ru_utime + usage.ru_stime))
+    if os.getpid() == pid:
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        with open(out, "w") as f:
+            f.write(str(usage.ru_utime + usage.ru_stime))
+
+def own_then_quit(code):
+    own()
+    quit_now(code)
 
 atexit.register(own)
+os._exit = own_then_quit
 runpy.run_module("qa", run_name="__main__", alter_sys=True)
 """
 

@@ -135,3 +135,19 @@ def test_only_a_small_serial_run_with_grammalecte_forks(files: list[Path]) -> No
     big = files[0].parent / "big.txt"
     big.write_text("Il pleut.\n" * (foresee.MAX_BYTES // 10 + 1), encoding="utf-8")
     assert not foresee.worth_it([big], config, 1)
+
+
+def test_the_command_line_reports_the_same_and_quits_with_its_code(files: list[Path]) -> None:
+    # A real `qa lint` (the second process, then the quick exit of qa.cli.main) against --jobs 1.
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QA_NO_CACHE": "1", "QA_NO_PROGRESS": "1"}
+    runs = [
+        subprocess.run([sys.executable, "-m", "qa", "lint", *jobs, "--format", "json", *map(str, files)],
+                       capture_output=True, text=True, env=env, timeout=600)
+        for jobs in (["--jobs", "1"], [])
+    ]
+    assert runs[0].returncode == runs[1].returncode == 1, runs[1].stderr
+    assert runs[0].stdout == runs[1].stdout and '"rule": "GC:g2__conj_il__b1_a1_1"' in runs[1].stdout
+    assert runs[0].stderr == runs[1].stderr
