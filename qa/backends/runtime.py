@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +28,9 @@ class Runtime:
     mother_tongue: str | None = None  # from --source-lang
     notes: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)  # backend → why it stopped
+    # Grammalecte asked ahead by a second process (qa.engine.foresee): called once, when
+    # Grammalecte is first needed; it gives the client, or None to load Grammalecte here.
+    ahead: Callable[[], Any] | None = field(default=None, repr=False)
     _clients: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def fail(self, backend: str, reason: str) -> None:
@@ -46,7 +49,8 @@ class Runtime:
                 self.fail("grammalecte", "not installed (apt-get install python3-grammalecte, then 'make run')")
                 return None
             try:
-                self._clients["grammalecte"] = Grammalecte()
+                ahead, self.ahead = self.ahead, None
+                self._clients["grammalecte"] = (ahead() if ahead is not None else None) or Grammalecte()
             except Exception as exc:  # a broken install must not stop the other checks
                 self.fail("grammalecte", f"cannot load: {exc}")
                 return None

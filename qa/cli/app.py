@@ -72,15 +72,16 @@ def main() -> None:
     try:
         app(prog_name="qa")
     except SystemExit as exc:
-        if exc.code != 130:
+        if exc.code != 130 and not (isinstance(exc.code, int) and lint.finished()):
             raise
-        # Ctrl-C (typer turns it into exit 130; the runner has ended its workers): quit
-        # now. Tearing down an interpreter that holds spaCy takes most of a second, and
-        # nothing is left to save: qa writes every file atomically.
+        # Ctrl-C (typer turns it into exit 130; the runner has ended its workers), or a
+        # `qa lint` whose report is out: quit now. Tearing down an interpreter that holds
+        # spaCy and Grammalecte takes a few tenths of a second of CPU, and nothing is left
+        # to save: qa writes every file atomically, and waits for its worker processes.
         import contextlib
         import os
 
         for stream in (sys.stdout, sys.stderr):
             with contextlib.suppress(OSError, ValueError):
                 stream.flush()
-        os._exit(130)
+        os._exit(exc.code if exc.code != 130 else 130)

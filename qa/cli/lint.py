@@ -158,6 +158,21 @@ def lint(
     ci.report_errors(results)
     if not own_summary(fmt.value):
         typer.echo(ci.summary(results, skipped), err=True)
-    if cli_backends.report_notes(results, config.backends.strict):
-        raise typer.Exit(2)  # --strict-backends: a requested backend did not answer
-    raise typer.Exit(api.exit_code(results, config.fail_on))
+    code = 2 if cli_backends.report_notes(results, config.backends.strict) else api.exit_code(results, config.fail_on)
+    _FINISHED[:] = [dask is None]  # 2: --strict-backends, a requested backend did not answer
+    raise typer.Exit(code)
+
+
+_FINISHED: list[bool] = []  # the last lint of this process ended with its report out
+
+
+def finished() -> bool:
+    """Whether this process's `qa lint` is done and left nothing running (no Dask cluster,
+    no worker process, no thread but daemons): qa.cli.main may then skip the interpreter's
+    tear-down."""
+    import multiprocessing
+    import threading
+
+    if not (_FINISHED and _FINISHED[0]) or multiprocessing.active_children():
+        return False
+    return all(t.daemon or t is threading.main_thread() for t in threading.enumerate())

@@ -68,7 +68,7 @@ MaxAnnotationsOpt = Annotated[
 AllowEmptyOpt = Annotated[
     bool, typer.Option("--allow-empty", help="Exit 0 when there is no file to lint (else: exit 2).")
 ]
-JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=0, metavar="N", help="Worker processes; 0: one per CPU for large runs.")]
+JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=0, metavar="N", help="Worker processes; 0: one per CPU for large runs (and a second process for Grammalecte in small ones); 1: one process.")]
 MaxFileSizeOpt = Annotated[
     int, typer.Option("--max-file-size", min=1, metavar="MB", help="Refuse (exit 2) files larger than this many MB.")
 ]

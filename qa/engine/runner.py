@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from qa.checks import Check, Context
+from qa.engine import foresee
 from qa.engine.files import handles
 from qa.engine.lint import chunk_bounds, lint_document, lint_piece, may_split
 from qa.engine.session import active_checks, make_context
@@ -297,17 +298,20 @@ def _in_order(pool: ProcessPoolExecutor, work: list[Any], chunk: int) -> Iterato
 def lint_files(files: Sequence[Path], config: Config, progress: Progress | None = None) -> list[Result]:
     """Lint files in order; results come back in the order of ``files`` whatever the jobs.
     ``progress(done, total, text)`` is called as files finish, with the text just linted."""
-    run = Run.of(config)
     tasks, split = split_tasks(files, config) if len(files) < 10_000 else ([(n, None) for n in range(len(files))], {})
     jobs = _jobs(config, len(tasks))
-    if jobs <= 1:
+    if jobs > 1:
+        return _in_pool(Run.of(config), files, tasks, split, jobs, progress)
+    with foresee.ahead(files, config, jobs) as second:  # a few small files: Grammalecte on the second core
+        run = Run.of(config)
+        if second is not None:
+            second.serve(run.ctx)
         results = []
         for i, path in enumerate(files, 1):
             results.append(lint_file(path, run.ctx, run.checks, config))
             if progress:
                 progress(i, len(files), results[-1].document.text)
         return results
-    return _in_pool(run, files, tasks, split, jobs, progress)
 
 
 def _pool_options(run: Run) -> dict[str, Any]:

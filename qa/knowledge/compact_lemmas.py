@@ -19,7 +19,8 @@ import marshal
 import os
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -30,9 +31,20 @@ POS = ("adj", "adp", "adv", "aux", "cconj", "det", "intj", "noun", "num", "part"
 
 
 def _string_id(key: str | int) -> int:
+    return key if isinstance(key, int) else int(_get_string_id()(key))
+
+
+@cache
+def _get_string_id() -> Callable[[str], int]:
+    """spacy.strings.get_string_id. ``from spacy.strings import`` imports spaCy whole, with
+    its command line (0.35 s): it is imported first without it (qa.knowledge.spacy_load),
+    since a check may look a lemma up before spaCy's model is loaded."""
+    from qa.knowledge.spacy_load import quiet_import
+
+    quiet_import()
     from spacy.strings import get_string_id
 
-    return key if isinstance(key, int) else int(get_string_id(key))
+    return get_string_id  # type: ignore[no-any-return]
 
 
 class IdTable:

@@ -15,7 +15,7 @@ from qa.model.document import Document
 from qa.model.findings import Category, Finding, Severity
 
 if TYPE_CHECKING:
-    from qa.backends.grammalecte import Grammalecte
+    from qa.backends.grammalecte import GcMatch, Grammalecte
 
 
 class GrammalecteCheck(Check):
@@ -66,20 +66,30 @@ class GrammalecteCheck(Check):
         if gc is not None:
             gc.prepare(_run_kinds(gc, kinds, rules_on))
 
+    def matches(self, doc: Document, ctx: Context) -> tuple[Grammalecte, list[GcMatch]] | None:
+        """Grammalecte's raw answers on doc, with the options of the run; None when it does not run.
+        (A second process asks this alone, ahead of the run: qa.engine.foresee.)"""
+        options = ctx.backends.options
+        kinds = options.gc_kinds()
+        rules_on = options.gc_rules(True) | options.gc_measured_rules(True)
+        if not (kinds or rules_on) or not doc.text.strip():
+            return None
+        gc = ctx.backends.grammalecte()
+        if gc is None:
+            return None
+        return gc, gc.check(doc.text, doc.paragraphs, _run_kinds(gc, kinds, rules_on))
+
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        rt = ctx.backends
-        options = rt.options
+        options = ctx.backends.options
         kinds = options.gc_kinds()
         rules_on = options.gc_rules(True) | options.gc_measured_rules(True)
         rules_off = options.gc_rules(False) | options.gc_measured_rules(False)
-        if not (kinds or rules_on) or not doc.text.strip():
+        answered = self.matches(doc, ctx)
+        if answered is None:
             return
-        gc = rt.grammalecte()
-        if gc is None:
-            return
-        run_kinds = _run_kinds(gc, kinds, rules_on)
+        gc, found = answered
         is_name = name_filter(doc, ctx)
-        for m in gc.check(doc.text, doc.paragraphs, run_kinds):
+        for m in found:
             if m.rule == ENGINE_ERROR:
                 yield Finding(code=f"GC:{ENGINE_ERROR}", category=Category.GRAMMAR, message=m.message, span=m.span,
                               text=doc[m.span], severity=Severity.INFO, extra={"backend": "grammalecte"})

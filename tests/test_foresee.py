@@ -1,0 +1,153 @@
+"""Grammalecte asked ahead in a second process (qa.engine.foresee): the same findings as one
+process, and every failure of the second process ends as a run without it would."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from qa.api import Config, lint_paths
+from qa.backends import foreseen
+from qa.backends.grammalecte import Grammalecte, available
+from qa.cli import app
+from qa.engine import foresee
+from qa.knowledge import cache
+
+pytestmark = pytest.mark.skipif(not available(), reason="python3-grammalecte is not installed")
+
+# Two unrelated texts, each with Grammalecte's findings and qa's own.
+SPORT = (
+    "Le club de Lyon a gagné son match dimanche soir.\n\n"
+    "Il a dit qu’il viendrons demain avec les joueurs.\n\n"
+    "Les supporters mangeait des sandwichs quand nous sommes arrivés au stade.\n"
+)
+RECIPE = (
+    "Pour la pâte, il faut 200 grammes de farine.\n\n"
+    "Nous avons dit que vous viendrez, mais ils ne peut pas attendre.\n\n"
+    "Faites cuire à 180 °C pendant 30 minutes.\n"
+)
+
+
+@pytest.fixture
+def files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)  # the second process, even on one core
+    cache.set_enabled(False)  # each run asks Grammalecte itself, not the disk
+    paths = []
+    for name, text in (("sport.txt", SPORT), ("recette.txt", RECIPE)):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    yield paths
+    cache.set_enabled(None)
+
+
+@pytest.fixture
+def seen(monkeypatch: pytest.MonkeyPatch) -> dict[str, list]:
+    """The second processes started, and the questions their answers settled."""
+    out: dict[str, list] = {"ahead": [], "hits": [], "misses": []}
+    start, check = foresee.Ahead.__init__, foreseen.Foreseen.check
+
+    def spied_start(self, *args, **kwargs) -> None:  # noqa: ANN001, ANN002, ANN003
+        start(self, *args, **kwargs)
+        out["ahead"].append(self)
+
+    def spied_check(self, text, paragraphs, kinds):  # noqa: ANN001, ANN202
+        hit = foreseen.key_of(text, paragraphs, set(kinds)) in self._answers
+        out["hits" if hit else "misses"].append(text)
+        return check(self, text, paragraphs, kinds)
+
+    monkeypatch.setattr(foresee.Ahead, "__init__", spied_start)
+    monkeypatch.setattr(foreseen.Foreseen, "check", spied_check)
+    return out
+
+
+def _findings(results: list) -> list:
+    return [(r.document.path, r.findings, r.notes, r.error) for r in results]
+
+
+def test_two_processes_find_what_one_finds(files: list[Path], seen: dict[str, list]) -> None:
+    alone = lint_paths(files, Config(jobs=1))
+    assert not seen["ahead"]
+    two = lint_paths(files, Config())
+    [ahead] = seen["ahead"]
+    assert ahead._process.exitcode == 0  # it answered, and was waited for
+    assert len(seen["hits"]) == 2 and not seen["misses"]
+    assert _findings(two) == _findings(alone)
+    codes = {f.code for r in two for f in r.findings}
+    assert "GC:g2__conj_il__b1_a1_1" in codes and any(not c.startswith("GC:") for c in codes), codes
+    for r in two:
+        assert any(f.code.startswith("GC:") for f in r.findings), r.document.path
+
+
+def test_a_question_it_did_not_answer_is_asked_here(files: list[Path], seen: dict[str, list],
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    def nothing(send, paths, config) -> None:  # noqa: ANN001 - answers no question at all
+        send.send(({}, {}))
+        send.close()
+
+    monkeypatch.setattr(foresee, "_answer", nothing)
+    alone = lint_paths(files, Config(jobs=1))
+    two = lint_paths(files, Config())
+    assert len(seen["misses"]) == 2 and not seen["hits"]
+    assert _findings(two) == _findings(alone)
+
+
+def test_a_second_process_that_dies_leaves_the_work_here(files: list[Path], seen: dict[str, list],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(foresee, "_answer", lambda send, paths, config: os._exit(3))
+    alone = lint_paths(files, Config(jobs=1))
+    two = lint_paths(files, Config())
+    [ahead] = seen["ahead"]
+    assert ahead._process.exitcode == 3 and not seen["hits"] and not seen["misses"]
+    assert _findings(two) == _findings(alone)
+
+
+def test_grammalecte_failing_to_load_gives_the_notice_and_exit_code_of_one_process(
+    files: list[Path], seen: dict[str, list], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(self, pruned: bool = True) -> None:  # noqa: ANN001
+        raise RuntimeError("dictionary missing")
+
+    monkeypatch.setattr(Grammalecte, "__init__", broken)  # in both processes (fork)
+    runner = CliRunner()
+    outs = [runner.invoke(app, ["lint", *jobs, "--strict-backends", str(files[0])]) for jobs in (["--jobs", "1"], [])]
+    assert len(seen["ahead"]) == 1 and seen["ahead"][0]._process.exitcode == 0
+    assert outs[0].exit_code == outs[1].exit_code == 2
+    assert outs[0].stdout == outs[1].stdout
+    assert "grammalecte: cannot load: dictionary missing" in outs[1].stderr
+    assert outs[0].stderr == outs[1].stderr
+    results = lint_paths(files, Config())
+    assert results[0].notes == ("grammalecte: cannot load: dictionary missing; its checks were skipped",)
+    assert not any(f.code.startswith("GC:") for r in results for f in r.findings)
+
+
+def test_only_a_small_serial_run_with_grammalecte_forks(files: list[Path]) -> None:
+    config = Config()
+    assert foresee.worth_it(files, config, 1)
+    assert not foresee.worth_it(files, replace(config, jobs=1), 1)  # --jobs 1: one process
+    assert not foresee.worth_it(files, config, 2)  # the worker pool
+    assert not foresee.worth_it(files * 3, config, 1)
+    assert not foresee.worth_it(files, replace(config, select=("MC",)), 1)  # no GC00
+    big = files[0].parent / "big.txt"
+    big.write_text("Il pleut.\n" * (foresee.MAX_BYTES // 10 + 1), encoding="utf-8")
+    assert not foresee.worth_it([big], config, 1)
+
+
+def test_the_command_line_reports_the_same_and_quits_with_its_code(files: list[Path]) -> None:
+    # A real `qa lint` (the second process, then the quick exit of qa.cli.main) against --jobs 1.
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QA_NO_CACHE": "1", "QA_NO_PROGRESS": "1"}
+    runs = [
+        subprocess.run([sys.executable, "-m", "qa", "lint", *jobs, "--format", "json", *map(str, files)],
+                       capture_output=True, text=True, env=env, timeout=600)
+        for jobs in (["--jobs", "1"], [])
+    ]
+    assert runs[0].returncode == runs[1].returncode == 1, runs[1].stderr
+    assert runs[0].stdout == runs[1].stdout and '"rule": "GC:g2__conj_il__b1_a1_1"' in runs[1].stdout
+    assert runs[0].stderr == runs[1].stderr
