@@ -8,7 +8,6 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 
 from qa.checks.agreement.pa05_person_gender import known_people
-from qa.checks.adjacent import join_adjacent
 from qa.checks.base import Check, Context
 from qa.data import load_toml
 from qa.model.document import Document, Span
@@ -97,10 +96,6 @@ class SubjectAgreement(Check):
         return _scope(doc)
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        # « dit prêt » → « dite prête »: neighbours that agree with one subject, one fix.
-        yield from join_adjacent(doc, self._words(doc, ctx))
-
-    def _words(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         analysis = ctx.analysis(doc)
         wanted = _scope(doc)
         toks = [t for t in analysis.tokens if t.para in wanted and analysis.covers(t.para)]

@@ -2,7 +2,8 @@
 capitalised common words of one phrase (« la Colonne Vertébrale », « le Directeur Général »,
 « la Production d’Électricité »): lowering its first word alone leaves the phrase half
 fixed, so the fix covers the run, and a finding of the same check on a word inside the run
-is dropped. The run goes on over a space, or over « de », « du », « des », « d’ », to a
+is dropped. The run goes on over a space, or over « de », « du », « des », « d’ » (not after
+the head of a ministry's name: « le ministre du Climat » keeps its field's capital), to a
 capitalised word spaCy reads as a common noun or an adjective (or as a proper noun when the
 word is frequent in lower-case French), that is no first name, person or place; it stops at
 anything else."""
@@ -13,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from qa.checks.mechanics._capitals import place_words
+from qa.checks.mechanics._capitals import capital_sets, place_words
 from qa.knowledge.nlp import Analysis, Token
 from qa.knowledge.person_gender import first_name_gender
 from qa.knowledge.wordlists import is_french_form, zipf
@@ -25,6 +26,10 @@ from qa.model.textutil import lower_first
 RUN_FILES = ("first_names.toml", "persons.toml")
 _COMMON = 4.0  # wordfreq Zipf of the lower-case word
 _GAP = re.compile(r"[ \u00a0](?:(?:de|du|des)[ \u00a0]|d['’])?")
+
+
+def _ministry_heads() -> tuple[str, ...]:
+    return tuple(capital_sets()[2])
 
 
 def _goes_on(t: Token | None, start: int) -> bool:
@@ -49,6 +54,8 @@ def widen_lowerings(doc: Document, analysis: Analysis, findings: Iterable[Findin
             continue
         end, fixed = f.span.end, f.suggestions[0]
         while (gap := _GAP.match(doc.text, end)) is not None and _goes_on(nxt := analysis.at(gap.end()), gap.end()):
+            if gap.group().strip() and any(w.startswith(_ministry_heads()) for w in fixed.split()):
+                break  # « le Ministre du Climat » → « le ministre du Climat »: the field keeps its capital
             fixed += doc.text[end : nxt.start] + lower_first(nxt.text)
             end = nxt.end
         if end > f.span.end:

@@ -62,10 +62,8 @@ class SourceLabel(Check):
                 french = french.upper()
             if french.lower() == word.lower():
                 continue
-            # The fix takes the colon along: French spaces it (« Foto: » → « Photo : »).
-            gap = doc.text[m.end(1) : m.end() - 1]
-            yield self.finding(doc, Span(m.start(1), m.end()), f"label « {word} » left in the source language: « {french} »",
-                               [f"{french}{gap or ' '}:"], autofix=True)
+            yield self.finding(doc, Span(m.start(1), m.end(1)), f"label « {word} » left in the source language: « {french} »",
+                               [french], autofix=True)
         for m in _credit_pattern().finditer(doc.text):
             yield self.finding(doc, Span(m.start(), m.end()),
                                f"agency credit line « {m.group()} » left in English: delete it or translate it", [""])
