@@ -3,7 +3,8 @@ capitalised common words of one phrase (« la Colonne Vertébrale », « le Dire
 « la Production d’Électricité »): lowering its first word alone leaves the phrase half
 fixed, so the fix covers the run, and a finding of the same check on a word inside the run
 is dropped. The run goes on over a space, or over « de », « du », « des », « d’ » (not after
-the head of a ministry's name: « le ministre du Climat » keeps its field's capital), to a
+the head of a ministry's name: « le ministre du Climat » keeps its field's capital; not to an
+adjective, which opens a name there: « du Grand Chelem »), to a
 capitalised word spaCy reads as a common noun or an adjective (or as a proper noun when the
 word is frequent in lower-case French), that is no first name, person or place; it stops at
 anything else."""
@@ -54,8 +55,10 @@ def widen_lowerings(doc: Document, analysis: Analysis, findings: Iterable[Findin
             continue
         end, fixed = f.span.end, f.suggestions[0]
         while (gap := _GAP.match(doc.text, end)) is not None and _goes_on(nxt := analysis.at(gap.end()), gap.end()):
-            if gap.group().strip() and any(w.startswith(_ministry_heads()) for w in fixed.split()):
-                break  # « le Ministre du Climat » → « le ministre du Climat »: the field keeps its capital
+            if gap.group().strip() and (nxt.pos == "ADJ" or any(w.startswith(_ministry_heads()) for w in fixed.split())):
+                # « le Ministre du Climat » → « le ministre du Climat »: the field keeps its
+                # capital; « 23 Titres du Grand Chelem »: an adjective after « de » opens a name.
+                break
             fixed += doc.text[end : nxt.start] + lower_first(nxt.text)
             end = nxt.end
         if end > f.span.end:
