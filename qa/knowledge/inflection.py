@@ -3,8 +3,7 @@ words around them, so a replacement noun of another gender or number keeps its d
 and adjectives in agreement (« une image précise » → « un tableau précis », « leurs
 concepts » → « leurs protocoles »).
 
-Genders come from qa/data/gender.tsv, then the French nouns of qa/data/lexicon.tsv (and, for
-the article of a suggestion, the nouns of qa/data/noun_genders.tsv mined from UD French-GSD), then
+Genders come from qa/data/gender.tsv, then the French nouns of qa/data/lexicon.tsv, then
 spaCy's morphology of the noun read alone and after « chaque » when both readings agree;
 None when nothing is sure, and the caller then offers no agreement it cannot check.
 """
@@ -51,21 +50,6 @@ def noun_gender(word: str) -> str | None:
             return None
         readings.add(tok.morph.get("Gender")[0])
     return {"Masc": "m", "Fem": "f"}.get(readings.pop()) if len(readings) == 1 else None
-
-
-@cache
-def _mined() -> dict[str, str]:
-    return {lemma: gender for lemma, gender in load_tsv("noun_genders.tsv")}
-
-
-@cache
-def article_gender(word: str) -> str | None:
-    """« m » or « f » for the article a fix puts before a common noun (its singular): the
-    lists of noun_gender, then the nouns mined from UD French-GSD (qa/data/noun_genders.tsv),
-    then spaCy's reading. noun_gender, which decides what the agreement checks report, keeps
-    its own narrower sources; this one only chooses the words of a suggestion."""
-    mined = _mined()
-    return _listed().get(word) or mined.get(word) or noun_gender(word)
 
 
 def plural_phrase(phrase: str) -> str:

@@ -14,7 +14,7 @@ from qa.checks.mechanics._locutions import locution
 from qa.checks.mechanics._quantities import quantity
 from qa.checks.mechanics._word_classes import adjective_base, is_adjective, is_verb_form, pos_lemmas
 from qa.data import load_toml
-from qa.knowledge.inflection import article_gender
+from qa.knowledge.article_gender import article_gender
 from qa.knowledge.lemmas import lemma_tables
 from qa.knowledge.nlp import Analysis, Token
 from qa.knowledge.wordlists import is_french_form, zipf
@@ -171,7 +171,7 @@ class MissingWord(Check):
 
     code = "MC15"
     priority = 210
-    data_files = ("missing_words.toml", "caps_rules.toml", "noun_genders.tsv", "gender.tsv", "lexicon.tsv")
+    data_files = ("missing_words.toml", "caps_rules.toml", "noun_genders.tsv", "gender.tsv", "lexicon.tsv", "names.toml")
     name = "mechanics.missing-word"
     category = Category.MISSING_WORD
     summary = "Determiner or « de » missing after a verb, a preposition, a noun or « plus »"
