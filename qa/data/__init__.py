@@ -106,6 +106,7 @@ FILES: dict[str, Toml | Tsv] = {
     }),
     "gazetteer.tsv": Tsv(4, 4),  # source form, French form, kind, language
     "gender.tsv": Tsv(3, 3),  # name, gender, number
+    "noun_genders.tsv": Tsv(2, 2),  # lemma, gender (mined by bench/mine_noun_genders.py)
     "lexicon.tsv": Tsv(4, 6),  # lang, source, translations, part of speech[, genders[, prepositions]]
 }
 

@@ -25,6 +25,11 @@ def _lists() -> dict[str, frozenset[str]]:
     return {key: frozenset(value) for key, value in data.items() if isinstance(value, list)}
 
 
+def part_nouns() -> frozenset[str]:
+    """Nouns of a part of a whole (« plupart », « majorité », « moitié »): « des » before a plural."""
+    return _lists()["part"]
+
+
 @cache
 def _after_more() -> dict[str, str]:
     return dict(load_toml("missing_words.toml")["quantity"]["after_more"])

@@ -22,6 +22,8 @@ from qa.checks.mechanics._capitals import (
     name_shape,
     titles_in,
 )
+from qa.checks.mechanics._capital_runs import RUN_FILES, widen_lowerings
+from qa.checks.mechanics._quantities import part_nouns
 from qa.checks.mechanics._shared import mechanics_data
 from qa.checks.mechanics._word_classes import adjective_base, is_adjective, is_verb_form, pos_lemmas
 from qa.checks.scope import paragraph_words
@@ -149,7 +151,7 @@ class StrayCapital(Check):
     code = "MC02"
     priority = 190
     paragraph_local = True
-    data_files = DATA_FILES
+    data_files = (*DATA_FILES, *RUN_FILES, "missing_words.toml")
     name = "mechanics.stray-capital"
     category = Category.CAPITALIZATION
     summary = "Capitalised common noun mid-sentence; missing « de » after a quantity"
@@ -187,8 +189,7 @@ class StrayCapital(Check):
         starts = {start for start, _, _, _ in named}
         used.update(t.i for t in analysis.tokens if t.start in starts)
         yield from self._quantities(doc, analysis, used)
-        yield from self._title_case(doc, analysis, used)
-        yield from self._capitals(doc, analysis, used, ctx)
+        yield from widen_lowerings(doc, analysis, [*self._title_case(doc, analysis, used), *self._capitals(doc, analysis, used, ctx)])
         for m in _NEAR_NUMBER.finditer(doc.text):
             before = doc.text[max(0, m.start() - 12) : m.start()].lower().split()
             if before and before[-1] in ("peu", "tout", "très", "plus", "si", "aussi"):
@@ -235,6 +236,8 @@ class StrayCapital(Check):
                 continue  # « une quantité finie », « un nombre obscur »: an adjective, no missing « de »
             noun = lower_first(nxt.text) if _CAPITALISED.fullmatch(nxt.text) else nxt.text
             de = "d’" if starts_with_vowel_sound(noun) else "de "
+            if t.text.lower() in part_nouns() and noun.endswith(("s", "x")):
+                de = "des "  # « la plupart des projets », « la majorité des électeurs »: a part of a known whole
             used.add(nxt.i)
             span = Span(t.start, nxt.end)
             yield self.finding(

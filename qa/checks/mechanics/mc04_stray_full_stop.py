@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from qa.checks.base import Check, Context
 from qa.checks.mechanics._shared import mechanics_data
+from qa.data import load_toml
 from qa.knowledge.pipeline_tags import starts_pipeline_tag
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding
@@ -16,6 +18,14 @@ _SUBJECTS = frozenset(["je", "il", "elle", "on", "nous", "vous", "ils", "elles"]
 _WORD_BEFORE = re.compile(r"[\w.’'-]+$")
 # Doubled marks a join left behind: « ,, », « ;; », « .. » (not an ellipsis), « ,. ».
 _DOUBLED = re.compile(r",{2,}|;{2,}|(?<=[^\W_])\.\.(?!\.)|,\.(?!\.)")
+
+
+@cache
+def _scale_abbreviations() -> frozenset[str]:
+    """Source abbreviations of scale words that end with a stop (« Mrd. », « Mio. », « mln. »),
+    lower-cased and without it (numbers.toml [[scale]])."""
+    forms = (f for scale in load_toml("numbers.toml")["scale"] for f in scale["forms"])
+    return frozenset(f[:-1].lower() for f in forms if f.endswith("."))
 
 
 class StrayFullStop(Check):
@@ -35,7 +45,7 @@ class StrayFullStop(Check):
     code = "MC04"
     priority = 230
     paragraph_local = True
-    data_files = ("mechanics.toml", "markup.toml")
+    data_files = ("mechanics.toml", "markup.toml", "numbers.toml")
     name = "mechanics.stray-full-stop"
     category = Category.PUNCTUATION
     summary = "Full stop before a lower-case continuation; doubled punctuation"
@@ -43,6 +53,7 @@ class StrayFullStop(Check):
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         abbreviations = set(mechanics_data()["abbreviations"]["words"])
+        scales = _scale_abbreviations()
         for m in _STRAY_STOP.finditer(doc.text):
             before = _WORD_BEFORE.search(doc.text, max(0, m.start() - 40), m.start())
             word = before.group() if before else ""
@@ -55,6 +66,8 @@ class StrayFullStop(Check):
                     continue
             elif len(bare) < 2 or "." in bare or bare.lower() in abbreviations or not bare.isalpha():
                 continue
+            elif bare.lower() in scales and re.search(r"\d[ \u00a0\u202f]?$", doc.text[max(0, m.start() - len(bare) - 2) : m.start() - len(bare)]):
+                continue  # « 37,2 Mrd. au total »: the stop of a source scale abbreviation, NF01's to rewrite
             nxt = m.group(1)
             if any(c.isupper() for c in nxt):  # « iPhone », « eBay »
                 continue

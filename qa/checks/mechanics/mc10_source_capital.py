@@ -24,6 +24,7 @@ from qa.checks.mechanics._capitals import (
     place_words,
     titles_in,
 )
+from qa.checks.mechanics._capital_runs import RUN_FILES, widen_lowerings
 from qa.checks.mechanics._word_classes import adjective_base
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding
@@ -119,7 +120,7 @@ class SourceCapital(Check):
 
     code = "MC10"
     priority = 200
-    data_files = ("caps_rules.toml", *DATA_FILES)
+    data_files = ("caps_rules.toml", *DATA_FILES, *RUN_FILES)
     name = "mechanics.source-capital"
     category = Category.CAPITALIZATION
     summary = "Capital on a month, a day, an article, a nationality, an office or a noun mid-sentence"
@@ -221,7 +222,7 @@ class SourceCapital(Check):
                 if nxt is not None and nxt.start not in done and _WORD.fullmatch(nxt.text) and self._title_case(nxt):
                     done.add(nxt.start)
                     out.append(self._lower(doc, nxt, "an adjective after a common noun takes no capital"))
-        yield from sorted(out, key=lambda f: f.span.start)
+        yield from sorted(widen_lowerings(doc, analysis, out), key=lambda f: f.span.start)
 
     def _lower(self, doc: Document, t: Token, why: str) -> Finding:
         return self.finding(doc, Span(t.start, t.end), f"« {t.text} »: {why}", [lower_first(t.text)], autofix=True)

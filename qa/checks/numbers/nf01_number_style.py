@@ -42,6 +42,15 @@ def _patterns() -> _Patterns:
     )
 
 
+@cache
+def _function_words() -> frozenset[str]:
+    """spaCy's French stop words (prepositions, determiners, auxiliaries), imported only
+    when an amount with a scale word asks: importing spaCy costs a cold start."""
+    from spacy.lang.fr.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
 def _not_quantity(doc: Document, start: int, end: int) -> bool:
     """« Python 3.11 », « article 3.2 », « MIME-Version: 1.0 », « ``5.0`` »: a version, a
     section, a product's number or code, not a quantity in running text."""
@@ -154,7 +163,9 @@ class NumberStyle(Check):
             text = f"{base} {currency.french[many]}"
         elif scale is not None:
             nxt = re.match(r"[ \u00a0\u202f]([^\W\d_]{3,})", doc.text[m.end() : m.end() + 40])
-            if nxt and nxt.group(1).lower() not in ("de", "des", "du", "of", "van", "von"):
+            # « 12 Mio. nuitées » → « 12 millions de nuitées »; not before a function word
+            # (« 3.400 Mio. selon le groupe » → « 3 400 millions »).
+            if nxt and nxt.group(1).lower() not in ("of", "van", "von") and nxt.group(1).lower() not in _function_words():
                 text, end = f"{base} {nb.de(nxt.group(1))}{nxt.group(1)}", m.end() + nxt.end()
             else:
                 text = base

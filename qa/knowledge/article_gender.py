@@ -1,0 +1,26 @@
+"""The gender of the article a fix puts before a common noun (« a démantelé bande » →
+« une bande »): the lists qa.knowledge.inflection reads, then the nouns mined from UD
+French-GSD (qa/data/noun_genders.tsv, bench/mine_noun_genders.py), then spaCy's reading.
+
+noun_gender, which decides what the agreement checks report, keeps its narrower sources;
+this one only chooses the words of a suggestion, where a wider lexicon costs no precision.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from qa.data import load_tsv
+from qa.knowledge.inflection import _listed, noun_gender
+
+
+@cache
+def _mined() -> dict[str, str]:
+    return {lemma: gender for lemma, gender in load_tsv("noun_genders.tsv")}
+
+
+@cache
+def article_gender(word: str) -> str | None:
+    """« m » or « f » for a French common noun (its singular), None when unsure."""
+    mined = _mined()
+    return _listed().get(word) or mined.get(word) or noun_gender(word)
