@@ -7,14 +7,12 @@ from collections.abc import Iterator
 from functools import cache
 
 from qa.checks.base import Context
-from qa.checks.grammar._shared import GrammarCheck, opening
+from qa.checks.grammar._shared import GrammarCheck, conjugated, opening
 from qa.checks.scope import paragraphs_matching
 from qa.data import load_toml
-from qa.knowledge.conjugation import conjugate, form_slots
 from qa.knowledge.nlp import Analysis, Token
 from qa.model.document import Document, Span
 from qa.model.findings import Finding
-from qa.model.textutil import fold_key
 
 _SUBJECTS = ("nsubj", "nsubj:pass")
 _PLURAL_NOUN = re.compile(r"[a-zà-öø-ÿœæ]+[sx]")
@@ -31,14 +29,10 @@ def _determiners() -> frozenset[str]:
 def plural_form(verb: Token) -> str | None:
     """The third person plural of a third person singular verb, in its tense: « affirme » →
     « affirment », « a » → « ont », « était » → « étaient »; None when the tables lack it."""
-    lemma = verb.lemma.lower()
-    if not lemma.endswith(("er", "ir", "re", "oir")):
+    found = conjugated(verb)
+    if found is None:
         return None
-    try:
-        slots = form_slots(lemma).get(fold_key(verb.text.lower()), ())
-        forms = conjugate(lemma)
-    except ValueError:
-        return None
+    forms, slots = found
     plurals = {forms.get(f"{s[:-1]}6") for s in slots if s[-1:] == "3"} - {None}
     return plurals.pop() if len(plurals) == 1 else None  # « affirme »: present or subjunctive, one plural
 

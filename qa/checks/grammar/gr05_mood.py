@@ -8,14 +8,12 @@ from collections.abc import Iterator
 from functools import cache
 
 from qa.checks.base import Context
-from qa.checks.grammar._shared import GrammarCheck
+from qa.checks.grammar._shared import GrammarCheck, conjugated
 from qa.checks.scope import paragraphs_matching
 from qa.data import load_toml
-from qa.knowledge.conjugation import conjugate, form_slots
 from qa.knowledge.nlp import Analysis, Token
 from qa.model.document import Document, Span
 from qa.model.findings import Finding
-from qa.model.textutil import fold_key
 
 _APOS = "['’]"
 # Tokens that end the search for the clause's verb.
@@ -34,25 +32,13 @@ def _conjunctions() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
     return re.compile(rf"(?<!\w)(?:{alternatives})", re.I), subj, ind
 
 
-def _slots(verb: Token) -> tuple[str, dict[str, str], tuple[str, ...]] | None:
-    lemma = verb.lemma.lower()
-    if not lemma.endswith(("er", "ir", "re", "oir")):
-        return None
-    try:
-        slots = form_slots(lemma).get(fold_key(verb.text.lower()), ())
-        forms = conjugate(lemma)
-    except ValueError:
-        return None
-    return (lemma, forms, slots) if slots else None
-
-
 def mood_fix(verb: Token, wants: str) -> str | None:
     """The verb in the mood the conjunction wants (« subj » or « ind »), same person; None
     when its form is already that mood or the tables do not know it."""
-    found = _slots(verb)
+    found = conjugated(verb)
     if found is None:
         return None
-    _lemma, forms, slots = found
+    forms, slots = found
     persons = {s[-1] for s in slots if s[-1:].isdigit()}
     person = verb.morph.get("Person", "")
     if person not in persons:  # « finisse » is first or third person: the third, unless spaCy says
