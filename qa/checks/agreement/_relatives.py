@@ -45,9 +45,9 @@ class Relative:
     right: str
 
 
-def _described(kids: dict[int, list[Token]], noun: Token) -> tuple[str, str] | None:
+def _described(analysis: Analysis, noun: Token) -> tuple[str, str] | None:
     """Gender and number of a common noun from its one determiner (and the lexicon)."""
-    dets = [norm(k.text) for k in kids.get(noun.i, []) if k.dep == "det" and k.i < noun.i]
+    dets = [norm(k.text) for k in analysis.children(noun.i) if k.dep == "det" and k.i < noun.i]
     if len(dets) != 1 or noun.pos != "NOUN":
         return None
     number = "s" if dets[0] in _SINGULAR else "p" if dets[0] in _PLURAL else None
@@ -60,9 +60,6 @@ def _described(kids: dict[int, list[Token]], noun: Token) -> tuple[str, str] | N
 def relatives(analysis: Analysis, paragraphs: set[int]) -> Iterator[Relative]:
     toks = analysis.tokens
     by_index = {t.i: t for t in toks}
-    kids: dict[int, list[Token]] = {}
-    for t in toks:
-        kids.setdefault(t.head, []).append(t)
     for t in toks:
         low = norm(t.text)
         if t.para not in paragraphs or low not in _FORMS:
@@ -80,14 +77,14 @@ def relatives(analysis: Analysis, paragraphs: set[int]) -> Iterator[Relative]:
         noun = by_index.get(j)
         if noun is None or noun.para != t.para:
             continue
-        if family == "de" and any(k.dep == "case" for k in kids.get(noun.i, [])):
+        if family == "de" and any(k.dep == "case" for k in analysis.children(noun.i)):
             continue  # « à l’égard desquels », « au sein duquel »: the noun belongs to a locution
-        said = _described(kids, noun)
+        said = _described(analysis, noun)
         if said is None or said == (gender, number):
             continue
         head = by_index.get(noun.head)
         if noun.dep == "nmod" and head is not None and head.i < noun.i:
-            other = _described(kids, head)
+            other = _described(analysis, head)
             if other is None or other == (gender, number):
                 continue  # « la part du budget dans lequel »: it may stand for the first noun
         right = _WRITTEN[(family, *said)]
