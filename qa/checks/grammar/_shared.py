@@ -7,10 +7,7 @@ import re
 from functools import cache
 
 from qa.checks.scope import ScopedCheck
-from qa.knowledge.conjugation import conjugate, form_slots
-from qa.knowledge.nlp import Token
 from qa.model.findings import Category
-from qa.model.textutil import fold_key
 
 
 class GrammarCheck(ScopedCheck, abstract=True):
@@ -30,16 +27,3 @@ def opening(words: frozenset[str], then: str) -> re.Pattern[str]:
     alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
     return re.compile(rf"\b(?:{alternatives}){then}", re.I)
 
-
-def conjugated(verb: Token) -> tuple[dict[str, str], tuple[str, ...]] | None:
-    """The conjugation of verb's lemma (slot → form) and the slots its form fills (« pres3 »,
-    « subj3 »…); None when the tables do not know the verb or the form."""
-    lemma = verb.lemma.lower()
-    if not lemma.endswith(("er", "ir", "re", "oir")):
-        return None
-    try:
-        slots = form_slots(lemma).get(fold_key(verb.text.lower()), ())
-        forms = conjugate(lemma)
-    except ValueError:
-        return None
-    return (forms, slots) if slots else None

@@ -7,9 +7,10 @@ from collections.abc import Iterator
 from functools import cache
 
 from qa.checks.base import Context
-from qa.checks.grammar._shared import GrammarCheck, conjugated, opening
+from qa.checks.grammar._shared import GrammarCheck, opening
 from qa.checks.scope import paragraphs_matching
 from qa.data import load_toml
+from qa.knowledge.conjugation import slots_of
 from qa.knowledge.nlp import Analysis, Token
 from qa.model.document import Document, Span
 from qa.model.findings import Finding
@@ -29,7 +30,7 @@ def _determiners() -> frozenset[str]:
 def plural_form(verb: Token) -> str | None:
     """The third person plural of a third person singular verb, in its tense: « affirme » →
     « affirment », « a » → « ont », « était » → « étaient »; None when the tables lack it."""
-    found = conjugated(verb)
+    found = slots_of(verb.lemma, verb.text)
     if found is None:
         return None
     forms, slots = found

@@ -8,9 +8,10 @@ from collections.abc import Iterator
 from functools import cache
 
 from qa.checks.base import Context
-from qa.checks.grammar._shared import GrammarCheck, conjugated
+from qa.checks.grammar._shared import GrammarCheck
 from qa.checks.scope import paragraphs_matching
 from qa.data import load_toml
+from qa.knowledge.conjugation import slots_of
 from qa.knowledge.nlp import Analysis, Token
 from qa.model.document import Document, Span
 from qa.model.findings import Finding
@@ -35,7 +36,7 @@ def _conjunctions() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
 def mood_fix(verb: Token, wants: str) -> str | None:
     """The verb in the mood the conjunction wants (« subj » or « ind »), same person; None
     when its form is already that mood or the tables do not know it."""
-    found = conjugated(verb)
+    found = slots_of(verb.lemma, verb.text)
     if found is None:
         return None
     forms, slots = found
