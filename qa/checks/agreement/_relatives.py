@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from qa.checks.agreement._antecedents import norm
+from qa.knowledge.determiners import determiner_gender
 from qa.knowledge.inflection import noun_gender
 from qa.knowledge.nlp import Analysis, Token
 from qa.model.document import Span
@@ -34,7 +35,6 @@ _WRITTEN = {
 SCOPE = re.compile(r"\b(?:lequel|laquelle|lesquel(?:le)?s|auquel|auxquel(?:le)?s|duquel|desquel(?:le)?s)\b", re.I)
 _SINGULAR = frozenset({"le", "la", "l'", "un", "une", "ce", "cet", "cette", "son", "sa", "leur", "chaque", "du", "au"})
 _PLURAL = frozenset({"les", "des", "ces", "ses", "leurs", "plusieurs", "aux", "nos", "vos", "certains", "certaines"})
-_BY_DET = {"la": "f", "une": "f", "cette": "f", "sa": "f", "le": "m", "un": "m", "ce": "m", "cet": "m", "du": "m", "au": "m"}
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def _described(analysis: Analysis, noun: Token) -> tuple[str, str] | None:
     number = "s" if dets[0] in _SINGULAR else "p" if dets[0] in _PLURAL else None
     if number is None:
         return None
-    gender = _BY_DET.get(dets[0]) or noun_gender(noun.lemma.lower() if number == "p" else noun.text.lower())
+    gender = determiner_gender(dets[0]) or noun_gender(noun.lemma.lower() if number == "p" else noun.text.lower())
     return (gender, number) if gender else None
 
 
