@@ -1,13 +1,16 @@
 """Grammalecte's conjugator as a reference for qa's (qa.knowledge.conjugation): the verbs to
-compare and their forms in qa's slots. Used by bench/conj_vs_grammalecte.py and by the
+compare, their forms in qa's slots, and the comparison of the two. Used by bench/conj_vs_grammalecte.py and by the
 invariant test tests/test_conjugation_reference.py (skipped when Grammalecte is missing)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from qa.data import load_toml
+from qa.knowledge.conjugation import conjugate
 from qa.knowledge.rules import load_rules
 
 # qa's slot prefixes → Grammalecte's tense tags; persons in qa's order
@@ -63,6 +66,34 @@ def reference_forms(verb: str) -> dict[str, str] | None:
         for i, person in enumerate(PERSONS):
             out[f"{slot}{i + 1}"] = table[tag][person]
     return {k: v for k, v in out.items() if v}
+
+
+@dataclass
+class Comparison:
+    """qa's conjugations against Grammalecte's, over the verbs both know."""
+
+    compared: int = 0  # verbs qa conjugates
+    refused: int = 0  # verbs qa's tables refuse (ValueError)
+    # (verb, slot, qa's form or None when qa has no such slot, Grammalecte's form)
+    differences: list[tuple[str, str, str | None, str]] = field(default_factory=list)
+
+
+def compare(verbs: Iterable[str]) -> Comparison:
+    """Every slot of every verb (in alphabetical order) that Grammalecte knows and qa
+    conjugates, where qa's form is not Grammalecte's."""
+    out = Comparison()
+    for verb in sorted(verbs):
+        ref = reference_forms(verb)
+        if ref is None:
+            continue
+        try:
+            ours = conjugate(verb)
+        except ValueError:
+            out.refused += 1
+            continue
+        out.compared += 1
+        out.differences += [(verb, slot, ours.get(slot), want) for slot, want in ref.items() if ours.get(slot) != want]
+    return out
 
 
 def pattern_of(verb: str) -> str:

@@ -23,8 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from conj_reference import data_verbs, all_verbs, pattern_of, reference_forms  # noqa: E402
-from qa.knowledge.conjugation import conjugate  # noqa: E402
+from conj_reference import all_verbs, compare, data_verbs, pattern_of  # noqa: E402
 
 
 def main() -> int:
@@ -37,30 +36,19 @@ def main() -> int:
         return 0
     from grammalecte.graphspell.spellchecker import SpellChecker
     speller = SpellChecker("fr")
-    verbs = sorted(data_verbs() | (all_verbs() if args.all else set()))
-    refused = compared = 0
+    verbs = data_verbs() | (all_verbs() if args.all else set())
+    found = compare(verbs)
     by_pattern: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     wrong_forms = variant_forms = 0
-    for verb in verbs:
-        ref = reference_forms(verb)
-        if ref is None:
-            continue
-        try:
-            ours = conjugate(verb)
-        except ValueError:
-            refused += 1
-            continue
-        compared += 1
-        for slot, want in ref.items():
-            got = ours.get(slot)
-            if got is None or got == want:
-                continue
-            variant = speller.isValid(got)
-            wrong_forms += not variant
-            variant_forms += variant
-            kind = "variant" if variant else "wrong"
-            by_pattern[f"{pattern_of(verb)} ({kind})"][verb].append(f"{slot} {got}≠{want}")
-    print(f"{len(verbs)} verbs, {compared} conjugated by qa, {refused} refused; "
+    for verb, slot, got, want in found.differences:
+        if got is None:
+            continue  # a slot qa does not fill
+        variant = speller.isValid(got)
+        wrong_forms += not variant
+        variant_forms += variant
+        kind = "variant" if variant else "wrong"
+        by_pattern[f"{pattern_of(verb)} ({kind})"][verb].append(f"{slot} {got}≠{want}")
+    print(f"{len(verbs)} verbs, {found.compared} conjugated by qa, {found.refused} refused; "
           f"{wrong_forms} wrong forms, {variant_forms} variants")
     for pattern in sorted(by_pattern, key=lambda p: -len(by_pattern[p])):
         verbs_of = by_pattern[pattern]

@@ -18,7 +18,7 @@ from qa.knowledge.conjugation import conjugate
 
 pytest.importorskip("grammalecte.fr.conj")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-from conj_reference import all_verbs, data_verbs, reference_forms  # noqa: E402
+from conj_reference import all_verbs, compare, data_verbs, reference_forms  # noqa: E402
 
 # Rare verbs where Grammalecte's dictionary keeps « é » (or puts « è ») against the rule of
 # the closed é before a silent ending (Grevisse, Le Bon Usage, § 791): « téléopère » like
@@ -27,17 +27,7 @@ DISPUTED = frozenset({"cléber", "encolérer", "faséyer", "galéjer", "gréver"
 
 
 def _disagreements(verbs: set[str]) -> list[str]:
-    out = []
-    for verb in sorted(verbs - DISPUTED):
-        ref = reference_forms(verb)
-        if ref is None:
-            continue
-        try:
-            ours = conjugate(verb)
-        except ValueError:
-            continue
-        out += [f"{verb} {slot}: {ours.get(slot)} ≠ {want}" for slot, want in ref.items() if ours.get(slot) != want]
-    return out
+    return [f"{verb} {slot}: {ours} ≠ {want}" for verb, slot, ours, want in compare(verbs - DISPUTED).differences]
 
 
 def test_verbs_of_the_data_conjugate_like_grammalecte() -> None:

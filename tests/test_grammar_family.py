@@ -73,3 +73,14 @@ def test_mood_fix_only_for_forms_of_one_mood() -> None:
     assert mood_fix(_verb("mange", "manger"), "subj") is None  # present and subjunctive alike
     assert mood_fix(_verb("soit", "être"), "subj") is None
     assert mood_fix(_verb("finisse", "finir"), "ind") == "finit"
+
+
+def test_determiner_genders_are_singular_and_one_each() -> None:
+    from qa.knowledge.determiners import determiner_gender
+
+    gender = DATA["gender"]
+    assert not set(gender["determiners"]) & set(gender["possessives"])
+    assert set(gender["determiners"].values()) | set(gender["possessives"].values()) <= {"m", "f"}
+    assert not set(gender["determiners"]) & set(DATA["number"]["plural_determiners"])
+    assert determiner_gender("sa") == "f" and determiner_gender("cet") == "m"
+    assert determiner_gender("son") is None and determiner_gender("les") is None

@@ -10,12 +10,8 @@ from qa.api import lint_document
 from qa.checks.names.pn02_foreign_qualifier import ForeignQualifier
 from qa.checks.names.pn01_translated_name import NameTranslated
 from qa.knowledge.forms import agree, feminine
-from qa.knowledge.names import (
-    _entries,
-    generate,
-    knowledge,
-    lexicon,
-)
+from qa.knowledge.name_renderings import generate, lexicon
+from qa.knowledge.names import _entries, knowledge
 from qa.data import load_toml, load_tsv
 from qa.model.document import Document
 

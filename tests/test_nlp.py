@@ -146,3 +146,16 @@ def test_new_words_leave_nothing_in_spacys_string_store(monkeypatch: pytest.Monk
     monkeypatch.setattr(nlp, "LEMMA_CACHE", 5)
     again = nlp._parse(texts, ("parser",))
     assert again == rows and len(pipeline.get_pipe("lemmatizer").cache) == 0
+
+
+def test_children_are_the_tokens_a_token_heads_in_text_order() -> None:
+    from qa.model.document import Document
+
+    for text in ("Les ministres de la Santé ont signé un accord.", "Elle a vendu sa maison hier."):
+        analysis = nlp.analyse(Document("t.txt", text))
+        toks = analysis.tokens
+        for t in toks:
+            assert list(analysis.children(t.i)) == [k for k in toks if k.head == t.i and k.i != t.i]
+        root = next(t for t in toks if t.head == t.i)
+        assert root not in analysis.children(root.i) and analysis.children(root.i)
+    assert nlp.analyse(Document("e.txt", "")).children(0) == ()

@@ -117,3 +117,35 @@ def test_name_filter_analyses_a_paragraph_the_scope_left_out() -> None:
     name, merged = text.index("Zelbrouk"), text.index("analystesla")
     assert is_name(Span(name, name + len("Zelbrouk")))
     assert not is_name(Span(merged, merged + len("analystesla")))
+
+
+def test_a_scoped_check_scans_only_its_analysed_paragraphs_and_skips_spacy_when_none() -> None:
+    from collections.abc import Iterator
+
+    from qa.checks.scope import ScopedCheck
+    from qa.knowledge.nlp import Analysis
+    from qa.model.findings import Category, Finding
+
+    seen: list[set[int]] = []
+
+    class Probe(ScopedCheck):
+        code, priority, name, category, summary = "ZZ98", 1, "test.probe", Category.GRAMMAR, "probe"
+
+        def scope(self, doc: Document) -> set[int]:
+            return {k for k, p in enumerate(doc.paragraphs) if "accord" in doc[p]}
+
+        def scan(self, doc: Document, ctx: Context, analysis: Analysis, paragraphs: set[int]) -> Iterator[Finding]:
+            seen.append(paragraphs)
+            yield from ()
+
+    class Ctx:
+        asked = 0
+
+        def analysis(self, doc: Document) -> Analysis:
+            Ctx.asked += 1
+            return Analysis((), frozenset({0, 1}))  # paragraphs 0 and 1 analysed, 2 not
+
+    doc = Document("t.txt", "Un accord.\n\nRien ici.\n\nUn autre accord.\n")
+    assert Probe().nlp_paragraphs(doc, Ctx()) == {0, 2}  # type: ignore[arg-type]
+    assert list(Probe().run(doc, Ctx())) == [] and seen == [{0}] and Ctx.asked == 1  # type: ignore[arg-type]
+    assert list(Probe().run(Document("u.txt", "Rien ici.\n"), Ctx())) == [] and Ctx.asked == 1  # type: ignore[arg-type]

@@ -124,8 +124,10 @@ class Check:
     data_files: ClassVar[tuple[str, ...]] = ()
     nlp_components: ClassVar[tuple[str, ...] | None] = None
 
-    def __init_subclass__(cls, **kwargs: object) -> None:
+    def __init_subclass__(cls, abstract: bool = False, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)
+        if abstract:
+            return  # a base for checks of one kind (qa.checks.scope.ScopedCheck): its members declare these
         if not _CODE.fullmatch(getattr(cls, "code", "")):
             raise TypeError(f"{cls.__name__}.code must look like 'PC01'")
         if not isinstance(getattr(cls, "priority", None), int):

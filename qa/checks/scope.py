@@ -11,10 +11,16 @@ paragraph are read generously (« aujourd’hui » gives « aujourd' », « hui 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from qa.checks.base import Context, once_per_document
+from qa.checks.base import Check, Context, once_per_document
 from qa.model.document import Document
+from qa.model.findings import Finding
 from qa.model.textutil import fold
+
+if TYPE_CHECKING:
+    from qa.knowledge.nlp import Analysis
 
 _WORDS = (
     re.compile(r"\w+'?"),  # « l' », « ue » in « l'UE »; plain words
@@ -37,3 +43,34 @@ def paragraph_words(doc: Document, ctx: Context) -> list[frozenset[str]]:
         out.append(frozenset(found))
     return out
 
+
+
+def paragraphs_matching(doc: Document, pattern: re.Pattern[str]) -> set[int]:
+    """The indices of the paragraphs of doc in which pattern matches."""
+    return {k for k, p in enumerate(doc.paragraphs) if pattern.search(doc.text, p.start, p.end)}
+
+
+class ScopedCheck(Check, abstract=True):
+    """A check that reads spaCy's analysis only in the paragraphs a cheap look at the text
+    picks (scope): those are what it asks spaCy for (nlp_paragraphs), and run hands scan
+    those of them the analysis covers. A member states its scope and its scan."""
+
+    needs_nlp = True
+
+    def scope(self, doc: Document) -> set[int]:
+        """The paragraphs holding the words the check's rules require (a superset)."""
+        raise NotImplementedError
+
+    def scan(self, doc: Document, ctx: Context, analysis: Analysis, paragraphs: set[int]) -> Iterator[Finding]:
+        """The findings in the given paragraphs of doc, all of them in scope and analysed."""
+        raise NotImplementedError
+
+    def nlp_paragraphs(self, doc: Document, ctx: Context) -> set[int]:
+        return self.scope(doc)
+
+    def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        wanted = self.scope(doc)
+        if not wanted:
+            return
+        analysis = ctx.analysis(doc)
+        yield from self.scan(doc, ctx, analysis, {k for k in wanted if analysis.covers(k)})

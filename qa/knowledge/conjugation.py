@@ -148,6 +148,20 @@ def form_slots(verb: str) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+def slots_of(lemma: str, form: str) -> tuple[dict[str, str], tuple[str, ...]] | None:
+    """The forms of lemma by slot and the slots form fills (« affirme »: pres1, pres3, subj1,
+    subj3), whatever their case; None when the tables do not know the verb or the form."""
+    lemma = lemma.lower()
+    if not lemma.endswith(("er", "ir", "re", "oir")):
+        return None
+    try:
+        slots = form_slots(lemma).get(fold_key(form.lower()), ())
+        forms = conjugate(lemma)
+    except ValueError:
+        return None
+    return (forms, slots) if slots else None
+
+
 def takes_etre(verb: str) -> bool:
     """Whether the compound tenses of verb (not pronominal) take « être »."""
     return verb in _data()["etre_verbs"]

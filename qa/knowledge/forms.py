@@ -1,5 +1,5 @@
 """French plural and feminine forms of nouns and adjectives: one place for the rules that
-name renderings (qa.knowledge.names) and replacement fixes (qa.knowledge.inflection) share.
+name renderings (qa.knowledge.name_renderings) and replacement fixes (qa.knowledge.inflection) share.
 
 The plural is the regular rule's candidate that the French lexicon knows as a word form
 (spaCy's lemmatizer tables, qa.knowledge.wordlists), so the exceptions need no list of

@@ -15,7 +15,7 @@ from functools import cache
 from qa.data import load_tsv
 from qa.knowledge.forms import agree as agree_adjective
 from qa.knowledge.forms import plural
-from qa.knowledge.names import lexicon
+from qa.knowledge.name_renderings import lexicon
 from qa.knowledge.nlp import pipeline
 from qa.knowledge.wordlists import is_french_form
 

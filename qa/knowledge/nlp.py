@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from qa.knowledge.spacy_model import MODEL
@@ -95,6 +95,19 @@ class Analysis:
 
     def covers(self, paragraph: int) -> bool:
         return self.paragraphs is None or paragraph in self.paragraphs
+
+    def children(self, i: int) -> tuple[Token, ...]:
+        """The tokens whose syntactic head is token i, in text order (a root, its own head,
+        is not its own child)."""
+        return self._children.get(i, ())
+
+    @cached_property
+    def _children(self) -> dict[int, tuple[Token, ...]]:
+        found: dict[int, list[Token]] = {}
+        for t in self.tokens:
+            if t.head != t.i:
+                found.setdefault(t.head, []).append(t)
+        return {head: tuple(kids) for head, kids in found.items()}
 
     def in_span(self, start: int, end: int) -> list[Token]:
         return [t for t in self.tokens if t.start >= start and t.end <= end]

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from qa.checks.agreement._antecedents import norm
+from qa.knowledge.determiners import determiner_gender
 from qa.knowledge.inflection import noun_gender
 from qa.knowledge.nlp import Analysis, Token
 from qa.model.document import Span
@@ -34,7 +35,6 @@ _WRITTEN = {
 SCOPE = re.compile(r"\b(?:lequel|laquelle|lesquel(?:le)?s|auquel|auxquel(?:le)?s|duquel|desquel(?:le)?s)\b", re.I)
 _SINGULAR = frozenset({"le", "la", "l'", "un", "une", "ce", "cet", "cette", "son", "sa", "leur", "chaque", "du", "au"})
 _PLURAL = frozenset({"les", "des", "ces", "ses", "leurs", "plusieurs", "aux", "nos", "vos", "certains", "certaines"})
-_BY_DET = {"la": "f", "une": "f", "cette": "f", "sa": "f", "le": "m", "un": "m", "ce": "m", "cet": "m", "du": "m", "au": "m"}
 
 
 @dataclass(frozen=True)
@@ -45,24 +45,21 @@ class Relative:
     right: str
 
 
-def _described(kids: dict[int, list[Token]], noun: Token) -> tuple[str, str] | None:
+def _described(analysis: Analysis, noun: Token) -> tuple[str, str] | None:
     """Gender and number of a common noun from its one determiner (and the lexicon)."""
-    dets = [norm(k.text) for k in kids.get(noun.i, []) if k.dep == "det" and k.i < noun.i]
+    dets = [norm(k.text) for k in analysis.children(noun.i) if k.dep == "det" and k.i < noun.i]
     if len(dets) != 1 or noun.pos != "NOUN":
         return None
     number = "s" if dets[0] in _SINGULAR else "p" if dets[0] in _PLURAL else None
     if number is None:
         return None
-    gender = _BY_DET.get(dets[0]) or noun_gender(noun.lemma.lower() if number == "p" else noun.text.lower())
+    gender = determiner_gender(dets[0]) or noun_gender(noun.lemma.lower() if number == "p" else noun.text.lower())
     return (gender, number) if gender else None
 
 
 def relatives(analysis: Analysis, paragraphs: set[int]) -> Iterator[Relative]:
     toks = analysis.tokens
     by_index = {t.i: t for t in toks}
-    kids: dict[int, list[Token]] = {}
-    for t in toks:
-        kids.setdefault(t.head, []).append(t)
     for t in toks:
         low = norm(t.text)
         if t.para not in paragraphs or low not in _FORMS:
@@ -80,14 +77,14 @@ def relatives(analysis: Analysis, paragraphs: set[int]) -> Iterator[Relative]:
         noun = by_index.get(j)
         if noun is None or noun.para != t.para:
             continue
-        if family == "de" and any(k.dep == "case" for k in kids.get(noun.i, [])):
+        if family == "de" and any(k.dep == "case" for k in analysis.children(noun.i)):
             continue  # « à l’égard desquels », « au sein duquel »: the noun belongs to a locution
-        said = _described(kids, noun)
+        said = _described(analysis, noun)
         if said is None or said == (gender, number):
             continue
         head = by_index.get(noun.head)
         if noun.dep == "nmod" and head is not None and head.i < noun.i:
-            other = _described(kids, head)
+            other = _described(analysis, head)
             if other is None or other == (gender, number):
                 continue  # « la part du budget dans lequel »: it may stand for the first noun
         right = _WRITTEN[(family, *said)]

@@ -166,7 +166,7 @@ def _pronoun_or_etre() -> re.Pattern[str]:
 
 # What PA01 and PA02 both read: the same agreements (conjugation.toml: the forms of « être »;
 # lexicon.tsv and names.toml: the genders of common nouns), from dependencies only, no entities.
-_DATA_FILES = ("gender.tsv", "pronouns.toml", "conjugation.toml", "lexicon.tsv", "names.toml")
+_DATA_FILES = ("gender.tsv", "pronouns.toml", "conjugation.toml", "lexicon.tsv", "names.toml", "grammar.toml")
 _COMPONENTS = ("parser",)
 
 

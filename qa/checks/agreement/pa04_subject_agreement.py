@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from functools import cache
 
 from qa.checks.agreement.pa05_person_gender import known_people
-from qa.checks.base import Check, Context
+from qa.checks.base import Context
+from qa.checks.scope import ScopedCheck
 from qa.data import load_toml
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding
 from qa.knowledge.conjugation import form_slots
-from qa.knowledge.nlp import Token
+from qa.knowledge.nlp import Analysis, Token
 from qa.knowledge.wordlists import is_french_form
 
 _FEMININE_DETERMINERS = frozenset({"la", "une", "cette", "l’une", "l'une"})
@@ -66,7 +66,7 @@ def feminine(word: str) -> str | None:
     return None
 
 
-class SubjectAgreement(Check):
+class SubjectAgreement(ScopedCheck):
     """A participle or an attribute left masculine for a feminine subject.
 
     After « être » (passive, or a pronominal verb whose reflexive is the direct object), the
@@ -89,29 +89,22 @@ class SubjectAgreement(Check):
     category = Category.PRONOUN_AGREEMENT
     summary = "Participle or attribute left masculine for a feminine subject"
     data_files = ("first_names.toml", "pronouns.toml", "conjugation.toml", "missing_words.toml", "persons.toml")
-    needs_nlp = True
     nlp_components = ("parser",)
 
-    def nlp_paragraphs(self, doc: Document, ctx: Context) -> set[int]:
+    def scope(self, doc: Document) -> set[int]:
         return _scope(doc)
 
-    def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        analysis = ctx.analysis(doc)
-        wanted = _scope(doc)
-        toks = [t for t in analysis.tokens if t.para in wanted and analysis.covers(t.para)]
+    def scan(self, doc: Document, ctx: Context, analysis: Analysis, paragraphs: set[int]) -> Iterator[Finding]:
+        toks = [t for t in analysis.tokens if t.para in paragraphs]
         if not toks:
             return
         by_index = {t.i: t for t in analysis.tokens}
         # Surnames of women the file or its source names (« La ministre …, Zuhal Demir, »).
         women = frozenset(name for name, g in known_people(doc, ctx).items() if g == "f")
-        children: dict[int, list[Token]] = defaultdict(list)
-        for t in toks:
-            if t.head != t.i:
-                children[t.head].append(t)
         for t in toks:
             if t.pos not in ("VERB", "AUX") or t.morph.get("VerbForm") != "Part" or t.text.lower() in _ETRE:
                 continue
-            kids = children.get(t.i, [])
+            kids = analysis.children(t.i)
             after = by_index.get(t.i + 1)
             if after is not None and after.morph.get("VerbForm") == "Inf":
                 continue  # « s’est vu infliger », « s’est fait construire »: agrees only when the subject acts
@@ -121,9 +114,9 @@ class SubjectAgreement(Check):
             verb, verb_kids = t, kids
             if t.dep == "xcomp" and not any(k.dep in _SUBJECTS for k in kids) and t.head in by_index:
                 verb = by_index[t.head]  # « les frais puissent être remboursés »: the modal's subject
-                verb_kids = children.get(verb.i, [])
-            subject = self._subject(verb, verb_kids, by_index, children, women)
-            if subject is None or not self._adjacent(verb, verb_kids, by_index, children):
+                verb_kids = analysis.children(verb.i)
+            subject = self._subject(verb, verb_kids, by_index, analysis, women)
+            if subject is None or not self._adjacent(verb, verb_kids, by_index, analysis):
                 subject = _name_opening(verb, verb_kids, by_index, women)
                 if subject is None:
                     continue
@@ -141,10 +134,10 @@ class SubjectAgreement(Check):
                     f"« {word.text} » agrees with the {what} subject « {phrase} »: « {right} »",
                     [right],
                 )
-        yield from self._apposed(doc, toks, by_index, children)
+        yield from self._apposed(doc, toks, by_index, analysis)
 
     def _apposed(self, doc: Document, toks: list[Token], by_index: dict[int, Token],
-                 children: dict[int, list[Token]]) -> Iterator[Finding]:
+                 analysis: Analysis) -> Iterator[Finding]:
         """A past participle in -é right after its noun, or after a comma (« les règles, publié
         après une consultation »): the parse's attachment is trusted only there."""
         for t in toks:
@@ -155,9 +148,9 @@ class SubjectAgreement(Check):
                 continue
             if any(by_index[i].text != "," for i in range(head.i + 1, t.i) if i in by_index):
                 continue
-            if any(k.dep == "case" for k in children.get(head.i, [])):
+            if any(k.dep == "case" for k in analysis.children(head.i)):
                 continue  # « son message à la nation diffusé mardi »: a noun after a preposition may not be the head
-            described = self._described(head, children)
+            described = self._described(head, analysis)
             if described is None:
                 continue
             phrase, gender, number = described
@@ -166,8 +159,8 @@ class SubjectAgreement(Check):
                 yield self.finding(doc, Span(t.start, t.end), f"« {t.text} » agrees with « {phrase} »: « {right} »", [right])
 
     @staticmethod
-    def _adjacent(t: Token, kids: list[Token], by_index: dict[int, Token],
-                  children: dict[int, list[Token]]) -> bool:
+    def _adjacent(t: Token, kids: tuple[Token, ...], by_index: dict[int, Token],
+                  analysis: Analysis) -> bool:
         """The words just before the verb group belong to the subject's phrase: in « la
         particularité … est que l’objet est passé », « objet », not « particularité », is the
         subject of « est passé », whatever the parse says."""
@@ -176,13 +169,13 @@ class SubjectAgreement(Check):
             return False
         if subj.text.lower() == "qui":
             ante = by_index.get(t.head)
-            if ante is None or any(k.dep == "case" for k in children.get(ante.i, [])):
+            if ante is None or any(k.dep == "case" for k in analysis.children(ante.i)):
                 return False  # « le numéro de la saison qui sera diffusé »: which noun?
             return True
         starts = [k.i for k in kids if k.dep in _SUBJECTS]  # two subjects: one misparsed phrase
         phrase, todo = set(starts), list(starts)
         while todo:
-            for k in children.get(todo.pop(), []):
+            for k in analysis.children(todo.pop()):
                 if k.i not in phrase and k.i != t.i and (k.dep not in _OTHER_CLAUSE or k.text in _TITLES):
                     phrase.add(k.i)
                     todo.append(k.i)
@@ -192,7 +185,7 @@ class SubjectAgreement(Check):
             i -= 1
         return i in phrase
 
-    def _agreeing(self, t: Token, kids: list[Token]) -> Iterable[Token]:
+    def _agreeing(self, t: Token, kids: tuple[Token, ...]) -> Iterable[Token]:
         """The participle itself (unless its reflexive is indirect or it has a direct object),
         and an attribute that follows it (« s’est dite prête »)."""
         _, invariable = _data()
@@ -209,14 +202,14 @@ class SubjectAgreement(Check):
         yield from attribute[:1]
 
     @staticmethod
-    def _subject(t: Token, kids: list[Token], by_index: dict[int, Token],
-                 children: dict[int, list[Token]], women: frozenset[str] = frozenset()) -> tuple[str, str, str] | None:
+    def _subject(t: Token, kids: tuple[Token, ...], by_index: dict[int, Token],
+                 analysis: Analysis, women: frozenset[str] = frozenset()) -> tuple[str, str, str] | None:
         """The subject's words, gender and number, when they are sure and not masculine singular."""
         subjects = [k for k in kids if k.dep in _SUBJECTS]
         if len(subjects) > 1:
             # Two subjects is a misparse of one phrase (« la rapporteuse du texte, la députée
             # Katrin Weber »): trusted only when every part says the same.
-            said = [SubjectAgreement._described(k, children, women) for k in subjects]
+            said = [SubjectAgreement._described(k, analysis, women) for k in subjects]
             if any(d is None for d in said) or len({d[1:] for d in said if d}) != 1:
                 return None
             return said[0]
@@ -227,27 +220,27 @@ class SubjectAgreement(Check):
             return None
         if subj.text.lower() in _PRONOUNS:
             return (subj.text, *_PRONOUNS[subj.text.lower()])
-        return SubjectAgreement._described(subj, children, women)
+        return SubjectAgreement._described(subj, analysis, women)
 
     @staticmethod
-    def _feminine_complement(subj: Token, children: dict[int, list[Token]]) -> bool:
+    def _feminine_complement(subj: Token, analysis: Analysis) -> bool:
         """The « de » complement of a noun of quantity is feminine too, or there is none."""
-        for k in children.get(subj.i, []):
+        for k in analysis.children(subj.i):
             if k.dep == "nmod" and k.i > subj.i:
-                kids = children.get(k.i, [])
+                kids = analysis.children(k.i)
                 words = {w.text.lower() for w in kids}
                 if words & {"de", "du", "des", "d’", "d'"}:
                     return k.morph.get("Gender") == "Fem" or bool(words & {"la", "une", "cette"})
         return True
 
     @staticmethod
-    def _described(subj: Token, children: dict[int, list[Token]],
+    def _described(subj: Token, analysis: Analysis,
                    women: frozenset[str] = frozenset()) -> tuple[str, str, str] | None:
         """A noun phrase's words, gender and number, from its determiner (and the tagger's
         gender for a plural), or a woman's first name or known surname; None when masculine
         singular or unsure."""
         females, _ = _data()
-        subj_kids = children.get(subj.i, [])
+        subj_kids = analysis.children(subj.i)
         # A coordination (« le ministre et la maire ») agrees by rules of its own; a title after
         # a comma is the same person (« La directrice générale, M. Rachel Thompson, »).
         coordinated = any(k.dep == "cc" or (k.dep == "conj" and k.text not in _TITLES) for k in subj_kids)
@@ -256,7 +249,7 @@ class SubjectAgreement(Check):
             # with its determiner, or the first name, says who the person is.
             for k in subj_kids:
                 if k.dep in ("amod", "nmod", "appos") and k.pos == "NOUN" and k.i < subj.i:
-                    found = SubjectAgreement._described(k, children, women)
+                    found = SubjectAgreement._described(k, analysis, women)
                     if found is not None:
                         return found
             if any(k.dep == "flat:name" and k.text in females for k in subj_kids) and not coordinated:
@@ -277,7 +270,7 @@ class SubjectAgreement(Check):
         if subj.morph.get("Number") == "Plur" or any(d in _MASCULINE_DETERMINERS for d in dets):
             return None
         if subj.pos == "NOUN" and any(d in _FEMININE_DETERMINERS for d in dets):
-            if subj.text.lower() in _collectives() and not SubjectAgreement._feminine_complement(subj, children):
+            if subj.text.lower() in _collectives() and not SubjectAgreement._feminine_complement(subj, analysis):
                 return None  # « la totalité de l’argent … déposé »: it may agree with the complement
             return f"{dets[0]} {subj.text}", "f", "s"
         return None
@@ -293,7 +286,7 @@ def _collectives() -> frozenset[str]:
             | frozenset(load_toml("pronouns.toml")["quantity_nouns"]))
 
 
-def _name_opening(t: Token, kids: list[Token], by_index: dict[int, Token],
+def _name_opening(t: Token, kids: tuple[Token, ...], by_index: dict[int, Token],
                   women: frozenset[str]) -> tuple[str, str, str] | None:
     """A woman's full name opening the sentence right before the verb group, which the parse
     left without a role (« Zuhal Demir s’est dit prêt »: « Zuhal » taken for an adjective)."""

@@ -8,10 +8,13 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
-from qa.checks.base import Check, Context
+from qa.checks.base import Context
+from qa.checks.grammar._shared import GrammarCheck
+from qa.checks.scope import paragraphs_matching
 from qa.data import load_toml
+from qa.knowledge.nlp import Analysis
 from qa.model.document import Document, Span
-from qa.model.findings import Category, Finding
+from qa.model.findings import Finding
 
 _SPACE = "[ \u00a0\u202f]"
 _VOWEL = "aàâäeéèêëiîïoôöuùûüœæAÀÂÄEÉÈÊËIÎÏOÔÖUÙÛÜŒÆ"
@@ -48,7 +51,7 @@ def _elided(function_word: str, after: str) -> str | None:
     return form[0].upper() + form[1:] if function_word[0].isupper() else form
 
 
-class Elision(Check):
+class Elision(GrammarCheck):
     """A function word left whole before a vowel, or a preposition left apart from its article.
 
     French elides « le », « la », « de », « que », « ne », « je », « me », « te », « se »
@@ -67,19 +70,14 @@ class Elision(Check):
 
     code = "GR01"
     priority = 245
-    paragraph_local = True
     name = "grammar.elision"
-    category = Category.GRAMMAR
     summary = "Function word not elided before a vowel; « de les », « à le » not contracted"
-    data_files = ("grammar.toml",)
-    needs_nlp = True
-    nlp_components = ("parser",)
-    autofix = "some"
-
-    def nlp_paragraphs(self, doc: Document, ctx: Context) -> set[int]:
-        return {k for k, p in enumerate(doc.paragraphs) if _CONTRACTED.search(doc.text, p.start, p.end)}
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        yield from self._elisions(doc)
+        yield from super().run(doc, ctx)  # the contractions, which read the parse
+
+    def _elisions(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
         apostrophe = "’" if text.count("’") >= text.count("'") else "'"
         for m in _WORD.finditer(text):
@@ -93,14 +91,13 @@ class Elision(Check):
             fix = f"{form}{apostrophe}{after}"
             yield self.finding(doc, span, f"« {function_word} » is elided before « {after} »: « {fix} »",
                                [fix], autofix=True)
-        yield from self._contractions(doc, ctx)
 
-    def _contractions(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        wanted = self.nlp_paragraphs(doc, ctx)
-        if not wanted:
-            return
+    def scope(self, doc: Document) -> set[int]:
+        return paragraphs_matching(doc, _CONTRACTED)
+
+    def scan(self, doc: Document, ctx: Context, analysis: Analysis, paragraphs: set[int]) -> Iterator[Finding]:
+        """The prepositions left apart from their article (« de les patients »)."""
         data = _data()["contraction"]
-        analysis = ctx.analysis(doc)
         for m in _CONTRACTED.finditer(doc.text):
             article, after = m.group(2), m.group(3)
             if article == "le" and after[:1] in _VOWEL:
@@ -109,7 +106,7 @@ class Elision(Check):
                 continue
             nxt = analysis.at(m.end() + 1)
             para = next((k for k, p in enumerate(doc.paragraphs) if p.start <= m.start() < p.end), -1)
-            if para not in wanted or not analysis.covers(para) or nxt is None:
+            if para not in paragraphs or nxt is None:
                 continue
             if article == "les" and not after.endswith(("s", "x", "z")):
                 continue  # « à les copier »: a plural noun ends in s, x or z, an infinitive never does

@@ -6,14 +6,16 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from qa.checks.base import Check, Context
+from qa.checks.base import Context
+from qa.checks.grammar._shared import GrammarCheck, opening
+from qa.checks.scope import paragraphs_matching
 from qa.data import load_toml
 from qa.knowledge.forms import plural
 from qa.knowledge.lemmas import lemma_tables
-from qa.knowledge.nlp import Token
+from qa.knowledge.nlp import Analysis, Token
 from qa.knowledge.wordlists import is_french_form
 from qa.model.document import Document, Span
-from qa.model.findings import Category, Finding
+from qa.model.findings import Finding
 
 _WORD = re.compile(r"[a-zà-öø-ÿœæ]+")
 _COORDINATED = re.compile(r"[ \u00a0]+(?:et|ou)[ \u00a0]")
@@ -24,13 +26,7 @@ def _determiners() -> frozenset[str]:
     return frozenset(load_toml("grammar.toml")["number"]["plural_determiners"])
 
 
-def _scope(doc: Document) -> set[int]:
-    words = _determiners()
-    pattern = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\s+\w", re.I)
-    return {k for k, p in enumerate(doc.paragraphs) if pattern.search(doc.text, p.start, p.end)}
-
-
-class NounNumber(Check):
+class NounNumber(GrammarCheck):
     """A noun left singular after a plural determiner.
 
     MT that joins a phrase from pieces (a German plural ending it did not carry over, a
@@ -49,27 +45,17 @@ class NounNumber(Check):
 
     code = "GR02"
     priority = 246
-    paragraph_local = True
     name = "grammar.noun-number"
-    category = Category.GRAMMAR
     summary = "Noun left singular after a plural determiner (« des mesure »)"
-    data_files = ("grammar.toml",)
-    needs_nlp = True
-    nlp_components = ("parser",)
-    autofix = "some"
 
-    def nlp_paragraphs(self, doc: Document, ctx: Context) -> set[int]:
-        return _scope(doc)
+    def scope(self, doc: Document) -> set[int]:
+        return paragraphs_matching(doc, opening(_determiners(), r"\s+\w"))
 
-    def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        wanted = _scope(doc)
-        if not wanted:
-            return
-        analysis = ctx.analysis(doc)
+    def scan(self, doc: Document, ctx: Context, analysis: Analysis, paragraphs: set[int]) -> Iterator[Finding]:
         toks = analysis.tokens
         plural_dets = _determiners()
         for t in toks:
-            if t.para not in wanted or not analysis.covers(t.para) or t.dep != "det" or t.head <= t.i:
+            if t.para not in paragraphs or t.dep != "det" or t.head <= t.i:
                 continue
             det = t.text.lower()
             if det not in plural_dets:

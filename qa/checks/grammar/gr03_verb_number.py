@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterator
 from functools import cache
 
-from qa.checks.base import Check, Context
+from qa.checks.base import Context
+from qa.checks.grammar._shared import GrammarCheck, opening
+from qa.checks.scope import paragraphs_matching
 from qa.data import load_toml
-from qa.knowledge.conjugation import conjugate, form_slots
-from qa.knowledge.nlp import Token
+from qa.knowledge.conjugation import slots_of
+from qa.knowledge.nlp import Analysis, Token
 from qa.model.document import Document, Span
-from qa.model.findings import Category, Finding
-from qa.model.textutil import fold_key
+from qa.model.findings import Finding
 
 _SUBJECTS = ("nsubj", "nsubj:pass")
 _PLURAL_NOUN = re.compile(r"[a-zà-öø-ÿœæ]+[sx]")
@@ -27,29 +27,18 @@ def _determiners() -> frozenset[str]:
     return frozenset(load_toml("grammar.toml")["number"]["plural_determiners"]) - {"aux"}
 
 
-def _scope(doc: Document) -> set[int]:
-    words = _determiners()
-    pattern = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-                         + r")\s+[a-zà-öø-ÿœæ]+[sx]\b", re.I)
-    return {k for k, p in enumerate(doc.paragraphs) if pattern.search(doc.text, p.start, p.end)}
-
-
 def plural_form(verb: Token) -> str | None:
     """The third person plural of a third person singular verb, in its tense: « affirme » →
     « affirment », « a » → « ont », « était » → « étaient »; None when the tables lack it."""
-    lemma = verb.lemma.lower()
-    if not lemma.endswith(("er", "ir", "re", "oir")):
+    found = slots_of(verb.lemma, verb.text)
+    if found is None:
         return None
-    try:
-        slots = form_slots(lemma).get(fold_key(verb.text.lower()), ())
-        forms = conjugate(lemma)
-    except ValueError:
-        return None
+    forms, slots = found
     plurals = {forms.get(f"{s[:-1]}6") for s in slots if s[-1:] == "3"} - {None}
     return plurals.pop() if len(plurals) == 1 else None  # « affirme »: present or subjunctive, one plural
 
 
-class VerbNumber(Check):
+class VerbNumber(GrammarCheck):
     """A finite verb in the singular after a plural subject.
 
     MT that renders a collective or a source noun of another number, or that loses track of
@@ -67,38 +56,25 @@ class VerbNumber(Check):
 
     code = "GR03"
     priority = 247
-    paragraph_local = True
     name = "grammar.verb-number"
-    category = Category.GRAMMAR
     summary = "Singular verb after a plural subject (« les brasseurs affirme »)"
     data_files = ("grammar.toml", "conjugation.toml")
-    needs_nlp = True
-    nlp_components = ("parser",)
-    autofix = "some"
 
-    def nlp_paragraphs(self, doc: Document, ctx: Context) -> set[int]:
-        return _scope(doc)
+    def scope(self, doc: Document) -> set[int]:
+        return paragraphs_matching(doc, opening(_determiners(), r"\s+[a-zà-öø-ÿœæ]+[sx]\b"))
 
-    def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        wanted = _scope(doc)
-        if not wanted:
-            return
-        analysis = ctx.analysis(doc)
+    def scan(self, doc: Document, ctx: Context, analysis: Analysis, paragraphs: set[int]) -> Iterator[Finding]:
         toks = analysis.tokens
-        children: dict[int, list[Token]] = defaultdict(list)
-        for t in toks:
-            if t.head != t.i:
-                children[t.head].append(t)
         for verb in toks:
-            if verb.para not in wanted or not analysis.covers(verb.para) or verb.pos not in ("VERB", "AUX"):
+            if verb.para not in paragraphs or verb.pos not in ("VERB", "AUX"):
                 continue
             if verb.morph.get("VerbForm") != "Fin" or verb.morph.get("Number") != "Sing" \
                     or verb.morph.get("Person") != "3" or verb.morph.get("Mood") not in ("Ind", "Cnd", "Sub"):
                 continue
             # « était » (copula) and « a » (auxiliary) agree with the subject of their head
             governor = verb.head if verb.dep == "cop" or verb.dep.startswith("aux") else verb.i
-            subjects = [k for k in children.get(governor, []) if k.dep in _SUBJECTS]
-            if len(subjects) != 1 or not _sure_plural(subjects[0], children) or not _adjacent(toks, subjects[0], verb):
+            subjects = [k for k in analysis.children(governor) if k.dep in _SUBJECTS]
+            if len(subjects) != 1 or not _sure_plural(subjects[0], analysis) or not _adjacent(toks, subjects[0], verb):
                 continue
             fix = plural_form(verb)
             if fix is None or fix == verb.text.lower():
@@ -110,10 +86,10 @@ class VerbNumber(Check):
                                [fix], autofix=True)
 
 
-def _sure_plural(noun: Token, children: dict[int, list[Token]]) -> bool:
+def _sure_plural(noun: Token, analysis: Analysis) -> bool:
     if noun.pos != "NOUN" or not _PLURAL_NOUN.fullmatch(noun.text):
         return False
-    kids = children.get(noun.i, [])
+    kids = analysis.children(noun.i)
     if any(k.dep in ("conj", "cc") for k in kids):
         return False  # coordinated subjects: their number is the verb's business elsewhere
     return any(k.dep == "det" and k.i < noun.i and k.text.lower() in _determiners() for k in kids)

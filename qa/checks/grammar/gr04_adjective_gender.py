@@ -6,14 +6,16 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from qa.checks.base import Check, Context
+from qa.checks.base import Context
+from qa.checks.grammar._shared import GrammarCheck, opening
+from qa.checks.scope import paragraphs_matching
 from qa.data import load_toml
 from qa.knowledge.forms import feminine
 from qa.knowledge.lemmas import lemma_tables
-from qa.knowledge.nlp import Token
+from qa.knowledge.nlp import Analysis, Token
 from qa.knowledge.wordlists import is_french_form
 from qa.model.document import Document, Span
-from qa.model.findings import Category, Finding
+from qa.model.findings import Finding
 
 _WORD = re.compile(r"[a-zà-öø-ÿœæ]+")
 _GENDER = {"Masc": "m", "Fem": "f"}
@@ -23,13 +25,6 @@ _GENDER = {"Masc": "m", "Fem": "f"}
 def _data() -> tuple[dict[str, str], frozenset[str]]:
     data = load_toml("grammar.toml")["gender"]
     return dict(data["determiners"]), frozenset(data["invariable"])
-
-
-def _scope(doc: Document) -> set[int]:
-    determiners, _ = _data()
-    pattern = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, determiners), key=len, reverse=True))
-                         + r")\s+\w+\s+\w", re.I)
-    return {k for k, p in enumerate(doc.paragraphs) if pattern.search(doc.text, p.start, p.end)}
 
 
 @cache
@@ -60,7 +55,7 @@ def other_gender(adjective: str, gender: str) -> str | None:
     return masc if adjective.endswith("e") and feminine(masc) == adjective and _is_adjective(adjective, masc) else None
 
 
-class AdjectiveGender(Check):
+class AdjectiveGender(GrammarCheck):
     """An adjective right after its noun, in the other gender than the noun and its determiner.
 
     MT from English, Dutch and German, whose adjectives after the noun do not show the
@@ -81,28 +76,18 @@ class AdjectiveGender(Check):
 
     code = "GR04"
     priority = 248
-    paragraph_local = True
     name = "grammar.adjective-gender"
-    category = Category.GRAMMAR
     summary = "Adjective after its noun in the other gender (« une flotte vieillissant »)"
-    data_files = ("grammar.toml",)
-    needs_nlp = True
-    nlp_components = ("parser",)
-    autofix = "some"
 
-    def nlp_paragraphs(self, doc: Document, ctx: Context) -> set[int]:
-        return _scope(doc)
+    def scope(self, doc: Document) -> set[int]:
+        return paragraphs_matching(doc, opening(frozenset(_data()[0]), r"\s+\w+\s+\w"))
 
-    def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        wanted = _scope(doc)
-        if not wanted:
-            return
+    def scan(self, doc: Document, ctx: Context, analysis: Analysis, paragraphs: set[int]) -> Iterator[Finding]:
         determiners, invariable = _data()
-        analysis = ctx.analysis(doc)
         toks = analysis.tokens
         for k, det in enumerate(toks[:-2]):
             gender = determiners.get(det.text.lower())
-            if gender is None or det.para not in wanted or not analysis.covers(det.para) or det.dep != "det":
+            if gender is None or det.para not in paragraphs or det.dep != "det":
                 continue
             noun, adj = toks[k + 1], toks[k + 2]
             if noun.pos != "NOUN" or det.head != noun.i or _GENDER.get(noun.morph.get("Gender", "")) != gender:

@@ -7,13 +7,14 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from qa.checks.base import Check, Context
+from qa.checks.base import Context
+from qa.checks.grammar._shared import GrammarCheck
+from qa.checks.scope import paragraphs_matching
 from qa.data import load_toml
-from qa.knowledge.conjugation import conjugate, form_slots
-from qa.knowledge.nlp import Token
+from qa.knowledge.conjugation import slots_of
+from qa.knowledge.nlp import Analysis, Token
 from qa.model.document import Document, Span
-from qa.model.findings import Category, Finding
-from qa.model.textutil import fold_key
+from qa.model.findings import Finding
 
 _APOS = "['’]"
 # Tokens that end the search for the clause's verb.
@@ -32,30 +33,13 @@ def _conjunctions() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
     return re.compile(rf"(?<!\w)(?:{alternatives})", re.I), subj, ind
 
 
-def _scope(doc: Document) -> set[int]:
-    pattern = _conjunctions()[0]
-    return {k for k, p in enumerate(doc.paragraphs) if pattern.search(doc.text, p.start, p.end)}
-
-
-def _slots(verb: Token) -> tuple[str, dict[str, str], tuple[str, ...]] | None:
-    lemma = verb.lemma.lower()
-    if not lemma.endswith(("er", "ir", "re", "oir")):
-        return None
-    try:
-        slots = form_slots(lemma).get(fold_key(verb.text.lower()), ())
-        forms = conjugate(lemma)
-    except ValueError:
-        return None
-    return (lemma, forms, slots) if slots else None
-
-
 def mood_fix(verb: Token, wants: str) -> str | None:
     """The verb in the mood the conjunction wants (« subj » or « ind »), same person; None
     when its form is already that mood or the tables do not know it."""
-    found = _slots(verb)
+    found = slots_of(verb.lemma, verb.text)
     if found is None:
         return None
-    _lemma, forms, slots = found
+    forms, slots = found
     persons = {s[-1] for s in slots if s[-1:].isdigit()}
     person = verb.morph.get("Person", "")
     if person not in persons:  # « finisse » is first or third person: the third, unless spaCy says
@@ -72,7 +56,7 @@ def mood_fix(verb: Token, wants: str) -> str | None:
     return None
 
 
-class Mood(Check):
+class Mood(GrammarCheck):
     """The indicative after a conjunction that governs the subjunctive, and the reverse.
 
     « bien que », « pour que », « afin que », « avant que », « sans que », « à moins que »,
@@ -92,28 +76,19 @@ class Mood(Check):
 
     code = "GR05"
     priority = 249
-    paragraph_local = True
     name = "grammar.mood"
-    category = Category.GRAMMAR
     summary = "Indicative after « bien que », « pour que »…; subjunctive after « après que »"
     data_files = ("grammar.toml", "conjugation.toml")
-    needs_nlp = True
-    nlp_components = ("parser",)
-    autofix = "some"
 
-    def nlp_paragraphs(self, doc: Document, ctx: Context) -> set[int]:
-        return _scope(doc)
+    def scope(self, doc: Document) -> set[int]:
+        return paragraphs_matching(doc, _conjunctions()[0])
 
-    def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        wanted = _scope(doc)
-        if not wanted:
-            return
+    def scan(self, doc: Document, ctx: Context, analysis: Analysis, paragraphs: set[int]) -> Iterator[Finding]:
         pattern, subj, _ind = _conjunctions()
-        analysis = ctx.analysis(doc)
         toks = analysis.tokens
         for m in pattern.finditer(doc.text):
             after = analysis.at(m.end()) or analysis.at(m.end() + 1)
-            if after is None or after.para not in wanted or not analysis.covers(after.para):
+            if after is None or after.para not in paragraphs:
                 continue
             if m.group().lower().startswith("bien") and not _CLAUSE_START.search(doc.text, max(0, m.start() - 8), m.start()):
                 continue  # « montre bien que », « aussi bien que »: the adverb « bien », not the conjunction

@@ -6,7 +6,8 @@ import re
 
 from qa.checks.names.titles import MEDIA_NOUN
 from qa.knowledge.conditions import at_sentence_start
-from qa.knowledge.names import DETERMINER_BEFORE, Name, definite, plain_lower
+from qa.knowledge.name_renderings import definite
+from qa.knowledge.names import DETERMINER_BEFORE, Name, plain_lower
 from qa.model.document import Document, Span
 from qa.model.textutil import adjust_determiner, capitalize_first, starts_with_vowel_sound
 

@@ -13,7 +13,8 @@ from functools import cache
 
 from qa.data import load_toml
 from qa.knowledge.conditions import at_sentence_start
-from qa.knowledge.names import FOREIGN_ARTICLES, Name, content_words, generate, knowledge, lexicon
+from qa.knowledge.name_renderings import FOREIGN_ARTICLES, generate, lexicon
+from qa.knowledge.names import Name, content_words, knowledge
 from qa.model.document import Document, Span
 from qa.model.textutil import fold_key, starts_with_vowel_sound
 

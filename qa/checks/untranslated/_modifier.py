@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 
 from qa.knowledge.conjugation import agree
+from qa.knowledge.determiners import determiner_gender
 from qa.knowledge.inflection import noun_gender
 
 _ARTICLE = re.compile(r"(?i:\b(la|le|les|l['’]|une?|des|du|de la|aux?|cette|ce|cet|ces|sa|son|ses|leurs?))[ \u00a0]+$")
-_GENDER = {"la": "f", "une": "f", "cette": "f", "sa": "f", "le": "m", "un": "m", "ce": "m", "cet": "m", "du": "m", "au": "m"}
 _PLURAL = frozenset({"les", "des", "aux", "ces", "ses", "leurs"})
 
 
@@ -33,7 +33,7 @@ def complement(forms: dict[str, object], text: str, heads: list[tuple[int, int, 
     s, _, word = heads[0]
     article = _ARTICLE.search(text[max(0, s - 8) : s])
     det = article.group(1).lower() if article else ""
-    gender = _GENDER.get(det) or noun_gender(_singular(word.lower())) or noun_gender(word.lower()) or "m"
+    gender = determiner_gender(det) or noun_gender(_singular(word.lower())) or noun_gender(word.lower()) or "m"
     number = "p" if det in _PLURAL or (not det and word.endswith(("s", "x"))) else "s"
     return re.sub(r"(\w+)~", lambda m: agree(m.group(1), gender, number), general)
 
