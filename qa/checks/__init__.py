@@ -35,6 +35,9 @@ from qa.checks.artifacts.ar01_pipeline_tag import PipelineTag
 from qa.checks.artifacts.ar02_markup_residue import MarkupResidue
 from qa.checks.numbers.nf01_number_style import NumberStyle
 from qa.checks.numbers.nf02_date_style import DateStyle
+from qa.checks.typography.ty01_high_punctuation import HighPunctuation
+from qa.checks.typography.ty02_units_times import UnitsTimes
+from qa.checks.typography.ty03_dashes_apostrophes import DashesApostrophes
 from qa.checks.untranslated.ut01_untranslated_words import UntranslatedWords
 from qa.checks.untranslated.ut02_place import ForeignPlaceName
 from qa.checks.untranslated.ut03_label import SourceLabel
@@ -89,6 +92,9 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     UntranslatedWords,
     ForeignPlaceName,
     SourceLabel,
+    HighPunctuation,  # TY after NF and UT03: an amount's or a credit line's fix takes its marks along
+    UnitsTimes,
+    DashesApostrophes,
     ReportingPreposition,
     SourceConstruction,
     NeuterPronoun,
