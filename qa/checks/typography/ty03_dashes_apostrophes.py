@@ -22,8 +22,8 @@ class DashesApostrophes(Check):
     no-break spaces: throughout a plain-text document it is a house style.
     French writes the incise between en dashes (« – ») and keeps one apostrophe throughout.
 
-    Mauvais : « La formation dure trois ans - plus qu'ailleurs - et coûte cher… Les l’aides… »
-    Bon :     « La formation dure trois ans – plus qu’ailleurs – et coûte cher… »
+    Mauvais : « Le métier – très ancien – attire peu. La formation dure trois ans - plus qu’ailleurs - et coûte cher... Enfin… »
+    Bon :     « Le métier – très ancien – attire peu. La formation dure trois ans – plus qu’ailleurs – et coûte cher… Enfin… »
     """
 
     code = "TY03"
