@@ -31,6 +31,7 @@ from qa.checks.mechanics.mc13_quotation_marks import QuotationMarks
 from qa.checks.mechanics.mc14_punctuation_spacing import PunctuationSpacing
 from qa.checks.mechanics.mc15_missing_word import MissingWord
 from qa.checks.mechanics.mc16_bare_name import BareName
+from qa.checks.mechanics.mc17_opening_capital import OpeningCapital
 from qa.checks.artifacts.ar01_pipeline_tag import PipelineTag
 from qa.checks.artifacts.ar02_markup_residue import MarkupResidue
 from qa.checks.numbers.nf01_number_style import NumberStyle
@@ -76,6 +77,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     QuotationMarks,
     PunctuationSpacing,
     StrayCapital,
+    OpeningCapital,
     SourceCapital,
     MissingWord,
     BareName,
