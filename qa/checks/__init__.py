@@ -42,6 +42,7 @@ from qa.checks.typography.ty03_dashes_apostrophes import DashesApostrophes
 from qa.checks.untranslated.ut01_untranslated_words import UntranslatedWords
 from qa.checks.untranslated.ut02_place import ForeignPlaceName
 from qa.checks.untranslated.ut03_label import SourceLabel
+from qa.checks.untranslated.ut04_rare_source_word import RareSourceWord
 from qa.checks.calques.pc01_reporting_preposition import ReportingPreposition
 from qa.checks.calques.pc02_construction import SourceConstruction
 from qa.checks.calques.pc03_neuter_pronoun import NeuterPronoun
@@ -94,6 +95,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     UntranslatedWords,
     ForeignPlaceName,
     SourceLabel,
+    RareSourceWord,
     HighPunctuation,  # TY after NF and UT03: an amount's or a credit line's fix takes its marks along
     UnitsTimes,
     DashesApostrophes,
