@@ -52,6 +52,7 @@ class RareSourceWord(Check):
     code = "UT04"
     priority = 295
     paragraph_local = True
+    data_files = ("untranslated.toml", "names.toml")  # the loanwords, through qa.knowledge.foreign_words
     name = "untranslated.source-only-word"
     category = Category.UNTRANSLATED
     summary = "Word absent from French and attested in a source language"
