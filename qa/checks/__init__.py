@@ -38,7 +38,7 @@ from qa.checks.numbers.nf01_number_style import NumberStyle
 from qa.checks.numbers.nf02_date_style import DateStyle
 from qa.checks.typography.ty01_high_punctuation import HighPunctuation
 from qa.checks.typography.ty02_units_times import UnitsTimes
-from qa.checks.typography.ty03_dashes_apostrophes import DashesApostrophes
+from qa.checks.typography.ty03_dashes_ellipses import DashesEllipses
 from qa.checks.untranslated.ut01_untranslated_words import UntranslatedWords
 from qa.checks.untranslated.ut02_place import ForeignPlaceName
 from qa.checks.untranslated.ut03_label import SourceLabel
@@ -98,7 +98,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     RareSourceWord,
     HighPunctuation,  # TY after NF and UT03: an amount's or a credit line's fix takes its marks along
     UnitsTimes,
-    DashesApostrophes,
+    DashesEllipses,
     ReportingPreposition,
     SourceConstruction,
     NeuterPronoun,

@@ -1,1 +1,1 @@
-"""Typography: the spacing of high punctuation, units, times, ordinals, dashes, ellipses and apostrophes, measured against the document's own convention."""
+"""Typography: the spacing of high punctuation, units, times, ordinals, dashes and ellipses, measured against the document's own convention."""

@@ -1,5 +1,5 @@
 """The typographic convention a document keeps: which space it puts before « : ; ! ? % » and
-inside its guillemets, whether it writes « … » and curly apostrophes.
+inside its guillemets, whether it writes « … » and real dashes.
 
 French copy has more than one correct house style (a no-break space before every high mark,
 a narrow no-break space before « ; ! ? » only, a plain space everywhere, or none at all before
@@ -23,7 +23,6 @@ HIGH = ":;!?"
 HIGH_MARK = re.compile(r"(?<=[\w)»”\"%…’'])(?P<sp>[ \u00a0\u202f]?)(?P<mark>[:;!?])(?=[ \u00a0\u202f\n\r»”\")]|$)")
 GUILLEMET_IN = re.compile(r"«(?P<sp>[ \u00a0\u202f]?)(?=\w)|(?<=[\w.!?…])(?P<sp2>[ \u00a0\u202f]?)»")
 PERCENT = re.compile(r"(?<=\d)(?P<sp>[ \u00a0\u202f]?)%")
-ELISION = re.compile(r"(?<![\w'’])(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)(['’])(?=\w)", re.I)
 # « trois ans et demi - plus longtemps - » and « sphaignes -- une mousse »: a hyphen (or two)
 # between spaces, between words of running text.
 DASH = re.compile(r"(?<=[\w,)»])(?P<sp>[ \u00a0])(?P<dash>--?)(?=[ \u00a0][\w«(])")
@@ -110,16 +109,6 @@ class Convention:
     def ellipsis_char(self) -> bool:
         """The document writes the one-character ellipsis « … » somewhere."""
         return "…" in self.text
-
-    @cached_property
-    def apostrophe(self) -> str | None:
-        """The apostrophe of the document's elisions when one kind makes at least five and
-        three in four of them; None when the document mixes them evenly or has too few."""
-        c = Counter(m.group(1) for m in ELISION.finditer(self.text))
-        if not c:
-            return None
-        best, n = c.most_common(1)[0]
-        return best if n >= 5 and n >= 3 * (sum(c.values()) - n) else None
 
 
 @lru_cache(maxsize=16)

@@ -1,5 +1,9 @@
-"""TY03: a hyphen used as a dash, an ellipsis of three full stops where the document writes
-« … », an apostrophe of the other kind than the document's."""
+"""TY03: a hyphen used as a dash, and an ellipsis of three full stops where the document
+writes « … ».
+
+An apostrophe of the other kind than the document's (« l'usine » among « l’ ») is left
+alone: every annotated MT set (real-wmt21, bio-mqm-enfr) treats it as a house convention,
+and it was 33 of TY03's 38 false findings on bio-mqm and 5 on the WMT21 reference."""
 
 from __future__ import annotations
 
@@ -7,20 +11,19 @@ import re
 from collections.abc import Iterator
 
 from qa.checks.base import Check, Context
-from qa.checks.typography._convention import DASH, ELISION, convention
+from qa.checks.typography._convention import DASH, convention
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding
 
 _DOTS = re.compile(r"(?<![.])\.\.\.(?![.])")
 
 
-class DashesApostrophes(Check):
-    """A hyphen standing for a dash (« trois ans - plus qu’ailleurs - »; « -- »), three full
-    stops where the document elsewhere writes the ellipsis « … », and an apostrophe of the
-    other kind than the one the document keeps (three in four of its elisions, at least five).
-    A hyphen for a dash is reported where the document writes real dashes at least as often or keeps
-    no-break spaces: throughout a plain-text document it is a house style.
-    French writes the incise between en dashes (« – ») and keeps one apostrophe throughout.
+class DashesEllipses(Check):
+    """A hyphen standing for a dash (« trois ans - plus qu’ailleurs - »; « -- ») and three full
+    stops where the document elsewhere writes the ellipsis « … ». French writes the incise
+    between en dashes (« – »). A hyphen for a dash is reported where the document writes real
+    dashes at least as often or keeps no-break spaces: throughout a plain-text document it is
+    a house style.
 
     Mauvais : « Le métier – très ancien – attire peu. La formation dure trois ans - plus qu’ailleurs - et coûte cher... Enfin… »
     Bon :     « Le métier – très ancien – attire peu. La formation dure trois ans – plus qu’ailleurs – et coûte cher… Enfin… »
@@ -28,9 +31,9 @@ class DashesApostrophes(Check):
 
     code = "TY03"
     priority = 293
-    name = "typography.dash-ellipsis-apostrophe"
+    name = "typography.dash-ellipsis"
     category = Category.TYPOGRAPHY
-    summary = "Hyphen for a dash, « ... » against the document's « … », apostrophe against the document's"
+    summary = "Hyphen for a dash, or « ... » against the document's « … »"
     autofix = "all"
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
@@ -52,10 +55,3 @@ class DashesApostrophes(Check):
             for m in _DOTS.finditer(text):
                 yield self.finding(doc, Span(m.start(), m.end()),
                                    "three full stops where the document writes the ellipsis « … »", ["…"], autofix=True)
-        keep = conv.apostrophe
-        if keep is not None:
-            for m in ELISION.finditer(text):
-                if m.group(1) != keep:
-                    span = Span(m.start(), m.end())
-                    yield self.finding(doc, span, f"apostrophe « {m.group(1)} » where the document writes « {keep} »",
-                                       [m.group()[:-1] + keep], autofix=True)
