@@ -51,7 +51,7 @@ class DashesEllipses(Check):
                 continue  # a list item, or a dateline (« RENNES - Le nombre »)
             yield self.finding(doc, Span(m.start("dash"), m.end("dash")), f"« {m['dash']} » between spaces: a dash is « – »",
                                ["–"], autofix=True)
-        if conv.ellipsis_char:
+        if conv.ellipsis_char and ctx.domain != "software":  # « if ... elif ... »: code
             for m in _DOTS.finditer(text):
                 yield self.finding(doc, Span(m.start(), m.end()),
                                    "three full stops where the document writes the ellipsis « … »", ["…"], autofix=True)
