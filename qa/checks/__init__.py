@@ -31,13 +31,18 @@ from qa.checks.mechanics.mc13_quotation_marks import QuotationMarks
 from qa.checks.mechanics.mc14_punctuation_spacing import PunctuationSpacing
 from qa.checks.mechanics.mc15_missing_word import MissingWord
 from qa.checks.mechanics.mc16_bare_name import BareName
+from qa.checks.mechanics.mc17_opening_capital import OpeningCapital
 from qa.checks.artifacts.ar01_pipeline_tag import PipelineTag
 from qa.checks.artifacts.ar02_markup_residue import MarkupResidue
 from qa.checks.numbers.nf01_number_style import NumberStyle
 from qa.checks.numbers.nf02_date_style import DateStyle
+from qa.checks.typography.ty01_high_punctuation import HighPunctuation
+from qa.checks.typography.ty02_units_times import UnitsTimes
+from qa.checks.typography.ty03_dashes_ellipses import DashesEllipses
 from qa.checks.untranslated.ut01_untranslated_words import UntranslatedWords
 from qa.checks.untranslated.ut02_place import ForeignPlaceName
 from qa.checks.untranslated.ut03_label import SourceLabel
+from qa.checks.untranslated.ut04_rare_source_word import RareSourceWord
 from qa.checks.calques.pc01_reporting_preposition import ReportingPreposition
 from qa.checks.calques.pc02_construction import SourceConstruction
 from qa.checks.calques.pc03_neuter_pronoun import NeuterPronoun
@@ -73,6 +78,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     QuotationMarks,
     PunctuationSpacing,
     StrayCapital,
+    OpeningCapital,
     SourceCapital,
     MissingWord,
     BareName,
@@ -89,6 +95,10 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     UntranslatedWords,
     ForeignPlaceName,
     SourceLabel,
+    RareSourceWord,
+    HighPunctuation,  # TY after NF and UT03: an amount's or a credit line's fix takes its marks along
+    UnitsTimes,
+    DashesEllipses,
     ReportingPreposition,
     SourceConstruction,
     NeuterPronoun,

@@ -95,6 +95,7 @@ FILES: dict[str, Toml | Tsv] = {
     }),
     "source_terms.toml": Toml(1, {"term": ARRAY}),
     "spacing.toml": Toml(1, {"glue": TABLE, "titles": TABLE, "incise": TABLE}),
+    "typography.toml": Toml(1, {"units": TABLE, "times": TABLE, "ordinals": TABLE, "grouping": TABLE}),
     "transliteration.toml": Toml(1, {
         "exclude": ARRAY, "strong_endings": ARRAY, "endings": ARRAY, "incompatible": TABLE, "marker": ARRAY,
         "rule": ARRAY, "own_spelling": ARRAY,

@@ -54,10 +54,10 @@ def split_merged(word: str) -> tuple[str, str, bool] | None:
         return None  # « charset »: an English word, not two French ones
     capital = seg[:1].isupper()
     best: tuple[float, str, str, bool] | None = None
-    for i in range(2, len(seg) - 1):
+    for i in range(2, len(seg)):
         left, right = seg[:i], seg[i:]
-        if not right.islower():
-            continue
+        if not right.islower() or (len(right) == 1 and right != "à"):
+            continue  # one letter: only « à » is a word (« randonneursà skis »)
         lz, rz = zipf(left), zipf(right)
         if zipf(left, "en") > lz:
             continue  # « directshow », « opentype »: English compounds

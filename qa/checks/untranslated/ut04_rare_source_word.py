@@ -1,0 +1,80 @@
+"""UT04: a word French does not have at all, which a source language has."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from qa.checks.base import Check, Context
+from qa.checks.prose import in_code, in_quotes
+from qa.knowledge.foreign_words import SOURCES, loanwords
+from qa.knowledge.wordlists import is_french_form, other_script, zipf
+from qa.model.document import Document, Span
+from qa.model.findings import Category, Finding
+from qa.model.textutil import word_list
+
+# wordfreq's French list holds every word seen a few times in French text, names of places
+# and firms included (« Wachau » 1.8, « Zermatt » 2.4, « Herengracht » 1.0): a word absent
+# from it, long, and attested in a source language is a source word, not a French rarity.
+_SOURCE_MIN = 1.9
+_LENGTH = 6
+# A French determiner or elided article before a capitalised word: a German noun left in
+# the text (« les Lawinen », « la Kurzarbeit »), not a name standing alone.
+# An elided « l’ » or « d’ » is left out: it stands before place names (« d’Arnsberg »).
+_DETERMINER = re.compile(r"\b(?i:le|la|les|des|du|au|aux|un|une|ces|cette|leur|leurs|sa|son|ses)[ \u00a0]+$")
+_ADDRESS = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\S+\.[a-z]{2,}/\S*")
+
+
+def source_only(word: str) -> str | None:
+    """The source language of a word French never writes, when it is attested there."""
+    low = word.lower()
+    if len(low) < _LENGTH or not low.isalpha() or other_script(low) or low in loanwords() or is_french_form(low):
+        return None
+    if zipf(low) > 0:
+        return None
+    best = max(SOURCES, key=lambda lang: zipf(low, lang))
+    return best if zipf(low, best) >= _SOURCE_MIN else None
+
+
+class RareSourceWord(Check):
+    """A word that French never writes (absent from wordfreq's French list and from the
+    lexicon) and that a source language has (« glastuinbouw », « eindtermen »,
+    « les Lawinen », « la Kurzarbeit »): a source word left in the text, too rare for the
+    frequency margins of UT01. In lower case anywhere; with a capital only when German and
+    after a French determiner (« les Lawinen »), since a capitalised word alone, or after
+    « l’ » or « d’ », is a name (« d’Arnsberg »). Quotations,
+    code and addresses are left alone.
+
+    Mauvais : « La glastuinbouw consomme 7 % du gaz ; les Lawinen menacent la vallée. »
+    Bon :     « La culture sous serre consomme 7 % du gaz ; les avalanches menacent la vallée. »
+    """
+
+    code = "UT04"
+    priority = 295
+    paragraph_local = True
+    data_files = ("untranslated.toml", "names.toml")  # the loanwords, through qa.knowledge.foreign_words
+    name = "untranslated.source-only-word"
+    category = Category.UNTRANSLATED
+    summary = "Word absent from French and attested in a source language"
+    autofix = "none"
+
+    def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        text = doc.text
+        addresses = [(m.start(), m.end()) for m in _ADDRESS.finditer(text)]
+        for s, e, w in word_list(text):
+            if not w[:1].isalpha():
+                continue
+            capital = w[:1].isupper()
+            if capital:
+                if not w[1:].islower() or not _DETERMINER.search(text[max(0, s - 8) : s]):
+                    continue
+                if re.match(r"[ \u00a0]+[A-ZÀ-ÖØ-Þ]", text[e : e + 3]):
+                    continue  # « la Volks Bank »: a multiword name
+            elif not w.islower():
+                continue
+            lang = source_only(w)
+            if lang is None or in_quotes(doc, s) or in_code(doc, s) or any(a <= s < b for a, b in addresses):
+                continue
+            if capital and lang != "de":
+                continue  # only German capitalises its common nouns
+            yield self.finding(doc, Span(s, e), f"« {w} » is not French: a {lang} word left untranslated")
