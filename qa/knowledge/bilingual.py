@@ -12,7 +12,7 @@ and the ``.dict.dz`` is dictzip, which gzip reads whole.
 An entry is a header line (headword, pronunciation, ``<part of speech>``), then per sense a
 line of French translations, numbered ``1.``, ``2.``… when there are several, and in the
 German dictionary a line of German definition after each. The table keeps, per lower-case
-headword, its French translations in order and whether it is a noun.
+headword, its French translations in order and whether it may be a noun.
 """
 
 from __future__ import annotations
@@ -37,7 +37,8 @@ _POS = re.compile(r"<([^>]*)>")
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """A headword's French translations (first sense first) and whether it is a noun."""
+    """A headword's French translations (first sense first) and whether it may be a noun: the
+    German dictionary gives parts of speech, the Dutch and English ones do not."""
 
     translations: tuple[str, ...]
     noun: bool
@@ -75,7 +76,7 @@ def parse_entry(text: str) -> Entry:
     if not lines:
         return Entry((), False)
     pos = _POS.search(lines[0])
-    noun = pos is not None and pos.group(1).split(",")[0].strip() == "n"
+    noun = pos is None or pos.group(1).split(",")[0].strip() == "n"
     out: list[str] = []
     for i, line in enumerate(lines[1:]):
         numbered = _SENSE.match(line)
