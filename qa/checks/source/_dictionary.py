@@ -1,4 +1,4 @@
-"""What the dictionary-backed source checks (SA08, SA09) share: source words, their entries
+"""What the dictionary-backed source checks (SA08) share: source words, their entries
 with German and Dutch inflection undone, and French phrases as patterns with their plurals."""
 
 from __future__ import annotations

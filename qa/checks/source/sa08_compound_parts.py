@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from qa.checks.base import Check, Context
 from qa.checks.prose import in_code
 from qa.checks.source._dictionary import SOURCE_WORD, lookup, mentions, phrase_pattern
-from qa.knowledge.bilingual import entry, languages
+from qa.knowledge.bilingual import Entry, entry, languages
 from qa.knowledge.forms import plural
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding, Severity
@@ -20,7 +20,7 @@ _MIN_PART = 3
 # Linking elements between the parts of a German or Dutch compound (« Arbeit-s-platz »).
 _LINKS = ("", "s", "es", "n", "en", "e", "er")
 # How many translations of a part are tried: the first senses are the common ones.
-_SENSES = 6
+_SENSES = 16
 # Two words sharing this many first letters render one word (« personne », « personnage »).
 _STEM = 5
 # The head's translation, then « de », « à » (with an article) or nothing, then the modifier's.
@@ -43,6 +43,19 @@ def _parts(head: str, lang: str) -> Iterator[tuple[tuple[str, ...], tuple[str, .
             if first is not None:
                 yield first.translations[:_SENSES], last.translations[:_SENSES]
                 break
+
+
+def _leading_compound(word: str, lang: str) -> tuple[str, Entry] | None:
+    """The compound a longer compound opens with, when the rest is a headword too
+    (« Straßenbahnlinie »: « straßenbahn » + « linie »), the longest first."""
+    low = word.lower()
+    for i in range(len(low) - _MIN_PART, _MIN_COMPOUND - 1, -1):
+        if lookup(low[i:], lang) is None:
+            continue
+        found = entry(low[:i], lang)
+        if found is not None:
+            return low[:i], found
+    return None
 
 
 def _number_of(fix: str, literal: str) -> str:
@@ -105,7 +118,7 @@ class CompoundParts(Check):
         for word in dict.fromkeys(SOURCE_WORD.findall(ctx.source)):
             if len(word) < _MIN_COMPOUND:
                 continue
-            found = lookup(word, lang)
+            found = lookup(word, lang) or _leading_compound(word, lang)
             if found is None:
                 continue
             head, whole_entry = found
