@@ -26,6 +26,8 @@ ENTRIES = {
         ("zeitgleich", "zeitgleich /x/ <adj>\nsimultané\ngleichzeitig\n"),
         ("Zeit", "Zeit /x/ <n, fem>\ntemps\nDauer\n"),
         ("gleich", "gleich /x/ <adj>\nmême\nidentisch\n"),
+        ("Imker", "Imker /x/ <n, masc>\napiculteur\njemand, der Bienen hält\n"),
+        ("Warnstreik", "Warnstreik /x/ <n, masc>\ngrève d\u2032avertissement\nkurzer Streik\n"),
     ],
     "nld": [
         ("dierentuin", "dierentuin /x/\nzoo\n"),
