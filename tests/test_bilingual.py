@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 from dictd_fixture import write
+from typer.testing import CliRunner
 
 from qa.api import Config, lint_document, make_context
 from qa.checks.source.sa08_compound_parts import CompoundParts
+from qa.cli import app
 from qa.knowledge import bilingual
 from qa.model.document import Document
 
@@ -59,3 +61,21 @@ def test_no_dictionary_no_finding(dictd: Path) -> None:
     write(dictd)
     bilingual.clear()
     assert [f.text for f in lint_document(doc, ctx, [CompoundParts()]).findings] == ["peuple d'abeilles"]
+
+
+def test_damaged_dictionary_is_absent_not_a_crash(dictd: Path) -> None:
+    write(dictd)
+    (dictd / "freedict-deu-fra.dict.dz").write_bytes(b"not gzip")
+    assert bilingual.translations("Bienenvolk", "de") == ()
+    assert "freedict-deu-fra.dict.dz" in bilingual.BROKEN["de"]
+    assert bilingual.languages() == ["nl"]
+
+
+def test_backends_listing_says_whether_the_dictionary_is_there(dictd: Path) -> None:
+    runner = CliRunner()
+    line = next(x for x in runner.invoke(app, ["lint", "--backends"]).stdout.splitlines() if x.startswith("dictionary"))
+    assert line.split()[1] == "inactive" and "SA08 is silent" in line
+    write(dictd)
+    bilingual.clear()
+    line = next(x for x in runner.invoke(app, ["lint", "--backends"]).stdout.splitlines() if x.startswith("dictionary"))
+    assert line.split()[1] == "active" and "de, nl" in line

@@ -129,7 +129,9 @@ def _dictionary_status() -> Status:
     """The bilingual dictionary of SA08 (qa.knowledge.bilingual): an optional knowledge source."""
     from qa.knowledge import bilingual
 
-    found = bilingual.languages()
+    found = [lang for lang in bilingual.languages() if bilingual.table(lang)]
+    if bilingual.BROKEN:
+        return Status("dictionary", bool(found), "unreadable: " + "; ".join(sorted(bilingual.BROKEN.values())))
     if not found:
         return Status("dictionary", False, (
             f"unavailable: no FreeDict dictd files in {bilingual.directory()} "

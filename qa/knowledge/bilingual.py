@@ -20,6 +20,7 @@ from __future__ import annotations
 import gzip
 import os
 import re
+import zlib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -33,6 +34,10 @@ _SENSE = re.compile(r"^\s*(\d+)\.\s*")
 _TRAILING_NUMBER = re.compile(r"\s+\d+\.$")
 _PARENS = re.compile(r"\([^)]*\)")
 _POS = re.compile(r"<([^>]*)>")
+
+
+# The dictionaries found but unreadable, with why (shown by `qa lint --backends`).
+BROKEN: dict[str, str] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +64,8 @@ def files(lang: str) -> tuple[Path, Path] | None:
 
 
 def languages() -> list[str]:
-    """The source languages with a dictionary on this machine."""
-    return [lang for lang in _NAMES if files(lang) is not None]
+    """The source languages with a readable dictionary on this machine."""
+    return [lang for lang in _NAMES if files(lang) is not None and (lang not in BROKEN)]
 
 
 def decode_number(text: str) -> int:
@@ -95,7 +100,7 @@ def read_table(index: Path, data: Path) -> dict[str, Entry]:
     """Every headword of a dictd dictionary, lower-cased, with its entries merged."""
     raw = gzip.decompress(data.read_bytes())
     table: dict[str, Entry] = {}
-    for number, line in enumerate(index.read_text(encoding="utf-8").splitlines(), 1):
+    for line in index.read_text(encoding="utf-8", errors="replace").splitlines():
         fields = line.split("\t")
         if len(fields) < 3 or fields[0].startswith("00database") or not fields[0].strip():
             continue
@@ -122,7 +127,11 @@ def table(lang: str) -> dict[str, Entry]:
     if found is None:
         return {}
     stamp = ":".join(f"{p}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in found)
-    return derived.derived_value("bilingual", lambda: read_table(*found), lang, stamp)
+    try:
+        return derived.derived_value("bilingual", lambda: read_table(*found), lang, stamp)
+    except (OSError, EOFError, zlib.error) as exc:  # a damaged file: as if it were absent
+        BROKEN[lang] = f"{found[1]}: {exc}"
+        return {}
 
 
 def entry(word: str, lang: str) -> Entry | None:
@@ -137,3 +146,4 @@ def translations(word: str, lang: str) -> tuple[str, ...]:
 def clear() -> None:
     """Forget the compiled tables (after QA_DICTD_DIR changed, in tests)."""
     table.cache_clear()
+    BROKEN.clear()
