@@ -1,7 +1,7 @@
 """Findings of the source checks on WMT21 de→fr with the German source, line by line aligned:
 the human reference (clean: every finding is a false alarm) and the four MT systems.
 
-Usage: python bench/dict_source.py [--select SA07,SA08,SA09] [--show 20] [--limit 1000]
+Usage: python bench/dict_source.py [--select SA07,SA08] [--show 20] [--limit 1000]
 Each block of 20 lines is one document whose segments (lines) carry their source line, as
 `qa lint TEXT --source SRC --source-lang de` reads them. Prints findings per 1,000 words per
 code and per text, then examples.
@@ -25,7 +25,7 @@ TEXTS = ("ref.A", "hyp.Online-B", "hyp.Online-W", "hyp.LISN", "hyp.talp_upc")
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--select", default="SA07,SA08,SA09")
+    parser.add_argument("--select", default="SA07,SA08")
     parser.add_argument("--show", type=int, default=20)
     parser.add_argument("--limit", type=int, default=1000)
     parser.add_argument("--texts", default=",".join(TEXTS))
