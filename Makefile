@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test eval bench clean grammalecte
+.PHONY: run test eval bench clean grammalecte dictionaries
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,7 +41,18 @@ grammalecte: | $(BIN)/python
 	  echo "note: Grammalecte is not installed (apt-get install python3-grammalecte); qa runs without its checks (GC00)"; \
 	fi
 
-run: $(VENV)/.installed grammalecte
+# Best effort: FreeDict's German, Dutch and English → French dictionaries (dictd files, CC-BY-SA 3.0)
+# for SA08 (qa/knowledge/bilingual.py). Without them qa runs, minus SA08.
+DICTS := dict-freedict-deu-fra dict-freedict-nld-fra dict-freedict-eng-fra
+dictionaries:
+	-@[ -f /usr/share/dictd/freedict-deu-fra.index ] || \
+	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+	    echo "make: installing $(DICTS) with apt-get (root): the bilingual dictionary of SA08" && \
+	    { export DEBIAN_FRONTEND=noninteractive; apt-get install -y -q --no-install-recommends $(DICTS) || \
+	      { apt-get update -q && apt-get install -y -q --no-install-recommends $(DICTS); }; } >/dev/null 2>&1; } || \
+	  echo "note: FreeDict dictionaries not installed (apt-get install $(DICTS)); qa runs without SA08"
+
+run: $(VENV)/.installed grammalecte dictionaries
 	$(BIN)/qa lint texts/ --fail-on never
 
 test: $(VENV)/.installed-dev grammalecte

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import difflib
 import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from dictd_fixture import write as write_dictd
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -15,6 +17,10 @@ GOLDEN = Path(__file__).parent / "golden"
 # No disk cache (qa.knowledge.cache) unless a test asks for one: a test must see the code it runs,
 # not answers stored by an earlier version or by a real engine it replaced with a fake.
 os.environ.setdefault("QA_NO_CACHE", "1")
+# The bilingual dictionary (qa.knowledge.bilingual) is a small fixture, not whatever dict-freedict-*
+# packages this machine has: SA08's cases give the same answers everywhere.
+_DICTD = tempfile.TemporaryDirectory(prefix="qa-dictd-")
+os.environ["QA_DICTD_DIR"] = str(write_dictd(Path(_DICTD.name)))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -125,9 +125,24 @@ def _grammalecte_status(options: BackendOptions) -> Status:
     return Status("grammalecte", True, f"on ({origin}): {listed}")
 
 
+def _dictionary_status() -> Status:
+    """The bilingual dictionary of SA08 (qa.knowledge.bilingual): an optional knowledge source."""
+    from qa.knowledge import bilingual
+
+    found = [lang for lang in bilingual.languages() if bilingual.table(lang)]
+    if bilingual.BROKEN:
+        return Status("dictionary", bool(found), "unreadable: " + "; ".join(sorted(bilingual.BROKEN.values())))
+    if not found:
+        return Status("dictionary", False, (
+            f"unavailable: no FreeDict dictd files in {bilingual.directory()} "
+            "(apt-get install dict-freedict-deu-fra dict-freedict-nld-fra dict-freedict-eng-fra); SA08 is silent"
+        ))
+    return Status("dictionary", True, f"on: FreeDict {', '.join(found)}→fr in {bilingual.directory()} (SA08)")
+
+
 def statuses(config: Config, probe: bool = True) -> list[Status]:
     """Each backend, whether it will run with config, and why (probing the server when asked)."""
-    return [_languagetool_status(config, probe), _grammalecte_status(config.backends)]
+    return [_languagetool_status(config, probe), _grammalecte_status(config.backends), _dictionary_status()]
 
 
 def show_status(config: Config, err: bool = False) -> None:

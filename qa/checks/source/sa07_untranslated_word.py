@@ -7,6 +7,8 @@ from collections.abc import Iterator
 
 from qa.checks.base import Check, Context
 from qa.checks.prose import in_code, in_quotes
+from qa.checks.source._dictionary import lookup
+from qa.knowledge.forms import plural
 from qa.knowledge.foreign_words import german_name_shape, loanwords, name_words, source_compound
 from qa.knowledge.wordlists import is_french_form, zipf
 from qa.model.document import Document, Span
@@ -15,7 +17,10 @@ from qa.model.textutil import is_sentence_start, word_list
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
 # A French determiner right before: a capital after it is a noun, not a name (« la Bahn »).
-_DETERMINER = re.compile(r"\b(?i:la|le|les|un|une|des|du|au|aux|ce|cette|ces|son|sa|ses)[ \u00a0]+$")
+_DETERMINER = re.compile(
+    r"\b(?i:la|le|les|un|une|des|du|au|aux|ce|cette|ces|son|sa|ses|leurs|nombreux|nombreuses|plusieurs|quelques)[ \u00a0]+$"
+)
+_PLURAL_BEFORE = re.compile(r"\b(?i:les|des|aux|ces|ses|leurs|nombreux|nombreuses|plusieurs|quelques)[ \u00a0]+$")
 # How frequent in the source language a copied word must be to be vocabulary, not a name.
 _SOURCE_WORD = 2.5
 _SENTENCE_START_WORD = 3.5
@@ -31,6 +36,8 @@ _COMPOUND_LENGTH = 8
 _ENDINGS = ("", "s", "es", "n", "en", "e", "er", "ern")
 # A quotation of this many words at most mentions a term; a longer one is translated speech.
 _TERM_WORDS = 3
+# How many of the dictionary's translations are suggested.
+_SUGGESTIONS = 3
 
 
 class SourceWordLeft(Check):
@@ -85,7 +92,7 @@ class SourceWordLeft(Check):
                 continue
             if w[:1].isupper() and zipf(low) >= _KNOWN_IN_FRENCH:
                 continue  # a name French copy uses (« Seehofer », « le Burgenland »)
-            if w[:1].isupper() and not _DETERMINER.search(doc.text[max(0, s - 8) : s]):
+            if w[:1].isupper() and not _DETERMINER.search(doc.text[max(0, s - 12) : s]):
                 # A capital without a determiner is a name, unless it opens the sentence
                 # with a common word of the source (« Allerdings », « Echter »).
                 if not is_sentence_start(doc.text, s) or zipf(low, lang) < _SENTENCE_START_WORD:
@@ -94,7 +101,9 @@ class SourceWordLeft(Check):
                 # after a determiner: a place or a title (« le Burgenland », « la BildZeitung »),
                 # or the first word of a name (« la Städtische Wirtschaftsschule »)
                 continue
-            yield self.finding(doc, Span(s, e), f"« {w} » is copied from the source sentence: translate it")
+            yield self.finding(
+                doc, Span(s, e), f"« {w} » is copied from the source sentence: translate it", _translations(w, doc, s, lang)
+            )
 
     @staticmethod
     def _foreign(word: str, lang: str) -> bool:
@@ -102,6 +111,8 @@ class SourceWordLeft(Check):
             return False
         if zipf(word, lang) >= _SOURCE_WORD:
             return True
+        if zipf(word) < _COMPOUND_FRENCH and lookup(word, lang) is not None:
+            return True  # a headword of the bilingual dictionary, rare in wordfreq (« Imker »)
         return len(word) >= _COMPOUND_LENGTH and zipf(word) < _COMPOUND_FRENCH and source_compound(word, lang)
 
     def _hyphenated_foreign(self, word: str, doc: Document, s: int, lang: str) -> bool:
@@ -109,7 +120,7 @@ class SourceWordLeft(Check):
         capitalised part, that is a common source word and no French word."""
         if word.lower() in loanwords() or is_french_form(word.lower()):
             return False  # « week-end », « check-up »: borrowed whole
-        after_determiner = bool(_DETERMINER.search(doc.text[max(0, s - 8) : s]))
+        after_determiner = bool(_DETERMINER.search(doc.text[max(0, s - 12) : s]))
         for part in word.split("-"):
             low = part.lower()
             if len(low) < 3 or low in loanwords() or is_french_form(low) or zipf(low) >= _FRENCH_WORD:
@@ -119,6 +130,18 @@ class SourceWordLeft(Check):
             if part.islower() or (part.istitle() and after_determiner):
                 return True
         return False
+
+
+def _translations(word: str, doc: Document, s: int, lang: str) -> tuple[str, ...]:
+    """The bilingual dictionary's first translations of the word (qa.knowledge.bilingual), the
+    first word in the plural after a plural determiner (« de nombreux Imker » → « apiculteurs »)."""
+    found = lookup(word, lang)
+    if found is None:
+        return ()
+    out = list(found[1].translations[:_SUGGESTIONS])
+    if _PLURAL_BEFORE.search(doc.text[max(0, s - 12) : s]):
+        out = [" ".join([plural(t.split()[0]), *t.split()[1:]]) for t in out]
+    return tuple(out)
 
 
 def _name_goes_on(text: str, end: int) -> bool:

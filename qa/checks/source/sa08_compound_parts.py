@@ -1,0 +1,150 @@
+"""SA08: a source compound rendered part by part, where the dictionary gives its translation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from qa.checks.base import Check, Context
+from qa.checks.prose import in_code
+from qa.checks.source._dictionary import SOURCE_WORD, lookup, mentions, phrase_pattern
+from qa.knowledge.bilingual import Entry, entry, languages
+from qa.knowledge.forms import plural
+from qa.model.document import Document, Span
+from qa.model.findings import Category, Finding, Severity
+from qa.model.textutil import is_sentence_start
+
+_COMPOUND_LANGS = ("de", "nl")
+_MIN_COMPOUND = 7
+_MIN_PART = 3
+# Linking elements between the parts of a German or Dutch compound (« Arbeit-s-platz »).
+_LINKS = ("", "s", "es", "n", "en", "e", "er")
+# How many translations of a part are tried: the first senses are the common ones.
+_SENSES = 16
+# Two words sharing this many first letters render one word (« personne », « personnage »).
+_STEM = 5
+# The head's translation, then « de », « à » (with an article) or nothing, then the modifier's.
+_JOIN = r"[ \u00a0]+(?:(?:de|du|des|à|au|aux)[ \u00a0]+(?:la[ \u00a0]+|le[ \u00a0]+|les[ \u00a0]+|l')?|d'|)"
+
+
+def _parts(head: str, lang: str) -> Iterator[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """(translations of the modifier, translations of the head) of each split of a compound
+    into two headwords, the longest head first."""
+    for i in range(_MIN_PART, len(head) - _MIN_PART + 1):
+        last = entry(head[i:], lang)
+        if last is None:
+            continue
+        for link in _LINKS:
+            first_word = head[:i]
+            if link and not first_word.endswith(link):
+                continue
+            first_word = first_word[: len(first_word) - len(link)]
+            first = entry(first_word, lang) if len(first_word) >= _MIN_PART else None
+            if first is not None:
+                yield first.translations[:_SENSES], last.translations[:_SENSES]
+                break
+
+
+def _leading_compound(word: str, lang: str) -> tuple[str, Entry] | None:
+    """The compound a longer compound opens with, when the rest is a headword too
+    (« Straßenbahnlinie »: « straßenbahn » + « linie »), the longest first."""
+    low = word.lower()
+    for i in range(len(low) - _MIN_PART, _MIN_COMPOUND - 1, -1):
+        if lookup(low[i:], lang) is None:
+            continue
+        found = entry(low[:i], lang)
+        if found is not None:
+            return low[:i], found
+    return None
+
+
+def _number_of(fix: str, literal: str) -> str:
+    """The dictionary's translation in the number of the literal rendering: its first word
+    plural, and the second too when it is a noun or an adjective (« maîtres baigneurs »)."""
+    words = fix.split()
+    if not literal.split()[0].lower().endswith(("s", "x")) or words[0].endswith(("s", "x")):
+        return fix
+    if len(words) == 2 and "'" not in fix:
+        return f"{plural(words[0])} {plural(words[1])}"
+    return " ".join([plural(words[0]), *words[1:]])
+
+
+def _stem(word: str) -> str:
+    return word.lower()[:_STEM]
+
+
+def _same_head(literal: str, wanted: list[str]) -> bool:
+    """The dictionary renders the compound with the literal's head noun (« protection des
+    consommateurs », « réductions d'impôt », « personne clé » for « personnage clé »): the
+    compound is transparent and the literal rendering is French too."""
+    head = _stem(re.split(r"[\s']", literal)[0])
+    return any(_stem(w) == head for t in wanted for w in re.split(r"[\s'’-]+", t) if len(w) >= _MIN_PART)
+
+
+def _usable(word: str) -> bool:
+    return len(word) >= _MIN_PART and not any(c.isupper() for c in word)
+
+
+class CompoundParts(Check):
+    """A German or Dutch compound translated part by part.
+
+    With the source (`--source`) and a FreeDict dictionary installed (dict-freedict-deu-fra,
+    dict-freedict-nld-fra), a source compound whose entry gives a French translation, while
+    the French sentence holds none of its translations but the translation of its last part
+    followed by that of its first part (« bains libres » for « Freibäder », « peuple
+    d'abeilles » for « Bienenvolk »): the compound was rendered word for word. The
+    dictionary's translation is suggested. Without the dictionary the check is silent.
+
+    Mauvais : source « Jedes Bienenvolk hat zwölf Kilo geliefert. », cible « Chaque peuple
+    d'abeilles a livré douze kilos. »
+    Bon :     source « Jedes Bienenvolk hat zwölf Kilo geliefert. », cible « Chaque colonie
+    d'abeilles a livré douze kilos. »
+    """
+
+    code = "SA08"
+    priority = 392
+    segment_wide = True
+    name = "source.compound-parts"
+    category = Category.CALQUE
+    summary = "Source compound translated part by part"
+    severity = Severity.WARNING
+    autofix = "none"
+
+    def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        lang = ctx.source_lang or ""
+        if not ctx.source or lang not in _COMPOUND_LANGS or lang not in languages():
+            return
+        seen: set[int] = set()
+        for word in dict.fromkeys(SOURCE_WORD.findall(ctx.source)):
+            if len(word) < _MIN_COMPOUND:
+                continue
+            found = lookup(word, lang) or _leading_compound(word, lang)
+            if found is None:
+                continue
+            head, whole_entry = found
+            if not whole_entry.noun:
+                continue  # « zeitgleich », « zusammenarbeiten »: no compound noun
+            wanted = [t for t in whole_entry.translations if t]
+            if not wanted or any(mentions(doc.text, t) for t in wanted):
+                continue
+            for s, e in self._literal(doc.text, head, lang):
+                if s in seen or in_code(doc, s) or (doc.text[s].isupper() and not is_sentence_start(doc.text, s)):
+                    continue  # a capital mid-sentence: a name or an institution (« l'État libre »)
+                if _same_head(doc.text[s:e], wanted):
+                    continue
+                seen.add(s)
+                fix = _number_of(wanted[0], doc.text[s:e])
+                yield self.finding(
+                    doc, Span(s, e), f"« {doc.text[s:e]} » renders « {word} » part by part: « {fix} »", [fix]
+                )
+                break
+
+    @staticmethod
+    def _literal(text: str, head: str, lang: str) -> Iterator[tuple[int, int]]:
+        low = text.lower().replace("’", "'")
+        for firsts, lasts in _parts(head, lang):
+            for last in filter(_usable, lasts):
+                for first in filter(_usable, firsts):
+                    pattern = rf"(?<![\w-]){phrase_pattern(last)}{_JOIN}{phrase_pattern(first)}(?![\w-])"
+                    for m in re.finditer(pattern, low):
+                        yield m.start(), m.end()

@@ -1,0 +1,149 @@
+"""A bilingual dictionary of the source language into French, read from FreeDict's dictd files
+(Debian: dict-freedict-deu-fra, dict-freedict-nld-fra, dict-freedict-eng-fra; CC-BY-SA 3.0,
+FreeDict contributors). An optional knowledge source: nothing is downloaded, and without the
+files ``translations`` answers nothing, so the checks that read it stay silent.
+
+The files are looked for in the folder named by the environment variable ``QA_DICTD_DIR``,
+else in dictd's standard folder. No maintained Python library reads dictd files (pyglossary
+converts whole dictionaries between formats, for a GUI or a command line), so the reader is
+this module: the index holds ``headword<TAB>offset<TAB>length`` with the numbers in base 64,
+and the ``.dict.dz`` is dictzip, which gzip reads whole.
+
+An entry is a header line (headword, pronunciation, ``<part of speech>``), then per sense a
+line of French translations, numbered ``1.``, ``2.``… when there are several, and in the
+German dictionary a line of German definition after each. The table keeps, per lower-case
+headword, its French translations in order and whether it may be a noun.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import zlib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from qa.knowledge import cache as derived
+
+STANDARD_DIR = Path("/usr/share/dictd")
+_NAMES = {"de": "freedict-deu-fra", "nl": "freedict-nld-fra", "en": "freedict-eng-fra"}
+_B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+_SENSE = re.compile(r"^\s*(\d+)\.\s*")
+_TRAILING_NUMBER = re.compile(r"\s+\d+\.$")
+_PARENS = re.compile(r"\([^)]*\)")
+_POS = re.compile(r"<([^>]*)>")
+
+
+# The dictionaries found but unreadable, with why (shown by `qa lint --backends`).
+BROKEN: dict[str, str] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A headword's French translations (first sense first) and whether it may be a noun: the
+    German dictionary gives parts of speech, the Dutch and English ones do not."""
+
+    translations: tuple[str, ...]
+    noun: bool
+
+
+def directory() -> Path:
+    configured = os.environ.get("QA_DICTD_DIR")
+    return Path(configured) if configured else STANDARD_DIR
+
+
+def files(lang: str) -> tuple[Path, Path] | None:
+    """(index, data) of the dictionary of ``lang`` into French, when both are there."""
+    name = _NAMES.get(lang)
+    if name is None:
+        return None
+    index, data = directory() / f"{name}.index", directory() / f"{name}.dict.dz"
+    return (index, data) if index.is_file() and data.is_file() else None
+
+
+def languages() -> list[str]:
+    """The source languages with a readable dictionary on this machine."""
+    return [lang for lang in _NAMES if files(lang) is not None and (lang not in BROKEN)]
+
+
+def decode_number(text: str) -> int:
+    n = 0
+    for ch in text:
+        n = n * 64 + _B64.index(ch)
+    return n
+
+
+def parse_entry(text: str) -> Entry:
+    """The translations of one dictd article (see the module's docstring)."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if not lines:
+        return Entry((), False)
+    pos = _POS.search(lines[0])
+    noun = pos is None or pos.group(1).split(",")[0].strip() == "n"
+    out: list[str] = []
+    for i, line in enumerate(lines[1:]):
+        numbered = _SENSE.match(line)
+        if i > 0 and numbered is None:
+            continue  # a definition in the source language
+        body = _TRAILING_NUMBER.sub("", line[numbered.end() :] if numbered else line)
+        body = body.replace("\u2032", "'").replace("\u2010", "-")  # FreeDict's prime and hyphen
+        for part in re.split(r"[,;]", _PARENS.sub(" ", body)):
+            word = " ".join(part.split())
+            if word and word not in out:
+                out.append(word)
+    return Entry(tuple(out), noun)
+
+
+def read_table(index: Path, data: Path) -> dict[str, Entry]:
+    """Every headword of a dictd dictionary, lower-cased, with its entries merged."""
+    raw = gzip.decompress(data.read_bytes())
+    table: dict[str, Entry] = {}
+    for line in index.read_text(encoding="utf-8", errors="replace").splitlines():
+        fields = line.split("\t")
+        if len(fields) < 3 or fields[0].startswith("00database") or not fields[0].strip():
+            continue
+        try:
+            start, length = decode_number(fields[1]), decode_number(fields[2])
+        except ValueError:
+            continue  # a damaged line: the rest of the dictionary still serves
+        entry = parse_entry(raw[start : start + length].decode("utf-8", "replace"))
+        head = fields[0].strip().lower()
+        old = table.get(head)
+        if old is not None:
+            merged = old.translations + tuple(t for t in entry.translations if t not in old.translations)
+            entry = Entry(merged, old.noun or entry.noun)
+        if entry.translations:
+            table[head] = entry
+    return table
+
+
+@cache
+def table(lang: str) -> dict[str, Entry]:
+    """The dictionary of ``lang`` into French (empty when it is not installed), compiled once
+    and kept in qa's cache folder, keyed on the files' size and modification time."""
+    found = files(lang)
+    if found is None:
+        return {}
+    stamp = ":".join(f"{p}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in found)
+    try:
+        return derived.derived_value("bilingual", lambda: read_table(*found), lang, stamp)
+    except (OSError, EOFError, zlib.error) as exc:  # a damaged file: as if it were absent
+        BROKEN[lang] = f"{found[1]}: {exc}"
+        return {}
+
+
+def entry(word: str, lang: str) -> Entry | None:
+    return table(lang).get(word.lower())
+
+
+def translations(word: str, lang: str) -> tuple[str, ...]:
+    found = entry(word, lang)
+    return found.translations if found is not None else ()
+
+
+def clear() -> None:
+    """Forget the compiled tables (after QA_DICTD_DIR changed, in tests)."""
+    table.cache_clear()
+    BROKEN.clear()

@@ -1,0 +1,60 @@
+"""A tiny FreeDict-like dictionary in dictd format (index + gzip), written by hand for the
+tests: the suite runs the same with or without Debian's dict-freedict-* packages."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+from qa.knowledge.bilingual import _B64
+
+# lang → [(headword, article)]; the German articles keep FreeDict's shape: header, then per
+# sense a line of translations and a line of German definition.
+ENTRIES = {
+    "deu": [
+        ("Freibad", "Freibad /x/ <n, neut>\npiscine en plein air\nBad unter freiem Himmel\n"),
+        ("Bad", "Bad /x/ <n, neut>\n1. bain\nWasser zum Baden\n2. piscine\nAnlage zum Schwimmen\n"),
+        ("frei", "frei /x/ <adj>\nlibre, gratuit\nnicht gebunden\n"),
+        ("Bienenvolk", "Bienenvolk /x/ <n, neut>\ncolonie d'abeilles, ruche\nGemeinschaft von Bienen\n"),
+        ("Biene", "Biene /x/ <n, fem>\nabeille\nInsekt\n"),
+        ("Volk", "Volk /x/ <n, neut>\npeuple, nation\nGemeinschaft\n"),
+        ("Verbraucherschutz", "Verbraucherschutz /x/ <n, masc>\nprotection du consommateur\nSchutz\n"),
+        ("Verbraucher", "Verbraucher /x/ <n, masc>\nconsommateur\nKäufer\n"),
+        ("Schutz", "Schutz /x/ <n, masc>\nprotection\nSicherung\n"),
+        ("Freistaat", "Freistaat /x/ <n, masc>\nrépublique\nStaat ohne Monarchen\n"),
+        ("Staat", "Staat /x/ <n, masc>\nÉtat\nGemeinwesen\n"),
+        ("zeitgleich", "zeitgleich /x/ <adj>\nsimultané\ngleichzeitig\n"),
+        ("Zeit", "Zeit /x/ <n, fem>\ntemps\nDauer\n"),
+        ("gleich", "gleich /x/ <adj>\nmême\nidentisch\n"),
+        ("Imker", "Imker /x/ <n, masc>\napiculteur\njemand, der Bienen hält\n"),
+        ("Warnstreik", "Warnstreik /x/ <n, masc>\ngrève d\u2032avertissement\nkurzer Streik\n"),
+    ],
+    "nld": [
+        ("dierentuin", "dierentuin /x/\nzoo\n"),
+        ("dier", "dier /x/\nanimal, bête\n"),
+        ("tuin", "tuin /x/\njardin\n"),
+    ],
+}
+
+
+def _number(n: int) -> str:
+    out = ""
+    while True:
+        out = _B64[n % 64] + out
+        n //= 64
+        if n == 0:
+            return out
+
+
+def write(folder: Path) -> Path:
+    """deu-fra and nld-fra dictionaries in folder; returns folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for lang, entries in ENTRIES.items():
+        data, index = b"", ["00databaseshort\tA\tA"]
+        for head, article in sorted(entries, key=lambda e: e[0].lower()):
+            raw = article.encode("utf-8")
+            index.append(f"{head.lower()}\t{_number(len(data))}\t{_number(len(raw))}")
+            data += raw
+        (folder / f"freedict-{lang}-fra.index").write_text("\n".join(index) + "\n", encoding="utf-8")
+        (folder / f"freedict-{lang}-fra.dict.dz").write_bytes(gzip.compress(data))
+    return folder
