@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from qa.api import Config, lint_document, make_context
@@ -127,5 +129,6 @@ def test_phrases_are_sorted_lower_case_multiword_and_translated() -> None:
     phrases = load_toml("untranslated.toml")["phrases"]
     assert list(phrases) == sorted(phrases) and phrases
     for source, french in phrases.items():
-        assert source == source.lower() == " ".join(source.split()) and len(source.split()) >= 2
+        # a contraction (Dutch « zo'n », « zo een ») is two words written as one
+        assert source == source.lower() == " ".join(source.split()) and len(re.split(r"[ '’]", source)) >= 2
         assert french and french != source
