@@ -44,6 +44,7 @@ from qa.checks.calques.pc03_neuter_pronoun import NeuterPronoun
 from qa.checks.calques.pc04_compound_order import CompoundOrder
 from qa.checks.calques.pc05_government import Government
 from qa.checks.syntax.sy01_verb_final import VerbFinal
+from qa.checks.syntax.sy02_extended_attribute import ExtendedAttribute
 from qa.checks.mistranslation.mt01_false_friend import FalseFriend
 from qa.checks.source.sa01_glossary_term import SourceTerm
 from qa.checks.source.sa02_proper_name import SourceName
@@ -96,6 +97,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     CompoundOrder,
     Government,
     VerbFinal,
+    ExtendedAttribute,
     FalseFriend,
     SourceTerm,  # source-aware (SA): silent unless the source is known
     SourceName,

@@ -13,6 +13,7 @@ from qa.knowledge.nlp import Token
 from qa.knowledge.wordlists import is_french_form
 
 _ENDINGS = ("er", "ir", "re", "oir")
+_FUNCTION = frozenset(["DET", "ADP", "AUX", "PRON", "CCONJ", "SCONJ", "PUNCT", "ADV", "PART", "SYM"])
 
 
 @cache
@@ -52,7 +53,8 @@ def _forms(lemma: str) -> dict[str, str]:
 # « perdir », « perdoir »): the conjugation tables then say which one is a verb that has it.
 _GUESSES = (("ées", ("er",)), ("és", ("er",)), ("ée", ("er",)), ("é", ("er",)), ("ies", ("ir",)), ("is", ("ir",)),
             ("ie", ("ir",)), ("i", ("ir",)), ("ues", ("re", "ir", "oir")), ("us", ("re", "ir", "oir")),
-            ("ue", ("re", "ir", "oir")), ("u", ("re", "ir", "oir")))
+            ("ue", ("re", "ir", "oir")), ("u", ("re", "ir", "oir")), ("ris", ("rendre",)), ("mis", ("mettre",)),
+            ("uit", ("uire",)), ("it", ("ire",)), ("ert", ("rir",)), ("int", ("indre",)))
 
 
 @cache
@@ -61,7 +63,6 @@ def _candidates(low: str, lemma: str) -> tuple[str, ...]:
     for end, infinitives in _GUESSES:
         if low.endswith(end):
             out.update(low[: -len(end)] + inf for inf in infinitives)
-            break
     return tuple(sorted(c for c in out if c.endswith(_ENDINGS) and is_french_form(c)))
 
 
@@ -96,6 +97,8 @@ def nominal(t: Token) -> bool:
     whose tag a broken word order spoiled (« perdu/NOUN », « trains/ADJ »)."""
     if t.pos in ("NOUN", "PROPN", "NUM"):
         return True
+    if t.pos in _FUNCTION:
+        return False  # « le », « par », « pour » are nouns too in the tables
     low = t.text.lower()
     return t.text.isalpha() and (low in _index("noun") or any(lemma in _index("noun") for lemma in _lemmas(low)))
 
