@@ -45,6 +45,7 @@ from qa.checks.calques.pc04_compound_order import CompoundOrder
 from qa.checks.calques.pc05_government import Government
 from qa.checks.syntax.sy01_verb_final import VerbFinal
 from qa.checks.syntax.sy02_extended_attribute import ExtendedAttribute
+from qa.checks.syntax.sy03_noun_adjunct import NounAdjunct
 from qa.checks.mistranslation.mt01_false_friend import FalseFriend
 from qa.checks.source.sa01_glossary_term import SourceTerm
 from qa.checks.source.sa02_proper_name import SourceName
@@ -98,6 +99,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     Government,
     VerbFinal,
     ExtendedAttribute,
+    NounAdjunct,
     FalseFriend,
     SourceTerm,  # source-aware (SA): silent unless the source is known
     SourceName,

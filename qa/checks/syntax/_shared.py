@@ -109,3 +109,9 @@ def plural(t: Token) -> bool:
 
 def is_word(t: Token) -> bool:
     return any(ch.isalnum() for ch in t.text)
+
+
+def adjective(low: str) -> bool:
+    """The tables know the word, or its masculine singular, as an adjective."""
+    stem = low[:-1] if low.endswith(("s", "x")) else low
+    return any(c in _index("adj") or any(lemma in _index("adj") for lemma in _lemmas(c)) for c in {low, stem, stem.removesuffix("e")})
