@@ -76,7 +76,7 @@ class NounAdjunct(Check):
                 continue
             if not _plain_noun(first) or first.text in _w("roles") or first.text in _w("persons"):
                 continue
-            if head.text in _w("roles"):
+            if head.text in _w("roles") and not adjective(first.text):  # « un proche conseiller »
                 article = True
             elif (d in _PLURAL_DETS and not plural(first) and not first.text.endswith("z") and _plain_noun(head)
                   and plural(head) and head.text.endswith(("s", "x")) and not adjective(first.text) and not adjective(head.text)):
