@@ -55,7 +55,7 @@ class NounAdjunct(Check):
 
     code = "SY03"
     priority = 316
-    data_files = ("syntax.toml",)
+    data_files = ("syntax.toml", "conjugation.toml")
     paragraph_local = True
     name = "calque.noun-adjunct"
     category = Category.CALQUE
