@@ -99,14 +99,66 @@ class VerbFinal(Check):
                                      "veut", "veulent", "voulait", "voulaient", "voudrait", "voudraient", "faut", "fallait",
                                      "va", "vont", "allait", "allaient", "sait", "savent", "peux", "dois", "veux", "pouvons",
                                      "devons", "voulons", "pouvez", "devez", "voulez", "allons", "allez", "vais"}
+        heads |= {w.replace("’", "'") for w in _w("subordinators")}
         return {k for k, ws in enumerate(paragraph_words(doc, ctx)) if not ws.isdisjoint(heads)}
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         toks = ctx.analysis(doc).tokens
         for head in toks:
-            found = self._at(doc, toks, head)
+            found = self._at(doc, toks, head) or self._subordinate(doc, toks, head)
             if found is not None:
                 yield found
+
+    def _subordinate(self, doc: Document, toks: list[Token], sub: Token) -> Finding | None:
+        """« que la ville les coûts trop bas a estimé », « qu'il plus longtemps dans la ruche
+        reste »: the finite verb of a subordinate clause at its end (German and Dutch
+        Nebensatz order), after its subject and an object or adverbials."""
+        if sub.text.lower() not in _w("subordinators") or sub.i + 2 >= len(toks):
+            return None
+        first = toks[sub.i + 1]
+        if first.para != sub.para:
+            return None
+        pronoun = first.text.lower() in _w("subject_pronouns")
+        if pronoun:
+            end = first.i + 1
+        elif first.text.lower() in _w("determiners") and toks[first.i + 1].pos == "NOUN" and toks[first.i + 1].text.islower():
+            end = first.i + 2
+            while end < len(toks) and toks[end].pos == "ADJ" and toks[end].text.islower() and participle(toks[end]) is None:
+                end += 1
+        else:
+            return None
+        gap: list[Token] = []
+        j = end
+        while j < len(toks) and toks[j].para == sub.para and len(gap) <= _GAP:
+            t = toks[j]
+            tl = t.text.lower()
+            if not is_word(t) or tl in _w("stops") or t.pos == "PRON":
+                return None
+            if t.pos in ("VERB", "AUX") and t.morph.get("VerbForm") == "Fin" and not (gap and gap[-1].text.lower() in _w("determiners")):
+                break
+            gap.append(t)
+            j += 1
+        else:
+            return None
+        verb_start = j
+        if gap and gap[-1].text.lower() in ("ne", "n'", "n’"):
+            gap.pop()
+            verb_start -= 1
+        k = j + 1
+        while k < len(toks) and toks[k].para == sub.para and (participle(toks[k]) is not None or infinitive(toks[k]) or toks[k].text.lower() in ("pas", "plus", "jamais")):
+            k += 1
+        if len(gap) < 2 or not _boundary(toks, k, sub.para):
+            return None
+        if pronoun:
+            if gap[0].pos not in ("ADV", "ADJ", "NOUN", "DET"):
+                return None  # « qu'en ... »: a preposition after the pronoun is not this order
+        elif not _bare_object(gap) or gap[0].text.lower() not in _w("determiners"):
+            return None  # « que le président de la République a signé »: the subject's complement
+        text = doc.text
+        subject = text[first.start : toks[end - 1].end]
+        fix = f"{subject} {text[toks[verb_start].start:toks[k - 1].end]} {text[gap[0].start:gap[-1].end]}"
+        return self.finding(doc, Span(first.start, toks[k - 1].end),
+                            f"the verb « {toks[j].text} » stands at the end of the clause, after its object (source word order)", [fix])
 
     def _at(self, doc: Document, toks: list[Token], head: Token) -> Finding | None:
         low = head.text.lower()
