@@ -55,6 +55,15 @@ def _last_noun(rest: list[Token]) -> Token | None:
     return None
 
 
+def _may_agree(t: Token, k: int, rest: list[Token]) -> bool:
+    """A common noun, not of time, that a masculine singular participle may qualify."""
+    if t.pos in ("PROPN", "NUM") or not nominal(t) or t.text.lower() in _w("time_nouns"):
+        return False
+    if t.pos == "ADJ" and k and nominal(rest[k - 1]):
+        return False  # « la piscine couverte »: the adjective of the noun before it
+    return t.gender != "f" and not plural(t)
+
+
 def _boundary(toks: list[Token], j: int, para: int) -> bool:
     """The word after the verb ends its clause: punctuation, the end of the paragraph, a
     conjunction, a preposition."""
@@ -132,8 +141,8 @@ class VerbFinal(Check):
         while j < len(toks) and toks[j].para == sub.para and len(gap) <= _GAP:
             t = toks[j]
             tl = t.text.lower()
-            if not is_word(t) or tl in _w("stops") or t.pos == "PRON":
-                return None
+            if not is_word(t) or tl in _w("stops") or t.pos == "PRON" or tl in _w("clitics"):
+                return None  # « autant que ses ressources le lui permettent »
             if t.pos in ("VERB", "AUX") and t.morph.get("VerbForm") == "Fin" and not (gap and gap[-1].text.lower() in _w("determiners")):
                 break
             gap.append(t)
@@ -197,8 +206,8 @@ class VerbFinal(Check):
             noun = _last_noun(rest)
             if noun is None or participle(verb) != "ms":
                 return None
-            if noun.pos not in ("PROPN", "NUM") and not (noun.gender == "f" or plural(noun)):
-                return None  # « a le cœur brisé »: the participle may be the noun's attribute
+            if any(_may_agree(t, k, rest) for k, t in enumerate(rest)):
+                return None  # « a le cœur brisé », « a le niveau d'instruction requis »: an attribute
         text = doc.text
         fix = f"{text[head.start:lead_end]} {verb.text} {text[rest[0].start:rest[-1].end]}"
         what = "participle" if kind == "aux" else "infinitive"
