@@ -48,6 +48,9 @@ from qa.checks.calques.pc02_construction import SourceConstruction
 from qa.checks.calques.pc03_neuter_pronoun import NeuterPronoun
 from qa.checks.calques.pc04_compound_order import CompoundOrder
 from qa.checks.calques.pc05_government import Government
+from qa.checks.syntax.sy01_verb_final import VerbFinal
+from qa.checks.syntax.sy02_extended_attribute import ExtendedAttribute
+from qa.checks.syntax.sy03_noun_adjunct import NounAdjunct
 from qa.checks.mistranslation.mt01_false_friend import FalseFriend
 from qa.checks.source.sa01_glossary_term import SourceTerm
 from qa.checks.source.sa02_proper_name import SourceName
@@ -105,6 +108,9 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     NeuterPronoun,
     CompoundOrder,
     Government,
+    VerbFinal,
+    ExtendedAttribute,
+    NounAdjunct,
     FalseFriend,
     SourceTerm,  # source-aware (SA): silent unless the source is known
     SourceName,

@@ -94,6 +94,7 @@ FILES: dict[str, Toml | Tsv] = {
         "impersonal_verbs": ARRAY, "quantity_nouns": ARRAY, "fact_verbs": ARRAY, "collective_nouns": ARRAY,
     }),
     "source_terms.toml": Toml(1, {"term": ARRAY}),
+    "syntax.toml": Toml(1, {"verb_final": TABLE, "attribute": TABLE, "adjunct": TABLE}),
     "spacing.toml": Toml(1, {"glue": TABLE, "titles": TABLE, "incise": TABLE}),
     "typography.toml": Toml(1, {"units": TABLE, "times": TABLE, "ordinals": TABLE, "grouping": TABLE}),
     "transliteration.toml": Toml(1, {

@@ -285,19 +285,23 @@ class MissingWord(Check):
         return zipf(noun.text) >= 3.0 and zipf(first.text) >= 3.0
 
     def _bare_subjects(self, doc: Document, analysis: Analysis) -> Iterator[Finding]:
-        """« Conseil municipal a demandé une déviation. »: a common noun subject with no
-        article at the start of a sentence that ends with a full stop (not a headline)."""
+        """« Conseil municipal a demandé une déviation. », « Soigneurs ont préparé la mère. »:
+        a common noun subject with no article at the start of a sentence that ends with a
+        full stop (not a headline); a plural one right before its verb or « en », « dans »."""
         for t in analysis.tokens:
             if not t.sent_start or not t.text[:1].isupper() or not t.text[1:].islower() or t.pos != "NOUN":
                 continue
             if not is_sentence_start(doc.text, t.start) or t.dep not in ("nsubj", "nsubj:pass"):
                 continue
             low = t.text.lower()
-            if low in _calendar() or low not in pos_lemmas("noun") or adjective_base(low) or zipf(low) < 3.5:
+            many = t.text.endswith(("s", "x")) and t.number == "p"
+            entry = t.lemma.lower() if many else low  # « Soigneurs »: the lemma is the noun of the tables
+            if low in _calendar() or entry not in pos_lemmas("noun") or adjective_base(low) or zipf(entry) < (2.5 if many else 3.5):
                 continue
             nxt = analysis.tokens[t.i + 1] if t.i + 1 < len(analysis.tokens) else None
-            if nxt is None or not (nxt.text.lower() in ("de", "du", "des", "d'", "d’") or (nxt.pos == "ADJ" and nxt.text.islower() and not is_verb_form(nxt.text))):
-                continue  # « Conseil municipal a … », « Réponse de la province est … »
+            if nxt is None or not (nxt.text.lower() in ("de", "du", "des", "d'", "d’") or (nxt.pos == "ADJ" and nxt.text.islower() and not is_verb_form(nxt.text))
+                                   or (many and (nxt.morph.get("VerbForm") == "Fin" or nxt.text.lower() in ("en", "dans")))):
+                continue  # « Conseil municipal a … », « Réponse de la province est … », « Soigneurs ont … »
             para = doc.paragraph_at(t.start)
             body = doc[para].rstrip() if para is not None else ""
             if not body.endswith((".", "!", "?", "»")):

@@ -1,0 +1,1 @@
+"""SY01-: the word order of the source (German, Dutch, English) carried into French."""
