@@ -65,6 +65,32 @@ def seen(monkeypatch: pytest.MonkeyPatch) -> dict[str, list]:
     return out
 
 
+@pytest.fixture(autouse=True)
+def two_cores_and_one_thread(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The machine the tests run on is not the one `qa lint` forks on: earlier tests of the
+    suite may leave threads behind (a Dask cluster's event loop), which a `qa lint` process
+    never has, and CI may give one core. test_forking_waits_for_a_lone_thread covers the
+    thread condition itself."""
+    if request.node.name != "test_forking_waits_for_a_lone_thread":
+        monkeypatch.setattr(foresee, "_forkable", lambda: True)
+        monkeypatch.setattr(foresee.os, "cpu_count", lambda: 2)
+
+
+def test_forking_waits_for_a_lone_thread() -> None:
+    import threading
+
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait, name="not-qa", daemon=True)
+    other.start()
+    try:
+        assert not foresee._forkable()
+    finally:
+        stop.set()
+        other.join()
+    if all(t is threading.main_thread() for t in threading.enumerate()):
+        assert foresee._forkable()
+
+
 def _findings(results: list) -> list:
     return [(r.document.path, r.findings, r.notes, r.error) for r in results]
 
