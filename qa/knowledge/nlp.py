@@ -8,7 +8,8 @@ import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache
+from bisect import bisect_left
+from functools import cache, cached_property
 from typing import Any
 
 from qa.knowledge.spacy_model import MODEL
@@ -98,6 +99,15 @@ class Analysis:
 
     def in_span(self, start: int, end: int) -> list[Token]:
         return [t for t in self.tokens if t.start >= start and t.end <= end]
+
+    def of_paragraph(self, k: int) -> tuple[Token, ...]:
+        """The tokens of paragraph k (in Document.paragraphs), in order."""
+        first = bisect_left(self._paras, k)
+        return self.tokens[first : bisect_left(self._paras, k + 1, first)]
+
+    @cached_property
+    def _paras(self) -> list[int]:
+        return [t.para for t in self.tokens]
 
     def at(self, offset: int) -> Token | None:
         for t in self.tokens:

@@ -35,6 +35,7 @@ from dataclasses import dataclass, replace
 from qa.config import Config
 from qa.model.results import Result
 from qa.checks import Check, Context
+from qa.checks.split import ByParagraph, window
 from qa.engine.lint import for_checks, settle_found
 from qa.engine.settle import Found
 from qa.model.document import Document, Span
@@ -128,6 +129,8 @@ class Linter:
         # lints one version twice (without, then with the backends; see qa.server.app), and an
         # undone edit comes back to an earlier text.
         self.whole = Memo(size=1024)
+        # The parts per paragraph of the whole-document checks split in two (qa.checks.split).
+        self.parts = Memo(size=50_000)
         self.seconds = (0.0, 0.0)  # the last call's time in the local checks, in the others
 
     def __call__(
@@ -168,7 +171,7 @@ class Linter:
                 raise Stale(f"all paragraphs, before {check.code}")
             remembered = None if is_backend(check) else self.whole.get((check.code, key))
             if remembered is None:
-                fs, crash = _run(check, doc, view)
+                fs, crash = self._split(check, doc, view, extra) if isinstance(check, ByParagraph) else _run(check, doc, view)
                 remembered = (tuple(fs), (crash,) if crash else ())
                 if not is_backend(check):  # an engine's outage must not be remembered
                     self.whole.put((check.code, key), remembered)
@@ -179,6 +182,27 @@ class Linter:
         # a check's own); structured formats map them to the file.
         found.engines.extend(crash_finding(doc, c) for c in crashes)
         return settle_found(doc, found, checks, config, ctx)
+
+
+    def _split(self, check: ByParagraph, doc: Document, ctx: Context, extra: tuple) -> tuple[list[Finding], Crash | None]:
+        """check.run, with the parts of the paragraphs whose window is unchanged from memory."""
+        try:
+            parts = []
+            guarded = getattr(doc, "guarded", ())
+            for k, para in enumerate(doc.paragraphs):
+                text, at, first, last = window(doc, k, check.reach)
+                lo = para.start - at
+                inside = tuple((g.start - lo, g.end - lo) for g in guarded if g.start < lo + len(text) and lo < g.end)
+                key = (check.code, text, at, first, last, inside, extra)
+                part = self.parts.get(key)
+                if part is None:
+                    part = check.part(doc, ctx, k)
+                    self.parts.put(key, part)
+                parts.append(part)
+            return list(check.combine(doc, ctx, parts)), None
+        except Exception as exc:  # noqa: BLE001 - as _run
+            log.exception("%s crashed on %s", check.code, doc.path)
+            return [], Crash(check.code, Span(0, len(doc.text.rstrip())), f"{type(exc).__name__}: {exc}")
 
 
 def is_backend(check: Check) -> bool:
