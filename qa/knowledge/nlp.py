@@ -16,7 +16,10 @@ from qa.knowledge.spacy_model import MODEL
 from qa.model.document import Document, Span
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, though never changed: a frozen dataclass's __init__ sets each field through
+# object.__setattr__, which made it three times slower to build, and an analysis builds a
+# token per word of the document (the server, at every edit). Hashed and compared as before.
+@dataclass(slots=True, unsafe_hash=True)
 class Token:
     i: int  # index in Analysis.tokens
     start: int  # offsets into Document.text
