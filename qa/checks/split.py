@@ -10,8 +10,13 @@ takes ByParagraph before Check among its bases and writes
   the paragraph's start, computed from paragraph k and at most ``reach`` (words,
   characters) on each side of it (the whole paragraphs that hold them and the blanks
   between: window) and nothing else of the document, and
-- ``combine(doc, ctx, parts)``: the findings, from the parts in paragraph order and
-  whatever it reads of the whole document.
+- ``combine(doc, ctx, parts, facts)``: the findings, from the parts in paragraph order
+  and whatever it reads of the whole document.
+
+A part may also read ``facts``, what ``facts(doc, ctx)`` finds in the whole document
+(cheaply: a set of names, positions inside titles), when ``facts_key(doc, facts, k)``
+gives the share of them that part k reads (the positions inside paragraph k, relative
+to its start): that share goes into the part's key.
 
 ``run`` is the two in turn, so `qa lint` is unchanged; an editor server
 (qa.server.incremental) remembers each part under window's key and, after an edit,
@@ -21,7 +26,7 @@ tests/test_split_checks.py edits texts at random and compares both ways of runni
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any, ClassVar
 
@@ -40,15 +45,22 @@ class ByParagraph:
     # holds the whole paragraphs these fall in.
     reach: ClassVar[tuple[int, int]] = (8, 200)
 
-    def part(self, doc: Document, ctx: Context, k: int) -> Any:
+    def facts(self, doc: Document, ctx: Context) -> Any:
+        return None
+
+    def facts_key(self, doc: Document, facts: Any, k: int) -> Hashable:
+        return None
+
+    def part(self, doc: Document, ctx: Context, k: int, facts: Any) -> Any:
         raise NotImplementedError
 
-    def combine(self, doc: Document, ctx: Context, parts: Sequence[Any]) -> Iterator[Finding]:
+    def combine(self, doc: Document, ctx: Context, parts: Sequence[Any], facts: Any) -> Iterator[Finding]:
         raise NotImplementedError
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        parts = [self.part(doc, ctx, k) for k in range(len(doc.paragraphs))]
-        yield from self.combine(doc, ctx, parts)
+        facts = self.facts(doc, ctx)
+        parts = [self.part(doc, ctx, k, facts) for k in range(len(doc.paragraphs))]
+        yield from self.combine(doc, ctx, parts, facts)
 
 
 def window(doc: Document, k: int, reach: tuple[int, int]) -> tuple[str, int, bool, bool]:

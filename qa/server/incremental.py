@@ -188,18 +188,19 @@ class Linter:
         """check.run, with the parts of the paragraphs whose window is unchanged from memory."""
         try:
             parts = []
+            facts = check.facts(doc, ctx)
             guarded = getattr(doc, "guarded", ())
             for k, para in enumerate(doc.paragraphs):
                 text, at, first, last = window(doc, k, check.reach)
                 lo = para.start - at
                 inside = tuple((g.start - lo, g.end - lo) for g in guarded if g.start < lo + len(text) and lo < g.end)
-                key = (check.code, text, at, first, last, inside, extra)
+                key = (check.code, text, at, first, last, inside, extra, check.facts_key(doc, facts, k))
                 part = self.parts.get(key)
                 if part is None:
-                    part = check.part(doc, ctx, k)
+                    part = check.part(doc, ctx, k, facts)
                     self.parts.put(key, part)
                 parts.append(part)
-            return list(check.combine(doc, ctx, parts)), None
+            return list(check.combine(doc, ctx, parts, facts)), None
         except Exception as exc:  # noqa: BLE001 - as _run
             log.exception("%s crashed on %s", check.code, doc.path)
             return [], Crash(check.code, Span(0, len(doc.text.rstrip())), f"{type(exc).__name__}: {exc}")

@@ -158,7 +158,7 @@ class MissingWord(ByParagraph, Check):
 
     # A part (qa.checks.split): the paragraph's findings, relative to its start, each with
     # the pair of nouns whose use elsewhere in the text may clear it (see _term), or None.
-    def part(self, doc: Document, ctx: Context, k: int) -> tuple[tuple[Finding, tuple[str, str] | None], ...]:
+    def part(self, doc: Document, ctx: Context, k: int, facts: None) -> tuple[tuple[Finding, tuple[str, str] | None], ...]:
         para = doc.paragraphs[k]
         out: list[tuple[Finding, tuple[str, str] | None]] = []
         for m in _MORE.finditer(doc.text, para.start, para.end):
@@ -195,7 +195,7 @@ class MissingWord(ByParagraph, Check):
         out.extend((f, None) for f in self._bare_subjects(doc, analysis, mine))
         return tuple((f, pair) for f, pair in zip(shifted([f for f, _ in out], -para.start), (p for _, p in out), strict=True))
 
-    def combine(self, doc: Document, ctx: Context, parts: Sequence[tuple[tuple[Finding, tuple[str, str] | None], ...]]) -> Iterator[Finding]:
+    def combine(self, doc: Document, ctx: Context, parts: Sequence[tuple[tuple[Finding, tuple[str, str] | None], ...]], facts: None) -> Iterator[Finding]:
         out: list[Finding] = []
         for para, part in zip(doc.paragraphs, parts, strict=True):
             kept = [f for f, pair in part if pair is None or not self._term(ctx.file_targets or doc.text, *pair)]

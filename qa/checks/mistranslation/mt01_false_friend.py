@@ -43,8 +43,8 @@ class FalseFriend(ByParagraph, Check):
         return engine_for(ctx.memo, "false_friends.toml", "entry").paragraphs(paragraph_words(doc, ctx))
 
     # In two steps (qa.checks.split): a term confirmed in one paragraph is reported in the others.
-    def part(self, doc: Document, ctx: Context, k: int) -> RulePart:
+    def part(self, doc: Document, ctx: Context, k: int, facts: None) -> RulePart:
         return rules_part(self, engine_for(ctx.memo, "false_friends.toml", "entry"), doc, ctx, k)
 
-    def combine(self, doc: Document, ctx: Context, parts: Sequence[RulePart]) -> Iterator[Finding]:
+    def combine(self, doc: Document, ctx: Context, parts: Sequence[RulePart], facts: None) -> Iterator[Finding]:
         return rules_combined(doc, parts)
