@@ -5,17 +5,21 @@ paragraph's text alone (the segment's source and the source language aside). Tho
 checks run paragraph by paragraph and their findings are remembered, keyed by the
 paragraph's text and what else they read; after an edit only new paragraphs run. The
 other checks look across paragraphs (IC01 compares the spellings of a name in the whole
-text, PN01 and AC01 remember first mentions, MT01 and MC13 read neighbouring
-paragraphs) and run on the whole document every time; spaCy's analyses of the unchanged
-paragraphs come from its cache (qa.knowledge.nlp_cache), so they stay cheap. Their
-findings are remembered by a digest of the whole text, for the few texts an editor comes
-back to (an edit undone; the same version linted without, then with the backends).
+text, PN01 and AC01 remember first mentions, MC13 reads neighbouring paragraphs). Those
+split in two (qa.checks.split: MC10, MC15, MT01) have their part of each paragraph
+remembered, keyed by the text around it that the part reads and the share of the
+document's facts it reads; after an edit only the parts around it are computed again,
+then combined. The rest run on the whole document every time; spaCy's analyses of the
+unchanged paragraphs come from its cache (qa.knowledge.nlp_cache), so they stay cheap.
+Their findings are remembered by a digest of the whole text, for the few texts an editor
+comes back to (an edit undone; the same version linted without, then with the backends).
 
 Each check declares whether it is local (``paragraph_local``, qa.checks.base): a check
 that says nothing runs on the whole document (tests/test_server_incremental.py compares both
 ways of running).
 
-A lint stops between two paragraphs (or two whole-document checks) when ``stale`` says the
+A lint stops between two paragraphs (or two whole-document checks, or every 64 parts of a
+split one) when ``stale`` says the
 editor has sent a newer version (Stale): its result would be dropped anyway, and the
 newer version waits for the worker.
 
@@ -171,7 +175,7 @@ class Linter:
                 raise Stale(f"all paragraphs, before {check.code}")
             remembered = None if is_backend(check) else self.whole.get((check.code, key))
             if remembered is None:
-                fs, crash = self._split(check, doc, view, extra) if isinstance(check, ByParagraph) else _run(check, doc, view)
+                fs, crash = self._split(check, doc, view, extra, stale) if isinstance(check, ByParagraph) else _run(check, doc, view)
                 remembered = (tuple(fs), (crash,) if crash else ())
                 if not is_backend(check):  # an engine's outage must not be remembered
                     self.whole.put((check.code, key), remembered)
@@ -184,13 +188,17 @@ class Linter:
         return settle_found(doc, found, checks, config, ctx)
 
 
-    def _split(self, check: ByParagraph, doc: Document, ctx: Context, extra: tuple) -> tuple[list[Finding], Crash | None]:
+    def _split(
+        self, check: ByParagraph, doc: Document, ctx: Context, extra: tuple, stale: Callable[[], bool]
+    ) -> tuple[list[Finding], Crash | None]:
         """check.run, with the parts of the paragraphs whose window is unchanged from memory."""
         try:
             parts = []
             facts = check.facts(doc, ctx)
             guarded = getattr(doc, "guarded", ())
             for k, para in enumerate(doc.paragraphs):
+                if k % 64 == 63 and stale():
+                    raise Stale(f"{k} of {len(doc.paragraphs)} paragraphs of {check.code}'s parts")
                 text, at, first, last = window(doc, k, check.reach)
                 lo = para.start - at
                 inside = tuple((g.start - lo, g.end - lo) for g in guarded if g.start < lo + len(text) and lo < g.end)
@@ -201,6 +209,8 @@ class Linter:
                     self.parts.put(key, part)
                 parts.append(part)
             return list(check.combine(doc, ctx, parts, facts)), None
+        except Stale:
+            raise
         except Exception as exc:  # noqa: BLE001 - as _run
             log.exception("%s crashed on %s", check.code, doc.path)
             return [], Crash(check.code, Span(0, len(doc.text.rstrip())), f"{type(exc).__name__}: {exc}")
