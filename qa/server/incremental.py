@@ -35,6 +35,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, replace
+from typing import Any, Generic, TypeVar
 
 from qa.config import Config
 from qa.model.results import Result
@@ -68,15 +69,19 @@ def never() -> bool:
     return False
 
 
-class Memo:
-    """Findings of the local checks by paragraph, least recently used dropped first."""
+Remembered = tuple[tuple[Finding, ...], tuple[Crash, ...]]  # a check's findings and crashes
+V = TypeVar("V")
+
+
+class Memo(Generic[V]):
+    """Values by key (findings by paragraph, parts by window), least recently used dropped first."""
 
     def __init__(self, size: int = 20_000) -> None:
         self.size = size
-        self._items: OrderedDict[Hashable, tuple[tuple[Finding, ...], tuple[Crash, ...]]] = OrderedDict()
+        self._items: OrderedDict[Hashable, V] = OrderedDict()
         self.hits = self.misses = 0
 
-    def get(self, key: Hashable) -> tuple[tuple[Finding, ...], tuple[Crash, ...]] | None:
+    def get(self, key: Hashable) -> V | None:
         value = self._items.get(key)
         if value is not None:
             self._items.move_to_end(key)
@@ -85,7 +90,7 @@ class Memo:
             self.misses += 1
         return value
 
-    def put(self, key: Hashable, value: tuple[tuple[Finding, ...], tuple[Crash, ...]]) -> None:
+    def put(self, key: Hashable, value: V) -> None:
         self._items[key] = value
         self._items.move_to_end(key)
         while len(self._items) > self.size:
@@ -127,14 +132,16 @@ def _run(check: Check, doc: Document, ctx: Context) -> tuple[list[Finding], Cras
 class Linter:
     """lint_document's equivalent with the local checks remembered by paragraph."""
 
-    def __init__(self, memo: Memo | None = None) -> None:
-        self.memo = memo or Memo()
+    def __init__(self, memo: Memo[Remembered] | None = None) -> None:
+        self.memo: Memo[Remembered] = memo or Memo()
         # Whole-document findings of qa's own checks for the last few dozen texts: the server
         # lints one version twice (without, then with the backends; see qa.server.app), and an
         # undone edit comes back to an earlier text.
-        self.whole = Memo(size=1024)
-        # The parts per paragraph of the whole-document checks split in two (qa.checks.split).
-        self.parts = Memo(size=50_000)
+        self.whole: Memo[Remembered] = Memo(size=1024)
+        # The parts per paragraph of the whole-document checks split in two (qa.checks.split),
+        # keyed by a digest of the text each reads: at least 4,096, and room for four versions
+        # of the largest document seen (an editor's recent versions; more would only grow).
+        self.parts: Memo[Any] = Memo(size=4096)
         self.seconds = (0.0, 0.0)  # the last call's time in the local checks, in the others
 
     def __call__(
@@ -167,6 +174,8 @@ class Linter:
             found.own.extend(_shift(f, para.start) for f in value[0])
             crashes.extend(replace(c, span=Span(c.span.start + para.start, c.span.end + para.start)) for c in value[1])
         view = for_checks(ctx, whole)
+        splits = sum(isinstance(c, ByParagraph) for c in whole)
+        self.parts.size = max(self.parts.size, 4 * splits * len(doc.paragraphs))
         paragraphs_done = time.perf_counter()
         digest = hashlib.blake2b(doc.text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
         key = (digest, len(doc.text), getattr(doc, "guarded", ()), extra)
@@ -202,7 +211,8 @@ class Linter:
                 text, at, first, last = window(doc, k, check.reach)
                 lo = para.start - at
                 inside = tuple((g.start - lo, g.end - lo) for g in guarded if g.start < lo + len(text) and lo < g.end)
-                key = (check.code, text, at, first, last, inside, extra, check.facts_key(doc, facts, k))
+                digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+                key = (check.code, digest, at, first, last, inside, extra, check.facts_key(doc, facts, k))
                 part = self.parts.get(key)
                 if part is None:
                     part = check.part(doc, ctx, k, facts)

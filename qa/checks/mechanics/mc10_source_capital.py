@@ -352,7 +352,7 @@ def _enumeration(doc: Document, analysis: Analysis, t: Token) -> bool:
     return after is not None and after.text.isalpha() and after.text.islower() and after.pos == "NOUN"
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=4096)
 def _capitals_of_line(line: str) -> tuple[dict[str, int], frozenset[str]]:
     """SourceCapital._capital_only's counts for one line, remembered (an edit reads its
     line alone): a word holds no line break, and a line break ends a sentence."""

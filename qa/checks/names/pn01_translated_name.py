@@ -58,12 +58,12 @@ def _hints_in(folded: str, lang: str) -> int:
     return len(found)
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=4096)
 def _hints_in_line(line: str, lang: str) -> frozenset[str]:
     return frozenset(h for h in HINTS.get(lang, ()) if re.search(r"(?<!\w)" + re.escape(h.rstrip("*")), line))
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=4096)
 def _title_heads_in(line: str) -> frozenset[str]:
     """The keys of titles_rendering whose first word (as _title_pattern matches it) is in
     line. A title's first word holds no line break, so a text matches only the titles
