@@ -7,7 +7,7 @@ this module matches them in the text and keeps those that stand as a proper noun
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from qa.checks.base import Check, Context
@@ -53,22 +53,34 @@ def _hints_in(folded: str, lang: str) -> int:
     candidate name, so remembered per text. No hint holds a line break, so the hints of
     the text are those of its lines, each remembered (an edit searches its line alone)."""
     found: set[str] = set()
-    for line in folded.split("\n"):
-        found |= _hints_in_line(line, lang)
+    for line, search in _by_line(folded, _hints_of_line, _hints_of):
+        found |= search(line, lang)
     return len(found)
 
 
-@lru_cache(maxsize=4096)
-def _hints_in_line(line: str, lang: str) -> frozenset[str]:
-    return frozenset(h for h in HINTS.get(lang, ()) if re.search(r"(?<!\w)" + re.escape(h.rstrip("*")), line))
+def _hints_of(text: str, lang: str) -> frozenset[str]:
+    return frozenset(h for h in HINTS.get(lang, ()) if re.search(r"(?<!\w)" + re.escape(h.rstrip("*")), text))
 
 
-@lru_cache(maxsize=4096)
-def _title_heads_in(line: str) -> frozenset[str]:
+def _title_heads(text: str) -> frozenset[str]:
     """The keys of titles_rendering whose first word (as _title_pattern matches it) is in
-    line. A title's first word holds no line break, so a text matches only the titles
+    text. A title's first word holds no line break, so a text matches only the titles
     whose first word one of its lines holds: an edit searches its line alone."""
-    return frozenset(key for key in titles_rendering() if _head_pattern(key).search(line))
+    return frozenset(key for key in titles_rendering() if _head_pattern(key).search(text))
+
+
+_hints_of_line = lru_cache(maxsize=4096)(_hints_of)
+_title_heads_of_line = lru_cache(maxsize=4096)(_title_heads)
+# Up to this many lines (an article), a text is searched line by line, each line
+# remembered; a longer one at once (thousands of short searches would cost more).
+_BY_LINE = 256
+
+
+def _by_line(
+    text: str, remembered: Callable[..., frozenset[str]], plain: Callable[..., frozenset[str]]
+) -> list[tuple[str, Callable[..., frozenset[str]]]]:
+    lines = text.split("\n")
+    return [(line, remembered) for line in lines] if len(lines) <= _BY_LINE else [(text, plain)]
 
 
 @lru_cache(maxsize=256)
@@ -150,8 +162,8 @@ class NameTranslated(Check):
         title always keeps its article, so a rendering that is also a French title (« L’Image »)
         standing bare as a proper noun, with a frame, is the foreign name translated."""
         heads: set[str] = set()
-        for line in doc.text.split("\n"):
-            heads |= _title_heads_in(line)
+        for line, search in _by_line(doc.text, _title_heads_of_line, _title_heads):
+            heads |= search(line)
         for key, entries in titles_rendering().items():
             if key not in heads:
                 continue
