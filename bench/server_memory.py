@@ -14,6 +14,7 @@ qa does (qa.knowledge.nlp), with the size of spaCy's string store and the RSS be
 on, as after a save) over the same edits, and diffs tracemalloc snapshots taken after edit
 100 and after the last one: the lines of code whose live memory grew most, which is what
 a leak looks like (Python allocations only: spaCy's and NumPy's own are not traced).
+It prints the traced memory and the process's RSS after edits 100, 300, 600 and 1,000.
 
 Usage: python bench/server_memory.py [--edits N] [--spacy | --tracemalloc] [ARTICLE.txt ...]
 """
@@ -33,6 +34,7 @@ from lsprotocol import types
 from server import article, diags, start  # bench/server.py, next to this file
 
 EVERY = 100
+SAMPLES = (100, 300, 600, 1000)  # --tracemalloc: traced memory and RSS after these edits
 
 
 def edits_wanted() -> int:
@@ -117,11 +119,12 @@ def traced(n_edits: int, top: int = 15) -> None:
         i = paras[k % len(paras)]
         lines[i] = original[i] + f" Ajout {k} du mot inédit Zorglub{k}."
         engine.lint("article.txt", "\n".join(lines))
-        if k == EVERY or k == n_edits:
+        if k in SAMPLES or k == n_edits:
             gc.collect()
             snap = tracemalloc.take_snapshot().filter_traces([tracemalloc.Filter(False, tracemalloc.__file__)])
             size = sum(s.size for s in snap.statistics("filename")) / 2**20
-            print(f"edit {k}: {size:.1f} MB traced", flush=True)
+            rss = psutil.Process().memory_info().rss / 2**20
+            print(f"edit {k}: {size:.1f} MB traced, RSS {rss:.0f} MB", flush=True)
             first = first or snap
     assert first is not None
     print(f"growth from edit {EVERY} to edit {n_edits}, by line (top {top}):")

@@ -43,7 +43,7 @@ def test_every_check_has_failing_and_passing_cases(check: type) -> None:
 def test_every_check_module_is_registered() -> None:
     registered = {c.__module__ for c in ALL_CHECKS}
     # The check base: modules directly in qa/checks/ that every family may import.
-    helpers = {"qa.checks.base", "qa.checks.data_rules", "qa.checks.prose", "qa.checks.scope"}
+    helpers = {"qa.checks.base", "qa.checks.data_rules", "qa.checks.prose", "qa.checks.scope", "qa.checks.split"}
     for info in pkgutil.iter_modules(qa.checks.__path__):
         module = f"qa.checks.{info.name}"
         if module in helpers or info.name.startswith("_"):

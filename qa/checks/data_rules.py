@@ -6,8 +6,8 @@ retargeted (« la roquette » → « le missile »), contraction and elision («
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 
 from qa.knowledge.conjugation import AGREE_ENDINGS, agree, avoir_for, conjugate, form_slots, takes_etre
 from qa.knowledge.inflection import noun_gender, plural_phrase, reagree
@@ -286,6 +286,47 @@ def _inside_another(hit: Hit, hits: list[Hit]) -> bool:
     """A hit within a longer one (« planche » in « percer une planche épaisse »): the longer
     rule says it all."""
     return any(o.span.start <= hit.span.start and hit.span.end <= o.span.end and o.span != hit.span for o in hits)
+
+
+# A paragraph's matches (qa.checks.split), spans relative to its start: the rule's id, whether
+# it propagates, whether its context held, the matched span and the finding it would give.
+RulePart = tuple[tuple[str, bool, bool, Span, Finding], ...]
+
+
+def rules_part(check: Check, engine: RuleEngine, doc: Document, ctx: Context, k: int) -> RulePart:
+    """The matches of paragraph k, confirmed or not: whether a propagating rule holds is
+    known only once every paragraph is (rules_combined)."""
+    analysis = ctx.analysis(doc)
+    toks = analysis.tokens
+    mine = analysis.of_paragraph(k)
+    if not mine:
+        return ()
+    by = -doc.paragraphs[k].start
+    out = []
+    for hit in engine.hits(doc, analysis, ctx.source_lang, ctx.domain, ctx.source, (mine[0].i, mine[-1].i + 1)):
+        span, sugg = suggestions_for(doc, hit, toks)
+        note = f" ({hit.rule.note})" if hit.rule.note else ""
+        fix = f"should read « {sugg[0].strip()} »" if sugg else "needs rewording"
+        found = check.finding(
+            doc, span, f"« {doc[span]} » {fix}{note}", suggestions=sugg,
+            autofix=hit.rule.autofix, category=hit.rule.category,
+        )
+        where = Span(hit.span.start + by, hit.span.end + by)
+        out.append((hit.rule.id, hit.rule.propagate, hit.context_ok, where, replace(found, span=Span(span.start + by, span.end + by))))
+    return tuple(out)
+
+
+def rules_combined(doc: Document, parts: Sequence[RulePart]) -> Iterator[Finding]:
+    """run_rules's findings from the parts of every paragraph (rules_part)."""
+    sure = {rule for part in parts for rule, _, ok, _, _ in part if ok}
+    for para, part in zip(doc.paragraphs, parts, strict=True):
+        kept = [(where, found) for rule, spreads, ok, where, found in part if ok or (spreads and rule in sure)]
+        seen: set[Span] = set()
+        for where, found in kept:
+            if where in seen or any(o.start <= where.start and where.end <= o.end and o != where for o, _ in kept):
+                continue
+            seen.add(where)
+            yield replace(found, span=Span(found.span.start + para.start, found.span.end + para.start))
 
 
 def run_rules(check: Check, engine: RuleEngine, doc: Document, ctx: Context) -> Iterator[Finding]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -15,7 +16,10 @@ from qa.knowledge.spacy_model import MODEL
 from qa.model.document import Document, Span
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, though never changed: a frozen dataclass's __init__ sets each field through
+# object.__setattr__, which made it three times slower to build, and an analysis builds a
+# token per word of the document (the server, at every edit). Hashed and compared as before.
+@dataclass(slots=True, unsafe_hash=True)
 class Token:
     i: int  # index in Analysis.tokens
     start: int  # offsets into Document.text
@@ -111,6 +115,15 @@ class Analysis:
 
     def in_span(self, start: int, end: int) -> list[Token]:
         return [t for t in self.tokens if t.start >= start and t.end <= end]
+
+    def of_paragraph(self, k: int) -> tuple[Token, ...]:
+        """The tokens of paragraph k (in Document.paragraphs), in order."""
+        first = bisect_left(self._paras, k)
+        return self.tokens[first : bisect_left(self._paras, k + 1, first)]
+
+    @cached_property
+    def _paras(self) -> list[int]:
+        return [t.para for t in self.tokens]
 
     def at(self, offset: int) -> Token | None:
         for t in self.tokens:

@@ -18,7 +18,7 @@ that confirm the rule when the source is known) in qa/knowledge/source_terms.py.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -143,7 +143,7 @@ def _item_matches(item: Item, tok: Token, rule: Rule, key: str) -> bool:
     return tok.pos in item.values and all(tok.morph.get(k) == v for k, v in item.morph)
 
 
-def match_at(tokens: tuple[Token, ...], keys: list[str], i: int, rule: Rule, end: int) -> list[Token | None] | None:
+def match_at(tokens: tuple[Token, ...], keys: Mapping[int, str], i: int, rule: Rule, end: int) -> list[Token | None] | None:
     """The tokens matched by each item (None for a skipped optional one), or None."""
     got: list[Token | None] = []
     j = i
@@ -245,17 +245,20 @@ class RuleEngine:
 
     def hits(
         self, doc: Document, analysis: Analysis, lang: str | None = None, domain: str | None = None,
-        source: str | None = None,
+        source: str | None = None, within: tuple[int, int] | None = None,
     ) -> Iterator[Hit]:
         """Matches whose context is not forbidden; with ``lang`` (the known source
         language), rules written for other source languages are skipped, and with
         ``domain`` (DOMAINS), rules limited to other domains. A rule with ``source`` words
         holds where the known source segment names one of them and nowhere else; without a
-        source, it falls back on its ``require`` words (none: no match)."""
+        source, it falls back on its ``require`` words (none: no match). With ``within``
+        (token indices, from and to), only the matches that start there: a sentence ends
+        at its paragraph's end, so those read no key further than the token after."""
         toks = analysis.tokens
-        keys = [fold_key(t.text) for t in toks]
-        sent_end = _sentence_ends(toks)
-        for i in range(len(toks)):
+        lo, hi = within or (0, len(toks))
+        keys = {j: fold_key(toks[j].text) for j in range(max(0, lo - 1), min(len(toks), hi + 1))}
+        sent_end = _sentence_ends(toks, lo, hi)
+        for i in range(lo, hi):
             first = self.by_first.get(keys[i])
             for rule in self.anywhere if first is None else first + self.anywhere:
                 if lang and rule.lang and lang not in rule.lang:
@@ -265,7 +268,7 @@ class RuleEngine:
                 if rule.source and (not source_mentions(source, rule.source) if source is not None
                                     else not rule.require):
                     continue
-                got = match_at(toks, keys, i, rule, sent_end[i])
+                got = match_at(toks, keys, i, rule, sent_end[i - lo])
                 if got is None:
                     continue
                 real = [t for t in got if t is not None]
@@ -370,11 +373,12 @@ def _area(doc: Document, span: Span, size: int) -> Span:
     return window(doc, span, size) if size >= 0 else (doc.paragraph_at(span.start) or span)
 
 
-def _sentence_ends(toks: tuple[Token, ...]) -> list[int]:
-    ends = [len(toks)] * len(toks)
-    end = len(toks)
-    for t in reversed(toks):
-        ends[t.i] = end
+def _sentence_ends(toks: tuple[Token, ...], lo: int, hi: int) -> list[int]:
+    """For each token from lo to hi (whole paragraphs), the index after its sentence (from lo)."""
+    ends = [hi] * (hi - lo)
+    end = hi
+    for t in reversed(toks[lo:hi]):
+        ends[t.i - lo] = end
         if t.sent_start or (t.i > 0 and toks[t.i - 1].para != t.para):
             end = t.i
     return ends

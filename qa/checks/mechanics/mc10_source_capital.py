@@ -6,10 +6,13 @@ German writes them."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from functools import cache
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Hashable, Iterator, Sequence
+from functools import cache, lru_cache
 
 from qa.checks.base import Check, Context
+from qa.checks.split import ByParagraph, shifted
 from qa.knowledge.wordlists import is_french_form, zipf
 from qa.checks.mechanics._capitals import (
     DATA_FILES,
@@ -31,6 +34,7 @@ from qa.model.findings import Category, Finding
 from qa.knowledge.nlp import Analysis, Token
 from qa.model.textutil import is_sentence_start, lower_first
 
+_ANY_WORD = re.compile(r"(?<![\w'’./-])([^\W\d_][\w-]*)")
 _WORD = re.compile(r"[A-ZÀ-ÖØ-ÞŒ][a-zà-öø-ÿœ'’-]+")
 _ARTICLE = re.compile(r"(?<![\w'’-])(Le|La|Les|Un|Une|Des|Du|L['’])(?:[ \u00a0]+|(?<=['’]))([a-zà-öø-ÿœ][\w-]*)")
 _COLON = re.compile(r"[ \u00a0]?:[ \u00a0]+([A-ZÀ-ÖØ-ÞŒ][a-zà-öø-ÿœ'’-]+)")
@@ -74,6 +78,11 @@ def _offices() -> frozenset[str]:
     return frozenset(_data()["offices"]["nouns"])
 
 
+# See SourceCapital.facts and .part.
+_Facts = tuple[frozenset[int], tuple[int, ...], frozenset[str], frozenset[str]]
+_Part = tuple[tuple[Finding, ...], int, tuple[Finding, ...]]
+
+
 def _feast(doc: Document, t: Token) -> bool:
     """« Mardi gras », « le 14 Juillet », « la révolution d’Octobre »: a feast or event."""
     cal = _data()["calendar"]
@@ -101,7 +110,7 @@ def _next(analysis: Analysis, t: Token) -> Token | None:
     return nxt if nxt is not None and nxt.para == t.para else None
 
 
-class SourceCapital(Check):
+class SourceCapital(ByParagraph, Check):
     """A capital French does not write in running text.
 
     Months and days are common nouns (« lundi », « en novembre »), except in a feast
@@ -139,20 +148,35 @@ class SourceCapital(Check):
                     break
         return found
 
-    def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        analysis = ctx.analysis(doc)
+    # In two steps (qa.checks.split). The facts of the whole text: the positions inside
+    # names, titles and spelled-out acronyms (a title after a cue runs to its clause's end,
+    # across paragraphs), the words it uses as titles, those it writes with a capital only.
+    def facts(self, doc: Document, ctx: Context) -> _Facts:
         skip = inside_names(doc) | in_titles(doc) | in_acronyms(doc)
-        named = titles_in(doc)
+        often = frozenset(w for w, n in self._capital_only(doc).items() if n >= 3)
+        return skip, tuple(sorted(skip)), titles_in(doc), often
+
+    def facts_key(self, doc: Document, facts: _Facts, k: int) -> Hashable:
+        para = doc.paragraphs[k]
+        ordered = facts[1]
+        inside = ordered[bisect_left(ordered, para.start) : bisect_left(ordered, para.end)]
+        return tuple(s - para.start for s in inside), facts[2], facts[3]
+
+    # A part: the paragraph's findings, its stray capitals' count and the findings they
+    # give if the text shows the source's habit (the count over the whole text tells).
+    def part(self, doc: Document, ctx: Context, k: int, facts: _Facts) -> _Part:
+        para = doc.paragraphs[k]
+        analysis = ctx.analysis(doc)
+        skip, _, named, often = facts
         done: set[int] = set()
         out: list[Finding] = []
-        named_here = self._capital_only(doc)
-        for m in _COLON.finditer(doc.text):
+        for m in _COLON.finditer(doc.text, para.start, para.end):
             t = analysis.at(m.start(1))
             if t is None or t.start != m.start(1) or not self._after_colon(doc, analysis, t, skip):
                 continue
             done.add(t.start)
             out.append(self._lower(doc, t, "after a colon French goes on in lower case"))
-        for m in _ARTICLE.finditer(doc.text):
+        for m in _ARTICLE.finditer(doc.text, para.start, para.end):
             start = m.start(1)
             if start in done or start in skip or is_sentence_start(doc.text, start):
                 continue
@@ -170,7 +194,7 @@ class SourceCapital(Check):
             done.add(start)
             out.append(self.finding(doc, Span(start, m.end(1)), f"« {m.group(1)} » mid-sentence takes no capital", [m.group(1).lower()], autofix=True))
         stray: list[Token] = []
-        for t in analysis.tokens:
+        for t in analysis.of_paragraph(k):
             if t.start in done or t.i == 0 or not _WORD.fullmatch(t.text) or is_sentence_start(doc.text, t.start):
                 continue
             prev = analysis.tokens[t.i - 1]
@@ -209,20 +233,31 @@ class SourceCapital(Check):
                 continue  # « les Américains », « les Démocrates »: peoples and parties
             if nxt is not None and nxt.text.lower() in ("de", "du", "des", "d'", "d’") and self._name_after(doc, nxt):
                 continue  # « le Tunnel de Rebaix »: a name's complement
-            if named_here.get(low, 0) >= 3:
+            if low in often:
                 continue  # « Python » all through a text, never in lower case: a name
             stray.append(t)
-        words = max(len(doc.text.split()), 1)
-        found = len(stray) + len(out)  # every capital French does not write counts as the habit's evidence
-        habit = ctx.source_lang == "de" or (len(stray) >= 1 and found >= _HABIT and found * _DENSITY >= words)
+        habit: list[Finding] = []
         for t in stray:
-            if habit:
-                out.append(self._lower(doc, t, "a common noun takes no capital mid-sentence (a source-language habit)"))
-                nxt = _next(analysis, t)
-                if nxt is not None and nxt.start not in done and _WORD.fullmatch(nxt.text) and self._title_case(nxt):
-                    done.add(nxt.start)
-                    out.append(self._lower(doc, nxt, "an adjective after a common noun takes no capital"))
-        yield from sorted(widen_lowerings(doc, analysis, out), key=lambda f: f.span.start)
+            habit.append(self._lower(doc, t, "a common noun takes no capital mid-sentence (a source-language habit)"))
+            nxt = _next(analysis, t)
+            if nxt is not None and nxt.start not in done and _WORD.fullmatch(nxt.text) and self._title_case(nxt):
+                done.add(nxt.start)
+                habit.append(self._lower(doc, nxt, "an adjective after a common noun takes no capital"))
+        return shifted(out, -para.start), len(stray), shifted(habit, -para.start)
+
+    def combine(self, doc: Document, ctx: Context, parts: Sequence[_Part], facts: _Facts) -> Iterator[Finding]:
+        out: list[Finding] = []
+        if_habit: list[Finding] = []
+        for para, (found, _, habit) in zip(doc.paragraphs, parts, strict=True):
+            out.extend(shifted(found, para.start))
+            if_habit.extend(shifted(habit, para.start))
+        stray = sum(n for _, n, _ in parts)
+        words = max(len(doc.text.split()), 1)
+        found_all = stray + len(out)  # every capital French does not write counts as the habit's evidence
+        if ctx.source_lang == "de" or (stray >= 1 and found_all >= _HABIT and found_all * _DENSITY >= words):
+            out.extend(if_habit)
+        # a lowering widened over the run of capitals it opens covers the findings inside it
+        yield from sorted(widen_lowerings(doc, ctx.analysis(doc), out), key=lambda f: f.span.start)
 
     def _lower(self, doc: Document, t: Token, why: str) -> Finding:
         return self.finding(doc, Span(t.start, t.end), f"« {t.text} »: {why}", [lower_first(t.text)], autofix=True)
@@ -242,14 +277,12 @@ class SourceCapital(Check):
     @staticmethod
     def _capital_only(doc: Document) -> dict[str, int]:
         """Words the text writes with a capital mid-sentence, how often, if never in lower case."""
-        capital: dict[str, int] = {}
-        lower = set()
-        for m in re.finditer(r"(?<![\w'’./-])([^\W\d_][\w-]*)", doc.text):
-            w = m.group(1)
-            if w[:1].isupper() and not is_sentence_start(doc.text, m.start()):
-                capital[w.lower()] = capital.get(w.lower(), 0) + 1
-            elif w[:1].islower():
-                lower.add(w)
+        capital: Counter[str] = Counter()
+        lower: set[str] = set()
+        for line in doc.text.split("\n"):
+            counts, low = _capitals_of_line(line)
+            capital.update(counts)
+            lower |= low
         return {w: n for w, n in capital.items() if w not in lower}
 
     def _of_place(self, doc: Document, analysis: Analysis, nxt: Token) -> bool:
@@ -319,6 +352,21 @@ def _enumeration(doc: Document, analysis: Analysis, t: Token) -> bool:
     nxt = _next(analysis, t)
     after = _next(analysis, nxt) if nxt is not None and nxt.text == "," else None
     return after is not None and after.text.isalpha() and after.text.islower() and after.pos == "NOUN"
+
+
+@lru_cache(maxsize=4096)
+def _capitals_of_line(line: str) -> tuple[dict[str, int], frozenset[str]]:
+    """SourceCapital._capital_only's counts for one line, remembered (an edit reads its
+    line alone): a word holds no line break, and a line break ends a sentence."""
+    capital: dict[str, int] = {}
+    lower = set()
+    for m in _ANY_WORD.finditer(line):
+        w = m.group(1)
+        if w[:1].isupper() and not is_sentence_start(line, m.start()):
+            capital[w.lower()] = capital.get(w.lower(), 0) + 1
+        elif w[:1].islower():
+            lower.add(w)
+    return capital, frozenset(lower)
 
 
 @cache

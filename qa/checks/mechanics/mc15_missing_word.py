@@ -6,12 +6,13 @@ mined from UD French-GSD and the WMT21 reference by bench/mine_missing_words.py)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache
 
 from qa.checks.base import Check, Context
 from qa.checks.mechanics._locutions import locution
 from qa.checks.mechanics._quantities import quantity
+from qa.checks.split import ByParagraph, shifted
 from qa.checks.mechanics._word_classes import adjective_base, is_adjective, is_verb_form, pos_lemmas
 from qa.data import load_toml
 from qa.knowledge.article_gender import article_gender
@@ -154,7 +155,7 @@ def _join(det: str, word: str) -> str:
     return f"{det}{word}" if det.endswith("’") else f"{det} {word}"
 
 
-class MissingWord(Check):
+class MissingWord(ByParagraph, Check):
     """A word the French construction needs is missing.
 
     A literal translation drops the determiner after a verb (« a signé accord ») or after
@@ -178,21 +179,27 @@ class MissingWord(Check):
     needs_nlp = True
     autofix = "none"
 
-    def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        out: list[Finding] = []
-        for m in _MORE.finditer(doc.text):
+    # A part (qa.checks.split): the paragraph's findings, relative to its start, each with
+    # the pair of nouns whose use elsewhere in the text may clear it (see _term), or None.
+    def part(self, doc: Document, ctx: Context, k: int, facts: None) -> tuple[tuple[Finding, tuple[str, str] | None], ...]:
+        para = doc.paragraphs[k]
+        out: list[tuple[Finding, tuple[str, str] | None]] = []
+        for m in _MORE.finditer(doc.text, para.start, para.end):
             before = doc.text[max(0, m.start() - 12) : m.start()].split()
             if before and (before[-1].lower() in _NOT_BEFORE_MORE or before[-1][-1:].isdigit()):
                 continue
-            out.append(self.finding(doc, Span(m.start(1), m.end(1)), f"« {m.group(1)} » before a number needs « de »", [f"{m.group(1)} de"]))
+            out.append((self.finding(doc, Span(m.start(1), m.end(1)), f"« {m.group(1)} » before a number needs « de »", [f"{m.group(1)} de"]), None))
         analysis = ctx.analysis(doc)
         need, bare_preps, bare_verbs, second = _sets()
         tokens = analysis.tokens
-        for t, nxt in zip(tokens, tokens[1:], strict=False):
-            if nxt.para != t.para or nxt.start - t.end > 1:
+        mine = analysis.of_paragraph(k)
+        for t in mine:
+            nxt = tokens[t.i + 1] if t.i + 1 < len(tokens) else None
+            if nxt is None or nxt.para != t.para or nxt.start - t.end > 1:
                 continue
             low = t.text.lower()
             found = None
+            pair = None
             counted = quantity(t, nxt, tokens) or locution(t, nxt, tokens)
             if counted is not None:
                 found = counted
@@ -202,12 +209,20 @@ class MissingWord(Check):
             elif self._verb(t, tokens) and self._bare_object(t, nxt, bare_verbs, tokens):
                 det = _determiner(nxt, not _specific(nxt, tokens), tokens[nxt.i + 1] if nxt.i + 1 < len(tokens) else None)
                 found = (Span(nxt.start, nxt.end), f"a determiner is missing before the object « {nxt.text} »", _join(det, nxt.text))
-            elif t.pos == "NOUN" and t.text.isalpha() and t.text.islower() and self._second_noun(t, nxt, second, tokens) and not self._term(ctx.file_targets or doc.text, t, nxt):
+            elif t.pos == "NOUN" and t.text.isalpha() and t.text.islower() and self._second_noun(t, nxt, second, tokens):
                 de = "d’" if starts_with_vowel_sound(nxt.text) else "de "
                 found = (Span(t.start, nxt.end), "two nouns side by side: « de » is missing", f"{t.text} {de}{nxt.text}")
+                pair = (t.text, nxt.text)
             if found is not None:
-                out.append(self.finding(doc, found[0], found[1], [found[2]]))
-        out.extend(self._bare_subjects(doc, analysis))
+                out.append((self.finding(doc, found[0], found[1], [found[2]]), pair))
+        out.extend((f, None) for f in self._bare_subjects(doc, analysis, mine))
+        return tuple((f, pair) for f, pair in zip(shifted([f for f, _ in out], -para.start), (p for _, p in out), strict=True))
+
+    def combine(self, doc: Document, ctx: Context, parts: Sequence[tuple[tuple[Finding, tuple[str, str] | None], ...]], facts: None) -> Iterator[Finding]:
+        out: list[Finding] = []
+        for para, part in zip(doc.paragraphs, parts, strict=True):
+            kept = [f for f, pair in part if pair is None or not self._term(ctx.file_targets or doc.text, *pair)]
+            out.extend(shifted(kept, para.start))
         yield from sorted(out, key=lambda f: f.span.start)
 
     @staticmethod
@@ -264,10 +279,10 @@ class MissingWord(Check):
         return f"{lemma} {noun.lemma.lower()}" not in bare_verbs
 
     @staticmethod
-    def _term(text: str, first: Token, second: Token) -> bool:
+    def _term(text: str, first: str, second: str) -> bool:
         """« objet fonction », « objets fonctions »: a pair the text uses twice is its term
         (the whole file's text when the document is one segment of a catalogue)."""
-        one, two = (re.escape(w.text.removesuffix("s").removesuffix("x")) for w in (first, second))
+        one, two = (re.escape(w.removesuffix("s").removesuffix("x")) for w in (first, second))
         pattern = rf"(?<![\w-]){one}[sx]?\s+{two}[sx]?(?![\w-])"
         return len(re.findall(pattern, text, re.IGNORECASE)) >= 2
 
@@ -284,11 +299,11 @@ class MissingWord(Check):
             return False
         return zipf(noun.text) >= 3.0 and zipf(first.text) >= 3.0
 
-    def _bare_subjects(self, doc: Document, analysis: Analysis) -> Iterator[Finding]:
+    def _bare_subjects(self, doc: Document, analysis: Analysis, tokens: Sequence[Token]) -> Iterator[Finding]:
         """« Conseil municipal a demandé une déviation. », « Soigneurs ont préparé la mère. »:
         a common noun subject with no article at the start of a sentence that ends with a
         full stop (not a headline); a plural one right before its verb or « en », « dans »."""
-        for t in analysis.tokens:
+        for t in tokens:
             if not t.sent_start or not t.text[:1].isupper() or not t.text[1:].islower() or t.pos != "NOUN":
                 continue
             if not is_sentence_start(doc.text, t.start) or t.dep not in ("nsubj", "nsubj:pass"):

@@ -6,17 +6,18 @@ The rules live in qa/data/false_friends.toml and run on the phrase-rule engine
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from qa.knowledge.rules import engine_for
-from qa.checks.data_rules import run_rules
+from qa.checks.data_rules import RulePart, rules_combined, rules_part
+from qa.checks.split import ByParagraph
 from qa.checks.base import Check, Context
 from qa.checks.scope import paragraph_words
 from qa.model.document import Document
 from qa.model.findings import Category, Finding
 
 
-class FalseFriend(Check):
+class FalseFriend(ByParagraph, Check):
     """A false friend or a wrong sense of a polysemous word, taken from the source language.
 
     Each entry in qa/data/false_friends.toml names the words around that make the wrong
@@ -41,6 +42,9 @@ class FalseFriend(Check):
     def nlp_paragraphs(self, doc: Document, ctx: Context) -> set[int] | None:
         return engine_for(ctx.memo, "false_friends.toml", "entry").paragraphs(paragraph_words(doc, ctx))
 
-    def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        engine = engine_for(ctx.memo, "false_friends.toml", "entry")
-        yield from run_rules(self, engine, doc, ctx)
+    # In two steps (qa.checks.split): a term confirmed in one paragraph is reported in the others.
+    def part(self, doc: Document, ctx: Context, k: int, facts: None) -> RulePart:
+        return rules_part(self, engine_for(ctx.memo, "false_friends.toml", "entry"), doc, ctx, k)
+
+    def combine(self, doc: Document, ctx: Context, parts: Sequence[RulePart], facts: None) -> Iterator[Finding]:
+        return rules_combined(doc, parts)

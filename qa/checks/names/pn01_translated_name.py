@@ -7,7 +7,7 @@ this module matches them in the text and keeps those that stand as a proper noun
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from qa.checks.base import Check, Context
@@ -49,12 +49,46 @@ def _score(doc: Document, entry: Name, ctx: Context) -> int:
 
 @lru_cache(maxsize=8)
 def _hints_in(folded: str, lang: str) -> int:
-    """How many of lang's hint words occur in a document's folded text: a search of the
-    whole text per hint, asked for every candidate name, so remembered per text."""
-    return sum(1 for h in HINTS.get(lang, ()) if re.search(r"(?<!\w)" + re.escape(h.rstrip("*")), folded))
+    """How many of lang's hint words occur in a document's folded text, asked for every
+    candidate name, so remembered per text. No hint holds a line break, so the hints of
+    the text are those of its lines, each remembered (an edit searches its line alone)."""
+    found: set[str] = set()
+    for line, search in _by_line(folded, _hints_of_line, _hints_of):
+        found |= search(line, lang)
+    return len(found)
 
 
-@lru_cache(maxsize=64)
+def _hints_of(text: str, lang: str) -> frozenset[str]:
+    return frozenset(h for h in HINTS.get(lang, ()) if re.search(r"(?<!\w)" + re.escape(h.rstrip("*")), text))
+
+
+def _title_heads(text: str) -> frozenset[str]:
+    """The keys of titles_rendering whose first word (as _title_pattern matches it) is in
+    text. A title's first word holds no line break, so a text matches only the titles
+    whose first word one of its lines holds: an edit searches its line alone."""
+    return frozenset(key for key in titles_rendering() if _head_pattern(key).search(text))
+
+
+_hints_of_line = lru_cache(maxsize=4096)(_hints_of)
+_title_heads_of_line = lru_cache(maxsize=4096)(_title_heads)
+# Up to this many lines (an article), a text is searched line by line, each line
+# remembered; a longer one at once (thousands of short searches would cost more).
+_BY_LINE = 256
+
+
+def _by_line(
+    text: str, remembered: Callable[..., frozenset[str]], plain: Callable[..., frozenset[str]]
+) -> list[tuple[str, Callable[..., frozenset[str]]]]:
+    lines = text.split("\n")
+    return [(line, remembered) for line in lines] if len(lines) <= _BY_LINE else [(text, plain)]
+
+
+@lru_cache(maxsize=256)
+def _head_pattern(key: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w’'-])" + re.escape(key.split()[0]).replace("'", "['’]"), re.I)
+
+
+@lru_cache(maxsize=256)
 def _title_pattern(key: str) -> re.Pattern[str]:
     """A folded title as a case-insensitive whole-word pattern (apostrophes either way)."""
     words = [re.escape(w).replace("'", "['’]") for w in key.split()]
@@ -127,7 +161,12 @@ class NameTranslated(Check):
         """« Image, le quotidien à grand tirage », « selon Image », « Héraut a révélé »: a French
         title always keeps its article, so a rendering that is also a French title (« L’Image »)
         standing bare as a proper noun, with a frame, is the foreign name translated."""
+        heads: set[str] = set()
+        for line, search in _by_line(doc.text, _title_heads_of_line, _title_heads):
+            heads |= search(line)
         for key, entries in titles_rendering().items():
+            if key not in heads:
+                continue
             pattern = _title_pattern(key)
             for m in pattern.finditer(doc.text):
                 span = Span(m.start(), m.end())
