@@ -10,6 +10,7 @@ from qa.checks.base import Check, Context
 from qa.checks.prose import in_code, in_quotes
 from qa.knowledge.foreign_words import SOURCES, foreign_language, german_compound, german_name_shape, name_words, source_compound
 from qa.knowledge.wordlists import is_french_form, other_script, zipf
+from qa.checks.untranslated._addresses import address_spans
 from qa.checks.untranslated._modifier import complement, with_article
 from qa.data import load_toml
 from qa.knowledge.inflection import noun_gender
@@ -21,10 +22,6 @@ from qa.model.textutil import PhraseMatcher, SpanSet, adjust_determiner, is_sent
 _SINGLE_MARGIN = 2.8
 # Short words shared with French or Latin that only continue a foreign run.
 _CONNECTORS = frozenset(["a", "an", "in", "on", "to", "op", "te", "zu", "im"])
-# Web and e-mail addresses (« foerdernavi.energieagentur.nrw/ »): their words are no prose.
-# Each branch starts where a token starts and takes runs whole: linear on long tokens.
-_ADDRESS = re.compile(r"(?<!\S)\S+@\S+|(?:https?://|www\.)\S+|(?<![\w-])\b[\w-]++(?:\.[\w-]++){1,10}\.[a-z]{2,}/\S*"
-                      r"|(?<![\w-])\b[\w-]++(?:\.[\w-]++){0,10}\.[a-z]{2,}/")
 # A capitalised French article opens the sentence; it is no part of the name after it.
 _FRENCH_ARTICLES = frozenset({"le", "la", "les", "l", "un", "une", "du", "des"})
 # « par corona », « contre corona »: after a preposition the noun stands alone.
@@ -120,7 +117,7 @@ class UntranslatedWords(Check):
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         kept = [(m.start, m.end) for m in _keep_matcher().finditer(doc.text, doc.folded)]
-        kept += [(m.start(), m.end()) for m in _ADDRESS.finditer(doc.text)]
+        kept += address_spans(doc.text)
         inside = SpanSet(kept)
         tokens = [(s, e, w) for s, e, w in word_list(doc.text) if not (inside and inside.covers(s)) and not in_code(doc, s)]
         phrases = list(self._phrases(doc, inside))

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from qa.checks.base import Check, Context
 from qa.checks.prose import in_code, in_quotes
+from qa.checks.untranslated._addresses import address_spans
 from qa.knowledge.foreign_words import SOURCES, loanwords
 from qa.knowledge.wordlists import is_french_form, other_script, zipf
 from qa.model.document import Document, Span
@@ -22,7 +23,6 @@ _LENGTH = 6
 # the text (« les Lawinen », « la Kurzarbeit »), not a name standing alone.
 # An elided « l’ » or « d’ » is left out: it stands before place names (« d’Arnsberg »).
 _DETERMINER = re.compile(r"\b(?i:le|la|les|des|du|au|aux|un|une|ces|cette|leur|leurs|sa|son|ses)[ \u00a0]+$")
-_ADDRESS = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\S+\.[a-z]{2,}/\S*")
 
 
 def source_only(word: str) -> str | None:
@@ -60,7 +60,7 @@ class RareSourceWord(Check):
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         text = doc.text
-        addresses = [(m.start(), m.end()) for m in _ADDRESS.finditer(text)]
+        addresses = address_spans(text)
         for s, e, w in word_list(text):
             if not w[:1].isalpha():
                 continue
