@@ -12,7 +12,7 @@ anything else."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import replace
 
 from qa.checks.mechanics._capitals import capital_sets, place_words
@@ -44,9 +44,10 @@ def _goes_on(t: Token | None, start: int) -> bool:
     return t.pos in ("NOUN", "ADJ") or (t.pos == "PROPN" and zipf(low) >= _COMMON)
 
 
-def widen_lowerings(doc: Document, analysis: Analysis, findings: Iterable[Finding]) -> list[Finding]:
-    """The findings, each lowering of one capitalised word widened over the run it opens;
-    findings inside a widened span are dropped."""
+def widen_lowerings(doc: Document, analysis: Analysis, findings: Iterable[Finding], stops: Collection[int] = ()) -> list[Finding]:
+    """The findings, each lowering of one capitalised word widened over the run it opens, up
+    to a word starting at one of ``stops`` (a word another finding already lowers); findings
+    inside a widened span are dropped."""
     out: list[Finding] = []
     wide: list[Span] = []
     for f in findings:
@@ -54,7 +55,7 @@ def widen_lowerings(doc: Document, analysis: Analysis, findings: Iterable[Findin
             out.append(f)
             continue
         end, fixed = f.span.end, f.suggestions[0]
-        while (gap := _GAP.match(doc.text, end)) is not None and _goes_on(nxt := analysis.at(gap.end()), gap.end()):
+        while (gap := _GAP.match(doc.text, end)) is not None and _goes_on(nxt := analysis.at(gap.end()), gap.end()) and gap.end() not in stops:
             if gap.group().strip() and (nxt.pos == "ADJ" or any(w.startswith(_ministry_heads()) for w in fixed.split())):
                 # « le Ministre du Climat » → « le ministre du Climat »: the field keeps its
                 # capital; « 23 Titres du Grand Chelem »: an adjective after « de » opens a name.

@@ -189,7 +189,8 @@ class StrayCapital(Check):
         starts = {start for start, _, _, _ in named}
         used.update(t.i for t in analysis.tokens if t.start in starts)
         yield from self._quantities(doc, analysis, used)
-        yield from widen_lowerings(doc, analysis, [*self._title_case(doc, analysis, used), *self._capitals(doc, analysis, used, ctx)])
+        lowered = [*self._title_case(doc, analysis, used), *self._capitals(doc, analysis, used, ctx)]
+        yield from widen_lowerings(doc, analysis, lowered, stops=starts)  # a known name's own finding stands
         for m in _NEAR_NUMBER.finditer(doc.text):
             before = doc.text[max(0, m.start() - 12) : m.start()].lower().split()
             if before and before[-1] in ("peu", "tout", "très", "plus", "si", "aussi"):
