@@ -305,3 +305,21 @@ def test_grammalecte_forgets_the_words_it_stored_past_a_bound(monkeypatch: pytes
     again = checker.check(text, para, kinds)
     assert len(checker._spell._dMorphologies) == 0
     assert again == first
+
+
+@needs_grammalecte
+def test_a_checker_is_freed_once_its_run_is_over() -> None:
+    # A process that lints run after run through the API (bench/bio_mqm.py) must not keep
+    # every run's checker and its dictionary: a cache keyed on the checker once did.
+    import gc
+    import weakref
+
+    from qa.backends.grammalecte import Grammalecte
+
+    checker = Grammalecte()
+    gates = checker.rule_options()
+    assert gates and checker.rule_options() is gates  # read once per checker
+    gone = weakref.ref(checker)
+    del checker
+    gc.collect()
+    assert gone() is None

@@ -11,7 +11,7 @@ import importlib.util
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from qa.backends.gc_graphs import fast_parser
@@ -156,9 +156,15 @@ class Grammalecte:
     def default_options(self) -> frozenset[str]:
         return frozenset(k for k, on in self._engine.getDefaultOptions().items() if on and k not in MARKUP_OPTIONS)
 
-    @cache  # noqa: B019 - one checker per run; the table is fixed
     def rule_options(self) -> dict[str, str]:
         """Rule id → the option that gates it ("notype" when none does)."""
+        return self._gates
+
+    # On the instance, not in a cache of the method: a cache keyed on ``self`` kept every
+    # checker alive (its dictionary, about 18 MB), one per run of a process that lints
+    # through the API run after run (bench/bio_mqm.py grew to 11 GB).
+    @cached_property
+    def _gates(self) -> dict[str, str]:
         return {rule: (opt or NOTYPE) for _, opt, _, rule in self._engine.listRules()}
 
     def check(self, text: str, paragraphs: Sequence[Span], kinds: Iterable[str]) -> list[GcMatch]:
