@@ -20,6 +20,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
@@ -127,8 +128,9 @@ def edited(lines: list[str], paras: list[int], k: int) -> list[str]:
     return [*lines[:i], lines[i] + f" Ajout {k}.", *lines[i + 1 :]]
 
 
-def whole_share() -> None:
-    """qa's own checks (the diagnostics published first) over the 50 edits, in process."""
+def warm_engine() -> tuple[Any, list[str], list[int]]:
+    """The server's engine in process, warmed and with the article linted once; the
+    article's lines, and those an edit may change (paragraphs of more than 8 words)."""
     from qa.server.state import Engine, Settings
 
     engine = Engine.load(Settings(ROOT))
@@ -136,7 +138,12 @@ def whole_share() -> None:
     text = article()
     engine.lint("article.txt", text, False)
     lines = text.split("\n")
-    paras = [i for i, line in enumerate(lines) if len(line.split()) > 8]
+    return engine, lines, [i for i, line in enumerate(lines) if len(line.split()) > 8]
+
+
+def whole_share() -> None:
+    """qa's own checks (the diagnostics published first) over the 50 edits, in process."""
+    engine, lines, paras = warm_engine()
     local, whole, undo = [], [], []
     for k in range(50):
         before = "\n".join(lines)

@@ -17,7 +17,7 @@ import statistics
 import sys
 import time
 
-from server import ROOT, article, edited  # bench/server.py, next to this file
+from server import edited, warm_engine  # bench/server.py, next to this file
 
 
 def cpu() -> float:
@@ -25,14 +25,7 @@ def cpu() -> float:
 
 
 def main(rounds: int = 50) -> None:
-    from qa.server.state import Engine, Settings
-
-    engine = Engine.load(Settings(ROOT))
-    engine.warm()
-    text = article()
-    engine.lint("article.txt", text, False)
-    lines = text.split("\n")
-    paras = [i for i, line in enumerate(lines) if len(line.split()) > 8]
+    engine, lines, paras = warm_engine()
     times, local, whole = [], [], []
     for k in range(rounds):
         lines = edited(lines, paras, k)
@@ -43,7 +36,8 @@ def main(rounds: int = 50) -> None:
         whole.append(engine.linter.seconds[1])
     times.sort()
     ms = lambda x: round(x * 1000)  # noqa: E731
-    print(f"{len(text.split())} words, {rounds} one-paragraph edits, CPU time per edit: "
+    words = sum(len(line.split()) for line in lines)
+    print(f"{words} words, {rounds} one-paragraph edits, CPU time per edit: "
           f"p50 {ms(statistics.median(times))} ms, p95 {ms(times[int(0.95 * len(times)) - 1])} ms; "
           f"wall, median: paragraph checks {ms(statistics.median(local))} ms, "
           f"whole-document checks {ms(statistics.median(whole))} ms; load {os.getloadavg()[0]:.1f}")
