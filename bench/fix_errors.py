@@ -24,11 +24,7 @@ from pathlib import Path
 
 from qa.api import active_checks, lint_file, make_context, read_document
 from qa.config import Config
-from qa.evaluate import _lint_with_source, fix_is_right, load_gold, source_beside
-
-
-def _hit(f, g) -> bool:  # the overlap rule of qa.evaluate
-    return f.span.overlaps(g.span) or (len(f.span) == 0 and g.span.start <= f.span.start < g.span.end)
+from qa.evaluate import fix_is_right, lint_with_source, load_gold, matches, source_beside
 
 
 def scan(folder: Path, config: Config, ctx, checks, contexts) -> tuple[Counter, Counter, int, int, list[str]]:
@@ -45,11 +41,11 @@ def scan(folder: Path, config: Config, ctx, checks, contexts) -> tuple[Counter, 
         if source is None:
             findings = lint_file(txt, ctx, checks, config).findings
         else:
-            findings = _lint_with_source(txt, doc, source, config, contexts, checks)
+            findings = lint_with_source(txt, doc, source, config, contexts, checks)
         for g in golds:
             if g.optional:
                 continue
-            hits = [f for f in findings if _hit(f, g)]
+            hits = [f for f in findings if matches(f, g)]
             if not hits:
                 continue
             matched += 1

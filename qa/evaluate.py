@@ -96,6 +96,12 @@ def _ratio(a: float, b: float) -> float:
 SOURCE_LANGS = ("de", "nl", "en")
 
 
+def matches(finding: Finding, gold: Gold) -> bool:
+    """Whether a finding counts for a gold line: their spans overlap, or an empty span (an
+    insertion) stands inside the gold span."""
+    return finding.span.overlaps(gold.span) or (len(finding.span) == 0 and gold.span.start <= finding.span.start < gold.span.end)
+
+
 def source_beside(txt: Path) -> tuple[Path, str] | None:
     """NAME.src.LANG next to NAME.txt (LANG: de, nl or en), with its language, if there is one."""
     name = txt.name[: -len(".txt")]
@@ -106,7 +112,7 @@ def source_beside(txt: Path) -> tuple[Path, str] | None:
     return None
 
 
-def _lint_with_source(
+def lint_with_source(
     txt: Path, doc: Document, source: tuple[Path, str], config: Config, contexts: dict[str, Context], checks: list[Check]
 ) -> tuple[Finding, ...]:
     """The findings of ``qa lint TXT --source SRC --source-lang LANG``, with config otherwise."""
@@ -153,11 +159,11 @@ def evaluate(gold_dir: Path, config: Config | None = None) -> dict[str, Any]:
                 raise InputError(result.error)
             findings = result.findings
         else:
-            findings = _lint_with_source(txt, doc, source, config, contexts, checks)
+            findings = lint_with_source(txt, doc, source, config, contexts, checks)
         sources += source is not None
         score = DocScore(name, len(doc.text.split()), 0, 0, len(findings), 0, 0, 0.0, 0.0)
         for g in golds:
-            hits = [f for f in findings if f.span.overlaps(g.span) or (len(f.span) == 0 and g.span.start <= f.span.start < g.span.end)]
+            hits = [f for f in findings if matches(f, g)]
             if g.optional:
                 continue
             score.gold += 1
@@ -174,7 +180,7 @@ def evaluate(gold_dir: Path, config: Config | None = None) -> dict[str, Any]:
                 score.missed.append({"text": g.text, "category": g.category, "fix": g.fix, "kind": "miss"})
         for f in findings:
             cat_found[f.category.value] += 1
-            if any(f.span.overlaps(g.span) or (len(f.span) == 0 and g.span.start <= f.span.start < g.span.end) for g in golds):
+            if any(matches(f, g) for g in golds):
                 score.correct += 1
                 cat_correct[f.category.value] += 1
             else:
