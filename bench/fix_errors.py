@@ -22,26 +22,15 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from qa.api import active_checks, lint_file, make_context, read_document
+from qa.api import active_checks, make_context
 from qa.config import Config
-from qa.evaluate import fix_is_right, lint_with_source, load_gold, matches, source_beside
+from qa.evaluate import fix_is_right, linted_gold, matches
 
 
 def scan(folder: Path, config: Config, ctx, checks, contexts) -> tuple[Counter, Counter, int, int, list[str]]:
     hit, right, matched, fixed = Counter(), Counter(), 0, 0
     wrong: list[str] = []
-    for gold_path in sorted(folder.glob("*.gold.jsonl")):
-        name = gold_path.name[: -len(".gold.jsonl")]
-        txt = folder / f"{name}.txt"
-        if not txt.exists():
-            continue
-        doc, _ = read_document(txt)
-        golds = load_gold(gold_path, doc.text)
-        source = source_beside(txt)
-        if source is None:
-            findings = lint_file(txt, ctx, checks, config).findings
-        else:
-            findings = lint_with_source(txt, doc, source, config, contexts, checks)
+    for name, _txt, doc, golds, _source, findings in linted_gold(folder, config, ctx, checks, contexts):
         for g in golds:
             if g.optional:
                 continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -128,6 +129,29 @@ def lint_with_source(
     return result.findings
 
 
+def linted_gold(
+    gold_dir: Path, config: Config, ctx: Context, checks: list[Check], contexts: dict[str, Context]
+) -> Iterator[tuple[str, Path, Document, list[Gold], tuple[Path, str] | None, list[Finding]]]:
+    """Each gold file of the folder with its text linted as `qa eval` lints it (with the
+    source beside it, if any): name, text path, document, gold lines, source, findings."""
+    for gold_path in sorted(gold_dir.glob("*.gold.jsonl")):
+        name = gold_path.name[: -len(".gold.jsonl")]
+        txt = gold_dir / f"{name}.txt"
+        if not txt.exists():
+            continue
+        doc, _ = read_document(txt)
+        golds = load_gold(gold_path, doc.text)
+        source = source_beside(txt)
+        if source is None:
+            result = lint_file(txt, ctx, checks, config)
+            if result.error:
+                raise InputError(result.error)
+            findings = list(result.findings)
+        else:
+            findings = list(lint_with_source(txt, doc, source, config, contexts, checks))
+        yield name, txt, doc, golds, source, findings
+
+
 def evaluate(gold_dir: Path, config: Config | None = None) -> dict[str, Any]:
     from sacrebleu.metrics import CHRF
 
@@ -143,23 +167,9 @@ def evaluate(gold_dir: Path, config: Config | None = None) -> dict[str, Any]:
     mts, fixeds, refs = [], [], []
     contexts: dict[str, Context] = {}
     sources = 0
-    for gold_path in sorted(gold_dir.glob("*.gold.jsonl")):
-        name = gold_path.name[: -len(".gold.jsonl")]
-        txt = gold_dir / f"{name}.txt"
-        if not txt.exists():
-            continue
-        doc, _ = read_document(txt)
-        golds = load_gold(gold_path, doc.text)
+    for name, txt, doc, golds, source, findings in linted_gold(gold_dir, config, ctx, checks, contexts):
         ref_path = gold_dir / f"{name}.ref.txt"
         ref = ref_path.read_text(encoding="utf-8") if ref_path.exists() else doc.text
-        source = source_beside(txt)
-        if source is None:
-            result = lint_file(txt, ctx, checks, config)
-            if result.error:
-                raise InputError(result.error)
-            findings = result.findings
-        else:
-            findings = lint_with_source(txt, doc, source, config, contexts, checks)
         sources += source is not None
         score = DocScore(name, len(doc.text.split()), 0, 0, len(findings), 0, 0, 0.0, 0.0)
         for g in golds:
