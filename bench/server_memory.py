@@ -14,7 +14,11 @@ qa does (qa.knowledge.nlp), with the size of spaCy's string store and the RSS be
 on, as after a save) over the same edits, and diffs tracemalloc snapshots taken after edit
 100 and after the last one: the lines of code whose live memory grew most, which is what
 a leak looks like (Python allocations only: spaCy's and NumPy's own are not traced).
-It prints the traced memory and the process's RSS after edits 100, 300, 600 and 1,000.
+It prints, after edits 100, 300, 600 and 1,000: the traced memory, the process's RSS, the
+number of objects the garbage collector tracks, the entries of qa's bounded caches (the
+functools caches of its modules, Grammalecte's graph memo), the server's remembered
+paragraphs, parts and texts, and the CPU time of an edit; then the growth from edit 100 to
+the last by file and by line (tracemalloc), and which caches grew.
 
 Usage: python bench/server_memory.py [--edits N] [--spacy | --tracemalloc] [ARTICLE.txt ...]
 """
@@ -98,7 +102,27 @@ def spacy_alone(n: int = 3000) -> None:
           f"RSS {start_rss:.0f} → {proc.memory_info().rss / 2**20:.0f} MB")
 
 
+def cached_entries() -> dict[str, int]:
+    """The entries of qa's bounded caches now: the functools caches of qa's modules, and the
+    stores registered with qa.model.caches (Grammalecte's graph memo) where that exists."""
+    import functools
+
+    sizes: dict[str, int] = {}
+    for name, module in list(sys.modules.items()):
+        if not name.startswith("qa.") or module is None:
+            continue
+        for attr, value in list(vars(module).items()):
+            if isinstance(value, functools._lru_cache_wrapper) and getattr(value, "__module__", name) == name:
+                sizes[f"{name}.{attr}"] = value.cache_info().currsize
+    try:
+        from qa.model.caches import entries
+    except ImportError:  # a tree before it
+        return sizes
+    return {**sizes, **entries()}
+
+
 def traced(n_edits: int, top: int = 15) -> None:
+    """The engine in process under tracemalloc: what grows from edit 100 to the last."""
     import gc
     import tracemalloc
     from pathlib import Path
@@ -114,20 +138,37 @@ def traced(n_edits: int, top: int = 15) -> None:
     original = list(lines)
     paras = [i for i, line in enumerate(lines) if len(line.split()) > 8]
     tracemalloc.start(1)
-    first = None
+    first = first_objects = first_caches = None
+    cpu: list[float] = []
+    print(f"{len(text.split())} words, {len(paras)} paragraphs edited in turn; load {os.getloadavg()[0]:.1f}")
+    print("edit  traced MB  RSS MB  gc objects  cached entries  memo entries  CPU ms/edit (median, since last)")
     for k in range(1, n_edits + 1):
         i = paras[k % len(paras)]
         lines[i] = original[i] + f" Ajout {k} du mot inédit Zorglub{k}."
+        t0 = time.process_time()
         engine.lint("article.txt", "\n".join(lines))
+        cpu.append(time.process_time() - t0)
         if k in SAMPLES or k == n_edits:
             gc.collect()
             snap = tracemalloc.take_snapshot().filter_traces([tracemalloc.Filter(False, tracemalloc.__file__)])
             size = sum(s.size for s in snap.statistics("filename")) / 2**20
             rss = psutil.Process().memory_info().rss / 2**20
-            print(f"edit {k}: {size:.1f} MB traced, RSS {rss:.0f} MB", flush=True)
-            first = first or snap
-    assert first is not None
-    print(f"growth from edit {EVERY} to edit {n_edits}, by line (top {top}):")
+            objects = len(gc.get_objects())
+            caches = cached_entries()
+            memo = getattr(engine.linter, "entries", lambda: -1)()
+            print(f"{k:4d}  {size:9.1f}  {rss:6.0f}  {objects:10d}  {sum(caches.values()):14d}  {memo:12d}  "
+                  f"{statistics.median(cpu) * 1000:.0f}", flush=True)
+            cpu = []
+            if first is None:
+                first, first_objects, first_caches = snap, objects, caches
+    assert first is not None and first_caches is not None
+    print(f"growth from edit {EVERY} to edit {n_edits}: {len(gc.get_objects()) - first_objects:+d} gc objects")
+    grown = sorted(((caches.get(n, 0) - first_caches.get(n, 0), n) for n in caches), reverse=True)
+    print("  cached entries, most grown: " + ", ".join(f"{n} {d:+d}" for d, n in grown[:6] if d))
+    print(f"  by file (top {top}):")
+    for stat in snap.compare_to(first, "filename")[:top]:
+        print(f"  {stat.size_diff / 1024:+9.1f} KiB {stat.count_diff:+7d} blocks  {stat.traceback}")
+    print(f"  by line (top {top}):")
     for stat in snap.compare_to(first, "lineno")[:top]:
         print(f"  {stat.size_diff / 1024:+9.1f} KiB {stat.count_diff:+7d} blocks  {stat.traceback}")
 

@@ -52,6 +52,7 @@ class QaServer(LanguageServer):
         self.settings = Settings(Path.cwd())
         self.engine: Engine | None = None
         self.linted: dict[str, Linted] = {}
+        self.paths: dict[str, str] = {}  # the path each open document is linted as
         self.pending: dict[str, asyncio.Task[None]] = {}
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="qa-lint")
         self.debounce = DEBOUNCE
@@ -99,7 +100,7 @@ class QaServer(LanguageServer):
             await asyncio.sleep(delay)
         doc = self.workspace.get_text_document(uri)
         version, text = doc.version, doc.source
-        path = self.path_of(uri, doc.language_id)
+        path = self.paths[uri] = self.path_of(uri, doc.language_id)
         engine = self.engine
         assert engine is not None
         loop = asyncio.get_running_loop()
@@ -217,6 +218,10 @@ def did_close(ls: QaServer, params: types.DidCloseTextDocumentParams) -> None:
     if task is not None:
         task.cancel()
     ls.linted.pop(uri, None)
+    path = ls.paths.pop(uri, None)
+    if path is not None and ls.engine is not None and path not in ls.paths.values():
+        # In the worker, after any lint of it under way (which stops, being stale).
+        ls.worker.submit(ls.engine.close, path)
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, []))
 
 
