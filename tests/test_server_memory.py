@@ -173,3 +173,31 @@ def test_the_word_caches_stay_bounded_over_edits_with_new_words() -> None:
         assert n <= max(4 * first.get(name, 0), 2 * engine.trimmer.floor), name
     assert engine.trimmer.trims > 0
     assert engine.lint("a.txt", engine_text).findings == lint_text(engine_text, FAST, "a.txt").findings
+
+
+def test_a_store_emptied_again_soon_gets_a_larger_ceiling() -> None:
+    store: dict[int, int] = {}
+    name = "tests.test_server_memory.store"
+    caches.register(name, store.__len__, store.clear)
+    trimmer = caches.Trimmer(floor=4, soon=5)
+    trimmer.after_lint()  # empty: the floor
+    assert trimmer.ceilings[name] == 4
+    store.update((k, k) for k in range(5))
+    trimmer.after_lint()  # past 4: emptied (the first time)
+    assert not store
+    store.update((k, k) for k in range(3))  # a lint asking for 3 only (the paragraph edited)
+    trimmer.after_lint()
+    assert trimmer.ceilings[name] == 6
+    store.update((k, k) for k in range(3, 7))
+    trimmer.after_lint()  # past 6, two lints after the last emptying: too soon
+    assert not store
+    store.update((k, k) for k in range(3))
+    trimmer.after_lint()
+    assert trimmer.ceilings[name] == 12  # twice the last ceiling, not twice 3
+    for _ in range(10):
+        trimmer.after_lint()
+    store.update((k, k) for k in range(13))
+    trimmer.after_lint()  # past 12, long after the last emptying
+    store.update((k, k) for k in range(3))
+    trimmer.after_lint()
+    assert trimmer.ceilings[name] == 6  # measured again

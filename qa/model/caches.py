@@ -66,24 +66,37 @@ class Trimmer:
 
     A store's working set is its size after the first lint that follows its last emptying
     (then it holds what that lint asked: the words of the document linted); its ceiling is
-    twice that, and at least ``floor`` entries. Call ``after_lint`` once a lint is done."""
+    twice that, and at least ``floor`` entries. A lint may ask a store only for the words of
+    the paragraph edited (Grammalecte's memo: the others' answers come from the disk cache),
+    so that measure can be short of what the documents need: a store emptied again within
+    ``soon`` lints of its last emptying gets twice its previous ceiling instead, until it is
+    emptied no more often than that. Call ``after_lint`` once a lint is done."""
 
-    def __init__(self, floor: int = 256) -> None:
+    def __init__(self, floor: int = 256, soon: int = 32) -> None:
         self.floor = floor
+        self.soon = soon
         self.ceilings: dict[str, int] = {}  # a store absent: its working set is measured next
+        self._emptied: dict[str, int] = {}  # store → the lint it was last emptied after
+        self._at_least: dict[str, int] = {}  # store → its next ceiling's least, when emptied soon
+        self.lints = 0
         self.trims = 0  # stores emptied so far
 
     def after_lint(self) -> None:
+        self.lints += 1
         with _LOCK:
             stores = list(_REGISTERED.items())
         for name, (size, clear) in stores:
             n = size()
             ceiling = self.ceilings.get(name)
             if ceiling is None:
-                self.ceilings[name] = max(2 * n, self.floor)
+                self.ceilings[name] = max(2 * n, self.floor, self._at_least.pop(name, 0))
             elif n > ceiling:
                 clear()
                 del self.ceilings[name]
+                last = self._emptied.get(name)
+                if last is not None and self.lints - last <= self.soon:
+                    self._at_least[name] = 2 * ceiling
+                self._emptied[name] = self.lints
                 self.trims += 1
 
 

@@ -14,6 +14,7 @@ import asyncio
 import logging
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -116,7 +117,7 @@ class QaServer(LanguageServer):
         for backends in (False, True) if engine.has_backends else (True,):
             work = self.worker.submit(engine.lint, path, text, backends, stale)
             # This task is cancelled by the newer change; the lint under way then ends on Stale.
-            work.add_done_callback(lambda done: loop.call_soon_threadsafe(self._log_stop, uri, version, done))
+            work.add_done_callback(partial(self._stopped, loop, uri, version))
             try:
                 result = await asyncio.wrap_future(work)
             except Stale:
@@ -130,6 +131,12 @@ class QaServer(LanguageServer):
             self.publish(uri, version, path, text, result)
         if self.pending.get(uri) is asyncio.current_task():
             del self.pending[uri]
+
+    def _stopped(self, loop: asyncio.AbstractEventLoop, uri: str, version: int, work: Future[Result]) -> None:
+        try:
+            loop.call_soon_threadsafe(self._log_stop, uri, version, work)
+        except RuntimeError:  # the loop is closed: a lint that ends after the shutdown says nothing
+            pass
 
     def _log_stop(self, uri: str, version: int, work: Future[Result]) -> None:
         if not work.cancelled() and isinstance(work.exception(), Stale):
