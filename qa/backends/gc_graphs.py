@@ -8,6 +8,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
+from qa.model import caches
+
 
 # --- pruned token graphs ----------------------------------------------------------------
 #
@@ -147,6 +149,8 @@ def fast_parser(engine: Any, options: Mapping[str, bool]) -> Callable[[str], Ite
     heavy = {id(node) for graph in graphs.values() for i, node in graph.items()
              if isinstance(node, dict) and (i == 0 or not _LOOKUPS.isdisjoint(node))}
     memo: dict[tuple[Any, ...], list[Any]] = {}
+    # A server empties it when it outgrows the texts being edited (qa.model.caches).
+    caches.register(f"{__name__}.memo[{pruned_key(version, options)}]", memo.__len__, memo.clear)
     plain_matches = base._getMatches
 
     class PrunedParser(base):  # type: ignore[misc, valid-type]

@@ -15,6 +15,7 @@ from functools import cache, cached_property
 from typing import Any
 
 from qa.backends.gc_graphs import fast_parser
+from qa.model import caches
 from qa.model.document import Span
 from qa.model.findings import Category
 
@@ -133,6 +134,11 @@ class Grammalecte:
         self.pruned = pruned
         self._suggestions: dict[tuple[str, int], tuple[str, ...]] = {}
         self._parsers: dict[frozenset[str], Callable[[str], Iterable[dict[str, Any]]]] = {}
+        # Stores of per-word answers a server may empty (qa.model.caches; see _bound_storage).
+        caches.register(f"{__name__}.suggestions", self._suggestions.__len__, self._suggestions.clear)
+        spell = self._spell
+        if isinstance(getattr(spell, "_dMorphologies", None), dict) and hasattr(spell, "clearStorage"):
+            caches.register(f"{__name__}.storage", lambda: len(spell._dMorphologies), spell.clearStorage)
 
     def _parser(self, wanted: set[str]) -> Callable[[str], Iterable[dict[str, Any]]]:
         """The parse function for these options: built once per set (0.1 s), then reused."""

@@ -8,10 +8,11 @@ from qa/data/names.toml, the words of the names PN01 knows. UT01 and SA07 share 
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 
 from qa.data import load_toml
 from qa.knowledge.wordlists import is_french_form, other_script, zipf
+from qa.model.caches import word_cache
 from qa.model.languages import SOURCE_LANGS
 
 SOURCES = SOURCE_LANGS  # the languages qa knows sources in (qa.model.languages)
@@ -30,7 +31,7 @@ def loanwords() -> frozenset[str]:
     return frozenset(str(w) for w in _data()["allowed"]["words"])  # type: ignore[union-attr]
 
 
-@lru_cache(maxsize=1 << 16)
+@word_cache(1 << 16)
 def foreign_language(word: str, margin: float = _MARGIN) -> str | None:
     """The source language in which word is far more frequent than in French, if any."""
     low = word.lower()
@@ -41,7 +42,7 @@ def foreign_language(word: str, margin: float = _MARGIN) -> str | None:
     return best if zipf(low, best) >= fr + margin and zipf(low, best) >= 3.0 else None
 
 
-@lru_cache(maxsize=1 << 14)
+@word_cache(1 << 14)
 def german_compound(word: str) -> bool:
     """Two German words glued (« Heizungsgesetz », « Wärmepumpen »), a linking s allowed."""
     low = word.lower()
@@ -71,7 +72,7 @@ def name_words() -> frozenset[str]:
     return frozenset(w for n in names for w in re.findall(r"[^\W\d_]+", f"{n['name']} {n['french']}"))
 
 
-@lru_cache(maxsize=1 << 14)
+@word_cache(1 << 14)
 def source_compound(word: str, lang: str) -> bool:
     """Two or more words of ``lang`` glued (« Volkshochschul|träger|verein »,
     « verhuurder|heffing »): every part a common word of that language, with a linking

@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from qa.data import load_tsv
+from qa.model.caches import word_cache
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ def strip_accents(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
 
 
-@lru_cache(maxsize=1 << 16)
+@word_cache(1 << 16)
 def name_key(s: str) -> str:
     """A skeleton that spellings of one name share: « Zelensky », « Zelenski », « Selensky »."""
     k = strip_accents(s).lower().replace("-", " ")

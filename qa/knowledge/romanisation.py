@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from collections.abc import Callable
 from typing import Any, Protocol
 
 from qa.data import load_toml
 from qa.knowledge.gazetteer import Entity, french_forms, gazetteer, name_key, strip_accents
 from qa.knowledge.wordlists import zipf
+from qa.model.caches import word_cache
 from qa.model.document import Document, Span
 from qa.model.textutil import PhraseMatcher, SpanSet, word_list
 
@@ -130,7 +131,7 @@ def detect(word: str, prefer: str | None = None) -> list[tuple[str, int]]:
     return list(_detect(word, prefer))
 
 
-@lru_cache(maxsize=1 << 16)
+@word_cache(1 << 16)
 def _detect(word: str, prefer: str | None = None) -> tuple[tuple[str, int], ...]:
     low = word.lower()
     if any(p.search(low) for p in conventions().exclude):
@@ -206,7 +207,7 @@ def in_credit(doc: Document, offset: int) -> bool:
     return para is not None and bool(_CREDIT.match(doc[para]))
 
 
-@lru_cache(maxsize=1 << 16)
+@word_cache(1 << 16)
 def _decisive(word: str) -> str | None:
     """The one convention word shows beyond doubt (« tsj », « shch »…), if any."""
     if not (word[:1].isupper() and len(word) >= 4):
@@ -261,7 +262,7 @@ def romanisations(doc: Document, source_lang: str | None = None) -> list[Hit]:
     return hits
 
 
-@lru_cache(maxsize=1 << 16)
+@word_cache(1 << 16)
 def _candidate(word: str, prefer: str | None) -> bool:
     """Whether word alone may be a romanised name: capitalised, not all capitals, no
     capital inside (« LabVIEW », « McKinsey »: a brand or a non-Slavic name), no French
@@ -288,7 +289,7 @@ def _judge(doc: Document, span: Span, word: str, prefer: str | None = None, leni
     return Hit(span, converted, None, lang)
 
 
-@lru_cache(maxsize=1 << 16)
+@word_cache(1 << 16)
 def _verdict(word: str, prefer: str | None, lenient: bool = False) -> tuple[Entity | None, str, str] | None:
     """What _judge makes of word alone: (the entity its conversion lands on, or None;
     the converted form; the convention), or None when it is no romanised name."""

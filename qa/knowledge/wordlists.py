@@ -29,11 +29,12 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from functools import cache, lru_cache
+from functools import cache
 
 from qa.knowledge import lexicon_table
 from qa.knowledge.lexicon_sources import LANGS, Sources
 from qa.knowledge.lexicon_table import Lexicon
+from qa.model.caches import word_cache
 
 _LANG_INDEX = {lang: k for k, lang in enumerate(LANGS)}
 
@@ -108,7 +109,7 @@ def other_script(word: str) -> bool:
 
 
 
-@lru_cache(maxsize=1 << 16)
+@word_cache(1 << 16)
 def _frequencies(word: str) -> tuple[float, ...] | None:
     """zipf_frequency(word, lang) for each of LANGS (one look-up answers the four), or None
     when the table cannot answer for word."""
@@ -129,7 +130,7 @@ def frequencies_in(lex: Lexicon | Sources, word: str) -> tuple[float, ...] | Non
     return tuple(out)
 
 
-@lru_cache(maxsize=1 << 17)  # bounded: a long run meets ever new merged strings (MC01)
+@word_cache(1 << 17)  # bounded: a long run meets ever new merged strings (MC01)
 def zipf(word: str, lang: str = "fr") -> float:
     """wordfreq.zipf_frequency(word, lang), from the compiled table when it can answer."""
     k = _LANG_INDEX.get(lang)
@@ -141,7 +142,7 @@ def zipf(word: str, lang: str = "fr") -> float:
     return found[k]
 
 
-@lru_cache(maxsize=1 << 17)
+@word_cache(1 << 17)
 def is_french_form(word: str) -> bool:
     """A French word form known to spaCy's lemmatizer tables (inflected forms included);
     the question is asked of word.lower()."""

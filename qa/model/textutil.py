@@ -12,6 +12,8 @@ from typing import Generic, TypeVar
 import ahocorasick
 import regex
 
+from qa.model.caches import word_cache
+
 T = TypeVar("T")
 
 APOSTROPHES = "'’ʼ‘"
@@ -71,7 +73,7 @@ def fold(text: str) -> tuple[str, Sequence[int]]:
     return "".join(parts), index
 
 
-@lru_cache(maxsize=1 << 16)  # checks fold every token; words repeat
+@word_cache(1 << 16)  # checks fold every token; words repeat
 def fold_key(phrase: str) -> str:
     return fold(phrase.strip())[0]
 

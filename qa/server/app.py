@@ -14,6 +14,7 @@ import asyncio
 import logging
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +53,7 @@ class QaServer(LanguageServer):
         self.settings = Settings(Path.cwd())
         self.engine: Engine | None = None
         self.linted: dict[str, Linted] = {}
+        self.paths: dict[str, str] = {}  # the path each open document is linted as
         self.pending: dict[str, asyncio.Task[None]] = {}
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="qa-lint")
         self.debounce = DEBOUNCE
@@ -99,7 +101,7 @@ class QaServer(LanguageServer):
             await asyncio.sleep(delay)
         doc = self.workspace.get_text_document(uri)
         version, text = doc.version, doc.source
-        path = self.path_of(uri, doc.language_id)
+        path = self.paths[uri] = self.path_of(uri, doc.language_id)
         engine = self.engine
         assert engine is not None
         loop = asyncio.get_running_loop()
@@ -115,7 +117,7 @@ class QaServer(LanguageServer):
         for backends in (False, True) if engine.has_backends else (True,):
             work = self.worker.submit(engine.lint, path, text, backends, stale)
             # This task is cancelled by the newer change; the lint under way then ends on Stale.
-            work.add_done_callback(lambda done: loop.call_soon_threadsafe(self._log_stop, uri, version, done))
+            work.add_done_callback(partial(self._stopped, loop, uri, version))
             try:
                 result = await asyncio.wrap_future(work)
             except Stale:
@@ -129,6 +131,12 @@ class QaServer(LanguageServer):
             self.publish(uri, version, path, text, result)
         if self.pending.get(uri) is asyncio.current_task():
             del self.pending[uri]
+
+    def _stopped(self, loop: asyncio.AbstractEventLoop, uri: str, version: int, work: Future[Result]) -> None:
+        try:
+            loop.call_soon_threadsafe(self._log_stop, uri, version, work)
+        except RuntimeError:  # the loop is closed: a lint that ends after the shutdown says nothing
+            pass
 
     def _log_stop(self, uri: str, version: int, work: Future[Result]) -> None:
         if not work.cancelled() and isinstance(work.exception(), Stale):
@@ -217,6 +225,10 @@ def did_close(ls: QaServer, params: types.DidCloseTextDocumentParams) -> None:
     if task is not None:
         task.cancel()
     ls.linted.pop(uri, None)
+    path = ls.paths.pop(uri, None)
+    if path is not None and ls.engine is not None and path not in ls.paths.values():
+        # In the worker, after any lint of it under way (which stops, being stale).
+        ls.worker.submit(ls.engine.close, path)
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, []))
 
 

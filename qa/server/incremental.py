@@ -32,8 +32,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
-from collections import OrderedDict
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
 
@@ -74,33 +74,71 @@ V = TypeVar("V")
 
 
 class Memo(Generic[V]):
-    """Values by key (findings by paragraph, parts by window), least recently used dropped first."""
+    """Values by key (findings by paragraph, parts by window), kept per document: the entries
+    its current and its previous version used, and nothing else.
 
-    def __init__(self, size: int = 20_000) -> None:
-        self.size = size
-        self._items: OrderedDict[Hashable, V] = OrderedDict()
+    An editor changes a document a keystroke at a time, and most of what one version needs
+    the next needs too; what an older version held (a word typed then deleted, a line since
+    rewritten) is not asked again, except by an undo, which the previous version covers. So
+    what is remembered is bounded by the open documents' sizes, however long the session.
+    ``begin``/``end`` delimit the lint of one version (all the calls for its segments);
+    a call outside them is a version of its own. ``forget`` drops a closed document's entries."""
+
+    def __init__(self) -> None:
+        self._kept: dict[str, tuple[dict[Hashable, V], dict[Hashable, V]]] = {}  # current, previous
+        self._now: dict[str, dict[Hashable, V]] = {}  # the entries of the version being linted
         self.hits = self.misses = 0
 
-    def get(self, key: Hashable) -> V | None:
-        value = self._items.get(key)
-        if value is not None:
-            self._items.move_to_end(key)
-            self.hits += 1
-        else:
+    def get(self, path: str, key: Hashable) -> V | None:
+        now = self._now.setdefault(path, {})
+        value = now.get(key)
+        if value is None:
+            current, previous = self._kept.get(path, ({}, {}))
+            value = current.get(key)
+            if value is None:
+                value = previous.get(key)
+            if value is not None:
+                now[key] = value
+        if value is None:
             self.misses += 1
+        else:
+            self.hits += 1
         return value
 
-    def put(self, key: Hashable, value: V) -> None:
-        self._items[key] = value
-        self._items.move_to_end(key)
-        while len(self._items) > self.size:
-            self._items.popitem(last=False)
+    def put(self, path: str, key: Hashable, value: V) -> None:
+        self._now.setdefault(path, {})[key] = value
+
+    def end(self, path: str, complete: bool = True) -> None:
+        """The version being linted is done: its entries become the current ones. The same
+        version linted again (without, then with the backends) keeps the previous ones; a lint
+        stopped on the way (Stale) adds what it computed to the current ones."""
+        now = self._now.pop(path, {})
+        current, previous = self._kept.get(path, ({}, {}))
+        if not complete:
+            self._kept[path] = ({**current, **now}, previous)
+        elif now.keys() == current.keys():
+            self._kept[path] = (now, previous)
+        else:
+            self._kept[path] = (now, current)
+
+    def forget(self, path: str) -> None:
+        self._kept.pop(path, None)
+        self._now.pop(path, None)
 
     def clear(self) -> None:
-        self._items.clear()
+        self._kept.clear()
+        self._now.clear()
+
+    def documents(self) -> set[str]:
+        return set(self._kept) | set(self._now)
 
     def __len__(self) -> int:
-        return len(self._items)
+        """The distinct entries held, for all documents."""
+        keys: set[Hashable] = set()
+        for tables in (*self._kept.values(), *((t,) for t in self._now.values())):
+            for table in tables:
+                keys.update(table)
+        return len(keys)
 
 
 def _piece(doc: Document, span: Span) -> Document:
@@ -132,21 +170,55 @@ def _run(check: Check, doc: Document, ctx: Context) -> tuple[list[Finding], Cras
 class Linter:
     """lint_document's equivalent with the local checks remembered by paragraph."""
 
-    def __init__(self, memo: Memo[Remembered] | None = None) -> None:
-        self.memo: Memo[Remembered] = memo or Memo()
-        # Whole-document findings of qa's own checks for the last few dozen texts: the server
-        # lints one version twice (without, then with the backends; see qa.server.app), and an
-        # undone edit comes back to an earlier text.
-        self.whole: Memo[Remembered] = Memo(size=1024)
+    def __init__(self) -> None:
+        # Each memo keeps, per document, what its current and previous versions used (Memo).
+        self.memo: Memo[Remembered] = Memo()  # the local checks' findings, by paragraph
+        # Whole-document findings of qa's own checks, by text: the server lints one version
+        # twice (without, then with the backends; see qa.server.app), and an undone edit
+        # comes back to the previous text.
+        self.whole: Memo[Remembered] = Memo()
         # The parts per paragraph of the whole-document checks split in two (qa.checks.split),
-        # keyed by a digest of the text each reads: at least 4,096, and room for four versions
-        # of the largest document seen (an editor's recent versions; more would only grow).
-        self.parts: Memo[Any] = Memo(size=4096)
+        # keyed by a digest of the text each reads.
+        self.parts: Memo[Any] = Memo()
+        self._versions: dict[str, int] = {}  # documents in a version(): how deep
         self.seconds = (0.0, 0.0)  # the last call's time in the local checks, in the others
+
+    @contextmanager
+    def version(self, path: str) -> Iterator[None]:
+        """Lint one version of the document at path inside: all the calls for its segments
+        count as one version for the memos (Memo.end). A lint stopped by Stale keeps what it
+        computed."""
+        self._versions[path] = self._versions.get(path, 0) + 1
+        complete = False
+        try:
+            yield
+            complete = True
+        finally:
+            self._versions[path] -= 1
+            if not self._versions[path]:
+                del self._versions[path]
+                for memo in (self.memo, self.whole, self.parts):
+                    memo.end(path, complete)
+
+    def forget(self, path: str) -> None:
+        """Drop what is remembered of the document at path (closed in the editor)."""
+        for memo in (self.memo, self.whole, self.parts):
+            memo.forget(path)
+
+    def entries(self) -> int:
+        """The paragraphs, parts and texts remembered, for all documents."""
+        return len(self.memo) + len(self.whole) + len(self.parts)
 
     def __call__(
         self, doc: Document, ctx: Context, checks: Sequence[Check], config: Config, stale: Callable[[], bool] = never
     ) -> Result:
+        with self.version(doc.path):
+            return self._lint(doc, ctx, checks, config, stale)
+
+    def _lint(
+        self, doc: Document, ctx: Context, checks: Sequence[Check], config: Config, stale: Callable[[], bool]
+    ) -> Result:
+        path = doc.path
         local = [c for c in checks if c.paragraph_local]
         whole = [c for c in checks if not c.paragraph_local]
         started = time.perf_counter()
@@ -160,7 +232,7 @@ class Linter:
                 raise Stale(f"{n} of {len(doc.paragraphs)} paragraphs")
             piece = _piece(doc, para)
             key = (piece.text, getattr(piece, "guarded", ()), extra)
-            value = self.memo.get(key)
+            value = self.memo.get(path, key)
             if value is None:
                 got: list[Finding] = []
                 bad: list[Crash] = []
@@ -170,24 +242,22 @@ class Linter:
                     if crash:
                         bad.append(crash)
                 value = (tuple(got), tuple(bad))
-                self.memo.put(key, value)
+                self.memo.put(path, key, value)
             found.own.extend(_shift(f, para.start) for f in value[0])
             crashes.extend(replace(c, span=Span(c.span.start + para.start, c.span.end + para.start)) for c in value[1])
         view = for_checks(ctx, whole)
-        splits = sum(isinstance(c, ByParagraph) for c in whole)
-        self.parts.size = max(self.parts.size, 4 * splits * len(doc.paragraphs))
         paragraphs_done = time.perf_counter()
         digest = hashlib.blake2b(doc.text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
         key = (digest, len(doc.text), getattr(doc, "guarded", ()), extra)
         for check in whole:
             if stale():
                 raise Stale(f"all paragraphs, before {check.code}")
-            remembered = None if is_backend(check) else self.whole.get((check.code, key))
+            remembered = None if is_backend(check) else self.whole.get(path, (check.code, key))
             if remembered is None:
                 fs, crash = self._split(check, doc, view, extra, stale) if isinstance(check, ByParagraph) else _run(check, doc, view)
                 remembered = (tuple(fs), (crash,) if crash else ())
                 if not is_backend(check):  # an engine's outage must not be remembered
-                    self.whole.put((check.code, key), remembered)
+                    self.whole.put(path, (check.code, key), remembered)
             (found.engines if is_backend(check) else found.own).extend(remembered[0])
             crashes.extend(remembered[1])
         self.seconds = (paragraphs_done - started, time.perf_counter() - paragraphs_done)
@@ -213,10 +283,10 @@ class Linter:
                 inside = tuple((g.start - lo, g.end - lo) for g in guarded if g.start < lo + len(text) and lo < g.end)
                 digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
                 key = (check.code, digest, at, first, last, inside, extra, check.facts_key(doc, facts, k))
-                part = self.parts.get(key)
+                part = self.parts.get(doc.path, key)
                 if part is None:
                     part = check.part(doc, ctx, k, facts)
-                    self.parts.put(key, part)
+                    self.parts.put(doc.path, key, part)
                 parts.append(part)
             return list(check.combine(doc, ctx, parts, facts)), None
         except Stale:

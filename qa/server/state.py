@@ -18,9 +18,10 @@ from qa.config import Config
 from qa.model.results import Result
 from qa.api import active_checks, make_context
 from qa.checks import Check, Context
+from qa.model.caches import Trimmer
 from qa.model.document import Document
 from qa.model.findings import Finding
-from qa.server.incremental import Linter, Memo, never, is_backend
+from qa.server.incremental import Linter, never, is_backend
 
 # Editor settings (section "qa", camelCase as editors write them) and the TOML keys they mirror.
 SETTINGS = {
@@ -90,6 +91,8 @@ class Engine:
     ctx: Context
     checks: list[Check]
     linter: Linter
+    # Empties the caches of words and lines when they outgrow the documents being edited.
+    trimmer: Trimmer = field(default_factory=Trimmer)
 
     @classmethod
     def load(cls, settings: Settings) -> Engine:
@@ -100,13 +103,13 @@ class Engine:
             ctx = make_context(config)
         except GlossaryError as exc:
             raise Broken(str(exc)) from None
-        return cls(config, ctx, active_checks(config), Linter(Memo()))
+        return cls(config, ctx, active_checks(config), Linter())
 
     @classmethod
     def defaults(cls, root: Path) -> Engine:
         """qa's defaults, for when the workspace's configuration cannot be used."""
         config = Config(root=root.resolve())
-        return cls(config, make_context(config), active_checks(config), Linter(Memo()))
+        return cls(config, make_context(config), active_checks(config), Linter())
 
     def warm(self) -> None:
         """Load spaCy, Grammalecte and the word lists now rather than at the first document.
@@ -139,13 +142,21 @@ class Engine:
         checks = self.checks if backends else [c for c in self.checks if not is_backend(c)]
         kind = format_of(Path(path), text[:2000])
         if kind is None:
-            return self.linter(Document(path, text), self.ctx, checks, self.config, stale)
-        try:
-            parsed = read_text(kind, text, path)
-            check_french(parsed)
-        except FormatError as exc:
-            return Result(Document(path, text), (), error=str(exc))
-        return lint_parsed(parsed, self.ctx, checks, self.config, lint=partial(self.linter, stale=stale))
+            result = self.linter(Document(path, text), self.ctx, checks, self.config, stale)
+        else:
+            try:
+                parsed = read_text(kind, text, path)
+                check_french(parsed)
+            except FormatError as exc:
+                return Result(Document(path, text), (), error=str(exc))
+            with self.linter.version(parsed.path):  # the segments' lints are one version of the file
+                result = lint_parsed(parsed, self.ctx, checks, self.config, lint=partial(self.linter, stale=stale))
+        self.trimmer.after_lint()
+        return result
+
+    def close(self, path: str) -> None:
+        """The document at path is closed: what is remembered of it goes."""
+        self.linter.forget(path)
 
 
 def finding_at(findings: tuple[Finding, ...], start: int, end: int) -> list[Finding]:

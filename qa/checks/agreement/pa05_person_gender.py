@@ -36,7 +36,14 @@ def _role_phrase() -> re.Pattern[str]:
 def known_people(doc: Document, ctx: Context) -> dict[str, str]:
     """Surname → gender for the whole file and its source, computed once per file (PA04, PA05)."""
     text, source = ctx.file_text or doc.text, ctx.file_source or ctx.source
-    return ctx.memo(f"PA05:{hash(text)}:{hash(source)}:{ctx.source_lang}", lambda: people(text, source, ctx.source_lang))
+    key = (text, source, ctx.source_lang)
+    # The last file's only: the run's memo lives as long as a server, which sees a new text
+    # at every edit; a file's segments come one after another.
+    last: dict[str, tuple[tuple[str, str | None, str | None], dict[str, str]]] = ctx.memo("PA05.people", dict)
+    found = last.get("file")
+    if found is None or found[0] != key:
+        found = last["file"] = (key, people(text, source, ctx.source_lang))
+    return found[1]
 
 
 class PersonGender(Check):

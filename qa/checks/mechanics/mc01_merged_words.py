@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache, lru_cache
+from functools import cache
 
 from qa.checks.base import Check, Context
 from qa.checks.mechanics._shared import mechanics_data
 from qa.checks.prose import in_code
 from qa.data import load_tsv
+from qa.model.caches import word_cache
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding
 from qa.model.textutil import capitalize_first, word_list
@@ -35,7 +36,7 @@ _CAMEL = re.compile(r"(?<=[a-zà-öø-ÿœ]{3})(?=[A-ZÀ-ÖØ-ÞŒ][a-zà-öø-�
 MERGED_MAX = 60  # « anticonstitutionnellement » has 25 letters
 
 
-@lru_cache(maxsize=1 << 16)
+@word_cache(1 << 16)
 def split_merged(word: str) -> tuple[str, str, bool] | None:
     """(left, right, clause) when word reads as two words glued at a lost boundary.
 
@@ -91,7 +92,7 @@ def _known_names() -> frozenset[str]:
     return frozenset(names)
 
 
-@lru_cache(maxsize=1 << 16)
+@word_cache(1 << 16)
 def _name_splits(word: str) -> tuple[tuple[str, str, bool], ...]:
     """The cuts of word before a short word that may follow a name, longest name first."""
     if not word[:1].isupper() or "-" in word:
@@ -125,7 +126,7 @@ def split_after_name(word: str, standalone: frozenset[str] = frozenset()) -> tup
     return None
 
 
-@lru_cache(maxsize=1 << 16)
+@word_cache(1 << 16)
 def split_camel(word: str) -> tuple[str, str] | None:
     """« analystesLa » → (analystes, La): a lower-case word glued to a capitalised one."""
     parts = _CAMEL.split(word)
@@ -139,7 +140,7 @@ def split_camel(word: str) -> tuple[str, str] | None:
     return left, right
 
 
-@lru_cache(maxsize=1 << 16)
+@word_cache(1 << 16)
 def join_split(left: str, right: str) -> str | None:
     """« gouverne » + « ment »: the word a stray space cut in two, if that is what it is.
 
@@ -161,7 +162,7 @@ def join_split(left: str, right: str) -> str | None:
     return whole
 
 
-@lru_cache(maxsize=1 << 16)
+@word_cache(1 << 16)
 def _merge_candidate(word: str) -> tuple[tuple[str, str] | None, tuple[str, str, bool] | None, bool] | None:
     """What MC01 makes of a word on its own: (its camel-case split, its merged split,
     whether a known name may begin it), or None when nothing can come of it. Only the

@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Hashable, Iterator, Sequence
-from functools import cache, lru_cache
+from functools import cache
 
 from qa.checks.base import Check, Context
 from qa.checks.split import ByParagraph, shifted
@@ -29,6 +29,7 @@ from qa.checks.mechanics._capitals import (
 )
 from qa.checks.mechanics._capital_runs import RUN_FILES, widen_lowerings
 from qa.checks.mechanics._word_classes import adjective_base
+from qa.model.caches import word_cache
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding
 from qa.knowledge.nlp import Analysis, Token
@@ -354,7 +355,7 @@ def _enumeration(doc: Document, analysis: Analysis, t: Token) -> bool:
     return after is not None and after.text.isalpha() and after.text.islower() and after.pos == "NOUN"
 
 
-@lru_cache(maxsize=4096)
+@word_cache(4096)
 def _capitals_of_line(line: str) -> tuple[dict[str, int], frozenset[str]]:
     """SourceCapital._capital_only's counts for one line, remembered (an edit reads its
     line alone): a word holds no line break, and a line break ends a sentence."""

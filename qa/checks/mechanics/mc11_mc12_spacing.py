@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache, lru_cache
+from functools import cache
 
 from qa.checks.base import Check, Context
 from qa.checks.mechanics._shared import mechanics_data
 from qa.checks.prose import in_code
 from qa.data import load_toml
+from qa.model.caches import word_cache
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding
 from qa.model.textutil import word_list
@@ -53,7 +54,7 @@ def _content(piece: str) -> bool:
     return len(piece) >= 3 and (zipf(piece) >= _CONTENT_ZIPF) and (is_french_form(piece) or zipf(piece) >= 3.5)
 
 
-@lru_cache(maxsize=1 << 16)
+@word_cache(1 << 16)
 def split_glued(token: str) -> tuple[str, ...] | None:
     """The words a lower-case token that is no word reads as, when a lost space glued a
     function word to a word beside it: « surle » → (sur, le), « desmesures » → (des,

@@ -38,6 +38,7 @@ from qa.knowledge.names import (
     renderings_of,
     titles_rendering,
 )
+from qa.model.caches import word_cache
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding, Severity
 from qa.model.textutil import fold_key
@@ -69,8 +70,8 @@ def _title_heads(text: str) -> frozenset[str]:
     return frozenset(key for key in titles_rendering() if _head_pattern(key).search(text))
 
 
-_hints_of_line = lru_cache(maxsize=4096)(_hints_of)
-_title_heads_of_line = lru_cache(maxsize=4096)(_title_heads)
+_hints_of_line = word_cache(4096)(_hints_of)
+_title_heads_of_line = word_cache(4096)(_title_heads)
 # Up to this many lines (an article), a text is searched line by line, each line
 # remembered; a longer one at once (thousands of short searches would cost more).
 _BY_LINE = 256

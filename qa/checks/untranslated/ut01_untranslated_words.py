@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache, lru_cache
+from functools import cache
 
 from qa.checks.base import Check, Context
 from qa.checks.prose import in_code, in_quotes
@@ -14,6 +14,7 @@ from qa.checks.untranslated._addresses import address_spans
 from qa.checks.untranslated._modifier import complement, with_article
 from qa.data import load_toml
 from qa.knowledge.inflection import noun_gender
+from qa.model.caches import word_cache
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding, Severity
 from qa.model.textutil import PhraseMatcher, SpanSet, adjust_determiner, is_sentence_start, word_list
@@ -55,7 +56,7 @@ _GERMAN_BEFORE = re.compile(r"(?:\b(?:la|le|les|des|du|de|au|aux|une|un|sa|son|s
 _GERMAN_ARTICLE = re.compile(r"(?<=[a-zà-ÿ,][ \u00a0])(?:die|der|das|den|dem|am|im|zum|zur|vom|beim)[ \u00a0]+$")
 
 
-@lru_cache(maxsize=1 << 16)
+@word_cache(1 << 16)
 def _kind(word: str) -> str:
     """F: a foreign word; C: a short connector (« a », « in »); B: a word common in a
     source language that may bridge two foreign words; N: anything else."""
@@ -70,7 +71,7 @@ def _kind(word: str) -> str:
     return "N"
 
 
-@lru_cache(maxsize=1 << 16)
+@word_cache(1 << 16)
 def _leans_foreign(word: str) -> bool:
     return not is_french_form(word) and max(zipf(word, lang) for lang in SOURCES) > zipf(word)
 
