@@ -112,7 +112,7 @@ def test_two_processes_find_what_one_finds(files: list[Path], seen: dict[str, li
 def test_a_question_it_did_not_answer_is_asked_here(files: list[Path], seen: dict[str, list],
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     def nothing(send, paths, config) -> None:  # noqa: ANN001 - answers no question at all
-        send.send(({}, {}))
+        send.send(({}, {}, None))
         send.close()
 
     monkeypatch.setattr(foresee, "_answer", nothing)
