@@ -15,6 +15,7 @@ from qa.backends import foreseen
 from qa.backends.grammalecte import Grammalecte, available
 from qa.cli import app
 from qa.engine import foresee
+from qa.engine.session import active_checks
 from qa.knowledge import cache
 
 pytestmark = pytest.mark.skipif(not available(), reason="python3-grammalecte is not installed")
@@ -48,8 +49,8 @@ def files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 @pytest.fixture
 def seen(monkeypatch: pytest.MonkeyPatch) -> dict[str, list]:
     """The second processes started, and the questions their answers settled."""
-    out: dict[str, list] = {"ahead": [], "hits": [], "misses": []}
-    start, check = foresee.Ahead.__init__, foreseen.Foreseen.check
+    out: dict[str, list] = {"ahead": [], "hits": [], "misses": [], "own": []}
+    start, check, own = foresee.Ahead.__init__, foreseen.Foreseen.check, foresee._Answers.findings
 
     def spied_start(self, *args, **kwargs) -> None:  # noqa: ANN001, ANN002, ANN003
         start(self, *args, **kwargs)
@@ -60,7 +61,13 @@ def seen(monkeypatch: pytest.MonkeyPatch) -> dict[str, list]:
         out["hits" if hit else "misses"].append(text)
         return check(self, text, paragraphs, kinds)
 
+    def spied_own(self, doc):  # noqa: ANN001, ANN202
+        found = own(self, doc)
+        out["own"].append(None if found is None else sorted(found))
+        return found
+
     monkeypatch.setattr(foresee.Ahead, "__init__", spied_start)
+    monkeypatch.setattr(foresee._Answers, "findings", spied_own)
     monkeypatch.setattr(foreseen.Foreseen, "check", spied_check)
     return out
 
@@ -102,11 +109,40 @@ def test_two_processes_find_what_one_finds(files: list[Path], seen: dict[str, li
     [ahead] = seen["ahead"]
     assert ahead._process.exitcode == 0  # it answered, and was waited for
     assert len(seen["hits"]) == 2 and not seen["misses"]
+    # qa's own checks that read no analysis ran there too, for both documents
+    ahead_codes = sorted(c.code for c in active_checks(Config()) if foresee.answered_ahead(c))
+    assert seen["own"] == [ahead_codes, ahead_codes] and "TL01" in ahead_codes and "PA01" not in ahead_codes
     assert _findings(two) == _findings(alone)
     codes = {f.code for r in two for f in r.findings}
     assert "GC:g2__conj_il__b1_a1_1" in codes and any(not c.startswith("GC:") for c in codes), codes
     for r in two:
         assert any(f.code.startswith("GC:") for f in r.findings), r.document.path
+
+
+def test_a_check_asking_for_the_analysis_there_leaves_the_checks_here(
+        files: list[Path], seen: dict[str, list], monkeypatch: pytest.MonkeyPatch) -> None:
+    # Every check of qa's own offered to the second process, those reading spaCy's analysis too:
+    # it gives up on them (it never loads spaCy) and this process runs them all.
+    monkeypatch.setattr(foresee, "answered_ahead", lambda check: not check.opt_in)
+    alone = lint_paths(files, Config(jobs=1))
+    two = lint_paths(files, Config())
+    assert seen["own"] == [None] and len(seen["hits"]) == 2
+    assert _findings(two) == _findings(alone)
+
+
+def test_a_document_it_did_not_see_is_linted_here(files: list[Path], seen: dict[str, list],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    real = foresee._own_findings
+
+    def shifted(paths, config):  # noqa: ANN001, ANN202 - the findings of the other file first
+        calls = real(paths, config)
+        return calls[::-1]
+
+    monkeypatch.setattr(foresee, "_own_findings", shifted)
+    alone = lint_paths(files, Config(jobs=1))
+    two = lint_paths(files, Config())
+    assert seen["own"] == [None]  # the first call's text is not the one it saw: all here from then on
+    assert _findings(two) == _findings(alone)
 
 
 def test_a_question_it_did_not_answer_is_asked_here(files: list[Path], seen: dict[str, list],
