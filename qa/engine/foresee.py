@@ -24,6 +24,7 @@ always waited for. ``--jobs 1`` keeps the whole run in one process.
 
 from __future__ import annotations
 
+import importlib.abc
 import multiprocessing
 import os
 import signal
@@ -62,8 +63,8 @@ class _Asking(GrammalecteCheck):
 
 def answered_ahead(check: Check) -> bool:
     """Whether the second process runs check for this one: qa's own (not an engine's), reading
-    no spaCy analysis."""
-    return not check.opt_in and not check.needs_nlp and not check.nlp_components
+    neither spaCy's analysis nor its tables (the second process never imports spaCy)."""
+    return not (check.opt_in or check.needs_nlp or check.nlp_components or check.uses_spacy)
 
 
 def worth_it(files: Sequence[Path], config: Config, jobs: int) -> bool:
@@ -254,9 +255,42 @@ def _own_findings(files: list[Path], config: Config) -> list[tuple[str, dict[str
         raise _ReadsAnalysis
 
     session.analysis = no_analysis  # type: ignore[method-assign]
+    guard = _NoSpacy(asked)
+    sys.meta_path.insert(0, guard)
     try:
         for path in files:
             lint_file(path, ctx, checks, config)
     except Exception:  # noqa: BLE001 - the run runs them itself, and meets what they meet
         return None
+    finally:
+        sys.meta_path.remove(guard)
     return None if asked else kept.calls
+
+
+class _NoSpacy(importlib.abc.MetaPathFinder):
+    """spaCy's import refused in the second process (it costs more than the checks it would
+    serve there): a check that needs it leaves all the checks' work to the run. Finding the
+    package (importlib.util.find_spec, to read its files) is not importing it: allowed."""
+
+    def __init__(self, asked: list[bool]) -> None:
+        self._asked = asked
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> Any:
+        if name != "spacy":
+            return None
+        for finder in sys.meta_path:
+            found = getattr(finder, "find_spec", None) if finder is not self else None
+            spec = found(name, path, target) if found is not None else None
+            if spec is not None:
+                spec.loader = _Refused(self._asked)
+                return spec
+        return None
+
+
+class _Refused(importlib.abc.Loader):
+    def __init__(self, asked: list[bool]) -> None:
+        self._asked = asked
+
+    def exec_module(self, module: Any) -> None:
+        self._asked.append(True)
+        raise _ReadsAnalysis(module.__name__)
