@@ -213,3 +213,35 @@ def test_the_command_line_reports_the_same_and_quits_with_its_code(files: list[P
     assert runs[0].returncode == runs[1].returncode == 1, runs[1].stderr
     assert runs[0].stdout == runs[1].stdout and '"rule": "GC:g2__conj_il__b1_a1_1"' in runs[1].stdout
     assert runs[0].stderr == runs[1].stderr
+
+
+def test_the_second_process_refuses_spacy_but_lets_its_files_be_found() -> None:
+    # A fresh interpreter, spaCy not imported yet, as in the second process of a `qa lint`.
+    import subprocess
+    import sys
+
+    code = (
+        "import importlib.util, sys\n"
+        "from qa.engine import foresee\n"
+        "assert 'spacy' not in sys.modules\n"
+        "asked = []\n"
+        "sys.meta_path.insert(0, foresee._NoSpacy(asked))\n"
+        "spec = importlib.util.find_spec('spacy')\n"
+        "assert spec is not None and spec.origin.endswith('__init__.py') and not asked\n"
+        "try:\n"
+        "    from spacy.lang.fr.stop_words import STOP_WORDS\n"
+        "except foresee._ReadsAnalysis:\n"
+        "    pass\n"
+        "assert asked == [True] and 'spacy' not in sys.modules, asked\n"
+        "print('refused')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and done.stdout.strip() == "refused", done.stderr[-2000:]
+
+
+def test_the_checks_left_to_the_run_are_those_that_use_spacy() -> None:
+    checks = active_checks(Config())
+    ahead = {c.code for c in checks if foresee.answered_ahead(c)}
+    assert {"TL01", "PN01", "MC01"} <= ahead
+    assert not ahead & {"PA01", "MC02", "GC00", "PC04", "UT01", "NF01"}
+    assert all(not (c.needs_nlp or c.opt_in or c.uses_spacy) for c in checks if c.code in ahead)
