@@ -8,7 +8,7 @@ the findings, whether the two agree, and how many of Grammalecte's questions the
 process answered (the rest were asked in this process), and for how many documents the
 findings of qa's own checks it runs came from it. Exits 1 when any group differs.
 
-Usage: python bench/foresee_diff.py [CORPUS ...]  (default: dev real-wmt21 wmt21-outputs
+Usage: python bench/foresee_diff.py [--every K] [CORPUS ...]  (default: dev real-wmt21 wmt21-outputs
 wmt21-reference; also ud-french-gsd, python-docs-po)
 """
 
@@ -51,7 +51,13 @@ def _groups(args: list[str]) -> list[tuple[list[Path], Config]]:
 
 
 def main() -> int:
-    names = sys.argv[1:] or list(DEFAULT)
+    args = sys.argv[1:]
+    every = 1  # --every K: one group in K of each corpus (a sample spread over it)
+    if "--every" in args:
+        at = args.index("--every")
+        every = int(args[at + 1])
+        del args[at : at + 2]
+    names = args or list(DEFAULT)
     cache.set_enabled(False)
     answered = {"hit": 0, "miss": 0, "own": 0, "own here": 0}
     check = foreseen.Foreseen.check
@@ -78,7 +84,7 @@ def main() -> int:
             answered.update({"hit": 0, "miss": 0, "own": 0, "own here": 0})
             same = total = groups = 0
             for args in corpora[name]:
-                for files, config in _groups(args):
+                for files, config in _groups(args)[::every]:
                     two = lint_paths(files, config)
                     one = lint_paths(files, replace(config, jobs=1))
                     key = [(r.document.path, r.findings, r.notes, r.error) for r in two]
