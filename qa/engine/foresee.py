@@ -14,7 +14,7 @@ spaCy analysis (``answered_ahead``) on the same files, keeping their findings ca
 qa.engine.settle.gather (``_Kept``); this process runs the others, then takes those findings
 (``_Answers``) instead of running them: about 0.3 s less on the critical path of an article.
 A call whose text is not the one the second process saw, or a check that asked for the
-analysis there after all, leaves the work here.
+analysis or imported spaCy there after all, leaves the work here.
 
 Anything that goes wrong in the second process (Grammalecte cannot load, a crash, a signal)
 leaves this one to load Grammalecte itself, as a run without it would: the same notice, the
@@ -195,7 +195,8 @@ class _Kept:
 
 
 class _ReadsAnalysis(Exception):
-    """A check answered ahead asked for spaCy's analysis: its findings are left to the run."""
+    """A check answered ahead asked for spaCy's analysis, or imported spaCy, in the second
+    process: the checks' findings are all left to the run."""
 
 
 @contextmanager
@@ -288,6 +289,8 @@ class _NoSpacy(importlib.abc.MetaPathFinder):
 
 
 class _Refused(importlib.abc.Loader):
+    """spaCy's own spec, with a loader that refuses to run the package."""
+
     def __init__(self, asked: list[bool]) -> None:
         self._asked = asked
 
