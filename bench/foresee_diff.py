@@ -5,9 +5,10 @@ process (the default for a small serial run) and without it (``jobs=1``), no dis
 `bench/report_diff.py` runs the command line on whole corpora, which go to the worker pool;
 here every file goes through the path a one-article `qa lint` takes. Prints, per corpus,
 the findings, whether the two agree, and how many of Grammalecte's questions the second
-process answered (the rest were asked in this process). Exits 1 when any group differs.
+process answered (the rest were asked in this process), and for how many documents the
+findings of qa's own checks it runs came from it. Exits 1 when any group differs.
 
-Usage: python bench/foresee_diff.py [CORPUS ...]  (default: dev real-wmt21 wmt21-outputs
+Usage: python bench/foresee_diff.py [--every K] [CORPUS ...]  (default: dev real-wmt21 wmt21-outputs
 wmt21-reference; also ud-french-gsd, python-docs-po)
 """
 
@@ -50,9 +51,15 @@ def _groups(args: list[str]) -> list[tuple[list[Path], Config]]:
 
 
 def main() -> int:
-    names = sys.argv[1:] or list(DEFAULT)
+    args = sys.argv[1:]
+    every = 1  # --every K: one group in K of each corpus (a sample spread over it)
+    if "--every" in args:
+        at = args.index("--every")
+        every = int(args[at + 1])
+        del args[at : at + 2]
+    names = args or list(DEFAULT)
     cache.set_enabled(False)
-    answered = {"hit": 0, "miss": 0}
+    answered = {"hit": 0, "miss": 0, "own": 0, "own here": 0}
     check = foreseen.Foreseen.check
 
     def counted(self, text, paragraphs, kinds):  # noqa: ANN001, ANN202
@@ -61,15 +68,23 @@ def main() -> int:
         return check(self, text, paragraphs, kinds)
 
     foreseen.Foreseen.check = counted  # type: ignore[method-assign]
+    own = foresee._Answers.findings
+
+    def own_counted(self, doc):  # noqa: ANN001, ANN202
+        found = own(self, doc)
+        answered["own" if found is not None else "own here"] += 1
+        return found
+
+    foresee._Answers.findings = own_counted  # type: ignore[method-assign]
     differ = 0
     with tempfile.TemporaryDirectory() as tmp:
         corpora = _jobs(Path(tmp))
         for name in names:
             started = time.perf_counter()
-            answered.update(hit=0, miss=0)
+            answered.update({"hit": 0, "miss": 0, "own": 0, "own here": 0})
             same = total = groups = 0
             for args in corpora[name]:
-                for files, config in _groups(args):
+                for files, config in _groups(args)[::every]:
                     two = lint_paths(files, config)
                     one = lint_paths(files, replace(config, jobs=1))
                     key = [(r.document.path, r.findings, r.notes, r.error) for r in two]
@@ -82,7 +97,8 @@ def main() -> int:
                         print(f"  DIFFERS: {[str(f) for f in files]}")
             print(f"{name:18} {total:6} findings, {same}/{groups} groups identical; Grammalecte's questions "
                   f"answered by the second process {answered['hit']}, asked here {answered['miss']} "
-                  f"({time.perf_counter() - started:.0f} s)", flush=True)
+                  f"; documents whose own checks' findings came from it {answered['own']}, run here "
+                  f"{answered['own here']} ({time.perf_counter() - started:.0f} s)", flush=True)
     return 1 if differ else 0
 
 

@@ -15,6 +15,7 @@ from qa.backends import foreseen
 from qa.backends.grammalecte import Grammalecte, available
 from qa.cli import app
 from qa.engine import foresee
+from qa.engine.session import active_checks
 from qa.knowledge import cache
 
 pytestmark = pytest.mark.skipif(not available(), reason="python3-grammalecte is not installed")
@@ -48,8 +49,8 @@ def files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 @pytest.fixture
 def seen(monkeypatch: pytest.MonkeyPatch) -> dict[str, list]:
     """The second processes started, and the questions their answers settled."""
-    out: dict[str, list] = {"ahead": [], "hits": [], "misses": []}
-    start, check = foresee.Ahead.__init__, foreseen.Foreseen.check
+    out: dict[str, list] = {"ahead": [], "hits": [], "misses": [], "own": []}
+    start, check, own = foresee.Ahead.__init__, foreseen.Foreseen.check, foresee._Answers.findings
 
     def spied_start(self, *args, **kwargs) -> None:  # noqa: ANN001, ANN002, ANN003
         start(self, *args, **kwargs)
@@ -60,7 +61,13 @@ def seen(monkeypatch: pytest.MonkeyPatch) -> dict[str, list]:
         out["hits" if hit else "misses"].append(text)
         return check(self, text, paragraphs, kinds)
 
+    def spied_own(self, doc):  # noqa: ANN001, ANN202
+        found = own(self, doc)
+        out["own"].append(None if found is None else sorted(found))
+        return found
+
     monkeypatch.setattr(foresee.Ahead, "__init__", spied_start)
+    monkeypatch.setattr(foresee._Answers, "findings", spied_own)
     monkeypatch.setattr(foreseen.Foreseen, "check", spied_check)
     return out
 
@@ -102,6 +109,9 @@ def test_two_processes_find_what_one_finds(files: list[Path], seen: dict[str, li
     [ahead] = seen["ahead"]
     assert ahead._process.exitcode == 0  # it answered, and was waited for
     assert len(seen["hits"]) == 2 and not seen["misses"]
+    # qa's own checks that read no analysis ran there too, for both documents
+    ahead_codes = sorted(c.code for c in active_checks(Config()) if foresee.answered_ahead(c))
+    assert seen["own"] == [ahead_codes, ahead_codes] and "TL01" in ahead_codes and "PA01" not in ahead_codes
     assert _findings(two) == _findings(alone)
     codes = {f.code for r in two for f in r.findings}
     assert "GC:g2__conj_il__b1_a1_1" in codes and any(not c.startswith("GC:") for c in codes), codes
@@ -109,10 +119,36 @@ def test_two_processes_find_what_one_finds(files: list[Path], seen: dict[str, li
         assert any(f.code.startswith("GC:") for f in r.findings), r.document.path
 
 
+def test_a_check_asking_for_the_analysis_there_leaves_the_checks_here(
+        files: list[Path], seen: dict[str, list], monkeypatch: pytest.MonkeyPatch) -> None:
+    # Every check of qa's own offered to the second process, those reading spaCy's analysis too:
+    # it gives up on them (it never loads spaCy) and this process runs them all.
+    monkeypatch.setattr(foresee, "answered_ahead", lambda check: not check.opt_in)
+    alone = lint_paths(files, Config(jobs=1))
+    two = lint_paths(files, Config())
+    assert seen["own"] == [None] and len(seen["hits"]) == 2
+    assert _findings(two) == _findings(alone)
+
+
+def test_a_document_it_did_not_see_is_linted_here(files: list[Path], seen: dict[str, list],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    real = foresee._own_findings
+
+    def shifted(paths, config):  # noqa: ANN001, ANN202 - the findings of the other file first
+        calls = real(paths, config)
+        return calls[::-1]
+
+    monkeypatch.setattr(foresee, "_own_findings", shifted)
+    alone = lint_paths(files, Config(jobs=1))
+    two = lint_paths(files, Config())
+    assert seen["own"] == [None]  # the first call's text is not the one it saw: all here from then on
+    assert _findings(two) == _findings(alone)
+
+
 def test_a_question_it_did_not_answer_is_asked_here(files: list[Path], seen: dict[str, list],
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     def nothing(send, paths, config) -> None:  # noqa: ANN001 - answers no question at all
-        send.send(({}, {}))
+        send.send(({}, {}, None))
         send.close()
 
     monkeypatch.setattr(foresee, "_answer", nothing)
@@ -177,3 +213,35 @@ def test_the_command_line_reports_the_same_and_quits_with_its_code(files: list[P
     assert runs[0].returncode == runs[1].returncode == 1, runs[1].stderr
     assert runs[0].stdout == runs[1].stdout and '"rule": "GC:g2__conj_il__b1_a1_1"' in runs[1].stdout
     assert runs[0].stderr == runs[1].stderr
+
+
+def test_the_second_process_refuses_spacy_but_lets_its_files_be_found() -> None:
+    # A fresh interpreter, spaCy not imported yet, as in the second process of a `qa lint`.
+    import subprocess
+    import sys
+
+    code = (
+        "import importlib.util, sys\n"
+        "from qa.engine import foresee\n"
+        "assert 'spacy' not in sys.modules\n"
+        "asked = []\n"
+        "sys.meta_path.insert(0, foresee._NoSpacy(asked))\n"
+        "spec = importlib.util.find_spec('spacy')\n"
+        "assert spec is not None and spec.origin.endswith('__init__.py') and not asked\n"
+        "try:\n"
+        "    from spacy.lang.fr.stop_words import STOP_WORDS\n"
+        "except foresee._ReadsAnalysis:\n"
+        "    pass\n"
+        "assert asked == [True] and 'spacy' not in sys.modules, asked\n"
+        "print('refused')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and done.stdout.strip() == "refused", done.stderr[-2000:]
+
+
+def test_the_checks_left_to_the_run_are_those_that_use_spacy() -> None:
+    checks = active_checks(Config())
+    ahead = {c.code for c in checks if foresee.answered_ahead(c)}
+    assert {"TL01", "PN01", "MC01"} <= ahead
+    assert not ahead & {"PA01", "MC02", "GC00", "PC04", "UT01", "NF01"}
+    assert all(not (c.needs_nlp or c.opt_in or c.uses_spacy) for c in checks if c.code in ahead)

@@ -116,13 +116,17 @@ class Check:
     # - segment_wide: its findings span a whole segment (source-aware checks); they keep
     #   their own span instead of competing with the findings inside it;
     # - data_files: the files of qa/data it reads;
-    # - nlp_components: spaCy components beyond the tagger (None: the parser, if needs_nlp).
+    # - nlp_components: spaCy components beyond the tagger (None: the parser, if needs_nlp);
+    # - uses_spacy: uses spaCy without its analysis (the lemma tables, the model's words):
+    #   a small run's second process, which never imports spaCy, leaves it to the run
+    #   (qa.engine.foresee).
     priority: ClassVar[int]
     opt_in: ClassVar[bool] = False
     paragraph_local: ClassVar[bool] = False
     segment_wide: ClassVar[bool] = False
     data_files: ClassVar[tuple[str, ...]] = ()
     nlp_components: ClassVar[tuple[str, ...] | None] = None
+    uses_spacy: ClassVar[bool] = False
 
     def __init_subclass__(cls, abstract: bool = False, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)

@@ -305,7 +305,7 @@ def lint_files(files: Sequence[Path], config: Config, progress: Progress | None 
     with foresee.ahead(files, config, jobs) as second:  # a few small files: Grammalecte on the second core
         run = Run.of(config)
         if second is not None:
-            second.serve(run.ctx)
+            second.serve(run.ctx, run.checks)
         results = []
         for i, path in enumerate(files, 1):
             results.append(lint_file(path, run.ctx, run.checks, config))

@@ -21,6 +21,7 @@ from qa.model.document import Document
 
 if TYPE_CHECKING:
     from qa.config import Config
+    from qa.engine.settle import Ahead
     from qa.knowledge.glossary import Glossary
 
 T = TypeVar("T")
@@ -38,6 +39,9 @@ class Session:
         # document itself, since an id() alone can be reused by a new document once freed.
         self._per_document: dict[str, tuple[Document, Any]] = {}
         self._analysed: tuple[Document, Analysis] | None = None
+        # Checks' findings computed in a second process (qa.engine.foresee, read by
+        # qa.engine.settle.gather); None: every check runs here.
+        self.ahead: Ahead | None = None
 
     @property
     def glossary(self) -> Glossary:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from qa.backends import merge
 from qa.checks import Check
@@ -56,11 +56,39 @@ class Found:
         self.engines.extend(other.engines)
 
 
+class Ahead(Protocol):
+    """Checks' findings computed ahead, in a second process (qa.engine.foresee), taken in
+    order of the calls of ``gather``; and that process's side, which keeps them."""
+
+    def answers(self, check: Check) -> bool:
+        """Whether check's findings come from ahead (it is not run here)."""
+
+    def findings(self, doc: Document) -> dict[str, list[Finding]] | None:
+        """The findings by check code of this call, None when there are none (run here then)."""
+
+    def keep(self, doc: Document, by_code: dict[str, list[Finding]]) -> None:
+        """The findings of this call, as gathered (the second process keeps them)."""
+
+
 def gather(doc: Document, ctx: Any, checks: Sequence[Check]) -> Found:
-    """The raw findings of checks on doc, split by whether an external engine made them."""
+    """The raw findings of checks on doc, split by whether an external engine made them.
+    With findings computed ahead (the session's ``ahead``), the other checks run first, then
+    those findings are taken; the order of the findings is that of ``checks`` either way."""
     found = Found.empty()
-    for check in checks:
-        (found.engines if check.opt_in else found.own).extend(check.run(doc, ctx))
+    ahead: Ahead | None = getattr(getattr(ctx, "session", None), "ahead", None)
+    if ahead is None:
+        for check in checks:
+            (found.engines if check.opt_in else found.own).extend(check.run(doc, ctx))
+        return found
+    by_check = {k: list(check.run(doc, ctx)) for k, check in enumerate(checks) if not ahead.answers(check)}
+    if len(by_check) < len(checks):
+        answered = ahead.findings(doc) or {}
+        for k, check in enumerate(checks):
+            if k not in by_check:
+                by_check[k] = answered[check.code] if check.code in answered else list(check.run(doc, ctx))
+    for k, check in enumerate(checks):
+        (found.engines if check.opt_in else found.own).extend(by_check[k])
+    ahead.keep(doc, {check.code: by_check[k] for k, check in enumerate(checks)})
     return found
 
 

@@ -88,6 +88,7 @@ class CompoundOrder(Check):
     """
 
     code = "PC04"
+    uses_spacy = True  # the lemma tables (_index), through spaCy's string hashing
     priority = 325
     data_files = ("calques.toml",)
     paragraph_local = True

@@ -103,6 +103,7 @@ class NumberStyle(Check):
     """
 
     code = "NF01"
+    uses_spacy = True  # spaCy's French stop words (_function_words)
     priority = 250
     data_files = ("numbers.toml",)
     paragraph_local = True

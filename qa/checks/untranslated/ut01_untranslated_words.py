@@ -107,6 +107,7 @@ class UntranslatedWords(Check):
     """
 
     code = "UT01"
+    uses_spacy = True  # a noun's gender from the model (qa.knowledge.inflection)
     priority = 270
     data_files = ("untranslated.toml", "names.toml", "conjugation.toml", "gender.tsv", "lexicon.tsv", "grammar.toml")
     paragraph_local = True
