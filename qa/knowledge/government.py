@@ -1,0 +1,72 @@
+"""Which prepositions French heads govern, counted in clean French (qa/data/government_counts.tsv,
+mined by bench/mine_government.py from UD French-Sequoia and French news).
+
+``governed(form)`` gives, for a surface form, the heads it may be (a verb in any of its forms,
+an adjective or a noun in its inflected forms) with their counts: how often each preposition
+follows or depends on the head in the corpus, in all and as an argument.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from qa.data import load_tsv
+from qa.knowledge.conjugation import form_slots
+from qa.model.textutil import fold_key
+
+
+@dataclass(frozen=True)
+class Governed:
+    lemma: str
+    pos: str  # VERB, ADJ, NOUN
+    seen: Counter  # preposition → phrases after or under the head, in all
+    args: Counter  # preposition → phrases that are its argument
+
+    @property
+    def arguments(self) -> int:
+        """How many argument phrases the head has in the corpus (« que » clauses included)."""
+        return sum(self.args.values())
+
+    def ranked(self) -> list[str]:
+        """The prepositions the head takes as arguments, most frequent first (« que » aside)."""
+        return [p for p, n in sorted(self.args.items(), key=lambda kv: (-kv[1], -self.seen[kv[0]], kv[0]))
+                if n and p != "que"]
+
+
+@cache
+def heads() -> dict[tuple[str, str], Governed]:
+    out: dict[tuple[str, str], Governed] = {}
+    for lemma, pos, prep, total, args in load_tsv("government_counts.tsv"):
+        head = out.setdefault((lemma, pos), Governed(lemma, pos, Counter(), Counter()))
+        head.seen[prep] += int(total)
+        head.args[prep] += int(args)
+    return out
+
+
+def _forms(head: Governed) -> set[str]:
+    if head.pos == "VERB":
+        try:
+            return set(form_slots(head.lemma))
+        except (KeyError, ValueError):
+            return {fold_key(head.lemma)}
+    base = fold_key(head.lemma)
+    ends = ("", "s", "e", "es") if head.pos == "ADJ" else ("", "s", "x")
+    return {base + e for e in ends}
+
+
+@cache
+def _by_form(least: int) -> dict[str, tuple[Governed, ...]]:
+    out: dict[str, list[Governed]] = {}
+    for head in heads().values():
+        if head.arguments < least:
+            continue
+        for form in _forms(head):
+            out.setdefault(form, []).append(head)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def governed(form: str, least: int) -> tuple[Governed, ...]:
+    """The heads with at least ``least`` argument phrases that the folded form may be."""
+    return _by_form(least).get(form, ())
