@@ -55,6 +55,8 @@ HEADER = """\
 #   WMT21 newstest2021.fr-de.src.fr: news written in French, parsed by spaCy fr_core_news_sm;
 #     distributed by the WMT organisers for research use.
 # Columns: lemma, pos (VERB, ADJ, NOUN), preposition, count (all phrases), count as an argument.
+# Rows of pos PHRASE count the noun of an adjunct or modifier phrase with its preposition
+# (« dans la matinée », « sous le nom de »): lemma of the noun, PHRASE, preposition, count, 0.
 """
 
 
@@ -127,6 +129,9 @@ def count(sentences: list[list[Row]], total: Counter, args: Counter) -> None:
                 before -= 1
             if before >= 0 and rows[before][2] in HEADS and rows[before][4] not in ("fixed", "flat:name"):
                 heads.add(before)  # the word right before, as the check reads it
+            if rows[phrase][2] == "NOUN" and relation in ("obl:mod", "obl", "nmod") and prep != "que":
+                # the phrase itself, as an adjunct or a noun's modifier: « dans la matinée »
+                total[(rows[phrase][1].lower(), "PHRASE", prep)] += 1
             for h in heads:
                 key = (rows[h][1].lower(), rows[h][2], prep)
                 total[key] += 1

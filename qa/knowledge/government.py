@@ -39,6 +39,8 @@ class Governed:
 def heads() -> dict[tuple[str, str], Governed]:
     out: dict[tuple[str, str], Governed] = {}
     for lemma, pos, prep, total, args in load_tsv("government_counts.tsv"):
+        if pos == "PHRASE":
+            continue
         head = out.setdefault((lemma, pos), Governed(lemma, pos, Counter(), Counter()))
         head.seen[prep] += int(total)
         head.args[prep] += int(args)
@@ -70,3 +72,13 @@ def _by_form(least: int) -> dict[str, tuple[Governed, ...]]:
 def governed(form: str, least: int) -> tuple[Governed, ...]:
     """The heads with at least ``least`` argument phrases that the folded form may be."""
     return _by_form(least).get(form, ())
+
+
+@cache
+def _adjuncts() -> frozenset[tuple[str, str]]:
+    return frozenset((lemma, prep) for lemma, pos, prep, _, _ in load_tsv("government_counts.tsv") if pos == "PHRASE")
+
+
+def adjunct(noun: str, prep: str) -> bool:
+    """True when clean French uses « prep … noun » as an adjunct or a noun's modifier."""
+    return (noun, prep) in _adjuncts()
