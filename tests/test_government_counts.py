@@ -43,15 +43,18 @@ def test_well_known_governments_are_attested() -> None:
 
 
 def test_flags_a_copied_preposition_in_unrelated_texts() -> None:
-    # a farming story, no source: the head is well attested, « dans » never follows it
-    assert _lint("Plusieurs agriculteurs participent dans un projet de stockage de l'eau.") == [("dans", "à")]
+    # without a source, a head with many argument phrases: a brewery story, a research story
+    assert _lint("Une porte-parole a dit contre la radio publique que la brasserie fermera.") == [("contre", "à")]
+    assert _lint("Les chercheurs pensent sur une nouvelle méthode de mesure.") == [("sur", "à")]
     # a water story: « dépendre sur » with the English source's « on »
     assert _lint("La production dépend sur le niveau du ruisseau.",
                  "Production depends on the level of the burn.", "en") == [("sur le", "du")]
 
 
 def test_french_governments_and_adjuncts_stay_quiet() -> None:
-    for text in ("Plusieurs agriculteurs participent à un projet de stockage de l'eau.",
+    for text in ("Une porte-parole a dit à la radio publique que la brasserie fermera.",
+                 "Les chercheurs pensent à une nouvelle méthode de mesure.",
+                 "Plusieurs agriculteurs participent dans un projet de stockage.",  # too few phrases without source
                  "La production dépend du niveau du ruisseau.",
                  "Les élus ont participé dans la matinée au vote.",  # a phrase of time
                  "Le ministre a répondu pour la première fois aux critiques.",
