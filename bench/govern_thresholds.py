@@ -1,19 +1,22 @@
 """Choose PC06's thresholds on data: every candidate it would report at the lowest threshold,
-on clean French (false alarms) and on annotated MT (hits and misses), with its features.
+on clean French (false alarms) and on annotated MT (hits and findings off the gold), with its
+features, then the counts for each setting.
 
-Usage: python bench/govern_thresholds.py [--limit N]
+Usage: python bench/govern_thresholds.py [--limit N] [--show N]
 
-Clean: UD French-GSD (sentences in documents of 20) and the WMT21 human reference with its
-German source. MT: ../shared/eval/real-wmt21 and the older bench/heldout batches named in
-SETS, each text with its aligned source when one lies beside it. Prints, per threshold pair
-(without source, with source), the hits on the MT sets, the MT findings on no gold line and
-the clean false alarms per 1,000 words.
+Features of a candidate: the head's argument phrases in the counts (n), the share of its
+phrases that are arguments (bound, qa.knowledge.government.Governed.bound), whether a source
+was given. Clean: UD French-GSD (sentences in documents of 20, no source) and the WMT21 human
+reference (documents of 20 lines, linted twice: with its German source and without). MT:
+../shared/eval/real-wmt21 and the bench/heldout batches in SETS, with the aligned source
+beside a text when there is one. Never run it on the cold batches.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from itertools import product
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -31,45 +34,44 @@ from qa.model.document import Document  # noqa: E402
 HELDOUT = Path(__file__).resolve().parent / "heldout"
 SETS = [SHARED / "eval" / "real-wmt21"] + [HELDOUT / n for n in (
     "govern-fresh", "calques-false-friends", "syntax-fresh", "mixed-final", "dict-fresh", "fix-fresh")]
+Cand = tuple[int, int, int, float, int, str]  # start, end, n, bound, with source, where
 
 
-def _candidates(text: str, source: str | None, lang: str | None, ctx0) -> list[tuple[int, int, int, int]]:
-    """(start, end, argument count, with source) of each candidate at threshold 1."""
+def _candidates(text: str, source: str | None, lang: str | None, ctx0) -> list[Cand]:
     check = UnattestedPreposition()
-    out = []
-    for k, para in enumerate(text.split("\n")):
-        if not para.strip():
-            continue
-        src = None
-        if source is not None:
-            lines = source.split("\n")
-            src = lines[k] if k < len(lines) else ""
-        ctx = Context(Session(ctx0.glossary), source=src, source_lang=lang if src else None)
-        doc = Document("t.txt", para)
-        base = sum(len(p) + 1 for p in text.split("\n")[:k])
-        for head_tok, prep, head, _ in check.candidates(doc, ctx, 1):
-            out.append((base + prep.start, base + prep.end, head.arguments, int(bool(src))))
+    out: list[Cand] = []
+    lines = text.split("\n")
+    src_lines = source.split("\n") if source is not None else []
+    base = 0
+    for k, para in enumerate(lines):
+        if para.strip():
+            src = (src_lines[k] if k < len(src_lines) else "") if source is not None else None
+            ctx = Context(Session(ctx0.glossary), source=src, source_lang=lang if src else None)
+            for head_tok, prep, head, _ in check.candidates(Document("t.txt", para), ctx, 1, 0.0):
+                where = f"{head.lemma}/{head.pos} {prep.text}: {para[max(0, head_tok.start - 40):prep.end + 30]!r}"
+                out.append((base + prep.start, base + prep.end, head.arguments, head.bound, int(bool(src)), where))
+        base += len(para) + 1
     return out
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--limit", type=int, default=None, help="sentences of UD and lines of the reference")
+    parser.add_argument("--show", type=int, default=10**9, help="print candidates with this many arguments")
     args = parser.parse_args()
     ctx0 = make_context(Config())
-    clean_words, clean = 0, []
+    words, clean = 0, []
     for text in as_documents(ud_sentences(args.limit)):
-        clean_words += len(text.split())
-        clean += [(n, s) for _, _, n, s in _candidates(text, None, None, ctx0)]
+        words += len(text.split())
+        clean += _candidates(text, None, None, ctx0)
     ref = (CORPORA / "wmt21-news-defr" / "newstest2021.de-fr.ref.A.fr").read_text(encoding="utf-8").splitlines()
     src = (CORPORA / "wmt21-news-defr" / "newstest2021.de-fr.src.de").read_text(encoding="utf-8").splitlines()
     ref, src = ref[: args.limit], src[: args.limit]
     for i in range(0, len(ref), 20):
         text = "\n".join(ref[i:i + 20])
-        clean_words += 2 * len(text.split())  # linted twice: with its source, without
-        clean += [(n, s) for _, _, n, s in _candidates(text, "\n".join(src[i:i + 20]), "de", ctx0)]
-        clean += [(n, 0) for _, _, n, _ in _candidates(text, None, None, ctx0)]
-    mt = []
+        words += 2 * len(text.split())
+        clean += _candidates(text, "\n".join(src[i:i + 20]), "de", ctx0) + _candidates(text, None, None, ctx0)
+    mt: list[tuple[Cand, bool]] = []
     for folder in SETS:
         for gold_path in sorted(folder.glob("*.gold.jsonl")):
             txt = gold_path.with_name(gold_path.name[: -len(".gold.jsonl")] + ".txt")
@@ -77,21 +79,23 @@ def main() -> None:
             golds = load_gold(gold_path, doc.text)
             source = source_beside(txt)
             src_text, lang = (source[0].read_text(encoding="utf-8"), source[1]) if source else (None, None)
-            for start, end, n, s in _candidates(doc.text, src_text, lang, ctx0):
-                hit = any(g.span.start < end and start < g.span.end for g in golds)
-                mt.append((n, s, hit, f"{txt.name}: {doc.text[max(0, start - 30):end + 20]!r}"))
-    print(f"clean words {clean_words}")
-    for least_plain in (3, 5, 8, 12, 20):
-        for least_src in (1, 3, 5, 8):
-            def kept(n: int, s: int) -> bool:
-                return n >= (least_src if s else least_plain)
-            hits = sum(1 for n, s, h, _ in mt if h and kept(n, s))
-            wrong = sum(1 for n, s, h, _ in mt if not h and kept(n, s))
-            false = sum(1 for n, s in clean if kept(n, s))
-            print(f"without source ≥{least_plain:2} with source ≥{least_src}: MT hits {hits:3}, MT off gold "
-                  f"{wrong:3}, clean {false:3} = {1000 * false / clean_words:.2f}/1k")
-    for n, s, h, where in sorted(mt):
-        print("HIT " if h else "OFF ", n, s, where)
+            for c in _candidates(doc.text, src_text, lang, ctx0):
+                mt.append((c, any(g.span.start < c[1] and c[0] < g.span.end for g in golds)))
+    print(f"clean words {words}")
+    for plain, with_src, bound in product((8, 12, 20, 30), (3, 5, 8), (0.0, 0.5, 0.6, 0.7)):
+        def kept(c: Cand) -> bool:
+            return c[2] >= (with_src if c[4] else plain) and c[3] >= bound
+        hits = sum(1 for c, h in mt if h and kept(c))
+        off = sum(1 for c, h in mt if not h and kept(c))
+        false = sum(1 for c in clean if kept(c))
+        print(f"n without source ≥{plain:2}, with source ≥{with_src}, bound ≥{bound:.1f}: MT hits {hits:3}, "
+              f"off gold {off:3}, clean {false:3} = {1000 * false / words:.2f}/1k")
+    for c, h in sorted(mt, key=lambda x: (x[0][2], x[0][3])):
+        if c[2] >= args.show:
+            print("HIT " if h else "OFF ", c[2], f"{c[3]:.2f}", c[4], c[5])
+    for c in sorted(clean, key=lambda x: (x[2], x[3])):
+        if c[2] >= args.show:
+            print("CLEAN", c[2], f"{c[3]:.2f}", c[4], c[5])
 
 
 if __name__ == "__main__":

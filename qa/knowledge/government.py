@@ -29,6 +29,14 @@ class Governed:
         """How many argument phrases the head has in the corpus (« que » clauses included)."""
         return sum(self.args.values())
 
+    @property
+    def bound(self) -> float:
+        """The share of the phrases after or under the head that are its arguments: near 1 for a
+        head that governs its preposition (« dépendre de »), low for one that takes any adjunct
+        (« être », « prendre »)."""
+        seen = sum(self.seen.values())
+        return self.arguments / seen if seen else 0.0
+
     def ranked(self) -> list[str]:
         """The prepositions the head takes as arguments, most frequent first (« que » aside)."""
         return [p for p, n in sorted(self.args.items(), key=lambda kv: (-kv[1], -self.seen[kv[0]], kv[0]))
