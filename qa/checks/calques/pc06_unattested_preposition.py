@@ -161,8 +161,9 @@ def _attested_head(toks: tuple[Token, ...], keys: list[str], tok: Token, least: 
     """The well-attested head the token is, its part of speech agreeing with the parse."""
     before = toks[tok.i - 1] if tok.i > 0 else None
     for head in governed(keys[tok.i], least):
-        if head.pos == "VERB" and (tok.pos == "NOUN" or (before is not None and before.pos == "DET")):
-            continue  # « la demande », « les élèves », « la vue » are nouns
+        if head.pos == "VERB" and before is not None and (
+                before.pos == "DET" or (tok.pos == "NOUN" and before.pos in ("ADJ", "ADP"))):
+            continue  # « la demande », « aux élèves », « la superbe vue » are nouns
         if head.pos == "NOUN" and tok.pos != "NOUN":
             continue
         if head.pos == "ADJ" and tok.pos not in ("ADJ", "VERB"):
