@@ -57,10 +57,7 @@ def heads() -> dict[tuple[str, str], Governed]:
 
 def _forms(head: Governed) -> set[str]:
     if head.pos == "VERB":
-        try:
-            return set(form_slots(head.lemma))
-        except (KeyError, ValueError):
-            return {fold_key(head.lemma)}
+        return set(_slots(head.lemma)) or {fold_key(head.lemma)}
     base = fold_key(head.lemma)
     ends = ("", "s", "e", "es") if head.pos == "ADJ" else ("", "s", "x")
     return {base + e for e in ends}
@@ -90,3 +87,16 @@ def _adjuncts() -> frozenset[tuple[str, str]]:
 def adjunct(noun: str, prep: str) -> bool:
     """True when clean French uses « prep … noun » as an adjunct or a noun's modifier."""
     return (noun, prep) in _adjuncts()
+
+
+@cache
+def _slots(lemma: str) -> dict[str, tuple[str, ...]]:
+    try:
+        return form_slots(lemma)
+    except (KeyError, ValueError):
+        return {}  # a verb the conjugation tables do not know: only its infinitive is matched
+
+
+def is_participle(lemma: str, form: str) -> bool:
+    """True when the folded form is a past participle of the verb (« pensés », « fournie »)."""
+    return "pp" in _slots(lemma).get(form, ())

@@ -11,7 +11,7 @@ from qa.checks.calques.pc05_government import _governed_elsewhere, _head_before,
 from qa.checks.data_rules import contract
 from qa.data import load_toml
 from qa.knowledge import bilingual
-from qa.knowledge.government import Governed, adjunct, governed
+from qa.knowledge.government import Governed, adjunct, governed, is_participle
 from qa.knowledge.nlp import Token
 from qa.knowledge.source_terms import source_mentions
 from qa.model.document import Document, Span
@@ -20,9 +20,9 @@ from qa.model.textutil import fold_key, match_case
 
 # The prepositions MT copies from en/de/nl (on/auf/op → sur, in → dans, for/für/voor → pour,
 # with/mit/met → avec, by/door → par, to/naar → vers, against/gegen → contre, under/unter → sous,
-# after/nach/na → après). « à », « de » and « en » are left out: they head too many adjuncts and
-# fixed phrases for a missing count to mean anything.
-CALQUE_PREPOSITIONS = frozenset({"sur", "dans", "pour", "avec", "par", "vers", "contre", "sous", "après"})
+# « à », « de » and « en » are left out: they head too many adjuncts and fixed phrases for a
+# missing count to mean anything; « après » too (time and order: « continue après le bloc »).
+CALQUE_PREPOSITIONS = frozenset({"sur", "dans", "pour", "avec", "par", "vers", "contre", "sous"})
 # How many argument phrases a head needs in the corpus before an unseen preposition counts,
 # with the source holding the preposition the French copies, and without a source (measured
 # by bench/govern_thresholds.py on clean French and the annotated MT sets: the pair that keeps
@@ -33,6 +33,7 @@ LEAST_WITHOUT_SOURCE = 20
 # adjuncts of every kind (« être », « prendre », « passer ») says nothing by a missing preposition.
 BOUND = 0.6
 _ARTICLES = frozenset({"le", "les"})
+_QUANTITY = frozenset({"plus", "davantage", "moins", "beaucoup", "trop", "autant"})
 
 
 @cache
@@ -112,7 +113,7 @@ class UnattestedPreposition(Check):
             nxt_content = next((t for t in toks[prep.i + 1: prep.i + 4] if t.pos != "DET"), None)
             if nxt_content is not None and nxt_content.pos in ("PROPN", "NUM"):
                 continue
-            if _governed_elsewhere(toks, prep, head_tok) or _free_phrase(toks, keys, prep, head):
+            if _governed_elsewhere(toks, prep, head_tok) or _free_phrase(toks, keys, prep, head_tok, head):
                 continue
             evidence = ""
             if ctx.source and ctx.source_lang:
@@ -143,13 +144,17 @@ class UnattestedPreposition(Check):
         )
 
 
-def _free_phrase(toks: tuple[Token, ...], keys: list[str], prep: Token, head: Governed) -> bool:
+def _free_phrase(toks: tuple[Token, ...], keys: list[str], prep: Token, head_tok: Token, head: Governed) -> bool:
     """A phrase any head may take: the agent after a verb (« assurée par »), a purpose
     (« pour réaliser », « pour que »), or a noun clean French uses as an adjunct with this
     preposition (« dans la matinée », « sous le nom de »: the PHRASE rows of the counts)."""
     p = keys[prep.i]
     if p == "par" and head.pos == "VERB":
         return True  # the agent of a passive or of « faire »/« laisser » (« élevé par », « se faire conseiller par »)
+    if p in ("pour", "avec", "vers") and head.pos == "VERB" and is_participle(head.lemma, keys[head_tok.i]):
+        return True  # a participle's purpose, means or direction: « pensé pour », « fourni avec », « envoyés vers »
+    if keys[prep.i - 1] in _QUANTITY:
+        return True  # the phrase belongs to the quantity: « en apprendre davantage sur »
     nxt = toks[prep.i + 1]
     if p in ("pour", "après", "sans") and (nxt.pos in ("VERB", "AUX") or keys[nxt.i] in ("que", "qu'", "qu’")):
         return True
