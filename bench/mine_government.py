@@ -103,7 +103,7 @@ def _preposition(rows: list[Row], i: int) -> str | None:
         word = lemma.lower()
     if word not in PREPOSITIONS:
         return None
-    if dep == "case" or (dep == "fixed" and False):
+    if dep == "case":
         return word
     if dep == "mark" and word in ("de", "à", "que"):
         return word

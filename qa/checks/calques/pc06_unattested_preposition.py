@@ -134,12 +134,12 @@ class UnattestedPreposition(Check):
             fixes = list(ranked)
         if "’" not in doc.text and "'" in doc.text:
             fixes = [f.replace("’", "'") for f in fixes]
-        counts = ", ".join(f"« {r} » {head.args[r]}" for r in ranked[:3])
+        counts = ", ".join(f"« {r} » ({head.args[r]})" for r in ranked[:3])
         why = f" (source « {evidence} »)" if evidence else ""
         return self.finding(
             doc, span,
-            f"« {head_tok.text} {prep.text} »{why}: clean French gives « {head.lemma} » {counts} "
-            f"and never « {prep.text} »",
+            f"« {head_tok.text} {prep.text} »{why}: in clean French « {head.lemma} » takes {counts}, "
+            f"never « {prep.text} » (government_counts.tsv)",
             suggestions=[match_case(doc[span], f) for f in fixes[:3]],
         )
 
@@ -169,6 +169,8 @@ def _attested_head(toks: tuple[Token, ...], keys: list[str], tok: Token, least: 
         if head.pos == "VERB" and before is not None and (
                 before.pos == "DET" or (tok.pos == "NOUN" and before.pos in ("ADJ", "ADP"))):
             continue  # « la demande », « aux élèves », « la superbe vue » are nouns
+        if head.pos == "VERB" and tok.pos == "ADJ" and not is_participle(head.lemma, keys[tok.i]):
+            continue  # « confiant », « suivant » are adjectives here, not « confier », « suivre »
         if head.pos == "NOUN" and tok.pos != "NOUN":
             continue
         if head.pos == "ADJ" and tok.pos not in ("ADJ", "VERB"):
