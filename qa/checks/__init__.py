@@ -48,6 +48,7 @@ from qa.checks.calques.pc02_construction import SourceConstruction
 from qa.checks.calques.pc03_neuter_pronoun import NeuterPronoun
 from qa.checks.calques.pc04_compound_order import CompoundOrder
 from qa.checks.calques.pc05_government import Government
+from qa.checks.calques.pc06_unattested_preposition import UnattestedPreposition
 from qa.checks.syntax.sy01_verb_final import VerbFinal
 from qa.checks.syntax.sy02_extended_attribute import ExtendedAttribute
 from qa.checks.syntax.sy03_noun_adjunct import NounAdjunct
@@ -108,6 +109,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     NeuterPronoun,
     CompoundOrder,
     Government,
+    UnattestedPreposition,
     VerbFinal,
     ExtendedAttribute,
     NounAdjunct,

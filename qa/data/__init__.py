@@ -109,6 +109,7 @@ FILES: dict[str, Toml | Tsv] = {
     "gazetteer.tsv": Tsv(4, 4),  # source form, French form, kind, language
     "gender.tsv": Tsv(3, 3),  # name, gender, number
     "noun_genders.tsv": Tsv(2, 2),  # lemma, gender (mined by bench/mine_noun_genders.py)
+    "government_counts.tsv": Tsv(5, 5),  # lemma, pos, preposition, count, as argument (bench/mine_government.py)
     "lexicon.tsv": Tsv(4, 6),  # lang, source, translations, part of speech[, genders[, prepositions]]
 }
 
