@@ -149,7 +149,7 @@ def test_new_words_leave_nothing_in_spacys_string_store(monkeypatch: pytest.Monk
 
 
 def test_children_are_the_tokens_a_token_heads_in_text_order() -> None:
-    from qa.model.document import Document
+    from qa.model.document import Document, Span
 
     for text in ("Les ministres de la Santé ont signé un accord.", "Elle a vendu sa maison hier."):
         analysis = nlp.analyse(Document("t.txt", text))
@@ -159,3 +159,20 @@ def test_children_are_the_tokens_a_token_heads_in_text_order() -> None:
         root = next(t for t in toks if t.head == t.i)
         assert root not in analysis.children(root.i) and analysis.children(root.i)
     assert nlp.analyse(Document("e.txt", "")).children(0) == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Le ministre a démissionné. Il l’a annoncé hier soir !\nLa Banque centrale européenne relève ses taux.",
+    "« Nous n’avons rien vu », a déclaré Mme Dupont.\n\nLes pompiers sont intervenus vers 3 h 15 à Lyon.",
+])
+def test_tokens_in_a_span_are_those_a_scan_of_every_token_finds(text: str) -> None:
+    from qa.knowledge.nlp import analyse
+    from qa.model.document import Document, Span
+
+    doc = Document("t.txt", text)
+    analysis = analyse(doc)
+    spans = [*doc.sentences, *doc.paragraphs, Span(3, 20), Span(0, len(text)), Span(len(text), len(text))]
+    for span in spans:
+        scan = [t for t in analysis.tokens if t.start >= span.start and t.end <= span.end]
+        assert analysis.in_span(span.start, span.end) == scan
+    assert analysis.in_span(0, len(text)) == list(analysis.tokens)

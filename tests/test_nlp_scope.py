@@ -149,3 +149,30 @@ def test_a_scoped_check_scans_only_its_analysed_paragraphs_and_skips_spacy_when_
     assert Probe().nlp_paragraphs(doc, Ctx()) == {0, 2}  # type: ignore[arg-type]
     assert list(Probe().run(doc, Ctx())) == [] and seen == [{0}] and Ctx.asked == 1  # type: ignore[arg-type]
     assert list(Probe().run(Document("u.txt", "Rien ici.\n"), Ctx())) == [] and Ctx.asked == 1  # type: ignore[arg-type]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("data, key", [("calques.toml", "rule"), ("false_friends.toml", "entry")])
+def test_rule_engines_match_only_in_the_paragraphs_they_name(shared: Path, data: str, key: str) -> None:
+    """PC02 and MT01 read only RuleEngine.paragraphs (qa.checks.data_rules.run_rules,
+    rules_part): on real MT and clean French analysed whole, no rule matches elsewhere,
+    and the hits read paragraph by paragraph are those of one scan of every token."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from corpora import as_documents, ud_sentences, wmt_outputs
+    from qa.knowledge.nlp import analyse
+    from qa.knowledge.rules import RuleEngine, load_rules
+
+    engine = RuleEngine(load_rules(data, key))
+    lines = [line for system in wmt_outputs().values() for line in system[:60]] + ud_sentences(200)
+    hits = 0
+    for i, text in enumerate(as_documents(lines, 20)):
+        doc = Document(f"d{i}.txt", text)
+        analysis = analyse(doc)
+        where = engine.paragraphs(paragraph_words(doc, _ctx()))
+        assert where is not None
+        whole = list(engine.hits(doc, analysis))
+        assert {analysis.tokens[h.first].para for h in whole} <= where
+        ranges = [(m[0].i, m[-1].i + 1) for k in sorted(where) for m in (analysis.of_paragraph(k),) if m]
+        assert engine.confirmed(doc, analysis, ranges=ranges) == engine.confirmed(doc, analysis)
+        hits += len(whole)
+    assert hits > 0

@@ -13,6 +13,7 @@ from qa.knowledge.conjugation import AGREE_ENDINGS, agree, avoir_for, conjugate,
 from qa.knowledge.inflection import noun_gender, plural_phrase, reagree
 from qa.knowledge.rules import Hit, Rule, RuleEngine
 from qa.checks.base import Check, Context
+from qa.checks.scope import paragraph_words
 from qa.model.document import Document, Span
 from qa.model.findings import Finding
 from qa.knowledge.nlp import Token
@@ -293,9 +294,19 @@ def _inside_another(hit: Hit, hits: list[Hit]) -> bool:
 RulePart = tuple[tuple[str, bool, bool, Span, Finding], ...]
 
 
+def rule_paragraphs(engine: RuleEngine, doc: Document, ctx: Context) -> set[int] | None:
+    """The paragraphs of doc where some rule of engine may match (a superset: those that
+    hold a word each of its required items needs, RuleEngine.paragraphs); None: any."""
+    return ctx.per_document(f"rules.paragraphs:{id(engine)}", doc,
+                            lambda: engine.paragraphs(paragraph_words(doc, ctx)))
+
+
 def rules_part(check: Check, engine: RuleEngine, doc: Document, ctx: Context, k: int) -> RulePart:
     """The matches of paragraph k, confirmed or not: whether a propagating rule holds is
     known only once every paragraph is (rules_combined)."""
+    where = rule_paragraphs(engine, doc, ctx)
+    if where is not None and k not in where:
+        return ()  # no rule can match here
     analysis = ctx.analysis(doc)
     toks = analysis.tokens
     mine = analysis.of_paragraph(k)
@@ -330,10 +341,15 @@ def rules_combined(doc: Document, parts: Sequence[RulePart]) -> Iterator[Finding
 
 
 def run_rules(check: Check, engine: RuleEngine, doc: Document, ctx: Context) -> Iterator[Finding]:
+    """The engine's findings in doc, read only in the paragraphs where some rule may match
+    (rule_paragraphs): no rule matches in the others, so the findings are the same."""
     analysis = ctx.analysis(doc)
     toks = analysis.tokens
     seen: set[tuple[int, int]] = set()
-    hits = engine.confirmed(doc, analysis, ctx.source_lang, ctx.domain, ctx.source)
+    where = rule_paragraphs(engine, doc, ctx)
+    ranges = None if where is None else [
+        (mine[0].i, mine[-1].i + 1) for k in sorted(where) for mine in (analysis.of_paragraph(k),) if mine]
+    hits = engine.confirmed(doc, analysis, ctx.source_lang, ctx.domain, ctx.source, ranges)
     for hit in hits:
         if (hit.span.start, hit.span.end) in seen or _inside_another(hit, hits):
             continue

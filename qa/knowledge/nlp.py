@@ -114,7 +114,20 @@ class Analysis:
         return {head: tuple(kids) for head, kids in found.items()}
 
     def in_span(self, start: int, end: int) -> list[Token]:
-        return [t for t in self.tokens if t.start >= start and t.end <= end]
+        """The tokens from start to end, in order. Tokens are in text order, so the first is
+        found by bisection and the walk stops past end (checks ask this once per sentence)."""
+        tokens, out = self.tokens, []
+        for i in range(bisect_left(self._starts, start), len(tokens)):
+            t = tokens[i]
+            if t.start > end:
+                break
+            if t.end <= end:
+                out.append(t)
+        return out
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
 
     def of_paragraph(self, k: int) -> tuple[Token, ...]:
         """The tokens of paragraph k (in Document.paragraphs), in order."""

@@ -18,7 +18,7 @@ that confirm the rule when the source is known) in qa/knowledge/source_terms.py.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -291,8 +291,8 @@ class RuleEngine:
                 # forbid phrases may include the match itself (« cabinet du », « grenades à main »)
                 if rule.forbid and mentions(doc, _area(doc, whole, fw), rule.forbid):
                     continue
-                if rule.forbid_after and last + 1 < sent_end[i]:
-                    after = Span(toks[last + 1].start, toks[min(last + rule.after_window, sent_end[i] - 1)].end)
+                if rule.forbid_after and last + 1 < sent_end[i - lo]:
+                    after = Span(toks[last + 1].start, toks[min(last + rule.after_window, sent_end[i - lo] - 1)].end)
                     if mentions(doc, after, rule.forbid_after):
                         continue
                 ok = not rule.require or (bool(rule.source) and source is not None) or \
@@ -306,11 +306,12 @@ class RuleEngine:
 
     def confirmed(
         self, doc: Document, analysis: Analysis, lang: str | None = None, domain: str | None = None,
-        source: str | None = None,
+        source: str | None = None, ranges: Sequence[tuple[int, int]] | None = None,
     ) -> list[Hit]:
         """Hits whose context holds, plus, for propagating rules, the other uses in a text
-        where the rule was confirmed once (MT repeats its wrong term)."""
-        hits = list(self.hits(doc, analysis, lang, domain, source))
+        where the rule was confirmed once (MT repeats its wrong term). With ``ranges``
+        (token ranges of whole paragraphs, in order), only the matches that start there."""
+        hits = [h for r in ([None] if ranges is None else ranges) for h in self.hits(doc, analysis, lang, domain, source, r)]
         sure = {h.rule.id for h in hits if h.context_ok}
         return [h for h in hits if h.context_ok or (h.rule.propagate and h.rule.id in sure)]
 

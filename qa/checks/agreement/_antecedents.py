@@ -82,7 +82,7 @@ def _named(doc: Document, sent: Span, m: Antecedent) -> Antecedent:
 
 
 def tokens_in(analysis: Analysis, span: Span) -> list[Token]:
-    return [t for t in analysis.tokens if t.start >= span.start and t.end <= span.end]
+    return analysis.in_span(span.start, span.end)
 
 
 def sentence_topic(doc: Document, sent: Span, toks: list[Token]) -> Antecedent | None:
