@@ -26,25 +26,32 @@ _LENGTH_GAP = 3
 # adverb and the noun of one stem meet (« éventuellement », « eventuell », « eventually »).
 _SUFFIXES = {
     "fr": (
-        "issements", "issement", "ellement", "alement", "iquement", "ivement", "eraient", "ations",
-        "ation", "ements", "ement", "ments", "ment", "erait", "eront", "aient", "elles", "iques", "euses",
-        "tions", "tion", "ances", "ences", "ance", "ence", "ique", "ives", "euse", "elle", "ales", "ites",
-        "sions", "sion", "ions", "ion", "iser", "ait", "ant", "ent", "ees", "ers", "era", "els", "aux", "ale", "ive", "ifs", "eux",
-        "ite", "ee", "es", "er", "ez", "el", "al", "if", "e", "s", "x",
+        "issements", "issement", "ellement", "alement", "iquement", "ivement", "eraient", "ements", "ement",
+        "ments", "ment", "erait", "eront", "aient", "elles", "iques", "euses", "ances", "ences", "ance", "ence", "ique", "ives", "euse", "elle", "ales",
+        "ions", "ion", "iser", "ait", "ant", "ent", "ees", "ers", "era", "els", "aux", "ale", "ive", "ifs", "eux",
+        "ee", "es", "er", "ez", "el", "al", "if", "e", "s", "x",
     ),
     "de": (
-        "ierungen", "ierung", "ieren", "iert", "ionen", "ation", "ungen", "ellen", "eller", "elles", "ische",
-        "ischen", "ischer", "isch", "itäten", "ität", "ivem", "iven", "iver", "ives", "ive", "ion", "ung", "ium",
+        "ierungen", "ierung", "ieren", "iert", "ionen", "ungen", "ellen", "eller", "elles", "ische",
+        "ischen", "ischer", "isch", "ivem", "iven", "iver", "ives", "ive", "ion", "ung", "ium",
         "enz", "anz", "ell", "iv", "en", "er", "es", "em", "e", "n", "s", "t",
     ),
     "nl": (
-        "eringen", "ering", "eerde", "eerden", "eren", "eert", "ische", "isch", "iteit", "ieve", "ief",
-        "eele", "ele", "eel", "ale", "aal", "ties", "tie", "entie", "antie", "ium", "en", "e", "s",
+        "eringen", "ering", "eerde", "eerden", "eren", "eert", "ische", "isch", "ieve", "ief",
+        "eele", "ele", "eel", "ale", "aal", "entie", "antie", "ium", "en", "e", "s",
     ),
     "en": (
-        "ically", "ations", "ation", "ively", "ities", "ally", "ical", "ions", "ity", "ize", "ise", "ing",
+        "ically", "ively", "ally", "ical", "ions", "ize", "ise", "ing",
         "ive", "ous", "ion", "ium", "ied", "ies", "ly", "al", "ic", "ed", "es", "e", "s", "y",
     ),
+}
+# Learned endings that correspond one to one: each language's form becomes one spelling, kept
+# (« nation », « natie »; « qualité », « Qualität », « quality »).
+_CANONICAL = {
+    "fr": (("tions", "tion"), ("tion", "tion"), ("sions", "sion"), ("sion", "sion"), ("ites", "itat"), ("ite", "itat")),
+    "de": (("tionen", "tion"), ("tion", "tion"), ("sionen", "sion"), ("sion", "sion"), ("itaten", "itat"), ("itat", "itat")),
+    "nl": (("ties", "tion"), ("tie", "tion"), ("sies", "sion"), ("sie", "sion"), ("iteiten", "itat"), ("iteit", "itat")),
+    "en": (("tions", "tion"), ("tion", "tion"), ("sions", "sion"), ("sion", "sion"), ("ities", "itat"), ("ity", "itat")),
 }
 # One spelling per sound class, after the ending is gone.
 _LETTERS = (("ph", "f"), ("th", "t"), ("qu", "k"), ("ck", "k"), ("ij", "i"), ("oe", "u"), ("ou", "u"),
@@ -57,7 +64,7 @@ def _fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-_ORDERED = {lang: tuple(sorted(endings, key=len, reverse=True)) for lang, endings in _SUFFIXES.items()}
+_ORDERED = {lang: tuple(sorted({_fold(e) for e in endings}, key=len, reverse=True)) for lang, endings in _SUFFIXES.items()}
 # The plural goes first, so a word and its plural lose the same suffix (« patients », « patient »).
 _PLURAL = {"fr": ("s", "x"), "en": ("s",), "de": (), "nl": ()}
 
@@ -69,10 +76,14 @@ def stem(word: str, lang: str) -> str:
     low = _fold(word)
     if low.endswith(_PLURAL.get(lang, ())) and len(low) > MIN_STEM + 1 and not low.endswith("ss"):
         low = low[:-1]
-    for suffix in _ORDERED.get(lang, _ORDERED["fr"]):
-        if low.endswith(suffix) and len(low) - len(suffix) >= MIN_STEM:
-            low = low[: -len(suffix)]
-            break
+    canonical = next((c for c in _CANONICAL.get(lang, ()) if low.endswith(c[0]) and len(low) - len(c[0]) >= 2), None)
+    if canonical is not None:
+        low = low[: -len(canonical[0])] + canonical[1]
+    else:
+        for suffix in _ORDERED.get(lang, _ORDERED["fr"]):
+            if low.endswith(suffix) and len(low) - len(suffix) >= MIN_STEM:
+                low = low[: -len(suffix)]
+                break
     for a, b in _LETTERS:
         low = low.replace(a, b)
     return _DOUBLE.sub(r"\1", low)
