@@ -1,6 +1,7 @@
 """A bilingual dictionary of the source language into French, read from FreeDict's dictd files
 (Debian: dict-freedict-deu-fra, dict-freedict-nld-fra, dict-freedict-eng-fra; CC-BY-SA 3.0,
-FreeDict contributors). An optional knowledge source: nothing is downloaded, and without the
+FreeDict contributors), and the other way when installed (dict-freedict-fra-deu, -fra-nld,
+-fra-eng: ``back_translations``). An optional knowledge source: nothing is downloaded, and without the
 files ``translations`` answers nothing, so the checks that read it stay silent.
 
 The files are looked for in the folder named by the environment variable ``QA_DICTD_DIR``,
