@@ -51,11 +51,15 @@ ENTRIES = {
         ("resume", "resume /x/\nrecommencer\n"),
         ("decision", "decision /x/\ndécision\n"),
         ("hospital", "hospital /x/\nhôpital\n"),
+        ("ferry", "ferry /x/\nbac\n"),
     ],
 }
 # French into the source language (SA09 asks them about a true cognate the other way leaves out).
 BACK_ENTRIES = {
-    "deu": [("immobilier", "immobilier /x/ <adj>\nImmobilie, Immobilien\n")],
+    "deu": [
+        ("immobilier", "immobilier /x/ <adj>\nImmobilie, Immobilien\n"),
+        ("provision", "provision /x/ <n, fem>\nProviant, Vorrat\n"),
+    ],
     "eng": [("librairie", "librairie /x/ <n, fem>\nbookshop, bookstore\n")],
 }
 

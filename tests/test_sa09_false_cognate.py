@@ -70,6 +70,8 @@ PASSING = [
     ("nl", "Het antwoord is actueel.", "La réponse est actuelle."),
     # the French-to-German dictionary gives the source word for « immobilier »
     ("de", "Ermittler haben zwei Immobilien durchsucht.", "Les enquêteurs ont fouillé deux biens immobiliers."),
+    # spelled as the source word, and unknown to the French-to-English dictionary: a loan
+    ("en", "The ferries to Mull were cancelled.", "Les ferries vers Mull ont été annulés."),
     # a place: its French name and adjective are no false friends
     ("de", "Indiens Finanzministerin sprach am Montag.", "La ministre indienne des Finances a parlé lundi."),
     # a name: a capital mid-sentence

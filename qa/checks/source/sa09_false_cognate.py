@@ -113,13 +113,21 @@ def _lemmas(french: str) -> list[str]:
 def _back_renders(french: str, word: str, lang: str) -> bool:
     """The French-to-source dictionary gives the source word, or a word of its stem, for the
     French word or its lemma (« immobilier » → « Immobilien »): a true cognate that the
-    source-to-French dictionary leaves out."""
+    source-to-French dictionary leaves out. A word spelled as the source word (« ferries »,
+    « kilos ») that this dictionary does not know is a loan, not a false friend: only a French
+    sense of its own (« sensible » → « sensitive ») makes it one."""
+    known = False
     for lemma in _lemmas(french):
         for t in back_translations(lemma, lang):
+            known = True
             for w in re.split(r"[\s'’-]+", t):
                 if len(w) >= 4 and (w.lower() == word.lower() or cognate(french, w, lang)):
                     return True
-    return False
+    return not known and _singular(french) == _singular(word.lower())
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith(("s", "x")) and len(word) > _MIN_LENGTH - 1 else word
 
 
 def _adverb(phrase: str) -> bool:
@@ -127,10 +135,9 @@ def _adverb(phrase: str) -> bool:
 
 
 def _verb(phrase: str) -> bool:
-    words = phrase.split()
-    return words[0] in ("se", "s'") or (
-        words[0].endswith(("er", "ir", "re")) and (len(words) == 1 or words[1] in ("à", "de", "en"))
-    )
+    """An infinitive opens the phrase (« assister à », « être présent », « se retrancher »)."""
+    first = phrase.split()[0]
+    return first in ("se", "s'") or (first.endswith(("er", "ir", "re", "oir")) and is_french_form(first))
 
 
 def _er_ending(french: str) -> str | None:
