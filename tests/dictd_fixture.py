@@ -43,6 +43,7 @@ ENTRIES = {
         ("brutaal", "brutaal /x/\naudacieux, hardi\n"),
         ("gymnasium", "gymnasium /x/\ncollège\n"),
         ("actueel", "actueel /x/\nactuel\n"),
+        ("controleren", "controleren /x/\nsurveiller, vérifier\n"),
     ],
     "eng": [
         ("library", "library /x/\nbibliothèque\n"),
@@ -59,6 +60,11 @@ BACK_ENTRIES = {
     "deu": [
         ("immobilier", "immobilier /x/ <adj>\nImmobilie, Immobilien\n"),
         ("provision", "provision /x/ <n, fem>\nProviant, Vorrat\n"),
+        ("gymnase", "gymnase /x/ <n, masc>\nTurnhalle\n"),
+    ],
+    "nld": [
+        ("brutal", "brutal /x/\ngewelddadig, wreed\n"),
+        ("gymnase", "gymnase /x/\ngymnastieklokaal, sporthal\n"),
     ],
     "eng": [("librairie", "librairie /x/ <n, fem>\nbookshop, bookstore\n")],
 }

@@ -39,13 +39,6 @@ FAILING = [
      "Un élève qui avait été brutal envers un remplaçant a été exclu.", "brutal", "audacieux"),
     ("nl", "Vooral op het gymnasium is het tekort groot.",
      "La pénurie est surtout forte au gymnase.", "gymnase", "collège"),
-    # English: libraries closing, then a hospital
-    ("en", "The council will close five libraries.",
-     "Le conseil fermera cinq librairies.", "librairies", "bibliothèques"),
-    ("en", "Actually, the hospital is prepared to hire nurses.",
-     "Actuellement, l'hôpital est prêt à embaucher des infirmières.", "Actuellement", "En réalité"),
-    ("en", "The hospital said it would resume talks on Friday.",
-     "L'hôpital a dit qu'il résumerait les discussions vendredi.", "résumerait", "recommencerait"),
 ]
 
 
@@ -63,19 +56,19 @@ PASSING = [
     ("de", "Kritik gab es an den Räumen im alten Gymnasium.", "Des critiques ont visé les salles de l'ancien lycée."),
     ("de", "Der Makler verlangt eine Provision von drei Prozent.", "L'agent exige une commission de trois pour cent."),
     ("nl", "Een leerling die brutaal was, werd geschorst.", "Un élève qui avait été insolent a été exclu."),
-    ("en", "The council will close five libraries.", "Le conseil fermera cinq bibliothèques."),
-    ("en", "The decision was sensible.", "La décision était raisonnable."),
+    ("nl", "Vooral op het gymnasium is het tekort groot.", "La pénurie est surtout forte au collège."),
     # true cognates: the dictionary lists the French word (« concurrence », « actuelle », « décision »)
     ("de", "Die Konkurrenz privater Anbieter ist groß.", "La concurrence des prestataires privés est forte."),
     ("nl", "Het antwoord is actueel.", "La réponse est actuelle."),
     # the French-to-German dictionary gives the source word for « immobilier »
     ("de", "Ermittler haben zwei Immobilien durchsucht.", "Les enquêteurs ont fouillé deux biens immobiliers."),
-    # spelled as the source word, and unknown to the French-to-English dictionary: a loan
-    ("en", "The ferries to Mull were cancelled.", "Les ferries vers Mull ont été annulés."),
+    # a French word the French-to-Dutch dictionary does not know: no evidence either way
+    ("nl", "Medewerkers controleren of fietsen te lang blijven staan.",
+     "Les employés contrôlent si des vélos restent trop longtemps."),
     # a place: its French name and adjective are no false friends
     ("de", "Indiens Finanzministerin sprach am Montag.", "La ministre indienne des Finances a parlé lundi."),
     # a name: a capital mid-sentence
-    ("en", "She spoke to the hospital.", "Elle a parlé à la Librairie du Centre."),
+    ("de", "Sie sprach im alten Gymnasium.", "Elle a parlé au Gymnase Voltaire."),
 ]
 
 
@@ -84,13 +77,22 @@ def test_right_translation_true_cognate_and_names_pass(lang: str, source: str, t
     assert _found(source, lang, target) == []
 
 
+def test_english_is_left_out() -> None:
+    """FreeDict's English pairs are too small to tell a missing sense from a false friend
+    (measured on bio-mqm): the dictionary knows « library », the check stays silent."""
+    assert bilingual.translations("library", "en") == ("bibliothèque",)
+    assert _found("The council will close five libraries.", "en", "Le conseil fermera cinq librairies.") == []
+
+
 def test_silent_without_source_or_dictionary(monkeypatch: pytest.MonkeyPatch, tmp_path: object) -> None:
     config = Config(select=("SA09",))
     doc = Document("t.txt", "Le conseil fermera cinq librairies.")
     assert lint_document(doc, make_context(config), [FalseCognate()]).findings == ()
+    source, target = "Der Makler verlangt eine Provision.", "L'agent exige une provision."
+    assert [w for w, _ in _found(source, "de", target)] == ["provision"]
     monkeypatch.setenv("QA_DICTD_DIR", str(tmp_path))
     bilingual.clear()
-    assert _found("The council will close five libraries.", "en", "Le conseil fermera cinq librairies.") == []
+    assert _found(source, "de", target) == []
 
 
 @pytest.mark.parametrize(

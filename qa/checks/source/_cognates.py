@@ -94,7 +94,19 @@ def cognate(french: str, other: str, lang: str) -> bool:
     """Whether a French word and a word of lang (or French: lang « fr ») share their stem:
     the same stem, one stem the other lengthened (« atend », « atendu »), or two long stems
     alike by difflib's ratio (« librairi », « librari »)."""
-    a, b = stem(french, "fr"), stem(other, lang)
+    return _alike(stem(french, "fr"), stem(other, lang), lenient=lang == "fr")
+
+
+@cache
+def kin(word: str, other: str, lang: str) -> bool:
+    """Whether two words of one source language share their stem (« Amerikas »,
+    « amerikanisch »)."""
+    return _alike(stem(word, lang), stem(other, lang), lenient=True)
+
+
+def _alike(a: str, b: str, lenient: bool) -> bool:
+    """Two stems of one word; between two words of one language (lenient) a short stem
+    lengthened counts too (« critiquant », « critique »)."""
     if len(a) < MIN_STEM or len(b) < MIN_STEM or a[:_SAME_OPENING] != b[:_SAME_OPENING]:
         return False
     if a == b:
@@ -102,6 +114,6 @@ def cognate(french: str, other: str, lang: str) -> bool:
     short, long_ = sorted((a, b), key=len)
     if len(long_) - len(short) > _LENGTH_GAP:
         return False
-    if long_.startswith(short):  # between two French words, any stem (« critiquant », « critique »)
-        return len(short) >= (MIN_STEM if lang == "fr" else _LONG_STEM - 1)
+    if long_.startswith(short):
+        return len(short) >= (MIN_STEM if lenient else _LONG_STEM - 1)
     return len(short) >= _LONG_STEM and SequenceMatcher(None, a, b).ratio() >= SIMILAR
