@@ -61,6 +61,7 @@ BACK_ENTRIES = {
         ("immobilier", "immobilier /x/ <adj>\nImmobilie, Immobilien\n"),
         ("provision", "provision /x/ <n, fem>\nProviant, Vorrat\n"),
         ("gymnase", "gymnase /x/ <n, masc>\nTurnhalle\n"),
+        ("contrôler", "contrôler /x/ <v>\nkontrollieren, prüfen\n"),
     ],
     "nld": [
         ("brutal", "brutal /x/\ngewelddadig, wreed\n"),

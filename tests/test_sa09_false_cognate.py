@@ -62,7 +62,8 @@ PASSING = [
     ("nl", "Het antwoord is actueel.", "La réponse est actuelle."),
     # the French-to-German dictionary gives the source word for « immobilier »
     ("de", "Ermittler haben zwei Immobilien durchsucht.", "Les enquêteurs ont fouillé deux biens immobiliers."),
-    # a French word the French-to-Dutch dictionary does not know: no evidence either way
+    # a French word the French-to-Dutch dictionary does not know: the French-to-German one
+    # gives the German cognate of the Dutch word (« kontrollieren »)
     ("nl", "Medewerkers controleren of fietsen te lang blijven staan.",
      "Les employés contrôlent si des vélos restent trop longtemps."),
     # a place: its French name and adjective are no false friends

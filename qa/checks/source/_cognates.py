@@ -98,10 +98,12 @@ def cognate(french: str, other: str, lang: str) -> bool:
 
 
 @cache
-def kin(word: str, other: str, lang: str) -> bool:
-    """Whether two words of one source language share their stem (« Amerikas »,
-    « amerikanisch »)."""
-    return _alike(stem(word, lang), stem(other, lang), lenient=True)
+def kin(word: str, other: str, lang: str, word_lang: str | None = None) -> bool:
+    """Whether two words of the source language share their stem (« Amerikas »,
+    « amerikanisch »), or a word of word_lang and one of lang (« kontrollieren »,
+    « controleren »)."""
+    same = word_lang in (None, lang)
+    return _alike(stem(word, word_lang or lang), stem(other, lang), lenient=same)
 
 
 def _alike(a: str, b: str, lenient: bool) -> bool:

@@ -42,6 +42,9 @@ _AUXILIARY = frozenset("a ai as avons avez ont avait avaient aura auront été e
 # Endings of a conjugated verb in -er, longest first (« résumerait » = « résum » + « erait »).
 _ER_ENDINGS = ("eraient", "erions", "eriez", "erait", "erons", "eront", "aient", "erai", "eras", "era", "ait",
                "ais", "ons", "ent", "ant", "ées", "és", "ée", "ez", "é", "es", "e")
+# A sister language whose French dictionary answers when the source language's does not know
+# a French word.
+_SISTER = {"nl": ("de",)}
 # English and Dutch forms the dictionary lists under another headword.
 _UNDO = {
     "en": (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", "")),
@@ -112,18 +115,22 @@ def _lemmas(french: str) -> list[str]:
 
 def _back_renders(french: str, word: str, lang: str) -> bool:
     """Unless the French-to-source dictionary knows the French word (or its lemma) and gives
-    neither the source word nor a word of its stem for it (« librairie » → « bookshop »), the
+    neither the source word nor a word of its stem for it (« gymnase » → « Turnhalle »), the
     cognate may be a true one: « immobilier » → « Immobilien » is one the source-to-French
-    dictionary leaves out, and a word it does not know at all (« ferries », « similaires »)
-    is no evidence of a false friend. Both dictionaries must agree."""
-    known = False
-    for lemma in _lemmas(french):
-        for t in back_translations(lemma, lang):
-            known = True
-            for w in re.split(r"[\s'’-]+", t):
-                if len(w) >= 4 and (w.lower() == word.lower() or kin(w, word, lang)):
-                    return True
-    return not known
+    dictionary leaves out, and a word it does not know at all is no evidence of a false
+    friend. Both dictionaries must agree. Where the French-to-Dutch dictionary (9,000
+    headwords) does not know the word, the French-to-German one answers for its Dutch
+    cognate (« contrôler » → « kontrollieren » for « controleren »)."""
+    for source_lang in (lang, *_SISTER.get(lang, ())):
+        found = [t for lemma in _lemmas(french) for t in back_translations(lemma, source_lang)]
+        if found:
+            return any(
+                w.lower() == word.lower() or kin(w, word, lang, source_lang)
+                for t in found
+                for w in re.split(r"[\s'’-]+", t)
+                if len(w) >= 4
+            )
+    return True
 
 
 def _adverb(phrase: str) -> bool:
