@@ -217,6 +217,7 @@ class FalseCognate(Check):
     """
 
     code = "SA09"
+    data_files = ("untranslated.toml", "names.toml")  # qa.knowledge.foreign_words: the names PN01 knows
     priority = 394  # after MT01: a false friend its list knows keeps MT01's finding and suggestion
     name = "source.false-cognate"
     category = Category.MISTRANSLATION
