@@ -28,12 +28,46 @@ ENTRIES = {
         ("gleich", "gleich /x/ <adj>\nmême\nidentisch\n"),
         ("Imker", "Imker /x/ <n, masc>\napiculteur\njemand, der Bienen hält\n"),
         ("Warnstreik", "Warnstreik /x/ <n, masc>\ngrève d\u2032avertissement\nkurzer Streik\n"),
+        # SA09: false friends by form and true cognates
+        ("Gymnasium", "Gymnasium /x/ <n, neut>\n1. lycée\nhöhere Schule\n2. collège\nSchule\n"),
+        ("Kritik", "Kritik /x/ <n, fem>\ncritique\nBeurteilung\n"),
+        ("Konkurrenz", "Konkurrenz /x/ <n, fem>\nconcurrence\nWettbewerb\n"),
+        ("Provision", "Provision /x/ <n, fem>\ncommission\nVergütung\n"),
+        ("Immobilie", "Immobilie /x/ <n, fem>\nimmeuble\nGrundstück\n"),
+        ("Indien", "Indien /x/ <n, neut>\nInde\nStaat in Asien\n"),
     ],
     "nld": [
         ("dierentuin", "dierentuin /x/\nzoo\n"),
         ("dier", "dier /x/\nanimal, bête\n"),
         ("tuin", "tuin /x/\njardin\n"),
+        ("brutaal", "brutaal /x/\naudacieux, hardi\n"),
+        ("gymnasium", "gymnasium /x/\ncollège\n"),
+        ("actueel", "actueel /x/\nactuel\n"),
+        ("controleren", "controleren /x/\nsurveiller, vérifier\n"),
     ],
+    "eng": [
+        ("library", "library /x/\nbibliothèque\n"),
+        ("actually", "actually /x/\nen réalité\n"),
+        ("sensible", "sensible /x/\nprudent, raisonnable, sage\n"),
+        ("resume", "resume /x/\nrecommencer\n"),
+        ("decision", "decision /x/\ndécision\n"),
+        ("hospital", "hospital /x/\nhôpital\n"),
+        ("ferry", "ferry /x/\nbac\n"),
+    ],
+}
+# French into the source language (SA09 asks them about a true cognate the other way leaves out).
+BACK_ENTRIES = {
+    "deu": [
+        ("immobilier", "immobilier /x/ <adj>\nImmobilie, Immobilien\n"),
+        ("provision", "provision /x/ <n, fem>\nProviant, Vorrat\n"),
+        ("gymnase", "gymnase /x/ <n, masc>\nTurnhalle\n"),
+        ("contrôler", "contrôler /x/ <v>\nkontrollieren, prüfen\n"),
+    ],
+    "nld": [
+        ("brutal", "brutal /x/\ngewelddadig, wreed\n"),
+        ("gymnase", "gymnase /x/\ngymnastieklokaal, sporthal\n"),
+    ],
+    "eng": [("librairie", "librairie /x/ <n, fem>\nbookshop, bookstore\n")],
 }
 
 
@@ -47,14 +81,16 @@ def _number(n: int) -> str:
 
 
 def write(folder: Path) -> Path:
-    """deu-fra and nld-fra dictionaries in folder; returns folder."""
+    """deu-fra, nld-fra and eng-fra dictionaries, and fra-deu and fra-eng, in folder; returns folder."""
     folder.mkdir(parents=True, exist_ok=True)
-    for lang, entries in ENTRIES.items():
+    pairs = [(f"{lang}-fra", entries) for lang, entries in ENTRIES.items()]
+    pairs += [(f"fra-{lang}", entries) for lang, entries in BACK_ENTRIES.items()]
+    for name, entries in pairs:
         data, index = b"", ["00databaseshort\tA\tA"]
         for head, article in sorted(entries, key=lambda e: e[0].lower()):
             raw = article.encode("utf-8")
             index.append(f"{head.lower()}\t{_number(len(data))}\t{_number(len(raw))}")
             data += raw
-        (folder / f"freedict-{lang}-fra.index").write_text("\n".join(index) + "\n", encoding="utf-8")
-        (folder / f"freedict-{lang}-fra.dict.dz").write_bytes(gzip.compress(data))
+        (folder / f"freedict-{name}.index").write_text("\n".join(index) + "\n", encoding="utf-8")
+        (folder / f"freedict-{name}.dict.dz").write_bytes(gzip.compress(data))
     return folder

@@ -41,10 +41,12 @@ def test_dutch_articles_without_part_of_speech() -> None:
 
 def test_reads_index_and_gzip(dictd: Path) -> None:
     write(dictd)
-    assert bilingual.languages() == ["de", "nl"]
+    assert bilingual.languages() == ["de", "nl", "en"]
     assert bilingual.translations("Bienenvolk", "de") == ("colonie d'abeilles", "ruche")
     assert bilingual.translations("tuin", "nl") == ("jardin",)
     assert bilingual.translations("Bienenvolk", "en") == ()
+    assert bilingual.back_translations("immobilier", "de") == ("Immobilie", "Immobilien")
+    assert bilingual.back_translations("immobilier", "nl") == ()
 
 
 def test_base64_numbers() -> None:
@@ -68,7 +70,7 @@ def test_damaged_dictionary_is_absent_not_a_crash(dictd: Path) -> None:
     (dictd / "freedict-deu-fra.dict.dz").write_bytes(b"not gzip")
     assert bilingual.translations("Bienenvolk", "de") == ()
     assert "freedict-deu-fra.dict.dz" in bilingual.BROKEN["de"]
-    assert bilingual.languages() == ["nl"]
+    assert bilingual.languages() == ["nl", "en"]
 
 
 def test_backends_listing_says_whether_the_dictionary_is_there(dictd: Path) -> None:

@@ -60,6 +60,7 @@ from qa.checks.source.sa05_untranslated import Untranslated
 from qa.checks.source.sa06_placeholder_parity import PlaceholderParity
 from qa.checks.source.sa07_untranslated_word import SourceWordLeft
 from qa.checks.source.sa08_compound_parts import CompoundParts
+from qa.checks.source.sa09_false_cognate import FalseCognate
 
 # The order is the priority: when two checks rewrite one span, or overlapping text, the
 # earlier one owns it and the other's finding is dropped (qa.engine.settle._one_owner).
@@ -121,6 +122,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     Untranslated,
     SourceWordLeft,
     CompoundParts,
+    FalseCognate,
     PlaceholderParity,
     LanguageToolCheck,  # opt-in backends: lowest priority, merged into qa's findings
     GrammalecteCheck,

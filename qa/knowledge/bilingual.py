@@ -1,6 +1,7 @@
 """A bilingual dictionary of the source language into French, read from FreeDict's dictd files
 (Debian: dict-freedict-deu-fra, dict-freedict-nld-fra, dict-freedict-eng-fra; CC-BY-SA 3.0,
-FreeDict contributors). An optional knowledge source: nothing is downloaded, and without the
+FreeDict contributors), and the other way when installed (dict-freedict-fra-deu, -fra-nld,
+-fra-eng: ``back_translations``). An optional knowledge source: nothing is downloaded, and without the
 files ``translations`` answers nothing, so the checks that read it stay silent.
 
 The files are looked for in the folder named by the environment variable ``QA_DICTD_DIR``,
@@ -29,6 +30,9 @@ from qa.knowledge import cache as derived
 
 STANDARD_DIR = Path("/usr/share/dictd")
 _NAMES = {"de": "freedict-deu-fra", "nl": "freedict-nld-fra", "en": "freedict-eng-fra"}
+# The other way, French into the source language (dict-freedict-fra-deu, -fra-nld, -fra-eng):
+# SA09 asks them whether a French word renders a source word its dictionary leaves out.
+_BACK = {"de": "freedict-fra-deu", "nl": "freedict-fra-nld", "en": "freedict-fra-eng"}
 _B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 _SENSE = re.compile(r"^\s*(\d+)\.\s*")
 _TRAILING_NUMBER = re.compile(r"\s+\d+\.$")
@@ -54,9 +58,10 @@ def directory() -> Path:
     return Path(configured) if configured else STANDARD_DIR
 
 
-def files(lang: str) -> tuple[Path, Path] | None:
-    """(index, data) of the dictionary of ``lang`` into French, when both are there."""
-    name = _NAMES.get(lang)
+def files(lang: str, back: bool = False) -> tuple[Path, Path] | None:
+    """(index, data) of the dictionary of ``lang`` into French (``back``: of French into
+    ``lang``), when both are there."""
+    name = (_BACK if back else _NAMES).get(lang)
     if name is None:
         return None
     index, data = directory() / f"{name}.index", directory() / f"{name}.dict.dz"
@@ -120,17 +125,18 @@ def read_table(index: Path, data: Path) -> dict[str, Entry]:
 
 
 @cache
-def table(lang: str) -> dict[str, Entry]:
-    """The dictionary of ``lang`` into French (empty when it is not installed), compiled once
-    and kept in qa's cache folder, keyed on the files' size and modification time."""
-    found = files(lang)
+def table(lang: str, back: bool = False) -> dict[str, Entry]:
+    """The dictionary of ``lang`` into French (``back``: of French into ``lang``; empty when
+    it is not installed), compiled once and kept in qa's cache folder, keyed on the files'
+    size and modification time."""
+    found = files(lang, back)
     if found is None:
         return {}
     stamp = ":".join(f"{p}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in found)
     try:
         return derived.derived_value("bilingual", lambda: read_table(*found), lang, stamp)
     except (OSError, EOFError, zlib.error) as exc:  # a damaged file: as if it were absent
-        BROKEN[lang] = f"{found[1]}: {exc}"
+        BROKEN[f"fr-{lang}" if back else lang] = f"{found[1]}: {exc}"
         return {}
 
 
@@ -140,6 +146,12 @@ def entry(word: str, lang: str) -> Entry | None:
 
 def translations(word: str, lang: str) -> tuple[str, ...]:
     found = entry(word, lang)
+    return found.translations if found is not None else ()
+
+
+def back_translations(french: str, lang: str) -> tuple[str, ...]:
+    """The words of ``lang`` the French-to-``lang`` dictionary gives for a French headword."""
+    found = table(lang, back=True).get(french.lower())
     return found.translations if found is not None else ()
 
 
