@@ -28,12 +28,38 @@ ENTRIES = {
         ("gleich", "gleich /x/ <adj>\nmême\nidentisch\n"),
         ("Imker", "Imker /x/ <n, masc>\napiculteur\njemand, der Bienen hält\n"),
         ("Warnstreik", "Warnstreik /x/ <n, masc>\ngrève d\u2032avertissement\nkurzer Streik\n"),
+        ("Wahlkampf", "Wahlkampf /x/ <n, masc>\ncampagne électorale\nWerben um Stimmen\n"),
+        ("Windrad", "Windrad /x/ <n, neut>\néolienne\nAnlage, die Wind in Strom wandelt\n"),
+        ("Gemeinde", "Gemeinde /x/ <n, fem>\n1. commune, communauté\nGemeinschaft\n2. commune\nOrtschaft\n"
+                     "3. paroisse\nGruppe\n"),
+        ("Anlage", "Anlage /x/ <n, fem>\n1. aptitude, don\nVeranlagung\n2. annexe\nBeilage\n3. installation\nEinrichtung\n"
+                   "4. investissement\nGeldanlage\n"),
+        ("Radfahrer", "Radfahrer /x/ <n, masc>\ncycliste\njemand, der Rad fährt\n"),
+        ("allerdings", "allerdings /x/ <adv>\ntoutefois, certes\njedoch\n"),
     ],
     "nld": [
         ("dierentuin", "dierentuin /x/\nzoo\n"),
         ("dier", "dier /x/\nanimal, bête\n"),
         ("tuin", "tuin /x/\njardin\n"),
+        ("huurder", "huurder /x/\nlocataire\n"),
+        ("bijeenkomst", "bijeenkomst /x/\nréunion\n"),
+        ("toch", "toch /x/\n1. d\u2032abord\n2. certes\n3. cependant\n"),
     ],
+    "eng": [
+        ("kitchen", "kitchen /x/\ncuisine\n"),
+        ("layoff", "layoff /x/\n1. licenciement\n2. chômage technique\n"),
+    ],
+}
+# The French headwords of FreeDict's French-to-German dictionary, for the gender of a French noun.
+FRENCH = {
+    "fra-deu": [(w, f"{w} /x/ <{pos}>\nx\n") for w, pos in (
+        ("campagne", "n, fem"), ("campagne électorale", "n, fem"), ("éolienne", "n, fem"), ("commune", "n, fem"),
+        ("communauté", "n, fem"), ("paroisse", "n, fem"), ("aptitude", "n, fem"), ("installation", "n, fem"),
+        ("cycliste", "n"), ("locataire", "n"), ("réunion", "n, fem"), ("cuisine", "n, fem"),
+        ("apiculteur", "n, masc"), ("grève", "n, fem"), ("piscine", "n, fem"), ("bain", "n, masc"),
+        ("zoo", "n, masc"), ("jardin", "n, masc"), ("protection", "n, fem"), ("consommateur", "n, masc"),
+        ("colonie", "n, fem"), ("république", "n, fem"), ("temps", "n, masc"), ("licenciement", "n, masc"),
+        ("libre", "adj"), ("toutefois", "adv"))],
 }
 
 
@@ -47,14 +73,14 @@ def _number(n: int) -> str:
 
 
 def write(folder: Path) -> Path:
-    """deu-fra and nld-fra dictionaries in folder; returns folder."""
+    """deu-fra, nld-fra, eng-fra and fra-deu dictionaries in folder; returns folder."""
     folder.mkdir(parents=True, exist_ok=True)
-    for lang, entries in ENTRIES.items():
+    for lang, entries in [*((f"{k}-fra", v) for k, v in ENTRIES.items()), *FRENCH.items()]:
         data, index = b"", ["00databaseshort\tA\tA"]
         for head, article in sorted(entries, key=lambda e: e[0].lower()):
             raw = article.encode("utf-8")
             index.append(f"{head.lower()}\t{_number(len(data))}\t{_number(len(raw))}")
             data += raw
-        (folder / f"freedict-{lang}-fra.index").write_text("\n".join(index) + "\n", encoding="utf-8")
-        (folder / f"freedict-{lang}-fra.dict.dz").write_bytes(gzip.compress(data))
+        (folder / f"freedict-{lang}.index").write_text("\n".join(index) + "\n", encoding="utf-8")
+        (folder / f"freedict-{lang}.dict.dz").write_bytes(gzip.compress(data))
     return folder
