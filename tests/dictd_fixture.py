@@ -35,6 +35,7 @@ ENTRIES = {
         ("Anlage", "Anlage /x/ <n, fem>\n1. aptitude, don\nVeranlagung\n2. annexe\nBeilage\n3. installation\nEinrichtung\n"
                    "4. investissement\nGeldanlage\n"),
         ("Radfahrer", "Radfahrer /x/ <n, masc>\ncycliste\njemand, der Rad fährt\n"),
+        ("Imkerin", "Imkerin /x/ <n, fem>\napicultrice\nFrau, die Bienen hält\n"),
         ("allerdings", "allerdings /x/ <adv>\ntoutefois, certes\njedoch\n"),
     ],
     "nld": [
@@ -43,6 +44,8 @@ ENTRIES = {
         ("tuin", "tuin /x/\njardin\n"),
         ("huurder", "huurder /x/\nlocataire\n"),
         ("bijeenkomst", "bijeenkomst /x/\nréunion\n"),
+        ("student", "student /x/\nétudiant\n"),
+        ("reiziger", "reiziger /x/\nvoyageur\n"),
         ("toch", "toch /x/\n1. d\u2032abord\n2. certes\n3. cependant\n"),
     ],
     "eng": [
@@ -58,7 +61,7 @@ FRENCH = {
         ("cycliste", "n"), ("locataire", "n"), ("réunion", "n, fem"), ("cuisine", "n, fem"),
         ("apiculteur", "n, masc"), ("grève", "n, fem"), ("piscine", "n, fem"), ("bain", "n, masc"),
         ("zoo", "n, masc"), ("jardin", "n, masc"), ("protection", "n, fem"), ("consommateur", "n, masc"),
-        ("colonie", "n, fem"), ("république", "n, fem"), ("temps", "n, masc"), ("licenciement", "n, masc"),
+        ("colonie", "n, fem"), ("république", "n, fem"), ("temps", "n, masc"), ("licenciement", "n, masc"), ("étudiant", "n, masc"), ("voyageur", "n, masc"),
         ("libre", "adj"), ("toutefois", "adv"))],
 }
 

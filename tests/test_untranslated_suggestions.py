@@ -40,6 +40,9 @@ def _at(text: str, word: str, lang: str) -> tuple[str, str] | None:
         ("Une bijeenkomst d'information aura lieu jeudi.", "bijeenkomst", "nl", ("bijeenkomst", "réunion")),
         ("Certaines écoles auront besoin de nouvelles kitchens.", "kitchens", "en", ("kitchens", "cuisines")),
         ("La société a annoncé des layoffs mardi.", "layoffs", "en", ("layoffs", "licenciements")),
+        # a woman's noun the French dictionary lists under its masculine; « -innen » plural
+        ("Le prix revient à une Imkerin de Souabe.", "Imkerin", "de", ("Imkerin", "apicultrice")),
+        ("Trois Imkerinnen ont témoigné.", "Imkerinnen", "de", ("Imkerinnen", "apicultrices")),
     ],
 )
 def test_noun_slot_gets_the_inflected_translation(text: str, word: str, lang: str, expected: tuple[str, str]) -> None:
@@ -82,6 +85,20 @@ def test_ut04_suggests_without_a_source() -> None:
     assert ("huurders", ("locataires",)) in found
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ce sont surtout les studenten qui ont demandé davantage de places.", ("studenten", ("étudiants",))),
+        ("Toch, de nombreux reizigers se plaignent de longues attentes.", ("reizigers", ("voyageurs",))),
+    ],
+)
+def test_ut01_suggests_without_a_source(text: str, expected: tuple[str, tuple[str, ...]]) -> None:
+    from qa.checks.untranslated.ut01_untranslated_words import UntranslatedWords
+
+    found = lint_document(Document("t.txt", text), make_context(Config(select=("UT01",))), [UntranslatedWords()]).findings
+    assert expected in [(f.text, f.suggestions) for f in found]
+
+
 def test_without_french_dictionary_gender_comes_from_the_noun_lists(tmp_path, monkeypatch) -> None:
     from dictd_fixture import write
 
@@ -96,3 +113,22 @@ def test_without_french_dictionary_gender_comes_from_the_noun_lists(tmp_path, mo
     finally:
         monkeypatch.undo()
         bilingual.clear()
+
+
+def _sa02(target: str, source: str, lang: str) -> list[tuple[str, tuple[str, ...]]]:
+    from qa.checks.source.sa02_proper_name import SourceName
+
+    ctx = replace(make_context(Config(select=("SA02",))), source=source, source_lang=lang)
+    return [(f.text, f.suggestions) for f in lint_document(Document("t.txt", target), ctx, [SourceName()]).findings]
+
+
+def test_sa02_points_at_a_name_spelt_otherwise_and_suggests_the_source_spelling() -> None:
+    assert _sa02("Le régulateur Offgem a relevé le plafond.", "The regulator Ofgem raised the cap.", "en") == [("Offgem", ("Ofgem",))]
+    found = _sa02("Le waterschap Scheldestroom commence les travaux.", "Het waterschap Scheldestromen begint met de werken.", "nl")
+    assert found == [("Scheldestroom", ("Scheldestromen",))]
+
+
+def test_sa02_name_kept_or_dropped() -> None:
+    assert _sa02("Le régulateur Ofgem a relevé le plafond.", "The regulator Ofgem raised the cap.", "en") == []
+    found = _sa02("Le gestionnaire des eaux commence les travaux.", "Het waterschap Scheldestromen begint met de werken.", "nl")
+    assert found == [("Le gestionnaire des eaux commence les travaux.", ())]  # dropped: nowhere to point at

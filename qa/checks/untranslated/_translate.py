@@ -19,11 +19,11 @@ import re
 from collections.abc import Iterable
 
 from qa.checks.source._dictionary import lookup
-from qa.knowledge.article_gender import article_gender
+from qa.knowledge.article_gender import article_gender, listed_gender
 from qa.knowledge.bilingual import french_noun_gender, french_nouns
 from qa.knowledge.forms import feminine
 from qa.knowledge.inflection import plural_phrase
-from qa.knowledge.wordlists import is_french_form
+from qa.knowledge.wordlists import is_french_form, zipf
 from qa.model.textutil import capitalize_first, is_sentence_start, starts_with_vowel_sound
 
 # Singular determiners by gender, and before a vowel sound.
@@ -36,6 +36,10 @@ _SINGULAR = {
     "ton": ("ton", "ta", "ton"), "ta": ("ton", "ta", "ton"), "notre": ("notre",) * 3, "votre": ("votre",) * 3,
     "leur": ("leur",) * 3, "chaque": ("chaque",) * 3,
 }
+# Feminine endings of nouns of persons and the masculine the dictionaries list.
+_PERSON_ENDINGS = (("trice", "teur"), ("euse", "eur"), ("ienne", "ien"), ("ère", "er"), ("ante", "ant"), ("ente", "ent"))
+# How frequent a French word missing from the lemma forms must be (« au », « du »).
+_FUNCTION_WORD = 4.0
 # The share of a word's dictionary senses its first French noun must stand in.
 _SURE = 1 / 3
 _NUMBERS = frozenset("deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize vingt trente "
@@ -93,11 +97,16 @@ def _noun_translations(word: str, langs: Iterable[str]) -> tuple[list[str], bool
     """The French nouns of the first dictionary that knows the word, and whether the source
     word carries a plural ending."""
     for lang in langs:
+        low = word.lower()
         found = lookup(word, lang)
+        if found is None and lang == "de" and low.endswith("innen"):
+            low = low[:-3]  # « Erzieherinnen »: the plural of the headword « Erzieherin »
+            found = lookup(low, lang)
         if found is None:
             continue
         head, entry = found
-        low = word.lower()
+        if low != word.lower():
+            return [t for t in entry.translations if _common_noun(t)][:1], True
         plural = head != low and any(low == head + end or low.translate(str.maketrans("äöü", "aou")) == head + end
                                      for end in _PLURAL_ENDINGS.get(lang, ()))
         nouns = [t for t in entry.translations if _common_noun(t)]
@@ -109,17 +118,28 @@ def _noun_translations(word: str, langs: Iterable[str]) -> tuple[list[str], bool
 
 def _common_noun(phrase: str) -> bool:
     words = phrase.split()
-    if not words or not phrase[:1].islower() or "..." in phrase or not all(is_french_form(w.lower()) for w in re.split(r"[ '’-]", phrase) if w):
+    if not words or not phrase[:1].islower() or "..." in phrase or not all(_french(w.lower()) for w in re.split(r"[ '’-]", phrase) if w):
         return False
     return noun_gender(phrase) is not None or noun_gender(words[0]) is not None
+
+
+def _french(word: str) -> bool:
+    return is_french_form(word) or zipf(word) >= _FUNCTION_WORD
 
 
 def noun_gender(word: str) -> str | None:
     """« m », « f », « n » (either gender: « cycliste ») for a French common noun, None for a
     word that is not one: the French-to-X dictionaries when installed, else qa's noun lists."""
-    if french_nouns():
-        return french_noun_gender(word)
-    return article_gender(word)
+    if not french_nouns():
+        return article_gender(word)
+    found = french_noun_gender(word) or listed_gender(word)
+    if found is None and is_french_form(word):
+        # The dictionaries list persons under their masculine: « éducatrice » under « éducateur ».
+        for fem, masc in _PERSON_ENDINGS:
+            masculine = word[: len(word) - len(fem)] + masc
+            if word.endswith(fem) and (french_noun_gender(masculine) or listed_gender(masculine)) in ("m", "n"):
+                return "f"
+    return found
 
 
 def _agree(adjective: str, gender: str, plural: bool) -> str | None:
