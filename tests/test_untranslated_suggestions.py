@@ -1,4 +1,4 @@
-"""The French suggested for a source noun left in the text (qa.checks.untranslated._translate),
+"""The French suggested for a source noun left in the text (qa.knowledge.source_nouns),
 as SA07 (with the source), UT01 and UT04 (without) give it: from the fixture dictionary
 (tests/dictd_fixture.py), chosen and inflected by the French slot."""
 
@@ -10,7 +10,7 @@ import pytest
 
 from qa.api import Config, lint_document, make_context
 from qa.checks.source.sa07_untranslated_word import SourceWordLeft
-from qa.checks.untranslated._translate import suggest
+from qa.knowledge.source_nouns import suggest
 from qa.checks.untranslated.ut04_rare_source_word import RareSourceWord
 from qa.knowledge import bilingual
 from qa.model.document import Document

@@ -161,6 +161,28 @@ def translations(word: str, lang: str) -> tuple[str, ...]:
     return found.translations if found is not None else ()
 
 
+# Inflection endings of German and Dutch nouns and adjectives, longest first.
+_ENDINGS = ("ern", "en", "er", "es", "em", "e", "n", "s")
+_UMLAUT = str.maketrans("äöü", "aou")
+
+
+def lookup(word: str, lang: str) -> tuple[str, Entry] | None:
+    """The headword and entry of a source word, as written or with an ending or an umlaut of
+    the plural undone (« Freibäder » → « freibad »)."""
+    low = word.lower()
+    found = entry(low, lang)
+    if found is not None:
+        return low, found
+    for end in _ENDINGS:
+        if low.endswith(end) and len(low) - len(end) >= 3:
+            stem = low[: -len(end)]
+            for candidate in dict.fromkeys((stem, stem.translate(_UMLAUT))):
+                found = entry(candidate, lang)
+                if found is not None:
+                    return candidate, found
+    return None
+
+
 def clear() -> None:
     """Forget the compiled tables (after QA_DICTD_DIR changed, in tests)."""
     table.cache_clear()

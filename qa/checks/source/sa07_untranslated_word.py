@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from qa.checks.base import Check, Context
 from qa.checks.prose import in_code, in_quotes
 from qa.checks.source._dictionary import lookup
-from qa.checks.untranslated._translate import suggest
+from qa.knowledge.source_nouns import suggest
 from qa.knowledge.foreign_words import german_name_shape, loanwords, name_words, source_compound
 from qa.knowledge.wordlists import is_french_form, zipf
 from qa.model.document import Document, Span
@@ -56,7 +56,7 @@ class SourceWordLeft(Check):
 
     code = "SA07"
     priority = 390
-    data_files = ("untranslated.toml", "names.toml")
+    data_files = ("untranslated.toml", "names.toml", "gender.tsv", "lexicon.tsv", "noun_genders.tsv")
     segment_wide = True
     name = "source.untranslated-word"
     category = Category.UNTRANSLATED

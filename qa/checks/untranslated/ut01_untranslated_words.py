@@ -12,7 +12,7 @@ from qa.knowledge.foreign_words import SOURCES, foreign_language, german_compoun
 from qa.knowledge.wordlists import is_french_form, other_script, zipf
 from qa.checks.untranslated._addresses import address_spans
 from qa.checks.untranslated._modifier import complement, with_article
-from qa.checks.untranslated._translate import suggest
+from qa.knowledge.source_nouns import suggest
 from qa.data import load_toml
 from qa.knowledge.inflection import noun_gender
 from qa.model.document import Document, Span
@@ -108,7 +108,7 @@ class UntranslatedWords(Check):
 
     code = "UT01"
     priority = 270
-    data_files = ("untranslated.toml", "names.toml", "conjugation.toml", "gender.tsv", "lexicon.tsv", "grammar.toml")
+    data_files = ("untranslated.toml", "names.toml", "conjugation.toml", "gender.tsv", "lexicon.tsv", "grammar.toml", "noun_genders.tsv")
     paragraph_local = True
     name = "untranslated.words"
     category = Category.UNTRANSLATED

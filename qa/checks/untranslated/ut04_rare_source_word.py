@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from qa.checks.base import Check, Context
 from qa.checks.prose import in_code, in_quotes
 from qa.checks.untranslated._addresses import address_spans
-from qa.checks.untranslated._translate import suggest
+from qa.knowledge.source_nouns import suggest
 from qa.knowledge.foreign_words import SOURCES, loanwords
 from qa.knowledge.wordlists import is_french_form, other_script, zipf
 from qa.model.document import Document, Span
@@ -53,7 +53,7 @@ class RareSourceWord(Check):
     code = "UT04"
     priority = 295
     paragraph_local = True
-    data_files = ("untranslated.toml", "names.toml")  # the loanwords, through qa.knowledge.foreign_words
+    data_files = ("untranslated.toml", "names.toml", "gender.tsv", "lexicon.tsv", "noun_genders.tsv")  # loanwords; genders
     name = "untranslated.source-only-word"
     category = Category.UNTRANSLATED
     summary = "Word absent from French and attested in a source language"

@@ -18,13 +18,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from qa.checks.source._dictionary import lookup
 from qa.knowledge.article_gender import article_gender, listed_gender
-from qa.knowledge.bilingual import french_noun_gender, french_nouns
+from qa.knowledge.bilingual import french_noun_gender, french_nouns, lookup
 from qa.knowledge.forms import feminine
 from qa.knowledge.inflection import plural_phrase
 from qa.knowledge.wordlists import is_french_form, zipf
-from qa.model.textutil import capitalize_first, is_sentence_start, starts_with_vowel_sound
+from qa.model.textutil import capitalize_first, starts_with_vowel_sound
 
 # Singular determiners by gender, and before a vowel sound.
 _SINGULAR = {
@@ -225,6 +224,3 @@ def suggest(text: str, start: int, end: int, langs: Iterable[str]) -> tuple[int,
 def _cased(out: str, first: str) -> str:
     return capitalize_first(out) if first[:1].isupper() else out
 
-
-def sentence_cased(text: str, start: int, french: str) -> str:
-    return capitalize_first(french) if is_sentence_start(text, start) else french
