@@ -45,6 +45,8 @@ ENTRIES = {
         ("huurder", "huurder /x/\nlocataire\n"),
         ("bijeenkomst", "bijeenkomst /x/\nréunion\n"),
         ("student", "student /x/\nétudiant\n"),
+        ("miljard", "miljard /x/\nmilliard\n"),
+        ("procent", "procent /x/\npourcentage\n"),
         ("reiziger", "reiziger /x/\nvoyageur\n"),
         ("toch", "toch /x/\n1. d\u2032abord\n2. certes\n3. cependant\n"),
     ],
@@ -61,7 +63,7 @@ FRENCH = {
         ("cycliste", "n"), ("locataire", "n"), ("réunion", "n, fem"), ("cuisine", "n, fem"),
         ("apiculteur", "n, masc"), ("grève", "n, fem"), ("piscine", "n, fem"), ("bain", "n, masc"),
         ("zoo", "n, masc"), ("jardin", "n, masc"), ("protection", "n, fem"), ("consommateur", "n, masc"),
-        ("colonie", "n, fem"), ("république", "n, fem"), ("temps", "n, masc"), ("licenciement", "n, masc"), ("étudiant", "n, masc"), ("voyageur", "n, masc"),
+        ("colonie", "n, fem"), ("république", "n, fem"), ("temps", "n, masc"), ("licenciement", "n, masc"), ("étudiant", "n, masc"), ("milliard", "n, masc"), ("pourcentage", "n, masc"), ("voyageur", "n, masc"),
         ("libre", "adj"), ("toutefois", "adv"))],
 }
 

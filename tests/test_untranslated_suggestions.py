@@ -58,6 +58,8 @@ def test_noun_slot_gets_the_inflected_translation(text: str, word: str, lang: st
         ("Les ventes ont chuté, toch le groupe embauche.", "toch", "nl"),
         ("Le syndicat a parlé de la Verkehrswende.", "Verkehrswende", "de"),  # not in the dictionary
         ("Le directeur a annoncé des Schweinswale.", "Schweinswale", "de"),
+        ("Le chantier coûte 1,5 miljard d'euros.", "miljard", "nl"),  # a scale after a number: NF01's
+        ("Les prix ont augmenté de 12 procent.", "procent", "nl"),
     ],
 )
 def test_no_suggestion_when_unsure(text: str, word: str, lang: str) -> None:

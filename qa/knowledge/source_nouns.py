@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
+from qa.data import load_toml
 from qa.knowledge.article_gender import article_gender, listed_gender
 from qa.knowledge.bilingual import french_noun_gender, french_nouns, lookup
 from qa.knowledge.forms import feminine
@@ -58,6 +60,17 @@ _IRREGULAR_FEMININE = {"nouveau": "nouvelle", "nouvel": "nouvelle", "vieux": "vi
 _WORD_BEFORE = re.compile(r"([^\W\d_]+|\d[\d .,]*)(['’]|[ \u00a0]+)$")
 # Endings of a plural noun in the source, which lookup strips to find the headword.
 _PLURAL_ENDINGS = {"en": ("s", "es"), "nl": ("s", "en", "'s"), "de": ("en", "n", "e", "er", "s")}
+
+
+@cache
+def _quantity_words() -> frozenset[str]:
+    """Scales, currencies and units of the source languages (qa/data/numbers.toml): after a
+    number they are the number checks' (NF01), which write the amount the French way."""
+    data = load_toml("numbers.toml")
+    words = [f for scale in data["scale"] for f in scale["forms"]]
+    words += [w for currency in data["currency"] for w in currency.get("words", [])]
+    words += list(data["units"])
+    return frozenset(w.lower() for w in words)
 
 
 def _apostrophe(text: str) -> str:
@@ -176,6 +189,8 @@ def suggest(text: str, start: int, end: int, langs: Iterable[str]) -> tuple[int,
         return None
     nouns, source_plural = found
     begin, words, kind = slot
+    if kind == "n" and word.lower() in _quantity_words():
+        return None
     plural = kind in ("p", "n") or (kind == "de" and source_plural)
     french = nouns[0]
     gender = noun_gender(french) or noun_gender(french.split()[0])

@@ -56,7 +56,7 @@ class SourceWordLeft(Check):
 
     code = "SA07"
     priority = 390
-    data_files = ("untranslated.toml", "names.toml", "gender.tsv", "lexicon.tsv", "noun_genders.tsv")
+    data_files = ("untranslated.toml", "names.toml", "gender.tsv", "lexicon.tsv", "noun_genders.tsv", "numbers.toml")
     segment_wide = True
     name = "source.untranslated-word"
     category = Category.UNTRANSLATED

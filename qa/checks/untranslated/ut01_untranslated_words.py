@@ -108,7 +108,7 @@ class UntranslatedWords(Check):
 
     code = "UT01"
     priority = 270
-    data_files = ("untranslated.toml", "names.toml", "conjugation.toml", "gender.tsv", "lexicon.tsv", "grammar.toml", "noun_genders.tsv")
+    data_files = ("untranslated.toml", "names.toml", "conjugation.toml", "gender.tsv", "lexicon.tsv", "grammar.toml", "noun_genders.tsv", "numbers.toml")
     paragraph_local = True
     name = "untranslated.words"
     category = Category.UNTRANSLATED

@@ -53,7 +53,7 @@ class RareSourceWord(Check):
     code = "UT04"
     priority = 295
     paragraph_local = True
-    data_files = ("untranslated.toml", "names.toml", "gender.tsv", "lexicon.tsv", "noun_genders.tsv")  # loanwords; genders
+    data_files = ("untranslated.toml", "names.toml", "gender.tsv", "lexicon.tsv", "noun_genders.tsv", "numbers.toml")  # loanwords; genders
     name = "untranslated.source-only-word"
     category = Category.UNTRANSLATED
     summary = "Word absent from French and attested in a source language"
