@@ -35,6 +35,7 @@ ENTRIES = {
         ("Anlage", "Anlage /x/ <n, fem>\n1. aptitude, don\nVeranlagung\n2. annexe\nBeilage\n3. installation\nEinrichtung\n"
                    "4. investissement\nGeldanlage\n"),
         ("Radfahrer", "Radfahrer /x/ <n, masc>\ncycliste\njemand, der Rad fährt\n"),
+        ("Erzieherin", "Erzieherin /x/ <n, fem>\néducatrice\nFrau, die erzieht\n"),
         ("Imkerin", "Imkerin /x/ <n, fem>\napicultrice\nFrau, die Bienen hält\n"),
         ("allerdings", "allerdings /x/ <adv>\ntoutefois, certes\njedoch\n"),
     ],

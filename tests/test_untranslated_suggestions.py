@@ -43,6 +43,8 @@ def _at(text: str, word: str, lang: str) -> tuple[str, str] | None:
         # a woman's noun the French dictionary lists under its masculine; « -innen » plural
         ("Le prix revient à une Imkerin de Souabe.", "Imkerin", "de", ("Imkerin", "apicultrice")),
         ("Trois Imkerinnen ont témoigné.", "Imkerinnen", "de", ("Imkerinnen", "apicultrices")),
+        # a German noun whose French gender no list knows: where the gender does not show
+        ("La ville cherche des Erzieherinnen pour ses crèches.", "Erzieherinnen", "de", ("Erzieherinnen", "éducatrices")),
     ],
 )
 def test_noun_slot_gets_the_inflected_translation(text: str, word: str, lang: str, expected: tuple[str, str]) -> None:
@@ -58,6 +60,7 @@ def test_noun_slot_gets_the_inflected_translation(text: str, word: str, lang: st
         ("Les ventes ont chuté, toch le groupe embauche.", "toch", "nl"),
         ("Le syndicat a parlé de la Verkehrswende.", "Verkehrswende", "de"),  # not in the dictionary
         ("Le directeur a annoncé des Schweinswale.", "Schweinswale", "de"),
+        ("La crèche engage une nouvelle Erzieherin.", "Erzieherin", "de"),  # the gender would show: unsure
         ("Le chantier coûte 1,5 miljard d'euros.", "miljard", "nl"),  # a scale after a number: NF01's
         ("Les prix ont augmenté de 12 procent.", "procent", "nl"),
     ],

@@ -107,7 +107,9 @@ def _slot(text: str, start: int) -> tuple[int, list[str], str] | None:
 
 def _noun_translations(word: str, langs: Iterable[str]) -> tuple[list[str], bool] | None:
     """The French nouns of the first dictionary that knows the word, and whether the source
-    word carries a plural ending."""
+    word carries a plural ending. A German noun (the dictionary gives parts of speech) may
+    keep a translation whose gender no French list knows (« éducatrice »): the caller
+    puts it only where the gender does not show."""
     for lang in langs:
         low = word.lower()
         found = lookup(word, lang)
@@ -117,20 +119,25 @@ def _noun_translations(word: str, langs: Iterable[str]) -> tuple[list[str], bool
         if found is None:
             continue
         head, entry = found
-        if low != word.lower():
-            return [t for t in entry.translations if _common_noun(t)][:1], True
-        plural = head != low and any(low == head + end or low.translate(str.maketrans("äöü", "aou")) == head + end
-                                     for end in _PLURAL_ENDINGS.get(lang, ()))
+        plural = low != word.lower() or head != low and any(
+            low == head + end or low.translate(str.maketrans("äöü", "aou")) == head + end for end in _PLURAL_ENDINGS.get(lang, ()))
         nouns = [t for t in entry.translations if _common_noun(t)]
+        if not nouns and lang == "de" and entry.noun and entry.translations and _french_phrase(entry.translations[0]):
+            nouns = [entry.translations[0]]
         if nouns and entry.share(nouns[0]) < _SURE:
             return [], plural  # a noun of one sense among many (« Anlage »: aptitude, annexe, installation…)
         return nouns, plural
     return None
 
 
+def _french_phrase(phrase: str) -> bool:
+    return bool(phrase) and phrase[:1].islower() and "..." not in phrase and all(
+        _french(w.lower()) for w in re.split(r"[ '’-]", phrase) if w)
+
+
 def _common_noun(phrase: str) -> bool:
     words = phrase.split()
-    if not words or not phrase[:1].islower() or "..." in phrase or not all(_french(w.lower()) for w in re.split(r"[ '’-]", phrase) if w):
+    if not words or not _french_phrase(phrase):
         return False
     return noun_gender(phrase) is not None or noun_gender(words[0]) is not None
 
@@ -194,6 +201,8 @@ def suggest(text: str, start: int, end: int, langs: Iterable[str]) -> tuple[int,
     plural = kind in ("p", "n") or (kind == "de" and source_plural)
     french = nouns[0]
     gender = noun_gender(french) or noun_gender(french.split()[0])
+    if gender is None and not (kind in ("n", "de") or kind == "p" and len(words) == 1 and words[0].lower() not in _QUANTIFIERS):
+        return None  # a noun of unknown gender only where its gender does not show (« des », « trois »)
     if plural:
         french = plural_phrase(french)
     apostrophe = _apostrophe(text)
