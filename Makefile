@@ -42,10 +42,11 @@ grammalecte: | $(BIN)/python
 	fi
 
 # Best effort: FreeDict's German, Dutch and English → French dictionaries (dictd files, CC-BY-SA 3.0)
-# for SA08 (qa/knowledge/bilingual.py). Without them qa runs, minus SA08.
-DICTS := dict-freedict-deu-fra dict-freedict-nld-fra dict-freedict-eng-fra
+# for SA08 (qa/knowledge/bilingual.py), and French → German and English ones for the gender of a
+# suggested French noun (qa/knowledge/source_nouns.py). Without them qa runs, minus SA08.
+DICTS := dict-freedict-deu-fra dict-freedict-nld-fra dict-freedict-eng-fra dict-freedict-fra-deu dict-freedict-fra-eng
 dictionaries:
-	-@[ -f /usr/share/dictd/freedict-deu-fra.index ] || \
+	-@[ -f /usr/share/dictd/freedict-deu-fra.index ] && [ -f /usr/share/dictd/freedict-fra-deu.index ] || \
 	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
 	    echo "make: installing $(DICTS) with apt-get (root): the bilingual dictionary of SA08" && \
 	    { export DEBIAN_FRONTEND=noninteractive; apt-get install -y -q --no-install-recommends $(DICTS) || \

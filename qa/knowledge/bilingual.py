@@ -12,7 +12,11 @@ and the ``.dict.dz`` is dictzip, which gzip reads whole.
 An entry is a header line (headword, pronunciation, ``<part of speech>``), then per sense a
 line of French translations, numbered ``1.``, ``2.``… when there are several, and in the
 German dictionary a line of German definition after each. The table keeps, per lower-case
-headword, its French translations in order and whether it may be a noun.
+headword, its French translations in order, in how many senses each stands, and whether it
+may be a noun. The French → German and French → English dictionaries (dict-freedict-fra-deu,
+dict-freedict-fra-eng) give the gender of French nouns (french_noun_gender), for the nouns
+qa.knowledge.source_nouns suggests. ``lookup`` finds a source word's entry with German and
+Dutch inflection undone.
 """
 
 from __future__ import annotations
