@@ -42,10 +42,11 @@ grammalecte: | $(BIN)/python
 	fi
 
 # Best effort: FreeDict's German, Dutch and English → French dictionaries (dictd files, CC-BY-SA 3.0)
-# for SA08 and SA09, and French → German and Dutch for SA09 (qa/knowledge/bilingual.py).
+# for SA08 and SA09, and French → German, Dutch and English ones for SA09 and for the gender of a
+# suggested French noun (qa/knowledge/bilingual.py, qa/knowledge/source_nouns.py).
 # Without them qa runs, minus SA08 and SA09.
 DICTS := dict-freedict-deu-fra dict-freedict-nld-fra dict-freedict-eng-fra \
-  dict-freedict-fra-deu dict-freedict-fra-nld
+  dict-freedict-fra-deu dict-freedict-fra-nld dict-freedict-fra-eng
 dictionaries:
 	-@[ -f /usr/share/dictd/freedict-deu-fra.index ] && [ -f /usr/share/dictd/freedict-fra-deu.index ] || \
 	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \

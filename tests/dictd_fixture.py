@@ -35,6 +35,16 @@ ENTRIES = {
         ("Provision", "Provision /x/ <n, fem>\ncommission\nVergütung\n"),
         ("Immobilie", "Immobilie /x/ <n, fem>\nimmeuble\nGrundstück\n"),
         ("Indien", "Indien /x/ <n, neut>\nInde\nStaat in Asien\n"),
+        ("Wahlkampf", "Wahlkampf /x/ <n, masc>\ncampagne électorale\nWerben um Stimmen\n"),
+        ("Windrad", "Windrad /x/ <n, neut>\néolienne\nAnlage, die Wind in Strom wandelt\n"),
+        ("Gemeinde", "Gemeinde /x/ <n, fem>\n1. commune, communauté\nGemeinschaft\n2. commune\nOrtschaft\n"
+                     "3. paroisse\nGruppe\n"),
+        ("Anlage", "Anlage /x/ <n, fem>\n1. aptitude, don\nVeranlagung\n2. annexe\nBeilage\n3. installation\nEinrichtung\n"
+                   "4. investissement\nGeldanlage\n"),
+        ("Radfahrer", "Radfahrer /x/ <n, masc>\ncycliste\njemand, der Rad fährt\n"),
+        ("Erzieherin", "Erzieherin /x/ <n, fem>\néducatrice\nFrau, die erzieht\n"),
+        ("Imkerin", "Imkerin /x/ <n, fem>\napicultrice\nFrau, die Bienen hält\n"),
+        ("allerdings", "allerdings /x/ <adv>\ntoutefois, certes\njedoch\n"),
     ],
     "nld": [
         ("dierentuin", "dierentuin /x/\nzoo\n"),
@@ -44,6 +54,13 @@ ENTRIES = {
         ("gymnasium", "gymnasium /x/\ncollège\n"),
         ("actueel", "actueel /x/\nactuel\n"),
         ("controleren", "controleren /x/\nsurveiller, vérifier\n"),
+        ("huurder", "huurder /x/\nlocataire\n"),
+        ("bijeenkomst", "bijeenkomst /x/\nréunion\n"),
+        ("student", "student /x/\nétudiant\n"),
+        ("miljard", "miljard /x/\nmilliard\n"),
+        ("procent", "procent /x/\npourcentage\n"),
+        ("reiziger", "reiziger /x/\nvoyageur\n"),
+        ("toch", "toch /x/\n1. d\u2032abord\n2. certes\n3. cependant\n"),
     ],
     "eng": [
         ("library", "library /x/\nbibliothèque\n"),
@@ -53,6 +70,8 @@ ENTRIES = {
         ("decision", "decision /x/\ndécision\n"),
         ("hospital", "hospital /x/\nhôpital\n"),
         ("ferry", "ferry /x/\nbac\n"),
+        ("kitchen", "kitchen /x/\ncuisine\n"),
+        ("layoff", "layoff /x/\n1. licenciement\n2. chômage technique\n"),
     ],
 }
 # French into the source language (SA09 asks them about a true cognate the other way leaves out).
@@ -69,6 +88,17 @@ BACK_ENTRIES = {
     ],
     "eng": [("librairie", "librairie /x/ <n, fem>\nbookshop, bookstore\n")],
 }
+# The French headwords of FreeDict's French-to-German dictionary, for the gender of a French noun.
+FRENCH = {
+    "fra-deu": [(w, f"{w} /x/ <{pos}>\nx\n") for w, pos in (
+        ("campagne", "n, fem"), ("campagne électorale", "n, fem"), ("éolienne", "n, fem"), ("commune", "n, fem"),
+        ("communauté", "n, fem"), ("paroisse", "n, fem"), ("aptitude", "n, fem"), ("installation", "n, fem"),
+        ("cycliste", "n"), ("locataire", "n"), ("réunion", "n, fem"), ("cuisine", "n, fem"),
+        ("apiculteur", "n, masc"), ("grève", "n, fem"), ("piscine", "n, fem"), ("bain", "n, masc"),
+        ("zoo", "n, masc"), ("jardin", "n, masc"), ("protection", "n, fem"), ("consommateur", "n, masc"),
+        ("colonie", "n, fem"), ("république", "n, fem"), ("temps", "n, masc"), ("licenciement", "n, masc"), ("étudiant", "n, masc"), ("milliard", "n, masc"), ("pourcentage", "n, masc"), ("voyageur", "n, masc"),
+        ("libre", "adj"), ("toutefois", "adv"))],
+}
 
 
 def _number(n: int) -> str:
@@ -81,10 +111,15 @@ def _number(n: int) -> str:
 
 
 def write(folder: Path) -> Path:
-    """deu-fra, nld-fra and eng-fra dictionaries, and fra-deu and fra-eng, in folder; returns folder."""
+    """deu-fra, nld-fra and eng-fra dictionaries, and fra-deu, fra-nld and fra-eng, in folder;
+    returns folder. fra-deu holds BACK_ENTRIES' German entries and FRENCH's headwords."""
     folder.mkdir(parents=True, exist_ok=True)
     pairs = [(f"{lang}-fra", entries) for lang, entries in ENTRIES.items()]
-    pairs += [(f"fra-{lang}", entries) for lang, entries in BACK_ENTRIES.items()]
+    back = {f"fra-{lang}": list(entries) for lang, entries in BACK_ENTRIES.items()}
+    for name, entries in FRENCH.items():
+        known = {head for head, _ in back.get(name, [])}
+        back.setdefault(name, []).extend(e for e in entries if e[0] not in known)
+    pairs += list(back.items())
     for name, entries in pairs:
         data, index = b"", ["00databaseshort\tA\tA"]
         for head, article in sorted(entries, key=lambda e: e[0].lower()):

@@ -81,3 +81,20 @@ def test_backends_listing_says_whether_the_dictionary_is_there(dictd: Path) -> N
     bilingual.clear()
     line = next(x for x in runner.invoke(app, ["lint", "--backends"]).stdout.splitlines() if x.startswith("dictionary"))
     assert line.split()[1] == "active" and "de, nl" in line
+
+
+def test_senses_count_how_sure_a_translation_is() -> None:
+    entry = bilingual.parse_entry("Anlage /x/ <n, fem>\n1. aptitude, don\nVeranlagung\n2. annexe\nBeilage\n3. installation\nEinrichtung\n")
+    assert entry.sense_count == 3 and entry.share("aptitude") == pytest.approx(1 / 3)
+    entry = bilingual.parse_entry("Gemeinde /x/ <n, fem>\n1. commune, communauté\nGemeinschaft\n2. commune\nOrt\n")
+    assert entry.share("commune") == 1.0 and entry.share("communauté") == 0.5
+    assert bilingual.parse_entry("Imker /x/ <n, masc>\napiculteur\nBienenhalter\n").share("apiculteur") == 1.0
+
+
+def test_french_nouns_and_their_gender(dictd: Path) -> None:
+    assert bilingual.french_noun_gender("éolienne") is None  # no dictionary: nothing known
+    write(dictd)
+    bilingual.clear()
+    assert bilingual.french_noun_gender("éolienne") == "f" and bilingual.french_noun_gender("Apiculteur") == "m"
+    assert bilingual.french_noun_gender("cycliste") == "n"  # a noun of either gender
+    assert bilingual.french_noun_gender("libre") is None  # an adjective

@@ -24,3 +24,9 @@ def article_gender(word: str) -> str | None:
     """« m » or « f » for a French common noun (its singular), None when unsure."""
     mined = _mined()
     return _listed().get(word) or mined.get(word) or noun_gender(word)
+
+
+def listed_gender(word: str) -> str | None:
+    """« m » or « f » from the noun lists alone (qa.knowledge.inflection's and the nouns mined
+    from UD French-GSD), without spaCy's reading of a word out of context."""
+    return _listed().get(word) or _mined().get(word)

@@ -13,7 +13,11 @@ and the ``.dict.dz`` is dictzip, which gzip reads whole.
 An entry is a header line (headword, pronunciation, ``<part of speech>``), then per sense a
 line of French translations, numbered ``1.``, ``2.``… when there are several, and in the
 German dictionary a line of German definition after each. The table keeps, per lower-case
-headword, its French translations in order and whether it may be a noun.
+headword, its French translations in order, in how many senses each stands, and whether it
+may be a noun. The French → German and French → English dictionaries (dict-freedict-fra-deu,
+dict-freedict-fra-eng) give the gender of French nouns (french_noun_gender), for the nouns
+qa.knowledge.source_nouns suggests. ``lookup`` finds a source word's entry with German and
+Dutch inflection undone.
 """
 
 from __future__ import annotations
@@ -51,6 +55,16 @@ class Entry:
 
     translations: tuple[str, ...]
     noun: bool
+    # Per translation, in how many of the entry's senses it stands, and how many senses the
+    # entry has (a line of translations is a sense): how sure its first translation is.
+    senses: tuple[int, ...] = ()
+    sense_count: int = 1
+
+    def share(self, translation: str) -> float:
+        """The share of the entry's senses that give this translation."""
+        if translation not in self.translations or not self.senses:
+            return 1.0 if translation in self.translations and self.sense_count <= 1 else 0.0
+        return self.senses[self.translations.index(translation)] / max(1, self.sense_count)
 
 
 def directory() -> Path:
@@ -88,17 +102,22 @@ def parse_entry(text: str) -> Entry:
     pos = _POS.search(lines[0])
     noun = pos is None or pos.group(1).split(",")[0].strip() == "n"
     out: list[str] = []
+    counts: dict[str, int] = {}
+    senses = 0
     for i, line in enumerate(lines[1:]):
         numbered = _SENSE.match(line)
         if i > 0 and numbered is None:
             continue  # a definition in the source language
         body = _TRAILING_NUMBER.sub("", line[numbered.end() :] if numbered else line)
         body = body.replace("\u2032", "'").replace("\u2010", "-")  # FreeDict's prime and hyphen
-        for part in re.split(r"[,;]", _PARENS.sub(" ", body)):
-            word = " ".join(part.split())
-            if word and word not in out:
+        words = [" ".join(part.split()) for part in re.split(r"[,;]", _PARENS.sub(" ", body))]
+        words = list(dict.fromkeys(w for w in words if w))
+        senses += bool(words)
+        for word in words:
+            if word not in out:
                 out.append(word)
-    return Entry(tuple(out), noun)
+            counts[word] = counts.get(word, 0) + 1
+    return Entry(tuple(out), noun, tuple(counts[w] for w in out), max(1, senses))
 
 
 def read_table(index: Path, data: Path) -> dict[str, Entry]:
@@ -118,7 +137,10 @@ def read_table(index: Path, data: Path) -> dict[str, Entry]:
         old = table.get(head)
         if old is not None:
             merged = old.translations + tuple(t for t in entry.translations if t not in old.translations)
-            entry = Entry(merged, old.noun or entry.noun)
+            both = {t: n for t, n in zip(old.translations, old.senses or (1,) * len(old.translations), strict=True)}
+            for t, n in zip(entry.translations, entry.senses or (1,) * len(entry.translations), strict=True):
+                both[t] = both.get(t, 0) + n
+            entry = Entry(merged, old.noun or entry.noun, tuple(both[t] for t in merged), old.sense_count + entry.sense_count)
         if entry.translations:
             table[head] = entry
     return table
@@ -155,7 +177,78 @@ def back_translations(french: str, lang: str) -> tuple[str, ...]:
     return found.translations if found is not None else ()
 
 
+# Inflection endings of German and Dutch nouns and adjectives, longest first.
+_ENDINGS = ("ern", "en", "er", "es", "em", "e", "n", "s")
+_UMLAUT = str.maketrans("äöü", "aou")
+
+
+def lookup(word: str, lang: str) -> tuple[str, Entry] | None:
+    """The headword and entry of a source word, as written or with an ending or an umlaut of
+    the plural undone (« Freibäder » → « freibad »)."""
+    low = word.lower()
+    found = entry(low, lang)
+    if found is not None:
+        return low, found
+    for end in _ENDINGS:
+        if low.endswith(end) and len(low) - len(end) >= 3:
+            stem = low[: -len(end)]
+            for candidate in dict.fromkeys((stem, stem.translate(_UMLAUT))):
+                found = entry(candidate, lang)
+                if found is not None:
+                    return candidate, found
+    return None
+
+
 def clear() -> None:
     """Forget the compiled tables (after QA_DICTD_DIR changed, in tests)."""
     table.cache_clear()
+    french_nouns.cache_clear()
     BROKEN.clear()
+
+
+# The French headwords of FreeDict's French-to-German and French-to-English dictionaries
+# (dict-freedict-fra-deu, dict-freedict-fra-eng) and the part of speech their header gives:
+# « avalanche /a.va.lɑ̃ʃ/ <n, fem> ».
+_FRENCH_NAMES = ("freedict-fra-deu", "freedict-fra-eng")
+_HEADER = re.compile(r"^([^\s/<][^/<\n]*?) /[^\n]*?<([^>]*)>", re.MULTILINE)
+
+
+def read_french_nouns(data: Path) -> dict[str, str]:
+    """Per lower-case French headword that may be a common noun: « m », « f », or « n » when
+    the dictionary gives no gender (« cycliste », a noun of either gender)."""
+    out: dict[str, str] = {}
+    for m in _HEADER.finditer(gzip.decompress(data.read_bytes()).decode("utf-8", "replace")):
+        parts = [p.strip() for p in m.group(2).split(",")]
+        if parts[0] != "n":
+            continue
+        gender = "m" if "masc" in parts else "f" if "fem" in parts else "n"
+        head = m.group(1).strip().lower()
+        old = out.get(head)
+        out[head] = gender if old in (None, "n", gender) else ("n" if gender != "n" else old)
+    return out
+
+
+@cache
+def french_nouns() -> dict[str, str]:
+    """The French common nouns of the installed French-to-X dictionaries, with their gender
+    (read_french_nouns), the first dictionary's word winning; empty when none is installed."""
+    out: dict[str, str] = {}
+    for name in _FRENCH_NAMES:
+        data = directory() / f"{name}.dict.dz"
+        if not data.is_file():
+            continue
+        stamp = f"{data}:{data.stat().st_size}:{data.stat().st_mtime_ns}"
+        try:
+            table_ = derived.derived_value("french-nouns", lambda d=data: read_french_nouns(d), name, stamp)
+        except (OSError, EOFError, zlib.error) as exc:
+            BROKEN[name] = f"{data}: {exc}"
+            continue
+        for word, gender in table_.items():
+            out.setdefault(word, gender)
+    return out
+
+
+def french_noun_gender(word: str) -> str | None:
+    """« m », « f » or « n » (a noun, either gender) for a French common noun the French-to-X
+    dictionaries list; None for a word they do not list as a noun."""
+    return french_nouns().get(word.lower())

@@ -5,29 +5,10 @@ from __future__ import annotations
 
 import re
 
-from qa.knowledge.bilingual import Entry, entry
+from qa.knowledge.bilingual import lookup
 
 SOURCE_WORD = re.compile(r"[^\W\d_]{3,}")
-# Inflection endings of German and Dutch nouns and adjectives, longest first.
-_ENDINGS = ("ern", "en", "er", "es", "em", "e", "n", "s")
-_UMLAUT = str.maketrans("äöü", "aou")
-
-
-def lookup(word: str, lang: str) -> tuple[str, Entry] | None:
-    """The headword and entry of a source word, as written or with an ending or an umlaut of
-    the plural undone (« Freibäder » → « freibad »)."""
-    low = word.lower()
-    found = entry(low, lang)
-    if found is not None:
-        return low, found
-    for end in _ENDINGS:
-        if low.endswith(end) and len(low) - len(end) >= 3:
-            stem = low[: -len(end)]
-            for candidate in dict.fromkeys((stem, stem.translate(_UMLAUT))):
-                found = entry(candidate, lang)
-                if found is not None:
-                    return candidate, found
-    return None
+__all__ = ["SOURCE_WORD", "lookup", "mentions", "phrase_pattern", "plain"]
 
 
 def _word_forms(word: str) -> str:

@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from difflib import SequenceMatcher
 from functools import cache
 
 from qa.checks.base import Check, Context
 from qa.checks.source._shared import TOKEN, fold, strip_placeholders, whole
 from qa.data import load_toml
 from qa.knowledge.wordlists import zipf
-from qa.model.document import Document
+from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding, Severity
 
 
 _CAPITAL = re.compile(r"(?<![\w.@/-])[A-Z][^\W_]*(?![\w@/])")
 _ROMAN = re.compile(r"[IVXLC]+")
+# How close a target word's spelling must be to a source name to be its rendering.
+_NEAR = 0.8
+_NEAR_LENGTH = 4
 
 
 @cache
@@ -54,6 +58,20 @@ def source_names(source: str, lang: str) -> list[str]:
     return out
 
 
+def _misspelt(text: str, name: str) -> Span | None:
+    """The one capitalised word of the target spelt close to the source name or its French
+    form (« Scheldestroom » for « Scheldestromen », « Antwerp » for « Antwerpen »), when
+    there is exactly one: the name, rendered by another spelling."""
+    forms = [fold(f) for f in (name, *exonyms().get(name, ()))]
+    found = {
+        (m.start(), m.end())
+        for m in TOKEN.finditer(text)
+        if len(m.group()) >= _NEAR_LENGTH and m.group()[:1].isupper()
+        and any(SequenceMatcher(None, fold(m.group()), f).ratio() >= _NEAR for f in forms)
+    }
+    return Span(*found.pop()) if len(found) == 1 else None
+
+
 class SourceName(Check):
     """A name of the source that the target neither keeps nor gives in its French form.
 
@@ -87,6 +105,12 @@ class SourceName(Check):
             if any(f" {fold(f)} " in target for f in forms):
                 continue
             missing.append(name)
+        for name in list(missing):
+            near = _misspelt(doc.text, name)
+            if near is not None:
+                missing.remove(name)
+                french = exonyms().get(name, (name,))[0]
+                yield self.finding(doc, near, f"« {doc[near]} » renders the source name « {name} »: « {french} »", [french])
         if missing:
             listed = ", ".join(f"« {n} »" for n in missing[:4])
             yield self.finding(doc, whole(doc), f"source name{'s' if len(missing) > 1 else ''} {listed} not found in the target")

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from qa.checks.base import Check, Context
 from qa.checks.prose import in_code, in_quotes
 from qa.checks.source._dictionary import lookup
-from qa.knowledge.forms import plural
+from qa.knowledge.source_nouns import suggest
 from qa.knowledge.foreign_words import german_name_shape, loanwords, name_words, source_compound
 from qa.knowledge.wordlists import is_french_form, zipf
 from qa.model.document import Document, Span
@@ -20,7 +20,6 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 _DETERMINER = re.compile(
     r"\b(?i:la|le|les|un|une|des|du|au|aux|ce|cette|ces|son|sa|ses|leurs|nombreux|nombreuses|plusieurs|quelques)[ \u00a0]+$"
 )
-_PLURAL_BEFORE = re.compile(r"\b(?i:les|des|aux|ces|ses|leurs|nombreux|nombreuses|plusieurs|quelques)[ \u00a0]+$")
 # How frequent in the source language a copied word must be to be vocabulary, not a name.
 _SOURCE_WORD = 2.5
 _SENTENCE_START_WORD = 3.5
@@ -36,8 +35,6 @@ _COMPOUND_LENGTH = 8
 _ENDINGS = ("", "s", "es", "n", "en", "e", "er", "ern")
 # A quotation of this many words at most mentions a term; a longer one is translated speech.
 _TERM_WORDS = 3
-# How many of the dictionary's translations are suggested.
-_SUGGESTIONS = 3
 
 
 class SourceWordLeft(Check):
@@ -59,7 +56,7 @@ class SourceWordLeft(Check):
 
     code = "SA07"
     priority = 390
-    data_files = ("untranslated.toml", "names.toml")
+    data_files = ("untranslated.toml", "names.toml", "gender.tsv", "lexicon.tsv", "noun_genders.tsv", "numbers.toml")
     segment_wide = True
     name = "source.untranslated-word"
     category = Category.UNTRANSLATED
@@ -101,9 +98,9 @@ class SourceWordLeft(Check):
                 # after a determiner: a place or a title (« le Burgenland », « la BildZeitung »),
                 # or the first word of a name (« la Städtische Wirtschaftsschule »)
                 continue
-            yield self.finding(
-                doc, Span(s, e), f"« {w} » is copied from the source sentence: translate it", _translations(w, doc, s, lang)
-            )
+            rewrite = suggest(doc.text, s, e, [lang])
+            span = Span(rewrite[0] if rewrite else s, e)
+            yield self.finding(doc, span, f"« {w} » is copied from the source sentence: translate it", [rewrite[1]] if rewrite else [])
 
     @staticmethod
     def _foreign(word: str, lang: str) -> bool:
@@ -130,18 +127,6 @@ class SourceWordLeft(Check):
             if part.islower() or (part.istitle() and after_determiner):
                 return True
         return False
-
-
-def _translations(word: str, doc: Document, s: int, lang: str) -> tuple[str, ...]:
-    """The bilingual dictionary's first translations of the word (qa.knowledge.bilingual), the
-    first word in the plural after a plural determiner (« de nombreux Imker » → « apiculteurs »)."""
-    found = lookup(word, lang)
-    if found is None:
-        return ()
-    out = list(found[1].translations[:_SUGGESTIONS])
-    if _PLURAL_BEFORE.search(doc.text[max(0, s - 12) : s]):
-        out = [" ".join([plural(t.split()[0]), *t.split()[1:]]) for t in out]
-    return tuple(out)
 
 
 def _name_goes_on(text: str, end: int) -> bool:

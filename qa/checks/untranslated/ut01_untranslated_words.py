@@ -12,6 +12,7 @@ from qa.knowledge.foreign_words import SOURCES, foreign_language, german_compoun
 from qa.knowledge.wordlists import is_french_form, other_script, zipf
 from qa.checks.untranslated._addresses import address_spans
 from qa.checks.untranslated._modifier import complement, with_article
+from qa.knowledge.source_nouns import suggest
 from qa.data import load_toml
 from qa.knowledge.inflection import noun_gender
 from qa.model.caches import word_cache
@@ -132,7 +133,7 @@ class UntranslatedWords(Check):
     code = "UT01"
     uses_spacy = True  # a noun's gender from the model (qa.knowledge.inflection)
     priority = 270
-    data_files = ("untranslated.toml", "names.toml", "conjugation.toml", "gender.tsv", "lexicon.tsv", "grammar.toml")
+    data_files = ("untranslated.toml", "names.toml", "conjugation.toml", "gender.tsv", "lexicon.tsv", "grammar.toml", "noun_genders.tsv", "numbers.toml")
     paragraph_local = True
     name = "untranslated.words"
     category = Category.UNTRANSLATED
@@ -254,8 +255,13 @@ class UntranslatedWords(Check):
                 continue
             span = Span(run[0][0], run[-1][1])
             langs = [foreign_language(w) or "en" for w in foreign]
-            name = {"en": "English", "nl": "Dutch", "de": "German"}[max(set(langs), key=langs.count)]
-            yield self.finding(doc, span, f"« {doc[span]} » looks {name}: translate it")
+            lang = max(set(langs), key=langs.count)
+            name = {"en": "English", "nl": "Dutch", "de": "German"}[lang]
+            rewrite = suggest(doc.text, span.start, span.end, [lang]) if len(run) == 1 else None
+            if rewrite is not None:
+                span = Span(rewrite[0], span.end)
+            yield self.finding(doc, span, f"« {run[0][2] if len(run) == 1 else doc[span]} » looks {name}: translate it",
+                               [rewrite[1]] if rewrite else [])
 
     def _source_articles(self, doc: Document, tokens: list[tuple[int, int, str]]) -> Iterator[Finding]:
         articles = set(_data()["source_articles"]["words"])  # type: ignore[arg-type]
@@ -288,7 +294,11 @@ class UntranslatedWords(Check):
             if not compound and not article and not w.endswith(suffixes):
                 continue  # after a German article any German noun is untranslated (« am Donnerstag »)
             start = s - len(article.group()) if article else s
-            yield self.finding(doc, Span(start, e), f"German noun « {doc.text[start:e]} » left in the text: translate it")
+            message = f"German noun « {doc.text[start:e]} » left in the text: translate it"
+            rewrite = None if article else suggest(doc.text, s, e, ["de"])
+            if rewrite is not None:
+                start = rewrite[0]
+            yield self.finding(doc, Span(start, e), message, [rewrite[1]] if rewrite else [])
 
     @staticmethod
     def _in_name(doc: Document, run: list[tuple[int, int, str]]) -> bool:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from qa.checks.base import Check, Context
 from qa.checks.prose import in_code, in_quotes
 from qa.checks.untranslated._addresses import address_spans
+from qa.knowledge.source_nouns import suggest
 from qa.knowledge.foreign_words import SOURCES, loanwords
 from qa.knowledge.wordlists import is_french_form, other_script, zipf
 from qa.model.document import Document, Span
@@ -52,7 +53,7 @@ class RareSourceWord(Check):
     code = "UT04"
     priority = 295
     paragraph_local = True
-    data_files = ("untranslated.toml", "names.toml")  # the loanwords, through qa.knowledge.foreign_words
+    data_files = ("untranslated.toml", "names.toml", "gender.tsv", "lexicon.tsv", "noun_genders.tsv", "numbers.toml")  # loanwords; genders
     name = "untranslated.source-only-word"
     category = Category.UNTRANSLATED
     summary = "Word absent from French and attested in a source language"
@@ -77,4 +78,6 @@ class RareSourceWord(Check):
                 continue
             if capital and lang != "de":
                 continue  # only German capitalises its common nouns
-            yield self.finding(doc, Span(s, e), f"« {w} » is not French: a {lang} word left untranslated")
+            rewrite = suggest(text, s, e, [lang])
+            span = Span(rewrite[0] if rewrite else s, e)
+            yield self.finding(doc, span, f"« {w} » is not French: a {lang} word left untranslated", [rewrite[1]] if rewrite else [])
