@@ -81,3 +81,19 @@ def test_a_window_reaches_past_short_paragraphs() -> None:
     assert text.startswith("Un deux") and text[at:].startswith("Centre") and first and last
     text, at, first, last = window(doc, 3, (1, 0))
     assert text == "\nB.\nCentre ici.\nC.\n" and at == 4 and not first and last
+
+
+def test_a_woman_named_in_another_paragraph_reaches_the_participle() -> None:
+    """PA04 reads the surnames of women the whole file names: after an edit that names or
+    unnames her elsewhere, the remembered part of the participle's paragraph is not reused."""
+    config = Config(select=("PA04",))
+    ctx, checks = make_context(config), active_checks(config)
+    named = ("La ministre de l'Environnement, Zuhal Demir, a présenté son plan lundi.\n\n"
+             "Selon le communiqué, Demir s'est dit prêt à négocier avec les communes.\n")
+    unnamed = named.replace("La ministre de l'Environnement, Zuhal", "Le ministre de l'Environnement, Jan")
+    linter = Linter()
+    for text in (named, unnamed, named):
+        found = linter(Document("a.txt", text), ctx, checks, config).findings
+        assert found == lint_text(text, config, "a.txt").findings
+        assert {f.text for f in found} == ({"dit", "prêt"} if text == named else set())
+    assert "PA04" in SPLIT

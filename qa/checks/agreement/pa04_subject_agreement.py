@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 
 from qa.checks.agreement.pa05_person_gender import known_people
 from qa.checks.base import Context
 from qa.checks.scope import ScopedCheck
+from qa.checks.split import ByParagraph, shifted
 from qa.data import load_toml
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding
@@ -66,7 +67,7 @@ def feminine(word: str) -> str | None:
     return None
 
 
-class SubjectAgreement(ScopedCheck):
+class SubjectAgreement(ByParagraph, ScopedCheck):
     """A participle or an attribute left masculine for a feminine subject.
 
     After « être » (passive, or a pronominal verb whose reflexive is the direct object), the
@@ -84,7 +85,6 @@ class SubjectAgreement(ScopedCheck):
 
     code = "PA04"
     priority = 100
-    paragraph_local = True
     name = "agreement.subject"
     category = Category.PRONOUN_AGREEMENT
     summary = "Participle or attribute left masculine for a feminine subject"
@@ -94,13 +94,37 @@ class SubjectAgreement(ScopedCheck):
     def scope(self, doc: Document) -> set[int]:
         return _scope(doc)
 
+    # Split (qa.checks.split): the surnames of women the whole file or its source names
+    # (« La ministre …, Zuhal Demir, ») are the facts; a paragraph's part reads those its
+    # own text holds, so an editor server computes it again when a woman is named elsewhere.
+    def facts(self, doc: Document, ctx: Context) -> frozenset[str]:
+        return frozenset(name for name, g in known_people(doc, ctx).items() if g == "f")
+
+    def facts_key(self, doc: Document, facts: frozenset[str], k: int) -> frozenset[str]:
+        para = doc.text[doc.paragraphs[k].start : doc.paragraphs[k].end]
+        return frozenset(name for name in facts if name in para)
+
+    def part(self, doc: Document, ctx: Context, k: int, facts: frozenset[str]) -> tuple[Finding, ...]:
+        if k not in self.scope(doc):
+            return ()
+        analysis = ctx.analysis(doc)
+        if not analysis.covers(k):
+            return ()
+        return shifted(list(self._scan(doc, analysis, {k}, facts)), -doc.paragraphs[k].start)
+
+    def combine(self, doc: Document, ctx: Context, parts: Sequence[tuple[Finding, ...]],
+                facts: frozenset[str]) -> Iterator[Finding]:
+        for para, part in zip(doc.paragraphs, parts, strict=True):
+            yield from shifted(part, para.start)
+
     def scan(self, doc: Document, ctx: Context, analysis: Analysis, paragraphs: set[int]) -> Iterator[Finding]:
+        yield from self._scan(doc, analysis, paragraphs, self.facts(doc, ctx))
+
+    def _scan(self, doc: Document, analysis: Analysis, paragraphs: set[int], women: frozenset[str]) -> Iterator[Finding]:
         toks = [t for t in analysis.tokens if t.para in paragraphs]
         if not toks:
             return
         by_index = {t.i: t for t in analysis.tokens}
-        # Surnames of women the file or its source names (« La ministre …, Zuhal Demir, »).
-        women = frozenset(name for name, g in known_people(doc, ctx).items() if g == "f")
         for t in toks:
             if t.pos not in ("VERB", "AUX") or t.morph.get("VerbForm") != "Part" or t.text.lower() in _ETRE:
                 continue
