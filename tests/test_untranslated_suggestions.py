@@ -108,8 +108,8 @@ def test_without_french_dictionary_gender_comes_from_the_noun_lists(tmp_path, mo
     from dictd_fixture import write
 
     write(tmp_path)
-    for name in ("fra-deu.index", "fra-deu.dict.dz"):
-        (tmp_path / f"freedict-{name}").unlink()
+    for back in tmp_path.glob("freedict-fra-*"):
+        back.unlink()  # every French-to-X dictionary, of which the genders come
     monkeypatch.setenv("QA_DICTD_DIR", str(tmp_path))
     bilingual.clear()
     try:
