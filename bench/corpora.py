@@ -51,3 +51,26 @@ def wmt_outputs() -> dict[str, list[str]]:
 def as_documents(lines: list[str], size: int = 20) -> list[str]:
     """Group lines into documents of ``size`` paragraphs (context for pronoun and consistency checks)."""
     return ["\n\n".join(lines[i : i + size]) + "\n" for i in range(0, len(lines), size)]
+
+
+Row = tuple[str, str, str, int, str]  # form, lemma, upos, head (0-based, -1 root), deprel
+
+
+def parse_conllu(text: str) -> list[list[Row]]:
+    """The sentences of a CoNLL-U file, each a list of its words' rows; comments, multiword
+    token lines (« au » = « à le ») and empty nodes are left out."""
+    out: list[list[Row]] = []
+    rows: list[Row] = []
+    for line in text.splitlines():
+        if not line.strip():
+            if rows:
+                out.append(rows)
+            rows = []
+            continue
+        cols = line.split("\t")
+        if line.startswith("#") or not cols[0].isdigit():
+            continue
+        rows.append((cols[1], cols[2], cols[3], int(cols[6]) - 1, cols[7]))
+    if rows:
+        out.append(rows)
+    return out

@@ -33,9 +33,8 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpora import CORPORA  # noqa: E402
+from corpora import CORPORA, Row, parse_conllu  # noqa: E402
 
-Row = tuple[str, str, str, int, str]  # form, lemma, upos, head (0-based, -1 root), deprel
 FILES = ("fr_sequoia-ud-train.conllu", "fr_sequoia-ud-dev.conllu", "fr_sequoia-ud-test.conllu")
 HEADS = ("VERB", "ADJ", "NOUN")
 PREPOSITIONS = frozenset({
@@ -60,30 +59,12 @@ HEADER = """\
 """
 
 
-def _parse_conllu(text: str) -> list[list[Row]]:
-    out: list[list[Row]] = []
-    rows: list[Row] = []
-    for line in text.splitlines():
-        if not line.strip():
-            if rows:
-                out.append(rows)
-            rows = []
-            continue
-        cols = line.split("\t")
-        if line.startswith("#") or not cols[0].isdigit():
-            continue  # comments, multiword token lines (« au » = « à le »), empty nodes
-        rows.append((cols[1], cols[2], cols[3], int(cols[6]) - 1, cols[7]))
-    if rows:
-        out.append(rows)
-    return out
-
-
 def sequoia_sentences(git_dir: str) -> list[list[Row]]:
     out: list[list[Row]] = []
     for name in FILES:
         text = subprocess.run(["git", "-C", git_dir, "show", f"HEAD:{name}"], check=True,
                               capture_output=True, text=True).stdout
-        out.extend(_parse_conllu(text))
+        out.extend(parse_conllu(text))
     return out
 
 

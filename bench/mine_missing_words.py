@@ -16,26 +16,15 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpora import CORPORA  # noqa: E402
+from corpora import CORPORA, Row, parse_conllu  # noqa: E402
 
-Row = tuple[str, str, str, int, str]
-NUMBERS: set[tuple[str, str]] = set()  # form, lemma, upos, head (0-based, -1 root), deprel
+NUMBERS: set[tuple[str, str]] = set()  # (preposition, number word) pairs seen bare: « pour cent »
 
 
 def ud_sentences() -> list[list[Row]]:
     out: list[list[Row]] = []
     for name in ("fr_gsd-ud-dev.conllu", "fr_gsd-ud-test.conllu"):
-        rows: list[Row] = []
-        for line in (CORPORA / "ud-french-gsd" / name).read_text(encoding="utf-8").splitlines():
-            if not line:
-                if rows:
-                    out.append(rows)
-                rows = []
-                continue
-            cols = line.split("\t")
-            if line.startswith("#") or not cols[0].isdigit():
-                continue
-            rows.append((cols[1], cols[2], cols[3], int(cols[6]) - 1, cols[7]))
+        out.extend(parse_conllu((CORPORA / "ud-french-gsd" / name).read_text(encoding="utf-8")))
     return out
 
 
