@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import sys
 import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -128,16 +130,26 @@ class KillOnce(WorkerPlugin):
             os._exit(1)
 
 
+@contextmanager
+def _killing_once(cluster: LocalCluster, marker: Path) -> Iterator[None]:
+    """KillOnce on the cluster's workers while the block runs. The client that registers it
+    is closed before the run starts its own: with two clients alive in one process, a key
+    rescheduled after the kill once raised "bound to a different event loop" in distributed."""
+    with Client(cluster) as client:
+        client.register_plugin(KillOnce(str(marker)))
+    try:
+        yield
+    finally:
+        with Client(cluster) as client:
+            client.unregister_worker_plugin(KillOnce.name)
+
+
 def test_a_worker_killed_mid_run(
     cluster: LocalCluster, corpus: list[Path], config: Config, local: list[api.Result], tmp_path: Path
 ) -> None:
     marker = tmp_path / "killed"
-    with Client(cluster) as client:
-        client.register_plugin(KillOnce(str(marker)))
-        try:
-            got = distributed.lint_files_dask(corpus, config, cluster.scheduler_address, partition_bytes=600)
-        finally:
-            client.unregister_worker_plugin(KillOnce.name)
+    with _killing_once(cluster, marker):
+        got = distributed.lint_files_dask(corpus, config, cluster.scheduler_address, partition_bytes=600)
     assert marker.exists()  # a worker did die
     assert _rows(got) == _rows(local)
     assert [r.findings for r in got] == [r.findings for r in local]
@@ -223,12 +235,8 @@ def test_a_worker_killed_while_writing_parts(
 ) -> None:
     parquet = pytest.importorskip("qa.report.parquet")
     marker = tmp_path / "killed"
-    with Client(cluster) as client:
-        client.register_plugin(KillOnce(str(marker)))
-        try:
-            tally = _write(corpus, config, cluster.scheduler_address, tmp_path / "findings")
-        finally:
-            client.unregister_worker_plugin(KillOnce.name)
+    with _killing_once(cluster, marker):
+        tally = _write(corpus, config, cluster.scheduler_address, tmp_path / "findings")
     assert marker.exists()  # a worker did die, after writing a part whose task is run again
     rows = _dataset(tmp_path / "findings")
     assert rows == parquet.table(local).to_pylist()  # no row lost, none twice
