@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from qa.checks.base import Check, Context
+from qa.checks.calques._heads import governed_elsewhere, head_before, phrase_word
 from qa.checks.data_rules import contract
 from qa.checks.scope import paragraph_words
 from qa.data import load_toml
@@ -17,10 +18,6 @@ from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding
 from qa.model.textutil import fold_key, match_case
 
-# What may stand between a head and its preposition: adverbs and negation, not a noun phrase.
-_BETWEEN = frozenset({"pas", "plus", "jamais", "guère", "très", "trop", "si", "aussi", "bien", "fort", "tout",
-                      "toujours", "déjà", "encore", "beaucoup", "peu", "davantage", "notamment", "surtout",
-                      "particulièrement", "vivement", "activement", "fortement", "nettement", "largement"})
 _LANG = {"en": "English", "nl": "Dutch", "de": "German"}
 _ARTICLES = frozenset({"le", "les"})  # contract with « à » and « de »
 _REFLEXIVE = frozenset({"se", "s'", "me", "m'", "te", "t'"})
@@ -99,7 +96,7 @@ class Government(Check):
         for prep in toks:
             if keys[prep.i] not in preps or prep.pos not in ("ADP", "ADV"):
                 continue
-            head_tok = _head_before(toks, keys, prep.i)
+            head_tok = head_before(toks, keys, prep.i)
             if head_tok is None:
                 continue
             before = toks[head_tok.i - 1] if head_tok.i > 0 else None
@@ -108,7 +105,7 @@ class Government(Check):
                     continue
                 if before is not None and before.pos == ("DET" if head.verb else "PRON"):
                     continue  # « la demande » is the noun, « il demande » the verb
-                after = _phrase_word(toks, keys, prep.i)
+                after = phrase_word(toks, keys, prep.i)
                 if after is None or after in unless.get(keys[prep.i], ()) or after in head.unless:
                     continue
                 if not head.quantity and (after[:1].isdigit() or toks[prep.i + 1].pos == "NUM"):
@@ -117,7 +114,7 @@ class Government(Check):
                     continue  # « se fier sur » is the verb « fier », not the adjective
                 if head.quantity and not _quantity(toks, keys, prep.i, units):
                     continue
-                if not head.quantity and _governed_elsewhere(toks, prep, head_tok):
+                if not head.quantity and governed_elsewhere(toks, prep, head_tok):
                     continue
                 evidence = _evidence(ctx.source, keys[prep.i])
                 if ctx.source is not None and not evidence:
@@ -157,27 +154,6 @@ def _evidence(source: str | None, prep: str) -> str:
     return next((w for w in words if source_mentions(source, (w,))), "")
 
 
-def _head_before(toks: tuple[Token, ...], keys: list[str], i: int) -> Token | None:
-    """The word just before the preposition at i, adverbs and negation skipped."""
-    j = i - 1
-    while j >= 0 and (keys[j] in _BETWEEN or toks[j].pos == "ADV") and i - j <= 3 and not toks[j + 1].sent_start:
-        j -= 1
-    if j < 0 or toks[i].sent_start or (j < i - 1 and toks[j + 1].sent_start):
-        return None
-    return toks[j] if toks[j].pos not in ("PUNCT", "ADP", "DET") else None
-
-
-def _phrase_word(toks: tuple[Token, ...], keys: list[str], i: int) -> str | None:
-    """The first word of the phrase the preposition at i introduces, determiners skipped
-    (« sur les réseaux sociaux » → « réseaux »); None at the end of the sentence."""
-    j = i + 1
-    while j < len(toks) and j - i <= 3 and toks[j].pos == "DET" and not toks[j].sent_start:
-        j += 1
-    if j >= len(toks) or toks[j].sent_start or toks[j].pos == "PUNCT":
-        return None
-    return keys[j]
-
-
 def _quantity(toks: tuple[Token, ...], keys: list[str], i: int, units: frozenset[str]) -> bool:
     """A number after the preposition (« environ » or « près de » may come first), then a unit."""
     j = i + 1
@@ -189,15 +165,3 @@ def _quantity(toks: tuple[Token, ...], keys: list[str], i: int, units: frozenset
     while k < len(toks) and (keys[k][:1].isdigit() or keys[k] in (",", ".")) and k - j <= 3:
         k += 1
     return k < len(toks) and (keys[k] in units or keys[k].endswith("%"))
-
-
-def _governed_elsewhere(toks: tuple[Token, ...], prep: Token, head: Token) -> bool:
-    """True when the parse ties the preposition's phrase to a verb after it (« surpris dans
-    la nuit par … » is not the case here): the phrase's own head is a verb other than ours."""
-    if prep.dep != "case" or not 0 <= prep.head < len(toks):
-        return False
-    phrase = toks[prep.head]
-    if phrase.i < prep.i:
-        return False  # a badly attached preposition: adjacency decides
-    governor = toks[phrase.head] if 0 <= phrase.head < len(toks) else phrase
-    return governor.i != head.i and governor.pos in ("VERB", "AUX") and governor.i > prep.i

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from qa.checks.base import Check, Context
-from qa.checks.calques.pc05_government import _governed_elsewhere, _head_before, _phrase_word
+from qa.checks.calques._heads import governed_elsewhere, head_before, phrase_word
 from qa.checks.data_rules import contract
 from qa.data import load_toml
 from qa.knowledge import bilingual
@@ -99,7 +99,7 @@ class UnattestedPreposition(Check):
             p = keys[prep.i]
             if p not in CALQUE_PREPOSITIONS or prep.pos != "ADP":
                 continue
-            head_tok = _head_before(toks, keys, prep.i)
+            head_tok = head_before(toks, keys, prep.i)
             if head_tok is None or head_tok.pos in ("PROPN", "NUM", "PRON", "AUX"):
                 continue
             head = _attested_head(toks, keys, head_tok, least)
@@ -107,13 +107,13 @@ class UnattestedPreposition(Check):
                 continue
             if prep.i + 1 >= len(toks) or toks[prep.i + 1].pos in ("NUM", "PROPN", "PUNCT"):
                 continue
-            after = _phrase_word(toks, keys, prep.i)
+            after = phrase_word(toks, keys, prep.i)
             if after is None or after[:1].isdigit() or after in unless.get(p, ()):
                 continue
             nxt_content = next((t for t in toks[prep.i + 1: prep.i + 4] if t.pos != "DET"), None)
             if nxt_content is not None and nxt_content.pos in ("PROPN", "NUM"):
                 continue
-            if _governed_elsewhere(toks, prep, head_tok) or _free_phrase(toks, keys, prep, head_tok, head):
+            if governed_elsewhere(toks, prep, head_tok) or _free_phrase(toks, keys, prep, head_tok, head):
                 continue
             evidence = ""
             if ctx.source and ctx.source_lang:
