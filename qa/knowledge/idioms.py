@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from qa.data import load_toml
+from qa.knowledge.conjugation import form_slots
 from qa.knowledge.lemmas import lemma_tables
 
 LANGUAGES = ("de", "nl", "en")
@@ -38,7 +39,7 @@ class Idiom:
     lang: str
     idiom: str
     source: tuple[tuple[re.Pattern[str], ...], ...]  # alternatives, each a set of terms
-    literal: tuple[frozenset[str], ...]  # groups of lemma alternatives (keys: lower case, « oe »)
+    literal: tuple[frozenset[str], ...]  # groups of lemma alternatives and their verb forms (keys)
     fixes: tuple[str, ...]
     alone: bool
     window: int
@@ -78,11 +79,22 @@ def source_words(source: str) -> list[str]:
     return [w.casefold().replace("’", "'") for w in _SOURCE_WORD.findall(source)]
 
 
+def _forms(word: str) -> tuple[str, ...]:
+    """A literal word and, for a verb, every form of it (« court » for « courir »): spaCy
+    reads some conjugated forms as nouns or adjectives, with themselves as lemma."""
+    if not word.endswith(("er", "ir", "re", "oir")):
+        return (word,)
+    try:
+        return (word, *(key(f) for f in form_slots(word)))
+    except ValueError:
+        return (word,)
+
+
 def _idiom(lang: str, d: dict) -> Idiom:
     source = tuple(
         tuple(_term(t) for t in alt.split() if t.strip("*")) for alt in d["source"]
     )
-    groups = tuple(frozenset(key(w) for w in g.split("|")) for g in d["literal"].split())
+    groups = tuple(frozenset(w for alt in g.split("|") for w in _forms(key(alt))) for g in d["literal"].split())
     return Idiom(
         lang=lang, idiom=d["idiom"], source=source, literal=groups, fixes=tuple(d["fix"]),
         alone=bool(d.get("alone", False)), window=int(d.get("window", len(groups) + 5)),

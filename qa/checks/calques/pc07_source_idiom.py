@@ -52,6 +52,12 @@ def _match(words: list[Token], keys: list[frozenset[str]], i: int, idiom: Idiom)
     return None
 
 
+def _same(word: str, token: Token, keys: frozenset[str]) -> bool:
+    """A word of the French equivalent stands as token: the same word or lemma, or any
+    determiner for a determiner (« une fuite en avant » for « la fuite en avant »)."""
+    return word in keys or (word in _DETERMINERS and key(token.text) in _DETERMINERS)
+
+
 def _mentions(tokens: list[Token], keys: list[frozenset[str]], fix: str) -> bool:
     """The French equivalent stands in the sentence already (its words in a row, each by its
     form or its lemma: « en ont assez » for « en avoir assez »)."""
@@ -59,7 +65,7 @@ def _mentions(tokens: list[Token], keys: list[frozenset[str]], fix: str) -> bool
     wanted = [w for w in wanted if w not in ("se", "s'")] or wanted
     n = len(wanted)
     for j in range(len(tokens) - n + 1):
-        if all(wanted[k] in keys[j + k] or key(tokens[j + k].text) == wanted[k] for k in range(n)):
+        if all(_same(wanted[k], tokens[j + k], keys[j + k]) for k in range(n)):
             return True
     return False
 
@@ -135,7 +141,7 @@ class SourceIdiom(Check):
 
     code = "PC07"
     priority = 311  # after PC02: a construction its rules know keeps PC02's adapted fix
-    data_files = ("idioms.toml",)
+    data_files = ("idioms.toml", "conjugation.toml")
     name = "calque.source-idiom"
     category = Category.CALQUE
     summary = "Source idiom rendered word for word"
@@ -199,6 +205,8 @@ class SourceIdiom(Check):
         first, last = found[0], found[-1]
         if in_code(doc, first.start) or any(t.text[:1].isupper() and not t.sent_start for t in found):
             return None  # a capital mid-sentence: a name or a title (« la Pomme d'or »)
+        if any(t.pos == "PUNCT" and t.text not in "'’-" for t in analysis.in_span(first.start, last.end)):
+            return None  # a rendering stands in one clause
         start, fix = first.start, idiom.fixes[0]
         verbal = _split_verbal(fix) is not None
         own = _verb_lemma(first, idiom)
@@ -221,8 +229,10 @@ def _verb_lemma(token: Token, idiom: Idiom) -> str | None:
     """The infinitive of the literal rendering that token conjugates (« battent » for
     « battre »), None when token is no verb of the rendering."""
     wanted = frozenset().union(*idiom.literal)
-    for lemma in (token.lemma.lower(), *sorted(lemma_keys(token.text, token.lemma) & wanted)):
-        if lemma in wanted and _infinitive(lemma) and slots_of(lemma, token.text) is not None:
+    if key(token.text) not in wanted and not lemma_keys(token.text, token.lemma) & wanted:
+        return None
+    for lemma in sorted(w for w in wanted if w.endswith(("er", "ir", "re", "oir"))):
+        if _infinitive(lemma) and slots_of(lemma, token.text) is not None:
             return lemma
     return None
 
