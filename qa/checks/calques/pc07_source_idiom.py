@@ -17,7 +17,7 @@ from qa.model.textutil import match_case
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*'?")
 _FIX_TOKEN = re.compile(r"[^\W\d_]+'|[^\W\d_]+(?:-[^\W\d_]+)*|[^\w\s]")
 _DETERMINERS = frozenset("le la les l' un une des du de d' son sa ses leur leurs ce cette ces".split())
-_PREPOSITIONS = frozenset("à au aux dans sur sous en par pour avec entre".split())
+_PREPOSITIONS = frozenset("à au aux dans sur sous en par pour avec entre".split())  # « au dernier moment » replaces « sur le dernier revers »
 # How far up the parse the verb governing a nominal rendering is looked for, and how many
 # words may stand between it and the rendering.
 _HOPS = 2
@@ -29,22 +29,23 @@ def _words(tokens: Sequence[Token]) -> list[Token]:
     return [t for t in tokens if t.pos not in ("PUNCT", "SPACE") and any(c.isalpha() for c in t.text)]
 
 
-def _match(words: list[Token], keys: list[frozenset[str]], i: int, idiom: Idiom) -> list[Token] | None:
+def _match(words: list[Token], keys: list[frozenset[str]], i: int, idiom: Idiom, ordered: bool) -> list[Token] | None:
     """Distinct words from words[i] on, within the idiom's window and one sentence, one per
-    literal group, words[i] among them (None when no such choice exists)."""
+    literal group, words[i] among them; ``ordered``: the groups in the data's order, words[i]
+    the first (None when no such choice exists)."""
     window = range(i + 1, min(len(words), i + idiom.window))
 
     def assign(groups: tuple[frozenset[str], ...], used: tuple[int, ...]) -> tuple[int, ...] | None:
         if not groups:
             return used
         for j in window:
-            if j not in used and keys[j] & groups[0]:
+            if j not in used and keys[j] & groups[0] and (not ordered or j > used[-1]):
                 found = assign(groups[1:], (*used, j))
                 if found is not None:
                     return found
         return None
 
-    for g, group in enumerate(idiom.literal):
+    for g, group in enumerate(idiom.literal[:1] if ordered else idiom.literal):
         if keys[i] & group:
             found = assign(idiom.literal[:g] + idiom.literal[g + 1 :], (i,))
             if found is not None and not any(words[j].sent_start for j in found if j != i):
@@ -122,6 +123,10 @@ def _adapted(fix: str, lemma: str, form: str) -> str:
     return (out + ("pas " if negated else "") + " ".join(rest)).strip()
 
 
+def _has_source(ctx: Context) -> bool:
+    return bool(ctx.source and ctx.source.strip())
+
+
 class SourceIdiom(Check):
     """An idiom of the source language rendered word for word.
 
@@ -132,7 +137,7 @@ class SourceIdiom(Check):
     segment, while none of its French equivalents does, is reported on the literal words;
     the first suggestion is the French equivalent, its verb conjugated like the rendering's.
     Without a source, only the renderings no French sentence holds (« une goutte sur la
-    pierre chaude », « jeter le fusil dans le blé ») are reported.
+    pierre chaude », « jeter le fusil dans le blé ») are reported, their words in order.
 
     Mauvais : source « Die Hilfen sind ein Tropfen auf den heißen Stein. », cible « Les aides
     sont une goutte sur la pierre chaude. »
@@ -151,8 +156,8 @@ class SourceIdiom(Check):
 
     def _candidates(self, ctx: Context) -> list[Idiom]:
         lang = ctx.source_lang or ""
-        if ctx.source and ctx.source.strip():
-            words = source_words(ctx.source)
+        if _has_source(ctx):
+            words = source_words(ctx.source or "")
             return [i for i in idioms() if i.lang == lang and i.in_source(words)]
         return [i for i in idioms() if i.alone and (not lang or i.lang == lang)]
 
@@ -191,7 +196,7 @@ class SourceIdiom(Check):
                 for i in range(len(words)):
                     if not keys[i] & frozenset().union(*idiom.literal):
                         continue
-                    found = _match(words, keys, i, idiom)
+                    found = _match(words, keys, i, idiom, ordered=not _has_source(ctx))
                     if found is None:
                         continue
                     finding = self._finding(doc, analysis, words, found, idiom)
