@@ -244,16 +244,22 @@ def _verb_lemma(token: Token, idiom: Idiom) -> str | None:
 
 def _governing_verb(analysis: Analysis, words: list[Token], first: Token) -> Token | None:
     """The verb the rendering's first word depends on, just before it (« jeté la serviette
-    dans le ring »: « jeté »), when the French equivalent is a verb phrase."""
+    dans le ring »: « jeté »), when the French equivalent is a verb phrase; where the parse
+    gives none (« a une mauvaise constitution » parsed with the noun as root), the verb a few
+    words before."""
     token = first
     for _ in range(_HOPS):
         head = analysis.tokens[token.head]
         if head.i == token.i or head.start > first.start:
-            return None
+            break
         if head.pos in ("VERB", "AUX") and slots_of(head.lemma, head.text) is not None:
             between = sum(1 for w in words if head.start < w.start < first.start)
             return head if between <= _BETWEEN else None
         token = head
+    at = words.index(first)
+    for w in reversed(words[max(0, at - _BETWEEN - 1) : at]):  # the parse made the noun its root
+        if w.pos in ("VERB", "AUX") and slots_of(w.lemma, w.text) is not None:
+            return w
     return None
 
 
