@@ -49,6 +49,7 @@ from qa.checks.calques.pc03_neuter_pronoun import NeuterPronoun
 from qa.checks.calques.pc04_compound_order import CompoundOrder
 from qa.checks.calques.pc05_government import Government
 from qa.checks.calques.pc06_unattested_preposition import UnattestedPreposition
+from qa.checks.calques.pc07_source_idiom import SourceIdiom
 from qa.checks.syntax.sy01_verb_final import VerbFinal
 from qa.checks.syntax.sy02_extended_attribute import ExtendedAttribute
 from qa.checks.syntax.sy03_noun_adjunct import NounAdjunct
@@ -107,6 +108,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     DashesEllipses,
     ReportingPreposition,
     SourceConstruction,
+    SourceIdiom,
     NeuterPronoun,
     CompoundOrder,
     Government,

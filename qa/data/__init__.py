@@ -74,6 +74,7 @@ FILES: dict[str, Toml | Tsv] = {
     "glossary.toml": Toml(1, {"entry": ARRAY}),
     "government.toml": Toml(1, {"source_prepositions": TABLE, "units": TABLE, "unless": TABLE, "head": ARRAY}),
     "grammalecte_rules.toml": Toml(1, {"measured": TABLE, "on": TABLE, "off": TABLE}),
+    "idioms.toml": Toml(1, {"de": ARRAY, "nl": ARRAY, "en": ARRAY}),
     "grammar.toml": Toml(1, {"elision": TABLE, "contraction": TABLE, "number": TABLE, "gender": TABLE, "mood": TABLE}),
     "markup.toml": Toml(1, {
         "entity_overrides": TABLE, "entity_bare": TABLE, "html": TABLE, "bbcode": TABLE, "xliff": TABLE,

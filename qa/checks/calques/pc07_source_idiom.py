@@ -1,0 +1,276 @@
+"""PC07: an idiom of the source language rendered word for word (qa/data/idioms.toml)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from qa.checks.base import Check, Context
+from qa.checks.prose import in_code
+from qa.knowledge.conjugation import conjugate, slots_of
+from qa.knowledge.idioms import Idiom, idioms, key, lemma_keys, source_words
+from qa.knowledge.nlp import Analysis, Token
+from qa.model.document import Document, Span
+from qa.model.findings import Category, Finding, Severity
+from qa.model.textutil import match_case
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*'?")
+_FIX_TOKEN = re.compile(r"[^\W\d_]+'|[^\W\d_]+(?:-[^\W\d_]+)*|[^\w\s]")
+_DETERMINERS = frozenset("le la les l' un une des du de d' son sa ses leur leurs ce cette ces".split())
+_PREPOSITIONS = frozenset("à au aux dans sur sous en par pour avec entre".split())  # « au dernier moment » replaces « sur le dernier revers »
+# How far up the parse the verb governing a nominal rendering is looked for, and how many
+# words may stand between it and the rendering.
+_HOPS = 2
+_BETWEEN = 3
+_REFLEXIVE = {"1": "me", "2": "te", "3": "se", "4": "nous", "5": "vous", "6": "se"}
+
+
+def _words(tokens: Sequence[Token]) -> list[Token]:
+    return [t for t in tokens if t.pos not in ("PUNCT", "SPACE") and any(c.isalpha() for c in t.text)]
+
+
+def _match(words: list[Token], keys: list[frozenset[str]], i: int, idiom: Idiom, ordered: bool) -> list[Token] | None:
+    """Distinct words from words[i] on, within the idiom's window and one sentence, one per
+    literal group, words[i] among them; ``ordered``: the groups in the data's order, words[i]
+    the first (None when no such choice exists)."""
+    window = range(i + 1, min(len(words), i + idiom.window))
+
+    def assign(groups: tuple[frozenset[str], ...], used: tuple[int, ...]) -> tuple[int, ...] | None:
+        if not groups:
+            return used
+        for j in window:
+            if j not in used and keys[j] & groups[0] and (not ordered or j > used[-1]):
+                found = assign(groups[1:], (*used, j))
+                if found is not None:
+                    return found
+        return None
+
+    for g, group in enumerate(idiom.literal[:1] if ordered else idiom.literal):
+        if keys[i] & group:
+            found = assign(idiom.literal[:g] + idiom.literal[g + 1 :], (i,))
+            if found is not None and not any(words[j].sent_start for j in found if j != i):
+                return [words[j] for j in sorted(found)]
+    return None
+
+
+def _same(word: str, token: Token, keys: frozenset[str]) -> bool:
+    """A word of the French equivalent stands as token: the same word or lemma, or any
+    determiner for a determiner (« une fuite en avant » for « la fuite en avant »)."""
+    return word in keys or (word in _DETERMINERS and key(token.text) in _DETERMINERS)
+
+
+def _mentions(tokens: list[Token], keys: list[frozenset[str]], fix: str) -> bool:
+    """The French equivalent stands in the sentence already (its words in a row, each by its
+    form or its lemma: « en ont assez » for « en avoir assez »)."""
+    wanted = [key(w) for w in _FIX_TOKEN.findall(fix)]
+    wanted = [w for w in wanted if w not in ("se", "s'")] or wanted
+    n = len(wanted)
+    for j in range(len(tokens) - n + 1):
+        if all(_same(wanted[k], tokens[j + k], keys[j + k]) for k in range(n)):
+            return True
+    return False
+
+
+_VOWEL = tuple("aeéèêiîoôuh")
+
+
+def _elide(word: str, nxt: str) -> str:
+    return word[0] + "'" if word in ("ne", "me", "te", "se") and nxt.startswith(_VOWEL) else word + " "
+
+
+def _infinitive(word: str) -> bool:
+    found = slots_of(word, word)
+    return found is not None and "inf" in found[1]
+
+
+def _split_verbal(fix: str) -> tuple[bool, str, bool, str, list[str]] | None:
+    """(negated, clitic « en »/« y », reflexive, infinitive, the rest) of a verbal French
+    equivalent (« ne pas en démordre », « se serrer la ceinture »); None for any other."""
+    words = fix.replace("s'", "se ").replace("n'", "ne ").split()
+    negated = words[:2] == ["ne", "pas"]
+    words = words[2:] if negated else words
+    reflexive = words[:1] == ["se"]
+    words = words[1:] if reflexive else words
+    clitic = words[0] if words and words[0] in ("en", "y") else ""
+    words = words[1:] if clitic else words
+    if not words or not _infinitive(words[0]):
+        return None
+    return negated, clitic, reflexive, words[0], words[1:]
+
+
+def _adapted(fix: str, lemma: str, form: str) -> str:
+    """The French equivalent conjugated like the verb of the literal rendering (« tiré la
+    prise » → « coupé les vivres », « ont le nez plein » → « en ont assez »), with its
+    reflexive pronoun in the verb's person and its negation around it."""
+    parts = _split_verbal(fix)
+    found = slots_of(lemma, form)
+    if parts is None or found is None:
+        return fix
+    negated, clitic, reflexive, verb, rest = parts
+    slot = min(found[1], key=lambda x: (not x.endswith("3"), not x.endswith("6"), x != "pp", x))  # « pousse »: he, not I
+    try:
+        conjugated = conjugate(verb)[slot]
+    except (ValueError, KeyError):
+        return fix
+    if slot == "inf":
+        return fix
+    if slot == "pp":
+        return " ".join([conjugated, *rest])  # the auxiliary before it carries pronouns and negation
+    head = [_REFLEXIVE.get(slot[-1], "se")] if reflexive else []
+    head += [clitic] if clitic else []
+    words = (["ne"] if negated else []) + head + [conjugated]
+    out = "".join(_elide(w, n) if w in ("ne", "me", "te", "se") else w + " " for w, n in zip(words, [*words[1:], ""]))
+    return (out + ("pas " if negated else "") + " ".join(rest)).strip()
+
+
+def _has_source(ctx: Context) -> bool:
+    return bool(ctx.source and ctx.source.strip())
+
+
+class SourceIdiom(Check):
+    """An idiom of the source language rendered word for word.
+
+    The list (qa/data/idioms.toml) holds about 250 German, Dutch and English idioms with the
+    content words of their literal French rendering and their French equivalents. With the
+    source (`--source`), an idiom that stands in the source segment and whose literal
+    rendering (the lemmas of its words, close together, in any order) stands in the French
+    segment, while none of its French equivalents does, is reported on the literal words;
+    the first suggestion is the French equivalent, its verb conjugated like the rendering's.
+    Without a source, only the renderings no French sentence holds (« une goutte sur la
+    pierre chaude », « jeter le fusil dans le blé ») are reported, their words in order.
+
+    Mauvais : source « Die Hilfen sind ein Tropfen auf den heißen Stein. », cible « Les aides
+    sont une goutte sur la pierre chaude. »
+    Bon :     « Les aides sont une goutte d'eau dans l'océan. »
+    """
+
+    code = "PC07"
+    priority = 311  # after PC02: a construction its rules know keeps PC02's adapted fix
+    data_files = ("idioms.toml", "conjugation.toml")
+    name = "calque.source-idiom"
+    category = Category.CALQUE
+    summary = "Source idiom rendered word for word"
+    severity = Severity.WARNING
+    needs_nlp = True
+    uses_spacy = True
+
+    def _candidates(self, ctx: Context) -> list[Idiom]:
+        lang = ctx.source_lang or ""
+        if _has_source(ctx):
+            words = source_words(ctx.source or "")
+            return [i for i in idioms() if i.lang == lang and i.in_source(words)]
+        return [i for i in idioms() if i.alone and (not lang or i.lang == lang)]
+
+    def nlp_paragraphs(self, doc: Document, ctx: Context) -> set[int]:
+        candidates = self._candidates(ctx)
+        if not candidates:
+            return set()
+        out = set()
+        for k, para in enumerate(doc.paragraphs):
+            found: set[str] = set()
+            for m in _WORD.finditer(doc.text, para.start, para.end):
+                w = m.group()
+                found |= lemma_keys(w, w)
+                if "-" in w:
+                    for part in w.split("-"):
+                        found |= lemma_keys(part, part)
+            if any(all(found & g for g in i.literal) for i in candidates):
+                out.add(k)
+        return out
+
+    def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        wanted = self.nlp_paragraphs(doc, ctx)
+        if not wanted:
+            return
+        candidates = self._candidates(ctx)
+        analysis = ctx.analysis(doc)
+        taken: list[tuple[int, int]] = []
+        for k in sorted(wanted):
+            if not analysis.covers(k):
+                continue
+            words = _words(analysis.of_paragraph(k))
+            keys = [lemma_keys(t.text, t.lemma) for t in words]
+            for idiom in candidates:
+                if any(_mentions(words, keys, f) for f in idiom.fixes):
+                    continue
+                for i in range(len(words)):
+                    if not keys[i] & frozenset().union(*idiom.literal):
+                        continue
+                    found = _match(words, keys, i, idiom, ordered=not _has_source(ctx))
+                    if found is None:
+                        continue
+                    finding = self._finding(doc, analysis, words, found, idiom)
+                    if finding is None or any(s < finding.span.end and finding.span.start < e for s, e in taken):
+                        continue
+                    taken.append((finding.span.start, finding.span.end))
+                    yield finding
+                    break
+
+    def _finding(self, doc: Document, analysis: Analysis, words: list[Token], found: list[Token], idiom: Idiom) -> Finding | None:
+        first, last = found[0], found[-1]
+        if in_code(doc, first.start) or any(t.text[:1].isupper() and not t.sent_start for t in found):
+            return None  # a capital mid-sentence: a name or a title (« la Pomme d'or »)
+        if any(t.pos == "PUNCT" and t.text not in "'’-" for t in analysis.in_span(first.start, last.end)):
+            return None  # a rendering stands in one clause
+        start, fix = first.start, idiom.fixes[0]
+        verbal = _split_verbal(fix) is not None
+        own = _verb_lemma(first, idiom)
+        governor = None if own or not verbal else _governing_verb(analysis, words, first)
+        if own:
+            fix = _adapted(fix, own, first.text)
+        elif governor is not None:
+            start = governor.start
+            fix = _adapted(fix, governor.lemma, governor.text)
+        else:
+            start = _with_article(words, words.index(first), key(fix.split()[0]))
+        text = doc.text[start : last.end]
+        fix = match_case(text, fix) if text[:1].isupper() else fix
+        return self.finding(
+            doc, Span(start, last.end), f"« {text} » renders « {idiom.idiom} » word for word: « {fix} »", [fix]
+        )
+
+
+def _verb_lemma(token: Token, idiom: Idiom) -> str | None:
+    """The infinitive of the literal rendering that token conjugates (« battent » for
+    « battre »), None when token is no verb of the rendering."""
+    wanted = frozenset().union(*idiom.literal)
+    if key(token.text) not in wanted and not lemma_keys(token.text, token.lemma) & wanted:
+        return None
+    for lemma in sorted(w for w in wanted if w.endswith(("er", "ir", "re", "oir"))):
+        if _infinitive(lemma) and slots_of(lemma, token.text) is not None:
+            return lemma
+    return None
+
+
+def _governing_verb(analysis: Analysis, words: list[Token], first: Token) -> Token | None:
+    """The verb the rendering's first word depends on, just before it (« jeté la serviette
+    dans le ring »: « jeté »), when the French equivalent is a verb phrase; where the parse
+    gives none (« a une mauvaise constitution » parsed with the noun as root), the verb a few
+    words before."""
+    token = first
+    for _ in range(_HOPS):
+        head = analysis.tokens[token.head]
+        if head.i == token.i or head.start > first.start:
+            break
+        if head.pos in ("VERB", "AUX") and slots_of(head.lemma, head.text) is not None:
+            between = sum(1 for w in words if head.start < w.start < first.start)
+            return head if between <= _BETWEEN else None
+        token = head
+    at = words.index(first)
+    for w in reversed(words[max(0, at - _BETWEEN - 1) : at]):  # the parse made the noun its root
+        if w.pos in ("VERB", "AUX") and slots_of(w.lemma, w.text) is not None:
+            return w
+    return None
+
+
+def _with_article(words: list[Token], at: int, head: str) -> int:
+    """Where the finding starts: the rendering's first word, with the determiner (and the
+    preposition) before it when the French equivalent brings its own."""
+    start, j = words[at].start, at - 1
+    if head in _DETERMINERS and j >= 0 and key(words[j].text) in _DETERMINERS:
+        return words[j].start
+    if head in _PREPOSITIONS and j >= 0 and key(words[j].text) in _DETERMINERS | _PREPOSITIONS:
+        start = words[j].start
+        if key(words[j].text) in _DETERMINERS and j >= 1 and key(words[j - 1].text) in _PREPOSITIONS:
+            start = words[j - 1].start
+    return start
