@@ -1,0 +1,151 @@
+"""AR03: commentary by the translating system — a sentence, line or bracketed note about the
+translation itself, or the formulas a chat model wraps around its answer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from qa.checks.artifacts._commentary import (
+    DATA_FILE, deletion, english, english_commentary, lexicon, scope_cue, spoken, words,
+)
+from qa.checks.base import Check, Context
+from qa.knowledge.nlp import Analysis, Token
+from qa.model.document import Document, Span
+from qa.model.findings import Category, Finding, Severity
+
+_OPEN_CLOSE = {"(": ")", "[": "]"}
+
+
+class Commentary(Check):
+    """Commentary by the translating system, which is no part of the article: a
+    presentative (« Voici la traduction en français : »), a translator's note in brackets or
+    as a line (« (Note : le terme … a été traduit par …) », « N.d.T. : … »), a remark about
+    the source (« Le texte source contient une faute de frappe »), a label of the
+    translation (« Traduction : », « Texte original : … », « ### Traduction », « **Titre :** »),
+    the closing offer of help (« J'espère que cette traduction vous convient. N'hésitez pas à
+    me demander… ») and the same in English (« Sure! Here is the translation: »).
+
+    A sentence is commentary when, outside any quotation or dialogue, spaCy's lemmas show it
+    speaks of translation (traduire, traduction, traducteur…) and it addresses the user (first
+    person singular or second person), opens with a presentative or a note label; or it
+    uses the jargon of translation (« texte source », « langue cible »); or, in the first
+    person singular, it offers help to a second person. A bracket opened by a translator's
+    label is commentary wherever it stands, even inside a quotation. The word classes are
+    data (qa/data/llm_commentary.toml). An interview with a translator, a book « traduit de
+    l'anglais », « la version originale », « Remarque : » about anything else stay quiet.
+    The fix deletes the whole sentence, line or bracket and keeps every other byte.
+
+    Mauvais : « Voici la traduction en français :\\nGand prolonge son tramway »
+    Bon :     « Gand prolonge son tramway »
+    """
+
+    code = "AR03"
+    priority = 115
+    needs_nlp = True
+    paragraph_local = True
+    data_files = (DATA_FILE,)
+    name = "artifact.commentary"
+    category = Category.ARTIFACT
+    summary = "Commentary by the translating system (preamble, translator's note, closing formula)"
+    severity = Severity.ERROR
+    autofix = "all"
+
+    def nlp_paragraphs(self, doc: Document, ctx: Context) -> Iterable[int] | None:
+        cue = scope_cue()
+        return [k for k, p in enumerate(doc.paragraphs) if cue.search(doc[p])]
+
+    def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        lex = lexicon()
+        wanted = set(self.nlp_paragraphs(doc, ctx) or ())
+        analysis = ctx.analysis(doc) if wanted else None
+        for k, para in enumerate(doc.paragraphs):
+            text = doc[para]
+            label = lex.line_label.match(text)
+            if label:
+                span = para if label.group("original") or label.end() == len(text) else Span(para.start, para.start + label.end())
+                yield self._found(doc, span, "label of the translation")
+                continue
+            nlp = analysis if k in wanted and analysis is not None and analysis.covers(k) else None
+            taken: list[Span] = []
+            for bracket in self._notes(doc, para, nlp):
+                taken.append(bracket)
+                yield self._found(doc, bracket, "translator's note")
+            runs: list[list[Span]] = []
+            sentences = [s for s in doc.sentences_in(para) if not any(s.overlaps(t) for t in taken)]
+            flagged = [self._commentary(doc, s, nlp) for s in sentences]
+            for i, s in enumerate(sentences):
+                sweep = not flagged[i] and lex.interjection.fullmatch(doc[s]) and (
+                    (i + 1 < len(sentences) and flagged[i + 1]) or (i > 0 and flagged[i - 1]))
+                if flagged[i] or sweep:
+                    if i > 0 and runs and runs[-1][-1] == sentences[i - 1]:
+                        runs[-1].append(s)
+                    else:
+                        runs.append([s])
+            for run in runs:
+                yield self._found(doc, Span(run[0].start, run[-1].end), "commentary of the translation")
+
+    def _found(self, doc: Document, span: Span, what: str) -> Finding:
+        cut = deletion(doc, span)
+        shown = doc[span] if len(span) <= 80 else doc[span][:77] + "…"
+        return self.finding(doc, cut, f"{what} « {shown} » left in the text: delete it", [""], autofix=True)
+
+    def _notes(self, doc: Document, para: Span, nlp: Analysis | None) -> Iterator[Span]:
+        """Brackets opened by a translator's label, or by a note label over a topic word."""
+        lex, text = lexicon(), doc[para]
+        for i, ch in enumerate(text):
+            close = _OPEN_CLOSE.get(ch)
+            if close is None:
+                continue
+            end = text.find(close, i + 1, i + 500)
+            if end < 0:
+                continue
+            inner = text[i + 1 : end]
+            if lex.translator_label.match(inner):
+                yield Span(para.start + i, para.start + end + 1)
+            elif lex.note_label.match(inner):
+                span = Span(para.start + i, para.start + end + 1)
+                if self._topic_or_words(doc, span, nlp) or english_commentary(inner):
+                    yield span
+
+    def _tokens(self, span: Span, nlp: Analysis | None) -> list[Token]:
+        return [] if nlp is None else [t for t in nlp.in_span(span.start, span.end) if t.pos != "PUNCT"]
+
+    def _topic_or_words(self, doc: Document, span: Span, nlp: Analysis | None) -> bool:
+        lex = lexicon()
+        return any(t.lemma.lower() in lex.topic or t.lemma.lower() in lex.words for t in self._tokens(span, nlp))
+
+    def _commentary(self, doc: Document, sentence: Span, nlp: Analysis | None) -> bool:
+        lex, text = lexicon(), doc[sentence]
+        if spoken(doc, sentence.start) and spoken(doc, sentence.end - 1):
+            return False  # a quotation or a line of dialogue: someone's words
+        if english(text):
+            return english_commentary(text)
+        if lex.translator_label.match(text):
+            return True
+        tokens = [t for t in self._tokens(sentence, nlp) if not spoken(doc, t.start)]
+        if not tokens:
+            return False
+        lemmas = [t.lemma.lower() for t in tokens]
+        topic = any(lm in lex.topic for lm in lemmas)
+        if any(_contains(lemmas, j) for j in lex.jargon):
+            return True
+        first = any(_person(t, "1") for t in tokens)
+        second = any(_person(t, "2") for t in tokens)
+        if topic and (first or second or lemmas[0] in lex.presentatives or words(text)[0] in lex.presentatives):
+            return True
+        if lex.note_label.match(text) and (topic or any(lm in lex.words for lm in lemmas)):
+            return True
+        return first and second and any(lm in lex.service for lm in lemmas)
+
+
+def _contains(seq: list[str], part: tuple[str, ...]) -> bool:
+    n = len(part)
+    return any(tuple(seq[i : i + n]) == part for i in range(len(seq) - n + 1))
+
+
+def _person(t: Token, person: str) -> bool:
+    """A pronoun, possessive or verb of that person (first: singular only; « nous » is the
+    paper's own voice)."""
+    if t.morph.get("Person") != person or t.pos not in ("PRON", "DET", "VERB", "AUX"):
+        return False
+    return person == "2" or t.morph.get("Number") == "Sing"
