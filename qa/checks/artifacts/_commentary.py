@@ -24,6 +24,9 @@ class Lexicon:
     words: frozenset[str]
     jargon: tuple[tuple[str, ...], ...]
     presentatives: frozenset[str]
+    announced: frozenset[str]
+    languages: frozenset[str]
+    actions: frozenset[str]
     note_label: re.Pattern[str]
     translator_label: re.Pattern[str]
     line_label: re.Pattern[str]
@@ -52,6 +55,9 @@ def lexicon() -> Lexicon:
         words=frozenset(data["topic"]["words"]),
         jargon=tuple(tuple(j) for j in data["topic"]["jargon"]),
         presentatives=frozenset(data["topic"]["presentatives"]),
+        announced=frozenset(data["topic"]["announced"]),
+        languages=frozenset(data["topic"]["languages"]),
+        actions=frozenset(data["topic"]["actions"]),
         note_label=re.compile(label.format(_alternation(labels["note"] + labels["translator"]))),
         translator_label=re.compile(label.format(_alternation(labels["translator"]))),
         # « ### Traduction », « **Titre :** », « Texte original : … »: markup, the label,
@@ -75,7 +81,8 @@ def scope_cue() -> re.Pattern[str]:
 
 @cache
 def _scope_cue() -> re.Pattern[str]:
-    return re.compile(r"tradu|translat|source|cible|départ|hésit|ez\b|n\.?\s?d\.?\s?t|\bnote|remarque|\bnota|\bn\.?\s?b\b|précision|vous|votre|\bvos\b|\bt[eu]\b|\bt['’]|\btoi\b|\bt[oa]n?\b|\btes\b|\byou", re.I)
+    stems = "|".join(sorted({re.escape(w[:5]) for w in lexicon().languages}))
+    return re.compile(stems + r"|tradu|translat|source|cible|départ|hésit|ez\b|voici|voilà|ci-dessous|ci-après|\bje\b|\bj['’]|\bmoi\b|\bme\b|\bm['’]|n\.?\s?d\.?\s?t|\bnote|remarque|\bnota|\bn\.?\s?b\b|précision|vous|votre|\bvos\b|\bt[eu]\b|\bt['’]|\btoi\b|\bt[oa]n?\b|\btes\b|\byou", re.I)
 
 
 def dialogue(doc: Document, offset: int) -> bool:

@@ -21,6 +21,7 @@ _WIKI = re.compile(r"\[\[(?:[^\[\]|\n]*\|)?([^\[\]|\n]+)\]\]")
 _MD_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\((?:https?://|www\.|/)[^()\s]{0,500}\)")
 _MD_BOLD = re.compile(r"(?<![*\w])\*\*([^*\n]{1,200}?)\*\*(?![*\w])")
 _MD_HEADING = re.compile(r"^#{1,6}[ \u00a0]+(?=\w)", re.M)
+_MD_FENCE = re.compile(r"^[ \t]*(?:```|~~~)[\w+-]*[ \t]*$", re.M)  # a model's answer wrapped as code
 _TEMPLATE = re.compile(r"\{\{[^{}\n]{1,300}\}\}")
 _ESCAPE = re.compile(r"\\(?:u[0-9a-fA-F]{4}|[nrt\"'])")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -116,6 +117,10 @@ class MarkupResidue(Check):
             span = Span(*m.span())
             if fresh(span):
                 yield self.finding(doc, span, f"Markdown heading mark « {m.group().strip()} » left in the text: delete it", [""], autofix=True)
+        for m in _MD_FENCE.finditer(text):
+            span = Span(*m.span())
+            if fresh(span):
+                yield self.finding(doc, span, f"Markdown code fence « {m.group().strip()} » left in the text: delete it", [""], autofix=True)
         for m in _TEMPLATE.finditer(text):
             span = Span(*m.span())
             if fresh(span):

@@ -14,6 +14,8 @@ from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding, Severity
 
 _OPEN_CLOSE = {"(": ")", "[": "]"}
+# At most this many tokens between the « je » and the « vous » of an offer of help.
+OFFER_REACH = 8
 
 
 class Commentary(Check):
@@ -102,10 +104,12 @@ class Commentary(Check):
             inner = text[i + 1 : end]
             if lex.translator_label.match(inner):
                 yield Span(para.start + i, para.start + end + 1)
-            elif lex.note_label.match(inner):
+            else:
                 span = Span(para.start + i, para.start + end + 1)
-                if self._topic_or_words(doc, span, nlp) or english_commentary(inner):
+                if lex.note_label.match(inner) and (self._topic_or_words(doc, span, nlp) or english_commentary(inner)):
                     yield span
+                elif len(inner.split()) >= 4 and self._commentary(doc, span, nlp, inside=True):
+                    yield span  # « (Le nom de l'entreprise a été conservé en anglais.) »
 
     def _tokens(self, span: Span, nlp: Analysis | None) -> list[Token]:
         return [] if nlp is None else [t for t in nlp.in_span(span.start, span.end) if t.pos != "PUNCT"]
@@ -114,33 +118,59 @@ class Commentary(Check):
         lex = lexicon()
         return any(t.lemma.lower() in lex.topic or t.lemma.lower() in lex.words for t in self._tokens(span, nlp))
 
-    def _commentary(self, doc: Document, sentence: Span, nlp: Analysis | None) -> bool:
+    def _commentary(self, doc: Document, sentence: Span, nlp: Analysis | None, inside: bool = False) -> bool:
         lex, text = lexicon(), doc[sentence]
-        if spoken(doc, sentence.start) and spoken(doc, sentence.end - 1):
+        if inside:  # a bracket is judged on its words, wherever it stands
+            text = text[1:-1]
+        elif spoken(doc, sentence.start) and spoken(doc, sentence.end - 1):
             return False  # a quotation or a line of dialogue: someone's words
         if english(text):
             return english_commentary(text)
         if lex.translator_label.match(text):
             return True
-        tokens = [t for t in self._tokens(sentence, nlp) if not spoken(doc, t.start)]
+        tokens = [t for t in self._tokens(sentence, nlp) if inside or not spoken(doc, t.start)]
         if not tokens:
             return False
         lemmas = [t.lemma.lower() for t in tokens]
         topic = any(lm in lex.topic for lm in lemmas)
         if any(_contains(lemmas, j) for j in lex.jargon):
             return True
-        first = any(_person(t, "1") for t in tokens)
+        first = any(_person(t, "1") for t in tokens)  # (an offer of help needs more: below)
         second = any(_person(t, "2") for t in tokens)
-        if topic and (first or second or lemmas[0] in lex.presentatives or words(text)[0] in lex.presentatives):
+        wording = any(t.lemma.lower() in lex.words and t.pos == "NOUN" for t in tokens)  # « l'original », not « version originale »
+        language = any(lm in lex.languages for lm in lemmas)
+        presents = any(w in lex.presentatives for w in words(text)[:4])
+        if topic and (first or second or presents):
             return True
-        if lex.note_label.match(text) and (topic or any(lm in lex.words for lm in lemmas)):
+        if presents and text.rstrip().endswith(":") and language and any(lm in lex.announced for lm in lemmas):
+            return True  # « Bien sûr, voici le texte en français : »
+        if lex.note_label.match(text) and (topic or wording or first):
             return True
-        return first and second and any(lm in lex.service for lm in lemmas)
+        rendered = any(t.pos == "VERB" and (t.lemma.lower() in lex.actions or t.lemma.lower() in lex.topic) for t in tokens)
+        if wording and rendered and (language or first or "par" in lemmas):
+            return True  # a rendering decision: « Le nom a été conservé en anglais. », « … traduit par … »
+        if not any(lm in lex.service for lm in lemmas) or nlp is None:
+            return False
+        # the offer of help: a first person singular and a second person in one clause
+        # (« N'hésitez pas à me demander si vous souhaitez… »), not in two coordinated ones
+        # and a few words apart: a pronoun of each (an imperative is the second person too)
+        ones = [t for t in tokens if _person(t, "1") and t.pos != "VERB"]
+        twos = [t for t in tokens if _person(t, "2") and (t.pos != "VERB" or t.morph.get("Mood") == "Imp")]
+        return any(abs(a.i - b.i) <= OFFER_REACH and _clause(nlp, a) == _clause(nlp, b) for a in ones for b in twos)
 
 
 def _contains(seq: list[str], part: tuple[str, ...]) -> bool:
     n = len(part)
     return any(tuple(seq[i : i + n]) == part for i in range(len(seq) - n + 1))
+
+
+def _clause(nlp: Analysis, t: Token) -> int:
+    """The head of t's clause: up the parse to the root, or to a coordinated or juxtaposed
+    clause (« je retourne souvent…, son hôte est là pour vous aider »: two clauses)."""
+    steps = 0
+    while t.dep not in ("ROOT", "conj", "parataxis") and t.head != t.i and steps < 50:
+        t, steps = nlp.tokens[t.head], steps + 1
+    return t.i
 
 
 def _person(t: Token, person: str) -> bool:
