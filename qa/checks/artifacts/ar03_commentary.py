@@ -30,8 +30,10 @@ class Commentary(Check):
     A sentence is commentary when, outside any quotation or dialogue, spaCy's lemmas show it
     speaks of translation (traduire, traduction, traducteur…) and it addresses the user (first
     person singular or second person), opens with a presentative or a note label; or it
-    uses the jargon of translation (« texte source », « langue cible »); or, in the first
-    person singular, it offers help to a second person. A bracket opened by a translator's
+    uses the jargon of translation (« texte source », « langue cible »); or it states a
+    rendering decision (« le terme … a été traduit par … », « le nom a été conservé en
+    allemand »); or, in the first person singular, it offers help to a second person in the
+    same clause. A bracket opened by a translator's
     label is commentary wherever it stands, even inside a quotation. The word classes are
     data (qa/data/llm_commentary.toml). An interview with a translator, a book « traduit de
     l'anglais », « la version originale », « Remarque : » about anything else stay quiet.
