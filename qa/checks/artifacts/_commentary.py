@@ -15,7 +15,7 @@ from qa.model.document import Document, Span
 DATA_FILE = "llm_commentary.toml"
 _WORD = re.compile(r"[\w’'.-]+")
 # A paragraph of dialogue (« — Je cherche d'abord… »): the speaker's words, not the copy's.
-_DIALOGUE = re.compile(r"[—–―]|-\s")
+_DIALOGUE = re.compile(r"[—–―]|-\s|(?:Q|R|Question|Réponse)\s*[:.–—-]")
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,15 @@ def lexicon() -> Lexicon:
     labels, lines, english = data["labels"], data["line_labels"], data["english"]
     # a label, then « : » within a few characters (« Note du traducteur : », « N.B. : »)
     label = r"^[\s(\[*_#]*(?i:{})\s*\**\s*:"
-    kinds = "|".join(f"(?P<{kind}>{_alternation(lines[kind])})" for kind in ("translation", "original", "structure"))
+    groups = {
+        "translation": lines["translation"] + lines["answer_roles"],
+        "original": lines["original"] + lines["prompt_roles"],
+        "structure": lines["structure"],
+    }
+    kinds = "|".join(f"(?P<{kind}>{_alternation(items)})" for kind, items in groups.items())
+    # « Traduction (français) : », « Texte traduit en français : », « Translation into French: »
+    names = _alternation(data["topic"]["languages"] + data["topic"]["languages_en"])
+    extra = rf"(?:[ \t\u00a0]*\([^()\n]{{1,30}}\)|[ \t\u00a0]+(?:en|vers le|du|de l['’]|from|into|in|to)[ \t\u00a0]*(?:{names}))?"
     return Lexicon(
         topic=frozenset(data["topic"]["lemmas"]),
         words=frozenset(data["topic"]["words"]),
@@ -62,7 +70,7 @@ def lexicon() -> Lexicon:
         translator_label=re.compile(label.format(_alternation(labels["translator"]))),
         # « ### Traduction », « **Titre :** », « Texte original : … »: markup, the label,
         # an optional colon, then the end of the line or the text it labels
-        line_label=re.compile(rf"[#>*_\s]*(?i:{kinds})[*_]*[ \t\u00a0]*(?::[*_]*[ \t\u00a0]*|$)"),
+        line_label=re.compile(rf"[#>*_\s]*(?i:(?:{kinds}){extra})[*_]*[ \t\u00a0]*(?::[*_]*[ \t\u00a0]*|$)"),
         service=frozenset(data["politeness"]["lemmas"]),
         interjection=re.compile(rf"\W*(?i:{_alternation(data['politeness']['interjections'])})\W*"),
         en_function=frozenset(english["function_words"]),

@@ -43,8 +43,13 @@ class RepeatedSegment(Check):
             if previous is not None and _key(doc[para]) == _key(doc[previous]) and len(doc[para].split()) >= LEAST_WORDS:
                 yield self._found(doc, para, "paragraph")
                 continue
-            previous = para
             sentences = doc.sentences_in(para)
+            if previous is not None and sentences:
+                last = doc.sentences_in(previous)[-1:]
+                # a segment sent twice across a line break: « … lundi.\nLe trafic reprendra lundi. Les … »
+                if last and _key(doc[sentences[0]]) == _key(doc[last[0]]) and len(doc[last[0]].split()) >= LEAST_WORDS:
+                    yield self._found(doc, sentences[0], "sentence")
+            previous = para
             for before, sentence in zip(sentences, sentences[1:]):
                 if _key(doc[sentence]) == _key(doc[before]) and len(doc[sentence].split()) >= LEAST_WORDS:
                     yield self._found(doc, sentence, "sentence")
