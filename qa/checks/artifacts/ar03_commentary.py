@@ -76,7 +76,11 @@ class Commentary(Check):
                 yield self._found(doc, bracket, "translator's note")
             runs: list[list[Span]] = []
             sentences = [s for s in doc.sentences_in(para) if not any(s.overlaps(t) for t in taken)]
-            flagged = [self._commentary(doc, s, nlp) for s in sentences]
+            heads = [self._head(doc, s, nlp) for s in sentences]
+            for head in heads:
+                if head is not None:
+                    yield self._found(doc, head, "commentary of the translation")
+            flagged = [head is None and self._commentary(doc, s, nlp) for s, head in zip(sentences, heads)]
             for i, s in enumerate(sentences):
                 sweep = not flagged[i] and lex.interjection.fullmatch(doc[s]) and (
                     (i + 1 < len(sentences) and flagged[i + 1]) or (i > 0 and flagged[i - 1]))
@@ -112,6 +116,19 @@ class Commentary(Check):
                     yield span
                 elif len(inner.split()) >= 4 and self._commentary(doc, span, nlp, inside=True):
                     yield span  # « (Le nom de l'entreprise a été conservé en anglais.) »
+
+    def _head(self, doc: Document, sentence: Span, nlp: Analysis | None) -> Span | None:
+        """« Voici la traduction : Le port de Hambourg recrute… », « Here is the translation:
+        Le port… »: a presentation glued to the article's first sentence, cut at its colon."""
+        text = doc[sentence]
+        colon = text.find(":")
+        if colon < 0 or not text[colon + 1 :].strip():
+            return None
+        head = Span(sentence.start, sentence.start + colon + 1)
+        before = text[:colon]
+        if english(before) or any(w in lexicon().presentatives for w in words(before)[:4]):
+            return head if self._commentary(doc, head, nlp) else None
+        return None
 
     def _tokens(self, span: Span, nlp: Analysis | None) -> list[Token]:
         return [] if nlp is None else [t for t in nlp.in_span(span.start, span.end) if t.pos != "PUNCT"]
