@@ -49,10 +49,10 @@ def pipeline_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
 @cache
 def end_line() -> re.Pattern[str]:
     """A line that only marks the end of a dispatch or an answer: « -- FIN -- », « [END] »,
-    « ### », « -30- », « FIN »; a bare word must be in capitals (« Fin » alone may head a
-    part), a dashed or bracketed one may be in any case."""
+    « ### », « -30- », « FIN », « Fin de la traduction. »; a bare word must be in capitals
+    (« Fin » alone may head a part), a dashed or bracketed one or a phrase may be in any case."""
     ends = alternation(load_toml("markup.toml")["chat"]["end_words"])
-    capitals = alternation([w for w in load_toml("markup.toml")["chat"]["end_words"] if w.isupper()])
+    capitals = alternation([w for w in load_toml("markup.toml")["chat"]["end_words"] if w.isupper() or " " in w])
     return re.compile(
         rf"[-–—*=~\s]*[\[(<](?:{ends})[\])>][-–—*=~\s]*|[-–—*=~]+\s*(?:{ends})\s*[-–—*=~]+|(?:{capitals})\.?|#{{3,}}|-30-"
     )

@@ -81,10 +81,9 @@ class Commentary(Check):
                 if head is not None:
                     yield self._found(doc, head, "commentary of the translation")
             flagged = [head is None and self._commentary(doc, s, nlp) for s, head in zip(sentences, heads)]
+            self._sweep(doc, sentences, flagged, nlp)
             for i, s in enumerate(sentences):
-                sweep = not flagged[i] and lex.interjection.fullmatch(doc[s]) and (
-                    (i + 1 < len(sentences) and flagged[i + 1]) or (i > 0 and flagged[i - 1]))
-                if flagged[i] or sweep:
+                if flagged[i]:
                     if i > 0 and runs and runs[-1][-1] == sentences[i - 1]:
                         runs[-1].append(s)
                     else:
@@ -112,10 +111,26 @@ class Commentary(Check):
                 yield Span(para.start + i, para.start + end + 1)
             else:
                 span = Span(para.start + i, para.start + end + 1)
-                if lex.note_label.match(inner) and (self._topic_or_words(doc, span, nlp) or english_commentary(inner)):
+                if lex.note_label.match(inner) and english_commentary(inner):
                     yield span
                 elif len(inner.split()) >= 4 and self._commentary(doc, span, nlp, inside=True):
                     yield span  # « (Le nom de l'entreprise a été conservé en anglais.) »
+
+    def _sweep(self, doc: Document, sentences: list[Span], flagged: list[bool], nlp: Analysis | None) -> None:
+        """Commentary comes in runs: a neighbour of a flagged sentence goes with it when it is
+        an interjection (« Bien sûr ! ») or speaks of translation (a topic lemma outside
+        quotation: « Cette traduction conserve le registre du texte d'origine. »)."""
+        lex = lexicon()
+        changed = True
+        while changed:
+            changed = False
+            for i, s in enumerate(sentences):
+                near = (i > 0 and flagged[i - 1]) or (i + 1 < len(sentences) and flagged[i + 1])
+                if flagged[i] or not near:
+                    continue
+                topical = any(t.lemma.lower() in lex.topic for t in self._tokens(s, nlp) if not spoken(doc, t.start))
+                if lex.interjection.fullmatch(doc[s]) or topical:
+                    flagged[i] = changed = True
 
     def _head(self, doc: Document, sentence: Span, nlp: Analysis | None) -> Span | None:
         """« Voici la traduction : Le port de Hambourg recrute… », « Here is the translation:
@@ -132,10 +147,6 @@ class Commentary(Check):
 
     def _tokens(self, span: Span, nlp: Analysis | None) -> list[Token]:
         return [] if nlp is None else [t for t in nlp.in_span(span.start, span.end) if t.pos != "PUNCT"]
-
-    def _topic_or_words(self, doc: Document, span: Span, nlp: Analysis | None) -> bool:
-        lex = lexicon()
-        return any(t.lemma.lower() in lex.topic or t.lemma.lower() in lex.words for t in self._tokens(span, nlp))
 
     def _commentary(self, doc: Document, sentence: Span, nlp: Analysis | None, inside: bool = False) -> bool:
         lex, text = lexicon(), doc[sentence]
@@ -163,10 +174,10 @@ class Commentary(Check):
             return True
         if presents and text.rstrip().endswith(":") and language and any(lm in lex.announced for lm in lemmas):
             return True  # « Bien sûr, voici le texte en français : »
-        if lex.note_label.match(text) and (topic or wording or first):
-            return True
         rendered = any(t.pos == "VERB" and (t.lemma.lower() in lex.actions or t.lemma.lower() in lex.topic) for t in tokens)
-        if wording and rendered and (language or first or "par" in lemmas):
+        if lex.note_label.match(text) and (topic or wording or first or (rendered and "par" in lemmas)):
+            return True
+        if wording and rendered and (language or first or second or "par" in lemmas):
             return True  # a rendering decision: « Le nom a été conservé en anglais. », « … traduit par … »
         if not any(lm in lex.service for lm in lemmas) or nlp is None:
             return False
