@@ -170,7 +170,11 @@ class Commentary(Check):
         wording = any(t.lemma.lower() in lex.words and t.pos == "NOUN" for t in tokens)  # « l'original », not « version originale »
         language = any(lm in lex.languages for lm in lemmas)
         presents = any(w in lex.presentatives for w in words(text)[:4])
-        if topic and (first or second or presents):
+        if topic and (first or presents):
+            return True
+        # the second person alone is also the reader of service journalism (« DeepL vous
+        # permet de traduire… »): the user is addressed about this translation, or served
+        if topic and second and (any(lm in lex.service for lm in lemmas) or _this_translation(tokens, lex.topic)):
             return True
         if presents and text.rstrip().endswith(":") and language and any(lm in lex.announced for lm in lemmas):
             return True  # « Bien sûr, voici le texte en français : »
@@ -192,6 +196,15 @@ class Commentary(Check):
 def _contains(seq: list[str], part: tuple[str, ...]) -> bool:
     n = len(part)
     return any(tuple(seq[i : i + n]) == part for i in range(len(seq) - n + 1))
+
+
+def _this_translation(tokens: list[Token], topic: frozenset[str]) -> bool:
+    """« cette traduction », « ma traduction »: the translation at hand."""
+    return any(
+        t.lemma.lower() in topic and t.pos == "NOUN" and i > 0
+        and (tokens[i - 1].morph.get("PronType") == "Dem" or tokens[i - 1].morph.get("Poss") == "Yes")
+        for i, t in enumerate(tokens)
+    )
 
 
 def _clause(nlp: Analysis, t: Token) -> int:
