@@ -46,7 +46,8 @@ class Commentary(Check):
     code = "AR03"
     priority = 115
     needs_nlp = True
-    paragraph_local = True
+    # not local: a whole line is deleted with its line break, which lies outside the paragraph
+    paragraph_local = False
     data_files = (DATA_FILE,)
     name = "artifact.commentary"
     category = Category.ARTIFACT

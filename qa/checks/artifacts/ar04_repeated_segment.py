@@ -30,7 +30,7 @@ class RepeatedSegment(Check):
 
     code = "AR04"
     priority = 117
-    paragraph_local = False
+    paragraph_local = False  # compares neighbouring paragraphs, deletes a line break
     name = "artifact.repeated-segment"
     category = Category.ARTIFACT
     summary = "Sentence or paragraph repeated verbatim back to back"
