@@ -66,6 +66,10 @@ class Commentary(Check):
         for k, para in enumerate(doc.paragraphs):
             text = doc[para]
             label = lex.line_label.match(text)
+            # without its colon, a label is a heading (« # Titre », « Traduction »), unless
+            # the model marked it up (« ### Traduction »)
+            if label and ":" not in label.group() and (label.group("structure") or not text.lstrip()[:1] in "#*_"):
+                label = None
             if label:
                 span = para if label.group("original") or label.end() == len(text) else Span(para.start, para.start + label.end())
                 yield self._found(doc, span, "label of the translation")
