@@ -4,7 +4,8 @@ Usage: python bench/heldout/mark.py FOLDER
 
 A draft is the MT text with each artifact written in place as
 ``[[wrong|fix|category]]`` (an optional fourth field ``optional`` marks an optional line;
-alternatives to the fix are separated by ``/``, the first being the primary fix).
+alternatives to the fix are separated by ``/``, the first being the primary fix). Where the
+wrong text holds brackets or bars (« [FIN] », « <|im_end|> »), write ``⟦wrong¦fix¦category⟧``.
 Offsets are computed here, in code points of the text as written, so a gold line always
 holds exactly the span it names (../shared/eval/FORMAT.md).
 """
@@ -16,7 +17,10 @@ import re
 import sys
 from pathlib import Path
 
-MARK = re.compile(r"\[\[([^|\]]*)\|([^|\]]*)\|([a-z-]+)(?:\|(optional))?\]\]")
+MARK = re.compile(
+    r"\[\[([^|\]]*)\|([^|\]]*)\|([a-z-]+)(?:\|(optional))?\]\]"
+    r"|⟦([^¦⟧]*)¦([^¦⟧]*)¦([a-z-]+)(?:¦(optional))?⟧"
+)
 
 
 def build(draft: str) -> tuple[str, str, list[dict]]:
@@ -27,7 +31,8 @@ def build(draft: str) -> tuple[str, str, list[dict]]:
         text.append(before)
         ref.append(before)
         out_len += len(before)
-        wrong, fixes, category, optional = m.group(1), m.group(2).split("/"), m.group(3), bool(m.group(4))
+        g = m.groups()[4:] if m.group(1) is None else m.groups()[:4]
+        wrong, fixes, category, optional = g[0], g[1].split("/"), g[2], bool(g[3])
         gold.append({"start": out_len, "end": out_len + len(wrong), "text": wrong, "category": category,
                      "fix": fixes[0], "accept": fixes[1:], "optional": optional})
         text.append(wrong)

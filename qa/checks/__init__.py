@@ -34,6 +34,8 @@ from qa.checks.mechanics.mc16_bare_name import BareName
 from qa.checks.mechanics.mc17_opening_capital import OpeningCapital
 from qa.checks.artifacts.ar01_pipeline_tag import PipelineTag
 from qa.checks.artifacts.ar02_markup_residue import MarkupResidue
+from qa.checks.artifacts.ar03_commentary import Commentary
+from qa.checks.artifacts.ar04_repeated_segment import RepeatedSegment
 from qa.checks.numbers.nf01_number_style import NumberStyle
 from qa.checks.numbers.nf02_date_style import DateStyle
 from qa.checks.typography.ty01_high_punctuation import HighPunctuation
@@ -77,6 +79,8 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     TitleGender,
     PersonGender,
     SubjectAgreement,
+    Commentary,
+    RepeatedSegment,
     PipelineTag,
     MarkupResidue,
     SplitToken,  # before MC01: its title finding replaces MC01's glued stop on the same span

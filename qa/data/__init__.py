@@ -78,8 +78,9 @@ FILES: dict[str, Toml | Tsv] = {
     "grammar.toml": Toml(1, {"elision": TABLE, "contraction": TABLE, "number": TABLE, "gender": TABLE, "mood": TABLE}),
     "markup.toml": Toml(1, {
         "entity_overrides": TABLE, "entity_bare": TABLE, "html": TABLE, "bbcode": TABLE, "xliff": TABLE,
-        "model_tokens": TABLE, "tracker": TABLE, "pipeline_tag": TABLE,
+        "model_tokens": TABLE, "tracker": TABLE, "pipeline_tag": TABLE, "chat": TABLE,
     }),
+    "llm_commentary.toml": Toml(1, {"topic": TABLE, "labels": TABLE, "line_labels": TABLE, "politeness": TABLE, "english": TABLE}),
     "mechanics.toml": Toml(1, {"merge": TABLE, "abbreviations": TABLE, "pronouns": TABLE, "quantity": TABLE, "capitals": TABLE}),
     "missing_words.toml": Toml(1, {"prepositions": TABLE, "verbs": TABLE, "quantity": TABLE, "locutions": TABLE, "names": TABLE, "nouns": TABLE}),
     "names.toml": Toml(1, {"french_titles": ARRAY, "qualified_names": ARRAY, "nationalities": ARRAY, "names": ARRAY}),

@@ -23,7 +23,9 @@ def pipeline_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     langs = alternation(data["pipeline_tag"]["languages"])
     labels = alternation(data["tracker"]["labels"])
     xliff = alternation(data["xliff"]["tags"])
-    tokens = alternation(data["model_tokens"]["tokens"])
+    tokens = alternation(data["model_tokens"]["tokens"] + data["chat"]["tokens"])
+    wrappers = alternation(data["chat"]["wrappers"])
+    ends = alternation(data["chat"]["end_words"])
     return (
         # « ttn-fr-33 »: a feed slug with a language code and a sequence number.
         (re.compile(rf"(?<![\w-])(?:[a-z]{{2,8}}[-_](?:{langs})|[A-Z]{{2,8}}[-_](?:{langs.upper()}))[-_]\d{{1,8}}(?![\w-])"), "pipeline tag"),
@@ -35,8 +37,24 @@ def pipeline_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
         (re.compile(r"(?<!\w)__[A-Z][A-Z0-9_]*[A-Z0-9]__(?!\w)"), "unfilled placeholder"),
         (re.compile(rf"</?(?:{xliff})(?:\s[^<>]{{0,200}})?/?>"), "XLIFF inline tag"),
         (re.compile(rf"(?<![\w<\[])(?:{tokens})(?![\w>\]])"), "MT special token"),
+        # « <|im_end|> », « <|eot_id|> »: a chat special token by its shape.
+        (re.compile(r"<\|[A-Za-z][\w.:-]{0,40}\|>"), "chat special token"),
+        (re.compile(rf"</?(?i:{wrappers})>"), "tag around the model's answer"),
+        (re.compile(rf"\[(?:{ends})\]|\((?:{ends})\)"), "end mark"),
         (re.compile(r"(?<=\w)@@(?= )"), "BPE joiner"),
         (re.compile(r"▁"), "SentencePiece marker"),
+    )
+
+
+@cache
+def end_line() -> re.Pattern[str]:
+    """A line that only marks the end of a dispatch or an answer: « -- FIN -- », « [END] »,
+    « ### », « -30- », « FIN », « Fin de la traduction. »; a bare word must be in capitals
+    (« Fin » alone may head a part), a dashed or bracketed one or a phrase may be in any case."""
+    ends = alternation(load_toml("markup.toml")["chat"]["end_words"])
+    capitals = alternation([w for w in load_toml("markup.toml")["chat"]["end_words"] if w.isupper() or " " in w])
+    return re.compile(
+        rf"[-–—*=~\s]*[\[(<](?:{ends})[\])>][-–—*=~\s]*|[-–—*=~]+\s*(?:{ends})\s*[-–—*=~]+|(?:{capitals})\.?|#{{3,}}|-30-"
     )
 
 

@@ -1,1 +1,2 @@
-"""AR01, AR02: residue of the production pipeline and of markup left in the copy."""
+"""AR01–AR04: residue of the production pipeline, markup left in the copy, commentary by the
+translating system, segments sent twice."""

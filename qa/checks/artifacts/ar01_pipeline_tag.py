@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from qa.checks.base import Check, Context
-from qa.knowledge.pipeline_tags import SLUG_LINE, pipeline_patterns
+from qa.knowledge.pipeline_tags import SLUG_LINE, end_line, pipeline_patterns
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding, Severity
 
@@ -15,7 +15,9 @@ class PipelineTag(Check):
 
     Feed slugs (« ttn-fr-33 »), tracking labels (« [ID:1234] »), unfilled placeholders
     (« {{name}} », « {0} », « %s », « __TITLE__ »), XLIFF inline tags (« <x id="1"/> »)
-    and model tokens (« <unk> ») are never part of the article: delete them.
+    model tokens (« <unk> »), chat tokens and tags (« <|im_end|> », « [/INST] »,
+    « <translation> ») and end marks (« [FIN] », « -- FIN -- », « ### » on its own line)
+    are never part of the article: delete them.
 
     Mauvais : « … vacants au sein des forces armées.  ttn-fr-12 »
     Bon :     « … vacants au sein des forces armées. »
@@ -37,6 +39,9 @@ class PipelineTag(Check):
             if SLUG_LINE.fullmatch(doc[para]):
                 seen.append(para)
                 yield self._found(doc, para, "pipeline tag")
+            elif end_line().fullmatch(doc[para]):
+                seen.append(para)
+                yield self._found(doc, para, "end mark")
         for pattern, what in pipeline_patterns():
             for m in pattern.finditer(doc.text):
                 span = Span(*m.span())

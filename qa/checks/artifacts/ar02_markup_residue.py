@@ -21,6 +21,10 @@ _WIKI = re.compile(r"\[\[(?:[^\[\]|\n]*\|)?([^\[\]|\n]+)\]\]")
 _MD_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\((?:https?://|www\.|/)[^()\s]{0,500}\)")
 _MD_BOLD = re.compile(r"(?<![*\w])\*\*([^*\n]{1,200}?)\*\*(?![*\w])")
 _MD_HEADING = re.compile(r"^#{1,6}[ \u00a0]+(?=\w)", re.M)
+_MD_FENCE = re.compile(r"^[ \t]*(?:```|~~~)[\w+-]*[ \t]*$", re.M)  # a model's answer wrapped as code
+# A Markdown rule between a model's preamble and its answer (« *** » and « * * * » are left:
+# the section break of literary copy).
+_MD_RULE = re.compile(r"^[ \t]*(?:-{3,}|_{3,})[ \t]*$", re.M)
 _TEMPLATE = re.compile(r"\{\{[^{}\n]{1,300}\}\}")
 _ESCAPE = re.compile(r"\\(?:u[0-9a-fA-F]{4}|[nrt\"'])")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -116,6 +120,11 @@ class MarkupResidue(Check):
             span = Span(*m.span())
             if fresh(span):
                 yield self.finding(doc, span, f"Markdown heading mark « {m.group().strip()} » left in the text: delete it", [""], autofix=True)
+        for pattern, what in ((_MD_FENCE, "Markdown code fence"), (_MD_RULE, "Markdown rule")):
+            for m in pattern.finditer(text):
+                span = Span(*m.span())
+                if fresh(span):
+                    yield self.finding(doc, span, f"{what} « {m.group().strip()} » left in the text: delete it", [""], autofix=True)
         for m in _TEMPLATE.finditer(text):
             span = Span(*m.span())
             if fresh(span):
