@@ -92,36 +92,48 @@ def convert(system: str, out: Path) -> list[str]:
     return names
 
 
-def lint(path: Path, source: Path | None) -> list[tuple[int, int, str]]:
-    """(start, end, code) of qa's findings on one file, in process (the models load once)."""
+def lint(path: Path, source: Path | None) -> list[tuple[int, int, str, str]]:
+    """(start, end, code, message) of qa's findings on one file, in process (the models load once)."""
     from qa import api
 
     config = api.Config(source_file=source, source_lang="en" if source else None, jobs=1)
     (result,) = api.lint_paths([path], config)
     if result.error:
         raise SystemExit(result.error)
-    return [(f.span.start, f.span.end, f.code) for f in result.findings]
+    return [(f.span.start, f.span.end, f.code, f.message) for f in result.findings]
 
 
-def score(folder: Path, names: list[str], with_source: bool) -> tuple[Counter, Counter, int, int, Counter]:
+def overlaps(s: int, e: int, g: dict) -> bool:
+    return s < g["end"] and g["start"] < e or (s == e and g["start"] <= s < g["end"])
+
+
+def score(folder: Path, names: list[str], with_source: bool,
+          rows: list[str] | None = None) -> tuple[Counter, Counter, int, int, Counter]:
+    """Recall per MQM category and precision per code; every finding counted wrong is appended to rows."""
     gold_n, gold_hit, correct_by_code = Counter(), Counter(), Counter()
     found = correct = 0
     for name in names:
         golds = [json.loads(x) for x in (folder / f"{name}.gold.jsonl").read_text(encoding="utf-8").splitlines()]
         src = folder / f"{name}.src.en" if with_source else None
         findings = lint(folder / f"{name}.txt", src)
-        spans = [(s, e) for s, e, _ in findings]
+        text = (folder / f"{name}.txt").read_text(encoding="utf-8")
         for g in golds:
-            hit = any(s < g["end"] and g["start"] < e or (s == e and g["start"] <= s < g["end"]) for s, e in spans)
+            hit = any(overlaps(s, e, g) for s, e, _, _ in findings)
             if not g["optional"]:
                 cat = g["note"].split()[1]
                 gold_n[cat] += 1
                 gold_hit[cat] += hit
-        for s, e, code in findings:
+        for s, e, code, message in findings:
             found += 1
-            ok = any(s < g["end"] and g["start"] < e or (s == e and g["start"] <= s < g["end"]) for g in golds)
+            ok = any(overlaps(s, e, g) for g in golds)
             correct += ok
             correct_by_code[(code, ok)] += 1
+            if not ok and rows is not None:
+                line = text.count("\n", 0, s) + 1
+                around = text[max(0, s - 30):e + 30].replace("\n", " ").replace("\t", " ")
+                rows.append("\t".join((
+                    "src" if with_source else "nosrc", name, str(line), code,
+                    text[s:e].replace("\t", " "), around, message.replace("\t", " ").replace("\n", " "))))
     return gold_n, gold_hit, found, correct, correct_by_code
 
 
@@ -129,7 +141,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, help="write the eval folders here and keep them")
     parser.add_argument("--systems", default=",".join(SYSTEMS))
+    parser.add_argument("--wrong", type=Path, help="write every finding counted wrong here (TSV)")
     args = parser.parse_args()
+    rows: list[str] = []
     if not CORPUS.is_dir():
         raise SystemExit(f"bio-mqm-enfr not found beside the repository ({CORPUS.name})")
     root = args.out or Path(tempfile.mkdtemp(prefix="qa-bio-mqm-"))
@@ -140,7 +154,7 @@ def main() -> None:
                 folder = root / system
                 folder.mkdir(parents=True, exist_ok=True)
                 names = convert(system, folder)
-                g, h, f, c, b = score(folder, names, with_source)
+                g, h, f, c, b = score(folder, names, with_source, rows)
                 gold_n += g
                 gold_hit += h
                 found += f
@@ -156,6 +170,9 @@ def main() -> None:
             codes = sorted({code for code, _ in by_code})
             print("per code (correct/all): " + ", ".join(
                 f"{c} {by_code[(c, True)]}/{by_code[(c, True)] + by_code[(c, False)]}" for c in codes))
+        if args.wrong:
+            args.wrong.write_text("mode\tdocument\tline\tcode\tflagged\taround\tmessage\n"
+                                  + "".join(r + "\n" for r in rows), encoding="utf-8")
     finally:
         if args.out is None:
             shutil.rmtree(root, ignore_errors=True)
