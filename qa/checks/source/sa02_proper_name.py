@@ -72,6 +72,46 @@ def _misspelt(text: str, name: str) -> Span | None:
     return Span(*found.pop()) if len(found) == 1 else None
 
 
+# English adjectives of origin (« Abyssinian », « Canadian », « European »): French translates
+# them (« d’Abyssinie », « canadien », « européen »), keeping the stem.
+_OF_ORIGIN = re.compile(r"([A-Z][a-z]{4,})(?:ian|ean)")
+# An acronym or a code of letters and digits (« IMC », « PIBA », « J28 », « j14 »).
+_CODE = re.compile(r"(?<![\w-])(?:[A-Z][A-Z0-9]*[A-Z0-9]s?|[A-Za-z][0-9]+)(?![\w-])")
+
+
+def _adjective_of_origin(name: str, target: str) -> bool:
+    """« Abyssinian » rendered « d’Abyssinie » or « abyssin »: a target word on its stem."""
+    m = _OF_ORIGIN.fullmatch(name)
+    return m is not None and f" {fold(m.group(1))}" in target
+
+
+def _shape(code: str) -> tuple[int, str]:
+    """Letters (a plural « s » aside) and digits of an acronym or a code."""
+    body = code[:-1] if re.fullmatch(r"[A-Z]{2,}s", code) else code
+    return sum(c.isalpha() for c in body), "".join(c for c in body if c.isdigit())
+
+
+def _without_french_acronyms(missing: list[str], text: str, source: str) -> list[str]:
+    """Drop the source acronyms the target gives as French acronyms: an acronym or code of
+    the target that the source sentence does not have, with as many letters (give or take
+    one) and the same digits, stands for one of them (« MBI » → « IMC », « OBIP » → « PIBA »,
+    « VMs » → « MV », « D28 » → « J28 »), as French abbreviates its own words."""
+    seen = set(_CODE.findall(source))
+    free = [c for c in _CODE.findall(text) if c not in seen and c.upper() not in seen]
+    out = []
+    for name in missing:
+        if not _CODE.fullmatch(name):
+            out.append(name)
+            continue
+        letters, digits = _shape(name)
+        match = next((c for c in free if _shape(c)[1] == digits and abs(_shape(c)[0] - letters) <= 1), None)
+        if match is None:
+            out.append(name)
+        else:
+            free.remove(match)
+    return out
+
+
 class SourceName(Check):
     """A name of the source that the target neither keeps nor gives in its French form.
 
@@ -102,9 +142,10 @@ class SourceName(Check):
             forms = (name, *exonyms().get(name, ()))
             if re.fullmatch(r"[A-Z]{2,}s", name):
                 forms += (name[:-1], *exonyms().get(name[:-1], ()))  # no plural mark in French: « des URL »
-            if any(f" {fold(f)} " in target for f in forms):
+            if any(f" {fold(f)} " in target for f in forms) or _adjective_of_origin(name, target):
                 continue
             missing.append(name)
+        missing = _without_french_acronyms(missing, doc.text, ctx.source)
         for name in list(missing):
             near = _misspelt(doc.text, name)
             if near is not None:
