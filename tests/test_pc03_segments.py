@@ -42,3 +42,17 @@ def test_pc03_finds_the_antecedent_in_the_segment_before(tmp_path: Path, target:
 )
 def test_pc03_without_antecedent_in_the_segment_before(tmp_path: Path, target: str, source: str) -> None:
     assert _codes(tmp_path, target, source) == ["Il montre"]
+
+
+@pytest.mark.parametrize(
+    ("target", "source", "expect"),
+    [
+        ("Les études concordent et il a été démontré qu’elle réduit la mortalité.\nIl implique une cohésion dans le message.\n",
+         "Studies agree and it has been shown to reduce mortality.\nIt implies a cohesion in the message.\n", ["Il implique"]),
+        ("Les élues ont voté la réforme et il est prévu de rénover la gare.\nIl montre que la ville investit.\n",
+         "The councillors passed the reform and it is planned to renovate the station.\nIt shows that the town invests.\n",
+         ["Il montre"]),
+    ],
+)
+def test_pc03_an_impersonal_il_before_is_no_antecedent(tmp_path: Path, target: str, source: str, expect: list[str]) -> None:
+    assert _codes(tmp_path, target, source) == expect

@@ -168,6 +168,8 @@ def _antecedent_in(analysis: Analysis, prev: Span) -> bool:
     """The sentence has something « il » may stand for."""
     for t in analysis.in_span(prev.start, prev.end):
         if fold_key(t.text).lstrip("-") in ("il", "t-il"):
+            if _impersonal_passive(analysis.tokens, t.i):
+                continue  # « il a été démontré qu’elle … »: nobody « Il » may stand for
             return True  # « poursuit-il. Il souligne que » : the same person
         if t.dep not in ("nsubj", "nsubj:pass", "obj", "expl:subj", "ROOT") and t.ent != "PER":
             continue
@@ -182,3 +184,14 @@ def _antecedent_in(analysis: Analysis, prev: Span) -> bool:
         if t.i > 0 and fold_key(analysis.tokens[t.i - 1].text) in ("le", "du", "au", "ce"):
             return True
     return False
+
+
+def _impersonal_passive(toks: tuple[Token, ...], i: int) -> bool:
+    """« il a été démontré que », « il est prévu de »: « il » before auxiliaries, a participle
+    and « que » or « de » is impersonal."""
+    j = i + 1
+    while j < len(toks) and toks[j].pos == "AUX":
+        j += 1
+    if j == i + 1 or j + 1 >= len(toks) or toks[j].pos != "VERB" or toks[j].morph.get("VerbForm") != "Part":
+        return False
+    return fold_key(toks[j + 1].text) in ("que", "qu'", "de", "d'")
