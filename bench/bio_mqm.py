@@ -1,6 +1,6 @@
 """qa against professional MQM error spans: bio-mqm-enfr (en→fr biomedical MT, four systems).
 
-Usage: python bench/bio_mqm.py [--out DIR] [--systems A,B] [--keep]
+Usage: python bench/bio_mqm.py [--out DIR] [--systems A,B] [--wrong FILE.tsv]
 
 The corpus is research data and stays in ../shared: this script converts it into eval folders
 (NAME.txt, NAME.gold.jsonl, NAME.src.en; ../shared/eval/FORMAT.md) under a temporary folder, or
@@ -12,6 +12,9 @@ overlaps any gold span of its document.
 Typographic house conventions (which space before high punctuation, a spaced hyphen as a dash)
 are a document's choice, not a translation error: their findings are counted, and the precision
 is printed a second time with them set aside (house_style).
+
+bench/bio_mqm_judged.tsv judges, one by one, every finding counted wrong (--wrong writes them):
+a real error the annotators missed, a house-style point, or a false alarm.
 
 Conversion choices:
 - One document per DOC_ID, one segment per line in SEG_ID order; the source file is aligned by line.
