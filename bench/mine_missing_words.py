@@ -109,8 +109,8 @@ LOCUTIONS = {"grâce": "à", "à partir": "de", "à cause": "de", "en raison": "
 LOCUTIONS_BARE = ["après coup", "avant terme", "avec soin", "contre nature", "contre remboursement", "pour mémoire",
                   "pour information", "pour preuve", "sur place", "sur mesure", "sur demande", "sur commande",
                   "sur parole", "sur rendez-vous"]
-# Prepositions of time that take a bare noun of action in administrative, technical and
-# scientific French (« après expansion des tabulations », « dès réception », « après ajustement »).
+# Prepositions of time that take a bare noun of action with its complement in administrative
+# and technical French (« après expansion des tabulations », « dès réception de la facture »).
 BARE_ACTION_AFTER = ["après", "avant", "dès"]
 LOCUTIONS_NOT_AFTER = ["de", "d’", "d'", "peu", "dès", "pour", "depuis", "coup", "tout", "rendre", "rend", "rendent", "rendu",
                        "par", "ici", "là", "action", "actions", "délai", "état", "an", "grâce", "plus", "si", "très", "aussi", "moins", "assez"]
@@ -176,8 +176,8 @@ def write_toml(verbs: Counter, preps: Counter, bare_preps: Counter, nouns: Count
     print("# adverbial locutions of a preposition and a bare noun (the dictionaries' locutions adverbiales,")
     print("# e.g. the TLFi under « coup », « place », « mesure »): no determiner is missing")
     print(f"bare = {_toml_list(sorted(LOCUTIONS_BARE))}")
-    print("# prepositions of time before a bare noun of action, as administrative, technical and scientific")
-    print("# French writes them (« après expansion des tabulations », « dès réception », « après ajustement »)")
+    print("# prepositions of time before a bare noun of action and its « de » complement, as administrative")
+    print("# and technical French writes them (« après expansion des tabulations », « dès réception de la facture »)")
     print(f"bare_action_after = {_toml_list(BARE_ACTION_AFTER)}")
     print()
     print("[names]")

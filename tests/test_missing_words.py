@@ -152,9 +152,6 @@ def test_mc15_bare_noun_after_preposition_on_unrelated_texts(text: str, expect: 
         "Efficacité des clips pour perforations et fistules chez l’adulte.",
         "La salle est ouverte pour mariages ou baptêmes le samedi.",
         "Les complications après interventions endoscopiques ou chirurgicales sont rares.",
-        # a noun of action after a preposition of time (a study, an administrative notice)
-        "Le risque reste élevé après ajustement pour l’âge et le sexe.",
-        "Le badge est remis aux agents dès validation par le service.",
     ],
 )
 def test_mc15_bare_noun_after_preposition_french_writes(text: str) -> None:

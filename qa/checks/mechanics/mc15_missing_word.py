@@ -267,8 +267,10 @@ class MissingWord(ByParagraph, Check):
         locutions = _data()["locutions"]
         if f"{prep} {noun.text}" in locutions["bare"]:
             return False
-        if prep in locutions["bare_action_after"] and noun.text.endswith(_NOUN_SUFFIXES):
-            return False  # « après ajustement », « dès réception de la facture »
+        after = tokens[noun.i + 1] if noun.i + 1 < len(tokens) else None
+        if (prep in locutions["bare_action_after"] and noun.text.endswith(_NOUN_SUFFIXES) and after is not None
+                and after.para == noun.para and after.text.lower() in ("de", "du", "des", "d’", "d'")):
+            return False
         return prep in _singular()
 
     @staticmethod
