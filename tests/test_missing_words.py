@@ -126,3 +126,33 @@ def test_hand_written_missing_words_data_is_consistent() -> None:
     assert set(names["heads"].values()) <= {"m", "f"}
     assert all(head == head.lower() and len(head) >= 3 for head in names["heads"])
     assert set(names["prepositions"]) <= set(data["prepositions"]["need_determiner"]) | {"de", "à", "par", "sans", "selon", "entre"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        # a bare plural after a preposition stays an error when it is not one of a pair
+        ("Le club a recruté trois joueurs selon chiffres officiels publiés lundi.", ["selon chiffres"]),
+        ("La pluie est tombée dans camionnettes et sur les routes du canton.", ["dans camionnettes"]),
+        # « et » before a determiner joins two phrases, not two bare nouns
+        ("Les touristes sont rentrés pendant vacances et les écoles ont rouvert.", ["pendant vacances"]),
+        # a singular bare noun after « après » that is no noun of action
+        ("La mairie a fermé le marché après tempête de grêle.", ["après tempête"]),
+        ("Le stade a été évacué après incendie dans les tribunes.", ["après incendie"]),
+    ],
+)
+def test_mc15_bare_noun_after_preposition_on_unrelated_texts(text: str, expect: list[str]) -> None:
+    assert found(MissingWord(), text) == expect
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two coordinated bare nouns (a title of a medical abstract, a notice of a town hall)
+        "Efficacité des clips pour perforations et fistules chez l’adulte.",
+        "La salle est ouverte pour mariages ou baptêmes le samedi.",
+        "Les complications après interventions endoscopiques ou chirurgicales sont rares.",
+    ],
+)
+def test_mc15_bare_noun_after_preposition_french_writes(text: str) -> None:
+    assert found(MissingWord(), text) == []

@@ -106,7 +106,7 @@ FILES: dict[str, Toml | Tsv] = {
     "untranslated.toml": Toml(1, {
         "allowed": TABLE, "bodies": TABLE, "body_heads": TABLE, "body_words": TABLE, "body_adjectives": TABLE,
         "german_nouns": TABLE, "source_articles": TABLE, "translations": TABLE, "phrases": TABLE,
-        "labels": TABLE, "credits": TABLE, "function_words": TABLE, "modifiers": TABLE,
+        "labels": TABLE, "credits": TABLE, "function_words": TABLE, "modifiers": TABLE, "learned": TABLE,
     }),
     "gazetteer.tsv": Tsv(4, 4),  # source form, French form, kind, language
     "gender.tsv": Tsv(3, 3),  # name, gender, number

@@ -31,6 +31,11 @@ def loanwords() -> frozenset[str]:
     return frozenset(str(w) for w in _data()["allowed"]["words"])  # type: ignore[union-attr]
 
 
+def learned_endings() -> tuple[str, ...]:
+    """Endings of learned scientific words spelt alike in English and French (untranslated.toml [learned])."""
+    return tuple(str(w) for w in _data()["learned"]["endings"])  # type: ignore[index]
+
+
 @word_cache(1 << 16)
 def foreign_language(word: str, margin: float = _MARGIN) -> str | None:
     """The source language in which word is far more frequent than in French, if any."""

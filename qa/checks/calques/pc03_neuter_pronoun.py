@@ -91,7 +91,7 @@ class NeuterPronoun(Check):
                 fix = "Cela a"  # « Es wurde sehr gut angenommen » → « Il a été très bien accepté »
             else:
                 continue
-            if _has_antecedent(doc, analysis, tok):
+            if _has_antecedent(doc, analysis, tok) or _antecedent_in_previous_segment(doc, ctx, tok):
                 continue
             span = Span(tok.start, end.end)
             yield self.finding(
@@ -146,8 +146,30 @@ def _has_antecedent(doc: Document, analysis: Analysis, il: Token) -> bool:
     prev = sentences[-1]
     if len(sentences) > 1 and not doc[prev].rstrip().endswith((".", "!", "?", "»", "…", ":", ";")):
         prev = Span(sentences[-2].start, prev.end)  # a heading between: « il » may refer beyond it
+    return _antecedent_in(analysis, prev)
+
+
+def _antecedent_in_previous_segment(doc: Document, ctx: Context, il: Token) -> bool:
+    """« il » opens a segment of a file (a line with its source, a PO entry): the sentence it
+    looks back to is the last one of the segment before, which the file's targets give."""
+    if doc.sentences_before(il.start) or not ctx.file_targets:
+        return False
+    lines = ctx.file_targets.split("\n")
+    here = next((i for i, line in enumerate(lines) if line == doc.text), None)
+    before = [line for line in lines[:here] if line.strip()] if here else []
+    if not before:
+        return False
+    prev = Document(f"{doc.path}#previous", before[-1])
+    analysis = ctx.analysis(prev, range(len(prev.paragraphs)))
+    return bool(prev.sentences) and _antecedent_in(analysis, prev.sentences[-1])
+
+
+def _antecedent_in(analysis: Analysis, prev: Span) -> bool:
+    """The sentence has something « il » may stand for."""
     for t in analysis.in_span(prev.start, prev.end):
         if fold_key(t.text).lstrip("-") in ("il", "t-il"):
+            if _impersonal_passive(analysis.tokens, t.i):
+                continue  # « il a été démontré qu’elle … »: nobody « Il » may stand for
             return True  # « poursuit-il. Il souligne que » : the same person
         if t.dep not in ("nsubj", "nsubj:pass", "obj", "expl:subj", "ROOT") and t.ent != "PER":
             continue
@@ -162,3 +184,14 @@ def _has_antecedent(doc: Document, analysis: Analysis, il: Token) -> bool:
         if t.i > 0 and fold_key(analysis.tokens[t.i - 1].text) in ("le", "du", "au", "ce"):
             return True
     return False
+
+
+def _impersonal_passive(toks: tuple[Token, ...], i: int) -> bool:
+    """« il a été démontré que », « il est prévu de »: « il » before auxiliaries, a participle
+    and « que » or « de » is impersonal."""
+    j = i + 1
+    while j < len(toks) and toks[j].pos == "AUX":
+        j += 1
+    if j == i + 1 or j + 1 >= len(toks) or toks[j].pos != "VERB" or toks[j].morph.get("VerbForm") != "Part":
+        return False
+    return fold_key(toks[j + 1].text) in ("que", "qu'", "de", "d'")

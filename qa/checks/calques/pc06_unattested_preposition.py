@@ -153,6 +153,8 @@ def _free_phrase(toks: tuple[Token, ...], keys: list[str], prep: Token, head_tok
         return True  # the agent of a passive or of « faire »/« laisser » (« élevé par », « se faire conseiller par »)
     if p in ("pour", "avec", "vers") and head.pos == "VERB" and is_participle(head.lemma, keys[head_tok.i]):
         return True  # a participle's purpose, means or direction: « pensé pour », « fourni avec », « envoyés vers »
+    if p == "dans" and head.pos == "VERB" and _passive(toks, keys, head_tok):
+        return True  # where the subject ends up: « ont été chargées dans des nanoémulsions », « sera stocké dans »
     if keys[prep.i - 1] in _QUANTITY:
         return True  # the phrase belongs to the quantity: « en apprendre davantage sur »
     nxt = toks[prep.i + 1]
@@ -160,6 +162,17 @@ def _free_phrase(toks: tuple[Token, ...], keys: list[str], prep: Token, head_tok
         return True
     noun = toks[prep.head] if prep.dep == "case" and 0 <= prep.head < len(toks) and prep.head > prep.i else None
     return noun is not None and noun.pos == "NOUN" and adjunct(noun.lemma.lower(), p)
+
+
+_ETRE = frozenset({"été", "est", "sont", "était", "étaient", "sera", "seront", "serait", "seraient", "soit", "soient", "être", "fut", "furent"})
+
+
+def _passive(toks: tuple[Token, ...], keys: list[str], tok: Token) -> bool:
+    """A participle after a form of « être » (an adverb between): a passive or a state."""
+    j = tok.i - 1
+    while j >= 0 and toks[j].pos == "ADV":
+        j -= 1
+    return j >= 0 and keys[j] in _ETRE and is_participle(tok.lemma.lower(), keys[tok.i])
 
 
 def _attested_head(toks: tuple[Token, ...], keys: list[str], tok: Token, least: int) -> Governed | None:

@@ -151,6 +151,28 @@ def _specific(noun: Token, tokens: list[Token]) -> bool:
     return first == "de" and len(after) > 1 and after[1].text.lower() in ("la", "l’", "l'")
 
 
+_COORDINATORS = frozenset(["et", "ou", "ni"])
+_DETERMINERS = frozenset(["le", "la", "les", "l’", "l'", "un", "une", "des", "du", "de", "d’", "d'", "ce", "cet", "cette", "ces",
+                          "son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos", "mon", "ma", "mes"])
+
+
+def _paired(noun: Token, tokens: list[Token]) -> bool:
+    """The bare noun is one of two coordinated bare nouns or adjectives (« pour perforations
+    et fistules », « après interventions endoscopiques ou chirurgicales »): French writes
+    such pairs with no determiner; a coordinator followed by a determiner joins clauses
+    (« après enclouage et le score … »), not a bare pair."""
+    for j in (noun.i + 1, noun.i + 2):
+        if j + 1 >= len(tokens) or tokens[j].para != noun.para:
+            return False
+        if tokens[j].text.lower() in _COORDINATORS:
+            nxt = tokens[j + 1]
+            return (nxt.para == noun.para and nxt.pos in ("NOUN", "ADJ") and nxt.text.lower() not in _DETERMINERS
+                    and nxt.text.isalpha() and nxt.text.islower())
+        if tokens[j].pos != "ADJ":
+            return False
+    return False
+
+
 def _join(det: str, word: str) -> str:
     return f"{det}{word}" if det.endswith("’") else f"{det} {word}"
 
@@ -237,6 +259,8 @@ class MissingWord(ByParagraph, Check):
         complement after a preposition of time (« après expansion des tabulations ») are French."""
         if not _common_noun(noun) or f"{prep} {noun.lemma.lower()}" in bare_preps or f"{prep} {noun.text}" in bare_preps:
             return False
+        if _paired(noun, tokens):
+            return False  # « pour perforations et fistules », « après interventions endoscopiques ou chirurgicales »
         plural = noun.text.endswith(("s", "x")) and noun.number != "s"
         if plural:
             return True

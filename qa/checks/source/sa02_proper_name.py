@@ -72,6 +72,44 @@ def _misspelt(text: str, name: str) -> Span | None:
     return Span(*found.pop()) if len(found) == 1 else None
 
 
+# English adjectives of origin (« Abyssinian », « Canadian », « European »): French translates
+# them (« d’Abyssinie », « canadien », « européen »), keeping the stem.
+_OF_ORIGIN = re.compile(r"([A-Z][a-z]{4,})(?:ian|ean)")
+# An acronym or a code of letters and digits (« IMC », « J28 », « j14 »).
+_CODE = re.compile(r"(?<![\w-])(?:[A-Z][A-Z0-9]*[A-Z0-9]s?|[A-Za-z][0-9]+)(?![\w-])")
+
+
+def _adjective_of_origin(name: str, target: str) -> bool:
+    """« Abyssinian » rendered « d’Abyssinie » or « abyssin »: a target word on its stem."""
+    m = _OF_ORIGIN.fullmatch(name)
+    return m is not None and f" {fold(m.group(1))}" in target
+
+
+def _digits(code: str) -> tuple[int, str]:
+    """Letters and digits of a code."""
+    return sum(c.isalpha() for c in code), "".join(c for c in code if c.isdigit())
+
+
+def _without_french_codes(missing: list[str], text: str, source: str) -> list[str]:
+    """Drop the source codes of letters and digits the target gives with its own letters:
+    a code of the target that the source sentence does not have, with as many letters and
+    the same digits, stands for one of them (« D28 » → « J28 », day 28; « W4 » → « S4 »,
+    week 4). Acronyms of letters alone are not matched so: MT invents French acronyms
+    (« FSP », « IBIP ») as often as it gives the established one (« IMC » for « BMI »), and
+    only a terminology tells them apart (bench/bio_mqm_judged.tsv)."""
+    seen = set(_CODE.findall(source))
+    free = [c for c in _CODE.findall(text) if c not in seen and c.upper() not in seen and any(ch.isdigit() for ch in c)]
+    out = []
+    for name in missing:
+        shape = _digits(name)
+        match = next((c for c in free if shape[1] and _digits(c) == shape), None)
+        if match is None:
+            out.append(name)
+        else:
+            free.remove(match)
+    return out
+
+
 class SourceName(Check):
     """A name of the source that the target neither keeps nor gives in its French form.
 
@@ -102,9 +140,10 @@ class SourceName(Check):
             forms = (name, *exonyms().get(name, ()))
             if re.fullmatch(r"[A-Z]{2,}s", name):
                 forms += (name[:-1], *exonyms().get(name[:-1], ()))  # no plural mark in French: « des URL »
-            if any(f" {fold(f)} " in target for f in forms):
+            if any(f" {fold(f)} " in target for f in forms) or _adjective_of_origin(name, target):
                 continue
             missing.append(name)
+        missing = _without_french_codes(missing, doc.text, ctx.source)
         for name in list(missing):
             near = _misspelt(doc.text, name)
             if near is not None:

@@ -9,7 +9,7 @@ from qa.checks.base import Check, Context
 from qa.checks.prose import in_code, in_quotes
 from qa.checks.source._dictionary import lookup
 from qa.knowledge.source_nouns import suggest
-from qa.knowledge.foreign_words import german_name_shape, loanwords, name_words, source_compound
+from qa.knowledge.foreign_words import german_name_shape, learned_endings, loanwords, name_words, source_compound
 from qa.knowledge.wordlists import is_french_form, zipf
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding, Severity
@@ -33,6 +33,11 @@ _COMPOUND_FRENCH = 1.0
 _COMPOUND_LENGTH = 8
 # Inflection endings of the source: the target keeps the stem (« des Volkshochschulträgervereins »).
 _ENDINGS = ("", "s", "es", "n", "en", "e", "er", "ern")
+# A learned word of the sciences (untranslated.toml [learned]) this long, and rarer than this in
+# English (« microbiome » 2.6; « purpose » 4.9 and « database » 4.3 are vocabulary), is French
+# too. English only: German compounds end alike (« Arbeitslose », « Steckdose »).
+_LEARNED_LENGTH = 7
+_LEARNED_SOURCE = 3.5
 # A quotation of this many words at most mentions a term; a longer one is translated speech.
 _TERM_WORDS = 3
 
@@ -106,6 +111,8 @@ class SourceWordLeft(Check):
     def _foreign(word: str, lang: str) -> bool:
         if word in loanwords() or is_french_form(word) or zipf(word) >= _FRENCH_WORD:
             return False
+        if lang == "en" and len(word) >= _LEARNED_LENGTH and word.endswith(learned_endings()) and zipf(word, lang) < _LEARNED_SOURCE:
+            return False  # « microbiome », « polymérase »-like terms of the sciences: French spells them alike
         if zipf(word, lang) >= _SOURCE_WORD:
             return True
         if zipf(word) < _COMPOUND_FRENCH and lookup(word, lang) is not None:
