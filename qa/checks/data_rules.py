@@ -18,6 +18,7 @@ from qa.model.document import Document, Span
 from qa.model.findings import Finding
 from qa.knowledge.nlp import Token
 from qa.model.textutil import (
+    is_sentence_start,
     adjust_determiner,
     capitalize_first,
     fold_key,
@@ -171,8 +172,9 @@ def suggestions_for(doc: Document, hit: Hit, toks: tuple[Token, ...]) -> tuple[S
             if agreed is None:
                 continue
             text, end, gender = agreed
-        if doc.text[span.start].isupper() and not doc[span].isupper():
-            text = capitalize_first(text)
+        if doc.text[span.start].isupper() and not doc[span].isupper() and \
+                (not hit.rule.capitals or is_sentence_start(doc.text, span.start)):
+            text = capitalize_first(text)  # a capital the rule matched mid-sentence (« son Handy ») is not kept
         rewrites.append((*retarget_article(doc, span.start, text, gender), end))
     if not rewrites:
         return span, []
@@ -180,13 +182,25 @@ def suggestions_for(doc: Document, hit: Hit, toks: tuple[Token, ...]) -> tuple[S
     out = []
     for new_start, text, end in rewrites:
         text = doc.text[start:new_start] + text + doc.text[end:stop]  # every suggestion replaces the same span
-        if "'" in doc[span] and "’" not in doc[span]:
+        if _straight_apostrophes(doc, span):
             text = text.replace("’", "'")
         if doc[span][-1:] in "'’" and text[-1:] not in "'’":
             text += " "  # the span ended on an elided word glued to the next one
         if text not in out:
             out.append(text)
     return Span(start, stop), out
+
+
+def _straight_apostrophes(doc: Document, span: Span) -> bool:
+    """The text writes its apostrophes straight: the span's own, or, where the span has
+    none, those of its paragraph (« selon les navires » → « l'échevin » in a text with « l' »)."""
+    here = doc[span]
+    if "'" in here or "’" in here:
+        return "'" in here and "’" not in here
+    start = doc.text.rfind("\n", 0, span.start) + 1
+    end = doc.text.find("\n", span.end)
+    around = doc.text[start : end if end >= 0 else len(doc.text)]
+    return around.count("'") > around.count("’")
 
 
 _REFLEXIVE = frozenset({"se", "s’", "s'", "me", "m’", "m'", "te", "t’", "t'", "nous", "vous"})
