@@ -124,6 +124,9 @@ def test_suggestion_uses_the_paragraphs_apostrophe() -> None:
     curly = _found("Selon les navires, la circulation diminuera d’un tiers.", None, "nl")
     assert straight == [("les navires", "l'échevin")]
     assert curly == [("les navires", "l’échevin")]
+    # a paragraph without apostrophes takes the text's
+    two = _found("Le conseil l'a voté.\nSelon les navires, la circulation diminuera.", None, "nl")
+    assert two == [("les navires", "l'échevin")]
 
 
 def test_capital_matched_mid_sentence_is_not_kept() -> None:

@@ -193,14 +193,17 @@ def suggestions_for(doc: Document, hit: Hit, toks: tuple[Token, ...]) -> tuple[S
 
 def _straight_apostrophes(doc: Document, span: Span) -> bool:
     """The text writes its apostrophes straight: the span's own, or, where the span has
-    none, those of its paragraph (« selon les navires » → « l'échevin » in a text with « l' »)."""
+    none, those of its paragraph, else of the whole text (« selon les navires » →
+    « l'échevin » in a text with « l' »)."""
     here = doc[span]
     if "'" in here or "’" in here:
         return "'" in here and "’" not in here
     start = doc.text.rfind("\n", 0, span.start) + 1
     end = doc.text.find("\n", span.end)
-    around = doc.text[start : end if end >= 0 else len(doc.text)]
-    return around.count("'") > around.count("’")
+    for around in (doc.text[start : end if end >= 0 else len(doc.text)], doc.text):
+        if "'" in around or "’" in around:
+            return around.count("'") > around.count("’")
+    return False
 
 
 _REFLEXIVE = frozenset({"se", "s’", "s'", "me", "m’", "m'", "te", "t’", "t'", "nous", "vous"})
