@@ -127,6 +127,11 @@ def test_suggestion_uses_the_paragraphs_apostrophe() -> None:
     # a paragraph without apostrophes takes the text's
     two = _found("Le conseil l'a voté.\nSelon les navires, la circulation diminuera.", None, "nl")
     assert two == [("les navires", "l'échevin")]
+    # a segment without apostrophes takes its file's (a bilingual file is linted segment by segment)
+    segment = "Selon les navires, la circulation diminuera."
+    ctx = Context(Session(_BASE.glossary), source_lang="nl", file_text="Le conseil l'a voté.\n" + segment)
+    found = lint_document(Document("t.txt", segment), ctx, [FalseFriend()]).findings
+    assert [f.suggestions[0] for f in found] == ["l'échevin"]
 
 
 def test_capital_matched_mid_sentence_is_not_kept() -> None:
