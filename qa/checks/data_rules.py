@@ -18,6 +18,7 @@ from qa.model.document import Document, Span
 from qa.model.findings import Finding
 from qa.knowledge.nlp import Token
 from qa.model.textutil import (
+    is_sentence_start,
     adjust_determiner,
     capitalize_first,
     fold_key,
@@ -154,9 +155,12 @@ def contract(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def suggestions_for(doc: Document, hit: Hit, toks: tuple[Token, ...]) -> tuple[Span, list[str]]:
+def suggestions_for(
+    doc: Document, hit: Hit, toks: tuple[Token, ...], file_text: str | None = None,
+) -> tuple[Span, list[str]]:
     """The span to replace and the suggestions, case, article and agreement fixed. A
-    suggestion whose agreement cannot be made right is left out."""
+    suggestion whose agreement cannot be made right is left out. ``file_text``: the whole
+    file when the document is one of its segments (its apostrophes set the suggestion's)."""
     span = hit.span
     head = _replaced_noun(hit)
     rewrites = []
@@ -171,8 +175,9 @@ def suggestions_for(doc: Document, hit: Hit, toks: tuple[Token, ...]) -> tuple[S
             if agreed is None:
                 continue
             text, end, gender = agreed
-        if doc.text[span.start].isupper() and not doc[span].isupper():
-            text = capitalize_first(text)
+        if doc.text[span.start].isupper() and not doc[span].isupper() and \
+                (not hit.rule.capitals or is_sentence_start(doc.text, span.start)):
+            text = capitalize_first(text)  # a capital the rule matched mid-sentence (« son Handy ») is not kept
         rewrites.append((*retarget_article(doc, span.start, text, gender), end))
     if not rewrites:
         return span, []
@@ -180,13 +185,28 @@ def suggestions_for(doc: Document, hit: Hit, toks: tuple[Token, ...]) -> tuple[S
     out = []
     for new_start, text, end in rewrites:
         text = doc.text[start:new_start] + text + doc.text[end:stop]  # every suggestion replaces the same span
-        if "'" in doc[span] and "’" not in doc[span]:
+        if _straight_apostrophes(doc, span, file_text):
             text = text.replace("’", "'")
         if doc[span][-1:] in "'’" and text[-1:] not in "'’":
             text += " "  # the span ended on an elided word glued to the next one
         if text not in out:
             out.append(text)
     return Span(start, stop), out
+
+
+def _straight_apostrophes(doc: Document, span: Span, file_text: str | None = None) -> bool:
+    """The text writes its apostrophes straight: the span's own, or, where the span has
+    none, those of its paragraph, else of the whole text, else of the whole file of which
+    the text is a segment (« selon les navires » → « l'échevin » in a text with « l' »)."""
+    here = doc[span]
+    if "'" in here or "’" in here:
+        return "'" in here and "’" not in here
+    start = doc.text.rfind("\n", 0, span.start) + 1
+    end = doc.text.find("\n", span.end)
+    for around in (doc.text[start : end if end >= 0 else len(doc.text)], doc.text, file_text or ""):
+        if "'" in around or "’" in around:
+            return around.count("'") > around.count("’")
+    return False
 
 
 _REFLEXIVE = frozenset({"se", "s’", "s'", "me", "m’", "m'", "te", "t’", "t'", "nous", "vous"})
@@ -315,7 +335,7 @@ def rules_part(check: Check, engine: RuleEngine, doc: Document, ctx: Context, k:
     by = -doc.paragraphs[k].start
     out = []
     for hit in engine.hits(doc, analysis, ctx.source_lang, ctx.domain, ctx.source, (mine[0].i, mine[-1].i + 1)):
-        span, sugg = suggestions_for(doc, hit, toks)
+        span, sugg = suggestions_for(doc, hit, toks, ctx.file_text)
         note = f" ({hit.rule.note})" if hit.rule.note else ""
         fix = f"should read « {sugg[0].strip()} »" if sugg else "needs rewording"
         found = check.finding(
@@ -354,7 +374,7 @@ def run_rules(check: Check, engine: RuleEngine, doc: Document, ctx: Context) -> 
         if (hit.span.start, hit.span.end) in seen or _inside_another(hit, hits):
             continue
         seen.add((hit.span.start, hit.span.end))
-        span, sugg = suggestions_for(doc, hit, toks)
+        span, sugg = suggestions_for(doc, hit, toks, ctx.file_text)
         note = f" ({hit.rule.note})" if hit.rule.note else ""
         fix = f"should read « {sugg[0].strip()} »" if sugg else "needs rewording"
         yield check.finding(
