@@ -70,8 +70,8 @@ def _french_forms() -> frozenset[str]:
     """Folded French forms of the known names and the French titles, without their article."""
     kb = knowledge()
     out = set()
-    for key in kb.by_key:
-        out.add(re.sub(r"^(?:(?:le|la|les) |l')", "", _fold(key)))
+    for key in [*kb.by_key, *(a for n in kb.names for a in n.accepted)]:
+        out.add(re.sub(r"^(?:(?:le|la|les) |l')", "", _fold(key)).replace("-", " "))
     for t in load_toml("names.toml")["french_titles"]:
         out.add(re.sub(r"^(?:(?:le|la|les) |l')", "", _fold(t)))
     return frozenset(out)
@@ -277,7 +277,7 @@ def _match(doc: Document, offset: int, line: str, run: list[str], article: str, 
             continue  # a capital that only opens the sentence says nothing
         if _fold(words[0]) in _translated_heads() or _masculine_singular(_fold(words[0]))[-1] in _translated_heads():
             continue  # French translates the names of parties, ministries, courts…
-        key = re.sub(r"\s+", " ", _fold(doc.text[span.start : span.end]))
+        key = re.sub(r"\s+", " ", _fold(doc.text[span.start : span.end])).replace("-", " ")
         if key in _french_forms():
             continue
         src_idx = sorted(owners)
