@@ -228,8 +228,9 @@ def _match(doc: Document, offset: int, line: str, run: list[str], article: str, 
         for part in parts or [w]:
             content.append(part)
             owner.append(n)
+    skip_until = -1  # a phrase ruled out is not searched again from its inner words
     for i, (start, _, word) in enumerate(tokens):
-        if not word[0].isupper() or _fold(word) in _FR_INNER:
+        if i <= skip_until or not word[0].isupper() or _fold(word) in _FR_INNER:
             continue
         used: dict[int, str] = {}  # source index → translated | kept
         unknown = 0  # target words the dictionaries do not tie to a source word (« campinois »)
@@ -276,9 +277,11 @@ def _match(doc: Document, offset: int, line: str, run: list[str], article: str, 
         if at_sentence_start(doc, span.start) and not any(w[0].isupper() for w in words[1:]):
             continue  # a capital that only opens the sentence says nothing
         if _fold(words[0]) in _translated_heads() or _masculine_singular(_fold(words[0]))[-1] in _translated_heads():
+            skip_until = end_i
             continue  # French translates the names of parties, ministries, courts…
         key = re.sub(r"\s+", " ", _fold(doc.text[span.start : span.end])).replace("-", " ")
         if key in _french_forms():
+            skip_until = end_i
             continue
         src_idx = sorted(owners)
         name_words = run[run.index(words_of_name[src_idx[0]]) : run.index(words_of_name[src_idx[-1]]) + 1]
