@@ -114,8 +114,23 @@ def _senses(word: str, lang: str) -> tuple[frozenset[str], frozenset[str]]:
             french.update(hit[1].translations)
     for sense in lexicon().get((lang, low), ()) + lexicon().get(("*", low), ()):
         french.add(sense.fr)
-    words = {_fold(w) for t in french for w in _FR_TOKEN.findall(t) if _fold(w) not in _FR_INNER}
+    words = {_fold(w) for t in french for w in _FR_TOKEN.findall(t) if _fold(w) not in _FR_INNER and not t[:1].isupper()}
     return frozenset(words), frozenset(_fold(f) for f in forms)
+
+
+@cache
+def _proper(word: str, lang: str) -> bool:
+    """Whether a source word is a place or a person (« Köln », « Hamburg »): the dictionary gives
+    it a capitalised French form (« Cologne »), or places.toml an exonym."""
+    found = lookup(word, lang)
+    if found is not None and found[1].translations and found[1].translations[0][:1].isupper():
+        return True
+    return word in _places()
+
+
+@cache
+def _places() -> frozenset[str]:
+    return frozenset(load_toml("places.toml")["places"])
 
 
 def _stem_equal(a: str, b: str) -> bool:
@@ -266,13 +281,18 @@ def _match(doc: Document, offset: int, line: str, run: list[str], article: str, 
             words.pop()
             unknown -= 1
             end_i = max(x for x in range(i, end_i) if _fold(tokens[x][2]) not in _FR_INNER)
-        translated = [w for w in words if not any(_kept(w, whole) for whole in words_of_name)
-                      and any(renders(w, s, lang) for s in content)]
+        if end_i is None:
+            continue
+        # The evidence: a common word of the name translated (« Cologne et Hambourg » only
+        # gives two cities their French names), capitalised by MT past the sentence's start.
+        translated = [(x, tokens[x][2]) for x in range(i, end_i + 1) if tokens[x][2] in words
+                      and not any(_kept(tokens[x][2], whole) for whole in words_of_name)
+                      and any(renders(tokens[x][2], s, lang) and not _proper(words_of_name[owner[k]], lang)
+                              for k, s in enumerate(content))]
+        translated = [w for x, w in translated if w[0].isupper() and not at_sentence_start(doc, offset + tokens[x][0])]
         owners = {owner[k] for k in used}
         if end_i is None or len(words) < 2 or not translated or len(owners) * 2 < len(words_of_name):
             continue
-        if not translated[0][0].isupper():
-            continue  # MT wrote the translated words as common words (« à Dublin lundi »)
         span = Span(offset + start, offset + tokens[end_i][1])
         if at_sentence_start(doc, span.start) and not any(w[0].isupper() for w in words[1:]):
             continue  # a capital that only opens the sentence says nothing
