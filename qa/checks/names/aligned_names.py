@@ -24,6 +24,7 @@ from qa.checks.names.source_names import _nominative, heads
 from qa.data import load_toml
 from qa.knowledge.bilingual import back_translations, entry, french_noun_gender, lookup
 from qa.knowledge.conditions import at_sentence_start
+from qa.knowledge.person_gender import first_name_gender
 from qa.knowledge.name_renderings import FOREIGN_ARTICLES, lexicon
 from qa.knowledge.wordlists import zipf
 from qa.knowledge.names import DETERMINER_BEFORE, SMALL_WORDS, knowledge
@@ -32,7 +33,8 @@ from qa.model.document import Document, Span
 # Lowercase words that may stand inside a source name.
 _INNER = {
     "en": {"of", "for", "the", "and", "on", "in", "at", "'s"},
-    "de": {"für", "und", "am", "im", "vom", "zur", "zum", "der", "des"},
+    # (« der », « des » would take in a genitive: « Informationen des Handelsblatts ».)
+    "de": {"für", "und", "am", "im", "vom", "zur", "zum"},
     "nl": {"van", "voor", "de", "het", "en", "op", "in"},
 }
 _SRC_TOKEN = re.compile(r"[^\W\d_][\w’'-]*")
@@ -41,9 +43,11 @@ _FR_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _FR_INNER = SMALL_WORDS | {"d", "l", "contre", "pour", "sans", "avec", "dans", "sur", "entre"}
 _GAP = re.compile(r"[ \u00a0]+|[ \u00a0]*['’][ \u00a0]*")
 _MIN_PART = 3
-_COMMON = 4.5  # a word this frequent (a verb, « demande ») is no unknown part of a name
+_COMMON = 4.5
+_FRENCH = 2.5  # a capitalised word the dictionaries miss is part of the name only if it is French  # a word this frequent (a verb, « demande ») is no unknown part of a name
 _LINKS = ("s", "es", "en", "n", "e", "")
 _NEAR = 0.66
+_ALIKE = 0.9
 _TOO_LONG = 6  # source runs longer than this are titles or headlines, not names
 
 
@@ -162,6 +166,13 @@ def _kept(french: str, word: str) -> bool:
     return _fold(french) == _fold(word)
 
 
+def _spelt_alike(french: str, word: str) -> bool:
+    """Kept, or kept with the source's inflection (« Deutsche » for « Deutschen », « Guinness »
+    for « Guinness-Buch »): no evidence of a translation."""
+    a, b = _fold(french), _fold(word)
+    return a == b or b.startswith(a) or a.startswith(b) or SequenceMatcher(None, a, b).ratio() >= _ALIKE
+
+
 _GENDER = {"de": {"der": "le", "die": "la", "das": "le", "dem": "le", "den": "le"}, "nl": {"het": "le"}}
 
 
@@ -184,6 +195,9 @@ def source_runs(line: str, lang: str) -> list[tuple[list[str], str]]:
             run.pop()
         while run and run[0].lower() in FOREIGN_ARTICLES:
             before = run.pop(0)
+        person = next((n for n, w in enumerate(run) if first_name_gender(w)), None)
+        if person is not None:
+            run = run[:person]  # « Justizministerin Christine Lambrecht »: an office and a person
         if run and (len(run) >= 2 or _parts(run[0], lang)) and len(run) <= _TOO_LONG:
             # The source's article says the name's gender: « der Bund » → « le ».
             runs.append((run, _GENDER.get(lang, {}).get(before.lower(), "")))
@@ -265,7 +279,8 @@ def _match(doc: Document, offset: int, line: str, run: list[str], article: str, 
                 k = next((k for k, s in enumerate(content) if k not in used and renders(w, s, lang)), None)
                 how = "translated"
             if k is None:
-                if unknown or j == i or len(used) >= len(content) or zipf(_fold(w), "fr") >= _COMMON:
+                if unknown or j == i or len(used) >= len(content) or zipf(_fold(w), "fr") >= _COMMON or (
+                        w[0].isupper() and (first_name_gender(w) or zipf(w.lower(), "fr") < _FRENCH)):
                     break
                 unknown += 1
             else:
@@ -286,7 +301,7 @@ def _match(doc: Document, offset: int, line: str, run: list[str], article: str, 
         # The evidence: a common word of the name translated (« Cologne et Hambourg » only
         # gives two cities their French names), capitalised by MT past the sentence's start.
         translated = [(x, tokens[x][2]) for x in range(i, end_i + 1) if tokens[x][2] in words
-                      and not any(_kept(tokens[x][2], whole) for whole in words_of_name)
+                      and not any(_spelt_alike(tokens[x][2], whole) for whole in words_of_name)
                       and any(renders(tokens[x][2], s, lang) and not _proper(words_of_name[owner[k]], lang)
                               for k, s in enumerate(content))]
         translated = [w for x, w in translated if w[0].isupper() and not at_sentence_start(doc, offset + tokens[x][0])]
@@ -296,7 +311,9 @@ def _match(doc: Document, offset: int, line: str, run: list[str], article: str, 
         span = Span(offset + start, offset + tokens[end_i][1])
         if at_sentence_start(doc, span.start) and not any(w[0].isupper() for w in words[1:]):
             continue  # a capital that only opens the sentence says nothing
-        if _fold(words[0]) in _translated_heads() or _masculine_singular(_fold(words[0]))[-1] in _translated_heads():
+        before = [t[2] for t in reversed(tokens[:i]) if _fold(t[2]) not in _FR_INNER][:2]
+        if any(_head(w) for w in (*words, *before)):
+            # (« le ministre des Finances berlinois »: the complement of an office is no name.)
             skip_until = end_i
             continue  # French translates the names of parties, ministries, courts…
         key = re.sub(r"\s+", " ", _fold(doc.text[span.start : span.end])).replace("-", " ")
@@ -314,6 +331,11 @@ def _match(doc: Document, offset: int, line: str, run: list[str], article: str, 
         article = table.get(last, table.get(tail, article)) or _mt_article(doc, span.start, words[0])
         return Rendered(span, name, article, lang)
     return None
+
+
+def _head(word: str) -> bool:
+    folded = _fold(word)
+    return folded in _translated_heads() or _masculine_singular(folded)[-1] in _translated_heads()
 
 
 _CONTRACTED = {"du": "le", "au": "le", "des": "les", "aux": "les", "le": "le", "la": "la", "les": "les"}
