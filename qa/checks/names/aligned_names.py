@@ -21,7 +21,7 @@ from difflib import SequenceMatcher
 from functools import cache
 
 from qa.checks.names.source_names import _nominative, heads
-from qa.data import load_toml
+from qa.data import load_toml, load_tsv
 from qa.knowledge.bilingual import back_translations, entry, french_noun_gender, lookup
 from qa.knowledge.conditions import at_sentence_start
 from qa.knowledge.person_gender import first_name_gender
@@ -32,15 +32,16 @@ from qa.model.document import Document, Span
 
 # Lowercase words that may stand inside a source name.
 _INNER = {
-    "en": {"of", "for", "the", "and", "on", "in", "at", "'s"},
-    # (« der », « des » would take in a genitive: « Informationen des Handelsblatts ».)
-    "de": {"für", "und", "am", "im", "vom", "zur", "zum"},
-    "nl": {"van", "voor", "de", "het", "en", "op", "in"},
+    # (No « and », « und », « en »: a coordination joins two names, « CDU und Grüne »; no
+    # « der », « des »: they take in a genitive, « Informationen des Handelsblatts ».)
+    "en": {"of", "for", "the", "on", "in", "at", "'s"},
+    "de": {"für", "am", "im", "vom", "zur", "zum"},
+    "nl": {"van", "voor", "de", "het", "op", "in"},
 }
 _SRC_TOKEN = re.compile(r"[^\W\d_][\w’'-]*")
 _FR_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # French words that may stand inside a rendered name: « Groupe d'action contre la pauvreté ».
-_FR_INNER = SMALL_WORDS | {"d", "l", "contre", "pour", "sans", "avec", "dans", "sur", "entre"}
+_FR_INNER = (SMALL_WORDS - {"et"}) | {"d", "l", "contre", "pour", "sans", "avec", "dans", "sur", "entre", "un", "une"}
 _GAP = re.compile(r"[ \u00a0]+|[ \u00a0]*['’][ \u00a0]*")
 _MIN_PART = 3
 _COMMON = 4.5
@@ -133,6 +134,15 @@ def _proper(word: str, lang: str) -> bool:
 
 
 @cache
+def _french_places() -> frozenset[str]:
+    """Folded French names of places and countries (« émirats arabes unis », gender.tsv): never a
+    rendered name."""
+    names = [*load_toml("places.toml")["places"].values(), *(row[0] for row in load_tsv("gender.tsv")),
+             *(v for vs in load_toml("exonyms.toml")["names"].values() for v in vs)]
+    return frozenset(_fold(n).replace("-", " ") for n in names)
+
+
+@cache
 def _places() -> frozenset[str]:
     return frozenset(load_toml("places.toml")["places"])
 
@@ -179,7 +189,8 @@ _GENDER = {"de": {"der": "le", "die": "la", "das": "le", "dem": "le", "den": "le
 def source_runs(line: str, lang: str) -> list[tuple[list[str], str]]:
     """Runs of two capitalised words or more (inner function words allowed), leading
     articles dropped; a line written in title case yields none."""
-    tokens = _SRC_TOKEN.findall(line)
+    found = list(_SRC_TOKEN.finditer(line))
+    tokens = [m.group() for m in found]
     long_words = [t for t in tokens if len(t) >= 4]
     if long_words and sum(t[0].isupper() for t in long_words) * 3 > len(long_words) * 2 and lang != "de":
         return []  # a headline in title case
@@ -187,8 +198,9 @@ def source_runs(line: str, lang: str) -> list[tuple[list[str], str]]:
     runs: list[tuple[list[str], str]] = []
     run: list[str] = []
     before = ""
-    for tok in tokens + [""]:
-        if tok and (tok[0].isupper() or (run and tok.lower() in inner)):
+    for n, tok in enumerate([*tokens, ""]):
+        joined = n > 0 and n < len(tokens) and line[found[n - 1].end() : found[n].start()].strip() == ""
+        if tok and (tok[0].isupper() or (run and tok.lower() in inner)) and (not run or joined):
             run.append(tok)
             continue
         while run and (run[-1].lower() in inner):
@@ -198,10 +210,11 @@ def source_runs(line: str, lang: str) -> list[tuple[list[str], str]]:
         person = next((n for n, w in enumerate(run) if first_name_gender(w)), None)
         if person is not None:
             run = run[:person]  # « Justizministerin Christine Lambrecht »: an office and a person
-        if run and (len(run) >= 2 or _parts(run[0], lang)) and len(run) <= _TOO_LONG:
+        # A lone compound (« Klimaplan », « Osthessen ») is a common noun or a place far more often.
+        if 2 <= len(run) <= _TOO_LONG:
             # The source's article says the name's gender: « der Bund » → « le ».
             runs.append((run, _GENDER.get(lang, {}).get(before.lower(), "")))
-        run = []
+        run = [tok] if tok and tok[0].isupper() else []  # a capital after a dash opens a new run
         before = tok
     return runs
 
@@ -317,7 +330,7 @@ def _match(doc: Document, offset: int, line: str, run: list[str], article: str, 
             skip_until = end_i
             continue  # French translates the names of parties, ministries, courts…
         key = re.sub(r"\s+", " ", _fold(doc.text[span.start : span.end])).replace("-", " ")
-        if key in _french_forms():
+        if key in _french_forms() or any(p.startswith(key) for p in _french_places()):
             skip_until = end_i
             continue
         src_idx = sorted(owners)
