@@ -45,6 +45,7 @@ _FR_INNER = (SMALL_WORDS - {"et"}) | {"d", "l", "contre", "pour", "sans", "avec"
 _GAP = re.compile(r"[ \u00a0]+|[ \u00a0]*['’][ \u00a0]*")
 _MIN_PART = 3
 _COMMON = 4.5
+_FUNCTION = 6.4  # a source word this frequent (« As », « Ein », « Volgens ») opens no name
 _FRENCH = 2.5  # a capitalised word the dictionaries miss is part of the name only if it is French  # a word this frequent (a verb, « demande ») is no unknown part of a name
 _LINKS = ("s", "es", "en", "n", "e", "")
 _NEAR = 0.66
@@ -205,8 +206,8 @@ def source_runs(line: str, lang: str) -> list[tuple[list[str], str]]:
             continue
         while run and (run[-1].lower() in inner):
             run.pop()
-        while run and run[0].lower() in FOREIGN_ARTICLES:
-            before = run.pop(0)
+        while run and (run[0].lower() in FOREIGN_ARTICLES or zipf(run[0].lower(), lang) >= _FUNCTION):
+            before = run.pop(0)  # an article, or a word capitalised as it opens the sentence (« As », « Wie »)
         person = next((n for n, w in enumerate(run) if first_name_gender(w)), None)
         if person is not None:
             run = run[:person]  # « Justizministerin Christine Lambrecht »: an office and a person
