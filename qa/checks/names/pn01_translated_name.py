@@ -269,11 +269,14 @@ class NameTranslated(Check):
         """A capitalised source name the aligned target renders word by word, the words matched
         through the bilingual dictionaries (qa.checks.names.aligned_names)."""
         source = ctx.source or ""
+        known: list[Span] | None = None  # the renderings of known names the source names
         for found in rendered_names(doc, source, ctx.source_lang or "en"):
             if any(t.overlaps(found.span) for t in taken):
                 continue
-            known = knowledge().matcher.finditer(doc[found.span], longest=False)
-            if any(p is not None and named_in(source, p.entry) for m in known for p in m.payloads):
+            if known is None:
+                known = [Span(m.start, m.end) for m in knowledge().matcher.finditer(doc.text, doc.folded, longest=False)
+                         if any(p is not None and named_in(source, p.entry) for p in m.payloads)]
+            if any(k.overlaps(found.span) for k in known):
                 continue  # a known name of the source: the main pass gives its French form
             entry = Name(found.name, found.lang, "media", found.name, found.article)
             s, repl = rendering_fix(doc, found.span, entry)
