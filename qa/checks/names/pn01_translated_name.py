@@ -125,7 +125,7 @@ class NameTranslated(Check):
     name = "names.translated"
     category = Category.NAME_TRANSLATED
     summary = "Proper name translated word for word"
-    data_files = ("names.toml", "lexicon.tsv", "name_heads.toml", "places.toml", "exonyms.toml", "gender.tsv")
+    data_files = ("names.toml", "lexicon.tsv", "name_heads.toml", "places.toml", "exonyms.toml", "gender.tsv", "first_names.toml", "persons.toml")
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         kb = knowledge()
