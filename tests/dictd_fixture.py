@@ -27,6 +27,7 @@ ENTRIES = {
         ("Zeit", "Zeit /x/ <n, fem>\ntemps\nDauer\n"),
         ("gleich", "gleich /x/ <adj>\nmême\nidentisch\n"),
         ("Imker", "Imker /x/ <n, masc>\napiculteur\njemand, der Bienen hält\n"),
+        ("Forum", "Forum /x/ <n, neut>\nforum\nOrt der Aussprache\n"),
         ("Warnstreik", "Warnstreik /x/ <n, masc>\ngrève d\u2032avertissement\nkurzer Streik\n"),
         # SA09: false friends by form and true cognates
         ("Gymnasium", "Gymnasium /x/ <n, neut>\n1. lycée\nhöhere Schule\n2. collège\nSchule\n"),
@@ -63,6 +64,10 @@ ENTRIES = {
         ("toch", "toch /x/\n1. d\u2032abord\n2. certes\n3. cependant\n"),
     ],
     "eng": [
+        ("evening", "evening /x/\nsoir, soirée\n"),
+        ("courier", "courier /x/\ncourrier, messager\n"),
+        ("medical", "medical /x/\nmédical\n"),
+        ("scottish", "scottish /x/\nécossais\n"),
         ("library", "library /x/\nbibliothèque\n"),
         ("actually", "actually /x/\nen réalité\n"),
         ("sensible", "sensible /x/\nprudent, raisonnable, sage\n"),

@@ -380,3 +380,27 @@ def test_the_fix_gives_the_name_the_article_french_uses() -> None:
     assert _pn01("Le Miroir affirme que le chancelier allemand savait.")[0][1][0] == "Der Spiegel"
     # In apposition to a media noun, no article of its own.
     assert _pn01("Selon le quotidien Poste de Washington, la Maison-Blanche hésite.")[0][1][0] == "The Washington Post"
+
+
+def test_a_source_name_rendered_word_by_word_found_through_the_dictionaries() -> None:
+    # Neither name is in names.toml: the bilingual dictionaries tie each target word to a
+    # source word (a German compound in its parts), and MT capitalised the phrase as a name.
+    courier = _with_source("Selon le Courrier du Soir de Cumbria, le pont restera fermé.",
+                           "According to the Cumbria Evening Courier, the bridge will stay closed.", "en")
+    forum = _with_source("Le Forum des Consommateurs du Rhin met en garde contre ces contrats.",
+                         "Das Verbraucherforum Rhein warnt vor diesen Verträgen.", "de")
+    assert courier == [("Courrier du Soir de Cumbria", ("Cumbria Evening Courier",))]
+    assert forum and forum[0][0].endswith("Forum des Consommateurs du Rhin")
+    assert forum[0][1][0].endswith("Verbraucherforum Rhein")
+
+
+def test_a_source_name_kept_translated_by_french_usage_or_lowercased_is_not_reported() -> None:
+    # The name kept; a name French translates (an association); a common noun phrase.
+    assert _with_source("Selon le Cumbria Evening Courier, le pont restera fermé.",
+                        "According to the Cumbria Evening Courier, the bridge will stay closed.", "en") == []
+    assert _with_source("L'Association Médicale Écossaise a mis en garde les patients.",
+                        "The Scottish Medical Association warned patients.", "en") == []
+    assert _with_source("Le Verbraucherforum Rhein met en garde contre ces contrats.",
+                        "Das Verbraucherforum Rhein warnt vor diesen Verträgen.", "de") == []
+    assert _with_source("Le forum des consommateurs s'est tenu à Bonn.",
+                        "Das Verbraucherforum fand in Bonn statt.", "de") == []

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from qa.checks.base import Check, Context
+from qa.checks.names.aligned_names import rendered_names
 from qa.checks.names.evidence import (
     CLOSE_Q,
     OPEN_Q,
@@ -124,7 +125,7 @@ class NameTranslated(Check):
     name = "names.translated"
     category = Category.NAME_TRANSLATED
     summary = "Proper name translated word for word"
-    data_files = ("names.toml", "lexicon.tsv", "name_heads.toml", "places.toml")
+    data_files = ("names.toml", "lexicon.tsv", "name_heads.toml", "places.toml", "exonyms.toml", "gender.tsv", "first_names.toml", "persons.toml")
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         kb = knowledge()
@@ -135,6 +136,7 @@ class NameTranslated(Check):
             # A longer name of the source the lexicon renders (« Brabants Nieuwsblad ») comes
             # before a known name inside it (« Nieuwsblad »).
             yield from self._unknown_in_source(doc, ctx, taken)
+            yield from self._rendered_in_source(doc, ctx, taken)
         for m in sorted(matches, key=lambda m: (m.start, -(m.end - m.start))):
             renders = [p for p in m.payloads if p is not None]
             if not renders or any(b.start <= m.start and m.end <= b.end for b in blocks):
@@ -262,6 +264,28 @@ class NameTranslated(Check):
                 suggestions=[repl], autofix=False)
             taken.append(found.span)
             yield found
+
+    def _rendered_in_source(self, doc: Document, ctx: Context, taken: list[Span]) -> Iterator[Finding]:
+        """A capitalised source name the aligned target renders word by word, the words matched
+        through the bilingual dictionaries (qa.checks.names.aligned_names)."""
+        source = ctx.source or ""
+        known: list[Span] | None = None  # the renderings of known names the source names
+        for found in rendered_names(doc, source, ctx.source_lang or "en"):
+            if any(t.overlaps(found.span) for t in taken):
+                continue
+            if known is None:
+                known = [Span(m.start, m.end) for m in knowledge().matcher.finditer(doc.text, doc.folded, longest=False)
+                         if any(p is not None and named_in(source, p.entry) for p in m.payloads)]
+            if any(k.overlaps(found.span) for k in known):
+                continue  # a known name of the source: the main pass gives its French form
+            entry = Name(found.name, found.lang, "media", found.name, found.article)
+            s, repl = rendering_fix(doc, found.span, entry)
+            finding = self.finding(
+                doc, Span(s, found.span.end), f"« {doc[found.span]} » renders the source name « {found.name} » "
+                "word by word: French keeps a foreign title, firm's or NGO's name as it is; "
+                f"write « {repl} »", suggestions=[repl], autofix=False)
+            taken.append(finding.span)
+            yield finding
 
     def _judge(self, doc: Document, ctx: Context, span: Span, renders: list[Rendering],
                previous_end: int = -1) -> Finding | None:
