@@ -109,7 +109,7 @@ class FunctionWord(Check):
         out: list[Finding] = []
         for t in tokens:
             for found in (self._subject(doc, t, tokens), self._auxiliary(t, tokens), self._infinitive(t, tokens),
-                          self._saying(t, tokens), self._ne(doc, t, tokens), self._pas(t, tokens)):
+                          self._saying(t, tokens), self._ne(doc, t, tokens), self._pas(doc, t, tokens)):
                 if found is not None:
                     out.append(self.finding(doc, found[0], found[1], [found[2]]))
         yield from sorted(out, key=lambda f: f.span.start)
@@ -249,7 +249,7 @@ class FunctionWord(Check):
         fix = ("n’" if starts_with_vowel_sound(word) else "ne ") + word
         return Span(first.start, verb.end), f"« {t.text} » without « ne »", fix
 
-    def _pas(self, t: Token, tokens: list[Token]) -> tuple[Span, str, str] | None:
+    def _pas(self, doc: Document, t: Token, tokens: list[Token]) -> tuple[Span, str, str] | None:
         """« il ne veut partir »: « ne » with no second part of the negation in its clause."""
         if t.text.lower() not in ("ne", "n'", "n’") or t.pos not in ("ADV", "PART"):
             return None
@@ -259,7 +259,7 @@ class FunctionWord(Check):
                 break
             clause.append(s)
         opening = []
-        for s in reversed(tokens[max(0, t.i - 8) : t.i]):
+        for s in reversed(tokens[max(0, t.i - 10) : t.i]):
             if s.para != t.para or s.text in _END:
                 break
             opening.append(s)
@@ -271,7 +271,7 @@ class FunctionWord(Check):
         if any(s.lemma.lower() in _words("negation", "alone") or s.text.lower() == "importe" for s in clause[:3]):
             return None  # « n'avait pu », « n'importe »
         verb = next((s for s in clause if s.pos in ("VERB", "AUX")), None)
-        if verb is None or not _finite(verb):
+        if verb is None or not _finite(verb) or verb.morph.get("Mood") == "Imp" or doc.text[verb.end : verb.end + 1] == "-":
             return None
         return Span(verb.start, verb.end), f"« {t.text} » without « pas »", f"{verb.text} pas"
 
