@@ -43,6 +43,16 @@ def _finite_forms(lemma: str) -> frozenset[str]:
     return frozenset(form for slot, form in forms.items() if slot not in ("pp", "inf", "ppr"))
 
 
+@cache
+def _participles(lemma: str) -> frozenset[str]:
+    """The past participle of ``lemma`` in its four forms (« annoncé », « annoncées »)."""
+    try:
+        pp = conjugate(lemma).get("pp", "")
+    except (ValueError, KeyError):
+        return frozenset()
+    return frozenset([pp, pp + "e", pp + "s", pp + "es"]) if pp else frozenset()
+
+
 def _finite(t: Token) -> bool:
     return t.pos in ("VERB", "AUX") and t.morph.get("VerbForm") == "Fin"
 
@@ -66,10 +76,9 @@ def _sentence(tokens: list[Token], i: int) -> list[Token]:
     return tokens[start:end]
 
 
-def _pronoun_for(verb: Token, tokens: list[Token]) -> str:
+def _pronoun_for(verb: Token, tokens: list[Token], plural: bool) -> str:
     """« Il », « Elle », « Ils » or « Elles »: the number of the verb, the gender of the
     previous sentence's subject when it has that number."""
-    plural = verb.morph.get("Number") == "Plur"
     if verb.i > 0:
         for t in reversed(_sentence(tokens, verb.i - 1)):
             if t.dep in ("nsubj", "nsubj:pass") and t.pos in ("NOUN", "PRON", "PROPN") and (t.number == "p") == plural and t.gender:
@@ -122,12 +131,13 @@ class FunctionWord(Check):
     def _subject(self, doc: Document, t: Token, tokens: list[Token]) -> tuple[Span, str, str] | None:
         """« Ont également annoncé que… », « Demandent une meilleure information. »: a
         sentence of running text that opens with a third-person verb and no subject."""
-        if not _finite(t) or t.morph.get("Person") != "3" or t.morph.get("Mood") not in ("Ind", "Cnd"):
+        auxiliary = t.text.lower() in _words("subject", "auxiliaries")
+        if not auxiliary and (not _finite(t) or t.morph.get("Person") != "3" or t.morph.get("Mood") not in ("Ind", "Cnd")):
             return None
         if not t.text[:1].isupper() or not t.text[1:].islower() or not is_sentence_start(doc.text, t.start):
             return None
         low = t.text.lower()
-        if low in _words("subject", "inverted") or low not in _finite_forms(t.lemma.lower()):
+        if low in _words("subject", "inverted") or not (auxiliary or low in _finite_forms(t.lemma.lower())):
             return None
         para = doc.paragraph_at(t.start)
         if para is None or not doc[para].rstrip().endswith((".", "!", "»", "\"")):
@@ -138,26 +148,28 @@ class FunctionWord(Check):
         nxt = self._next(t, tokens)
         if nxt is not None and nxt.text in ("-", "-t-") or (nxt is not None and nxt.text.startswith("-")):
             return None  # « Est-ce… », « Faut-il… »
-        if t.lemma.lower() == "être" and nxt is not None and nxt.pos == "DET":
+        if low in ("est", "était", "sera", "serait") and nxt is not None and nxt.pos == "DET":
             word = "C’" + low
             return Span(t.start, t.end), f"« {t.text} » has no subject", word
-        pronoun = _pronoun_for(t, tokens)
+        pronoun = _pronoun_for(t, tokens, low.endswith("nt"))
         return Span(t.start, t.end), f"the verb « {t.text} » opens the sentence with no subject", f"{pronoun} {low}"
 
     def _auxiliary(self, t: Token, tokens: list[Token]) -> tuple[Span, str, str] | None:
         """« il annoncé », « L'ancien entraîneur annoncé sur … qu'il… »: a past participle
         right after its subject, in a clause with no finite verb before a subordinate one."""
-        if t.pos != "VERB" or t.morph.get("VerbForm") != "Part" or t.morph.get("Tense") != "Past" or not t.text.isalpha() or t.i == 0:
+        if t.pos != "VERB" or not t.text.isalpha() or t.i == 0:
             return None
         prev = tokens[t.i - 1]
         lemma = t.lemma.lower()
+        if t.text.lower() not in _participles(lemma):
+            return None
         if not takes_etre(lemma) and (t.morph.get("Gender") == "Fem" or t.morph.get("Number") == "Plur" or t.text.endswith(("e", "s"))):
             return None  # with « avoir » the participle does not agree: « une lectrice habituée des lieux » is an adjective
         if not _finite_forms(lemma) or t.text.lower() in _finite_forms(lemma):
             return None  # « il dit », « elle permet »: a finite form, not only a participle
         if prev.text.lower() in _SUBJECT_PRONOUNS and prev.pos == "PRON":
             plural = prev.text.lower() in ("ils", "elles")
-        elif prev.pos in ("NOUN", "PROPN") and prev.dep in ("nsubj", "ROOT") and t.head in (prev.i, t.i):
+        elif prev.pos in ("NOUN", "PROPN") and prev.dep in ("nsubj", "ROOT") and t.head in (prev.i, t.i) and t.morph.get("VerbForm") == "Part":
             sent = _sentence(tokens, t.i)
             first = sent[0]
             if not is_sentence_start_token(first, prev) or any(_finite(s) for s in sent if s.i < t.i):
@@ -237,7 +249,7 @@ class FunctionWord(Check):
         if not _finite(verb) or not verb.text.isalpha() or verb.para != t.para:
             return None
         start = verb.i
-        while start > 0 and tokens[start - 1].pos == "PRON" and tokens[start - 1].text.lower() in _words("infinitive", "clitics"):
+        while start > verb.i - 2 and start > 0 and tokens[start - 1].text.lower() in _words("infinitive", "clitics"):
             start -= 1
         before = tokens[start - 1].text.lower() if start > 0 else ""
         if before in ("ne", "n'", "n’") or any(s.text.lower() in ("ne", "n'", "n’") for s in tokens[max(0, start - 3) : verb.i]):
