@@ -54,6 +54,11 @@ def _frame_verbs() -> frozenset[str]:
 
 
 @cache
+def _locution_nouns() -> frozenset[str]:
+    return frozenset(load_toml("function_words.toml")["objects"]["locution_nouns"])
+
+
+@cache
 def _singular() -> frozenset[str]:
     return frozenset(_data()["prepositions"]["need_determiner_singular"])
 
@@ -313,7 +318,7 @@ class MissingWord(ByParagraph, Check):
         if noun.pos != "NOUN" and _noun_form(verb.text):
             return False  # « comme fichier source »: neither word is tagged as it should be
         after = tokens[noun.i + 1] if noun.i + 1 < len(tokens) else None
-        if after is not None and (after.text.lower() in ("par", "comme") or (after.text.lower() in ("à", "au", "aux") and (lemma in _frame_verbs() or not noun.text.endswith(("s", "x"))))):
+        if after is not None and (after.text.lower() in ("par", "comme") or (after.text.lower() in ("à", "au", "aux") and (lemma in _frame_verbs() or noun.text in _locution_nouns()))):
             return False  # « laisser place à », « avoir matière à »: a fixed frame; « garder animaux à » is not
         if any(w.text.lower() in ("et", "ou", "ni") for w in tokens[noun.i + 1 : noun.i + 3]) or (
                 after is not None and after.text == "," and noun.i + 2 < len(tokens) and tokens[noun.i + 2].pos == "NOUN"):

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from qa.checks.base import Check, Context
+from qa.checks.mechanics._word_classes import pos_lemmas
 from qa.checks.mechanics.mc15_missing_word import _determiner, _join
 from qa.data import load_toml
 from qa.knowledge.conjugation import conjugate, takes_etre
@@ -139,6 +140,8 @@ class FunctionWord(Check):
         low = t.text.lower()
         if low in _words("subject", "inverted") or not (auxiliary or low in _finite_forms(t.lemma.lower())):
             return None
+        if not auxiliary and (not low.endswith(("ent", "ont")) or low in pos_lemmas("adj")):
+            return None  # « Étend la liste… », « Équivalent à… »: a definition's style, or an adjective
         para = doc.paragraph_at(t.start)
         if para is None or not doc[para].rstrip().endswith((".", "!", "»", "\"")):
             return None
@@ -271,7 +274,7 @@ class FunctionWord(Check):
                 break
             clause.append(s)
         opening = []
-        for s in reversed(tokens[max(0, t.i - 10) : t.i]):
+        for s in reversed(tokens[max(0, t.i - 16) : t.i]):
             if s.para != t.para or s.text in _END:
                 break
             opening.append(s)
