@@ -119,7 +119,7 @@ class FunctionWord(Check):
         out: list[Finding] = []
         for t in tokens:
             for found in (self._subject(doc, t, tokens), self._auxiliary(t, tokens), self._infinitive(t, tokens),
-                          self._saying(t, tokens), self._ne(doc, t, tokens), self._pas(doc, t, tokens)):
+                          self._saying(t, tokens), self._ne(doc, t, tokens), self._pas(doc, t, tokens), self._governed(t, tokens)):
                 if found is not None:
                     out.append(self.finding(doc, found[0], found[1], [found[2]]))
         yield from sorted(out, key=lambda f: f.span.start)
@@ -264,6 +264,33 @@ class FunctionWord(Check):
         fix = ("n’" if starts_with_vowel_sound(word) else "ne ") + word
         return Span(first.start, verb.end), f"« {t.text} » without « ne »", fix
 
+    def _governed(self, t: Token, tokens: list[Token]) -> tuple[Span, str, str] | None:
+        """« avons besoin ce courant », « se réjouissent retard »: an idiom or a pronominal
+        verb that joins its complement with « de » or « à », followed by the complement alone."""
+        if t.i == 0 or not t.text.isalpha():
+            return None
+        prev = tokens[t.i - 1]
+        low = t.text.lower()
+        before = tokens[prev.i - 1] if prev.i > 0 else None
+        if before is not None and (before.pos == "PUNCT" or before.text.lower() in ("en", "y")):
+            return None  # « », se réjouit son directeur », « En font partie les … »: the subject follows
+        if prev.pos in ("VERB", "AUX") and (prev.lemma.lower(), low) in _idioms():
+            prep = _idioms()[(prev.lemma.lower(), low)]
+        elif t.pos == "VERB" and prev.text.lower() in _REFLEXIVE:
+            lemma = t.lemma.lower()
+            prep = "de" if lemma in _words("governed", "pronominal_de") else "à" if lemma in _words("governed", "pronominal_a") else ""
+            if not prep:
+                return None
+        else:
+            return None
+        nxt = self._next(t, tokens)
+        if nxt is None or nxt.text.lower() in _JOINED or not nxt.text.isalpha():
+            return None
+        bare_noun = nxt.pos == "NOUN" and nxt.text.islower()
+        if not (bare_noun or nxt.pos == "DET" or nxt.text.lower() in ("ce", "cet", "cette", "ces")):
+            return None
+        return Span(nxt.start, nxt.end), f"« {t.text} » takes « {prep} » before its complement", _with_preposition(prep, nxt)
+
     def _pas(self, doc: Document, t: Token, tokens: list[Token]) -> tuple[Span, str, str] | None:
         """« il ne veut partir »: « ne » with no second part of the negation in its clause."""
         if t.text.lower() not in ("ne", "n'", "n’") or t.pos not in ("ADV", "PART"):
@@ -289,6 +316,30 @@ class FunctionWord(Check):
         if verb is None or not _finite(verb) or verb.morph.get("Mood") == "Imp" or doc.text[verb.end : verb.end + 1] == "-":
             return None
         return Span(verb.start, verb.end), f"« {t.text} » without « pas »", f"{verb.text} pas"
+
+
+_REFLEXIVE = frozenset(["se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"])
+_JOINED = frozenset(["de", "d'", "d’", "du", "des", "à", "au", "aux", "que", "qu'", "qu’", "en", "y"])
+_CONTRACT = {("de", "le"): "du", ("de", "les"): "des", ("à", "le"): "au", ("à", "les"): "aux"}
+
+
+@cache
+def _idioms() -> dict[tuple[str, str], str]:
+    return {(verb, noun): prep for verb, noun, prep in _data()["governed"]["idioms"]}  # type: ignore[misc]
+
+
+def _with_preposition(prep: str, nxt: Token) -> str:
+    """« de » or « à » before ``nxt``, contracted with its article (« du retard », « à l'euro »)."""
+    low = nxt.text.lower()
+    if nxt.pos == "DET" or low in ("ce", "cet", "cette", "ces"):
+        if (prep, low) in _CONTRACT:
+            return _CONTRACT[(prep, low)]
+        return ("d’" if prep == "de" and starts_with_vowel_sound(nxt.text) else prep + " ") + nxt.text
+    article = _determiner(nxt, False)
+    article = article.removesuffix("’").removesuffix("'")
+    if (prep, article) in _CONTRACT:
+        return f"{_CONTRACT[(prep, article)]} {nxt.text}"
+    return f"{prep} {_join(_determiner(nxt, False), nxt.text)}"
 
 
 def is_sentence_start_token(first: Token, prev: Token) -> bool:
