@@ -11,6 +11,7 @@ from functools import cache
 
 from qa.checks.base import Check, Context
 from qa.checks.mechanics._locutions import locution
+from qa.checks.mechanics._offices import office
 from qa.checks.mechanics._quantities import quantity
 from qa.checks.split import ByParagraph, shifted
 from qa.checks.mechanics._word_classes import adjective_base, is_adjective, is_verb_form, pos_lemmas
@@ -218,7 +219,7 @@ class MissingWord(ByParagraph, Check):
 
     code = "MC15"
     priority = 210
-    data_files = ("missing_words.toml", "function_words.toml", "conjugation.toml", "caps_rules.toml", "noun_genders.tsv", "gender.tsv", "lexicon.tsv", "names.toml")
+    data_files = ("missing_words.toml", "function_words.toml", "conjugation.toml", "caps_rules.toml", "noun_genders.tsv", "gender.tsv", "lexicon.tsv", "names.toml", "first_names.toml", "persons.toml")
     name = "mechanics.missing-word"
     category = Category.MISSING_WORD
     summary = "Determiner or « de » missing after a verb, a preposition, a noun or « plus »"
@@ -246,7 +247,7 @@ class MissingWord(ByParagraph, Check):
             low = t.text.lower()
             found = None
             pair = None
-            counted = quantity(t, nxt, tokens) or locution(t, nxt, tokens)
+            counted = quantity(t, nxt, tokens) or locution(t, nxt, tokens) or office(t, nxt, tokens)
             if counted is not None:
                 found = counted
             elif low in need and t.pos in ("ADP", "ADV", "SCONJ") and self._bare_after(low, nxt, bare_preps, tokens):

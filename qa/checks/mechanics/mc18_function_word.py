@@ -105,7 +105,7 @@ class FunctionWord(Check):
 
     code = "MC18"
     priority = 205
-    data_files = ("function_words.toml", "conjugation.toml", "missing_words.toml", "caps_rules.toml", "noun_genders.tsv", "gender.tsv", "lexicon.tsv", "names.toml")
+    data_files = ("function_words.toml", "conjugation.toml", "missing_words.toml", "caps_rules.toml", "noun_genders.tsv", "gender.tsv", "lexicon.tsv", "names.toml", "first_names.toml", "persons.toml")
     name = "mechanics.function-word"
     category = Category.MISSING_WORD
     summary = "Subject, auxiliary, « de »/« à » before an infinitive, « que » or « ne » missing"
