@@ -209,7 +209,8 @@ class MissingWord(ByParagraph, Check):
     a preposition that clean French never follows by a bare noun (« selon chiffres »,
     « dans camionnettes »), the « de » between two nouns (« le taux mortalité ») or after
     « plus » before a number and a fraction (« un tiers entreprises »), and the article of a
-    subject that opens a sentence (« Conseil municipal a demandé »). Idioms with a bare
+    subject that opens a sentence (« Conseil municipal a demandé »), and the « de » between a
+    noun of office and its domain (« le ministre Finances »). Idioms with a bare
     noun (« avoir lieu », « faire partie », « en raison ») and nouns in apposition
     (« pays membre ») come from clean French, mined into qa/data/missing_words.toml.
 

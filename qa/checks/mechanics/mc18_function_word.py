@@ -96,8 +96,10 @@ class FunctionWord(Check):
     annoncé que… »), the auxiliary of a past participle (« il annoncé »), the « de » or
     « à » before an infinitive (« a décidé investir »), the « que » after a verb of saying
     (« a déclaré l'équipe avait… »), the « ne » of a negation outside quoted speech (« ils
-    sont pas disponibles ») and the « pas » of a lone « ne ». The verbs and their
-    prepositions are data (qa/data/function_words.toml), checked against clean French.
+    sont pas disponibles »), the « pas » of a lone « ne », and the « de » or « à » after an
+    idiom or a pronominal verb that governs it (« avons besoin ce courant », « se réjouissent
+    retard »). The verbs and their prepositions are data (qa/data/function_words.toml),
+    checked against clean French.
 
     Mauvais : « La ville a décidé investir. Ont annoncé que les tarifs sont pas fixés. »
     Bon :     « La ville a décidé d’investir. Ils ont annoncé que les tarifs ne sont pas fixés. »
@@ -108,7 +110,7 @@ class FunctionWord(Check):
     data_files = ("function_words.toml", "conjugation.toml", "missing_words.toml", "caps_rules.toml", "noun_genders.tsv", "gender.tsv", "lexicon.tsv", "names.toml", "first_names.toml", "persons.toml")
     name = "mechanics.function-word"
     category = Category.MISSING_WORD
-    summary = "Subject, auxiliary, « de »/« à » before an infinitive, « que » or « ne » missing"
+    summary = "Subject, auxiliary, « de »/« à » before an infinitive or a complement, « que » or « ne » missing"
     needs_nlp = True
     autofix = "none"
     paragraph_local = True
