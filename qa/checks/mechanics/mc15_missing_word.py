@@ -187,7 +187,10 @@ _SENTENCE_END = frozenset([".", ";", "!", "?"])
 
 def _specific(noun: Token, tokens: list[Token]) -> bool:
     """The bare object ``noun`` names something known: the article it lost was definite."""
-    after = tokens[noun.i + 1 : noun.i + 3]
+    k = noun.i + 1
+    if k < len(tokens) and tokens[k].pos == "ADJ" and tokens[k].para == noun.para:
+        k += 1  # « critiquer ministère fédéral de la Santé »: the complement after an adjective
+    after = tokens[k : k + 2]
     if not after or after[0].para != noun.para:
         return False
     first = after[0].text.lower()
