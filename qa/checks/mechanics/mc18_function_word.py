@@ -12,6 +12,7 @@ from qa.checks.base import Check, Context
 from qa.checks.mechanics._word_classes import pos_lemmas
 from qa.checks.mechanics.mc15_missing_word import _determiner, _join
 from qa.data import load_toml
+from qa.knowledge.article_gender import listed_gender
 from qa.knowledge.conjugation import conjugate, takes_etre
 from qa.knowledge.nlp import Token
 from qa.model.document import Document, Span
@@ -98,7 +99,8 @@ class FunctionWord(Check):
     (« a déclaré l'équipe avait… »), the « ne » of a negation outside quoted speech (« ils
     sont pas disponibles »), the « pas » of a lone « ne », and the « de » or « à » after an
     idiom or a pronominal verb that governs it (« avons besoin ce courant », « se réjouissent
-    retard »). The verbs and their prepositions are data (qa/data/function_words.toml),
+    retard »), and the article of a bare plural subject after « que » (« que visiteurs le
+    sachent »). The verbs and their prepositions are data (qa/data/function_words.toml),
     checked against clean French.
 
     Mauvais : « La ville a décidé investir. Ont annoncé que les tarifs sont pas fixés. »
@@ -121,7 +123,8 @@ class FunctionWord(Check):
         out: list[Finding] = []
         for t in tokens:
             for found in (self._subject(doc, t, tokens), self._auxiliary(t, tokens), self._infinitive(t, tokens),
-                          self._saying(t, tokens), self._ne(doc, t, tokens), self._pas(doc, t, tokens), self._governed(t, tokens)):
+                          self._saying(t, tokens), self._ne(doc, t, tokens), self._pas(doc, t, tokens), self._governed(t, tokens),
+                          self._clause_subject(t, tokens)):
                 if found is not None:
                     out.append(self.finding(doc, found[0], found[1], [found[2]]))
         yield from sorted(out, key=lambda f: f.span.start)
@@ -292,6 +295,25 @@ class FunctionWord(Check):
         if not (bare_noun or nxt.pos == "DET" or nxt.text.lower() in ("ce", "cet", "cette", "ces")):
             return None
         return Span(nxt.start, nxt.end), f"« {t.text} » takes « {prep} » before its complement", _with_preposition(prep, nxt)
+
+    def _clause_subject(self, t: Token, tokens: list[Token]) -> tuple[Span, str, str] | None:
+        """« voulons que visiteurs le sachent », « parce que livraisons sont en retard »: a bare
+        plural noun as the subject of a subordinate clause lost its article."""
+        if t.text.lower() not in _words("subject", "subordinators"):
+            return None
+        noun = self._next(t, tokens)
+        verb = self._next(t, tokens, 2)
+        if noun is None or verb is None or noun.pos not in ("NOUN", "ADJ") or not noun.text.isalpha() or not noun.text.islower():
+            return None  # spaCy reads a noun that lost its article as an adjective
+        if not noun.text.endswith("s") or listed_gender(noun.text[:-1]) is None:
+            return None
+        k = 2
+        while verb is not None and verb.text.lower() in _words("infinitive", "clitics") | {"ne", "n'", "n’"} and k < 4:
+            k += 1
+            verb = self._next(t, tokens, k)
+        if verb is None or not verb.text.endswith(("ent", "ont")) or not (_finite(verb) or listed_gender(verb.text.lower()) is None):
+            return None  # « sachent », which spaCy reads as a noun there
+        return Span(noun.start, noun.end), f"the subject « {noun.text} » has no article", f"les {noun.text}"
 
     def _pas(self, doc: Document, t: Token, tokens: list[Token]) -> tuple[Span, str, str] | None:
         """« il ne veut partir »: « ne » with no second part of the negation in its clause."""
