@@ -187,16 +187,17 @@ _SENTENCE_END = frozenset([".", ";", "!", "?"])
 
 def _specific(noun: Token, tokens: list[Token]) -> bool:
     """The bare object ``noun`` names something known: the article it lost was definite."""
-    k = noun.i + 1
-    if k < len(tokens) and tokens[k].pos == "ADJ" and tokens[k].para == noun.para:
-        k += 1  # « critiquer ministère fédéral de la Santé »: the complement after an adjective
-    after = tokens[k : k + 2]
+    after = tokens[noun.i + 1 : noun.i + 3]
     if not after or after[0].para != noun.para:
         return False
     first = after[0].text.lower()
     if first in _SENTENCE_END or first in _DEFINITE_COMPLEMENT:
         return True
-    if first in ("de", "d'", "d’") and len(after) > 1:
+    if after[0].pos == "ADJ" and len(after) > 1:  # « critiquer ministère fédéral de la Santé »
+        after, first = tokens[noun.i + 2 : noun.i + 4], after[1].text.lower()
+        if first in _DEFINITE_COMPLEMENT:
+            return True
+    if first == "de" and len(after) > 1:  # not « d' »: « un appel d'offres », « un taux d'intérêt » classify
         return after[1].pos != "NUM" and not after[1].text[:1].isdigit()  # « l'abattage de volailles », « une taxe de 25 % »
     return False
 
