@@ -32,6 +32,7 @@ from qa.checks.mechanics.mc14_punctuation_spacing import PunctuationSpacing
 from qa.checks.mechanics.mc15_missing_word import MissingWord
 from qa.checks.mechanics.mc16_bare_name import BareName
 from qa.checks.mechanics.mc17_opening_capital import OpeningCapital
+from qa.checks.mechanics.mc18_function_word import FunctionWord
 from qa.checks.artifacts.ar01_pipeline_tag import PipelineTag
 from qa.checks.artifacts.ar02_markup_residue import MarkupResidue
 from qa.checks.artifacts.ar03_commentary import Commentary
@@ -91,6 +92,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     StrayCapital,
     OpeningCapital,
     SourceCapital,
+    FunctionWord,  # before MC15: « a déclaré que l'équipe » owns the bare noun MC15 would give an article
     MissingWord,
     BareName,
     SpuriousDeterminer,
