@@ -99,7 +99,7 @@ def impersonal(toks: list[Token], k: int) -> bool:
     return any(({norm(t.lemma)} | guess_infinitive(t.text)) & verbs for t in words)
 
 
-def _phrase_of(toks: list[Token], topic: Antecedent) -> set[int]:
+def phrase_of(toks: list[Token], topic: Antecedent) -> set[int]:
     """Token indices of the topic's phrase and the words that hang on it (« la chaîne Edeka »)."""
     inside = {t.i for t in toks if topic.span.start <= t.start < topic.span.end}
     grew = True
@@ -119,7 +119,7 @@ def rival(prev: list[Token], topic: Antecedent, gender: str, number: str, level:
     and any name outside the topic's phrase."""
     roles = {"intent": SUBJECTS, "agent": (*SUBJECTS, "obj")}.get(level)
     _, _, persons, _ = _lists()
-    inside = _phrase_of(prev, topic)
+    inside = phrase_of(prev, topic)
     for t in prev:
         if t.i in inside or norm(t.text) in _TIME_NOUNS:
             continue

@@ -32,9 +32,11 @@ from qa.checks.agreement._antecedents import (
     tokens_in,
     verb_after,
 )
+from qa.checks.agreement._completive import completives
 from qa.checks.agreement._noun_topic import impersonal, intent_verb, rival, subject_topic
 from qa.checks.agreement._relatives import SCOPE as RELATIVE_FORMS
 from qa.checks.agreement._relatives import relatives
+from qa.checks.agreement._source_antecedent import source_agreements
 from qa.checks.base import Check, Context, once_per_document
 from qa.knowledge.nlp import Token
 from qa.model.document import Document, Span
@@ -166,12 +168,13 @@ def _pronoun_or_etre() -> re.Pattern[str]:
 
 # What PA01 and PA02 both read: the same agreements (conjugation.toml: the forms of « être »;
 # lexicon.tsv and names.toml: the genders of common nouns), from dependencies only, no entities.
-_DATA_FILES = ("gender.tsv", "pronouns.toml", "conjugation.toml", "lexicon.tsv", "names.toml", "grammar.toml")
+_DATA_FILES = ("gender.tsv", "pronouns.toml", "conjugation.toml", "lexicon.tsv", "names.toml", "grammar.toml",
+               "noun_genders.tsv")
 _COMPONENTS = ("parser",)
 
 
 # A subject pronoun opening a sentence that is not the paragraph's first.
-_AFTER_SENTENCE = re.compile(r"[.!?»]\s+(?:\w+,?\s+)?(?:Il|Elle)s?\s")
+_AFTER_SENTENCE = re.compile(r"[.!?»]\s+(?:\w+,?\s+)?(?:Il|Elle)s?\s|\bqu['’](?:il|elle)\s")
 
 
 def _relative_scope(doc: Document) -> set[int]:
@@ -206,7 +209,7 @@ def scope(doc: Document, ctx: Context) -> set[int]:
 def agreements(doc: Document, ctx: Context) -> list[Agreement]:
     analysis = ctx.analysis(doc)
     out: list[Agreement] = []
-    for para in doc.paragraphs:
+    for p, para in enumerate(doc.paragraphs):
         topic: Antecedent | None = None
         blocked = from_noun = False
         last: list[Token] = []
@@ -269,6 +272,11 @@ def agreements(doc: Document, ctx: Context) -> list[Agreement]:
                 topic, from_noun = noun, True
             if noun is not None:
                 seen.append(noun)
+        done = {a.pronoun.start for a in out if a.pronoun is not None}
+        for f in [*source_agreements(doc, p, analysis, ctx.source, ctx.source_lang), *completives(doc, para, analysis)]:
+            if f.pronoun.start not in done:  # the source or a verb of saying shows the antecedent
+                done.add(f.pronoun.start)
+                out.append(Agreement(f.pronoun, f.antecedent, tuple(_participles(doc, list(f.tokens), f.pronoun.end, f.antecedent))))
     return out
 
 
