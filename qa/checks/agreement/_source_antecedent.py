@@ -102,17 +102,28 @@ def opening_phrase(doc: Document, toks: list[Token]) -> Antecedent | None:
     return Antecedent(span, doc[span], gender, "s")
 
 
-def _impersonal(toks: list[Token], k: int) -> bool:
-    """« Il faut », « Il y a », « Il a été décidé de ». The small model reads « Il » before a
-    passive as expletive (« Il sera agrandi »), which the source's personal pronoun belies: there
-    only the verb list and the « de » / « que » frame count."""
+def _verb_group(toks: list[Token], k: int) -> tuple[bool, Token | None, bool]:
+    """After the pronoun toks[k]: whether « être » is in the verb group, its participle, and
+    whether « de » or « que » follows it (« Il a été décidé de », « Il est clair que »)."""
     j, etre, participle = k + 1, False, None
     while j < len(toks) and toks[j].pos in ("AUX", "VERB", "ADV", "PRON", "ADJ") and j < k + 6:
         etre = etre or toks[j].lemma == "être"
         if etre and toks[j].pos == "VERB":
             participle = toks[j]  # the tagger may call it finite (« sera agrandi »)
         j += 1
-    if etre and j < len(toks) and norm(toks[j].text) in _IMPERSONAL_FRAME:
+    return etre, participle, etre and j < len(toks) and norm(toks[j].text) in _IMPERSONAL_FRAME
+
+
+def impersonal_frame(toks: list[Token], k: int) -> bool:
+    return _verb_group(toks, k)[2]
+
+
+def _impersonal(toks: list[Token], k: int) -> bool:
+    """« Il faut », « Il y a », « Il a été décidé de ». The small model reads « Il » before a
+    passive as expletive (« Il sera agrandi »), which the source's personal pronoun belies: there
+    only the verb list and the « de » / « que » frame count."""
+    etre, participle, frame = _verb_group(toks, k)
+    if frame:
         return True
     if etre and participle is not None:
         return bool(({norm(participle.lemma)} | guess_infinitive(participle.text)) & pronoun_data()["impersonal_verbs"])

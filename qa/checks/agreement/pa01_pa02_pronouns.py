@@ -32,11 +32,10 @@ from qa.checks.agreement._antecedents import (
     tokens_in,
     verb_after,
 )
-from qa.checks.agreement._completive import completives
 from qa.checks.agreement._noun_topic import impersonal, intent_verb, rival, subject_topic
 from qa.checks.agreement._relatives import SCOPE as RELATIVE_FORMS
 from qa.checks.agreement._relatives import relatives
-from qa.checks.agreement._source_antecedent import source_agreements
+from qa.checks.agreement._wider import wider
 from qa.checks.base import Check, Context, once_per_document
 from qa.knowledge.nlp import Token
 from qa.model.document import Document, Span
@@ -273,10 +272,8 @@ def agreements(doc: Document, ctx: Context) -> list[Agreement]:
             if noun is not None:
                 seen.append(noun)
         done = {a.pronoun.start for a in out if a.pronoun is not None}
-        for f in [*source_agreements(doc, p, analysis, ctx.source, ctx.source_lang), *completives(doc, para, analysis)]:
-            if f.pronoun.start not in done:  # the source or a verb of saying shows the antecedent
-                done.add(f.pronoun.start)
-                out.append(Agreement(f.pronoun, f.antecedent, tuple(_participles(doc, list(f.tokens), f.pronoun.end, f.antecedent))))
+        for f in wider(doc, p, analysis, ctx.source, ctx.source_lang, done):
+            out.append(Agreement(f.pronoun, f.antecedent, tuple(_participles(doc, list(f.tokens), f.pronoun.end, f.antecedent))))
     return out
 
 
