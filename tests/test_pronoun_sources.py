@@ -122,3 +122,36 @@ def test_speaker_of_a_reported_clause(text: str, expected: list[tuple[str, str, 
 )
 def test_speaker_left_alone(text: str) -> None:
     assert _run(text) == []
+
+
+# --- the only noun a pronoun can stand for -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Les habitants ont retrouvé la chienne dans la forêt. Il était blessé à la patte.",
+         [("PA01", "Il", "Elle"), ("PA02", "blessé", "blessée")]),
+        ("Les chercheurs ont découvert un nouveau virus chez les chauves-souris. Elle se transmet par la salive.",
+         [("PA01", "Elle", "Il")]),
+    ],
+)
+def test_only_noun_of_the_other_gender(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _run(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # « le parc » may be what « Il » stands for.
+        "Les habitants ont retrouvé la chienne dans le parc. Il était fermé depuis mardi.",
+        # A name earlier in the paragraph.
+        "La biologiste Anna Berg a rejoint l'équipe. Les chercheurs ont découvert un nouveau virus. Elle le décrit en détail.",
+        # Impersonal.
+        "Les pompiers ont évacué la maison. Il a fallu deux heures pour éteindre le feu.",
+        # Two candidates of the other gender: which one is not known.
+        "La police a arrêté la conductrice. Il est rentré chez lui.",
+    ],
+)
+def test_only_noun_left_alone(text: str) -> None:
+    assert _run(text) == []

@@ -26,6 +26,8 @@ _THIRD = frozenset({"il", "elle", "lui", "ils", "elles", "celui", "celle", "celu
 
 def _may_stand_for(toks: list[Token], t: Token, gender: str) -> bool:
     """t is a singular noun, a name or a pronoun the pronoun of this gender may stand for."""
+    if not t.text[:1].isalpha():
+        return False  # « chauves-souris »: the small model may tag the hyphen a name
     if t.pos == "PROPN" or (t.text[:1].isupper() and t.pos in ("NOUN", "X") and t.i != toks[0].i):
         return True
     if t.pos == "PRON":
