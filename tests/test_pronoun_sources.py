@@ -155,3 +155,32 @@ def test_only_noun_of_the_other_gender(text: str, expected: list[tuple[str, str,
 )
 def test_only_noun_left_alone(text: str) -> None:
     assert _run(text) == []
+
+
+# --- « celui-ci » / « celle-ci » ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le rapport a été transmis au conseil régional. Celle-ci recommande une réforme du financement.",
+         [("PA01", "Celle-ci", "Celui-ci")]),
+        ("Les députés ont examiné la proposition de loi. Celui-ci prévoit une hausse des amendes.",
+         [("PA01", "Celui-ci", "Celle-ci")]),
+    ],
+)
+def test_demonstrative_of_the_other_gender(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _run(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le rapport a été transmis à la commission régionale. Celle-ci recommande une réforme du financement.",
+        "Les députés ont examiné la proposition de loi du ministre. Celui-ci prévoit une hausse des amendes.",
+        # A name in the sentence before may be what it stands for.
+        "La délégation a rencontré Jan Peeters. Celui-ci a promis une réponse.",
+    ],
+)
+def test_demonstrative_left_alone(text: str) -> None:
+    assert _run(text) == []

@@ -14,6 +14,8 @@ earlier in the text leaves the pronoun alone. Impersonal « il » is never judge
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from qa.checks.agreement._antecedents import PRONOUNS, SUBJECTS, Antecedent, norm, person_near, tokens_in
 from qa.checks.agreement._noun_topic import gender_number, impersonal, time_noun
 from qa.checks.agreement._source_antecedent import Found, impersonal_frame
@@ -21,6 +23,7 @@ from qa.knowledge.nlp import Analysis, Token
 from qa.model.document import Document, Span
 
 _CORE = (*SUBJECTS, "obj")
+_BARE = frozenset({"de", "d'", "en", "sans", "par"})
 _THIRD = frozenset({"il", "elle", "lui", "ils", "elles", "celui", "celle", "celui-ci", "celle-ci"})
 
 
@@ -37,6 +40,11 @@ def _may_stand_for(toks: list[Token], t: Token, gender: str) -> bool:
         return False
     found = gender_number(toks, t)
     if found is None:
+        kids = [norm(k.text) for k in toks if k.head == t.i and k.i < t.i and k.dep in ("det", "case")]
+        if "au" in kids or "du" in kids:
+            return gender == "m" and t.morph.get("Number") != "Plur"  # « au conseil »: masculine
+        if kids and all(k in _BARE for k in kids):
+            return False  # « proposition de loi », « en cours »: no determiner, no referent
         return t.morph.get("Number") != "Plur"  # unsure of its gender: it may be the antecedent
     return found[1] == "s" and found[0] == gender
 
@@ -75,6 +83,36 @@ def only_candidates(doc: Document, para: Span, analysis: Analysis) -> list[Found
             ):
                 out.append(Found(toks[0], Antecedent(ante.span, doc[ante.span], ante.gender, ante.number), tuple(toks)))
         before = before + toks
+    return out
+
+
+_DEMONSTRATIVES = {"celui": ("m", "Celle"), "celle": ("f", "Celui")}
+
+
+def demonstratives(doc: Document, para: Span, analysis: Analysis) -> list[Found]:
+    """« Le rapport a été transmis à la commission. Celui-ci recommande … » for German « diese »:
+    a sentence-initial « Celui-ci » / « Celle-ci » stands for a noun of the sentence before; when
+    that sentence has no singular noun, name or pronoun of its gender and some of the other, the
+    demonstrative takes the other gender."""
+    out = []
+    sents = doc.sentences_in(para)
+    for i in range(1, len(sents)):
+        toks, prev = tokens_in(analysis, sents[i]), tokens_in(analysis, sents[i - 1])
+        said = _DEMONSTRATIVES.get(norm(toks[0].text)) if len(toks) > 3 else None
+        if said is None or doc.text[toks[0].end : toks[2].end] != "-ci":
+            continue
+        gender, other = said
+        if any(_may_stand_for(prev, t, gender) for t in prev):
+            continue
+        ante = next((t for t in reversed(prev) if t.pos == "NOUN" and not time_noun(t) and gender_number(prev, t)), None)
+        if ante is None:
+            continue
+        g, n, det = gender_number(prev, ante) or ("", "", ante)
+        if n != "s" or g == gender:
+            continue
+        pron = replace(toks[0], end=toks[2].end, text=doc.text[toks[0].start : toks[2].end])
+        right = other + "-ci" if pron.text[:1].isupper() else other.lower() + "-ci"
+        out.append(Found(pron, Antecedent(Span(det.start, ante.end), doc.text[det.start : ante.end], g, n), tuple(toks), right))
     return out
 
 

@@ -43,6 +43,7 @@ class Found:
     pronoun: Token
     antecedent: Antecedent
     tokens: tuple[Token, ...]
+    right: str = ""  # the corrected pronoun when it is not « il » / « elle » (« Celui-ci »)
 
 
 @cache

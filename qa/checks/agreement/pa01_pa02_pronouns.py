@@ -52,6 +52,7 @@ class Agreement:
     participles: tuple[Token, ...]  # past participles that should agree with it
     verb: Token | None = None  # a verb whose number changes with the pronoun
     verb_form: str = ""
+    right: str = ""  # the corrected pronoun, when not « il » / « elle » (« Celui-ci »)
 
 
 def _participles(doc: Document, toks: list[Token], subj_end: int, ante: Antecedent) -> list[Token]:
@@ -173,7 +174,7 @@ _COMPONENTS = ("parser",)
 
 
 # A subject pronoun opening a sentence that is not the paragraph's first.
-_AFTER_SENTENCE = re.compile(r"[.!?»]\s+(?:\w+,?\s+)?(?:Il|Elle)s?\s|\bqu['’](?:il|elle)\s")
+_AFTER_SENTENCE = re.compile(r"[.!?»]\s+(?:\w+,?\s+)?(?:Il|Elle)s?\s|\bqu['’](?:il|elle)\s|[.!?»]\s+Cel(?:ui|le)-ci\s")
 
 
 def _relative_scope(doc: Document) -> set[int]:
@@ -192,7 +193,7 @@ def scope(doc: Document, ctx: Context) -> set[int]:
         last = None
         for last in _pronoun_or_etre().finditer(folded):
             pass
-        if last is None:
+        if last is None and not _AFTER_SENTENCE.search(text):
             continue
         if _AFTER_SENTENCE.search(text):
             found.add(k)  # a common noun may be the antecedent (_noun_topic)
@@ -273,7 +274,8 @@ def agreements(doc: Document, ctx: Context) -> list[Agreement]:
                 seen.append(noun)
         done = {a.pronoun.start for a in out if a.pronoun is not None}
         for f in wider(doc, p, analysis, ctx.source, ctx.source_lang, done):
-            out.append(Agreement(f.pronoun, f.antecedent, tuple(_participles(doc, list(f.tokens), f.pronoun.end, f.antecedent))))
+            parts = tuple(_participles(doc, list(f.tokens), f.pronoun.end, f.antecedent))
+            out.append(Agreement(f.pronoun, f.antecedent, parts, right=f.right))
     return out
 
 
@@ -345,7 +347,7 @@ class PronounAgreement(Check):
         for a in agreements(doc, ctx):
             if a.pronoun is None:
                 continue
-            right = _pronoun_for(a.pronoun, a.antecedent)
+            right = a.right or _pronoun_for(a.pronoun, a.antecedent)
             span = Span(a.pronoun.start, a.pronoun.end)
             what = ("feminine" if a.antecedent.gender == "f" else "masculine") + (" plural" if a.antecedent.number == "p" else "")
             if a.verb is not None:
