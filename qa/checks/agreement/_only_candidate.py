@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from qa.checks.agreement._antecedents import PRONOUNS, SUBJECTS, Antecedent, norm, person_near, tokens_in
 from qa.checks.agreement._noun_topic import gender_number, impersonal, time_noun
-from qa.checks.agreement._source_antecedent import Found, impersonal_frame
+from qa.checks.agreement._source_antecedent import Found, fact, impersonal_frame
 from qa.knowledge.nlp import Analysis, Token
 from qa.model.document import Document, Span
 
@@ -78,6 +78,7 @@ def only_candidates(doc: Document, para: Span, analysis: Analysis) -> list[Found
                 ante is not None
                 and not impersonal(toks, 0)
                 and not impersonal_frame(toks, 0)
+                and not fact(toks, 0)
                 and not any(_may_stand_for(seen, t, gender) for seen in _sentences(before) for t in seen)
                 and not person_near(doc, Span(0, para.end), toks[0].start, gender)
             ):

@@ -19,7 +19,15 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from qa.checks.agreement._antecedents import PRONOUNS, Antecedent, guess_infinitive, norm, pronoun_data, tokens_in
+from qa.checks.agreement._antecedents import (
+    PRONOUNS,
+    Antecedent,
+    agentive,
+    guess_infinitive,
+    norm,
+    pronoun_data,
+    tokens_in,
+)
 from qa.checks.agreement._noun_topic import impersonal
 from qa.data import load_toml
 from qa.knowledge.article_gender import listed_gender
@@ -115,6 +123,12 @@ def _verb_group(toks: list[Token], k: int) -> tuple[bool, Token | None, bool]:
     return etre, participle, etre and j < len(toks) and norm(toks[j].text) in _IMPERSONAL_FRAME
 
 
+def fact(toks: list[Token], k: int) -> bool:
+    """« Il montre à quel point … »: a neuter pronoun for a fact (PC03's calque), not for a noun,
+    unless the verb is one an organisation does (« Il souligne »)."""
+    return agentive(toks, k, "fact_verbs") and not agentive(toks, k)
+
+
 def impersonal_frame(toks: list[Token], k: int) -> bool:
     return _verb_group(toks, k)[2]
 
@@ -159,7 +173,7 @@ def source_agreements(doc: Document, para: int, analysis: Analysis, source: str 
         if lang != "en" and said != _RENDERED[gender]:
             continue  # the French pronoun does not follow the source: MT chose it
         topic = opening_phrase(doc, prev)
-        if topic is None or topic.gender == said or _impersonal(toks, 0):
+        if topic is None or topic.gender == said or _impersonal(toks, 0) or fact(toks, 0):
             continue
         out.append(Found(toks[0], topic, tuple(toks)))
     return out
