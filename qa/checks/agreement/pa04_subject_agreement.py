@@ -296,7 +296,8 @@ class SubjectAgreement(ByParagraph, ScopedCheck):
         if subj.morph.get("Number") == "Plur" or any(d in _MASCULINE_DETERMINERS for d in dets):
             return None
         # « l’enquête », « l’entreprise »: after an elided article the noun lists tell the gender.
-        elided = dets in (["l'"], ["l’"]) and listed_gender(subj.text.lower()) == "f"
+        elided = (dets in (["l'"], ["l’"]) and listed_gender(subj.text.lower()) == "f"
+                  and any(k.dep == "det" and k.i == subj.i - 1 for k in subj_kids))  # not « l’objet classe »
         if subj.pos == "NOUN" and (elided or any(d in _FEMININE_DETERMINERS for d in dets)):
             if subj.text.lower() in _collectives() and not SubjectAgreement._feminine_complement(subj, analysis):
                 return None  # « la totalité de l’argent … déposé »: it may agree with the complement
