@@ -41,7 +41,7 @@ def _lists() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[
     return data["quantity_nouns"], data["impersonal_verbs"], persons, data["intent_verbs"]
 
 
-def _gender_number(toks: list[Token], noun: Token) -> tuple[str, str, Token] | None:
+def gender_number(toks: list[Token], noun: Token) -> tuple[str, str, Token] | None:
     """Gender, number and determiner of a common noun, when they are sure."""
     dets = [t for t in toks if t.head == noun.i and t.dep == "det" and t.i < noun.i]
     if len(dets) != 1:
@@ -53,6 +53,11 @@ def _gender_number(toks: list[Token], noun: Token) -> tuple[str, str, Token] | N
         gender = noun_gender(noun.text.lower())
         return (gender, "s", dets[0]) if gender else None
     return None
+
+
+def time_noun(t: Token) -> bool:
+    """A noun of time (« mardi », « l’année »), never the antecedent of a pronoun."""
+    return norm(t.text) in _TIME_NOUNS
 
 
 def subject_topic(doc: Document, toks: list[Token]) -> Antecedent | None:
@@ -68,7 +73,7 @@ def subject_topic(doc: Document, toks: list[Token]) -> Antecedent | None:
     quantity, _, _, _ = _lists()
     if norm(noun.text) in quantity or any(t.head == noun.i and t.dep in ("conj", "cc") for t in toks):
         return None  # « la moitié des élèves », « le ministre et la maire »: agreement of their own
-    found = _gender_number(toks, noun)
+    found = gender_number(toks, noun)
     if found is None:
         return None
     gender, number, det = found
@@ -99,7 +104,7 @@ def impersonal(toks: list[Token], k: int) -> bool:
     return any(({norm(t.lemma)} | guess_infinitive(t.text)) & verbs for t in words)
 
 
-def _phrase_of(toks: list[Token], topic: Antecedent) -> set[int]:
+def phrase_of(toks: list[Token], topic: Antecedent) -> set[int]:
     """Token indices of the topic's phrase and the words that hang on it (« la chaîne Edeka »)."""
     inside = {t.i for t in toks if topic.span.start <= t.start < topic.span.end}
     grew = True
@@ -119,7 +124,7 @@ def rival(prev: list[Token], topic: Antecedent, gender: str, number: str, level:
     and any name outside the topic's phrase."""
     roles = {"intent": SUBJECTS, "agent": (*SUBJECTS, "obj")}.get(level)
     _, _, persons, _ = _lists()
-    inside = _phrase_of(prev, topic)
+    inside = phrase_of(prev, topic)
     for t in prev:
         if t.i in inside or norm(t.text) in _TIME_NOUNS:
             continue
@@ -131,7 +136,7 @@ def rival(prev: list[Token], topic: Antecedent, gender: str, number: str, level:
             continue
         if t.pos != "NOUN" and not (t.pos == "PRON" and norm(t.text) in ("il", "elle", "ils", "elles", "lui")):
             continue
-        found = _gender_number(prev, t)
+        found = gender_number(prev, t)
         g, n = (found[0], found[1]) if found else (t.gender, t.number or "s")
         if n != number or (g is not None and g != gender):
             continue

@@ -35,6 +35,7 @@ from qa.checks.agreement._antecedents import (
 from qa.checks.agreement._noun_topic import impersonal, intent_verb, rival, subject_topic
 from qa.checks.agreement._relatives import SCOPE as RELATIVE_FORMS
 from qa.checks.agreement._relatives import relatives
+from qa.checks.agreement._wider import wider
 from qa.checks.base import Check, Context, once_per_document
 from qa.knowledge.nlp import Token
 from qa.model.document import Document, Span
@@ -51,6 +52,7 @@ class Agreement:
     participles: tuple[Token, ...]  # past participles that should agree with it
     verb: Token | None = None  # a verb whose number changes with the pronoun
     verb_form: str = ""
+    right: str = ""  # the corrected pronoun, when not « il » / « elle » (« Celui-ci »)
 
 
 def _participles(doc: Document, toks: list[Token], subj_end: int, ante: Antecedent) -> list[Token]:
@@ -166,12 +168,13 @@ def _pronoun_or_etre() -> re.Pattern[str]:
 
 # What PA01 and PA02 both read: the same agreements (conjugation.toml: the forms of « être »;
 # lexicon.tsv and names.toml: the genders of common nouns), from dependencies only, no entities.
-_DATA_FILES = ("gender.tsv", "pronouns.toml", "conjugation.toml", "lexicon.tsv", "names.toml", "grammar.toml")
+_DATA_FILES = ("gender.tsv", "pronouns.toml", "conjugation.toml", "lexicon.tsv", "names.toml", "grammar.toml",
+               "noun_genders.tsv")
 _COMPONENTS = ("parser",)
 
 
 # A subject pronoun opening a sentence that is not the paragraph's first.
-_AFTER_SENTENCE = re.compile(r"[.!?»]\s+(?:\w+,?\s+)?(?:Il|Elle)s?\s")
+_AFTER_SENTENCE = re.compile(r"[.!?»]\s+(?:\w+,?\s+)?(?:Il|Elle)s?\s|\bqu['’](?:il|elle)\s|[.!?»]\s+Cel(?:ui|le)-ci\s")
 
 
 def _relative_scope(doc: Document) -> set[int]:
@@ -190,7 +193,7 @@ def scope(doc: Document, ctx: Context) -> set[int]:
         last = None
         for last in _pronoun_or_etre().finditer(folded):
             pass
-        if last is None:
+        if last is None and not _AFTER_SENTENCE.search(text):
             continue
         if _AFTER_SENTENCE.search(text):
             found.add(k)  # a common noun may be the antecedent (_noun_topic)
@@ -206,7 +209,7 @@ def scope(doc: Document, ctx: Context) -> set[int]:
 def agreements(doc: Document, ctx: Context) -> list[Agreement]:
     analysis = ctx.analysis(doc)
     out: list[Agreement] = []
-    for para in doc.paragraphs:
+    for p, para in enumerate(doc.paragraphs):
         topic: Antecedent | None = None
         blocked = from_noun = False
         last: list[Token] = []
@@ -269,6 +272,10 @@ def agreements(doc: Document, ctx: Context) -> list[Agreement]:
                 topic, from_noun = noun, True
             if noun is not None:
                 seen.append(noun)
+        done = {a.pronoun.start for a in out if a.pronoun is not None}
+        for f in wider(doc, p, analysis, ctx.source, ctx.source_lang, done):
+            parts = tuple(_participles(doc, list(f.tokens), f.pronoun.end, f.antecedent))
+            out.append(Agreement(f.pronoun, f.antecedent, parts, right=f.right))
     return out
 
 
@@ -340,7 +347,7 @@ class PronounAgreement(Check):
         for a in agreements(doc, ctx):
             if a.pronoun is None:
                 continue
-            right = _pronoun_for(a.pronoun, a.antecedent)
+            right = a.right or _pronoun_for(a.pronoun, a.antecedent)
             span = Span(a.pronoun.start, a.pronoun.end)
             what = ("feminine" if a.antecedent.gender == "f" else "masculine") + (" plural" if a.antecedent.number == "p" else "")
             if a.verb is not None:

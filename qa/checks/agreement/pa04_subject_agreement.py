@@ -13,6 +13,7 @@ from qa.checks.split import ByParagraph, shifted
 from qa.data import load_toml
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding
+from qa.knowledge.article_gender import listed_gender
 from qa.knowledge.conjugation import form_slots
 from qa.knowledge.nlp import Analysis, Token
 from qa.knowledge.wordlists import is_french_form
@@ -88,7 +89,8 @@ class SubjectAgreement(ByParagraph, ScopedCheck):
     name = "agreement.subject"
     category = Category.PRONOUN_AGREEMENT
     summary = "Participle or attribute left masculine for a feminine subject"
-    data_files = ("first_names.toml", "pronouns.toml", "conjugation.toml", "missing_words.toml", "persons.toml")
+    data_files = ("first_names.toml", "pronouns.toml", "conjugation.toml", "missing_words.toml", "persons.toml",
+                  "noun_genders.tsv", "lexicon.tsv", "gender.tsv")
     nlp_components = ("parser",)
 
     def scope(self, doc: Document) -> set[int]:
@@ -293,7 +295,10 @@ class SubjectAgreement(ByParagraph, ScopedCheck):
             return (f"{dets[0]} {subj.text}", gender, "p") if gender else None
         if subj.morph.get("Number") == "Plur" or any(d in _MASCULINE_DETERMINERS for d in dets):
             return None
-        if subj.pos == "NOUN" and any(d in _FEMININE_DETERMINERS for d in dets):
+        # « l’enquête », « l’entreprise »: after an elided article the noun lists tell the gender.
+        elided = (dets in (["l'"], ["l’"]) and listed_gender(subj.text.lower()) == "f"
+                  and any(k.dep == "det" and k.i == subj.i - 1 for k in subj_kids))  # not « l’objet classe »
+        if subj.pos == "NOUN" and (elided or any(d in _FEMININE_DETERMINERS for d in dets)):
             if subj.text.lower() in _collectives() and not SubjectAgreement._feminine_complement(subj, analysis):
                 return None  # « la totalité de l’argent … déposé »: it may agree with the complement
             return f"{dets[0]} {subj.text}", "f", "s"

@@ -1,0 +1,80 @@
+"""The subject pronoun of a « que » clause after a verb of saying, for PA01/PA02.
+
+English « The company said it would recall … » and German « Die Firma erklärte, sie werde … »
+put the speaker back as the subject of the reported clause; MT picks that pronoun's gender
+from the source (« L’entreprise a annoncé qu’il allait rappeler »). When the main subject is
+a noun phrase of known gender, its verb one of saying (pronouns.toml `saying_verbs`), and
+nothing between the subject and the pronoun can be the pronoun's antecedent (a subject or
+object of its gender, a name: see ``rival``), a pronoun of the other gender is wrong. A
+person named earlier in the paragraph, or an impersonal « il », leaves it alone.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from qa.checks.agreement._antecedents import (
+    PRONOUNS,
+    SUBJECTS,
+    Antecedent,
+    guess_infinitive,
+    norm,
+    person_near,
+    sentence_topic,
+    tokens_in,
+)
+from qa.checks.agreement._noun_topic import impersonal, phrase_of, rival, subject_topic
+from qa.checks.agreement._source_antecedent import Found, opening_phrase
+from qa.data import load_toml
+from qa.knowledge.nlp import Analysis, Token
+from qa.model.document import Document, Span
+
+
+@cache
+def _saying() -> frozenset[str]:
+    return frozenset(load_toml("pronouns.toml")["saying_verbs"])
+
+
+def _speaker_clause(toks: list[Token], topic: Antecedent) -> int | None:
+    """The index in toks of « il » / « elle » opening a « que » clause governed by a verb of
+    saying whose subject is the topic, with no other subject in between."""
+    inside = phrase_of(toks, topic)
+    said = False
+    for c, t in enumerate(toks):
+        if t.i in inside or t.start < topic.span.end:
+            continue
+        low = norm(t.text)
+        if t.pos in ("VERB", "AUX") and ({norm(t.lemma)} | guess_infinitive(t.text)) & _saying():
+            said = True
+            continue
+        if low in ("que", "qu'") and said and c + 1 < len(toks):
+            nxt = toks[c + 1]
+            return c + 1 if norm(nxt.text) in ("il", "elle") and nxt.pos == "PRON" else None
+        if t.dep in SUBJECTS or t.pos in ("SCONJ",) or low in ("qui", "dont", "où", ";", ":"):
+            return None  # another clause takes over before the verb of saying
+    return None
+
+
+def completives(doc: Document, para: Span, analysis: Analysis) -> list[Found]:
+    out = []
+    for sent in doc.sentences_in(para):
+        toks = tokens_in(analysis, sent)
+        if not toks:
+            continue
+        topic = sentence_topic(doc, sent, toks) or subject_topic(doc, toks) or opening_phrase(doc, toks)
+        if topic is None or topic.number != "s":
+            continue
+        c = _speaker_clause(toks, topic)
+        if c is None:
+            continue
+        pron = toks[c]
+        gender, number = PRONOUNS[norm(pron.text)]
+        if (
+            gender == topic.gender
+            or impersonal(toks, c)
+            or rival(toks[:c], topic, gender, number, "agent")
+            or person_near(doc, para, pron.start, gender)
+        ):
+            continue
+        out.append(Found(pron, topic, tuple(toks[c:])))
+    return out

@@ -1,0 +1,179 @@
+"""With a source: the subject pronoun whose antecedent the source shows, for PA01/PA02.
+
+German « Die Regierung hat … Sie will … » and Dutch « Het onderzoek … Het beveelt aan … »
+say by their article and pronoun that the pronoun stands for the subject of the sentence
+before. MT carries the source pronoun's gender into French (« Le gouvernement … Elle veut »,
+« L’enquête … Il recommande »). When the source's article and pronoun agree, the French
+pronoun that renders the source pronoun's gender stands for the French sentence's opening
+noun phrase, whatever other noun of its gender the French sentence holds: a pronoun of the
+other gender than that noun is wrong.
+
+The source is split into sentences like the French paragraph; a paragraph whose sentence
+count differs from its source line's is left alone. Only sentence-initial pronouns on both
+sides are judged, and never an impersonal one (« Il faut », « Il est prévu de »).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from qa.checks.agreement._antecedents import (
+    PRONOUNS,
+    Antecedent,
+    agentive,
+    guess_infinitive,
+    norm,
+    pronoun_data,
+    tokens_in,
+)
+from qa.checks.agreement._noun_topic import impersonal
+from qa.data import load_toml
+from qa.knowledge.article_gender import listed_gender
+from qa.knowledge.inflection import noun_gender
+from qa.knowledge.nlp import Analysis, Token
+from qa.model.document import Document, Span
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"»“”]?\s+(?=[\"„“«‚A-ZÄÖÜÀ-Þ])")
+_WORD = re.compile(r"[^\W\d_]+")
+_FRENCH_DETS = {"la": "f", "une": "f", "cette": "f", "le": "m", "un": "m", "ce": "m", "cet": "m"}
+# What each source gender becomes in French when MT follows the source.
+_RENDERED = {"m": "m", "f": "f", "n": "m"}
+# « être » in the verb group, then « de » or « que »: « Il a été décidé de », « Il est clair que ».
+_IMPERSONAL_FRAME = frozenset({"de", "d'", "que", "qu'"})
+
+
+@dataclass(frozen=True)
+class Found:
+    """A pronoun (of a sentence or clause whose tokens are given) and what it stands for."""
+
+    pronoun: Token
+    antecedent: Antecedent
+    tokens: tuple[Token, ...]
+    right: str = ""  # the corrected pronoun when it is not « il » / « elle » (« Celui-ci »)
+
+
+@cache
+def _tables() -> tuple[dict[str, dict[str, str]], dict[str, dict[str, str]]]:
+    raw = load_toml("pronouns.toml")
+    return raw["source_pronouns"], raw["source_articles"]
+
+
+def source_sentences(line: str) -> list[str]:
+    return [s for s in _SENTENCE_END.split(line.strip()) if s]
+
+
+def _first_words(sentence: str, n: int = 2) -> list[str]:
+    return [w.lower() for w in _WORD.findall(sentence)[:n]]
+
+
+def _source_pair(lang: str, before: str, after: str) -> str | None:
+    """The source pronoun's gender when `after` opens with a subject pronoun that agrees with
+    the article opening `before` (or with a bare name or noun opening it: any gender)."""
+    pronouns, articles = _tables()
+    if lang not in pronouns:
+        return None
+    words = _first_words(after, 1)
+    if not words or words[0] not in pronouns[lang]:
+        return None
+    gender = pronouns[lang][words[0]]
+    opening = _WORD.match(before.lstrip("\"„“«‚ "))
+    if opening is None:
+        return None
+    first = opening.group().lower()
+    if first in articles[lang]:
+        return gender if gender in articles[lang][first] else None
+    if first in pronouns[lang] or not opening.group()[:1].isupper() or lang == "en" and gender != "n":
+        return None  # a pronoun chain, or a lower-case word: no subject to read
+    return gender  # « Zorgverzekeraar CZ heeft … Hij »: a bare noun or a name
+
+
+def opening_phrase(doc: Document, toks: list[Token]) -> Antecedent | None:
+    """The singular noun phrase that opens a French sentence (« La mutuelle CZ », « L’enquête
+    du Médiateur »), its gender from the determiner or, after « l’ », from the noun lists."""
+    if len(toks) < 2 or toks[0].pos == "PUNCT":
+        return None
+    det, noun = norm(toks[0].text), toks[1]
+    if not _WORD.fullmatch(noun.text) or noun.text[:1].isupper() and noun.pos == "PROPN":
+        return None
+    word = noun.text.lower()
+    if word in pronoun_data()["quantity_nouns"] or word.endswith(("s", "x")) and noun.morph.get("Number") == "Plur":
+        return None
+    gender = _FRENCH_DETS.get(det)
+    if gender is None and det == "l'":
+        gender = noun_gender(word) or listed_gender(word)
+    if gender is None:
+        return None
+    if len(toks) > 2 and norm(toks[2].text) in ("et", "ou"):
+        return None  # « La ville et le département »: a coordinated subject
+    span = Span(toks[0].start, noun.end)
+    return Antecedent(span, doc[span], gender, "s")
+
+
+def _verb_group(toks: list[Token], k: int) -> tuple[bool, Token | None, bool]:
+    """After the pronoun toks[k]: whether « être » is in the verb group, its participle, and
+    whether « de » or « que » follows it (« Il a été décidé de », « Il est clair que »)."""
+    j, etre, participle = k + 1, False, None
+    while j < len(toks) and toks[j].pos in ("AUX", "VERB", "ADV", "PRON", "ADJ") and j < k + 6:
+        etre = etre or toks[j].lemma == "être"
+        if etre and toks[j].pos == "VERB":
+            participle = toks[j]  # the tagger may call it finite (« sera agrandi »)
+        j += 1
+    return etre, participle, etre and j < len(toks) and norm(toks[j].text) in _IMPERSONAL_FRAME
+
+
+def fact(toks: list[Token], k: int) -> bool:
+    """« Il montre à quel point … »: a neuter pronoun for a fact (PC03's calque), not for a noun,
+    unless the verb is one an organisation does (« Il souligne »)."""
+    return agentive(toks, k, "fact_verbs") and not agentive(toks, k)
+
+
+def impersonal_frame(toks: list[Token], k: int) -> bool:
+    return _verb_group(toks, k)[2]
+
+
+def _impersonal(toks: list[Token], k: int) -> bool:
+    """« Il faut », « Il y a », « Il a été décidé de ». The small model reads « Il » before a
+    passive as expletive (« Il sera agrandi »), which the source's personal pronoun belies: there
+    only the verb list and the « de » / « que » frame count."""
+    etre, participle, frame = _verb_group(toks, k)
+    if frame:
+        return True
+    if etre and participle is not None:
+        return bool(({norm(participle.lemma)} | guess_infinitive(participle.text)) & pronoun_data()["impersonal_verbs"])
+    return impersonal(toks, k)
+
+
+def _source_line(doc: Document, para: int, source: str | None) -> str | None:
+    if not source:
+        return None
+    lines = [line for line in source.splitlines() if line.strip()]
+    return lines[para] if len(lines) == len(doc.paragraphs) else None
+
+
+def source_agreements(doc: Document, para: int, analysis: Analysis, source: str | None,
+                      lang: str | None) -> list[Found]:
+    """Sentence-initial pronouns of paragraph para whose antecedent the source shows, when
+    their gender is not that antecedent's French gender."""
+    line = _source_line(doc, para, source)
+    if line is None or lang is None:
+        return []
+    src = source_sentences(line)
+    sents = doc.sentences_in(doc.paragraphs[para])
+    if len(src) != len(sents) or len(sents) < 2:
+        return []
+    out = []
+    for i in range(1, len(sents)):
+        gender = _source_pair(lang, src[i - 1], src[i])
+        toks, prev = tokens_in(analysis, sents[i]), tokens_in(analysis, sents[i - 1])
+        if gender is None or not toks or norm(toks[0].text) not in ("il", "elle"):
+            continue
+        said, number = PRONOUNS[norm(toks[0].text)]
+        if lang != "en" and said != _RENDERED[gender]:
+            continue  # the French pronoun does not follow the source: MT chose it
+        topic = opening_phrase(doc, prev)
+        if topic is None or topic.gender == said or _impersonal(toks, 0) or fact(toks, 0):
+            continue
+        out.append(Found(toks[0], topic, tuple(toks)))
+    return out

@@ -1,0 +1,186 @@
+"""PA01/PA02: a pronoun whose antecedent the source shows, and the speaker of a « que » clause
+after a verb of saying (qa/checks/agreement/_source_antecedent.py, _completive.py)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from qa.api import Config, lint_document, make_context
+from qa.checks.agreement._source_antecedent import opening_phrase, source_sentences
+from qa.checks.agreement.pa01_pa02_pronouns import ParticipleAgreement, PronounAgreement
+from qa.data import load_toml
+from qa.knowledge.gazetteer import strip_accents
+from qa.model.document import Document
+
+
+def _run(text: str, source: str | None = None, lang: str | None = None) -> list[tuple[str, str, str]]:
+    ctx = replace(make_context(Config()), source=source, source_lang=lang)
+    doc = Document("t", text)
+    found = lint_document(doc, ctx, [PronounAgreement(), ParticipleAgreement()]).findings
+    return [(f.code, doc[f.span], f.suggestions[0]) for f in found]
+
+
+# --- data -------------------------------------------------------------------------
+
+
+def test_source_tables_name_genders_and_saying_verbs_are_sorted() -> None:
+    data = load_toml("pronouns.toml")
+    for lang in ("de", "nl", "en"):
+        assert set(data["source_pronouns"][lang].values()) <= {"m", "f", "n"}
+        assert all(set(g) <= {"m", "f", "n"} and g for g in data["source_articles"][lang].values())
+    verbs = data["saying_verbs"]
+    assert verbs == sorted(set(verbs), key=lambda s: (strip_accents(s).casefold(), s))
+
+
+def test_source_is_split_into_sentences() -> None:
+    assert source_sentences("Die Bahn hat den Fahrplan geändert. Sie will 2025 mehr Züge einsetzen.") == [
+        "Die Bahn hat den Fahrplan geändert.", "Sie will 2025 mehr Züge einsetzen."]
+    assert len(source_sentences("Er sagte: „Das reicht nicht.“ Dann ging er.")) == 2
+
+
+# --- with a source: the source's article and pronoun show the antecedent -----------
+
+_BAHN_DE = "Die Bahn hat den Fahrplan geändert. Sie will 2025 mehr Züge einsetzen."
+_KLINIEK_NL = "Het ziekenhuis heeft een nieuwe afdeling geopend. Het werd in 2019 gerenoveerd."
+
+
+def test_german_feminine_pronoun_kept_for_a_masculine_french_noun() -> None:
+    text = "Le groupe ferroviaire a modifié ses horaires. Elle veut faire circuler plus de trains en 2025."
+    assert _run(text, _BAHN_DE, "de") == [("PA01", "Elle", "Il")]
+    assert _run(text.replace("Elle veut", "Il veut"), _BAHN_DE, "de") == []
+
+
+def test_dutch_neuter_pronoun_kept_for_a_feminine_french_noun_despite_a_masculine_object() -> None:
+    text = "La clinique a ouvert un nouveau service. Il a été rénové en 2019."
+    assert _run(text, _KLINIEK_NL, "nl") == [("PA01", "Il", "Elle"), ("PA02", "rénové", "rénovée")]
+    # Without the source, « un nouveau service » may be what « Il » stands for.
+    assert _run(text) == []
+    assert _run("La clinique a ouvert un nouveau service. Elle a été rénovée en 2019.", _KLINIEK_NL, "nl") == []
+    # The small model reads « Il » before « sera agrandi » as expletive; the source's « Het » is not.
+    later = "La clinique a ouvert un nouveau service. Il sera agrandi l'an prochain."
+    assert _run(later, "Het ziekenhuis heeft een nieuwe afdeling geopend. Het wordt volgend jaar uitgebreid.", "nl")[0] == (
+        "PA01", "Il", "Elle")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "lang"),
+    [
+        # « Er » cannot stand for « Die Stadt »: the source shows another antecedent.
+        ("La ville a rénové le bâtiment de la gare. Il a été construit en 1890.",
+         "Die Stadt hat das Bahnhofsgebäude renoviert. Er wurde 1890 gebaut.", "de"),
+        # An impersonal « Es » / « Il ».
+        ("La direction a examiné le dossier. Il a été décidé de reporter le vote.",
+         "Die Leitung hat die Akte geprüft. Es wurde beschlossen, die Abstimmung zu verschieben.", "de"),
+        # The sentences do not match one for one.
+        ("La commune a voté le budget ; il prévoit des économies.",
+         "Die Gemeinde hat den Haushalt beschlossen. Er sieht Einsparungen vor.", "de"),
+    ],
+)
+def test_source_leaves_alone(text: str, source: str, lang: str) -> None:
+    assert _run(text, source, lang) == []
+
+
+def test_opening_phrase_gender_from_the_noun_lists_after_an_elision() -> None:
+    from qa.api import make_context as _mk
+    from qa.knowledge.nlp import Analysis  # noqa: F401  (the type the analysis has)
+
+    doc = Document("t", "L'expertise de l'office soutient le projet.")
+    ctx = _mk(Config())
+    toks = ctx.analysis(doc).tokens
+    found = opening_phrase(doc, list(toks))
+    assert found is not None and (found.text, found.gender) == ("L'expertise", "f")
+
+
+# --- a « que » clause after a verb of saying --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("La banque centrale a indiqué jeudi qu'il relèverait ses taux en juin.", [("PA01", "il", "elle")]),
+        ("L'université a annoncé qu'il fermerait deux facultés à la rentrée.", [("PA01", "il", "elle")]),
+        ("Le syndicat a déclaré qu'elle refuserait tout accord au rabais.", [("PA01", "elle", "il")]),
+    ],
+)
+def test_speaker_of_a_reported_clause(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _run(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La banque centrale a indiqué jeudi qu'elle relèverait ses taux en juin.",
+        # Another noun of the pronoun's gender stands between: « il » is the budget.
+        "L'opposition a critiqué le budget, estimant qu'il était trop faible.",
+        # Impersonal.
+        "La fédération a déclaré qu'il fallait agir vite.",
+        # A man named before.
+        "Le maire a écrit à la région. La région a confirmé qu'il serait reçu lundi.",
+    ],
+)
+def test_speaker_left_alone(text: str) -> None:
+    assert _run(text) == []
+
+
+# --- the only noun a pronoun can stand for -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Les habitants ont retrouvé la chienne dans la forêt. Il était blessé à la patte.",
+         [("PA01", "Il", "Elle"), ("PA02", "blessé", "blessée")]),
+        ("Les chercheurs ont découvert un nouveau virus chez les chauves-souris. Elle se transmet par la salive.",
+         [("PA01", "Elle", "Il")]),
+    ],
+)
+def test_only_noun_of_the_other_gender(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _run(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # « le parc » may be what « Il » stands for.
+        "Les habitants ont retrouvé la chienne dans le parc. Il était fermé depuis mardi.",
+        # A name earlier in the paragraph.
+        "La biologiste Anna Berg a rejoint l'équipe. Les chercheurs ont découvert un nouveau virus. Elle le décrit en détail.",
+        # Impersonal.
+        "Les pompiers ont évacué la maison. Il a fallu deux heures pour éteindre le feu.",
+        # Two candidates of the other gender: which one is not known.
+        "La police a arrêté la conductrice. Il est rentré chez lui.",
+    ],
+)
+def test_only_noun_left_alone(text: str) -> None:
+    assert _run(text) == []
+
+
+# --- « celui-ci » / « celle-ci » ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le rapport a été transmis au conseil régional. Celle-ci recommande une réforme du financement.",
+         [("PA01", "Celle-ci", "Celui-ci")]),
+        ("Les députés ont examiné la proposition de loi. Celui-ci prévoit une hausse des amendes.",
+         [("PA01", "Celui-ci", "Celle-ci")]),
+    ],
+)
+def test_demonstrative_of_the_other_gender(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _run(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le rapport a été transmis à la commission régionale. Celle-ci recommande une réforme du financement.",
+        "Les députés ont examiné la proposition de loi du ministre. Celui-ci prévoit une hausse des amendes.",
+        # A name in the sentence before may be what it stands for.
+        "La délégation a rencontré Jan Peeters. Celui-ci a promis une réponse.",
+    ],
+)
+def test_demonstrative_left_alone(text: str) -> None:
+    assert _run(text) == []
