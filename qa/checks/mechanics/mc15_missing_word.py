@@ -10,17 +10,15 @@ from collections.abc import Iterator, Sequence
 from functools import cache
 
 from qa.checks.base import Check, Context
+from qa.checks.mechanics._bare_nouns import NOUN_SUFFIXES, calendar_words, common_noun, determiner, join_article, listed_noun, noun_form
 from qa.checks.mechanics._locutions import locution
 from qa.checks.mechanics._offices import office
 from qa.checks.mechanics._quantities import quantity
 from qa.checks.split import ByParagraph, shifted
-from qa.checks.mechanics._word_classes import adjective_base, is_adjective, is_verb_form, pos_lemmas
+from qa.checks.mechanics._word_classes import adjective_base, is_verb_form, pos_lemmas
 from qa.data import load_toml
-from qa.knowledge.article_gender import article_gender, listed_gender
-from qa.knowledge.conjugation import conjugate
-from qa.knowledge.lemmas import lemma_tables
 from qa.knowledge.nlp import Analysis, Token
-from qa.knowledge.wordlists import is_french_form, zipf
+from qa.knowledge.wordlists import zipf
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding
 from qa.model.textutil import capitalize_first, is_sentence_start, starts_with_vowel_sound
@@ -30,7 +28,6 @@ _NOT_BEFORE_MORE = frozenset(["un", "deux", "trois", "quatre", "cinq", "six", "s
 # Verbs whose bare noun is an attribute, not an object: « il est devenu maire ».
 _COPULAS = frozenset(["être", "devenir", "rester", "sembler", "paraître", "demeurer", "nommer", "élire", "appeler", "considérer", "proclamer", "désigner", "juger", "trouver", "qualifier", "rendre"])
 _INDEFINITE_AFTER = frozenset(["avec", "dans", "pour", "sur", "chez", "sous", "sans"])
-_TIME = frozenset(["jour", "nuit", "début", "fin", "mi", "hier", "matin", "soir", "midi", "minuit", "courant", "lendemain", "veille"])
 
 
 @cache
@@ -64,114 +61,6 @@ def _singular() -> frozenset[str]:
     return frozenset(_data()["prepositions"]["need_determiner_singular"])
 
 
-@cache
-def _calendar() -> frozenset[str]:
-    cal = load_toml("caps_rules.toml")["calendar"]
-    return frozenset(cal["months"] + cal["days"]) | _TIME
-
-
-@cache
-def _noun_form(low: str) -> bool:
-    """The lexicon knows the word as a noun (« bande », « loyer »): spaCy's tag of a noun
-    whose determiner was dropped is often wrong (VERB, ADJ), so the lexicon decides."""
-    lookups = lemma_tables()
-    if lookups is None or not is_french_form(low):
-        return False
-    lemmas = lookups.get_table("lemma_lookup").get(low, [low])  # type: ignore[attr-defined]
-    lemmas = [lemmas] if isinstance(lemmas, str) else lemmas
-    return low in pos_lemmas("noun") or any(lemma in pos_lemmas("noun") for lemma in lemmas)
-
-
-# Suffixes of nouns that no adjective or verb form has: a word with one is a noun whatever
-# spaCy's tag (« approvisionnement », « mortalité »).
-_NOUN_SUFFIXES = ("ment", "tion", "sion", "ité", "age")
-_NUMBERS = frozenset(["cent", "cents", "mille", "million", "millions", "milliard", "milliards"])
-
-
-def _common_noun(t: Token, strict: bool = False, trust_tag: bool = False) -> bool:
-    """A lower-case noun, not a time word or a number. spaCy often tags a noun whose
-    determiner was dropped as a verb or an adjective: the lexicon and a noun suffix decide
-    then, and a word that is also an infinitive, a verb form or an adjective is left alone.
-    ``strict`` (the second of two nouns): no adjective or verb reading at all."""
-    low = t.text
-    if len(low) < 3 or not low.isalpha() or not low.islower() or low in _calendar() or t.lemma in _calendar() or low in _NUMBERS:
-        return False
-    if t.pos not in ("NOUN", "VERB", "ADJ", "PROPN", "AUX", "PRON") or not ((trust_tag and t.pos == "NOUN") or _noun_form(low)):
-        return False
-    if zipf(low, "en") > zipf(low) + 0.5:  # an English word (« interview »), not « production »
-        return False
-    if t.pos in ("PRON", "AUX") and (zipf(low) >= 5.5 or low in pos_lemmas("adv")):
-        return False  # « les », « rien », « ensemble »: a pronoun or an adverb, not a mis-tagged noun
-    if low.endswith(("amment", "emment")) or (low.endswith("ment") and is_adjective(low[:-4]) and not _inflected_verb(low[:-4])):
-        return False  # « intelligemment », « considérablement »: adverbs
-    suffixed = low.removesuffix("s").endswith(_NOUN_SUFFIXES)
-    if t.pos != "NOUN" and not suffixed:
-        if t.pos == "VERB" or _inflected_verb(low) or adjective_base(low) or low.endswith(("er", "ir", "re", "oir")):
-            return False
-    if is_verb_form(low) or adjective_base(low):
-        return False
-    return not strict or suffixed or (not _inflected_verb(low) and t.pos == "NOUN")
-
-
-def _listed_noun(t: Token) -> bool:
-    """A noun the lists give a gender (« soutien », « ministère », « liste », plural
-    « joueurs »), whatever spaCy's tag: a word also read as an adjective counts only in the
-    plural (« a remercié joueurs »; « a jugé utile » is an attribute), and never a participle,
-    an adverb or a time word."""
-    low = t.text
-    if len(low) < 3 or not low.isalpha() or not low.islower() or low in _calendar() or t.lemma in _calendar() or low in _NUMBERS:
-        return False
-    if t.pos not in ("NOUN", "VERB", "ADJ"):
-        return False  # « une », « son »: a determiner, also a noun in the lists
-    plural = low.endswith(("s", "x"))
-    singular = low[:-3] + "al" if low.endswith("aux") else low[:-1] if plural else low
-    if listed_gender(low) is None and listed_gender(singular) is None:
-        return False
-    if low in pos_lemmas("adv") or is_verb_form(low) or _inflected_verb(low) or zipf(low, "en") > zipf(low) + 0.5:
-        return False
-    return (plural or not adjective_base(low)) and not _infinitive(low)
-
-
-@cache
-def _infinitive(low: str) -> bool:
-    """« aller », « devoir », « sourire »: an infinitive whose participle is a French word."""
-    if not low.endswith(("er", "ir", "re", "oir")):
-        return False
-    try:
-        participle = conjugate(low).get("pp", "")
-    except (ValueError, KeyError):
-        return False
-    return bool(participle) and is_french_form(participle)
-
-
-@cache
-def _inflected_verb(low: str) -> bool:
-    """A form of a verb (« sera », « privés »): its lemma is another word that ends as an
-    infinitive does and is not a noun."""
-    lookups = lemma_tables()
-    if low in pos_lemmas("verb"):
-        return True
-    if lookups is None:
-        return False
-    lemmas = lookups.get_table("lemma_lookup").get(low, [])  # type: ignore[attr-defined]
-    lemmas = [lemmas] if isinstance(lemmas, str) else lemmas
-    return any(lemma != low and (lemma in pos_lemmas("verb") or (lemma.endswith(("er", "ir", "re", "oir")) and lemma not in pos_lemmas("noun"))) for lemma in lemmas)
-
-
-def _determiner(t: Token, indefinite: bool, after: Token | None = None) -> str:
-    """The article for ``t``. Its gender comes from the lexicons (qa.knowledge.inflection:
-    « bande » f, which spaCy reads as masculine once its article is gone), then from an
-    adjective after it (« offre généreuse »), then from spaCy's guess."""
-    plural = t.number == "p" if t.pos == "NOUN" and t.number else t.text.endswith(("s", "x"))
-    if plural:
-        return "des" if indefinite else "les"
-    gender = article_gender(t.text.lower()) or (after.gender if after is not None and after.pos == "ADJ" and after.gender else t.gender)
-    fem = gender == "f"
-    if indefinite:
-        return "une" if fem else "un"
-    if starts_with_vowel_sound(t.text):
-        return "l’"
-    return "la" if fem else "le"
 
 
 # A bare object made definite by what follows it: a complement with a definite article
@@ -224,8 +113,7 @@ def _paired(noun: Token, tokens: list[Token]) -> bool:
     return False
 
 
-def _join(det: str, word: str) -> str:
-    return f"{det}{word}" if det.endswith("’") else f"{det} {word}"
+
 
 
 class MissingWord(ByParagraph, Check):
@@ -278,11 +166,11 @@ class MissingWord(ByParagraph, Check):
             if counted is not None:
                 found = counted
             elif low in need and t.pos in ("ADP", "ADV", "SCONJ") and self._bare_after(low, nxt, bare_preps, tokens):
-                det = _determiner(nxt, low in _INDEFINITE_AFTER)
-                found = (Span(t.start, nxt.end), f"a determiner is missing after « {t.text} »", f"{t.text} {_join(det, nxt.text)}")
+                det = determiner(nxt, low in _INDEFINITE_AFTER)
+                found = (Span(t.start, nxt.end), f"a determiner is missing after « {t.text} »", f"{t.text} {join_article(det, nxt.text)}")
             elif self._verb(t, tokens) and self._bare_object(t, nxt, bare_verbs, tokens):
-                det = _determiner(nxt, not _specific(nxt, tokens), tokens[nxt.i + 1] if nxt.i + 1 < len(tokens) else None)
-                found = (Span(nxt.start, nxt.end), f"a determiner is missing before the object « {nxt.text} »", _join(det, nxt.text))
+                det = determiner(nxt, not _specific(nxt, tokens), tokens[nxt.i + 1] if nxt.i + 1 < len(tokens) else None)
+                found = (Span(nxt.start, nxt.end), f"a determiner is missing before the object « {nxt.text} »", join_article(det, nxt.text))
             elif t.pos == "NOUN" and t.text.isalpha() and t.text.islower() and self._second_noun(t, nxt, second, tokens):
                 de = "d’" if starts_with_vowel_sound(nxt.text) else "de "
                 found = (Span(t.start, nxt.end), "two nouns side by side: « de » is missing", f"{t.text} {de}{nxt.text}")
@@ -309,7 +197,7 @@ class MissingWord(ByParagraph, Check):
         French follows with a determiner; a singular one only after the strictest of them.
         Adverbial locutions (« après coup », « sur place ») and a noun of action with its
         complement after a preposition of time (« après expansion des tabulations ») are French."""
-        if not _common_noun(noun) or f"{prep} {noun.lemma.lower()}" in bare_preps or f"{prep} {noun.text}" in bare_preps:
+        if not common_noun(noun) or f"{prep} {noun.lemma.lower()}" in bare_preps or f"{prep} {noun.text}" in bare_preps:
             return False
         if _paired(noun, tokens):
             return False  # « pour perforations et fistules », « après interventions endoscopiques ou chirurgicales »
@@ -320,7 +208,7 @@ class MissingWord(ByParagraph, Check):
         if f"{prep} {noun.text}" in locutions["bare"]:
             return False
         after = tokens[noun.i + 1] if noun.i + 1 < len(tokens) else None
-        if (prep in locutions["bare_action_after"] and noun.text.endswith(_NOUN_SUFFIXES) and after is not None
+        if (prep in locutions["bare_action_after"] and noun.text.endswith(NOUN_SUFFIXES) and after is not None
                 and after.para == noun.para and after.text.lower() in ("de", "du", "des", "d’", "d'")):
             return False
         return prep in _singular()
@@ -331,10 +219,10 @@ class MissingWord(ByParagraph, Check):
         spaCy took for a verb after a determiner (« comme fichier source »)."""
         if t.pos != "VERB" or not t.text.isalpha() or not t.text.islower() or t.text.endswith(("ement", "amment", "emment")):
             return False  # an adverb spaCy took for a verb (« avaient impérieusement besoin »)
-        if t.i > 0 and (tokens[t.i - 1].pos == "DET" or (tokens[t.i - 1].pos in ("ADJ", "NOUN") and _noun_form(t.text))):
+        if t.i > 0 and (tokens[t.i - 1].pos == "DET" or (tokens[t.i - 1].pos in ("ADJ", "NOUN") and noun_form(t.text))):
             return False  # « comme fichier source », « la réclame »: a noun, not a verb
         form = t.morph.get("VerbForm", "")
-        if form == "Inf" and ((_noun_form(t.text) and t.text not in pos_lemmas("verb")) or (t.i > 0 and tokens[t.i - 1].pos in ("NOUN", "PROPN", "ADJ"))):
+        if form == "Inf" and ((noun_form(t.text) and t.text not in pos_lemmas("verb")) or (t.i > 0 and tokens[t.i - 1].pos in ("NOUN", "PROPN", "ADJ"))):
             return False  # « un globe trotter vedette »: an infinitive right after a noun is no verb
         if form == "Part":  # « ont perdu », « ont déjà perdu »
             return t.i > 0 and (tokens[t.i - 1].pos == "AUX" or (t.i > 1 and tokens[t.i - 1].pos == "ADV" and tokens[t.i - 2].pos == "AUX"))
@@ -343,9 +231,9 @@ class MissingWord(ByParagraph, Check):
     @staticmethod
     def _bare_object(verb: Token, noun: Token, bare_verbs: frozenset[str], tokens: list[Token]) -> bool:
         lemma = verb.lemma.lower()
-        if lemma in _COPULAS or lemma in bare_verbs or not (_common_noun(noun) or _listed_noun(noun)) or noun.text in pos_lemmas("adv"):
+        if lemma in _COPULAS or lemma in bare_verbs or not (common_noun(noun) or listed_noun(noun)) or noun.text in pos_lemmas("adv"):
             return False  # « regroupent ensemble »: a noun that is also an adverb
-        if noun.pos != "NOUN" and _noun_form(verb.text):
+        if noun.pos != "NOUN" and noun_form(verb.text):
             return False  # « comme fichier source »: neither word is tagged as it should be
         after = tokens[noun.i + 1] if noun.i + 1 < len(tokens) else None
         if after is not None and (after.text.lower() in ("par", "comme") or (after.text.lower() in ("à", "au", "aux") and (lemma in _frame_verbs() or noun.text in _locution_nouns()))):
@@ -368,11 +256,11 @@ class MissingWord(ByParagraph, Check):
         """« le taux mortalité »: a noun after a noun with its determiner, both plain nouns."""
         if first.i == 0 or not (tokens[first.i - 1].pos in ("DET", "ADJ") or tokens[first.i - 1].text.lower() in ("des", "du", "au", "aux")):
             return False  # « des » and « du » are often tagged ADP
-        if not _common_noun(first, trust_tag=True) or first.pos != "NOUN":
+        if not common_noun(first, trust_tag=True) or first.pos != "NOUN":
             return False
-        if not noun.text.removesuffix("s").endswith(_NOUN_SUFFIXES):
+        if not noun.text.removesuffix("s").endswith(NOUN_SUFFIXES):
             return False  # two plain nouns are often an apposition (« objet classe », « pays membre »)
-        if not _common_noun(noun, strict=True) or noun.lemma.lower() in second or noun.text in second:
+        if not common_noun(noun, strict=True) or noun.lemma.lower() in second or noun.text in second:
             return False
         return zipf(noun.text) >= 3.0 and zipf(first.text) >= 3.0
 
@@ -388,7 +276,7 @@ class MissingWord(ByParagraph, Check):
             low = t.text.lower()
             many = t.text.endswith(("s", "x")) and t.number == "p"
             entry = t.lemma.lower() if many else low  # « Soigneurs »: the lemma is the noun of the tables
-            if low in _calendar() or entry not in pos_lemmas("noun") or adjective_base(low) or zipf(entry) < (2.5 if many else 3.5):
+            if low in calendar_words() or entry not in pos_lemmas("noun") or adjective_base(low) or zipf(entry) < (2.5 if many else 3.5):
                 continue
             nxt = analysis.tokens[t.i + 1] if t.i + 1 < len(analysis.tokens) else None
             if nxt is None or not (nxt.text.lower() in ("de", "du", "des", "d'", "d’") or (nxt.pos == "ADJ" and nxt.text.islower() and not is_verb_form(nxt.text))
@@ -401,6 +289,6 @@ class MissingWord(ByParagraph, Check):
             head = analysis.tokens[t.head] if 0 <= t.head < len(analysis.tokens) else None
             if head is None or head.pos not in ("VERB", "AUX") or head.i < t.i or "," in doc.text[t.end : head.start]:
                 continue  # « Espèce endémique de …, les sifakas sont … »: an apposition
-            det = _determiner(t, False, analysis.tokens[t.i + 1])
+            det = determiner(t, False, analysis.tokens[t.i + 1])
             word = t.text[0].lower() + t.text[1:]
-            yield self.finding(doc, Span(t.start, t.end), f"the subject « {t.text} » has no article", [capitalize_first(_join(det, word))])
+            yield self.finding(doc, Span(t.start, t.end), f"the subject « {t.text} » has no article", [capitalize_first(join_article(det, word))])

@@ -10,7 +10,7 @@ from functools import cache
 
 from qa.checks.base import Check, Context
 from qa.checks.mechanics._word_classes import pos_lemmas
-from qa.checks.mechanics.mc15_missing_word import _determiner, _join
+from qa.checks.mechanics._bare_nouns import determiner, join_article
 from qa.data import load_toml
 from qa.knowledge.article_gender import listed_gender
 from qa.knowledge.conjugation import conjugate, takes_etre
@@ -242,7 +242,7 @@ class FunctionWord(Check):
             phrase = nxt.text
             fix = ("qu’" if starts_with_vowel_sound(phrase) else "que ") + phrase
         else:
-            phrase = _join(_determiner(head, False), head.text)
+            phrase = join_article(determiner(head, False), head.text)
             fix = ("qu’" if starts_with_vowel_sound(phrase) else "que ") + phrase
         return Span(nxt.start, nxt.end), f"« {t.text} » needs « que » before its clause", fix
 
@@ -359,11 +359,11 @@ def _with_preposition(prep: str, nxt: Token) -> str:
         if (prep, low) in _CONTRACT:
             return _CONTRACT[(prep, low)]
         return ("d’" if prep == "de" and starts_with_vowel_sound(nxt.text) else prep + " ") + nxt.text
-    article = _determiner(nxt, False)
+    article = determiner(nxt, False)
     article = article.removesuffix("’").removesuffix("'")
     if (prep, article) in _CONTRACT:
         return f"{_CONTRACT[(prep, article)]} {nxt.text}"
-    return f"{prep} {_join(_determiner(nxt, False), nxt.text)}"
+    return f"{prep} {join_article(determiner(nxt, False), nxt.text)}"
 
 
 def is_sentence_start_token(first: Token, prev: Token) -> bool:
