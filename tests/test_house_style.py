@@ -81,3 +81,33 @@ def test_a_fix_about_the_style_itself_is_kept() -> None:
 
     f = Finding("XX01", Category.TYPOGRAPHY, "m", Span(0, 3), "l'a", suggestions=("l’a",))
     assert follow("l'a l'b l'c", (f,)) == (f,)
+
+
+@pytest.mark.parametrize(
+    ("lines", "source", "lang", "wrong", "right"),
+    [
+        # A Dutch article in straight apostrophes; the line with the acronym has none.
+        (["L'armée l'a confirmé hier soir à l'aube.", "Les ministres de la NAVO se réunissent demain."],
+         ["Het leger heeft het gisteravond bevestigd.", "De ministers van de NAVO komen morgen bijeen."],
+         "nl", "l’OTAN", "l'OTAN"),
+        # A German one, about something else, in typographic apostrophes: they stay.
+        (["L’usine d’Erfurt s’agrandit, d’après l’entreprise.", "Le sommet de la NATO a lieu à Vilnius."],
+         ["Das Werk in Erfurt wächst, so das Unternehmen.", "Der NATO-Gipfel findet in Vilnius statt."],
+         "de", "l'OTAN", "l’OTAN"),
+    ],
+)
+def test_a_segment_with_no_apostrophe_follows_the_file(
+    tmp_path: Path, lines: list[str], source: list[str], lang: str, wrong: str, right: str
+) -> None:
+    """Linted with its source, a text is read line by line as segments; a line with no
+    apostrophe of its own takes the style of all the file's lines, not the data's."""
+    import json
+
+    page, src = tmp_path / "a.txt", tmp_path / f"a.src.{lang}"
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    src.write_text("\n".join(source) + "\n", encoding="utf-8")
+    out = runner.invoke(app, ["lint", "--select", "AC01", "--format", "json", "--source", str(src),
+                              "--source-lang", lang, str(page)]).output
+    report, _ = json.JSONDecoder().raw_decode(out)  # a summary line may follow on stderr
+    suggestions = [s for f in report["files"][0]["findings"] for s in f["suggestions"]]
+    assert right in suggestions and wrong not in suggestions

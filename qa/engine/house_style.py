@@ -71,11 +71,16 @@ def restyle(suggestion: str, style: Style) -> str:
     return out
 
 
-def follow(text: str, findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
-    """findings with their suggestions in the style of text (see the module's docstring)."""
+def follow(text: str, findings: tuple[Finding, ...], fallback: str | None = None) -> tuple[Finding, ...]:
+    """findings with their suggestions in the style of text (see the module's docstring).
+    Where text shows no majority (a segment of a bilingual file, one line long, with no
+    apostrophe), the style of fallback (all the file's targets) decides."""
     if not any(f.suggestions for f in findings):
         return findings
     style = style_of(text)
+    if fallback and None in (style.apostrophe, style.quotes, style.space):
+        whole = style_of(fallback)
+        style = Style(style.apostrophe or whole.apostrophe, style.quotes or whole.quotes, style.space or whole.space)
     if style == Style(None, None, None):
         return findings
     out = []

@@ -85,7 +85,7 @@ def lint_document(
         found = Found.empty()
         for start, end in bounds:
             found.extend(lint_piece(doc.path, doc.text[start:end], start, ctx, checks))
-    return finish(doc, found, Ranks.of(checks), config, ctx.backends.drain_notes())
+    return finish(doc, found, Ranks.of(checks), config, ctx.backends.drain_notes(), ctx.file_targets)
 
 
 def settle_found(doc: Document, found: Found, checks: Sequence[Check], config: Config, ctx: Context) -> Result:

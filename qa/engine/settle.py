@@ -144,10 +144,13 @@ def _losers(cluster: list[Finding], ranks: Ranks) -> set[int]:
     return out
 
 
-def finish(doc: Document, found: Found, ranks: Ranks, config: Config, notes: Iterable[str] = ()) -> Result:
+def finish(
+    doc: Document, found: Found, ranks: Ranks, config: Config, notes: Iterable[str] = (), file_targets: str | None = None
+) -> Result:
     """Settle, then apply inline suppressions, per-file ignores and severity overrides; the
-    suggestions follow the document's apostrophes, quotation marks and spaces (qa.engine.house_style)."""
+    suggestions follow the document's apostrophes, quotation marks and spaces (qa.engine.house_style),
+    or the whole file's (``file_targets``) where a segment shows none."""
     from qa.engine import house_style, suppress
 
     kept = suppress.apply(doc, settle(doc, found, ranks), config)
-    return Result(doc, adjust(doc, house_style.follow(doc.text, kept), config), notes=tuple(notes))
+    return Result(doc, adjust(doc, house_style.follow(doc.text, kept, file_targets), config), notes=tuple(notes))
