@@ -19,6 +19,10 @@ from qa.model.findings import Finding
 
 _WORD = re.compile(r"[a-zà-öø-ÿœæ]+")
 _COORDINATED = re.compile(r"[ \u00a0]+(?:et|ou)[ \u00a0]")
+# Words after which « les » is the object pronoun of an infinitive (« ne pas les toucher »,
+# « de les lever »), not the article of a noun that is also an infinitive.
+_BEFORE_INFINITIVE = frozenset(["pas", "plus", "jamais", "rien", "guère", "point", "de", "d'", "d’", "à", "pour", "sans", "par"])
+_INFINITIVE = re.compile(r"[a-zà-öø-ÿœæ]{2,}(?:er|ir|re|oir)")
 
 
 @cache
@@ -35,7 +39,8 @@ class NounNumber(GrammarCheck):
     as the noun's determiner, with only adjectives or numbers between them; the plural must
     be a French word form that the plural rule of qa.knowledge.forms gives. The noun must be a noun lemma of spaCy's tables (so « les relie », a pronoun
     and a verb, stays quiet); nouns ending in s, x or z (« les prix ») and nouns coordinated
-    under one determiner (« les lundi et mardi ») are never reported; words with a capital
+    under one determiner (« les lundi et mardi ») are never reported, nor « les » before an infinitive
+    that is also a noun after a negation or a preposition (« ne pas les toucher », « de les lever »); words with a capital
     and hyphenated words are left alone. A plural after a singular determiner is not looked
     for: « le fonds », « le cours » are singular nouns in -s that no table tells apart.
 
@@ -66,6 +71,8 @@ class NounNumber(GrammarCheck):
             word = noun.text
             if doc.text[noun.end : noun.end + 1] in ("-", "’", "'") or not _noun_lemma(word):
                 continue  # « les hit-parades »; « les relie »: a pronoun and a verb spaCy read as a noun
+            if t.i > 0 and toks[t.i - 1].text.lower() in _BEFORE_INFINITIVE and _INFINITIVE.fullmatch(word) and t.i + 1 == noun.i:
+                continue  # « il ne faut pas les toucher », « interdit de les lever »: a pronoun and a verb
             if _COORDINATED.match(doc.text, noun.end):
                 continue  # « les lundi et mardi », « leurs communication et coordination »: one each
             fix = _plural_of(word)
