@@ -15,7 +15,7 @@ from qa.engine.runner import split_tasks
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = (ROOT / "texts" / "nrc-missiles-coree.txt").read_text(encoding="utf-8")
-LEXICAL = ("GL", "AR", "MC01", "MC03", "MC04", "MC05", "AC")
+LEXICAL = ("GL", "AR01", "AR02", "AR04", "MC01", "MC03", "MC04", "MC05", "AC")
 
 
 @pytest.fixture
@@ -29,6 +29,7 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_checks_declare_what_spacy_must_run() -> None:
     assert nlp.components_of(active_checks(Config(select=LEXICAL))) == set()
     assert nlp.components_of(active_checks(Config(select=("PA",)))) == {"parser"}
+    assert nlp.components_of(active_checks(Config(select=("AR03",)))) == {"parser"}  # reads who speaks to whom
     assert nlp.components_of(active_checks(Config(select=("PC01",)))) == {"parser"}  # the default
 
 

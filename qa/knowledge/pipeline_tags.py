@@ -17,6 +17,16 @@ def alternation(items: list[str]) -> str:
 
 
 @cache
+def end_words() -> list[str]:
+    """The end marks of markup.toml in the cases they are written: « FIN », « Fin », « fin »;
+    a phrase in capitals or in sentence case (« Fin de la traduction »)."""
+    out: list[str] = []
+    for word in load_toml("markup.toml")["chat"]["end_words"]:
+        out += [word, word.capitalize()] + ([] if " " in word else [word.lower()])
+    return out
+
+
+@cache
 def pipeline_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     """Each residue's pattern and what to call it in a message."""
     data = load_toml("markup.toml")
@@ -25,7 +35,7 @@ def pipeline_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     xliff = alternation(data["xliff"]["tags"])
     tokens = alternation(data["model_tokens"]["tokens"] + data["chat"]["tokens"])
     wrappers = alternation(data["chat"]["wrappers"])
-    ends = alternation(data["chat"]["end_words"])
+    ends = alternation(end_words())
     return (
         # « ttn-fr-33 »: a feed slug with a language code and a sequence number.
         (re.compile(rf"(?<![\w-])(?:[a-z]{{2,8}}[-_](?:{langs})|[A-Z]{{2,8}}[-_](?:{langs.upper()}))[-_]\d{{1,8}}(?![\w-])"), "pipeline tag"),
@@ -51,8 +61,8 @@ def end_line() -> re.Pattern[str]:
     """A line that only marks the end of a dispatch or an answer: « -- FIN -- », « [END] »,
     « ### », « -30- », « FIN », « Fin de la traduction. »; a bare word must be in capitals
     (« Fin » alone may head a part), a dashed or bracketed one or a phrase may be in any case."""
-    ends = alternation(load_toml("markup.toml")["chat"]["end_words"])
-    capitals = alternation([w for w in load_toml("markup.toml")["chat"]["end_words"] if w.isupper() or " " in w])
+    ends = alternation(end_words())
+    capitals = alternation([w for w in end_words() if w.isupper() or " " in w])
     return re.compile(
         rf"[-–—*=~\s]*[\[(<](?:{ends})[\])>][-–—*=~\s]*|[-–—*=~]+\s*(?:{ends})\s*[-–—*=~]+|(?:{capitals})\.?|#{{3,}}|-30-"
     )
