@@ -26,6 +26,7 @@ import gzip
 import os
 import re
 import zlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -252,3 +253,26 @@ def french_noun_gender(word: str) -> str | None:
     """« m », « f » or « n » (a noun, either gender) for a French common noun the French-to-X
     dictionaries list; None for a word they do not list as a noun."""
     return french_nouns().get(word.lower())
+
+
+def compound_splits(
+    word: str, known: Callable[[str], object], links: tuple[str, ...], shortest_head_first: bool = False, least: int = 3
+) -> Iterator[tuple[str, str]]:
+    """(modifier, head) of each split of a German or Dutch compound into two words ``known``
+    accepts (« tagespost » → « tag », « post »), each part at least ``least`` letters, with a
+    linking element of ``links`` between them (« Arbeit-s-platz »): the first link that works
+    for each head, the longest head first unless ``shortest_head_first``."""
+    low = word.lower()
+    cuts = range(least, len(low) - least + 1)
+    for i in reversed(cuts) if shortest_head_first else cuts:
+        last = low[i:]
+        if known(last) is None:
+            continue
+        for link in links:
+            first = low[:i]
+            if link and not first.endswith(link):
+                continue
+            first = first[: len(first) - len(link)]
+            if len(first) >= least and known(first) is not None:
+                yield first, last
+                break

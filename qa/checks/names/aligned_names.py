@@ -22,7 +22,7 @@ from functools import cache
 
 from qa.checks.names.source_names import _nominative, heads
 from qa.data import load_toml, load_tsv
-from qa.knowledge.bilingual import back_translations, entry, french_noun_gender, lookup
+from qa.knowledge.bilingual import back_translations, compound_splits, entry, french_noun_gender, lookup
 from qa.knowledge.conditions import at_sentence_start
 from qa.knowledge.person_gender import first_name_gender
 from qa.knowledge.name_renderings import FOREIGN_ARTICLES, lexicon
@@ -85,21 +85,10 @@ def _french_forms() -> frozenset[str]:
 
 def _parts(word: str, lang: str) -> list[str]:
     """A German or Dutch compound's two headwords (« tagespost » → « tag », « post »)."""
-    low = word.lower()
-    if lang not in ("de", "nl") or len(low) < 2 * _MIN_PART:
+    if lang not in ("de", "nl") or len(word) < 2 * _MIN_PART:
         return []
-    for i in range(len(low) - _MIN_PART, _MIN_PART - 1, -1):
-        last = low[i:]
-        if lookup(last, lang) is None:
-            continue
-        for link in _LINKS:
-            first = low[:i]
-            if link and not first.endswith(link):
-                continue
-            first = first[: len(first) - len(link)]
-            if len(first) >= _MIN_PART and lookup(first, lang) is not None:
-                return [first, last]
-    return []
+    split = next(compound_splits(word, lambda w: lookup(w, lang), _LINKS, shortest_head_first=True, least=_MIN_PART), None)
+    return list(split) if split else []
 
 
 @cache

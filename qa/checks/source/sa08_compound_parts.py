@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from qa.checks.base import Check, Context
 from qa.checks.prose import in_code
 from qa.checks.source._dictionary import SOURCE_WORD, lookup, mentions, phrase_pattern
-from qa.knowledge.bilingual import Entry, entry, languages
+from qa.knowledge.bilingual import Entry, compound_splits, entry, languages
 from qa.knowledge.forms import plural
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding, Severity
@@ -30,19 +30,8 @@ _JOIN = r"[ \u00a0]+(?:(?:de|du|des|à|au|aux)[ \u00a0]+(?:la[ \u00a0]+|le[ \u00
 def _parts(head: str, lang: str) -> Iterator[tuple[tuple[str, ...], tuple[str, ...]]]:
     """(translations of the modifier, translations of the head) of each split of a compound
     into two headwords, the longest head first."""
-    for i in range(_MIN_PART, len(head) - _MIN_PART + 1):
-        last = entry(head[i:], lang)
-        if last is None:
-            continue
-        for link in _LINKS:
-            first_word = head[:i]
-            if link and not first_word.endswith(link):
-                continue
-            first_word = first_word[: len(first_word) - len(link)]
-            first = entry(first_word, lang) if len(first_word) >= _MIN_PART else None
-            if first is not None:
-                yield first.translations[:_SENSES], last.translations[:_SENSES]
-                break
+    for first, last in compound_splits(head, lambda w: entry(w, lang), _LINKS, least=_MIN_PART):
+        yield entry(first, lang).translations[:_SENSES], entry(last, lang).translations[:_SENSES]  # type: ignore[union-attr]
 
 
 def _leading_compound(word: str, lang: str) -> tuple[str, Entry] | None:
