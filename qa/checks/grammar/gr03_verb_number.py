@@ -66,7 +66,11 @@ class VerbNumber(GrammarCheck):
     determiner of `grammar.toml` (« les », « des », « ces », « plusieurs »…), and nothing
     but its own words and clitic pronouns stands between it and the verb. Titles of works
     and names with a capital (« Les Échos rapporte ») are left alone. The fix is the same
-    tense in the third person plural, from the conjugation tables.
+    tense in the third person plural, from the conjugation tables. The other way round, a
+    plural verb whose parsed subject is a lower-case noun with a singular determiner and a
+    plural complement (« Le prix des forfaits augmenteront »): the verb agreed with the
+    nearest noun. Collectives and nouns of quantity (« la plupart des élus ont »,
+    `grammar.toml` `collectives`), coordinations and a clause between are left alone.
 
     Mauvais : « Les brasseurs affirme que leurs marges sont faibles. »
     Bon :     « Les brasseurs affirment que leurs marges sont faibles. »
