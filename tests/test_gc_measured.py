@@ -99,6 +99,10 @@ def test_every_listed_rule_is_grammalectes_with_that_type() -> None:
      "GC:typo_virgule_entre_deux_espaces", Category.PUNCTUATION),
     ("Les trains , eux, roulent encore.", "Les trains, eux, roulent encore.",
      "GC:typo_virgule_entre_deux_espaces", Category.PUNCTUATION),
+    ("Le club a signé une nouvelle contrat avec son entraîneur.", "Le club a signé un nouveau contrat avec son entraîneur.",
+     "GC:g3__gn_une_2m__b1_a2_1", Category.GRAMMAR),
+    ("La mairie a ouvert le nouvel bibliothèque du quartier.", "La mairie a ouvert la nouvelle bibliothèque du quartier.",
+     "GC:g3__gn_le_2m__b1_a2_1", Category.GRAMMAR),
 ])
 def test_a_rule_switched_on_reports_with_its_gold_category(wrong: str, right: str, code: str, category: Category) -> None:
     assert [(c, cat) for c, _, cat in gc(wrong)] == [(code, category)]

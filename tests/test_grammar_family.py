@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from qa.checks.grammar.gr01_elision import _elided
-from qa.checks.grammar.gr03_verb_number import plural_form
+from qa.checks.grammar.gr03_verb_number import plural_form, singular_form
 from qa.data import load_toml
 from qa.knowledge.nlp import Token
 
@@ -51,6 +51,29 @@ def test_plural_form_keeps_the_tense() -> None:
     assert plural_form(_verb("a", "avoir")) == "ont"
     assert plural_form(_verb("finira", "finir")) == "finiront"
     assert plural_form(_verb("affirment", "affirmer")) is None  # already plural: no third singular slot
+
+
+def test_singular_form_keeps_the_tense() -> None:
+    assert singular_form(_verb("augmenteront", "augmenter")) == "augmentera"
+    assert singular_form(_verb("ont", "avoir")) == "a"
+    assert singular_form(_verb("étaient", "être")) == "était"
+    assert singular_form(_verb("augmente", "augmenter")) is None  # already singular: no third plural slot
+
+
+def test_acronym_gender_reads_the_definition_in_another_segment() -> None:
+    from qa.api import Config, lint_document, make_context
+    from qa.checks.base import Context
+    from qa.checks.grammar.gr06_acronym_gender import AcronymGender
+    from qa.model.document import Document
+
+    segment = "Les cours du VHS reprendront en septembre."
+    whole = "Le directeur de la Volkshochschule (VHS) est confiant.\n" + segment
+    base = make_context(Config())
+    alone = lint_document(Document("t.txt", segment), base, [AcronymGender()]).findings
+    ctx = Context(base.session, source_lang="de", file_text=whole)
+    found = lint_document(Document("t.txt", segment), ctx, [AcronymGender()]).findings
+    assert list(alone) == []  # alone, the segment does not define the acronym
+    assert [(f.text, f.suggestions) for f in found] == [("du VHS", ("de la VHS",))]
 
 
 def test_other_gender_needs_an_adjective_of_the_tables() -> None:

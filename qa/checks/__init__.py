@@ -20,6 +20,7 @@ from qa.checks.grammar.gr02_noun_number import NounNumber
 from qa.checks.grammar.gr03_verb_number import VerbNumber
 from qa.checks.grammar.gr04_adjective_gender import AdjectiveGender
 from qa.checks.grammar.gr05_mood import Mood
+from qa.checks.grammar.gr06_acronym_gender import AcronymGender
 from qa.checks.mechanics.mc01_merged_words import MergedWords
 from qa.checks.mechanics.mc02_stray_capital import StrayCapital
 from qa.checks.mechanics.mc03_spurious_determiner import SpuriousDeterminer
@@ -103,6 +104,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     VerbNumber,
     AdjectiveGender,
     Mood,
+    AcronymGender,
     NumberStyle,  # NF before UT01: a source month, unit or weekday gets its French form
     DateStyle,
     UntranslatedWords,

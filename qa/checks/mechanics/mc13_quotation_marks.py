@@ -184,9 +184,18 @@ class QuotationMarks(Check):
         # A lone mark detached at the end of a paragraph closes a quotation opened earlier,
         # maybe spaced on purpose there: only a source that writes it tight tells.
         detached_end = tight_style and source_tight
+        # A text that writes every straight mark tight, often, is its own evidence: a lone
+        # detached mark closing the quotation the paragraph before left open is damage.
+        habit = loose == 0 and tight >= 2 * _LOOSE_HABIT
+        left_open = False  # a lone straight mark opened by the paragraphs before
         for para in doc.paragraphs:
-            yield from self._paragraph(doc, para, sp, elided, spaced >= 2, tight_style, detached_end)
+            carried = detached_end or (habit and left_open)
+            yield from self._paragraph(doc, para, sp, elided, spaced >= 2, tight_style, carried)
             yield from self._single_marks(doc, para, sp)
+            body = text[para.start : para.end]
+            n = sum(1 for m in _MARKS.finditer(body) if m.group() == '"' and para.start + m.start() not in elided)
+            if n % 2:
+                left_open = not left_open
 
     def _paragraph(
         self, doc: Document, para: Span, sp: str, elided: set[int], spaced: bool, tight: bool, detached_end: bool

@@ -50,7 +50,8 @@ def _keep_matcher() -> PhraseMatcher[str]:
     return PhraseMatcher((str(n), str(n)) for n in names)
 
 
-_GERMAN_BEFORE = re.compile(r"(?:\b(?:la|le|les|des|du|de|au|aux|une|un|sa|son|ses|cette|ce|ces|cet|chaque|leur|leurs"
+# The determiner may open the sentence (« Les Beschneiungsanlagen consomment »).
+_GERMAN_BEFORE = re.compile(r"(?:\b(?i:la|le|les|des|du|de|au|aux|une|un|sa|son|ses|cette|ce|ces|cet|chaque|leur|leurs"
                             r"|notre|nos|votre|vos|quelques|plusieurs)[ \u00a0]+|\b[lLdD]['’])$")
 # A German article or contracted preposition left before the noun (« die Stationen », « am
 # Donnerstag »), after a lower-case French word: the whole group is untranslated.

@@ -26,6 +26,39 @@ _LENGTH = 6
 _DETERMINER = re.compile(r"\b(?i:le|la|les|des|du|au|aux|un|une|ces|cette|leur|leurs|sa|son|ses)[ \u00a0]+$")
 
 
+# « NRW-weit », « VHS-Kurse », « UK-based »: an acronym and a source word glued by a hyphen,
+# the way German, Dutch and English build compounds; French writes « dans toute la NRW ».
+_ACRONYM_COMPOUND = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ0-9]{1,5}-([^\W\d_]{4,})")
+_TAIL_MIN = 3.5  # the source word is common there
+_TAIL_FRENCH = 1.5  # and rare in French
+_LANGUAGE = {"de": "German", "nl": "Dutch", "en": "English"}
+
+
+def _source_tail(tail: str) -> str | None:
+    """The source language of the word after an acronym's hyphen, when French lacks it."""
+    low = tail.lower()
+    if is_french_form(low) or zipf(low) >= _TAIL_FRENCH or low in loanwords():
+        return None
+    if tail[:1].isupper() and not tail[1:].islower() or not tail[:1].isupper() and not tail.islower():
+        return None  # « SARS-CoV »: a name of its own
+    best = max(SOURCES, key=lambda lang: zipf(low, lang))
+    return best if zipf(low, best) >= _TAIL_MIN else None
+
+
+def _cited(doc: Document, start: int) -> bool:
+    """Inside a short quotation (four words at most): a term cited as the source writes it;
+    a compound inside quoted speech is as untranslated as outside it."""
+    if not in_quotes(doc, start):
+        return False
+    para = doc.paragraph_at(start)
+    if para is None:
+        return True
+    text = doc.text
+    opened = max(text.rfind(m, para.start, start) for m in "«“\"")
+    closes = [i for i in (text.find(m, start, para.end) for m in "»”\"") if i >= 0]
+    return len(text[opened + 1 : min(closes, default=para.end)].split()) <= 4
+
+
 def source_only(word: str) -> str | None:
     """The source language of a word French never writes, when it is attested there."""
     low = word.lower()
@@ -43,8 +76,10 @@ class RareSourceWord(Check):
     « les Lawinen », « la Kurzarbeit »): a source word left in the text, too rare for the
     frequency margins of UT01. In lower case anywhere; with a capital only when German and
     after a French determiner (« les Lawinen »), since a capitalised word alone, or after
-    « l’ » or « d’ », is a name (« d’Arnsberg »). Quotations,
-    code and addresses are left alone.
+    « l’ » or « d’ », is a name (« d’Arnsberg »). Also an acronym glued by a hyphen to a
+    word common in a source language (zipf ≥ 3.5) and rare in French (« NRW-weit »,
+    « VHS-Kurse »), the way the source builds compounds. Quotations, code and addresses are
+    left alone.
 
     Mauvais : « La glastuinbouw consomme 7 % du gaz ; les Lawinen menacent la vallée. »
     Bon :     « La culture sous serre consomme 7 % du gaz ; les avalanches menacent la vallée. »
@@ -64,6 +99,13 @@ class RareSourceWord(Check):
         addresses = address_spans(text)
         for s, e, w in word_list(text):
             if not w[:1].isalpha():
+                continue
+            tail = _ACRONYM_COMPOUND.fullmatch(w)
+            if tail is not None:
+                lang = _source_tail(tail.group(1))
+                if lang is not None and not _cited(doc, s) and not any(a <= s < b for a, b in addresses):
+                    yield self.finding(doc, Span(s, e), f"« {w} »: an acronym and a {_LANGUAGE[lang]} word glued as the "
+                                       "source writes its compounds: translate it", [])
                 continue
             capital = w[:1].isupper()
             if capital:
