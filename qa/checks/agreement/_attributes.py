@@ -49,6 +49,10 @@ class Attribute:
     subject: str
 
 
+def _low(t: Token) -> str:
+    return t.text.lower().replace("’", "'")
+
+
 @cache
 def _invariable() -> frozenset[str]:
     return frozenset(load_toml("pronouns.toml")["invariable_pronominal"])
@@ -88,8 +92,8 @@ def attributes(toks: list[Token], women: frozenset[str]) -> Iterator[Attribute]:
         if subject is None:
             continue
         j, reflexive = k + 1, False
-        while j < len(toks) and toks[j].text.lower() in _CLITICS:
-            reflexive = reflexive or toks[j].text.lower() in ("se", "s'", "s’")
+        while j < len(toks) and _low(toks[j]) in _CLITICS:
+            reflexive = reflexive or _low(toks[j]) in ("se", "s'")
             j += 1
         if j >= len(toks) or not (toks[j].lemma in _COPULAS or reflexive and toks[j].lemma in _JUDGING):
             continue
@@ -105,12 +109,12 @@ def attributes(toks: list[Token], women: frozenset[str]) -> Iterator[Attribute]:
             j += 1
         elif toks[j - 1].lemma == "être" and j < len(toks) and toks[j].text.lower() in ("été", "devenu"):
             j += 1
-        while j < len(toks) and (toks[j].text.lower() in _BETWEEN or toks[j].pos == "ADV"):
+        while j < len(toks) and (_low(toks[j]) in _BETWEEN or toks[j].pos == "ADV"):
             j += 1
         if j >= len(toks) or toks[j].pos not in ("ADJ", "VERB") or toks[j].morph.get("VerbForm") not in (None, "Part"):
             continue
         nxt = toks[j + 1] if j + 1 < len(toks) else None
-        if nxt is not None and (nxt.text.lower() in ("que", "qu'", "qu’") or nxt.pos in ("DET", "NOUN")):
+        if nxt is not None and (_low(nxt) in ("que", "qu'") or nxt.pos in ("DET", "NOUN")):
             continue  # « s’est dit que », « s’est vu refuser l’accès »: no attribute
         out.append(toks[j])
         fixes = [(w, feminine_form(w)) for w in out]

@@ -117,9 +117,17 @@ class PersonGender(Check):
             if fixed is None:
                 continue
             base = m.start() - len(before)
+            if r["det"].lower() in ("au", "du") and _after_role(before[: r.start("det")]):
+                continue  # « l’adjointe au maire Inge Jansen »: the role phrase completes another
             span = Span(base + r.start("det"), base + r.end("body"))
             yield self.finding(doc, span, f"« {doc[span]} » is masculine but {m.group()} is a woman: « {fixed} »",
                                [fixed])
+
+
+def _after_role(before: str) -> bool:
+    """The text before ends with a role noun, masculine or feminine (« adjointe », « chef »)."""
+    words = re.findall(r"[\w-]+", before[-40:])
+    return bool(words) and (words[-1].lower() in roles() or words[-1].lower() in set(roles().values()))
 
 
 def _feminine_phrase(r: re.Match[str]) -> str | None:
