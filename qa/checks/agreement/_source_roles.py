@@ -52,7 +52,7 @@ def _phrase() -> re.Pattern[str]:
     nouns = "|".join(re.escape(n) for n in sorted(_table(), key=len, reverse=True))
     before = "|".join(_BEFORE)
     return re.compile(
-        rf"(?:(?P<det>(?<![\w’'-])(?:[Ll]e|[Dd]u|[Aa]u|[Uu]n))\s+|(?P<cop>{_COPULA}))"
+        rf"(?:(?P<det>(?<![\w’'-])(?:[Ll]e|[Dd]u|[Aa]u|[Uu]n))\s+|(?P<el>(?<![\w’'-])[Ll]['’])|(?P<cop>{_COPULA}))"
         rf"(?:(?P<pre>{before})\s+)?(?P<noun>{nouns})(?![\w-])(?P<adj>(?:\s+[a-zà-ÿ]{{4,}}){{0,2}})"
     )
 
@@ -78,6 +78,8 @@ def _agreed(m: re.Match[str]) -> str:
     """The phrase in the feminine, adjectives after the noun included while they are
     adjectives with a French feminine (« directeur général » → « directrice générale »)."""
     parts = []
+    if m["el"]:
+        return m["el"] + roles()[m["noun"]]  # « l’ambassadeur » → « l’ambassadrice »
     if m["det"]:
         parts.append(_ARTICLES[m["det"]])
     if m["pre"]:
@@ -114,8 +116,8 @@ def source_roles(text: str, start: int, end: int, source_line: str) -> Iterator[
         if already >= women:
             continue
         for m in found:
-            if m["noun"] != noun or (m["det"] is None and fem == noun):
+            if m["noun"] != noun or (m["det"] is None and fem == noun) or (m["el"] and (m["pre"] or fem == noun)):
                 continue
             adj, stop = _adjectives(m)
-            s = m.start("det") if m["det"] else m.start("pre") if m["pre"] else m.start("noun")
+            s = m.start("det") if m["det"] else m.start("el") if m["el"] else m.start("pre") if m["pre"] else m.start("noun")
             yield RoleFix(start + s, start + stop, para[s:stop], _agreed(m) + adj, noun)
