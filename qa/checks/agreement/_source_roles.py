@@ -9,7 +9,8 @@ for each French role noun. MT renders the role in the masculine when no name fol
 before a name it cannot read. A masculine French role phrase is reported only when its source
 line holds more feminine nouns of that role than the French line has feminine phrases of it,
 and no masculine noun of the same role (« der Minister » and « die Ministerin »: which is
-which?).
+which?). A German noun of both genders (« Vorsitzende », « Abgeordnete ») counts by its article
+(« die Vorsitzende », « eine Abgeordnete »; « der Vorsitzende » names a man).
 """
 
 from __future__ import annotations
@@ -60,6 +61,13 @@ def _phrase() -> re.Pattern[str]:
 def _counts(source: str, forms: tuple[str, ...]) -> tuple[int, bool]:
     """How many source words name a woman in the role, and whether one names a man in it."""
     women, men = 0, False
+    low_source = source.lower()
+    for f in forms:
+        if f.startswith("die "):  # a German noun of both genders: its article says which
+            noun = re.escape(f[4:])
+            women += len(re.findall(rf"\b(?:die|eine)\s+(?:[\w-]+e\s+)?[\w-]*{noun}\b", low_source))
+            men = men or re.search(rf"\b(?:der|ein|den|dem|des)\s+(?:[\w-]+\s+)?[\w-]*{noun}[rn]?\b", low_source) is not None
+    forms = tuple(f for f in forms if not f.startswith("die "))
     for word in re.findall(r"[^\W\d_]+", source):
         low = word.lower()
         if any(low.endswith(f) for f in forms):
