@@ -231,3 +231,14 @@ def test_participles_follow_the_corrected_pronoun() -> None:
     source = "Het bureau heeft de kosten onderschat. Het heeft bovendien te laat gereageerd."
     text = "L’agence a sous-estimé les coûts. Il serait en outre intervenu trop tard."
     assert _run(text, source, "nl") == [("PA01", "Il", "Elle"), ("PA02", "intervenu", "intervenue")]
+
+
+def test_source_pronoun_after_the_finite_verb_and_french_pronoun_after_a_phrase() -> None:
+    source = "Die Stiftung hat das Gebäude gekauft. Im Frühjahr eröffnet sie ein Café."
+    text = "La fondation a acheté le bâtiment. Au printemps, il ouvrira un café."
+    assert _run(text, source, "de") == [("PA01", "il", "elle")]
+    assert _run(text.replace(", il ouvrira", ", elle ouvrira"), source, "de") == []
+    assert _run("La fondation a acheté le bâtiment. Il ouvrira un café.", source, "de") == [("PA01", "Il", "Elle")]
+    # A noun phrase opens the source sentence: the pronoun after its verb is an object.
+    source = "Die Stiftung hat das Gebäude gekauft. Die Stadt lobt sie dafür."
+    assert _run("La fondation a acheté le bâtiment. La ville la félicite.", source, "de") == []

@@ -9,8 +9,10 @@ noun phrase, whatever other noun of its gender the French sentence holds: a pron
 other gender than that noun is wrong.
 
 The source is split into sentences like the French paragraph; a paragraph whose sentence
-count differs from its source line's is left alone. Only sentence-initial pronouns on both
-sides are judged, and never an impersonal one (« Il faut », « Il est prévu de »).
+count differs from its source line's is left alone. Only sentence-initial pronouns are judged
+(in the source also one right after the finite verb of a sentence another phrase opens,
+« Dort leitete sie »; in French also one after an opening phrase and a comma, « Mardi, il »),
+and never an impersonal one (« Il faut », « Il est prévu de »).
 """
 
 from __future__ import annotations
@@ -85,10 +87,12 @@ def _source_pair(lang: str, before: str, after: str) -> str | None:
     words = _first_words(after, 1)
     if words and words[0] in _DEMONSTRATIVE_WORDS and words[0] in articles[lang]:
         gender = articles[lang][words[0]]  # « Diese », « Deze »: a demonstrative pronoun
-    elif not words or words[0] not in pronouns[lang]:
-        return None
-    else:
+    elif words and words[0] in pronouns[lang]:
         gender = pronouns[lang][words[0]]
+    else:
+        gender = _inverted(lang, after)
+        if gender is None:
+            return None
     opening = _WORD.match(before.lstrip("\"„“«‚ "))
     if opening is None:
         return None
@@ -98,6 +102,36 @@ def _source_pair(lang: str, before: str, after: str) -> str | None:
     if first in pronouns[lang] or not opening.group()[:1].isupper() or lang == "en" and gender != "n":
         return None  # a pronoun chain, or a lower-case word: no subject to read
     return gender  # « Zorgverzekeraar CZ heeft … Hij »: a bare noun or a name
+
+
+def _inverted(lang: str, sentence: str) -> str | None:
+    """German and Dutch put the subject pronoun after the finite verb when another phrase opens
+    the sentence (« Dort leitete sie », « In een reactie laat het weten »): the first pronoun
+    right after a lower-case word, within the first six words and before any comma."""
+    if lang not in ("de", "nl"):
+        return None
+    pronouns, articles = _tables()[0][lang], _tables()[1][lang]
+    words = _WORD.findall(sentence.split(",", 1)[0])[:6]
+    if not words or words[0].lower() in articles:
+        return None  # a noun phrase opens it, most likely its subject
+    for before, word in zip(words, words[1:]):
+        if word in pronouns and before[:1].islower():
+            return pronouns[word]
+    return None
+
+
+def _french_pronoun(toks: list[Token]) -> int | None:
+    """The subject « il » / « elle » opening the sentence, or right after an opening phrase
+    closed by a comma (« Dans une réaction, il »), no subordinate clause before it."""
+    if toks and norm(toks[0].text) in ("il", "elle"):
+        return 0
+    for k in range(1, min(len(toks), 10)):
+        t = toks[k]
+        if t.pos == "SCONJ" or norm(t.text) in ("qui", "que", "qu'", "dont", "où") or t.pos == "PRON" and k == 1:
+            return None
+        if norm(t.text) in ("il", "elle") and t.dep in ("nsubj", "expl:subj") and toks[k - 1].text == ",":
+            return k
+    return None
 
 
 def opening_phrase(doc: Document, toks: list[Token]) -> Antecedent | None:
@@ -192,17 +226,18 @@ def source_agreements(doc: Document, para: int, analysis: Analysis, source: str 
                 right = other + "-ci" if pron.text[:1].isupper() else other.lower() + "-ci"
                 out.append(Found(pron, topic, tuple(toks), right))
             continue
-        if gender not in _RENDERED or norm(toks[0].text) not in ("il", "elle"):
+        k = _french_pronoun(toks)
+        if gender not in _RENDERED or k is None:
             continue
-        said, number = PRONOUNS[norm(toks[0].text)]
+        said, number = PRONOUNS[norm(toks[k].text)]
         topic = opening_phrase(doc, prev)
-        if topic is None or topic.gender == said or _impersonal(toks, 0) or fact(toks, 0):
+        if topic is None or topic.gender == said or _impersonal(toks, k) or fact(toks, k):
             continue
-        if person_near(doc, Span(sents[j].start, sents[j].end), toks[0].start, said):
+        if person_near(doc, Span(sents[j].start, sents[j].end), toks[k].start, said):
             continue  # « Le président de la commission, Ingrid de Boer, … Elle »: the person
         if lang != "en" and said != _RENDERED[gender] and topic.gender != _RENDERED[gender]:
             continue  # the French pronoun does not follow the source, nor does the noun: MT chose both
-        out.append(Found(toks[0], topic, tuple(toks)))
+        out.append(Found(toks[k], topic, tuple(toks)))
     return out
 
 
