@@ -184,3 +184,61 @@ def test_demonstrative_of_the_other_gender(text: str, expected: list[tuple[str, 
 )
 def test_demonstrative_left_alone(text: str) -> None:
     assert _run(text) == []
+
+
+# --- the source's antecedent against a nearer rival, a demonstrative, a sentence further up --
+
+
+def test_pronoun_that_follows_neither_the_source_nor_the_french_noun() -> None:
+    # « Die Gemeinde … Sie »: MT took the nearer « le musée » and wrote « Il ».
+    source = "Die Gemeinde Hallstatt betreibt das Museum. Sie plant dieses Jahr einen Anbau."
+    text = "La commune de Hallstatt gère le musée. Il prévoit cette année une extension."
+    assert _run(text, source, "de") == [("PA01", "Il", "Elle")]
+    assert _run(text.replace("Il prévoit", "Elle prévoit"), source, "de") == []
+    # « Das Amt … Es »: « l’office » is masculine, MT wrote the source's neuter as « il »: right.
+    assert _run("L’office a reçu la plainte. Il prévoit une enquête.",
+                "Das Amt hat die Beschwerde erhalten. Es plant eine Untersuchung.", "de") == []
+
+
+def test_source_pronoun_two_sentences_up_past_a_plural_demonstrative() -> None:
+    source = "Die Stiftung plant neue Kurse. Diese sollen im Mai beginnen. Sie sucht dafür Freiwillige."
+    text = "Le comité prévoit de nouveaux cours. Ceux-ci doivent commencer en mai. Elle cherche des bénévoles."
+    assert _run(text, source, "de") == [("PA01", "Elle", "Il")]
+
+
+def test_source_demonstrative_names_the_sentence_opening_noun() -> None:
+    source = "De gemeente wil het advies eerst lezen. Deze zal in juni beslissen."
+    text = "La commune veut d’abord lire l’avis. Celui-ci décidera en juin."
+    assert _run(text, source, "nl") == [("PA01", "Celui-ci", "Celle-ci")]
+    assert _run(text.replace("Celui-ci", "Celle-ci"), source, "nl") == []
+
+
+def test_woman_named_in_the_sentence_before_is_the_source_pronoun_s_antecedent() -> None:
+    source = "Voorzitter Anna de Wit van de raad noemde het plan goed. Zij wil snel beginnen."
+    text = "Le président du conseil, Anna de Wit, a jugé le plan bon. Elle veut commencer vite."
+    assert [f for f in _run(text, source, "nl") if f[0] == "PA01"] == []
+
+
+def test_participles_follow_the_corrected_pronoun() -> None:
+    # A feminine participle goes back to the masculine with the pronoun; an adjective-tagged
+    # participle and an adverbial locution inside the verb group are read.
+    source = "De parkeergarage telt 800 plaatsen. Zij is vaak overvol."
+    text = "Le parking compte 800 places. Elle est souvent saturée."
+    assert _run(text, source, "nl") == [("PA01", "Elle", "Il"), ("PA02", "saturée", "saturé")]
+    source = "Der Verband lobte den Plan. Er sei immer gegen Verzögerungen gewesen."
+    text = "La fédération a salué le plan. Il s’est toujours opposé aux retards."
+    assert _run(text, source, "de") == [("PA01", "Il", "Elle"), ("PA02", "opposé", "opposée")]
+    source = "Het bureau heeft de kosten onderschat. Het heeft bovendien te laat gereageerd."
+    text = "L’agence a sous-estimé les coûts. Il serait en outre intervenu trop tard."
+    assert _run(text, source, "nl") == [("PA01", "Il", "Elle"), ("PA02", "intervenu", "intervenue")]
+
+
+def test_source_pronoun_after_the_finite_verb_and_french_pronoun_after_a_phrase() -> None:
+    source = "Die Stiftung hat das Gebäude gekauft. Im Frühjahr eröffnet sie ein Café."
+    text = "La fondation a acheté le bâtiment. Au printemps, il ouvrira un café."
+    assert _run(text, source, "de") == [("PA01", "il", "elle")]
+    assert _run(text.replace(", il ouvrira", ", elle ouvrira"), source, "de") == []
+    assert _run("La fondation a acheté le bâtiment. Il ouvrira un café.", source, "de") == [("PA01", "Il", "Elle")]
+    # A noun phrase opens the source sentence: the pronoun after its verb is an object.
+    source = "Die Stiftung hat das Gebäude gekauft. Die Stadt lobt sie dafür."
+    assert _run("La fondation a acheté le bâtiment. La ville la félicite.", source, "de") == []

@@ -70,7 +70,7 @@ FILES: dict[str, Toml | Tsv] = {
     "exonyms.toml": Toml(1, {"names": TABLE}),
     "false_friends.toml": Toml(1, {"entry": ARRAY}),
     "first_names.toml": Toml(1, {"female": ARRAY, "male": ARRAY, "source_titles": TABLE}),
-    "persons.toml": Toml(1, {"roles": TABLE, "titles": TABLE, "german": TABLE}),
+    "persons.toml": Toml(1, {"roles": TABLE, "titles": TABLE, "german": TABLE, "source_roles": TABLE}),
     "glossary.toml": Toml(1, {"entry": ARRAY}),
     "government.toml": Toml(1, {"source_prepositions": TABLE, "units": TABLE, "unless": TABLE, "head": ARRAY}),
     "grammalecte_rules.toml": Toml(1, {"measured": TABLE, "on": TABLE, "off": TABLE}),

@@ -12,6 +12,7 @@ from functools import cache
 
 from qa.data import load_toml, load_tsv
 from qa.knowledge.nlp import Analysis, Token
+from qa.knowledge.person_gender import first_name_gender
 from qa.model.document import Document, Span
 from qa.model.textutil import PhraseMatcher
 
@@ -177,6 +178,10 @@ def person_near(doc: Document, para: Span, start: int, gender: str) -> bool:
         title, dets, nouns = r"\bMme\s+[A-Z]", "la|l'|une|cette", pronoun_data()["female_nouns"]
     if re.search(title, raw):
         return True
+    # A full name whose first name says the gender (« Ingrid de Boer », `first_names.toml`).
+    for m in re.finditer(r"(?<![\w.’'-])([A-ZÀ-Þ][\w-]+)\s+(?:(?:van|von|de|der|den|ter|ten|zu)\s+)*[A-ZÀ-Þ]", raw):
+        if first_name_gender(m.group(1)) == gender:
+            return True
     if any(re.search(rf"\b(?:{dets}) ?(?:\w+ )?{re.escape(n)}\b", text) for n in nouns):
         return True
     # « deux suspects », « des soldats »: people in the plural stand for « ils » / « elles ».

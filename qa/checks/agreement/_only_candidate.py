@@ -19,6 +19,7 @@ from dataclasses import replace
 from qa.checks.agreement._antecedents import PRONOUNS, SUBJECTS, Antecedent, norm, person_near, tokens_in
 from qa.checks.agreement._noun_topic import gender_number, impersonal, time_noun
 from qa.checks.agreement._source_antecedent import Found, fact, impersonal_frame
+from qa.knowledge.inflection import noun_gender
 from qa.knowledge.nlp import Analysis, Token
 from qa.model.document import Document, Span
 
@@ -88,6 +89,38 @@ def only_candidates(doc: Document, para: Span, analysis: Analysis) -> list[Found
 
 
 _DEMONSTRATIVES = {"celui": ("m", "Celle"), "celle": ("f", "Celui")}
+_PLURAL_DEMONSTRATIVES = {"ceux": ("m", "Celles"), "celles": ("f", "Ceux")}
+_PLURAL_PRONOUNS = {"ils": "m", "elles": "f", "ceux": "m", "celles": "f", "ceux-ci": "m", "celles-ci": "f"}
+
+
+def _plural_other(prev: list[Token], gender: str) -> Antecedent | None:
+    """The last plural noun of the sentence before, when one is of the other gender and none
+    may be of this one (a plural noun of unsure gender, a plural pronoun of this gender)."""
+    other = None
+    for t in prev:
+        if t.pos == "PRON" and _PLURAL_PRONOUNS.get(norm(t.text)) == gender:
+            return None
+        if t.pos != "NOUN" or t.morph.get("Number") != "Plur" or time_noun(t):
+            continue
+        g = noun_gender(t.lemma.lower()) if t.lemma else None
+        if g is None or g == gender:
+            return None
+        other = Antecedent(Span(t.start, t.end), t.text, g, "p")
+    return other
+
+
+def _plural_demonstrative(toks: list[Token], prev: list[Token], doc: Document) -> Found | None:
+    """« des actions de protestation. Ceux-ci doivent commencer » (German « Proteste … Diese »):
+    a plural demonstrative of the gender of no plural noun before it."""
+    said = _PLURAL_DEMONSTRATIVES.get(norm(toks[0].text)) if len(toks) > 3 else None
+    if said is None or doc.text[toks[0].end : toks[2].end] != "-ci":
+        return None
+    ante = _plural_other(prev, said[0])
+    if ante is None:
+        return None
+    pron = replace(toks[0], end=toks[2].end, text=doc.text[toks[0].start : toks[2].end])
+    right = said[1] + "-ci" if pron.text[:1].isupper() else said[1].lower() + "-ci"
+    return Found(pron, ante, tuple(toks), right)
 
 
 def demonstratives(doc: Document, para: Span, analysis: Analysis) -> list[Found]:
@@ -99,6 +132,10 @@ def demonstratives(doc: Document, para: Span, analysis: Analysis) -> list[Found]
     sents = doc.sentences_in(para)
     for i in range(1, len(sents)):
         toks, prev = tokens_in(analysis, sents[i]), tokens_in(analysis, sents[i - 1])
+        plural = _plural_demonstrative(toks, prev, doc) if toks and prev else None
+        if plural is not None:
+            out.append(plural)
+            continue
         said = _DEMONSTRATIVES.get(norm(toks[0].text)) if len(toks) > 3 else None
         if said is None or doc.text[toks[0].end : toks[2].end] != "-ci":
             continue

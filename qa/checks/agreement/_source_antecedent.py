@@ -9,14 +9,16 @@ noun phrase, whatever other noun of its gender the French sentence holds: a pron
 other gender than that noun is wrong.
 
 The source is split into sentences like the French paragraph; a paragraph whose sentence
-count differs from its source line's is left alone. Only sentence-initial pronouns on both
-sides are judged, and never an impersonal one (« Il faut », « Il est prévu de »).
+count differs from its source line's is left alone. Only sentence-initial pronouns are judged
+(in the source also one right after the finite verb of a sentence another phrase opens,
+« Dort leitete sie »; in French also one after an opening phrase and a comma, « Mardi, il »),
+and never an impersonal one (« Il faut », « Il est prévu de »).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from qa.checks.agreement._antecedents import (
@@ -25,6 +27,7 @@ from qa.checks.agreement._antecedents import (
     agentive,
     guess_infinitive,
     norm,
+    person_near,
     pronoun_data,
     tokens_in,
 )
@@ -42,6 +45,13 @@ _FRENCH_DETS = {"la": "f", "une": "f", "cette": "f", "le": "m", "un": "m", "ce":
 _RENDERED = {"m": "m", "f": "f", "n": "m"}
 # « être » in the verb group, then « de » or « que »: « Il a été décidé de », « Il est clair que ».
 _IMPERSONAL_FRAME = frozenset({"de", "d'", "que", "qu'"})
+# Source demonstratives that open a sentence for a noun of the one before (German « dieser »,
+# Dutch « deze » / « dit »), their gender read in `source_articles`.
+_DEMONSTRATIVE_WORDS = frozenset({"dieser", "diese", "dieses", "deze", "dit"})
+_FRENCH_DEMONSTRATIVES = {"celui": ("m", "Celle"), "celle": ("f", "Celui")}
+# A sentence that opens with a plural pronoun cannot hold a singular pronoun's antecedent:
+# the one before it may (« Le syndicat … Celles-ci doivent … Elle réclame »).
+_PLURAL_OPENINGS = frozenset({"ils", "elles", "ceux", "celles"})
 
 
 @dataclass(frozen=True)
@@ -75,18 +85,53 @@ def _source_pair(lang: str, before: str, after: str) -> str | None:
     if lang not in pronouns:
         return None
     words = _first_words(after, 1)
-    if not words or words[0] not in pronouns[lang]:
-        return None
-    gender = pronouns[lang][words[0]]
+    if words and words[0] in _DEMONSTRATIVE_WORDS and words[0] in articles[lang]:
+        gender = articles[lang][words[0]]  # « Diese », « Deze »: a demonstrative pronoun
+    elif words and words[0] in pronouns[lang]:
+        gender = pronouns[lang][words[0]]
+    else:
+        gender = _inverted(lang, after)
+        if gender is None:
+            return None
     opening = _WORD.match(before.lstrip("\"„“«‚ "))
     if opening is None:
         return None
     first = opening.group().lower()
     if first in articles[lang]:
-        return gender if gender in articles[lang][first] else None
+        return gender if set(gender) <= set(articles[lang][first]) else None
     if first in pronouns[lang] or not opening.group()[:1].isupper() or lang == "en" and gender != "n":
         return None  # a pronoun chain, or a lower-case word: no subject to read
     return gender  # « Zorgverzekeraar CZ heeft … Hij »: a bare noun or a name
+
+
+def _inverted(lang: str, sentence: str) -> str | None:
+    """German and Dutch put the subject pronoun after the finite verb when another phrase opens
+    the sentence (« Dort leitete sie », « In een reactie laat het weten »): the first pronoun
+    right after a lower-case word, within the first six words and before any comma."""
+    if lang not in ("de", "nl"):
+        return None
+    pronouns, articles = _tables()[0][lang], _tables()[1][lang]
+    words = _WORD.findall(sentence.split(",", 1)[0])[:6]
+    if not words or words[0].lower() in articles:
+        return None  # a noun phrase opens it, most likely its subject
+    for before, word in zip(words, words[1:]):
+        if word in pronouns and before[:1].islower():
+            return pronouns[word]
+    return None
+
+
+def _french_pronoun(toks: list[Token]) -> int | None:
+    """The subject « il » / « elle » opening the sentence, or right after an opening phrase
+    closed by a comma (« Dans une réaction, il »), no subordinate clause before it."""
+    if toks and norm(toks[0].text) in ("il", "elle"):
+        return 0
+    for k in range(1, min(len(toks), 10)):
+        t = toks[k]
+        if t.pos == "SCONJ" or norm(t.text) in ("qui", "que", "qu'", "dont", "où") or t.pos == "PRON" and k == 1:
+            return None
+        if norm(t.text) in ("il", "elle") and t.dep in ("nsubj", "expl:subj") and toks[k - 1].text == ",":
+            return k
+    return None
 
 
 def opening_phrase(doc: Document, toks: list[Token]) -> Antecedent | None:
@@ -115,10 +160,12 @@ def _verb_group(toks: list[Token], k: int) -> tuple[bool, Token | None, bool]:
     """After the pronoun toks[k]: whether « être » is in the verb group, its participle, and
     whether « de » or « que » follows it (« Il a été décidé de », « Il est clair que »)."""
     j, etre, participle = k + 1, False, None
-    while j < len(toks) and toks[j].pos in ("AUX", "VERB", "ADV", "PRON", "ADJ") and j < k + 6:
+    # An adverbial locution may stand inside the group (« serait en outre intervenu »).
+    while j < len(toks) and (toks[j].pos in ("AUX", "VERB", "ADV", "PRON", "ADJ") or toks[j].dep in ("advmod", "fixed")) and j < k + 6:
         etre = etre or toks[j].lemma == "être"
-        if etre and toks[j].pos == "VERB":
-            participle = toks[j]  # the tagger may call it finite (« sera agrandi »)
+        verbal = toks[j].pos == "ADJ" and toks[j].lemma.endswith(("er", "ir", "re")) and toks[j].lemma != toks[j].text.lower()
+        if etre and (toks[j].pos == "VERB" or verbal):
+            participle = toks[j]  # the tagger may call it finite (« sera agrandi ») or an adjective (« opposé »)
         j += 1
     return etre, participle, etre and j < len(toks) and norm(toks[j].text) in _IMPERSONAL_FRAME
 
@@ -165,15 +212,42 @@ def source_agreements(doc: Document, para: int, analysis: Analysis, source: str 
         return []
     out = []
     for i in range(1, len(sents)):
-        gender = _source_pair(lang, src[i - 1], src[i])
-        toks, prev = tokens_in(analysis, sents[i]), tokens_in(analysis, sents[i - 1])
-        if gender is None or not toks or norm(toks[0].text) not in ("il", "elle"):
+        toks = tokens_in(analysis, sents[i])
+        j = _antecedent_sentence(analysis, sents, i)
+        gender = _source_pair(lang, src[j], src[i])
+        prev = tokens_in(analysis, sents[j])
+        if gender is None or not toks:
             continue
-        said, number = PRONOUNS[norm(toks[0].text)]
-        if lang != "en" and said != _RENDERED[gender]:
-            continue  # the French pronoun does not follow the source: MT chose it
+        if norm(toks[0].text) in _FRENCH_DEMONSTRATIVES and len(toks) > 3 and doc.text[toks[0].end : toks[2].end] == "-ci":
+            said, other = _FRENCH_DEMONSTRATIVES[norm(toks[0].text)]
+            topic = opening_phrase(doc, prev)
+            if topic is not None and topic.gender != said and (gender in _RENDERED or len(gender) > 1):
+                pron = replace(toks[0], end=toks[2].end, text=doc.text[toks[0].start : toks[2].end])
+                right = other + "-ci" if pron.text[:1].isupper() else other.lower() + "-ci"
+                out.append(Found(pron, topic, tuple(toks), right))
+            continue
+        k = _french_pronoun(toks)
+        if gender not in _RENDERED or k is None:
+            continue
+        said, number = PRONOUNS[norm(toks[k].text)]
         topic = opening_phrase(doc, prev)
-        if topic is None or topic.gender == said or _impersonal(toks, 0) or fact(toks, 0):
+        if topic is None or topic.gender == said or _impersonal(toks, k) or fact(toks, k):
             continue
-        out.append(Found(toks[0], topic, tuple(toks)))
+        if person_near(doc, Span(sents[j].start, sents[j].end), toks[k].start, said):
+            continue  # « Le président de la commission, Ingrid de Boer, … Elle »: the person
+        if lang != "en" and said != _RENDERED[gender] and topic.gender != _RENDERED[gender]:
+            continue  # the French pronoun does not follow the source, nor does the noun: MT chose both
+        out.append(Found(toks[k], topic, tuple(toks)))
     return out
+
+
+def _antecedent_sentence(analysis: Analysis, sents: list[Span], i: int) -> int:
+    """The sentence before sentence i, or the one before that when it opens with a plural
+    pronoun (« Ceux-ci », « Ils ») and i with a singular one."""
+    if i < 2:
+        return i - 1
+    first = tokens_in(analysis, sents[i])[:1]
+    before = tokens_in(analysis, sents[i - 1])[:1]
+    if first and before and norm(first[0].text) in ("il", "elle", "celui", "celle") and norm(before[0].text) in _PLURAL_OPENINGS:
+        return i - 2
+    return i - 1

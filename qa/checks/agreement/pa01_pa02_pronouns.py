@@ -33,6 +33,7 @@ from qa.checks.agreement._antecedents import (
     verb_after,
 )
 from qa.checks.agreement._noun_topic import impersonal, intent_verb, rival, subject_topic
+from qa.checks.agreement._participle_forms import expected as _expected
 from qa.checks.agreement._relatives import SCOPE as RELATIVE_FORMS
 from qa.checks.agreement._relatives import relatives
 from qa.checks.agreement._wider import wider
@@ -55,8 +56,9 @@ class Agreement:
     right: str = ""  # the corrected pronoun, when not « il » / « elle » (« Celui-ci »)
 
 
-def _participles(doc: Document, toks: list[Token], subj_end: int, ante: Antecedent) -> list[Token]:
-    """Past participles after « être » in the clause of the subject ending at subj_end."""
+def _participles(doc: Document, toks: list[Token], subj_end: int, ante: Antecedent, undo: bool = False) -> list[Token]:
+    """Past participles after « être » in the clause of the subject ending at subj_end (undo: a
+    feminine one too, for a masculine antecedent whose pronoun is being corrected)."""
     out = []
     data = pronoun_data()
     i = next((i for i, t in enumerate(toks) if t.start >= subj_end), len(toks))
@@ -70,7 +72,8 @@ def _participles(doc: Document, toks: list[Token], subj_end: int, ante: Antecede
             pronominal = True
         if t.lemma == "être" and t.pos == "AUX":
             j = i + 1
-            while j < len(toks) and (toks[j].pos == "ADV" or (toks[j].lemma == "être" and toks[j].pos == "AUX")):
+            while j < len(toks) and (toks[j].pos == "ADV" or toks[j].dep in ("advmod", "fixed")
+                                     or (toks[j].lemma == "être" and toks[j].pos == "AUX")):
                 j += 1
             if j < len(toks):
                 p = toks[j]
@@ -79,14 +82,16 @@ def _participles(doc: Document, toks: list[Token], subj_end: int, ante: Antecede
                 # « se sont entendus » after a singular subject: another, plural subject.
                 aux_number = number.get(t.morph.get("Number", ""), ante.number)
                 part_number = number.get(p.morph.get("Number", ""), ante.number)
+                # A participle the tagger read as an adjective keeps its verb's lemma (« opposé »).
+                verbal = p.pos == "ADJ" and p.lemma.endswith(("er", "ir", "re")) and p.lemma != p.text.lower()
                 if (
-                    p.morph.get("VerbForm") == "Part"
+                    (p.morph.get("VerbForm") == "Part" or verbal)
                     and p.morph.get("Tense", "Past") == "Past"
                     and aux_number == ante.number
                     and (part_number == ante.number or not p.text.lower().endswith("s"))
                     and not (pronominal and (stays_invariable(p, nxt, data) or (nxt and nxt.pos in ("DET", "NOUN"))))
                     and not (nxt and nxt.morph.get("VerbForm") == "Inf")
-                    and _expected(p.text, ante) is not None
+                    and _expected(p.text, ante, undo) is not None
                 ):
                     out.append(p)
             i = j
@@ -94,26 +99,6 @@ def _participles(doc: Document, toks: list[Token], subj_end: int, ante: Antecede
             continue
         i += 1
     return out
-
-
-# Past participles whose masculine singular ends in « s » (« pris », « mis », « clos »).
-_S_STEMS = ("is", "os")
-
-
-def _expected(participle: str, ante: Antecedent) -> str | None:
-    """The participle agreed with ante, or None when it already agrees or cannot be judged."""
-    low = participle.lower()
-    if low.endswith("e") or low.endswith("es") or not low[-1:].isalpha():
-        return None  # already marked feminine, or not a simple form
-    if low.endswith("s") and ante.number == "s" and not low.endswith(_S_STEMS):
-        return None  # a plural form: another subject, or a number error this check does not judge
-    if ante.gender == "f":
-        if ante.number == "p" and low.endswith("s") and not low.endswith(_S_STEMS):
-            return participle[:-1] + "es"  # « appelés » → « appelées »
-        return participle + ("es" if ante.number == "p" else "e")
-    if ante.number == "p" and not low.endswith(("s", "x")):
-        return participle + "s"
-    return None
 
 
 def _pronoun_index(toks: list[Token]) -> int | None:
@@ -169,12 +154,12 @@ def _pronoun_or_etre() -> re.Pattern[str]:
 # What PA01 and PA02 both read: the same agreements (conjugation.toml: the forms of « être »;
 # lexicon.tsv and names.toml: the genders of common nouns), from dependencies only, no entities.
 _DATA_FILES = ("gender.tsv", "pronouns.toml", "conjugation.toml", "lexicon.tsv", "names.toml", "grammar.toml",
-               "noun_genders.tsv")
+               "noun_genders.tsv", "first_names.toml", "persons.toml")
 _COMPONENTS = ("parser",)
 
 
 # A subject pronoun opening a sentence that is not the paragraph's first.
-_AFTER_SENTENCE = re.compile(r"[.!?»]\s+(?:\w+,?\s+)?(?:Il|Elle)s?\s|\bqu['’](?:il|elle)\s|[.!?»]\s+Cel(?:ui|le)-ci\s")
+_AFTER_SENTENCE = re.compile(r"[.!?»]\s+(?:\w+,?\s+)?(?:Il|Elle)s?\s|\bqu['’](?:il|elle)\s|[.!?»]\s+Ce(?:lui|lle|ux|lles)-ci\s")
 
 
 def _relative_scope(doc: Document) -> set[int]:
@@ -251,7 +236,7 @@ def agreements(doc: Document, ctx: Context) -> list[Agreement]:
                         continue
                     verb, verb_form = verbs[0], plural
                 wrong = first if (gender, number) != (topic.gender, topic.number) else None
-                parts = _participles(doc, toks, first.end, topic)
+                parts = _participles(doc, toks, first.end, topic, wrong is not None)
                 if wrong is not None or parts:
                     out.append(Agreement(wrong, topic, tuple(parts), verb, verb_form))
                 blocked = masculine_object(toks, topic)
@@ -265,7 +250,7 @@ def agreements(doc: Document, ctx: Context) -> list[Agreement]:
                 coordinated = _coordinated_pronoun(toks, topic)
                 if coordinated is not None and not blocked and not person_near(doc, para, toks[coordinated].start, "m"):
                     pron = toks[coordinated]
-                    parts = _participles(doc, toks, pron.end, topic)
+                    parts = _participles(doc, toks, pron.end, topic, True)
                     out.append(Agreement(pron, topic, tuple(parts)))
             noun = subject_topic(doc, toks)
             if topic is None and noun is not None:
@@ -274,7 +259,7 @@ def agreements(doc: Document, ctx: Context) -> list[Agreement]:
                 seen.append(noun)
         done = {a.pronoun.start for a in out if a.pronoun is not None}
         for f in wider(doc, p, analysis, ctx.source, ctx.source_lang, done):
-            parts = tuple(_participles(doc, list(f.tokens), f.pronoun.end, f.antecedent))
+            parts = tuple(_participles(doc, list(f.tokens), f.pronoun.end, f.antecedent, True))
             out.append(Agreement(f.pronoun, f.antecedent, parts, right=f.right))
     return out
 
@@ -302,7 +287,7 @@ def _noun_agreement(doc: Document, para: Span, toks: list[Token], k: int, topic:
         return None
     if any((s.gender, s.number) == (gender, number) for s in seen if s.span != topic.span):
         return None  # an earlier subject of the paragraph: « Le plan … La mesure … Il prévoit »
-    return Agreement(pron, topic, tuple(_participles(doc, toks, pron.end, topic)), verb, verb_form)
+    return Agreement(pron, topic, tuple(_participles(doc, toks, pron.end, topic, True)), verb, verb_form)
 
 
 def _pronoun_for(token: Token, ante: Antecedent) -> str:
@@ -387,7 +372,7 @@ class ParticipleAgreement(Check):
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         for a in agreements(doc, ctx):
             for p in a.participles:
-                right = _expected(p.text, a.antecedent)
+                right = _expected(p.text, a.antecedent, a.pronoun is not None)
                 if right is None:
                     continue
                 yield self.finding(

@@ -6,6 +6,9 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 
+from qa.checks.agreement._attributes import SCOPE as ATTRIBUTE_SCOPE
+from qa.checks.agreement._attributes import attributes
+from qa.checks.agreement._participle_forms import feminine
 from qa.checks.agreement.pa05_person_gender import known_people
 from qa.checks.base import Context
 from qa.checks.scope import ScopedCheck
@@ -34,11 +37,6 @@ _PLURAL_DETERMINERS = frozenset({"les", "des", "ces", "leurs", "plusieurs", "cer
                                  "ses", "mes", "tes", "aux"})
 _PRONOUNS = {"elle": ("f", "s"), "elles": ("f", "p"), "ils": ("m", "p")}
 _TITLES = frozenset({"M.", "Mme", "Monsieur", "Madame"})
-# Masculine endings of adjectives and their feminine (Grevisse, Le Bon Usage, §§ 529-542);
-# the feminine must be a French word form for the finding to stand.
-_FEMININE_ENDINGS = (("eux", "euse"), ("et", "ète"), ("if", "ive"), ("er", "ère"), ("el", "elle"),
-                     ("en", "enne"), ("on", "onne"), ("", "e"))
-
 
 # A noun with a feminine or plural determiner, then a participle in -é (« les règles, publié »).
 _APPOSED = re.compile(r"\b(?:[Ll]es|[Dd]es|[Cc]es|[Ll]a|[Uu]ne|[Cc]ette)\s+\w+,?\s+\w+é\b")
@@ -46,7 +44,8 @@ _APPOSED = re.compile(r"\b(?:[Ll]es|[Dd]es|[Cc]es|[Ll]a|[Uu]ne|[Cc]ette)\s+\w+,?
 
 def _scope(doc: Document) -> set[int]:
     return {k for k, p in enumerate(doc.paragraphs)
-            if _SCOPE.search(doc.text, p.start, p.end) or _APPOSED.search(doc.text, p.start, p.end)}
+            if _SCOPE.search(doc.text, p.start, p.end) or _APPOSED.search(doc.text, p.start, p.end)
+            or ATTRIBUTE_SCOPE.search(doc.text[p.start : p.end])}
 
 
 @cache
@@ -54,18 +53,6 @@ def _data() -> tuple[frozenset[str], frozenset[str]]:
     data = load_toml("first_names.toml")
     invariable = frozenset(load_toml("pronouns.toml")["invariable_pronominal"])
     return frozenset(data["female"]), invariable
-
-
-def feminine(word: str) -> str | None:
-    """The feminine of a masculine singular participle or adjective, when French has it."""
-    if word.endswith(("e", "s", "x")) and not word.endswith("eux"):
-        return None  # already feminine, epicene, or plural
-    for masc, fem in _FEMININE_ENDINGS:
-        if word.endswith(masc):
-            form = word[: len(word) - len(masc)] + fem
-            if is_french_form(form):
-                return form
-    return None
 
 
 class SubjectAgreement(ByParagraph, ScopedCheck):
@@ -161,6 +148,20 @@ class SubjectAgreement(ByParagraph, ScopedCheck):
                     [right],
                 )
         yield from self._apposed(doc, toks, by_index, analysis)
+        yield from self._attributes(doc, toks, women)
+
+    def _attributes(self, doc: Document, toks: list[Token], women: frozenset[str]) -> Iterator[Finding]:
+        """Attributes of « elle » or of a woman the parse does not tie to her (_attributes)."""
+        sentence: list[Token] = []
+        for t in [*toks, None]:
+            if t is not None and not (t.sent_start and sentence):
+                sentence.append(t)
+                continue
+            for a in attributes(sentence, women):
+                yield self.finding(doc, Span(a.word.start, a.word.end),
+                                   f"« {a.word.text} » is an attribute of « {a.subject} », a woman or feminine: « {a.right} »",
+                                   [a.right])
+            sentence = [t] if t is not None else []
 
     def _apposed(self, doc: Document, toks: list[Token], by_index: dict[int, Token],
                  analysis: Analysis) -> Iterator[Finding]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from qa.checks.agreement._source_roles import source_roles
 from qa.checks.base import Check, Context
 from qa.knowledge.forms import feminine
 from qa.knowledge.person_gender import first_name_gender, people, roles
@@ -72,6 +73,7 @@ class PersonGender(Check):
     data_files = ("persons.toml", "first_names.toml")
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        yield from self._source_roles(doc, ctx)
         known = known_people(doc, ctx)
         if not known:
             return
@@ -89,6 +91,19 @@ class PersonGender(Check):
                                [right])
         yield from self._roles(doc, known)
 
+    def _source_roles(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        """A masculine role noun where the aligned source line names a woman in that role."""
+        if not ctx.source:
+            return
+        lines = [line for line in ctx.source.splitlines() if line.strip()]
+        if len(lines) != len(doc.paragraphs):
+            return
+        for para, line in zip(doc.paragraphs, lines):
+            for fix in source_roles(doc.text, para.start, para.end, line):
+                yield self.finding(doc, Span(fix.start, fix.end),
+                                   f"« {fix.text} » is masculine but the source names a woman in that role: « {fix.right} »",
+                                   [fix.right])
+
     def _roles(self, doc: Document, known: dict[str, str]) -> Iterator[Finding]:
         pattern = _role_phrase()
         for m in re.finditer(_RUN, doc.text):
@@ -102,9 +117,17 @@ class PersonGender(Check):
             if fixed is None:
                 continue
             base = m.start() - len(before)
+            if r["det"].lower() in ("au", "du") and _after_role(before[: r.start("det")]):
+                continue  # « l’adjointe au maire Inge Jansen »: the role phrase completes another
             span = Span(base + r.start("det"), base + r.end("body"))
             yield self.finding(doc, span, f"« {doc[span]} » is masculine but {m.group()} is a woman: « {fixed} »",
                                [fixed])
+
+
+def _after_role(before: str) -> bool:
+    """The text before ends with a role noun, masculine or feminine (« adjointe », « chef »)."""
+    words = re.findall(r"[\w-]+", before[-40:])
+    return bool(words) and (words[-1].lower() in roles() or words[-1].lower() in set(roles().values()))
 
 
 def _feminine_phrase(r: re.Match[str]) -> str | None:
