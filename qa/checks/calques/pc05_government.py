@@ -41,6 +41,8 @@ class Head:
     verb_forms: bool = False
     # The head counts only as a pronominal verb, after its reflexive clitic (« se monter à »).
     reflexive: bool = False
+    # The head is not read after a reflexive clitic (« se sont rencontrés avec plaisir »).
+    not_reflexive: bool = False
 
 
 @cache
@@ -55,7 +57,8 @@ def _table() -> tuple[dict[str, list[Head]], dict[str, frozenset[str]], frozense
             forms = frozenset(fold_key(w) for w in entry["words"])
         head = Head(forms, frozenset(entry["wrong"]), entry["right"], tuple(entry["lang"]),
                     frozenset(fold_key(w) for w in entry.get("unless", ())), entry.get("quantity", False), entry["ref"],
-                    entry["pos"] == "verb", entry["pos"] == "forms", entry.get("reflexive", False))
+                    entry["pos"] == "verb", entry["pos"] == "forms", entry.get("reflexive", False),
+                    entry.get("not_reflexive", False))
         for form in forms:
             by_form.setdefault(form, []).append(head)
     unless = {prep: frozenset(fold_key(w) for w in words) for prep, words in data["unless"].items()}
@@ -112,6 +115,8 @@ class Government(Check):
                 if keys[prep.i] not in head.wrong or (ctx.source_lang and ctx.source_lang not in head.lang):
                     continue
                 pronominal = before is not None and keys[before.i] in _PRONOMINAL
+                if head.not_reflexive and any(keys[k] in _PRONOMINAL for k in range(max(0, head_tok.i - 2), head_tok.i)):
+                    continue  # « ils se sont rencontrés avec plaisir »
                 if head.reflexive and not pronominal:
                     continue  # « la route monte sur 10 km »: only « se monter sur » copies « sich belaufen auf »
                 if before is not None and before.pos == ("DET" if head.verb else "PRON") and not (head.verb_forms and pronominal):
