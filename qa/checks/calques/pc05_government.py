@@ -114,7 +114,8 @@ class Government(Check):
             for head in by_form.get(keys[head_tok.i], ()):
                 if keys[prep.i] not in head.wrong or (ctx.source_lang and ctx.source_lang not in head.lang):
                     continue
-                pronominal = before is not None and keys[before.i] in _PRONOMINAL
+                pronominal = before is not None and (keys[before.i] in _PRONOMINAL or (
+                    before.pos == "AUX" and before.i > 0 and keys[before.i - 1] in _PRONOMINAL))  # « s'est excusé »
                 if head.not_reflexive and any(keys[k] in _PRONOMINAL for k in range(max(0, head_tok.i - 2), head_tok.i)):
                     continue  # « ils se sont rencontrés avec plaisir »
                 if head.reflexive and not pronominal:
