@@ -128,13 +128,17 @@ class VerbFinal(Check):
         """« que la ville les coûts trop bas a estimé », « qu'il plus longtemps dans la ruche
         reste »: the finite verb of a subordinate clause at its end (German and Dutch
         Nebensatz order), after its subject and an object or adverbials."""
-        if sub.text.lower() not in _w("subordinators") or sub.i + 2 >= len(toks):
+        relative = sub.text.lower() == "qui" and sub.i > 0 and toks[sub.i - 1].pos not in ("ADP", "PRON") \
+            and toks[sub.i - 1].text.lower() not in _w("prepositions") and not sub.sent_start
+        if (sub.text.lower() not in _w("subordinators") and not relative) or sub.i + 2 >= len(toks):
             return None
-        first = toks[sub.i + 1]
+        first = sub if relative else toks[sub.i + 1]  # « qui la ville depuis 2019 dirige »: « qui » is the subject
         if first.para != sub.para:
             return None
         pronoun = first.text.lower() in _w("subject_pronouns")
-        if pronoun:
+        if relative:
+            end = sub.i + 1
+        elif pronoun:
             end = first.i + 1
         elif first.text.lower() in _w("determiners") and toks[first.i + 1].pos == "NOUN" and toks[first.i + 1].text.islower():
             end = first.i + 2
