@@ -114,7 +114,7 @@ class VerbFinal(Check):
                                      "veut", "veulent", "voulait", "voulaient", "voudrait", "voudraient", "faut", "fallait",
                                      "va", "vont", "allait", "allaient", "sait", "savent", "peux", "dois", "veux", "pouvons",
                                      "devons", "voulons", "pouvez", "devez", "voulez", "allons", "allez", "vais"}
-        heads |= {w.replace("’", "'") for w in _w("subordinators")}
+        heads |= {w.replace("’", "'") for w in _w("subordinators")} | {"qui"}
         return {k for k, ws in enumerate(paragraph_words(doc, ctx)) if not ws.isdisjoint(heads)}
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
