@@ -1,4 +1,4 @@
-"""SY01-SY03: the invariants of qa/data/syntax.toml, and the checks on texts of different kinds."""
+"""SY01-SY05: the invariants of qa/data/syntax.toml, and the checks on texts of different kinds."""
 
 from __future__ import annotations
 
@@ -27,6 +27,30 @@ def test_the_auxiliaries_are_finite_forms_of_avoir() -> None:
     forms = conjugate("avoir")
     finite = {form for slot, form in forms.items() if slot not in ("inf", "pp", "ppr")}
     assert set(DATA["verb_final"]["auxiliaries"]) <= finite
+
+
+def test_the_verb_second_forms_are_what_their_lists_say() -> None:
+    modal = {form for verb in ("pouvoir", "devoir", "vouloir") for slot, form in conjugate(verb).items() if slot not in ("inf", "pp", "ppr")}
+    assert set(DATA["verb_second"]["modals"]) <= modal
+    saying = {form for verb in ("dire", "déclarer", "annoncer", "expliquer", "préciser", "souligner", "affirmer", "indiquer",
+                                "ajouter", "estimer", "assurer", "confirmer", "rappeler", "répondre", "écrire")
+              for form in conjugate(verb).values()}
+    assert set(DATA["verb_second"]["saying"]) <= saying
+
+
+def test_the_recipient_passive_verbs_have_participles() -> None:
+    for verb in DATA["recipient_passive"]["verbs"]:
+        assert conjugate(verb)["pp"], verb
+    avoir = {form for slot, form in conjugate("avoir").items() if slot not in ("inf", "pp", "ppr")}
+    assert set(DATA["recipient_passive"]["avoir"]) <= avoir
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hier a le conseil municipal adopté le budget, qui la commune depuis des années attend.", [("SY04", "Hier a le conseil municipal adopté")]),
+    ("Les infirmières ont été données une prime. Hier, le conseil a adopté le budget.", [("SY05", "ont été données")]),
+])
+def test_verb_second_and_recipient_passive(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _codes(text, ("SY04", "SY05")) == expected
 
 
 def test_the_time_nouns_hold_the_calendar() -> None:

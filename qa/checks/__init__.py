@@ -57,6 +57,8 @@ from qa.checks.calques.pc07_source_idiom import SourceIdiom
 from qa.checks.syntax.sy01_verb_final import VerbFinal
 from qa.checks.syntax.sy02_extended_attribute import ExtendedAttribute
 from qa.checks.syntax.sy03_noun_adjunct import NounAdjunct
+from qa.checks.syntax.sy04_verb_second import VerbSecond
+from qa.checks.syntax.sy05_recipient_passive import RecipientPassive
 from qa.checks.mistranslation.mt01_false_friend import FalseFriend
 from qa.checks.source.sa01_glossary_term import SourceTerm
 from qa.checks.source.sa02_proper_name import SourceName
@@ -124,6 +126,8 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     VerbFinal,
     ExtendedAttribute,
     NounAdjunct,
+    VerbSecond,
+    RecipientPassive,
     FalseFriend,
     SourceTerm,  # source-aware (SA): silent unless the source is known
     SourceName,

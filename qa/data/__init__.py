@@ -98,7 +98,7 @@ FILES: dict[str, Toml | Tsv] = {
         "saying_verbs": ARRAY, "source_pronouns": TABLE, "source_articles": TABLE,
     }),
     "source_terms.toml": Toml(1, {"term": ARRAY}),
-    "syntax.toml": Toml(1, {"verb_final": TABLE, "attribute": TABLE, "adjunct": TABLE}),
+    "syntax.toml": Toml(1, {"verb_final": TABLE, "attribute": TABLE, "adjunct": TABLE, "verb_second": TABLE, "recipient_passive": TABLE}),
     "spacing.toml": Toml(1, {"glue": TABLE, "titles": TABLE, "incise": TABLE}),
     "typography.toml": Toml(1, {"units": TABLE, "times": TABLE, "ordinals": TABLE, "grouping": TABLE}),
     "transliteration.toml": Toml(1, {

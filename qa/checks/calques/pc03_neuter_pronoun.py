@@ -13,6 +13,11 @@ from qa.knowledge.nlp import Analysis, Token
 from qa.model.textutil import fold_key, is_sentence_start
 
 _NEUTER_OPENING = re.compile(r"(?:^|[.!?…:][\"»“”„']?\s+)[\"«„“']?\s*(?:Es|Het|It)\s")
+# A cleft sentence of the source: « Es ist vor allem die Ministerin, die … », « Het zijn de
+# ouders die … », « It is the families who … »: its pronoun is neuter whatever came before.
+_SOURCE_CLEFT = re.compile(
+    r"(?:^|[.!?…:][\"»“”„']?\s+)[\"«„“']?\s*(?:Es\s+(?:ist|war|sind|waren)|Het\s+(?:is|was|zijn|waren)|It\s+(?:is|was))\s"
+    r"[^.!?]*?\s(?:die|der|das|dat|who|that)\s")
 _IL = re.compile(r"\bIl\s+(?:ne\s+|n['’]\s*)?([^\W\d_]+)")
 
 
@@ -91,15 +96,26 @@ class NeuterPronoun(Check):
                 fix = "Cela a"  # « Es wurde sehr gut angenommen » → « Il a été très bien accepté »
             else:
                 continue
-            if _has_antecedent(doc, analysis, tok) or _antecedent_in_previous_segment(doc, ctx, tok):
-                continue
+            cleft = key in copulas and _source_cleft(ctx) and self._relative_follows(toks, nxt.i + 1)
+            if not cleft and (_has_antecedent(doc, analysis, tok) or _antecedent_in_previous_segment(doc, ctx, tok)):
+                continue  # a cleft of the source (« Es ist … die ») has no antecedent to look for
             span = Span(tok.start, end.end)
             yield self.finding(
                 doc, span,
                 f"« {doc[span]} » renders a neuter source pronoun (nl « het », de « es »); "
-                f"with no masculine antecedent French says « {fix} »",
+                + (f"the source's sentence is a cleft (« es ist … die »): French says « {fix} … qui »" if cleft
+                   else f"with no masculine antecedent French says « {fix} »"),
                 suggestions=[fix, fix.replace("Cela", "Ceci")] if fix.startswith("Cela") else [fix],
             )
+
+    @staticmethod
+    def _relative_follows(toks: tuple[Token, ...], j: int) -> bool:
+        """« qui » or « que » later in the sentence: « Il est surtout l'adjointe … qui »."""
+        while j < len(toks) and not toks[j].sent_start:
+            if fold_key(toks[j].text) in ("qui", "que", "qu'"):
+                return True
+            j += 1
+        return False
 
     @staticmethod
     def _passive_ends(toks: tuple[Token, ...], j: int) -> bool:
@@ -129,6 +145,11 @@ class NeuterPronoun(Check):
             return False
         noun = toks[k]
         return noun.pos in ("NOUN", "ADJ") and fold_key(noun.text) not in impersonal
+
+
+def _source_cleft(ctx: Context) -> bool:
+    """The source segment holds a cleft sentence opened by a neuter pronoun (« Es ist … die »)."""
+    return bool(ctx.source) and _SOURCE_CLEFT.search(ctx.source) is not None
 
 
 def _neuter_source(ctx: Context) -> bool:

@@ -20,7 +20,10 @@ from qa.model.textutil import fold_key, match_case
 
 _LANG = {"en": "English", "nl": "Dutch", "de": "German"}
 _ARTICLES = frozenset({"le", "les"})  # contract with « à » and « de »
+_CONTRACTED = {"au": "du", "aux": "des"}  # « à » + article, when French wants « de » + article
 _REFLEXIVE = frozenset({"se", "s'", "me", "m'", "te", "t'"})
+# The clitics of a pronominal verb (« se plaignent », « nous nous réjouissons »).
+_PRONOMINAL = _REFLEXIVE | {"nous", "vous"}
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,13 @@ class Head:
     quantity: bool
     ref: str
     verb: bool
+    # « forms »: the listed forms are a verb's (and its nouns'), so a reflexive clitic before
+    # one is the pronominal verb (« se plaignent sur »), not a reason to stay quiet.
+    verb_forms: bool = False
+    # The head counts only as a pronominal verb, after its reflexive clitic (« se monter à »).
+    reflexive: bool = False
+    # The head is not read after a reflexive clitic (« se sont rencontrés avec plaisir »).
+    not_reflexive: bool = False
 
 
 @cache
@@ -47,7 +57,8 @@ def _table() -> tuple[dict[str, list[Head]], dict[str, frozenset[str]], frozense
             forms = frozenset(fold_key(w) for w in entry["words"])
         head = Head(forms, frozenset(entry["wrong"]), entry["right"], tuple(entry["lang"]),
                     frozenset(fold_key(w) for w in entry.get("unless", ())), entry.get("quantity", False), entry["ref"],
-                    entry["pos"] == "verb")
+                    entry["pos"] == "verb", entry["pos"] == "forms", entry.get("reflexive", False),
+                    entry.get("not_reflexive", False))
         for form in forms:
             by_form.setdefault(form, []).append(head)
     unless = {prep: frozenset(fold_key(w) for w in words) for prep, words in data["unless"].items()}
@@ -103,14 +114,20 @@ class Government(Check):
             for head in by_form.get(keys[head_tok.i], ()):
                 if keys[prep.i] not in head.wrong or (ctx.source_lang and ctx.source_lang not in head.lang):
                     continue
-                if before is not None and before.pos == ("DET" if head.verb else "PRON"):
+                pronominal = before is not None and (keys[before.i] in _PRONOMINAL or (
+                    before.pos == "AUX" and before.i > 0 and keys[before.i - 1] in _PRONOMINAL))  # « s'est excusé »
+                if head.not_reflexive and any(keys[k] in _PRONOMINAL for k in range(max(0, head_tok.i - 2), head_tok.i)):
+                    continue  # « ils se sont rencontrés avec plaisir »
+                if head.reflexive and not pronominal:
+                    continue  # « la route monte sur 10 km »: only « se monter sur » copies « sich belaufen auf »
+                if before is not None and before.pos == ("DET" if head.verb else "PRON") and not (head.verb_forms and pronominal):
                     continue  # « la demande » is the noun, « il demande » the verb
                 after = phrase_word(toks, keys, prep.i)
                 if after is None or after in unless.get(keys[prep.i], ()) or after in head.unless:
                     continue
                 if not head.quantity and (after[:1].isdigit() or toks[prep.i + 1].pos == "NUM"):
                     continue  # « après le 15 mars », « réagir sur 3 points »: a date or a count
-                if not head.verb and head_tok.i > 0 and keys[head_tok.i - 1] in _REFLEXIVE:
+                if not head.verb and not head.verb_forms and head_tok.i > 0 and keys[head_tok.i - 1] in _REFLEXIVE:
                     continue  # « se fier sur » is the verb « fier », not the adjective
                 if head.quantity and not _quantity(toks, keys, prep.i, units):
                     continue
@@ -127,6 +144,8 @@ class Government(Check):
         nxt = toks[prep.i + 1]
         if head.right == "":
             span, fix = Span(prep.start, nxt.start), ""
+        elif keys[prep.i] in _CONTRACTED and head.right == "de":
+            span, fix = Span(prep.start, prep.end), _CONTRACTED[keys[prep.i]]
         elif head.right in ("à", "de") and keys[nxt.i] in _ARTICLES and nxt.pos == "DET":
             span = Span(prep.start, nxt.end)
             fix = contract(f"{head.right} {nxt.text}")

@@ -1,1 +1,1 @@
-"""SY01-: the word order of the source (German, Dutch, English) carried into French."""
+"""SY01-: the syntax of the source (German, Dutch, English) carried into French: its word order, its passive."""

@@ -115,3 +115,18 @@ def adjective(low: str) -> bool:
     """The tables know the word, or its masculine singular, as an adjective."""
     stem = low[:-1] if low.endswith(("s", "x")) else low
     return any(c in _index("adj") or any(lemma in _index("adj") for lemma in _lemmas(c)) for c in {low, stem, stem.removesuffix("e")})
+
+
+_FINITE_SLOTS = ("pres", "impf", "fut", "cond", "ps", "subj")
+
+
+def finite(t: Token) -> bool:
+    """A finite verb: spaCy's tag, or, where a broken word order spoiled the tag
+    (« trouvaient/ADV », « placera/NOUN »), a form the conjugation tables give in a finite
+    tense of one of its lemmas and that is not a noun itself (« ferme », « reste » stay out)."""
+    if t.pos in ("VERB", "AUX") and t.morph.get("VerbForm") == "Fin":
+        return True
+    low = t.text.lower()
+    if not t.text.isalpha() or not t.text.islower() or low in _index("noun") or t.pos in ("DET", "ADP", "PRON", "CCONJ", "SCONJ"):
+        return False
+    return any(slot.startswith(_FINITE_SLOTS) and form == low for lemma in _lemmas(low) for slot, form in _forms(lemma).items())

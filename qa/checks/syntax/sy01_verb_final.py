@@ -7,13 +7,19 @@ from collections.abc import Iterator
 
 from qa.checks.base import Check, Context
 from qa.checks.scope import paragraph_words
-from qa.checks.syntax._shared import infinitive, is_word, nominal, participle, plural, words
+from qa.checks.syntax._shared import finite, infinitive, is_word, nominal, participle, plural, words
 from qa.knowledge.nlp import Token
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding
 
 _GAP = 14  # at most this many words between the auxiliary and its participle
 _QUANTITY = frozenset(["beaucoup", "peu", "trop", "assez", "tant", "autant", "plus", "moins"])
+# The negation German and Dutch put before the verb at the end of the clause (« dass sie nicht
+# genug Personal fanden », « qu'elles pas assez de personnel trouvaient »): French puts « ne »
+# before the finite verb and the adverb after it.
+_NE = frozenset(["ne", "n'", "n’"])
+_NEGATIONS = frozenset(["pas", "plus", "jamais", "guère", "point"])
+_VOWELS = tuple("aeiouyhéèêëàâîïôûù")
 
 
 def _w(key: str) -> frozenset[str]:
@@ -108,7 +114,7 @@ class VerbFinal(Check):
                                      "veut", "veulent", "voulait", "voulaient", "voudrait", "voudraient", "faut", "fallait",
                                      "va", "vont", "allait", "allaient", "sait", "savent", "peux", "dois", "veux", "pouvons",
                                      "devons", "voulons", "pouvez", "devez", "voulez", "allons", "allez", "vais"}
-        heads |= {w.replace("’", "'") for w in _w("subordinators")}
+        heads |= {w.replace("’", "'") for w in _w("subordinators")} | {"qui"}
         return {k for k, ws in enumerate(paragraph_words(doc, ctx)) if not ws.isdisjoint(heads)}
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
@@ -122,13 +128,17 @@ class VerbFinal(Check):
         """« que la ville les coûts trop bas a estimé », « qu'il plus longtemps dans la ruche
         reste »: the finite verb of a subordinate clause at its end (German and Dutch
         Nebensatz order), after its subject and an object or adverbials."""
-        if sub.text.lower() not in _w("subordinators") or sub.i + 2 >= len(toks):
+        relative = sub.text.lower() == "qui" and sub.i > 0 and toks[sub.i - 1].pos not in ("ADP", "PRON") \
+            and toks[sub.i - 1].text.lower() not in _w("prepositions") and not sub.sent_start
+        if (sub.text.lower() not in _w("subordinators") and not relative) or sub.i + 2 >= len(toks):
             return None
-        first = toks[sub.i + 1]
+        first = sub if relative else toks[sub.i + 1]  # « qui la ville depuis 2019 dirige »: « qui » is the subject
         if first.para != sub.para:
             return None
         pronoun = first.text.lower() in _w("subject_pronouns")
-        if pronoun:
+        if relative:
+            end = sub.i + 1
+        elif pronoun:
             end = first.i + 1
         elif first.text.lower() in _w("determiners") and toks[first.i + 1].pos == "NOUN" and toks[first.i + 1].text.islower():
             end = first.i + 2
@@ -143,7 +153,7 @@ class VerbFinal(Check):
             tl = t.text.lower()
             if not is_word(t) or tl in _w("stops") or t.pos == "PRON" or tl in _w("clitics"):
                 return None  # « autant que ses ressources le lui permettent »
-            if t.pos in ("VERB", "AUX") and t.morph.get("VerbForm") == "Fin" and not (gap and gap[-1].text.lower() in _w("determiners")):
+            if finite(t) and not (gap and gap[-1].text.lower() in _w("determiners")):
                 break
             gap.append(t)
             j += 1
@@ -158,14 +168,31 @@ class VerbFinal(Check):
             k += 1
         if len(gap) < 2 or not _boundary(toks, k, sub.para):
             return None
+        lead = 1 if gap[0].text.lower() in _NE else 0  # « que les travaux ne pas trop le tourisme affectent »
+        core = gap[lead:]
+        if not core or (lead and core[0].text.lower() not in _NEGATIONS):
+            return None
+        # « pas assez de personnel » is a negation; « plus » without « ne » a comparison or a
+        # quantity (« plus longtemps », « plus de toilettes »)
+        negated = bool(lead) or (core[0].text.lower() in _NEGATIONS and core[0].text.lower() != "plus")
         if pronoun:
-            if gap[0].pos not in ("ADV", "ADJ", "NOUN", "DET"):
+            if gap[0].pos not in ("ADV", "ADJ", "NOUN", "DET") and not negated:
                 return None  # « qu'en ... »: a preposition after the pronoun is not this order
-        elif not _bare_object(gap) or gap[0].text.lower() not in _w("determiners"):
-            return None  # « que le président de la République a signé »: the subject's complement
+        else:
+            obj = core[1:] if negated else core
+            while len(obj) > 1 and obj[0].pos == "ADV" and obj[1].text.lower() not in _w("partitives"):
+                obj = obj[1:]  # « ne pas trop le tourisme »
+            opener = obj[0].text.lower() if obj else ""
+            quantity = opener in _QUANTITY and len(obj) > 1 and obj[1].text.lower() in _w("partitives")
+            if not obj or not _bare_object(obj) or not (opener in _w("determiners") or quantity):
+                return None  # « que le président de la République a signé »: the subject's complement
         text = doc.text
         subject = text[first.start : toks[end - 1].end]
-        fix = f"{subject} {text[toks[verb_start].start:toks[k - 1].end]} {text[gap[0].start:gap[-1].end]}"
+        verb = text[toks[verb_start].start:toks[k - 1].end]
+        if negated and toks[verb_start].text.lower() not in _NE:
+            ne = ("n’" if "’" in text and "'" not in text else "n'") if verb.lower().startswith(_VOWELS) else "ne "
+            verb = ne + verb
+        fix = f"{subject} {verb} {text[core[0].start:gap[-1].end]}"
         return self.finding(doc, Span(first.start, toks[k - 1].end),
                             f"the verb « {toks[j].text} » stands at the end of the clause, after its object (source word order)", [fix])
 
