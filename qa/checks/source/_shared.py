@@ -55,3 +55,27 @@ def aligned(source: str, target: str) -> list[tuple[str, int, str]]:
     if len(src) == len(tgt) > 1 and all(_RATIO[0] <= len(t) / max(1, len(s)) <= _RATIO[1] for (_, s), (_, t) in zip(src, tgt)):
         return [(s, offset, t) for (_, s), (offset, t) in zip(src, tgt)]
     return [(source, 0, target)]
+
+
+# A source word counts as rendered when one of its dictionary translations, or the word
+# itself (a cognate or a name), shares its first letters with a word of the target.
+_STEM = 4
+_CONTENT = re.compile(r"[^\W\d_]{5,}")
+_MIN_RENDERED = 0.2
+_MIN_WORDS = 5
+
+
+def seems_aligned(source: str, target: str, lang: str) -> bool:
+    """Whether the target translates this source at all: a file whose lines slipped by one
+    (a segment paired with its neighbour's translation) renders almost none of the source's
+    longer words that the bilingual dictionary knows (by a translation, or as a cognate),
+    and a comparison of their meanings would report noise. Too few such words to tell (or
+    no dictionary) counts as aligned."""
+    from qa.knowledge.bilingual import lookup
+
+    stems = {fold(w)[:_STEM] for w in re.findall(r"[^\W\d_]{4,}", target)}
+    known = [(w, found[1]) for w in _CONTENT.findall(source) if (found := lookup(w, lang)) is not None]
+    if len(known) < _MIN_WORDS:
+        return True
+    rendered = sum(any(fold(c)[:_STEM] in stems for c in [w] + [t.split()[0] for t in entry.translations if t.split()]) for w, entry in known)
+    return rendered / len(known) >= _MIN_RENDERED

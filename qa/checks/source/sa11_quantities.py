@@ -18,7 +18,7 @@ from decimal import Decimal
 from functools import cache
 
 from qa.checks.base import Check, Context
-from qa.checks.source._shared import aligned, strip_placeholders
+from qa.checks.source._shared import aligned, seems_aligned, strip_placeholders
 from qa.checks.source.sa03_sa04_numbers import source_numbers, target_numbers
 from qa.data import load_toml
 from qa.model.document import Document, Span
@@ -205,9 +205,14 @@ def added_numbers(source: str, target: str, lang: str, raw: str = "") -> list[tu
         return []
     # Both locales (an English source with decimal commas), and every run of digits, glued
     # or not (« 90er-Jahren », « the 2000s », « 2019,27 » for « 2019, 27 »).
-    known = set(source_numbers(source, lang)) | set(source_numbers(source, "de" if lang == "en" else "en"))
+    numbers = source_numbers(source, lang)
+    if any(not target_numbers(target)[v] for v in numbers):
+        return []  # a number of the source changed: SA03's finding says so
+    known = set(numbers) | set(source_numbers(source, "de" if lang == "en" else "en"))
     # ``raw``: the segment's source with its placeholders, since « $4 » reads as one.
     known |= {Decimal(d) for d in re.findall(r"\d+", source + " " + raw)}
+    # A decade written in two digits (« 90er-Jahren », « the '90s ») is a year in French.
+    known |= {Decimal(c + int(d)) for d in re.findall(r"(?<!\d)\d{2}(?!\d)", source + " " + raw) for c in (1900, 2000)}
     for m in _TIME.finditer(source):
         known |= {Decimal(m.group(1)), Decimal(m.group(2)), Decimal(int(m.group(1)) + 12)}
     known |= {Decimal(v) for w, v in _meaning()["spelled"].get(lang, {}).items() if re.search(rf"\b{w}", source, re.IGNORECASE)}
@@ -219,7 +224,34 @@ def added_numbers(source: str, target: str, lang: str, raw: str = "") -> list[tu
     return out
 
 
-_DIGITS = re.compile(r"(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?![\w]|[.,]\d)|(?<![\w.,])\d+(?:,\d+)?(?![\w]|[.,]\d)")
+# Not after a hyphen (« COVID-19 », « F-16 »): part of a name.
+_DIGITS = re.compile(r"(?<![\w.,-])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?![\w]|[.,]\d)|(?<![\w.,-])\d+(?:,\d+)?(?![\w]|[.,]\d)")
+
+
+def _changes(text: str, lang: str) -> dict[str, list[tuple[int, int, str]]]:
+    """Words of a change up and down in a sentence: {"up": [(start, end, word)], "down": …}."""
+    table = _meaning()["change"]
+    out: dict[str, list[tuple[int, int, str]]] = {"up": [], "down": []}
+    for m in re.finditer(r"[^\W\d_]+", text):
+        w = m.group().lower()
+        for way in ("up", "down"):
+            if any(w.startswith(p) for p in table[f"{way}_{lang}"]):
+                out[way].append((m.start(), m.end(), m.group()))
+    return out
+
+
+def reversed_change(source: str, target: str, lang: str) -> tuple[str, tuple[int, int, str]] | None:
+    """(the source's word, the target's word of the other way) when the source says a change
+    one way and the target has no word of it, only of the other way (more of them than the
+    source has: « gestiegene Kosten, sinkender Konsum » → « hausse des coûts, hausse du
+    consommation »)."""
+    if f"up_{lang}" not in _meaning()["change"]:
+        return None
+    said, written = _changes(source, lang), _changes(target, "fr")
+    for way, other in (("up", "down"), ("down", "up")):
+        if said[way] and not written[way] and len(written[other]) > len(said[other]):
+            return said[way][0][2], written[other][0]
+    return None
 
 
 # French approximations of a round number (« une trentaine » for « around thirty »).
@@ -267,6 +299,8 @@ class QuantitySwap(Check):
         lang = ctx.source_lang or "en"
         if not ctx.source or lang not in _numbers()["months"] or not doc.text.strip():
             return
+        if not seems_aligned(ctx.source, doc.text, lang):
+            return  # the line slipped: its source is a neighbour's
         for source, offset, target in aligned(strip_placeholders(ctx.source), doc.text):
             for lost, s, e in _swaps(source, target, lang):
                 word = target[s:e]
@@ -284,6 +318,10 @@ class QuantitySwap(Check):
                             doc, Span(offset + m.start(), offset + m.end()),
                             f"« {m.group()} » where the source says {direction} than: comparison reversed?",
                         )
+            flip = reversed_change(source, target, lang)
+            if flip is not None:
+                word, (s, e, french) = flip
+                yield self.finding(doc, Span(offset + s, offset + e), f"« {french} » where the source says « {word} »: change reversed?")
             for s, e, number in added_numbers(source, target, lang, ctx.source)[:1]:
                 yield self.finding(doc, Span(offset + s, offset + e), f"« {number} » is not a number of the source: added in translation?")
             missing = spelled_missing(source, target, lang)
