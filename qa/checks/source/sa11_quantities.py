@@ -200,7 +200,8 @@ _TIME = re.compile(r"\b(\d{1,2})[.:](\d{2})(?=\s*(?:Uhr|uur|h\b|a\.?m\.?|p\.?m\.
 def added_numbers(source: str, target: str, lang: str, raw: str = "") -> list[tuple[int, int, str]]:
     """Numbers written in digits in the target whose value the source has in no form: an
     invented figure (« selon un sondage auprès de 2 000 cyclistes »). 0 and 1 aside, and
-    sentences whose source converts a unit."""
+    sentences whose source converts a unit. Numbers in words are left out: French says
+    « six mois » for « ein halbes Jahr » and « mille milliards » for « eine Billion »."""
     if _CONVERTED.search(source):
         return []
     # Both locales (an English source with decimal commas), and every run of digits, glued
@@ -216,11 +217,33 @@ def added_numbers(source: str, target: str, lang: str, raw: str = "") -> list[tu
     for m in _TIME.finditer(source):
         known |= {Decimal(m.group(1)), Decimal(m.group(2)), Decimal(int(m.group(1)) + 12)}
     known |= {Decimal(v) for w, v in _meaning()["spelled"].get(lang, {}).items() if re.search(rf"\b{w}", source, re.IGNORECASE)}
+    known |= _compound_numbers(source, lang)
     out = []
     for m in _DIGITS.finditer(target):
         value = next(iter(target_numbers(m.group())), None)
         if value is not None and value > 1 and value not in known and value.normalize() not in known:
             out.append((m.start(), m.end(), m.group()))
+    return out
+
+
+# How a ten and a unit join in words: « ninety-three », « dreiundneunzig », « drieënnegentig ».
+_JOIN = {"en": "{ten}[-\\s]{unit}", "de": "{unit}und{ten}", "nl": "{unit}(?:en|ën){ten}"}
+_ONE = {"en": "one", "de": "ein", "nl": "een"}
+
+
+def _compound_numbers(source: str, lang: str) -> set[Decimal]:
+    """Values of the numbers 21–99 written in words in the source."""
+    if lang not in _JOIN:
+        return set()
+    table = _meaning()["spelled"].get(lang, {})
+    units = {w: v for w, v in table.items() if 2 <= v <= 9} | {_ONE[lang]: 1}
+    tens = {w: v for w, v in table.items() if v in range(20, 100, 10)}
+    pattern = _JOIN[lang]
+    out = set()
+    for ten, t in tens.items():
+        for unit, u in units.items():
+            if re.search(pattern.format(ten=ten, unit=unit), source, re.IGNORECASE):
+                out.add(Decimal(t + u))
     return out
 
 
