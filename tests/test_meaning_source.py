@@ -41,3 +41,9 @@ def test_quantity_words_and_added_numbers() -> None:
     assert added_numbers("The ferry sails 12 miles.", "Le ferry parcourt 19 kilomètres.", "en") == []
     assert added_numbers("Prices rose.", "Les prix ont augmenté de 4 %.", "en") == [(25, 26, "4")]
     assert reversed_change("Der Konsum ist gesunken.", "La consommation est en hausse.", "de") == ("gesunken", (23, 29, "hausse"))
+
+
+def test_a_reversed_change_points_at_the_word_where_the_source_has_it() -> None:
+    target = "Elle cite la hausse des coûts et la hausse de la consommation."
+    word, (start, end, french) = reversed_change("Sie nennt gestiegene Kosten und den sinkenden Konsum.", target, "de") or ("", (0, 0, ""))
+    assert (word, french, start) == ("sinkenden", "hausse", target.rindex("hausse"))

@@ -273,7 +273,10 @@ def reversed_change(source: str, target: str, lang: str) -> tuple[str, tuple[int
     said, written = _changes(source, lang), _changes(target, "fr")
     for way, other in (("up", "down"), ("down", "up")):
         if said[way] and not written[way] and len(written[other]) > len(said[other]):
-            return said[way][0][2], written[other][0]
+            # The target's word nearest, in relative position, to the source's word: the
+            # second « hausse » of « hausse des coûts … hausse de la consommation ».
+            where = said[way][0][0] / max(1, len(source))
+            return said[way][0][2], min(written[other], key=lambda w: abs(w[0] / max(1, len(target)) - where))
     return None
 
 
