@@ -39,7 +39,8 @@ def test_quantity_words_and_added_numbers() -> None:
         ("weekday", "mardi"): "Dienstagabend", ("scale", "million"): "Millionen", ("currency", "franc"): "Franken"
     }
     assert added_numbers("The ferry sails 12 miles.", "Le ferry parcourt 19 kilomètres.", "en") == []
-    assert added_numbers("Prices rose.", "Les prix ont augmenté de 4 %.", "en") == [(25, 26, "4")]
+    assert added_numbers("Prices rose.", "Les prix ont augmenté de 40 %.", "en") == [(25, 27, "40")]
+    assert added_numbers("Prices rose.", "Les prix ont augmenté de 4 %.", "en") == []  # under ten: « 7 jours » for « a week »
     assert reversed_change("Der Konsum ist gesunken.", "La consommation est en hausse.", "de") == ("gesunken", (23, 29, "hausse"))
 
 

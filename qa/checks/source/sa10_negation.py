@@ -29,28 +29,38 @@ def _data() -> dict:
     return load_toml("meaning.toml")
 
 
-def _words(text: str) -> list[str]:
+def _tokens(text: str) -> list[tuple[str, bool]]:
+    """Lower-case words, « n't » apart, each with whether a hyphen joins it to the next
+    (« never-ending »)."""
     out = []
     for m in _WORD.finditer(text):
         w = m.group().lower().replace("’", "'")
+        joined = text[m.end() : m.end() + 1] == "-"
         if w.endswith("n't") and len(w) > 3:
-            out += [w[:-3], "n't"]
+            out += [(w[:-3], False), ("n't", joined)]
         else:
-            out.append(w)
+            out.append((w, joined))
     return out
+
+
+def _words(text: str) -> list[str]:
+    return [w for w, _ in _tokens(text)]
 
 
 def source_negations(text: str, lang: str) -> list[str]:
     """The negation words of a source sentence, those of fixed phrases that French renders
-    without a negation (« not only », « nicht selten », « no more than ») left out."""
+    without a negation (« not only », « nicht selten », « no more than », « whether or not »)
+    and those joined by a hyphen (« never-ending ») left out."""
     data = _data()
     markers = set(data["negation"].get(lang, ()))
     skips = data["negation_skip"].get(lang, ())
+    before = set(data["negation_skip"]["before"])
     prefixes = tuple(data["negation_skip"]["litotes_prefixes"])
-    words = _words(text)
+    tokens = _tokens(text)
+    words = [w for w, _ in tokens]
     out = []
-    for i, w in enumerate(words):
-        if w not in markers:
+    for i, (w, joined) in enumerate(tokens):
+        if w not in markers or joined or (i > 0 and words[i - 1] in before):
             continue
         if lang == "en" and w == "no" and i + 1 < len(words) and words[i + 1].isdigit():
             continue  # « No. 5 »

@@ -199,8 +199,9 @@ _TIME = re.compile(r"\b(\d{1,2})[.:](\d{2})(?=\s*(?:Uhr|uur|h\b|a\.?m\.?|p\.?m\.
 
 def added_numbers(source: str, target: str, lang: str, raw: str = "") -> list[tuple[int, int, str]]:
     """Numbers written in digits in the target whose value the source has in no form: an
-    invented figure (« selon un sondage auprès de 2 000 cyclistes »). 0 and 1 aside, and
-    sentences whose source converts a unit. Numbers in words are left out: French says
+    invented figure (« selon un sondage auprès de 2 000 cyclistes »). Numbers under ten
+    aside (« de 0 à 9 » spelling out a range, « 7 jours » for « a week »), and sentences
+    whose source converts a unit. Numbers in words are left out: French says
     « six mois » for « ein halbes Jahr » and « mille milliards » for « eine Billion »."""
     if _CONVERTED.search(source):
         return []
@@ -221,7 +222,7 @@ def added_numbers(source: str, target: str, lang: str, raw: str = "") -> list[tu
     out = []
     for m in _DIGITS.finditer(target):
         value = next(iter(target_numbers(m.group())), None)
-        if value is not None and value > 1 and value not in known and value.normalize() not in known:
+        if value is not None and value >= _ADDED_FROM and value not in known and value.normalize() not in known:
             out.append((m.start(), m.end(), m.group()))
     return out
 
@@ -247,6 +248,7 @@ def _compound_numbers(source: str, lang: str) -> set[Decimal]:
     return out
 
 
+_ADDED_FROM = 10
 # Not after a hyphen (« COVID-19 », « F-16 »): part of a name.
 _DIGITS = re.compile(r"(?<![\w.,-])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?![\w]|[.,]\d)|(?<![\w.,-])\d+(?:,\d+)?(?![\w]|[.,]\d)")
 
@@ -286,14 +288,17 @@ _ROUND = {10: "dizaine", 12: "douzaine", 15: "quinzaine", 20: "vingtaine", 30: "
 
 
 def spelled_missing(source: str, target: str, lang: str) -> list[str]:
-    """Spelled numbers of the source (« drei », « twelve ») whose value the target lacks."""
+    """Spelled numbers of the source (« drei », « twelve ») whose value the target lacks;
+    « two » aside, and a number that opens a range (« two or more » → « plusieurs »)."""
     values = target_numbers(target)
     out = []
     for word, value in _meaning()["spelled"].get(lang, {}).items():
+        if value == 2:
+            continue  # « the two », « two literals »: French often leaves « deux » implied
         flags = re.IGNORECASE if lang != "de" else 0
         if value in _ROUND and re.search(rf"\b{_ROUND[value]}s?\b", target, re.IGNORECASE):
             continue
-        if re.search(rf"(?<![\w-]){word}(?![\w-])", source, flags) and not any(v == value for v in values):
+        if re.search(rf"(?<![\w-]){word}(?![\w-])(?!\s+(?:or|oder|of|to|bis|tot)\b)", source, flags) and not any(v == value for v in values):
             out.append(word)
     return out
 
