@@ -24,7 +24,7 @@ from qa.data import load_toml
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding
 
-# (kind, key) → French form suggested for the key, when there is one.
+# A quantity word: its kind and its French key (« ("month", "juillet") », « ("unit:length", "length_m") »).
 Item = tuple[str, str]
 
 # French « billion » is 10^12, as are German « Billion », Dutch « biljoen », English « trillion »
