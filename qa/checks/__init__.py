@@ -68,6 +68,8 @@ from qa.checks.source.sa06_placeholder_parity import PlaceholderParity
 from qa.checks.source.sa07_untranslated_word import SourceWordLeft
 from qa.checks.source.sa08_compound_parts import CompoundParts
 from qa.checks.source.sa09_false_cognate import FalseCognate
+from qa.checks.source.sa10_negation import NegationParity
+from qa.checks.source.sa11_quantities import QuantitySwap
 
 # The order is the priority: when two checks rewrite one span, or overlapping text, the
 # earlier one owns it and the other's finding is dropped (qa.engine.settle._one_owner).
@@ -137,6 +139,8 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     SourceWordLeft,
     CompoundParts,
     FalseCognate,
+    NegationParity,
+    QuantitySwap,
     PlaceholderParity,
     LanguageToolCheck,  # opt-in backends: lowest priority, merged into qa's findings
     GrammalecteCheck,

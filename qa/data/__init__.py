@@ -86,6 +86,7 @@ FILES: dict[str, Toml | Tsv] = {
     "missing_words.toml": Toml(1, {"prepositions": TABLE, "verbs": TABLE, "quantity": TABLE, "locutions": TABLE, "names": TABLE, "nouns": TABLE}),
     "names.toml": Toml(1, {"french_titles": ARRAY, "qualified_names": ARRAY, "nationalities": ARRAY, "names": ARRAY}),
     "name_heads.toml": Toml(1, {"heads": TABLE, "translated": TABLE}),
+    "meaning.toml": Toml(1, {"negation": TABLE, "negation_skip": TABLE, "units": TABLE, "spelled": TABLE, "fractions": TABLE, "periods": TABLE, "change": TABLE}),
     "numbers.toml": Toml(1, {
         "scale": ARRAY, "currency": ARRAY, "units": TABLE, "months": TABLE, "weekdays": TABLE,
         "day_parts": TABLE, "not_quantity": TABLE,
