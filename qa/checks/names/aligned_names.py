@@ -145,7 +145,18 @@ def _stem_equal(a: str, b: str) -> bool:
 
 
 def renders(french: str, word: str, lang: str) -> bool:
-    """Whether a French word renders a source word (see the module's docstring)."""
+    """Whether a French word renders a source word (see the module's docstring); a hyphenated
+    word part by part (« Rouge-Blanc » for « Rot-Weiss »), an English word of a German or Dutch
+    name through the English dictionary (« Acier » for the « Steel » of « Thyssenkrupp Steel »)."""
+    if "-" in french and "-" in word and french.count("-") == word.count("-"):
+        return all(renders(f, w, lang) for f, w in zip(french.split("-"), word.split("-"), strict=True))
+    if lang != "en" and lookup(word.lower(), lang) is None and lookup(word.lower(), "en") is not None \
+            and _renders(french, word, "en"):
+        return True
+    return _renders(french, word, lang)
+
+
+def _renders(french: str, word: str, lang: str) -> bool:
     fr = _fold(french)
     targets, forms = _senses(word, lang)
     if any(_stem_equal(fr, t) for t in targets):

@@ -23,6 +23,7 @@ from qa.checks.names.evidence import (
 )
 from qa.checks.names.fixes import rendering_fix, replacement
 from qa.checks.names.source_names import translated_source_names
+from qa.checks.names.streets import street_findings
 from qa.checks.names.titles import MEDIA_NOUN, unknown_titles
 from qa.knowledge.conditions import at_sentence_start
 from qa.knowledge.names import (
@@ -150,6 +151,7 @@ class NameTranslated(Check):
                 yield found
         if ctx.source:
             yield from self._named_in_source(doc, ctx, kb, taken)
+        yield from street_findings(self, doc, ctx.source, ctx.source_lang, taken)
         yield from self._lowercased_titles(doc, ctx, taken)
         yield from self._bare_titles(doc, ctx, taken)
         for span in unknown_titles(doc, kb):
