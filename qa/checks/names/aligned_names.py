@@ -42,6 +42,8 @@ _SRC_TOKEN = re.compile(r"[^\W\d_][\w’'-]*")
 _FR_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # French words that may stand inside a rendered name: « Groupe d'action contre la pauvreté ».
 _FR_INNER = (SMALL_WORDS - {"et"}) | {"d", "l", "contre", "pour", "sans", "avec", "dans", "sur", "entre", "un", "une"}
+_PREPOSITIONS = {"selon", "apres", "avant", "pendant", "depuis", "chez", "contre", "pour", "sans", "sous", "vers",
+                 "malgre", "dans", "avec", "parmi", "outre", "durant"}
 _GAP = re.compile(r"[ \u00a0]+|[ \u00a0]*['’][ \u00a0]*")
 _MIN_PART = 3
 _COMMON = 4.5
@@ -273,8 +275,8 @@ def _match(doc: Document, offset: int, line: str, run: list[str], article: str, 
             owner.append(n)
     skip_until = -1  # a phrase ruled out is not searched again from its inner words
     for i, (start, _, word) in enumerate(tokens):
-        if i <= skip_until or not word[0].isupper() or _fold(word) in _FR_INNER:
-            continue
+        if i <= skip_until or not word[0].isupper() or _fold(word) in _FR_INNER or _fold(word) in _PREPOSITIONS:
+            continue  # (« Selon l'Énergie Siemens »: « Selon » renders « Laut », yet opens no name)
         used: dict[int, str] = {}  # source index → translated | kept
         unknown = 0  # target words the dictionaries do not tie to a source word (« campinois »)
         words: list[str] = []

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from qa.checks.names.aligned_names import _aligned, _proper, renders
+from qa.checks.names.aligned_names import _aligned, _french_places, _proper, renders
 from qa.data import load_toml
 from qa.knowledge.bilingual import back_translations
 from qa.knowledge.conditions import at_sentence_start
@@ -120,7 +120,11 @@ def _rendering(doc: Document, offset: int, line: str, other: str, french_heads: 
                                 line[words[k - 1].end() : words[k].start()]) and k > n + 1:
                 break
             capital = w[0].isupper()
-            if (capital or head_cap) and (_fold(w) == _fold(other) or _renders_part(w, other, lang)):
+            # French capitalises a street's own word (« place de la Cathédrale »): a translation
+            # shows in a source word kept (« rue Baker ») or in a head capitalised as the source
+            # writes it (« la Rue Royale »), not in that capital.
+            kept = any(_fold(w) == _fold(other[: len(other) - len(e)]) for e in _LINKS if other.lower().endswith(e))
+            if capital and (kept or (head_cap and _renders_part(w, other, lang))):
                 return Span(offset + m.start(), offset + words[k].end())
             if not capital:
                 break
@@ -132,10 +136,10 @@ def rendered_streets(doc: Document, source: str, lang: str) -> Iterator[Street]:
     for offset, line, src in _aligned(doc, source):
         folded = _fold(line)
         for name, other, head in source_streets(src, lang):
-            if _fold(name) in folded or _proper(other, lang) or _proper(other.rstrip("s"), lang):
+            if _fold(name) in folded or any(_proper(other[: len(other) - len(e)], lang) for e in ("", "s", "er")):
                 continue  # kept, or a French exonym (« porte de Brandebourg »)
             span = _rendering(doc, offset, line, other, _french_heads(), lang)
-            if span is not None:
+            if span is not None and _fold(doc.text[span.start : span.end].split()[-1]) not in _french_places():
                 yield Street(span, name)
 
 

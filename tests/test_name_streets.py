@@ -1,0 +1,77 @@
+"""PN01's street and square names (qa.checks.names.streets) and the source names it matches part
+by part (a hyphenated word, an English word of a German name)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from qa.api import Config, lint_document, make_context
+from qa.checks.names.pn01_translated_name import NameTranslated
+from qa.checks.names.streets import heads, source_streets
+from qa.model.document import Document
+
+
+def _pn01(text: str, source: str | None = None, lang: str | None = None) -> list[tuple[str, tuple[str, ...]]]:
+    check = NameTranslated()
+    ctx = make_context(Config(source_lang=lang), [check])
+    if source is not None:
+        ctx = replace(ctx, source=source)
+    doc = Document("t.txt", text)
+    return [(doc[f.span], f.suggestions) for f in lint_document(doc, ctx=ctx, checks=[check]).findings]
+
+
+def test_street_heads_are_lowercase_and_give_french_heads() -> None:
+    for lang, table in heads().items():
+        assert lang in ("de", "nl", "en")
+        for head, french in table.items():
+            assert head == head.lower() and french and all(f == f.lower() for f in french)
+
+
+def test_source_streets_are_compounds_or_a_word_before_a_head() -> None:
+    assert source_streets("Sie demonstrierten auf der Schillerstraße.", "de") == [("Schillerstraße", "Schiller", "straße")]
+    assert source_streets("The shop on Baker Street closed.", "en") == [("Baker Street", "Baker", "street")]
+    assert source_streets("Straße und Platz waren leer.", "de") == []
+
+
+def test_a_street_of_the_source_rendered_head_and_all() -> None:
+    found = _pn01("Les manifestants ont défilé dans la Rue Schiller jusqu'à la mairie.",
+                  "Die Demonstranten zogen über die Schillerstraße bis zum Rathaus.", "de")
+    assert found == [("Rue Schiller", ("Schillerstraße",))]
+    # MT's head need not be the source's (« Rue » for « -allee »); an adjective renders a noun.
+    assert _pn01("Ils ont manifesté sur la Rue Royale à Düsseldorf.", "Sie demonstrierten auf der Königsallee in Düsseldorf.",
+                 "de") == [("Rue Royale", ("Königsallee",))]
+    assert _pn01("Le magasin de la rue Baker a fermé ses portes.", "The shop on Baker Street has closed.", "en") \
+        == [("rue Baker", ("Baker Street",))]
+
+
+def test_a_street_kept_an_exonym_or_a_common_noun_is_no_finding() -> None:
+    assert _pn01("Les manifestants ont défilé sur la Schillerstraße.",
+                 "Die Demonstranten zogen über die Schillerstraße.", "de") == []
+    # The other part is a place: the French name of the street (« rue de Cologne »).
+    assert _pn01("Le magasin de la rue de Cologne a fermé.", "Das Geschäft in der Kölner Straße hat geschlossen.", "de") == []
+    # A common noun, lowercase: « Marktplatz » is the market square of any town.
+    assert _pn01("Le marché se tient sur la place du marché.", "Der Markt findet auf dem Marktplatz statt.", "de") == []
+
+
+def test_an_english_street_with_its_head_translated_without_a_source() -> None:
+    text = ("Le Premier ministre britannique a reçu les syndicats au 10, rue Downing, "
+            "a indiqué un porte-parole à Londres.")
+    assert _pn01(text) == [("10, rue Downing", ("10 Downing Street",))]
+    # A French city's street named after a person, or a text with nothing English about it.
+    assert _pn01("Le président américain a inauguré l'avenue Kennedy à Paris, près de Washington Square.") == []
+    assert _pn01("La boutique de la rue Downing a fermé.") == []
+
+
+def test_a_hyphenated_name_and_an_english_word_of_a_german_name_matched_part_by_part() -> None:
+    club = _pn01("Le club Noir-Jaune Wetter a annulé son match.", "Der Verein Schwarz-Gelb Wetter sagte sein Spiel ab.", "de")
+    assert club and club[0][0].endswith("Noir-Jaune Wetter") and club[0][1][0].endswith("Schwarz-Gelb Wetter")
+    firm = _pn01("Selon l'Énergie Siemens, 4 000 emplois seront supprimés.",
+                 "Laut Siemens Energy werden 4.000 Stellen gestrichen.", "de")
+    assert firm and firm[0][1][0].endswith("Siemens Energy")
+
+
+def test_a_french_street_name_with_its_own_capital_is_no_finding() -> None:
+    # French capitalises the specific word of a street: a translation a French-speaking city
+    # uses (Basel's « place de la Cathédrale ») stays clean; a head capitalised as in German is not.
+    assert _pn01("Le bâtiment de la place de la Cathédrale a été rénové.",
+                 "Das Gebäude am Münsterplatz wurde renoviert.", "de") == []
