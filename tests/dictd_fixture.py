@@ -92,6 +92,7 @@ BACK_ENTRIES = {
         ("gymnase", "gymnase /x/ <n, masc>\nTurnhalle\n"),
         ("contrôler", "contrôler /x/ <v>\nkontrollieren, prüfen\n"),
         ("royal", "royal /x/ <adj>\nköniglich\n"),
+        ("place", "place /x/ <n, fem>\nStelle, Platz\n"),
     ],
     "nld": [
         ("brutal", "brutal /x/\ngewelddadig, wreed\n"),

@@ -75,3 +75,19 @@ def test_a_french_street_name_with_its_own_capital_is_no_finding() -> None:
     # uses (Basel's « place de la Cathédrale ») stays clean; a head capitalised as in German is not.
     assert _pn01("Le bâtiment de la place de la Cathédrale a été rénové.",
                  "Das Gebäude am Münsterplatz wurde renoviert.", "de") == []
+
+
+def test_a_foreign_name_in_the_source_title_case_without_a_source() -> None:
+    # Two capitalised common words after a determiner, in a text about Germany, the head given
+    # back as a street's head (« place » → « Platz »): the capitals of a German name carried over.
+    text = "À Munich et à Berlin, les manifestants se sont rassemblés sur la Place de la Liberté Bavaroise."
+    found = _pn01(text)
+    assert [s for s, _ in found] == ["Place de la Liberté Bavaroise"] and found[0][1] == ()
+
+
+def test_a_french_name_in_sentence_case_or_a_text_about_france_is_no_finding() -> None:
+    assert _pn01("À Munich et à Berlin, les manifestants se sont rassemblés sur la place de la Liberté.") == []
+    # Nothing places the text in Germany.
+    assert _pn01("À Lyon, les manifestants se sont rassemblés sur la Place de la Liberté.") == []
+    # The other capitals are proper nouns: « la Place de France » is a French name's form.
+    assert _pn01("À Munich et à Berlin, les manifestants se sont rassemblés sur la Place de Paris.") == []

@@ -24,6 +24,7 @@ from qa.checks.names.evidence import (
 from qa.checks.names.fixes import rendering_fix, replacement
 from qa.checks.names.source_names import translated_source_names
 from qa.checks.names.streets import street_findings
+from qa.checks.names.title_case import title_case_names
 from qa.checks.names.titles import MEDIA_NOUN, unknown_titles
 from qa.knowledge.conditions import at_sentence_start
 from qa.knowledge.names import (
@@ -103,6 +104,9 @@ _LOWER_TITLE = re.compile(r"\b(" + MEDIA_NOUN + r")(?:\s+[a-zà-ÿ][\w-]*){0,2}?
                           r"([A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*){0,3})")
 
 
+_LANG = {"de": "German", "nl": "Dutch", "en": "English"}
+
+
 class NameTranslated(Check):
     """A media outlet, organisation or company name translated word for word.
 
@@ -156,11 +160,17 @@ class NameTranslated(Check):
         yield from self._bare_titles(doc, ctx, taken)
         for span in unknown_titles(doc, kb):
             if not any(t.overlaps(span) for t in taken):
+                taken.append(span)
                 yield self.finding(
                     doc, span, f"« {doc[span]} » looks like a foreign title translated into French: "
                     "French keeps the original name of a foreign newspaper or channel",
                     severity=Severity.INFO,
                 )
+        for span, lang in title_case_names(doc):
+            if not any(t.overlaps(span) for t in taken):
+                yield self.finding(doc, span, f"« {doc[span]} » is capitalised like a {_LANG[lang]} name translated word "
+                                   "for word: French keeps the original name of a foreign newspaper, firm or street",
+                                   severity=Severity.INFO)
 
     def _bare_titles(self, doc: Document, ctx: Context, taken: list[Span]) -> Iterator[Finding]:
         """« Image, le quotidien à grand tirage », « selon Image », « Héraut a révélé »: a French
