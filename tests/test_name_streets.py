@@ -91,3 +91,10 @@ def test_a_french_name_in_sentence_case_or_a_text_about_france_is_no_finding() -
     assert _pn01("À Lyon, les manifestants se sont rassemblés sur la Place de la Liberté.") == []
     # The other capitals are proper nouns: « la Place de France » is a French name's form.
     assert _pn01("À Munich et à Berlin, les manifestants se sont rassemblés sur la Place de Paris.") == []
+
+
+def test_a_first_name_after_a_street_head_in_title_case() -> None:
+    text = "À Munich et à Berlin, les manifestants se sont rassemblés sur la Place Marie."
+    assert [s for s, _ in _pn01(text)] == ["Place Marie"]
+    # A first name after another head is a person: « le Journal Marie » says nothing.
+    assert _pn01("À Munich et à Berlin, les manifestants se sont rassemblés sur la place Marie.") == []

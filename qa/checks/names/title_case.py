@@ -50,10 +50,10 @@ def _source_heads(lang: str) -> frozenset[str]:
 
 
 @cache
-def foreign_head(french: str, lang: str) -> bool:
+def foreign_head(french: str, lang: str, streets_only: bool = False) -> bool:
     """Whether a French noun's translations back into lang hold the head of a name French keeps
     (« place » → « Platz », « quotidien » → « Tageszeitung »: the compound's last part counts)."""
-    table = _source_heads(lang)
+    table = frozenset(street_heads().get(lang, {})) if streets_only else _source_heads(lang)
     for back in back_translations(french, lang):
         word = back.lower().split()[-1] if back else ""
         if word in table or any(word.endswith(h) and len(word) > len(h) for h in table if len(h) >= 4):
@@ -78,11 +78,14 @@ def title_case_names(doc: Document) -> Iterator[tuple[Span, str]]:
         if not _common(head) or _head(head):
             continue
         rest = list(_WORD.finditer(m.group(2)))
-        if not any(_common(w.group()) for w in rest):
-            continue  # only proper nouns after the head: « le Journal de Genève »
+        # After a street's head a person's first name is a name too (« la Place Marie » for
+        # « Marienplatz »); other proper nouns make a French name (« le Journal de Genève »).
+        person = all(first_name_gender(w.group()) for w in rest)
+        if not person and not any(_common(w.group()) for w in rest):
+            continue
         key = re.sub(r"\s+", " ", _fold(doc.text[m.start(1) : m.end()])).replace("-", " ")
         if key in _french_forms() or any(_head(w.group()) for w in rest):
             continue
-        lang = next((lang for lang in langs if foreign_head(head.lower(), lang)), None)
+        lang = next((lang for lang in langs if foreign_head(head.lower(), lang, streets_only=person)), None)
         if lang is not None:
             yield Span(m.start(1), m.end()), lang
