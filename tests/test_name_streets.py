@@ -98,3 +98,8 @@ def test_a_first_name_after_a_street_head_in_title_case() -> None:
     assert [s for s, _ in _pn01(text)] == ["Place Marie"]
     # A first name after another head is a person: « le Journal Marie » says nothing.
     assert _pn01("À Munich et à Berlin, les manifestants se sont rassemblés sur la place Marie.") == []
+
+
+def test_a_club_name_in_apposition_takes_no_article_of_its_own() -> None:
+    club = _pn01("Le club Noir-Jaune Wetter a annulé son match.", "Der Verein Schwarz-Gelb Wetter sagte sein Spiel ab.", "de")
+    assert club == [("Noir-Jaune Wetter", ("Schwarz-Gelb Wetter",))]
