@@ -103,3 +103,11 @@ def test_a_first_name_after_a_street_head_in_title_case() -> None:
 def test_a_club_name_in_apposition_takes_no_article_of_its_own() -> None:
     club = _pn01("Le club Noir-Jaune Wetter a annulé son match.", "Der Verein Schwarz-Gelb Wetter sagte sein Spiel ab.", "de")
     assert club == [("Noir-Jaune Wetter", ("Schwarz-Gelb Wetter",))]
+
+
+def test_a_party_and_a_club_whose_french_names_differ_from_the_rendering() -> None:
+    vvd = _pn01("Aux Pays-Bas, le Parti du Peuple pour la Liberté et la Démocratie a remporté les élections à La Haye.")
+    assert vvd and vvd[0][1][0].endswith("Parti populaire pour la liberté et la démocratie")
+    # The French name itself, in sentence case, stays clean.
+    assert _pn01("Aux Pays-Bas, le Parti populaire pour la liberté et la démocratie a remporté les élections.") == []
+    assert _pn01("Les Ours polaires de Berlin ont battu Munich.")[0][1][0].endswith("Eisbären Berlin")
