@@ -27,6 +27,13 @@ def test_street_heads_are_lowercase_and_give_french_heads() -> None:
             assert head == head.lower() and french and all(f == f.lower() for f in french)
 
 
+def test_every_first_rendering_of_a_german_or_dutch_head_has_an_article() -> None:
+    from qa.checks.names.streets import street_article
+
+    for lang in ("de", "nl"):
+        assert all(street_article(french[0]) in ("le", "la") for french in heads()[lang].values())
+
+
 def test_source_streets_are_compounds_or_a_word_before_a_head() -> None:
     assert source_streets("Sie demonstrierten auf der Schillerstraße.", "de") == [("Schillerstraße", "Schiller", "straße")]
     assert source_streets("The shop on Baker Street closed.", "en") == [("Baker Street", "Baker", "street")]
@@ -36,7 +43,10 @@ def test_source_streets_are_compounds_or_a_word_before_a_head() -> None:
 def test_a_street_of_the_source_rendered_head_and_all() -> None:
     found = _pn01("Les manifestants ont défilé dans la Rue Schiller jusqu'à la mairie.",
                   "Die Demonstranten zogen über die Schillerstraße bis zum Rathaus.", "de")
-    assert found == [("Rue Schiller", ("Schillerstraße",))]
+    assert found == [("Rue Schiller", ("Schillerstraße",))]  # MT's article is already the name's
+    # The name's own article replaces MT's (« le Herengracht » as « le canal »).
+    assert _pn01("Le bureau se trouve sur la Rue Heren à Amsterdam.", "Het kantoor staat aan de Herengracht in Amsterdam.",
+                 "nl") == [("la Rue Heren", ("le Herengracht",))]
     # MT's head need not be the source's (« Rue » for « -allee »); an adjective renders a noun.
     assert _pn01("Ils ont manifesté sur la Rue Royale à Düsseldorf.", "Sie demonstrierten auf der Königsallee in Düsseldorf.",
                  "de") == [("Rue Royale", ("Königsallee",))]

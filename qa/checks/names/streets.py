@@ -22,10 +22,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from qa.checks.names.aligned_names import _aligned, _french_places, _proper, renders
+from qa.checks.names.fixes import rendering_fix
 from qa.data import load_toml
 from qa.knowledge.bilingual import back_translations
 from qa.knowledge.conditions import at_sentence_start
-from qa.knowledge.names import HINTS
+from qa.knowledge.names import HINTS, Name
 from qa.knowledge.wordlists import is_french_form, zipf
 from qa.model.document import Document, Span
 
@@ -46,6 +47,7 @@ _NUMBER = re.compile(r"(\d+)\s*,?\s*$")
 class Street:
     span: Span  # the rendering in the target, from its French head to its last word
     name: str  # the name as French keeps it
+    article: str = ""  # the article French gives it (name_heads.toml street_articles), "" none
 
 
 def _fold(word: str) -> str:
@@ -56,6 +58,10 @@ def _fold(word: str) -> str:
 @cache
 def heads() -> dict[str, dict[str, tuple[str, ...]]]:
     return {lang: {k: tuple(v) for k, v in table.items()} for lang, table in load_toml("name_heads.toml")["streets"].items()}
+
+
+def street_article(french_head: str) -> str:
+    return str(load_toml("name_heads.toml")["street_articles"].get(french_head, ""))
 
 
 @cache
@@ -140,7 +146,8 @@ def rendered_streets(doc: Document, source: str, lang: str) -> Iterator[Street]:
                 continue  # kept, or a French exonym (« porte de Brandebourg »)
             span = _rendering(doc, offset, line, other, _french_heads(), lang)
             if span is not None and _fold(doc.text[span.start : span.end].split()[-1]) not in _french_places():
-                yield Street(span, name)
+                article = "" if lang == "en" else street_article(heads()[lang][head][0])
+                yield Street(span, name, article)
 
 
 def english_streets(doc: Document) -> Iterator[Street]:
@@ -171,9 +178,12 @@ def street_findings(check, doc: Document, source: str | None, lang: str | None, 
     for street in found:
         if any(t.overlaps(street.span) for t in taken):
             continue
+        start, repl = street.span.start, street.name
+        if street.article:  # the name's own article replaces MT's: « sur la Rue X » → « sur le Xweg »
+            start, repl = rendering_fix(doc, street.span, Name(street.name, lang or "", "street", street.name, street.article))
         finding = check.finding(
-            doc, street.span, f"« {doc[street.span]} » renders the street name « {street.name} » word for word: "
-            f"French keeps a foreign street's or square's name as it is; write « {street.name} »",
-            suggestions=[street.name], autofix=False)
+            doc, Span(start, street.span.end), f"« {doc[street.span]} » renders the street name « {street.name} » word "
+            f"for word: French keeps a foreign street's or square's name as it is; write « {repl} »",
+            suggestions=[repl], autofix=False)
         taken.append(finding.span)
         yield finding
