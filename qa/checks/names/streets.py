@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from qa.checks.base import Check
 from qa.checks.names.aligned_names import _aligned, _french_places, _proper, renders
 from qa.checks.names.fixes import rendering_fix
 from qa.data import load_toml
@@ -29,6 +30,7 @@ from qa.knowledge.conditions import at_sentence_start
 from qa.knowledge.names import HINTS, Name
 from qa.knowledge.wordlists import is_french_form, zipf
 from qa.model.document import Document, Span
+from qa.model.findings import Finding
 
 _LINKS = ("s", "es", "se", "n", "en", "e", "")
 _FR_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -172,7 +174,8 @@ def english_streets(doc: Document) -> Iterator[Street]:
         yield Street(Span(start, m.end()), name)
 
 
-def street_findings(check, doc: Document, source: str | None, lang: str | None, taken: list[Span]) -> Iterator:
+def street_findings(check: Check, doc: Document, source: str | None, lang: str | None,
+                    taken: list[Span]) -> Iterator[Finding]:
     """PN01's findings of street names (with the source, or English ones without it)."""
     found = rendered_streets(doc, source, lang or "en") if source else english_streets(doc)
     for street in found:
