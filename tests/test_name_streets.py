@@ -121,3 +121,9 @@ def test_a_party_and_a_club_whose_french_names_differ_from_the_rendering() -> No
     # The French name itself, in sentence case, stays clean.
     assert _pn01("Aux Pays-Bas, le Parti populaire pour la liberté et la démocratie a remporté les élections.") == []
     assert _pn01("Les Ours polaires de Berlin ont battu Munich.")[0][1][0].endswith("Eisbären Berlin")
+
+
+def test_an_english_street_named_in_a_german_source() -> None:
+    found = _pn01("Le Premier ministre a reçu les syndicats rue Downing jeudi.",
+                  "Der Premierminister empfing die Gewerkschaften am Donnerstag in der Downing Street.", "de")
+    assert found == [("rue Downing", ("Downing Street",))]

@@ -143,12 +143,14 @@ def rendered_streets(doc: Document, source: str, lang: str) -> Iterator[Street]:
     """Street names of the source that the aligned target renders word for word."""
     for offset, line, src in _aligned(doc, source):
         folded = _fold(line)
-        for name, other, head in source_streets(src, lang):
-            if _fold(name) in folded or any(_proper(other[: len(other) - len(e)], lang) for e in ("", "s", "er")):
+        # A German or Dutch text names English streets too (« in der Downing Street »).
+        found = [(lg, *s) for lg in dict.fromkeys((lang, "en")) for s in source_streets(src, lg)]
+        for lg, name, other, head in found:
+            if _fold(name) in folded or any(_proper(other[: len(other) - len(e)], lg) for e in ("", "s", "er")):
                 continue  # kept, or a French exonym (« porte de Brandebourg »)
-            span = _rendering(doc, offset, line, other, _french_heads(), lang)
+            span = _rendering(doc, offset, line, other, _french_heads(), lg)
             if span is not None and _fold(doc.text[span.start : span.end].split()[-1]) not in _french_places():
-                article = "" if lang == "en" else street_article(heads()[lang][head][0])
+                article = "" if lg == "en" else street_article(heads()[lg][head][0])
                 yield Street(span, name, article)
 
 
