@@ -77,7 +77,8 @@ def test_a_hyphenated_name_and_an_english_word_of_a_german_name_matched_part_by_
     assert club and club[0][0].endswith("Noir-Jaune Wetter") and club[0][1][0].endswith("Schwarz-Gelb Wetter")
     firm = _pn01("Selon l'Énergie Siemens, 4 000 emplois seront supprimés.",
                  "Laut Siemens Energy werden 4.000 Stellen gestrichen.", "de")
-    assert firm and firm[0][1][0].endswith("Siemens Energy")
+    # The source writes the firm's name bare: French too (« Selon Siemens Energy »).
+    assert firm == [("l'Énergie Siemens", ("Siemens Energy",))]
 
 
 def test_a_french_street_name_with_its_own_capital_is_no_finding() -> None:

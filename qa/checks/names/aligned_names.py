@@ -186,6 +186,10 @@ def _spelt_alike(french: str, word: str) -> bool:
     return a == b or b.startswith(a) or a.startswith(b) or SequenceMatcher(None, a, b).ratio() >= _ALIKE
 
 
+# Source words that are or hold an article: the name after them takes one in French too.
+_ARTICLED = {"de": {"der", "die", "das", "dem", "den", "des", "im", "am", "vom", "zum", "zur", "beim", "ins", "ans"},
+             "nl": {"de", "het", "der", "den"}, "en": {"the"}}
+_NO_ARTICLE = "-"
 _GENDER = {"de": {"der": "le", "die": "la", "das": "le", "dem": "le", "den": "le"}, "nl": {"het": "le"}}
 
 
@@ -216,7 +220,11 @@ def source_runs(line: str, lang: str) -> list[tuple[list[str], str]]:
         # A lone compound (« Klimaplan », « Osthessen ») is a common noun or a place far more often.
         if 2 <= len(run) <= _TOO_LONG:
             # The source's article says the name's gender: « der Bund » → « le ».
-            runs.append((run, _GENDER.get(lang, {}).get(before.lower(), "")))
+            low = before.lower()
+            article = _GENDER.get(lang, {}).get(low, "")
+            if not article and low not in _ARTICLED.get(lang, ()):
+                article = _NO_ARTICLE  # a firm's name the source writes bare: French too (« Thyssenkrupp Steel »)
+            runs.append((run, article))
         run = [tok] if tok and tok[0].isupper() else []  # a capital after a dash opens a new run
         before = tok
     return runs
@@ -344,7 +352,10 @@ def _match(doc: Document, offset: int, line: str, run: list[str], article: str, 
         last = name_words[-1].lower()
         tail = (_parts(last, lang) or [last])[-1]
         table = heads().get(lang, {})
-        article = table.get(last, table.get(tail, article)) or _mt_article(doc, span.start, words[0])
+        if article == _NO_ARTICLE:
+            article = table.get(last, table.get(tail, ""))
+        else:
+            article = table.get(last, table.get(tail, article)) or _mt_article(doc, span.start, words[0])
         return Rendered(span, name, article, lang)
     return None
 
