@@ -128,3 +128,12 @@ def test_an_english_street_named_in_a_german_source() -> None:
     found = _pn01("Le Premier ministre a reçu les syndicats rue Downing jeudi.",
                   "Der Premierminister empfing die Gewerkschaften am Donnerstag in der Downing Street.", "de")
     assert found == [("rue Downing", ("Downing Street",))]
+
+
+def test_the_sentence_says_which_country_an_ambiguous_rendering_is_from() -> None:
+    # A text about Germany and Britain: « Miroir Quotidien » renders « Der Tagesspiegel » and
+    # « Daily Mirror »; the sentence's « britannique » chooses.
+    text = ("À Berlin, le chancelier allemand a réagi. À Munich, la Bavière s'inquiète. "
+            "Selon le Miroir Quotidien, un tabloïd britannique, Londres hésite.")
+    found = _pn01(text)
+    assert found and found[0][1][0].endswith("Daily Mirror")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from qa.knowledge.conditions import at_sentence_start
-from qa.knowledge.names import plain_lower
+from qa.knowledge.names import HINTS, plain_lower
 from qa.model.document import Document, Span
 
 # --- context evidence -------------------------------------------------------------------
@@ -104,3 +104,10 @@ def bare_proper_noun(doc: Document, span: Span, single: bool = False) -> bool:
     # A single word between commas may be anything (« Miroir, le jeu de cartes, »).
     before = _BEFORE_BARE_WORD if single else _BEFORE_BARE
     return bool(before.search(doc.text, max(0, span.start - 12), span.start))
+
+
+def local_hints(doc: Document, sentence: Span, lang: str) -> int:
+    """How many of lang's hint words the sentence holds: in a text about two countries, the
+    sentence says which one a name is from (« le Miroir Quotidien, un tabloïd britannique »)."""
+    text = plain_lower(doc.text[sentence.start : sentence.end])
+    return sum(bool(re.search(r"(?<!\w)" + re.escape(plain_lower(h.rstrip("*"))), text)) for h in HINTS.get(lang, ()))

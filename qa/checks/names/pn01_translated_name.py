@@ -19,6 +19,7 @@ from qa.checks.names.evidence import (
     bare_proper_noun,
     evidence,
     foreign,
+    local_hints,
     sentence_of,
 )
 from qa.checks.names.fixes import rendering_fix, replacement
@@ -377,7 +378,7 @@ class NameTranslated(Check):
             ok = cap and (before or after or alone or bare) and not complement and not common
         if not ok:
             return None
-        renders.sort(key=lambda r: -_score(doc, r.entry, ctx))
+        renders.sort(key=lambda r: -_score(doc, r.entry, ctx) - 3 * local_hints(doc, sentence, r.entry.lang))
         entry = renders[0].entry
         s, repl = replacement(doc, span.start, entry, capital_det)
         suggestions = [repl]
