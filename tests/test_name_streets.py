@@ -1,5 +1,7 @@
-"""PN01's street and square names (qa.checks.names.streets) and the source names it matches part
-by part (a hyphenated word, an English word of a German name)."""
+"""PN01's street and square names (qa.checks.names.streets), foreign names in the source's title
+case without a source (qa.checks.names.title_case), source names matched part by part (a
+hyphenated word, an English word of a German name), the article a bare source name keeps, the
+sentence's country hints, and the names.toml entries of branch names19 (a party, a club)."""
 
 from __future__ import annotations
 
@@ -137,3 +139,8 @@ def test_the_sentence_says_which_country_an_ambiguous_rendering_is_from() -> Non
             "Selon le Miroir Quotidien, un tabloïd britannique, Londres hésite.")
     found = _pn01(text)
     assert found and found[0][1][0].endswith("Daily Mirror")
+
+
+def test_a_single_word_after_comme_l_ecrit() -> None:
+    assert _pn01("Comme l'écrit le Miroir, le ministre allemand savait, à Berlin.")[0][0].endswith("Miroir")
+    assert _pn01("Comme l'écrit le ministre dans sa lettre, le Miroir de la salle de bains est cassé.") == []

@@ -16,7 +16,7 @@ _FRAME_BEFORE = re.compile(
     r"\b(selon|d'apr[eè]s|cit[eéè]e?s? par|interrog[eéè]e?s? par|publi[eéè]e?s? (?:\w+ )?par|notamment|photo|"
     r"quotidien|journal|hebdomadaire|magazine|site|cha[iî]ne|radio|agence|ong|organisation|association|syndicat|"
     r"d[eéè]clar[eéè]|indiqu[eéè]|confi[eéè]|affirm[eéè]|expliqu[eéè]|racont[eéè]|pr[eéè]cis[eéè]|"
-    r"r[eéè]v[eéè]l[eéè]|"
+    r"r[eéè]v[eéè]l[eéè]|[eé]crit|[eé]crivait|"
     r"rapport[eéè]?|entretien|interview|groupe|soci[eéè]t[eéè]|entreprise|g[eéè]ant|constructeur|compagnie|"
     r"firme|fabricant|gestionnaire|fonds|p[eéè]trolier|assureur|op[eéè]rateur|distributeur|enseigne|"
     r"laboratoire|[eéè]diteur|transporteur|brasseur|chimiste|sid[eéè]rurgiste|banque|t[eéè]l[eéè]vision|"
