@@ -105,7 +105,7 @@ _LOWER_TITLE = re.compile(r"\b(" + MEDIA_NOUN + r")(?:\s+[a-zà-ÿ][\w-]*){0,2}?
                           r"([A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*){0,3})")
 
 
-_LANG = {"de": "German", "nl": "Dutch", "en": "English"}
+_LANG = {"de": "a German", "nl": "a Dutch", "en": "an English"}
 
 
 class NameTranslated(Check):
@@ -169,7 +169,7 @@ class NameTranslated(Check):
                 )
         for span, lang in title_case_names(doc):
             if not any(t.overlaps(span) for t in taken):
-                yield self.finding(doc, span, f"« {doc[span]} » is capitalised like a {_LANG[lang]} name translated word "
+                yield self.finding(doc, span, f"« {doc[span]} » is capitalised like {_LANG[lang]} name translated word "
                                    "for word: French keeps the original name of a foreign newspaper, firm or street",
                                    severity=Severity.INFO)
 

@@ -33,7 +33,7 @@ _LINK = r"(?:(?:de|du|des|d['’]|pour|et|sur|en)\s*(?:(?:la|le|les|l['’])\s*)
 _PHRASE = re.compile(r"(?<![\w’'-])(?:le|la|les|l['’]|du|des|au|aux|Le|La|Les|L['’]|Du|Des|Au|Aux)\s*"
                      r"(" + _CAP + r")((?:\s+" + _LINK + r"?" + _CAP + r"){1,5})(?![\w-])")
 _WORD = re.compile(_CAP)
-_MIN_HINTS = 2  # distinct hint words that place the text in a source country
+_MIN_HINTS = 1  # distinct hint words that place the text in a source country
 
 
 def context_langs(doc: Document) -> list[str]:
