@@ -70,9 +70,7 @@ def _common(word: str) -> bool:
 
 def title_case_names(doc: Document) -> Iterator[tuple[Span, str]]:
     """(span of the phrase, language) of each foreign name rendered in the source's title case."""
-    langs = context_langs(doc)
-    if not langs:
-        return
+    langs: list[str] | None = None  # found on the first candidate: most texts have none
     for m in _PHRASE.finditer(doc.text):
         head = m.group(1)
         if not _common(head) or _head(head):
@@ -86,6 +84,7 @@ def title_case_names(doc: Document) -> Iterator[tuple[Span, str]]:
         key = re.sub(r"\s+", " ", _fold(doc.text[m.start(1) : m.end()])).replace("-", " ")
         if key in _french_forms() or any(_head(w.group()) for w in rest):
             continue
+        langs = context_langs(doc) if langs is None else langs
         lang = next((lang for lang in langs if foreign_head(head.lower(), lang, streets_only=person)), None)
         if lang is not None:
             yield Span(m.start(1), m.end()), lang
