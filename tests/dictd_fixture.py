@@ -93,6 +93,7 @@ BACK_ENTRIES = {
         ("contrôler", "contrôler /x/ <v>\nkontrollieren, prüfen\n"),
         ("royal", "royal /x/ <adj>\nköniglich\n"),
         ("place", "place /x/ <n, fem>\nStelle, Platz\n"),
+        ("moyen", "moyen /x/ <adj>\ndurchschnittlich, Mittel, Weg\n"),
     ],
     "nld": [
         ("brutal", "brutal /x/\ngewelddadig, wreed\n"),

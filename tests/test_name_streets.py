@@ -144,3 +144,8 @@ def test_the_sentence_says_which_country_an_ambiguous_rendering_is_from() -> Non
 def test_a_single_word_after_comme_l_ecrit() -> None:
     assert _pn01("Comme l'écrit le Miroir, le ministre allemand savait, à Berlin.")[0][0].endswith("Miroir")
     assert _pn01("Comme l'écrit le ministre dans sa lettre, le Miroir de la salle de bains est cassé.") == []
+
+
+def test_an_adjective_whose_translation_is_a_street_head_heads_no_name() -> None:
+    # « moyen » gives « Weg » back, yet « au Moyen Âge » is no street.
+    assert _pn01("À Munich et à Berlin, les épidémies ont frappé l'Europe au Moyen Âge.") == []

@@ -1,8 +1,8 @@
 """Names PN01 does not know, found without a source: a capitalised phrase written in the title
 case of German, Dutch or English (« la Place du Vendredi », « le Courrier Matinal du Brabant »)
-whose head the bilingual dictionaries give back as the head of a newspaper's, a firm's or a
-street's name of that language (« place » → « plein », « courrier » → « Kurier »), in a text
-about a country of that language.
+whose head is a street's (« rue », « place ») or one the bilingual dictionaries give back as the
+head of a newspaper's or a firm's name of that language (« courrier » → « Kurier »), in a text
+about a country of that language (two hint words: one lets « Les Nouvelles Calédoniennes » in).
 
 A French name capitalises its first word only, bar the proper nouns in it (« la Cour des
 comptes », « la Banque de France », « place de la Concorde »), so a second common word
@@ -33,7 +33,7 @@ _LINK = r"(?:(?:de|du|des|d['’]|pour|et|sur|en)\s*(?:(?:la|le|les|l['’])\s*)
 _PHRASE = re.compile(r"(?<![\w’'-])(?:le|la|les|l['’]|du|des|au|aux|Le|La|Les|L['’]|Du|Des|Au|Aux)\s*"
                      r"(" + _CAP + r")((?:\s+" + _LINK + r"?" + _CAP + r"){1,5})(?![\w-])")
 _WORD = re.compile(_CAP)
-_MIN_HINTS = 1  # distinct hint words that place the text in a source country
+_MIN_HINTS = 2  # distinct hint words that place the text in a source country
 
 
 def context_langs(doc: Document) -> list[str]:
@@ -45,15 +45,20 @@ def context_langs(doc: Document) -> list[str]:
 
 
 @cache
-def _source_heads(lang: str) -> frozenset[str]:
-    return frozenset(name_heads().get(lang, {})) | frozenset(street_heads().get(lang, {}))
+def _street_nouns() -> frozenset[str]:
+    """The French nouns that head a street's name (name_heads.toml streets: « rue », « place »)."""
+    return frozenset(_fold(f) for table in street_heads().values() for fs in table.values() for f in fs)
 
 
 @cache
 def foreign_head(french: str, lang: str, streets_only: bool = False) -> bool:
     """Whether a French noun's translations back into lang hold the head of a name French keeps
     (« place » → « Platz », « quotidien » → « Tageszeitung »: the compound's last part counts)."""
-    table = frozenset(street_heads().get(lang, {})) if streets_only else _source_heads(lang)
+    if _fold(french) in _street_nouns():
+        return True  # « rue », « place »: a street's head in any language (« moyen » → « Weg » is none)
+    if streets_only:
+        return False
+    table = frozenset(name_heads().get(lang, {}))
     for back in back_translations(french, lang):
         word = back.lower().split()[-1] if back else ""
         if word in table or any(word.endswith(h) and len(word) > len(h) for h in table if len(h) >= 4):
