@@ -28,6 +28,10 @@ ENTRIES = {
         ("gleich", "gleich /x/ <adj>\nmême\nidentisch\n"),
         ("Imker", "Imker /x/ <n, masc>\napiculteur\njemand, der Bienen hält\n"),
         ("Forum", "Forum /x/ <n, neut>\nforum\nOrt der Aussprache\n"),
+        # PN01's names matched part by part (tests/test_name_streets.py)
+        ("schwarz", "schwarz /x/ <adj>\nnoir\ndunkel\n"),
+        ("gelb", "gelb /x/ <adj>\njaune\nFarbe\n"),
+        ("König", "König /x/ <n, masc>\nroi\nMonarch\n"),
         ("Warnstreik", "Warnstreik /x/ <n, masc>\ngrève d\u2032avertissement\nkurzer Streik\n"),
         # SA09: false friends by form and true cognates
         ("Gymnasium", "Gymnasium /x/ <n, neut>\n1. lycée\nhöhere Schule\n2. collège\nSchule\n"),
@@ -77,6 +81,7 @@ ENTRIES = {
         ("ferry", "ferry /x/\nbac\n"),
         ("kitchen", "kitchen /x/\ncuisine\n"),
         ("layoff", "layoff /x/\n1. licenciement\n2. chômage technique\n"),
+        ("energy", "energy /x/\nénergie\n"),
     ],
 }
 # French into the source language (SA09 asks them about a true cognate the other way leaves out).
@@ -86,6 +91,9 @@ BACK_ENTRIES = {
         ("provision", "provision /x/ <n, fem>\nProviant, Vorrat\n"),
         ("gymnase", "gymnase /x/ <n, masc>\nTurnhalle\n"),
         ("contrôler", "contrôler /x/ <v>\nkontrollieren, prüfen\n"),
+        ("royal", "royal /x/ <adj>\nköniglich\n"),
+        ("place", "place /x/ <n, fem>\nStelle, Platz\n"),
+        ("moyen", "moyen /x/ <adj>\ndurchschnittlich, Mittel, Weg\n"),
     ],
     "nld": [
         ("brutal", "brutal /x/\ngewelddadig, wreed\n"),

@@ -42,6 +42,8 @@ _SRC_TOKEN = re.compile(r"[^\W\d_][\w’'-]*")
 _FR_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # French words that may stand inside a rendered name: « Groupe d'action contre la pauvreté ».
 _FR_INNER = (SMALL_WORDS - {"et"}) | {"d", "l", "contre", "pour", "sans", "avec", "dans", "sur", "entre", "un", "une"}
+_PREPOSITIONS = {"selon", "apres", "avant", "pendant", "depuis", "chez", "contre", "pour", "sans", "sous", "vers",
+                 "malgre", "dans", "avec", "parmi", "outre", "durant"}
 _GAP = re.compile(r"[ \u00a0]+|[ \u00a0]*['’][ \u00a0]*")
 _MIN_PART = 3
 _COMMON = 4.5
@@ -145,7 +147,18 @@ def _stem_equal(a: str, b: str) -> bool:
 
 
 def renders(french: str, word: str, lang: str) -> bool:
-    """Whether a French word renders a source word (see the module's docstring)."""
+    """Whether a French word renders a source word (see the module's docstring); a hyphenated
+    word part by part (« Rouge-Blanc » for « Rot-Weiss »), an English word of a German or Dutch
+    name through the English dictionary (« Acier » for the « Steel » of « Thyssenkrupp Steel »)."""
+    if "-" in french and "-" in word and french.count("-") == word.count("-"):
+        return all(renders(f, w, lang) for f, w in zip(french.split("-"), word.split("-"), strict=True))
+    if lang != "en" and lookup(word.lower(), lang) is None and lookup(word.lower(), "en") is not None \
+            and _renders(french, word, "en"):
+        return True
+    return _renders(french, word, lang)
+
+
+def _renders(french: str, word: str, lang: str) -> bool:
     fr = _fold(french)
     targets, forms = _senses(word, lang)
     if any(_stem_equal(fr, t) for t in targets):
@@ -173,6 +186,10 @@ def _spelt_alike(french: str, word: str) -> bool:
     return a == b or b.startswith(a) or a.startswith(b) or SequenceMatcher(None, a, b).ratio() >= _ALIKE
 
 
+# Source words that are or hold an article: the name after them takes one in French too.
+_ARTICLED = {"de": {"der", "die", "das", "dem", "den", "des", "im", "am", "vom", "zum", "zur", "beim", "ins", "ans"},
+             "nl": {"de", "het", "der", "den"}, "en": {"the"}}
+_NO_ARTICLE = "-"
 _GENDER = {"de": {"der": "le", "die": "la", "das": "le", "dem": "le", "den": "le"}, "nl": {"het": "le"}}
 
 
@@ -203,7 +220,11 @@ def source_runs(line: str, lang: str) -> list[tuple[list[str], str]]:
         # A lone compound (« Klimaplan », « Osthessen ») is a common noun or a place far more often.
         if 2 <= len(run) <= _TOO_LONG:
             # The source's article says the name's gender: « der Bund » → « le ».
-            runs.append((run, _GENDER.get(lang, {}).get(before.lower(), "")))
+            low = before.lower()
+            article = _GENDER.get(lang, {}).get(low, "")
+            if not article and low not in _ARTICLED.get(lang, ()):
+                article = _NO_ARTICLE  # a firm's name the source writes bare: French too (« Thyssenkrupp Steel »)
+            runs.append((run, article))
         run = [tok] if tok and tok[0].isupper() else []  # a capital after a dash opens a new run
         before = tok
     return runs
@@ -262,8 +283,8 @@ def _match(doc: Document, offset: int, line: str, run: list[str], article: str, 
             owner.append(n)
     skip_until = -1  # a phrase ruled out is not searched again from its inner words
     for i, (start, _, word) in enumerate(tokens):
-        if i <= skip_until or not word[0].isupper() or _fold(word) in _FR_INNER:
-            continue
+        if i <= skip_until or not word[0].isupper() or _fold(word) in _FR_INNER or _fold(word) in _PREPOSITIONS:
+            continue  # (« Selon l'Énergie Siemens »: « Selon » renders « Laut », yet opens no name)
         used: dict[int, str] = {}  # source index → translated | kept
         unknown = 0  # target words the dictionaries do not tie to a source word (« campinois »)
         words: list[str] = []
@@ -331,7 +352,10 @@ def _match(doc: Document, offset: int, line: str, run: list[str], article: str, 
         last = name_words[-1].lower()
         tail = (_parts(last, lang) or [last])[-1]
         table = heads().get(lang, {})
-        article = table.get(last, table.get(tail, article)) or _mt_article(doc, span.start, words[0])
+        if article == _NO_ARTICLE:
+            article = table.get(last, table.get(tail, ""))
+        else:
+            article = table.get(last, table.get(tail, article)) or _mt_article(doc, span.start, words[0])
         return Rendered(span, name, article, lang)
     return None
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from qa.knowledge.conditions import at_sentence_start
-from qa.knowledge.names import plain_lower
+from qa.knowledge.names import HINTS, plain_lower
 from qa.model.document import Document, Span
 
 # --- context evidence -------------------------------------------------------------------
@@ -16,7 +16,7 @@ _FRAME_BEFORE = re.compile(
     r"\b(selon|d'apr[eè]s|cit[eéè]e?s? par|interrog[eéè]e?s? par|publi[eéè]e?s? (?:\w+ )?par|notamment|photo|"
     r"quotidien|journal|hebdomadaire|magazine|site|cha[iî]ne|radio|agence|ong|organisation|association|syndicat|"
     r"d[eéè]clar[eéè]|indiqu[eéè]|confi[eéè]|affirm[eéè]|expliqu[eéè]|racont[eéè]|pr[eéè]cis[eéè]|"
-    r"r[eéè]v[eéè]l[eéè]|"
+    r"r[eéè]v[eéè]l[eéè]|[eé]crit|[eé]crivait|"
     r"rapport[eéè]?|entretien|interview|groupe|soci[eéè]t[eéè]|entreprise|g[eéè]ant|constructeur|compagnie|"
     r"firme|fabricant|gestionnaire|fonds|p[eéè]trolier|assureur|op[eéè]rateur|distributeur|enseigne|"
     r"laboratoire|[eéè]diteur|transporteur|brasseur|chimiste|sid[eéè]rurgiste|banque|t[eéè]l[eéè]vision|"
@@ -104,3 +104,10 @@ def bare_proper_noun(doc: Document, span: Span, single: bool = False) -> bool:
     # A single word between commas may be anything (« Miroir, le jeu de cartes, »).
     before = _BEFORE_BARE_WORD if single else _BEFORE_BARE
     return bool(before.search(doc.text, max(0, span.start - 12), span.start))
+
+
+def local_hints(doc: Document, sentence: Span, lang: str) -> int:
+    """How many of lang's hint words the sentence holds: in a text about two countries, the
+    sentence says which one a name is from (« le Miroir Quotidien, un tabloïd britannique »)."""
+    text = plain_lower(doc.text[sentence.start : sentence.end])
+    return sum(bool(re.search(r"(?<!\w)" + re.escape(plain_lower(h.rstrip("*"))), text)) for h in HINTS.get(lang, ()))

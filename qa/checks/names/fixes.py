@@ -100,7 +100,7 @@ def _quoted_determiner(doc: Document, start: int, entry: Name) -> tuple[int, str
 
 # A noun the name stands in apposition to, without an article of its own: « le quotidien Bild ».
 _APPOSITION = re.compile(r"\b(?:" + MEDIA_NOUN + r"|groupe|soci[eé]t[eé]|entreprise|constructeur|banque|fondation|"
-                         r"institut|association|fonds|assureur|compagnie|cha[iî]ne publique)"
+                         r"institut|association|fonds|assureur|compagnie|cha[iî]ne publique|club|[eé]quipe)"
                          r"(?:\s+[a-zà-ÿ][\w-]*){0,2}\s+$", re.I)
 
 

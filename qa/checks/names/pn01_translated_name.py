@@ -19,10 +19,13 @@ from qa.checks.names.evidence import (
     bare_proper_noun,
     evidence,
     foreign,
+    local_hints,
     sentence_of,
 )
 from qa.checks.names.fixes import rendering_fix, replacement
 from qa.checks.names.source_names import translated_source_names
+from qa.checks.names.streets import street_findings
+from qa.checks.names.title_case import title_case_names
 from qa.checks.names.titles import MEDIA_NOUN, unknown_titles
 from qa.knowledge.conditions import at_sentence_start
 from qa.knowledge.names import (
@@ -102,6 +105,9 @@ _LOWER_TITLE = re.compile(r"\b(" + MEDIA_NOUN + r")(?:\s+[a-zà-ÿ][\w-]*){0,2}?
                           r"([A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*){0,3})")
 
 
+_LANG = {"de": "a German", "nl": "a Dutch", "en": "an English"}
+
+
 class NameTranslated(Check):
     """A media outlet, organisation or company name translated word for word.
 
@@ -150,15 +156,22 @@ class NameTranslated(Check):
                 yield found
         if ctx.source:
             yield from self._named_in_source(doc, ctx, kb, taken)
+        yield from street_findings(self, doc, ctx.source, ctx.source_lang, taken)
         yield from self._lowercased_titles(doc, ctx, taken)
         yield from self._bare_titles(doc, ctx, taken)
         for span in unknown_titles(doc, kb):
             if not any(t.overlaps(span) for t in taken):
+                taken.append(span)
                 yield self.finding(
                     doc, span, f"« {doc[span]} » looks like a foreign title translated into French: "
                     "French keeps the original name of a foreign newspaper or channel",
                     severity=Severity.INFO,
                 )
+        for span, lang in title_case_names(doc):
+            if not any(t.overlaps(span) for t in taken):
+                yield self.finding(doc, span, f"« {doc[span]} » is capitalised like {_LANG[lang]} name translated word "
+                                   "for word: French keeps the original name of a foreign newspaper, firm or street",
+                                   severity=Severity.INFO)
 
     def _bare_titles(self, doc: Document, ctx: Context, taken: list[Span]) -> Iterator[Finding]:
         """« Image, le quotidien à grand tirage », « selon Image », « Héraut a révélé »: a French
@@ -365,7 +378,7 @@ class NameTranslated(Check):
             ok = cap and (before or after or alone or bare) and not complement and not common
         if not ok:
             return None
-        renders.sort(key=lambda r: -_score(doc, r.entry, ctx))
+        renders.sort(key=lambda r: -_score(doc, r.entry, ctx) - 3 * local_hints(doc, sentence, r.entry.lang))
         entry = renders[0].entry
         s, repl = replacement(doc, span.start, entry, capital_det)
         suggestions = [repl]

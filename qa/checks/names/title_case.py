@@ -1,0 +1,95 @@
+"""Names PN01 does not know, found without a source: a capitalised phrase written in the title
+case of German, Dutch or English (« la Place du Vendredi », « le Courrier Matinal du Brabant »)
+whose head is a street's (« rue », « place ») or one the bilingual dictionaries give back as the
+head of a newspaper's or a firm's name of that language (« courrier » → « Kurier »), in a text
+about a country of that language (two hint words: one lets « Les Nouvelles Calédoniennes » in).
+
+A French name capitalises its first word only, bar the proper nouns in it (« la Cour des
+comptes », « la Banque de France », « place de la Concorde »), so a second common word
+capitalised after a determiner is the source's capitals carried over; the head's
+back-translation says the phrase renders a foreign name French would have kept. Heads of the
+names French translates (parties, courts, ministries: name_heads.toml ``translated``), the
+French titles and names PN01 knows, and phrases whose other capitals are all proper nouns
+(« le Journal de Genève ») are never reported. No suggestion is given: nothing says what the
+original name was."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from qa.checks.names.aligned_names import _fold, _french_forms, _french_places, _head
+from qa.checks.names.source_names import heads as name_heads
+from qa.checks.names.streets import heads as street_heads
+from qa.knowledge.bilingual import back_translations
+from qa.knowledge.names import HINTS
+from qa.knowledge.person_gender import first_name_gender
+from qa.knowledge.wordlists import is_french_form
+from qa.model.document import Document, Span
+
+_CAP = r"[A-ZÀ-Ý][a-zà-ÿ’'-]+"
+_LINK = r"(?:(?:de|du|des|d['’]|pour|et|sur|en)\s*(?:(?:la|le|les|l['’])\s*)?)"
+_PHRASE = re.compile(r"(?<![\w’'-])(?:le|la|les|l['’]|du|des|au|aux|Le|La|Les|L['’]|Du|Des|Au|Aux)\s*"
+                     r"(" + _CAP + r")((?:\s+" + _LINK + r"?" + _CAP + r"){1,5})(?![\w-])")
+_WORD = re.compile(_CAP)
+_MIN_HINTS = 2  # distinct hint words that place the text in a source country
+
+
+def context_langs(doc: Document) -> list[str]:
+    """The source languages whose countries the text is about (HINTS), by hint count."""
+    folded = _fold(doc.text)
+    counts = {lang: sum(bool(re.search(r"(?<!\w)" + re.escape(_fold(h.rstrip("*"))), folded)) for h in hints)
+              for lang, hints in HINTS.items()}
+    return [lang for lang, n in sorted(counts.items(), key=lambda kv: -kv[1]) if n >= _MIN_HINTS]
+
+
+@cache
+def _street_nouns() -> frozenset[str]:
+    """The French nouns that head a street's name (name_heads.toml streets: « rue », « place »)."""
+    return frozenset(_fold(f) for table in street_heads().values() for fs in table.values() for f in fs)
+
+
+@cache
+def foreign_head(french: str, lang: str, streets_only: bool = False) -> bool:
+    """Whether a French noun's translations back into lang hold the head of a name French keeps
+    (« place » → « Platz », « quotidien » → « Tageszeitung »: the compound's last part counts)."""
+    if _fold(french) in _street_nouns():
+        return True  # « rue », « place »: a street's head in any language (« moyen » → « Weg » is none)
+    if streets_only:
+        return False
+    table = frozenset(name_heads().get(lang, {}))
+    for back in back_translations(french, lang):
+        word = back.lower().split()[-1] if back else ""
+        if word in table or any(word.endswith(h) and len(word) > len(h) for h in table if len(h) >= 4):
+            return True
+    return False
+
+
+def _common(word: str) -> bool:
+    """A capitalised word that is a French common word, not a proper noun."""
+    low = word.lower()
+    return (is_french_form(low) and _fold(low) not in _french_places() and not first_name_gender(word)
+            and len(low) >= 3)
+
+
+def title_case_names(doc: Document) -> Iterator[tuple[Span, str]]:
+    """(span of the phrase, language) of each foreign name rendered in the source's title case."""
+    langs: list[str] | None = None  # found on the first candidate: most texts have none
+    for m in _PHRASE.finditer(doc.text):
+        head = m.group(1)
+        if not _common(head) or _head(head):
+            continue
+        rest = list(_WORD.finditer(m.group(2)))
+        # After a street's head a person's first name is a name too (« la Place Marie » for
+        # « Marienplatz »); other proper nouns make a French name (« le Journal de Genève »).
+        person = all(first_name_gender(w.group()) for w in rest)
+        if not person and not any(_common(w.group()) for w in rest):
+            continue
+        key = re.sub(r"\s+", " ", _fold(doc.text[m.start(1) : m.end()])).replace("-", " ")
+        if key in _french_forms() or any(_head(w.group()) for w in rest):
+            continue
+        langs = context_langs(doc) if langs is None else langs
+        lang = next((lang for lang in langs if foreign_head(head.lower(), lang, streets_only=person)), None)
+        if lang is not None:
+            yield Span(m.start(1), m.end()), lang
