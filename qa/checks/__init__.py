@@ -22,6 +22,7 @@ from qa.checks.grammar.gr04_adjective_gender import AdjectiveGender
 from qa.checks.grammar.gr05_mood import Mood
 from qa.checks.grammar.gr06_auxiliary import WrongAuxiliary
 from qa.checks.grammar.gr07_verb_mood import VerbMood
+from qa.checks.grammar.gr08_participle_agreement import ParticipleNumberGender
 from qa.checks.mechanics.mc01_merged_words import MergedWords
 from qa.checks.mechanics.mc02_stray_capital import StrayCapital
 from qa.checks.mechanics.mc03_spurious_determiner import SpuriousDeterminer
@@ -111,6 +112,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     Mood,
     WrongAuxiliary,
     VerbMood,
+    ParticipleNumberGender,
     NumberStyle,  # NF before UT01: a source month, unit or weekday gets its French form
     DateStyle,
     UntranslatedWords,

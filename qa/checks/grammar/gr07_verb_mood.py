@@ -19,6 +19,8 @@ from qa.model.findings import Finding
 _QUE = frozenset(["que", "qu'", "qu’"])
 _STOPS = frozenset({".", ",", ";", ":", "!", "?", "«", "»", "(", ")", "qui", "dont", "où"})
 _CONJUNCTIONS = frozenset(["ainsi", "alors", "aussi", "autant", "bien", "dès", "même", "moins", "parce", "plus", "si", "tandis", "tant", "tel"])
+# Adverbs spaCy may tag otherwise between the verb and « que » (« craignent pourtant que »).
+_ADVERBS = frozenset(["pourtant", "toutefois", "cependant", "donc", "également", "vraiment", "surtout"])
 _WINDOW = 10  # tokens after « que » within which its clause's verb must stand
 _SCOPE = re.compile(r"\bqu(?:e\b|['’])", re.I)
 
@@ -74,7 +76,7 @@ class VerbMood(GrammarCheck):
             if t.para not in paragraphs or t.lemma.lower() not in _verbs() or t.pos not in ("VERB", "AUX", "ADJ") or not t.text.isalpha():
                 continue  # ADJ: spaCy's tag of « craint » before « que »
             que = next((s for s in toks[t.i + 1 : t.i + 4] if s.text.lower() in _QUE and s.para == t.para), None)
-            if que is None or any(s.pos != "ADV" or s.text.lower() in _CONJUNCTIONS for s in toks[t.i + 1 : que.i]):
+            if que is None or any((s.pos != "ADV" and s.text.lower() not in _ADVERBS) or s.text.lower() in _CONJUNCTIONS for s in toks[t.i + 1 : que.i]):
                 continue  # « veut la preuve que », « faut noter que », « ordonnée parce que »: another word's clause
             verb = _clause_verb(toks, que)
             if verb is None:

@@ -186,8 +186,8 @@ class Valency(Check):
                 return None  # « leur » before a verb is a pronoun (« il leur répond »)
         elif low in _JOINED:
             return None  # « dépend des dons », « participe au vote »: the preposition is there
-        elif nxt.text.islower() and nxt.pos in ("NOUN", "ADJ") and (
-                common_noun(nxt) or listed_noun(nxt) or (noun_form(low) and not is_verb_form(low) and not inflected_verb(low))):
+        elif nxt.text.islower() and nxt.pos in ("NOUN", "ADJ", "VERB") and (  # « subventions » read as a verb: the suffix decides
+                common_noun(nxt) or listed_noun(nxt) or (nxt.pos != "VERB" and noun_form(low) and not is_verb_form(low) and not inflected_verb(low))):
             head = nxt  # « dépendent bibliothèques »: spaCy reads a bare noun there as an adjective
         else:
             return None

@@ -20,6 +20,7 @@ from qa.knowledge.nlp import Token
 from qa.knowledge.wordlists import zipf
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding
+from qa.model.textutil import starts_with_vowel_sound
 
 _SUBJECTS = ("nsubj", "nsubj:pass")
 _DETERMINING = ("det", "nummod", "det:poss", "nmod:poss")
@@ -42,6 +43,11 @@ def _bare() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     data = load_toml("missing_words.toml")
     light = frozenset(data["verbs"]["bare"]) | frozenset(data["verbs"]["light"])
     return frozenset(data["prepositions"]["bare"]), light, frozenset(data["locutions"]["bare"])
+
+
+@cache
+def _adverbs() -> frozenset[str]:
+    return frozenset(load_toml("missing_words.toml")["quantity"]["adverbs"])
 
 
 @cache
@@ -115,7 +121,7 @@ class BareNoun(Check):
         tokens = analysis.tokens
         out: list[Finding] = []
         for t in tokens:
-            for found in (self._subject(t, tokens, analysis), self._after_preposition(t, tokens, analysis),
+            for found in (self._quantity(t, tokens), self._subject(t, tokens, analysis), self._after_preposition(t, tokens, analysis),
                           self._distant_object(t, tokens), self._no_subject(doc, t, tokens, analysis)):
                 if found is not None:
                     out.append(self.finding(doc, found[0], found[1], [found[2]]))
@@ -128,6 +134,22 @@ class BareNoun(Check):
             return True  # a determiner, or coordinated bare nouns (« hommes et femmes »)
         prev = tokens[t.i - 1] if t.i > 0 else None
         return prev is not None and prev.pos in ("DET", "NUM", "ADJ")
+
+    @staticmethod
+    def _quantity(t: Token, tokens: list[Token]) -> tuple[Span, str, str] | None:
+        """« trop trafic », « beaucoup monde »: an adverb of quantity before a bare noun."""
+        if t.text.lower() not in _adverbs() or t.i + 1 >= len(tokens):
+            return None
+        noun = tokens[t.i + 1]
+        if noun.para != t.para or t.i > 0 and tokens[t.i - 1].text.lower() in ("à", "de", "d'", "d’", "sous", "pour", "si"):
+            return None  # « à peu près », « depuis peu », « sous peu »
+        if noun.pos != "NOUN" or not lexical_noun(noun.text) or zipf(noun.text) < 3.0:
+            return None  # only a word that is a noun and nothing else (« trop cher », « peu importe », « beaucoup attendu »)
+        verb = tokens[t.i - 1] if t.i > 0 else None
+        if verb is not None and f"{verb.lemma.lower()} {noun.lemma.lower()}" in _bare()[1]:
+            return None  # « tiennent peu compte »: a light-verb idiom with its adverb
+        de = "d’" if starts_with_vowel_sound(noun.text) else "de "
+        return Span(t.start, noun.end), f"« {t.text} » needs « de » before a noun", f"{t.text} {de}{noun.text}"
 
     def _subject(self, t: Token, tokens: list[Token], analysis) -> tuple[Span, str, str] | None:  # type: ignore[no-untyped-def]
         """« Après trois ans de travaux, ville a inauguré », « parce que prix de l'acier a
