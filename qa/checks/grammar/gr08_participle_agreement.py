@@ -34,19 +34,22 @@ def _participle(lemma: str) -> str:
 
 
 def _gender_number(noun: Token, analysis: Analysis) -> tuple[str, str] | None:
-    """The gender and number its determiner and the lexicon give ``noun`` (« l'opération »: f, s)."""
+    """The gender ("" when unknown) and number its determiner and the lexicon give ``noun``
+    (« l'opération »: f, s)."""
     det = next((k for k in analysis.children(noun.i) if k.dep == "det" and k.i < noun.i), None)
     if det is None or noun.pos != "NOUN" or not noun.text.isalpha() or not noun.text.islower():
         return None
+    if any(t.pos != "ADJ" for t in analysis.tokens[det.i + 1 : noun.i]):
+        return None  # « l'objet classe »: which noun the determiner goes with is unsure
     low = det.text.lower()
     number = "p" if low in _PLURAL else "s" if low in _SINGULAR else None
     if number is None or (number == "p" and not noun.text.endswith(("s", "x"))):
         return None
     lexical = article_gender(noun.lemma.lower() if number == "p" else noun.text.lower())
     gender = "f" if low in _FEMININE else "m" if low in _MASCULINE else lexical
-    if gender is None or (lexical is not None and lexical != gender):
+    if lexical is not None and lexical != gender:
         return None  # the determiner and the lexicon disagree: leave it
-    return gender, number
+    return gender or "", number
 
 
 def _next_to(toks: list[Token], analysis: Analysis, noun: Token, part: Token) -> bool:
@@ -54,9 +57,9 @@ def _next_to(toks: list[Token], analysis: Analysis, noun: Token, part: Token) ->
     adverbs and clitics between them (not « la plupart des zones sont prévues », « le nom et le
     numéro sont affichés »), and it is no other verb's inverted subject (« auquel se
     succèdent les équipes est perturbé »)."""
-    if any(k.dep in ("conj", "cc") for k in analysis.children(noun.i)):
-        return False
-    first = min([noun.i] + [k.i for k in analysis.children(noun.i) if k.i < noun.i])
+    if any(k.dep in ("conj", "cc", "case") for k in analysis.children(noun.i)):
+        return False  # coordinated, or in a prepositional phrase (« la voie pour parvenir à un accord commun est devenue »)
+    first = min([noun.i] + [k.i for k in analysis.children(noun.i) if k.i < noun.i and k.dep in ("det", "amod", "nummod")])
     if first > 0 and toks[first - 1].pos in ("VERB", "AUX", "NOUN", "PROPN"):
         return False  # an inverted subject, or a noun in apposition (« l'objet classe a été créé »)
     for t in toks[noun.i + 1 : part.i]:
@@ -120,8 +123,9 @@ class ParticipleNumberGender(GrammarCheck):
                     k.text.lower() in ("que", "qu'", "qu’") and k.i < part.i for k in kids):
                 noun = toks[part.head]
                 rel = [s.text.lower() for s in toks[noun.i + 1 : noun.i + 3]]
-                if not rel or not (rel[0] in ("que", "qu'", "qu’") or rel[:1] == [","] and rel[1:] and rel[1] in ("que", "qu'", "qu’")):
-                    continue  # « que » must follow its antecedent
+                que = noun.i + 1 if rel and rel[0] in ("que", "qu'", "qu’") else noun.i + 2 if rel[:1] == [","] and rel[1:] and rel[1] in ("que", "qu'", "qu’") else None
+                if que is None or que + 1 >= len(toks) or toks[que + 1].pos not in ("DET", "PRON", "PROPN", "NOUN"):
+                    continue  # « que » follows its antecedent, its clause's subject follows it (not « que lorsque »)
                 if not any(k.dep in ("nsubj",) and k.i < part.i and k.i > noun.i for k in kids):
                     continue  # « que » must be the object: the clause has its own subject
             else:
@@ -131,7 +135,16 @@ class ParticipleNumberGender(GrammarCheck):
             found = _gender_number(noun, analysis)
             if found is None:
                 continue
-            want = _agreed(pp, *found)
+            gender, number = found
+            if not gender:  # « les lampadaires », a gender the lexicon lacks: the number alone
+                if number == "p" and not part.text.endswith("s"):
+                    want = part.text + "s"
+                elif number == "s" and part.text.endswith("s") and not pp.endswith("s"):
+                    want = part.text[:-1]
+                else:
+                    continue
+            else:
+                want = _agreed(pp, gender, number)
             if want == part.text:
                 continue
             yield self.finding(doc, Span(part.start, part.end),
