@@ -23,6 +23,7 @@ from qa.checks.grammar.gr05_mood import Mood
 from qa.checks.grammar.gr06_auxiliary import WrongAuxiliary
 from qa.checks.grammar.gr07_verb_mood import VerbMood
 from qa.checks.grammar.gr08_participle_agreement import ParticipleNumberGender
+from qa.checks.grammar.gr09_relative_subject import RelativeSubject
 from qa.checks.mechanics.mc01_merged_words import MergedWords
 from qa.checks.mechanics.mc02_stray_capital import StrayCapital
 from qa.checks.mechanics.mc03_spurious_determiner import SpuriousDeterminer
@@ -113,6 +114,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     WrongAuxiliary,
     VerbMood,
     ParticipleNumberGender,
+    RelativeSubject,
     NumberStyle,  # NF before UT01: a source month, unit or weekday gets its French form
     DateStyle,
     UntranslatedWords,

@@ -268,7 +268,8 @@ class Valency(Check):
             if verb is None or verb.pos not in ("VERB", "AUX") or verb.morph.get("VerbForm") != "Fin" or verb.morph.get("Person", "3") != "3":
                 return None  # « a dit ne pas vouloir »: an infinitive is French
             plural = verb.text.endswith("nt")
-            speaker = next((s for s in tokens[max(0, t.i - 12) : t.i] if s.head == t.i and s.dep == "nsubj" and s.para == t.para), None)
+            heads = {t.i, t.head} if t.dep == "conj" else {t.i}  # « a allé … et a dit »: the first verb's subject
+            speaker = next((s for s in tokens[max(0, t.i - 16) : t.i] if s.head in heads and s.dep == "nsubj" and s.para == t.para), None)
             pronoun = ("elles" if plural else "elle") if speaker is not None and speaker.gender == "f" else ("ils" if plural else "il")
             fix = f"qu’{pronoun} {nxt.text}"  # the speaker is the likeliest subject: « a dit qu'elle n'avait »
             return Span(nxt.start, nxt.end), f"« {t.text} » needs « que » and a subject before its clause", fix
