@@ -16,6 +16,8 @@ from qa.checks.base import Check, Context
 from qa.checks.mechanics._bare_nouns import calendar_words, common_noun, determiner, join_article, lexical_noun, listed_noun, noun_form
 from qa.checks.mechanics._word_classes import adjective_base
 from qa.data import load_toml
+from qa.knowledge.article_gender import listed_gender
+from qa.knowledge.conjugation import conjugate
 from qa.knowledge.nlp import Token
 from qa.knowledge.wordlists import zipf
 from qa.model.document import Document, Span
@@ -65,6 +67,15 @@ def _sentence(tokens: list[Token], i: int) -> list[Token]:
     return tokens[start:end]
 
 
+def _participle_form(t: Token) -> bool:
+    """« faite », « faits »: a form of the past participle of its lemma, whatever spaCy's morphology."""
+    try:
+        pp = conjugate(t.lemma.lower()).get("pp", "")
+    except (ValueError, KeyError):
+        return False
+    return bool(pp) and t.text.lower() in (pp, pp + "e", pp + "s", pp + "es")
+
+
 def _fronted(tokens: list[Token], comma: int) -> bool:
     """The sentence opens with an adverbial that ends at the comma tokens[comma]: a
     preposition or an adverb first, at most eight words, no verb, subject or quotation."""
@@ -86,7 +97,7 @@ def _plain_noun(t: Token, seasons: bool = False) -> bool:
         return False
     if lexical_noun(low):
         return zipf(low) >= 3.0
-    known = noun_form(low) or (t.pos == "NOUN" and noun_form(t.lemma.lower()))  # « prix »: the lexicon has its lemma
+    known = noun_form(low) or (t.pos == "NOUN" and (noun_form(t.lemma.lower()) or listed_gender(low) is not None))  # « prix »
     return known and zipf(low) >= 3.0 and (t.pos == "NOUN" or common_noun(t) or listed_noun(t))
 
 
@@ -163,8 +174,10 @@ class BareNoun(Check):
             return None  # « Il s'agit du premier Bound for Glory, évènement … »: not after a fronted adverbial
         nxt = tokens[t.i + 1] if t.i + 1 < len(tokens) else None
         if t.dep not in _SUBJECTS:  # spaCy lost the parse: a word that is only a noun, then a finite auxiliary
-            if not lexical_noun(t.text) or nxt is None or nxt.pos != "AUX" or nxt.morph.get("VerbForm") != "Fin" or nxt.morph.get("Person", "3") != "3":
-                return None
+            if not lexical_noun(t.text) or nxt is None or nxt.pos not in ("AUX", "VERB") or nxt.morph.get("VerbForm") != "Fin" or nxt.morph.get("Person", "3") != "3":
+                return None  # « que fermetures toucheront »
+            if _participle_form(nxt):
+                return None  # « déduction faite de … »: an absolute participle clause
             return Span(t.start, t.end), f"the subject « {t.text} » has no article", join_article(determiner(t, False, nxt), t.text)
         head = tokens[t.head] if 0 <= t.head < len(tokens) else None
         if head is None or head.i <= t.i or head.i - t.i > 8 or any(s.text in (",", ";", ":") for s in tokens[t.i + 1 : head.i]):
