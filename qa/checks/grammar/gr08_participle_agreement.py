@@ -94,7 +94,7 @@ class ParticipleNumberGender(GrammarCheck):
     priority = 252
     name = "grammar.participle-agreement"
     summary = "Past participle not agreeing with its subject after « être » or with « que » after « avoir »"
-    data_files = ("grammar.toml", "conjugation.toml", "noun_genders.tsv", "gender.tsv")
+    data_files = ("grammar.toml", "conjugation.toml", "noun_genders.tsv", "gender.tsv", "lexicon.tsv")
 
     def scope(self, doc: Document) -> set[int]:
         return paragraphs_matching(doc, _SCOPE)
