@@ -1,4 +1,4 @@
-"""The hand-written data of MC19, MC20, GR06 and GR07: invariants of valency.toml and of the
+"""The hand-written data of MC19, MC20, GR07 and GR08: invariants of valency.toml and of the
 tables added to grammar.toml and missing_words.toml, and MC19/MC20 on texts unrelated to the
 case files."""
 
@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from qa.api import Config, lint_document, make_context
-from qa.checks.grammar.gr06_auxiliary import WrongAuxiliary
+from qa.checks.grammar.gr07_auxiliary import WrongAuxiliary
 from qa.checks.mechanics.mc19_valency import Valency
 from qa.checks.mechanics.mc20_bare_noun import BareNoun
 from qa.data import load_toml

@@ -20,10 +20,10 @@ from qa.checks.grammar.gr02_noun_number import NounNumber
 from qa.checks.grammar.gr03_verb_number import VerbNumber
 from qa.checks.grammar.gr04_adjective_gender import AdjectiveGender
 from qa.checks.grammar.gr05_mood import Mood
-from qa.checks.grammar.gr06_auxiliary import WrongAuxiliary
-from qa.checks.grammar.gr07_verb_mood import VerbMood
-from qa.checks.grammar.gr08_participle_agreement import ParticipleNumberGender
-from qa.checks.grammar.gr09_relative_subject import RelativeSubject
+from qa.checks.grammar.gr07_auxiliary import WrongAuxiliary
+from qa.checks.grammar.gr08_verb_mood import VerbMood
+from qa.checks.grammar.gr09_participle_agreement import ParticipleNumberGender
+from qa.checks.grammar.gr10_relative_subject import RelativeSubject
 from qa.checks.mechanics.mc01_merged_words import MergedWords
 from qa.checks.mechanics.mc02_stray_capital import StrayCapital
 from qa.checks.mechanics.mc03_spurious_determiner import SpuriousDeterminer

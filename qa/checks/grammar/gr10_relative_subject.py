@@ -1,4 +1,4 @@
-"""GR09: the main verb left singular after a plural subject that a relative clause separates from
+"""GR10: the main verb left singular after a plural subject that a relative clause separates from
 it (« Les cyclistes qui viennent du quartier de Stühlinger économise » → « économisent »)."""
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ class RelativeSubject(GrammarCheck):
     Bon :     « Les élèves qui habitent le hameau prennent le car à sept heures. »
     """
 
-    code = "GR09"
+    code = "GR10"
     priority = 253
     name = "grammar.relative-subject"
     summary = "Singular main verb after a plural subject and its relative clause"

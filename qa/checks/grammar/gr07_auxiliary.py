@@ -1,4 +1,4 @@
-"""GR06: « avoir » as the auxiliary of a verb whose compound tenses take « être » (« ils ont
+"""GR07: « avoir » as the auxiliary of a verb whose compound tenses take « être » (« ils ont
 venus », « elle a allé »)."""
 
 from __future__ import annotations
@@ -73,7 +73,7 @@ class WrongAuxiliary(GrammarCheck):
     Bon :     « Beaucoup d'habitants sont venus à la réunion. »
     """
 
-    code = "GR06"
+    code = "GR07"
     priority = 250
     name = "grammar.auxiliary"
     summary = "« avoir » as the auxiliary of « aller », « venir », « partir »… (« ils ont venus »)"

@@ -1,4 +1,4 @@
-"""GR07: the indicative in the « que » clause of a verb that governs the subjunctive
+"""GR08: the indicative in the « que » clause of a verb that governs the subjunctive
 (« craignent que l'affluence fait » → « fasse », « veut que les élus peuvent » → « puissent »)."""
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ class VerbMood(GrammarCheck):
     Bon :     « Les habitants craignent que la foule fasse du bruit. »
     """
 
-    code = "GR07"
+    code = "GR08"
     priority = 251
     name = "grammar.verb-mood"
     summary = "Indicative after « vouloir que », « craindre que », « il faut que »…"

@@ -1,4 +1,4 @@
-"""GR08: a past participle that does not agree — after « être » with its subject (« l'opération
+"""GR09: a past participle that does not agree — after « être » with its subject (« l'opération
 a été reporté »), after « avoir » with the « que » of a relative clause that stands for its
 object (« les lampadaires que la ville a installé »)."""
 
@@ -90,7 +90,7 @@ class ParticipleNumberGender(GrammarCheck):
     Bon :     « La réunion a été annulée. Les arbres que la commune a plantés ont poussé. »
     """
 
-    code = "GR08"
+    code = "GR09"
     priority = 252
     name = "grammar.participle-agreement"
     summary = "Past participle not agreeing with its subject after « être » or with « que » after « avoir »"
