@@ -21,6 +21,10 @@ from qa.checks.grammar.gr03_verb_number import VerbNumber
 from qa.checks.grammar.gr04_adjective_gender import AdjectiveGender
 from qa.checks.grammar.gr05_mood import Mood
 from qa.checks.grammar.gr06_acronym_gender import AcronymGender
+from qa.checks.grammar.gr07_auxiliary import WrongAuxiliary
+from qa.checks.grammar.gr08_verb_mood import VerbMood
+from qa.checks.grammar.gr09_participle_agreement import ParticipleNumberGender
+from qa.checks.grammar.gr10_relative_subject import RelativeSubject
 from qa.checks.mechanics.mc01_merged_words import MergedWords
 from qa.checks.mechanics.mc02_stray_capital import StrayCapital
 from qa.checks.mechanics.mc03_spurious_determiner import SpuriousDeterminer
@@ -34,6 +38,8 @@ from qa.checks.mechanics.mc15_missing_word import MissingWord
 from qa.checks.mechanics.mc16_bare_name import BareName
 from qa.checks.mechanics.mc17_opening_capital import OpeningCapital
 from qa.checks.mechanics.mc18_function_word import FunctionWord
+from qa.checks.mechanics.mc19_valency import Valency
+from qa.checks.mechanics.mc20_bare_noun import BareNoun
 from qa.checks.artifacts.ar01_pipeline_tag import PipelineTag
 from qa.checks.artifacts.ar02_markup_residue import MarkupResidue
 from qa.checks.artifacts.ar03_commentary import Commentary
@@ -98,7 +104,9 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     OpeningCapital,
     SourceCapital,
     FunctionWord,  # before MC15: « a déclaré que l'équipe » owns the bare noun MC15 would give an article
+    Valency,  # after MC18: its infinitive and « que » patterns are MC18's, further apart
     MissingWord,
+    BareNoun,  # after MC15: the lexicon's bare nouns are MC15's, the parse's are MC20's
     BareName,
     SpuriousDeterminer,
     StrayFullStop,
@@ -109,6 +117,10 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     AdjectiveGender,
     Mood,
     AcronymGender,
+    WrongAuxiliary,
+    VerbMood,
+    ParticipleNumberGender,
+    RelativeSubject,
     NumberStyle,  # NF before UT01: a source month, unit or weekday gets its French form
     DateStyle,
     UntranslatedWords,

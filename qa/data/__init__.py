@@ -75,7 +75,7 @@ FILES: dict[str, Toml | Tsv] = {
     "government.toml": Toml(1, {"source_prepositions": TABLE, "units": TABLE, "unless": TABLE, "head": ARRAY}),
     "grammalecte_rules.toml": Toml(1, {"measured": TABLE, "on": TABLE, "off": TABLE}),
     "idioms.toml": Toml(1, {"de": ARRAY, "nl": ARRAY, "en": ARRAY}),
-    "grammar.toml": Toml(1, {"elision": TABLE, "contraction": TABLE, "number": TABLE, "gender": TABLE, "mood": TABLE}),
+    "grammar.toml": Toml(1, {"elision": TABLE, "contraction": TABLE, "number": TABLE, "gender": TABLE, "mood": TABLE, "auxiliary": TABLE, "verb_mood": TABLE}),
     "markup.toml": Toml(1, {
         "entity_overrides": TABLE, "entity_bare": TABLE, "html": TABLE, "bbcode": TABLE, "xliff": TABLE,
         "model_tokens": TABLE, "tracker": TABLE, "pipeline_tag": TABLE, "chat": TABLE,
@@ -83,6 +83,7 @@ FILES: dict[str, Toml | Tsv] = {
     "llm_commentary.toml": Toml(1, {"topic": TABLE, "labels": TABLE, "line_labels": TABLE, "politeness": TABLE, "english": TABLE}),
     "mechanics.toml": Toml(1, {"merge": TABLE, "abbreviations": TABLE, "pronouns": TABLE, "quantity": TABLE, "capitals": TABLE}),
     "function_words.toml": Toml(1, {"infinitive": TABLE, "saying": TABLE, "subject": TABLE, "negation": TABLE, "objects": TABLE, "governed": TABLE, "offices": TABLE}),
+    "valency.toml": Toml(1, {"infinitive": TABLE, "indirect": TABLE, "unless": TABLE}),
     "missing_words.toml": Toml(1, {"prepositions": TABLE, "verbs": TABLE, "quantity": TABLE, "locutions": TABLE, "names": TABLE, "nouns": TABLE}),
     "names.toml": Toml(1, {"french_titles": ARRAY, "qualified_names": ARRAY, "nationalities": ARRAY, "names": ARRAY}),
     "name_heads.toml": Toml(1, {"heads": TABLE, "translated": TABLE, "streets": TABLE, "street_articles": TABLE}),

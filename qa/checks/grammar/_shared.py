@@ -1,4 +1,4 @@
-"""What the grammar family (GR01-GR05) shares: the declarations of a grammar check that reads
+"""What the grammar family (GR01-GR10) shares: the declarations of a grammar check that reads
 spaCy's parse in the paragraphs its words pick, and the pattern those words make."""
 
 from __future__ import annotations

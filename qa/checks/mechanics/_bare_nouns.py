@@ -67,6 +67,12 @@ def common_noun(t: Token, strict: bool = False, trust_tag: bool = False) -> bool
     return not strict or suffixed or (not inflected_verb(low) and t.pos == "NOUN")
 
 
+def lexical_noun(low: str) -> bool:
+    """The lexicon knows ``low`` as a noun and as no verb form or adjective (« hiver »,
+    « retard », « commune »): a noun whatever spaCy's tag, once its determiner is gone."""
+    return noun_form(low) and not is_verb_form(low) and not adjective_base(low) and not inflected_verb(low)
+
+
 def listed_noun(t: Token) -> bool:
     """A noun the lists give a gender (« soutien », « ministère », « liste », plural
     « joueurs »), whatever spaCy's tag: a word also read as an adjective counts only in the
