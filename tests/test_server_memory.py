@@ -202,3 +202,21 @@ def test_a_store_emptied_again_soon_gets_a_larger_ceiling() -> None:
     store.update((k, k) for k in range(3))
     trimmer.after_lint()
     assert trimmer.ceilings[name] == 6  # measured again
+
+
+def test_an_edit_teaches_the_tokenizer_nothing_to_keep() -> None:
+    """The words of a document opened are kept tokenized for the life of the process
+    (qa.knowledge.nlp._keep_tokenized); the words typed into it afterwards are not, or the
+    server's memory grows at every edit. A document closed and opened again is new."""
+    from qa.knowledge import nlp
+
+    config = Config(select=("MC15",))  # reads spaCy's parse
+    engine = Engine(config, make_context(config), active_checks(config), Linter())
+    opened = NOTE.replace("trois heures.", "trois heures Quaxilune0.")
+    engine.lint("w.txt", opened)
+    assert "Quaxilune0." in nlp._warm
+    engine.lint("w.txt", opened.replace("Quaxilune0.", "Quaxilune1."))
+    assert "Quaxilune1." not in nlp._warm
+    engine.close("w.txt")
+    engine.lint("w.txt", opened.replace("Quaxilune0.", "Quaxilune2."))
+    assert "Quaxilune2." in nlp._warm

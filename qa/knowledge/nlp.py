@@ -291,15 +291,26 @@ def _parse(texts: list[str], components: tuple[str, ...]) -> list[list[Row]]:
 
 WARM_CHUNKS = 50_000  # chunks between spaces the tokenizer remembers for the life of a process (about 5 MB)
 _warm: set[str] = set()
+_not_warming = 0  # > 0 inside not_warming()
+
+
+@contextmanager
+def not_warming() -> Iterator[None]:
+    """Analyses here teach the tokenizer nothing to keep: the server's edits, whose new
+    words made its memory grow at every edit if kept for the life of the process."""
+    global _not_warming
+    _not_warming += 1
+    try:
+        yield
+    finally:
+        _not_warming -= 1
 
 
 def _keep_tokenized(nlp: Any, texts: list[str]) -> None:
-    """spaCy's tokenizer remembers how it cut each chunk between two spaces, but the memory
-    zone of _transient forgets what it learnt inside it: every call cut the affixes of
-    « le », « de », « l'» afresh (a fifth of the analysis on distinct text). The first
-    WARM_CHUNKS distinct chunks a process meets (the frequent ones, mostly) are therefore
-    tokenized once outside the zone, where the tokenizer keeps them; the tokens are the same."""
-    if len(_warm) >= WARM_CHUNKS:
+    """The memory zone of _transient makes spaCy's tokenizer forget how it cut each chunk
+    between spaces (« l'», « de »: a fifth of the analysis on distinct text), so the first
+    WARM_CHUNKS distinct chunks are tokenized once outside it, where it keeps them."""
+    if _not_warming or len(_warm) >= WARM_CHUNKS:
         return
     new = [c for c in dict.fromkeys(c for text in texts for c in text.split(" ")) if c and c not in _warm]
     new = new[: WARM_CHUNKS - len(_warm)]
@@ -379,12 +390,9 @@ def analyse(doc: Document, paragraphs: Iterable[int] | None = None, components: 
         for idx, length, lemma, pos, dep, head, morph, sent_start in piece or ():
             start = para.start + idx
             entities.add(idx)
-            tokens.append(
-                Token(
-                    i=len(tokens), start=start, end=start + length, text=doc.text[start : start + length],
-                    lemma=lemma, pos=pos, dep=dep, head=base + head, morph=morph,
-                    sent_start=sent_start, para=p_index, entities=entities,
-                )
-            )
+            tokens.append(Token(
+                i=len(tokens), start=start, end=start + length, text=doc.text[start : start + length],
+                lemma=lemma, pos=pos, dep=dep, head=base + head, morph=morph,
+                sent_start=sent_start, para=p_index, entities=entities))
     first.append(len(tokens))
     return Analysis(tuple(tokens), only)

@@ -9,6 +9,7 @@ used leaves the previous one in place and is reported once (Broken).
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -93,6 +94,8 @@ class Engine:
     linter: Linter
     # Empties the caches of words and lines when they outgrow the documents being edited.
     trimmer: Trimmer = field(default_factory=Trimmer)
+    # The documents linted since they were opened: an edit's words are not kept warm (nlp.not_warming).
+    opened: set[str] = field(default_factory=set)
 
     @classmethod
     def load(cls, settings: Settings) -> Engine:
@@ -136,6 +139,15 @@ class Engine:
         """Lint text as the file at path would be linted (its format from its name or content);
         without the backends' checks (GC00, LT00) when backends is False. Raises Stale
         (qa.server.incremental) as soon as stale() is true between two paragraphs."""
+        from qa.knowledge.nlp import not_warming
+
+        with not_warming() if path in self.opened else nullcontext():
+            result = self._lint(path, text, backends, stale)
+        self.opened.add(path)
+        self.trimmer.after_lint()
+        return result
+
+    def _lint(self, path: str, text: str, backends: bool, stale: Callable[[], bool]) -> Result:
         from qa.formats import FormatError, format_of, read_text
         from qa.engine.files import check_french, lint_parsed
 
@@ -151,12 +163,12 @@ class Engine:
                 return Result(Document(path, text), (), error=str(exc))
             with self.linter.version(parsed.path):  # the segments' lints are one version of the file
                 result = lint_parsed(parsed, self.ctx, checks, self.config, lint=partial(self.linter, stale=stale))
-        self.trimmer.after_lint()
         return result
 
     def close(self, path: str) -> None:
         """The document at path is closed: what is remembered of it goes."""
         self.linter.forget(path)
+        self.opened.discard(path)
 
 
 def finding_at(findings: tuple[Finding, ...], start: int, end: int) -> list[Finding]:
