@@ -230,8 +230,10 @@ class SourceCapital(ByParagraph, Check):
                 continue
             if t.pos not in ("NOUN", "PROPN") or low in _DETERMINERS or not may_be_stray(low):
                 continue
-            if low.endswith(("s", "x")) and (low in _place_adjectives() or (adjective_base(low) and prev.text.lower() in ("les", "aux", "des"))):
-                continue  # « les Américains », « les Démocrates »: peoples and parties
+            if low in _place_adjectives() or (low.endswith(("s", "x")) and adjective_base(low) and prev.text.lower() in ("les", "aux", "des")):
+                continue  # « les Américains », « le Parisien », « les Démocrates »: peoples, their nouns, parties
+            if doc.text[t.end : t.end + 1] == "-" and doc.text[t.end + 1 : t.end + 2].isupper():
+                continue  # « la Comédie-Française »: capitals joined by a hyphen make a name
             if nxt is not None and nxt.text.lower() in ("de", "du", "des", "d'", "d’") and self._name_after(doc, nxt):
                 continue  # « le Tunnel de Rebaix »: a name's complement
             if low in often:
