@@ -7,22 +7,10 @@ import re
 
 import pytest
 
-from qa.api import Config, lint_document, make_context
-from qa.checks.base import Check, Context
 from qa.checks.mechanics.mc10_source_capital import SourceCapital, _place_adjectives
 from qa.checks.mechanics.mc15_missing_word import MissingWord
 from qa.data import load_toml
-from qa.model.document import Document
-
-_CTX: Context | None = None
-
-
-def found(check: Check, text: str) -> list[str]:
-    global _CTX
-    if _CTX is None:
-        _CTX = make_context(Config())
-    doc = Document("t.txt", text)
-    return [doc[f.span] for f in lint_document(doc, _CTX, [check]).findings]
+from spans_found import found
 
 
 @pytest.mark.parametrize(

@@ -292,5 +292,7 @@ def test_a_newer_version_stops_the_lint_under_way(workspace: Path) -> None:
             assert [d.code for d in published[0].diagnostics] == ["MC11"]
             stopped = [m.message for m in client.log_messages if "stopped after" in m.message]
             assert len(stopped) == 1 and "version 1 was linted" in stopped[0]
-            assert " of 20000 paragraphs" in stopped[0]
+            # Between two paragraphs, or, on a machine so loaded that the change arrives after
+            # the paragraphs are done, between two whole-document checks (CI, stop 19).
+            assert " of 20000 paragraphs" in stopped[0] or "stopped after all paragraphs, before " in stopped[0]
     run(go)

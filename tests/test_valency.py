@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from qa.api import Config, lint_document, make_context
 from qa.checks.grammar.gr07_auxiliary import WrongAuxiliary
 from qa.checks.mechanics.mc19_valency import Valency
 from qa.checks.mechanics.mc20_bare_noun import BareNoun
 from qa.data import load_toml
 from qa.knowledge.conjugation import conjugate, takes_etre
-from qa.model.document import Document
+from spans_found import found
 
 _VERB_ENDINGS = ("er", "ir", "re", "oir")
 
@@ -54,17 +53,6 @@ def test_verbs_of_either_mood_are_left_out() -> None:
     assert len(set(verbs)) == len(verbs) and not set(verbs) & {"douter", "admettre", "supposer", "dire", "comprendre", "espérer", "penser"}
 
 
-_CTX = None
-
-
-def _found(check, text: str) -> list[str]:  # type: ignore[no-untyped-def]
-    global _CTX
-    if _CTX is None:
-        _CTX = make_context(Config())
-    doc = Document("t.txt", text)
-    return [doc[f.span] for f in lint_document(doc, _CTX, [check]).findings]
-
-
 @pytest.mark.parametrize(
     ("check", "text", "expect"),
     [
@@ -77,4 +65,4 @@ def _found(check, text: str) -> list[str]:  # type: ignore[no-untyped-def]
     ],
 )
 def test_on_unrelated_texts(check, text: str, expect: list[str]) -> None:  # type: ignore[no-untyped-def]
-    assert _found(check, text) == expect
+    assert found(check, text) == expect

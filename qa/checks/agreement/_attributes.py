@@ -36,7 +36,7 @@ _BETWEEN = frozenset({"ne", "n'", "pas", "plus", "jamais", "très", "si", "aussi
 _CLITICS = frozenset({"ne", "n'", "se", "s'", "y", "en", "lui", "leur", "l'", "le", "la"})
 _TITLES = frozenset({"M.", "Mme", "Monsieur", "Madame"})
 # « Elle » or a woman's surname, then a copula or « s’est »: the cheap look before the parse.
-SCOPE = re.compile(r"\b(?:[Ee]lle|[A-ZÀ-Þ][\w’'-]+)\s+(?:(?:ne|n['’]|s['’]|se)\s*)*(?:est|était|sera|serait|fut|a été|"
+SCOPE = re.compile(r"(?<![\w-])(?:[Ee]lle|[A-ZÀ-Þ][\w’'-]++)\s+(?:(?:ne|n['’]|s['’]|se)\s*)*(?:est|était|sera|serait|fut|a été|"
                    r"semble|semblait|paraît|paraissait|reste|restait|devient|est devenue?|"
                    r"dit|disait|montre|montrait|déclare|déclarait|sent|sentait|révèle|révélait)\b"
                    r"|(?:^|[.!?»]\s+)[A-ZÀ-Þ][\w-]+(?:é|i|u|is|it|t)\b[^,.!?]{0,60},\s+elle\b")

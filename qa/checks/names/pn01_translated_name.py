@@ -25,7 +25,7 @@ from qa.checks.names.evidence import (
 from qa.checks.names.fixes import rendering_fix, replacement
 from qa.checks.names.source_names import translated_source_names
 from qa.checks.names.streets import street_findings
-from qa.checks.names.title_case import title_case_names
+from qa.checks.names.title_case import load_dictionaries, title_case_names
 from qa.checks.names.titles import MEDIA_NOUN, unknown_titles
 from qa.knowledge.conditions import at_sentence_start
 from qa.knowledge.names import (
@@ -132,6 +132,9 @@ class NameTranslated(Check):
     category = Category.NAME_TRANSLATED
     summary = "Proper name translated word for word"
     data_files = ("names.toml", "lexicon.tsv", "name_heads.toml", "places.toml", "exonyms.toml", "gender.tsv", "first_names.toml", "persons.toml")
+
+    def prepare(self, ctx: Context) -> None:  # the server's warm-up: the dictionaries of title case
+        load_dictionaries()
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         kb = knowledge()

@@ -22,7 +22,7 @@ from functools import cache
 from qa.checks.names.aligned_names import _fold, _french_forms, _french_places, _head
 from qa.checks.names.source_names import heads as name_heads
 from qa.checks.names.streets import heads as street_heads
-from qa.knowledge.bilingual import back_translations
+from qa.knowledge.bilingual import back_translations, table
 from qa.knowledge.names import HINTS
 from qa.knowledge.person_gender import first_name_gender
 from qa.knowledge.wordlists import is_french_form
@@ -48,6 +48,12 @@ def context_langs(doc: Document) -> list[str]:
 def _street_nouns() -> frozenset[str]:
     """The French nouns that head a street's name (name_heads.toml streets: « rue », « place »)."""
     return frozenset(_fold(f) for table in street_heads().values() for fs in table.values() for f in fs)
+
+
+def load_dictionaries() -> None:
+    """Read now the dictionaries foreign_head consults (a long-lived server's warm-up)."""
+    for lang in HINTS:
+        table(lang, back=True)
 
 
 @cache
