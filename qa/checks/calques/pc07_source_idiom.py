@@ -153,6 +153,7 @@ class SourceIdiom(Check):
     severity = Severity.WARNING
     needs_nlp = True
     uses_spacy = True
+    paragraph_local = True  # each paragraph is matched on its own, against the segment's source
 
     def _candidates(self, ctx: Context) -> list[Idiom]:
         lang = ctx.source_lang or ""
