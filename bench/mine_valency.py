@@ -1,8 +1,9 @@
 """Mine the valency of French verbs from UD French-GSD (dev and test, gold parses): which verbs
 join an infinitive complement with « de » or « à » and never bare, and which verbs join a noun
 complement with « à » or « de » (obl:arg) and never take a direct object. The lists MC19 reads
-(qa/data/valency.toml) were drawn from this output and checked entry by entry against the TLFi
-construction sections; this script prints the counts behind them.
+(qa/data/valency.toml) were written by hand from the TLFi and Grevisse; this script prints the
+counts of UD that agree with them (a check of each entry against a valency dictionary is still
+to do, as the data file says).
 
 Usage: python bench/mine_valency.py [MIN]   (MIN: least count of the preposition, default 2)
 """
@@ -14,8 +15,6 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 UD = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "ud-french-gsd"
-if not UD.exists():
-    UD = Path("/work/shared/corpora/ud-french-gsd")
 
 
 def sentences():
