@@ -26,7 +26,7 @@ from qa.knowledge.person_gender import roles
 from qa.knowledge.wordlists import is_french_form
 
 _ARTICLES = {"le": "la", "Le": "La", "du": "de la", "Du": "De la", "au": "à la", "Au": "À la", "un": "une", "Un": "Une"}
-_BEFORE = {"ancien": "ancienne", "nouveau": "nouvelle", "nouvel": "nouvelle", "premier": "première",
+ADJECTIVES_BEFORE = {"ancien": "ancienne", "nouveau": "nouvelle", "nouvel": "nouvelle", "premier": "première",
            "futur": "future", "actuel": "actuelle", "seul": "seule"}
 # A form of « être » or « devenir » (and at most one word after it) before a role noun without
 # an article: « était jusqu'ici chef de service ».
@@ -51,7 +51,7 @@ def _table() -> dict[str, tuple[str, ...]]:
 @cache
 def _phrase() -> re.Pattern[str]:
     nouns = "|".join(re.escape(n) for n in sorted(_table(), key=len, reverse=True))
-    before = "|".join(_BEFORE)
+    before = "|".join(ADJECTIVES_BEFORE)
     return re.compile(
         rf"(?:(?P<det>(?<![\w’'-])(?:[Ll]e|[Dd]u|[Aa]u|[Uu]n))\s+|(?P<el>(?<![\w’'-])[Ll]['’])|(?P<cop>{_COPULA}))"
         rf"(?:(?P<pre>{before})\s+)?(?P<noun>{nouns})(?![\w-])(?P<adj>(?:\s+[a-zà-ÿ]{{4,}}){{0,2}})"
@@ -91,7 +91,7 @@ def _agreed(m: re.Match[str]) -> str:
     if m["det"]:
         parts.append(_ARTICLES[m["det"]])
     if m["pre"]:
-        parts.append(_BEFORE[m["pre"]])
+        parts.append(ADJECTIVES_BEFORE[m["pre"]])
     parts.append(roles()[m["noun"]])
     return " ".join(parts)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from qa.checks.agreement._source_roles import source_roles
+from qa.checks.agreement._source_roles import ADJECTIVES_BEFORE, source_roles
 from qa.checks.base import Check, Context
 from qa.knowledge.forms import feminine
 from qa.knowledge.person_gender import first_name_gender, people, roles
@@ -21,7 +21,7 @@ _OTHER = {"M.": "Mme", "Monsieur": "Madame", "Mme": "M.", "Madame": "Monsieur"}
 _TITLE_GENDER = {"M.": "m", "Monsieur": "m", "Mme": "f", "Madame": "f"}
 _ARTICLES = {"le": "la", "Le": "La", "du": "de la", "Du": "De la", "au": "à la", "Au": "À la", "un": "une", "Un": "Une"}
 # Adjectives that stand before a role noun (« l’ancien ministre »).
-_BEFORE = ("ancien", "nouveau", "nouvel", "premier", "futur", "actuel", "jeune", "seul")
+_BEFORE = (*ADJECTIVES_BEFORE, "jeune")  # « jeune » has one form, so the source roles leave it out
 
 
 def _role_phrase() -> re.Pattern[str]:

@@ -11,6 +11,7 @@ from functools import cache
 from qa.checks.base import Check, Context
 from qa.checks.mechanics._word_classes import pos_lemmas
 from qa.checks.mechanics._bare_nouns import determiner, join_article
+from qa.checks.mechanics._shared import token_findings
 from qa.data import load_toml
 from qa.knowledge.article_gender import listed_gender
 from qa.knowledge.conjugation import conjugate, takes_etre
@@ -118,16 +119,11 @@ class FunctionWord(Check):
     paragraph_local = True
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        analysis = ctx.analysis(doc)
-        tokens = analysis.tokens
-        out: list[Finding] = []
-        for t in tokens:
-            for found in (self._subject(doc, t, tokens), self._auxiliary(t, tokens), self._infinitive(t, tokens),
-                          self._saying(t, tokens), self._ne(doc, t, tokens), self._pas(doc, t, tokens), self._governed(t, tokens),
-                          self._clause_subject(t, tokens)):
-                if found is not None:
-                    out.append(self.finding(doc, found[0], found[1], [found[2]]))
-        yield from sorted(out, key=lambda f: f.span.start)
+        tokens = ctx.analysis(doc).tokens
+        yield from token_findings(self, doc, tokens, lambda t: (
+            self._subject(doc, t, tokens), self._auxiliary(t, tokens), self._infinitive(t, tokens),
+            self._saying(t, tokens), self._ne(doc, t, tokens), self._pas(doc, t, tokens), self._governed(t, tokens),
+            self._clause_subject(t, tokens)))
 
     @staticmethod
     def _next(t: Token, tokens: list[Token], k: int = 1) -> Token | None:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from qa.checks.base import Check, Context
+from qa.checks.mechanics._shared import token_findings
 from qa.checks.mechanics._bare_nouns import calendar_words, common_noun, determiner, join_article, lexical_noun, listed_noun, noun_form
 from qa.checks.mechanics._word_classes import adjective_base
 from qa.data import load_toml
@@ -130,14 +131,9 @@ class BareNoun(Check):
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         analysis = ctx.analysis(doc)
         tokens = analysis.tokens
-        out: list[Finding] = []
-        for t in tokens:
-            for found in (self._quantity(t, tokens), self._subject(t, tokens, analysis), self._after_preposition(t, tokens, analysis),
-                          self._distant_object(t, tokens), self._no_subject(doc, t, tokens, analysis)):
-                if found is not None:
-                    out.append(self.finding(doc, found[0], found[1], [found[2]]))
-                    break
-        yield from sorted(out, key=lambda f: f.span.start)
+        yield from token_findings(self, doc, tokens, lambda t: (
+            self._quantity(t, tokens), self._subject(t, tokens, analysis), self._after_preposition(t, tokens, analysis),
+            self._distant_object(t, tokens), self._no_subject(doc, t, tokens, analysis)), first_only=True)
 
     @staticmethod
     def _determined(t: Token, tokens: list[Token], analysis) -> bool:  # type: ignore[no-untyped-def]
