@@ -11,7 +11,7 @@ from functools import cache
 from qa.checks.base import Check, Context
 from qa.checks.mechanics._word_classes import pos_lemmas
 from qa.checks.mechanics._bare_nouns import determiner, join_article
-from qa.checks.mechanics._shared import token_findings
+from qa.checks.mechanics._finders import token_findings
 from qa.data import load_toml
 from qa.knowledge.article_gender import listed_gender
 from qa.knowledge.conjugation import conjugate, takes_etre

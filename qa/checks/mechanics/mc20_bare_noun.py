@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from qa.checks.base import Check, Context
-from qa.checks.mechanics._shared import token_findings
+from qa.checks.mechanics._finders import token_findings
 from qa.checks.mechanics._bare_nouns import calendar_words, common_noun, determiner, join_article, lexical_noun, listed_noun, noun_form
 from qa.checks.mechanics._word_classes import adjective_base
 from qa.data import load_toml
