@@ -20,6 +20,7 @@ TEXTS = [
     "Le taux mortalité a doublé depuis plus 3 semaines.\n"
     "Les grenades tombent encore. Les artilleurs tirent des grenades.\n"
     "Le syndicat a appelé à la grève à partir de Mercredi : Les trains resteront au dépôt.\n",
+    "Voici la traduction en français :\n"
     "Conseil municipal a demandé une déviation.\n"
     "Le maire a reçu plus 40 lettres.\nCourt.\n\n"
     "Le taux chômage recule dans la région, a déclaré la ministre.\n"
@@ -28,7 +29,8 @@ TEXTS = [
     "La Commission a publié son Rapport sur la Situation des Entreprises en Mars.\n",
 ]
 # Lines to insert; some change what the line after them gives (« un » before « plus 3 »).
-LINES = [line for text in TEXTS for line in text.split("\n")] + ["", "x", "Les grenades.", "Il en veut un", "Il en veut"]
+LINES = [line for text in TEXTS for line in text.split("\n")] + ["", "x", "Les grenades.", "Il en veut un", "Il en veut",
+                                                                "J'espère que cette traduction vous convient.", "(Note du traducteur : le nom a été conservé.)"]
 LINTER = Linter()  # one memo across the examples, as in a server that sees many versions
 
 
@@ -59,7 +61,8 @@ def test_the_split_checks_find_something_in_both_texts() -> None:
         codes = {f.code for f in lint_text(text, CONFIG, "a.txt").findings}
         assert {"MC15", "MC10"} <= codes
     assert "MT01" in {f.code for f in lint_text(TEXTS[0], CONFIG, "a.txt").findings}
-    assert {"MC10", "MC15", "MT01"} <= set(SPLIT)
+    assert "AR03" in {f.code for f in lint_text(TEXTS[1], CONFIG, "a.txt").findings}
+    assert {"MC10", "MC15", "MT01", "AR03"} <= set(SPLIT)
 
 
 def test_an_edit_computes_again_only_the_parts_around_it() -> None:

@@ -3,13 +3,16 @@ translation itself, or the formulas a chat model wraps around its answer."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 
 from qa.checks.artifacts._commentary import (
     DATA_FILE, deletion, english, english_commentary, lexicon, scope_cue, spoken, words,
 )
 from qa.checks.base import Check, Context
+from qa.checks.split import ByParagraph
 from qa.knowledge.nlp import Analysis, Token
+from qa.model.caches import word_cache
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding, Severity
 
@@ -18,7 +21,7 @@ _OPEN_CLOSE = {"(": ")", "[": "]"}
 OFFER_REACH = 8
 
 
-class Commentary(Check):
+class Commentary(ByParagraph, Check):
     """Commentary by the translating system, which is no part of the article: a
     presentative (« Voici la traduction en français : »), a translator's note in brackets or
     as a line (« (Note : le terme … a été traduit par …) », « N.d.T. : … »), a remark about
@@ -46,8 +49,10 @@ class Commentary(Check):
     code = "AR03"
     priority = 115
     needs_nlp = True
-    # not local: a whole line is deleted with its line break, which lies outside the paragraph
+    # Not local: a whole line is deleted with its line break, which lies outside the
+    # paragraph. Split (qa.checks.split): a paragraph's part reads the blanks around it.
     paragraph_local = False
+    reach = (0, 0)
     data_files = (DATA_FILE,)
     name = "artifact.commentary"
     category = Category.ARTIFACT
@@ -56,45 +61,56 @@ class Commentary(Check):
     autofix = "all"
 
     def nlp_paragraphs(self, doc: Document, ctx: Context) -> Iterable[int] | None:
-        cue = scope_cue()
-        return [k for k, p in enumerate(doc.paragraphs) if cue.search(doc[p])]
+        return [k for k, p in enumerate(doc.paragraphs) if _cued(doc[p])]
 
-    def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+    def part(self, doc: Document, ctx: Context, k: int, facts: None) -> tuple[tuple[int, int, Finding], ...]:
+        para = doc.paragraphs[k]
+        nlp = None
+        if _cued(doc[para]):
+            analysis = ctx.analysis(doc)
+            nlp = analysis if analysis.covers(k) else None
+        # A deleted line's break may lie before the paragraph: offsets relative to its start
+        # are kept beside each finding (a Span is never negative).
+        return tuple((f.span.start - para.start, f.span.end - para.start, f) for f in self._paragraph(doc, para, nlp))
+
+    def combine(self, doc: Document, ctx: Context, parts: Sequence[tuple[tuple[int, int, Finding], ...]],
+                facts: None) -> Iterator[Finding]:
+        for para, part in zip(doc.paragraphs, parts, strict=True):
+            for start, end, f in part:
+                yield replace(f, span=Span(para.start + start, para.start + end))
+
+    def _paragraph(self, doc: Document, para: Span, nlp: Analysis | None) -> Iterator[Finding]:
         lex = lexicon()
-        wanted = set(self.nlp_paragraphs(doc, ctx) or ())
-        analysis = ctx.analysis(doc) if wanted else None
-        for k, para in enumerate(doc.paragraphs):
-            text = doc[para]
-            label = lex.line_label.match(text)
-            # without its colon, a label is a heading (« # Titre », « Traduction »), unless
-            # the model marked it up (« ### Traduction »)
-            if label and ":" not in label.group() and (label.group("structure") or not text.lstrip()[:1] in "#*_"):
-                label = None
-            if label:
-                span = para if label.group("original") or label.end() == len(text) else Span(para.start, para.start + label.end())
-                yield self._found(doc, span, "label of the translation")
-                continue
-            nlp = analysis if k in wanted and analysis is not None and analysis.covers(k) else None
-            taken: list[Span] = []
-            for bracket in self._notes(doc, para, nlp):
-                taken.append(bracket)
-                yield self._found(doc, bracket, "translator's note")
-            runs: list[list[Span]] = []
-            sentences = [s for s in doc.sentences_in(para) if not any(s.overlaps(t) for t in taken)]
-            heads = [self._head(doc, s, nlp) for s in sentences]
-            for head in heads:
-                if head is not None:
-                    yield self._found(doc, head, "commentary of the translation")
-            flagged = [head is None and self._commentary(doc, s, nlp) for s, head in zip(sentences, heads)]
-            self._sweep(doc, sentences, flagged, nlp)
-            for i, s in enumerate(sentences):
-                if flagged[i]:
-                    if i > 0 and runs and runs[-1][-1] == sentences[i - 1]:
-                        runs[-1].append(s)
-                    else:
-                        runs.append([s])
-            for run in runs:
-                yield self._found(doc, Span(run[0].start, run[-1].end), "commentary of the translation")
+        text = doc[para]
+        label = lex.line_label.match(text)
+        # without its colon, a label is a heading (« # Titre », « Traduction »), unless
+        # the model marked it up (« ### Traduction »)
+        if label and ":" not in label.group() and (label.group("structure") or not text.lstrip()[:1] in "#*_"):
+            label = None
+        if label:
+            span = para if label.group("original") or label.end() == len(text) else Span(para.start, para.start + label.end())
+            yield self._found(doc, span, "label of the translation")
+            return
+        taken: list[Span] = []
+        for bracket in self._notes(doc, para, nlp):
+            taken.append(bracket)
+            yield self._found(doc, bracket, "translator's note")
+        runs: list[list[Span]] = []
+        sentences = [s for s in doc.sentences_in(para) if not any(s.overlaps(t) for t in taken)]
+        heads = [self._head(doc, s, nlp) for s in sentences]
+        for head in heads:
+            if head is not None:
+                yield self._found(doc, head, "commentary of the translation")
+        flagged = [head is None and self._commentary(doc, s, nlp) for s, head in zip(sentences, heads)]
+        self._sweep(doc, sentences, flagged, nlp)
+        for i, s in enumerate(sentences):
+            if flagged[i]:
+                if i > 0 and runs and runs[-1][-1] == sentences[i - 1]:
+                    runs[-1].append(s)
+                else:
+                    runs.append([s])
+        for run in runs:
+            yield self._found(doc, Span(run[0].start, run[-1].end), "commentary of the translation")
 
     def _found(self, doc: Document, span: Span, what: str) -> Finding:
         cut = deletion(doc, span)
@@ -196,6 +212,12 @@ class Commentary(Check):
         ones = [t for t in tokens if _person(t, "1") and t.pos != "VERB"]
         twos = [t for t in tokens if _person(t, "2") and (t.pos != "VERB" or t.morph.get("Mood") == "Imp")]
         return any(abs(a.i - b.i) <= OFFER_REACH and _clause(nlp, a) == _clause(nlp, b) for a in ones for b in twos)
+
+
+@word_cache(4096)  # a paragraph's text: an editor's edit changes one
+def _cued(paragraph: str) -> bool:
+    """Whether the paragraph holds a word commentary needs (scope_cue): the others need no parse."""
+    return scope_cue().search(paragraph) is not None
 
 
 def _contains(seq: list[str], part: tuple[str, ...]) -> bool:

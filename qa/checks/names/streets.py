@@ -24,10 +24,11 @@ from functools import cache
 from qa.checks.base import Check
 from qa.checks.names.aligned_names import _aligned, _french_places, _proper, renders
 from qa.checks.names.fixes import rendering_fix
+from qa.checks.names.hints import folded as folded_text, hint_counts
 from qa.data import load_toml
 from qa.knowledge.bilingual import back_translations
 from qa.knowledge.conditions import at_sentence_start
-from qa.knowledge.names import HINTS, Name
+from qa.knowledge.names import Name
 from qa.knowledge.wordlists import is_french_form, zipf
 from qa.model.document import Document, Span
 from qa.model.findings import Finding
@@ -157,9 +158,7 @@ def rendered_streets(doc: Document, source: str, lang: str) -> Iterator[Street]:
 def english_streets(doc: Document) -> Iterator[Street]:
     """Without a source: « rue Downing » in a text about an English-speaking country, the head
     translated and the name's own word kept (French writes « Downing Street »)."""
-    folded = _fold(doc.text)
-    hints = sum(bool(re.search(r"(?<!\w)" + re.escape(_fold(h.rstrip("*"))), folded)) for h in HINTS["en"])
-    if hints < 2 or _FRENCH_PLACE.search(folded):
+    if hint_counts(doc.text)["en"] < 2 or _FRENCH_PLACE.search(folded_text(doc.text)):
         return  # nothing, or too little, says the text is about an English-speaking country
     for m in re.finditer(r"(?<![\w-])(rue|place|square|avenue|pont)\s+([A-Z][a-z]+)(?![\w'’-])", doc.text, re.I):
         word = m.group(2)

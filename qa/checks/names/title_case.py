@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from qa.checks.names.aligned_names import _fold, _french_forms, _french_places, _head
+from qa.checks.names.hints import hint_counts
 from qa.checks.names.source_names import heads as name_heads
 from qa.checks.names.streets import heads as street_heads
 from qa.knowledge.bilingual import back_translations, table
@@ -38,9 +39,7 @@ _MIN_HINTS = 2  # distinct hint words that place the text in a source country
 
 def context_langs(doc: Document) -> list[str]:
     """The source languages whose countries the text is about (HINTS), by hint count."""
-    folded = _fold(doc.text)
-    counts = {lang: sum(bool(re.search(r"(?<!\w)" + re.escape(_fold(h.rstrip("*"))), folded)) for h in hints)
-              for lang, hints in HINTS.items()}
+    counts = hint_counts(doc.text)
     return [lang for lang, n in sorted(counts.items(), key=lambda kv: -kv[1]) if n >= _MIN_HINTS]
 
 
