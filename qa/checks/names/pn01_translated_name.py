@@ -23,6 +23,7 @@ from qa.checks.names.evidence import (
     sentence_of,
 )
 from qa.checks.names.fixes import rendering_fix, replacement
+from qa.checks.names.hints import hint_counts
 from qa.checks.names.source_names import translated_source_names
 from qa.checks.names.streets import street_findings
 from qa.checks.names.title_case import load_dictionaries, title_case_names
@@ -30,7 +31,6 @@ from qa.checks.names.titles import MEDIA_NOUN, unknown_titles
 from qa.knowledge.conditions import at_sentence_start
 from qa.knowledge.names import (
     DETERMINER_BEFORE,
-    HINTS,
     KB,
     Name,
     Rendering,
@@ -49,22 +49,7 @@ from qa.model.textutil import fold_key
 
 
 def _score(doc: Document, entry: Name, ctx: Context) -> int:
-    return 2 * _hints_in(doc.folded[0], entry.lang) + (5 if ctx.source_lang == entry.lang else 0)
-
-
-@lru_cache(maxsize=8)
-def _hints_in(folded: str, lang: str) -> int:
-    """How many of lang's hint words occur in a document's folded text, asked for every
-    candidate name, so remembered per text. No hint holds a line break, so the hints of
-    the text are those of its lines, each remembered (an edit searches its line alone)."""
-    found: set[str] = set()
-    for line, search in _by_line(folded, _hints_of_line, _hints_of):
-        found |= search(line, lang)
-    return len(found)
-
-
-def _hints_of(text: str, lang: str) -> frozenset[str]:
-    return frozenset(h for h in HINTS.get(lang, ()) if re.search(r"(?<!\w)" + re.escape(h.rstrip("*")), text))
+    return 2 * hint_counts(doc.text).get(entry.lang, 0) + (5 if ctx.source_lang == entry.lang else 0)
 
 
 def _title_heads(text: str) -> frozenset[str]:
@@ -74,7 +59,6 @@ def _title_heads(text: str) -> frozenset[str]:
     return frozenset(key for key in titles_rendering() if _head_pattern(key).search(text))
 
 
-_hints_of_line = word_cache(4096)(_hints_of)
 _title_heads_of_line = word_cache(4096)(_title_heads)
 # Up to this many lines (an article), a text is searched line by line, each line
 # remembered; a longer one at once (thousands of short searches would cost more).
