@@ -16,7 +16,7 @@ from qa.checks.mechanics._offices import office
 from qa.checks.mechanics._quantities import quantity
 from qa.checks.split import ByParagraph, shifted
 from qa.checks.mechanics._word_classes import adjective_base, is_verb_form, pos_lemmas
-from qa.data import load_toml
+from qa.data import load_toml, load_tsv
 from qa.knowledge.nlp import Analysis, Token
 from qa.knowledge.wordlists import zipf
 from qa.model.document import Document, Span
@@ -114,6 +114,13 @@ def _paired(noun: Token, tokens: list[Token]) -> bool:
 
 
 
+
+
+@cache
+def _places() -> frozenset[str]:
+    """The countries, regions and institutions of gender.tsv (spaCy's NER misses « France »
+    inside « Électricité de France »)."""
+    return frozenset(name for name, _, _ in load_tsv("gender.tsv") if name[:1].isupper())
 
 
 class MissingWord(ByParagraph, Check):
@@ -264,6 +271,15 @@ class MissingWord(ByParagraph, Check):
             return False
         return zipf(noun.text) >= 3.0 and zipf(first.text) >= 3.0
 
+    @staticmethod
+    def _named_after_place(tokens: Sequence[Token], noun: Token) -> bool:
+        """« Électricité de France », « Aéroports de Paris »: a common noun, « de » and a place with
+        no article is the name of an institution (the country itself takes one: « de la France »)."""
+        if noun.i + 2 >= len(tokens) or tokens[noun.i + 1].text.lower() != "de":
+            return False
+        place = tokens[noun.i + 2]
+        return place.text[:1].isupper() and (place.ent == "LOC" or place.text in _places())
+
     def _bare_subjects(self, doc: Document, analysis: Analysis, tokens: Sequence[Token]) -> Iterator[Finding]:
         """« Conseil municipal a demandé une déviation. », « Soigneurs ont préparé la mère. »:
         a common noun subject with no article at the start of a sentence that ends with a
@@ -282,6 +298,8 @@ class MissingWord(ByParagraph, Check):
             if nxt is None or not (nxt.text.lower() in ("de", "du", "des", "d'", "d’") or (nxt.pos == "ADJ" and nxt.text.islower() and not is_verb_form(nxt.text))
                                    or (many and (nxt.morph.get("VerbForm") == "Fin" or nxt.text.lower() in ("en", "dans")))):
                 continue  # « Conseil municipal a … », « Réponse de la province est … », « Soigneurs ont … »
+            if self._named_after_place(analysis.tokens, t):
+                continue
             para = doc.paragraph_at(t.start)
             body = doc[para].rstrip() if para is not None else ""
             if not body.endswith((".", "!", "?", "»")):
