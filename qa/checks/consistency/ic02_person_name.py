@@ -27,8 +27,14 @@ ENGLISH_WORD_ZIPF = 4.0
 # A capitalised headword of a FreeDict dictionary this common in English, German or Dutch is a
 # word, not a surname.
 SOURCE_WORD_ZIPF = 4.0
+# A capitalised word this long is a name on its own (« Willingmann », « Rijkswaterstaat »): two
+# such words one letter apart are one name, with or without a first name before either.
+LONG_NAME = 8
 # Name particles written low or capitalised by the bearer (Dutch, German, French, Italian).
 _PARTICLES = frozenset({"de", "van", "von", "der", "den", "ter", "ten", "te", "vom", "zu", "du", "da", "di", "del", "le", "la"})
+# Letters of French and German spelling; another diacritic marks a scholarly romanisation
+# glossing a name (« Geórgios » beside « Georgius »), not a second spelling (as IC01 has it).
+_LATIN_LETTERS = frozenset("àâäéèêëîïôöùûüÿçœæßÀÂÄÉÈÊËÎÏÔÖÙÛÜŸÇŒÆ")
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
@@ -139,14 +145,17 @@ def variants(text: str) -> dict[str, str]:
 
     Two forms are one name when they differ by a transcribed umlaut or by one letter, one of
     them written after a first name somewhere; the other must stand bare or after that same
-    first name (after another first name it is another person:
-    « Lucas Dupont », « Marie Dupond »). Forms the gazetteer lists, French words and forms
+    first name (after another first name it is another person: « Lucas Dupont », « Marie
+    Dupond »). Two words of eight letters or more one letter apart are one name without a
+    first name too (« Rijkswaterstaat », « Rijkswaterstraat »). Forms the gazetteer lists, French words and forms
     IC01 already groups (accents, « -sky ») are left alone."""
     mentions = _mentions(text)
     firsts: dict[str, set[str | None]] = defaultdict(set)
     count: Counter[str] = Counter()
     order: dict[str, int] = {}
     for m in mentions:
+        if any(not c.isascii() and c not in _LATIN_LETTERS for c in m.form):
+            continue
         firsts[m.form].add(m.first)
         count[m.form] += 1
         order.setdefault(m.form, m.start)
@@ -154,7 +163,7 @@ def variants(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for a in forms:
         named_a = {f for f in firsts[a] if f}
-        if not named_a:
+        if not named_a and len(a) < LONG_NAME:
             continue
         for b in forms:
             if b == a or b in out or a in out or spelling_key(a) == spelling_key(b):
@@ -162,11 +171,13 @@ def variants(text: str) -> dict[str, str]:
             if not (_key(a) == _key(b) or one_edit(strip_accents(a).lower(), strip_accents(b).lower())):
                 continue
             named_b = {f for f in firsts[b] if f}
+            if not named_a and (named_b or len(b) < LONG_NAME):
+                continue
             if named_b - named_a or _known(b) or _known(a):
                 continue  # another first name is another person; a French word is no variant
             # The form written more often is the name; on a tie, the one written after the
             # first name (« Markus Schröder » … « Schroeder »), else the first written.
-            rank_a = (count[a], True, -order[a])
+            rank_a = (count[a], bool(named_a), -order[a])
             rank_b = (count[b], bool(named_b), -order[b])
             slip, best = (b, a) if rank_a > rank_b else (a, b)
             if slip not in out and best not in out:
@@ -243,7 +254,7 @@ class PersonNameVariant(Check):
     data_files = ("persons.toml", "first_names.toml", "gazetteer.tsv")
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        whole = ctx.file_text or doc.text
+        whole = ctx.file_targets or ctx.file_text or doc.text  # the targets, not a PO file's msgids
         # In a bilingual file every segment reads the whole file: computed once per file.
         surnames, particles = ctx.memo(
             f"IC02:{hash(whole)}:{len(whole)}",
