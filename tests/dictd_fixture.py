@@ -27,6 +27,9 @@ ENTRIES = {
         ("Zeit", "Zeit /x/ <n, fem>\ntemps\nDauer\n"),
         ("gleich", "gleich /x/ <adj>\nmême\nidentisch\n"),
         ("Imker", "Imker /x/ <n, masc>\napiculteur\njemand, der Bienen hält\n"),
+        ("Aufsichtsrat", "Aufsichtsrat /x/ <n, masc>\nconseil de surveillance\nGremium\n"),
+        ("Aufsicht", "Aufsicht /x/ <n, fem>\nsupervision, surveillance\nKontrolle\n"),
+        ("Rat", "Rat /x/ <n, masc>\n1. conseil\nGremium\n2. avis\nEmpfehlung\n"),
         ("Forum", "Forum /x/ <n, neut>\nforum\nOrt der Aussprache\n"),
         # PN01's names matched part by part (tests/test_name_streets.py)
         ("schwarz", "schwarz /x/ <adj>\nnoir\ndunkel\n"),

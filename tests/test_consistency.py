@@ -64,3 +64,39 @@ def test_a_name_with_an_inner_capital_written_plainly_elsewhere() -> None:
 def test_two_spellings_with_inner_capitals_or_a_headline_are_left_alone() -> None:
     assert _run("La CWaPE et la CWaPe régulent le marché wallon.", Inconsistency()) == []
     assert _run("MACRON A PARIS. Le président Macron est à Paris.", Inconsistency()) == []
+
+
+def test_ic02_one_edit() -> None:
+    from qa.checks.consistency.ic02_person_name import one_edit
+
+    assert one_edit("rykart", "rikart") and one_edit("macleod", "mcleod")
+    assert not one_edit("martin", "martins")  # an ending is another word
+    assert not one_edit("dupont", "dupont") and not one_edit("meyer", "maier")
+
+
+def _segments(tmp_path, target: str, source: str, lang: str, codes: tuple[str, ...]) -> list[tuple[str, str]]:
+    from qa import api
+
+    text, src = tmp_path / "t.txt", tmp_path / f"t.src.{lang}"
+    text.write_text(target, encoding="utf-8")
+    src.write_text(source, encoding="utf-8")
+    (result,) = api.lint_paths([text], api.Config(source_file=src, source_lang=lang, select=codes, jobs=1))
+    return [(f.code, result.document[f.span]) for f in result.findings]
+
+
+def test_ic02_and_ic03_read_the_whole_bilingual_file(tmp_path) -> None:
+    """Linted with its source, each line is a segment: the other spelling and the other
+    rendering stand in another segment, and the finding is in its own."""
+    target = ("Le directeur Markus Schröder a parlé. Le conseil de surveillance se prononcera en mars.\n"
+              "Schroeder a ajouté que le comité de supervision avait rejeté le plan.\n")
+    source = ("Geschäftsführer Markus Schröder sprach. Der Aufsichtsrat entscheidet im März.\n"
+              "Schröder fügte hinzu, der Aufsichtsrat habe den Plan abgelehnt.\n")
+    found = _segments(tmp_path, target, source, "de", ("IC02", "IC03"))
+    assert found == [("IC02", "Schroeder"), ("IC03", "supervision")]
+
+
+def test_ic02_leaves_ic01_its_pairs() -> None:
+    from qa.checks.consistency import ic02_person_name
+
+    assert ic02_person_name.spelling_key("Stravinsky") == spelling_key("Stravinsky")
+    assert ic02_person_name.spelling_key("Tchaïkovski") == spelling_key("Tchaikovski")

@@ -9,6 +9,8 @@ from qa.checks.names.pn01_translated_name import NameTranslated
 from qa.checks.acronyms.ac01_source_acronym import SourceAcronym
 from qa.checks.transliteration.tl01_romanisation import Transliteration
 from qa.checks.consistency.ic01_name_spelling import Inconsistency
+from qa.checks.consistency.ic02_person_name import PersonNameVariant
+from qa.checks.consistency.ic03_source_term import SourceTermVariant
 from qa.checks.agreement.pa01_pa02_pronouns import ParticipleAgreement, PronounAgreement
 from qa.checks.agreement.pa03_title_gender import TitleGender
 from qa.checks.agreement.pa04_subject_agreement import SubjectAgreement
@@ -86,6 +88,8 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     SourceAcronym,
     Transliteration,
     Inconsistency,
+    PersonNameVariant,
+    SourceTermVariant,
     PronounAgreement,
     ParticipleAgreement,
     TitleGender,
