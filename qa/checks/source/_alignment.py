@@ -1,0 +1,170 @@
+"""A word alignment of a source sentence with its French translation, read from the bilingual
+dictionaries both ways (SA12).
+
+Each content word of the source (not one of spaCy's stop words for its language) is
+
+- ``R``, rendered: the target holds its number, its own first letters (a name, a cognate),
+  the first letters of one of its dictionary translations, or a word whose French-to-source
+  translations give it back; the target offsets where it was found go with it;
+- ``U``, unrendered: the dictionary knows it (or both parts of it, for a compound) and none
+  of the above holds;
+- ``?``, unknown: the dictionary does not know it, so nothing can be said.
+
+Words are compared on their first four letters, folded (« Verwaltung » meets « verwaltet »,
+« tombés » meets « tomber »), which errs towards finding a word rendered: a check that reads
+``U`` as evidence of loss must not be fed paraphrase as loss.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from qa.checks.source._shared import fold
+from qa.knowledge.bilingual import back_translations, compound_splits, lookup
+
+STEM = 4
+_SOURCE_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+_TARGET_WORD = re.compile(r"[^\W_]+")
+# French words of a translation that say nothing of which word it renders.
+_FRENCH_FRAME = frozenset("le la les l se s un une de du des d être avoir faire en à".split())
+# Linking elements of German and Dutch compounds (« Arbeit-s-platz », « Tier-en-arts »).
+_LINKS = ("", "s", "n", "en", "e", "es")
+# Inflections the dictionaries list under another headword (English and Dutch verbs and
+# plurals, German participles of verbs in -ieren), as SA09 undoes them.
+_UNDO = {
+    "en": (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", "")),
+    "nl": (("eerde", "eren"), ("eert", "eren"), ("de", "en"), ("te", "en"), ("e", "")),
+    "de": (("iert", "ieren"), ("ierte", "ieren"), ("ierten", "ieren"), ("ten", "en"), ("te", "en"), ("et", "en"), ("t", "en")),
+}
+# A participle in ge-, after a separable particle or none (« aufgezeichnet » → « aufzeichnen »,
+# « gestald » → « stallen »), for German and Dutch.
+_PARTICIPLE = re.compile(r"^([a-zäöü]{0,5}?)ge([a-zäöü]{3,}?)(?:et|en|t|d)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    start: int  # offsets in the source sentence
+    end: int
+    text: str
+    status: str  # "R", "U" or "?"
+    where: tuple[tuple[int, int], ...] = ()  # target offsets of its rendering, when R
+
+
+@cache
+def stop_words(lang: str) -> frozenset[str]:
+    """spaCy's stop words of the language (spacy.lang.LANG.stop_words, shipped with spaCy, MIT;
+    for French, German, Dutch and English they come from the lists of the Snowball project and
+    of stopwords-iso, extended by spaCy's contributors)."""
+    if lang == "de":
+        from spacy.lang.de.stop_words import STOP_WORDS
+    elif lang == "nl":
+        from spacy.lang.nl.stop_words import STOP_WORDS
+    elif lang == "fr":
+        from spacy.lang.fr.stop_words import STOP_WORDS
+    else:
+        from spacy.lang.en.stop_words import STOP_WORDS
+    return frozenset(STOP_WORDS)
+
+
+def _key(word: str) -> str:
+    folded = fold(word)
+    return folded if folded.isdigit() else folded[:STEM]
+
+
+def target_keys(target: str) -> dict[str, list[tuple[int, int]]]:
+    """The first letters of every target word of three letters or more (whole numbers), with
+    where each stands."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for m in _TARGET_WORD.finditer(target):
+        if len(m.group()) >= 3 or m.group().isdigit():
+            out.setdefault(_key(m.group()), []).append((m.start(), m.end()))
+    return out
+
+
+def _entries(word: str, lang: str) -> list[tuple[str, tuple[str, ...]]] | None:
+    """(headword, translations) of the source word, with its inflection undone, or of both
+    parts of a compound; None when the dictionary knows neither."""
+    found = lookup(word, lang)
+    if found is None:
+        low = word.lower()
+        for end, repl in _UNDO.get(lang, ()):
+            if low.endswith(end) and len(low) - len(end) >= 3 and (found := lookup(low[: -len(end)] + repl, lang)):
+                break
+    if found is None and lang in ("de", "nl") and (m := _PARTICIPLE.match(word.lower())):
+        found = lookup(m.group(1) + m.group(2) + "en", lang)
+    if found is not None:
+        return [(found[0], found[1].translations)]
+    if len(word) <= 6:
+        return None
+    for first, head in compound_splits(word, lambda w: lookup(w, lang), _LINKS):
+        return [(part, lookup(part, lang)[1].translations) for part in (first, head)]  # type: ignore[index]
+    return None
+
+
+@cache
+def _back_keys(french: str, lang: str) -> frozenset[str]:
+    """The folded source words the French-to-source dictionary gives for a French word or its
+    lemmas."""
+    from qa.checks.source.sa09_false_cognate import _lemmas
+
+    out = set()
+    for lemma in _lemmas(french.lower()):
+        for t in back_translations(lemma, lang):
+            out.update(fold(w) for w in re.split(r"[\s'’-]+", t) if len(w) >= 3)
+    return frozenset(out)
+
+
+def _rendered(word: str, lang: str, keys: dict[str, list[tuple[int, int]]]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    folded = fold(word)
+    if folded.isdigit():
+        return ("R", tuple(keys[folded])) if folded in keys else ("U", ())
+    parts = folded.split()
+    for part in parts:
+        if part[:STEM] in keys:
+            return "R", tuple(keys[part[:STEM]])
+    entries = _entries(word, lang) if len(parts) == 1 else None
+    if entries is None:
+        return "?", ()
+    for head, translations in entries:
+        if fold(head)[:STEM] in keys:
+            return "R", tuple(keys[fold(head)[:STEM]])
+        for t in translations:
+            words = [w for w in _TARGET_WORD.findall(fold(t)) if w not in _FRENCH_FRAME]
+            if any(w[:STEM] in keys for w in words[:1] + [w for w in words[1:] if len(w) >= 5]):
+                # every word of the translation found, so that « campagne électorale » is one
+                return "R", tuple(p for w in words if len(w) >= 3 and w[:STEM] in keys for p in keys[w[:STEM]])
+    return "U", ()
+
+
+def align(source: str, target: str, lang: str) -> list[Word]:
+    """The content words of the source sentence, in order, each with its status."""
+    keys = target_keys(target)
+    backs = [
+        (m.start(), m.end(), _back_keys(m.group(), lang))
+        for m in re.finditer(r"[^\W\d_]{3,}", target)
+    ]
+    stops = stop_words(lang)
+    out = []
+    for m in _SOURCE_WORD.finditer(source):
+        word = m.group()
+        if word.lower() in stops or not (len(word) >= 3 or word.isdigit()):
+            continue
+        status, where = _rendered(word, lang, keys)
+        if status != "R":
+            folded = fold(word)
+            found = tuple(
+                (s, e) for s, e, back in backs
+                if any(b[:STEM] == folded[:STEM] or (len(b) >= 4 and b in folded) for b in back)
+            )
+            if found:
+                status, where = "R", found
+        out.append(Word(m.start(), m.end(), word, status, where))
+    return out
+
+
+def content_between(target: str, start: int, end: int) -> list[str]:
+    """The French content words (not stop words) between two offsets of the target."""
+    stops = stop_words("fr")
+    return [w for w in _TARGET_WORD.findall(target[start:end]) if w.lower() not in stops and (len(w) >= 3 or w.isdigit())]
