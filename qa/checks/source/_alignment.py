@@ -77,6 +77,8 @@ def target_keys(target: str) -> dict[str, list[tuple[int, int]]]:
     """The first letters of every target word of three letters or more (whole numbers), with
     where each stands."""
     out: dict[str, list[tuple[int, int]]] = {}
+    for m in re.finditer("%", target):
+        out.setdefault("%", []).append((m.start(), m.end()))
     for m in _TARGET_WORD.finditer(target):
         if len(m.group()) >= 3 or m.group().isdigit():
             out.setdefault(_key(m.group()), []).append((m.start(), m.end()))
@@ -116,8 +118,14 @@ def _back_keys(french: str, lang: str) -> frozenset[str]:
     return frozenset(out)
 
 
+# The word for « per cent », which French writes as a sign.
+_PERCENT = frozenset(("prozent", "procent", "percent"))
+
+
 def _rendered(word: str, lang: str, keys: dict[str, list[tuple[int, int]]]) -> tuple[str, tuple[tuple[int, int], ...]]:
     folded = fold(word)
+    if folded in _PERCENT and "%" in keys:
+        return "R", tuple(keys["%"])
     if folded.isdigit():
         return ("R", tuple(keys[folded])) if folded in keys else ("U", ())
     parts = folded.split()
