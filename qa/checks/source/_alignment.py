@@ -23,6 +23,7 @@ from functools import cache
 
 from qa.checks.source._shared import fold
 from qa.knowledge.bilingual import back_translations, compound_splits, lookup
+from qa.knowledge.lemmas import lemma_tables
 
 STEM = 4
 _SOURCE_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
@@ -105,14 +106,34 @@ def _entries(word: str, lang: str) -> list[tuple[str, tuple[str, ...]]] | None:
     return None
 
 
+# A French word in -s longer than this may be a plural its lemma tables leave as it is.
+_PLURAL_LENGTH = 5
+
+
+def french_lemmas(french: str) -> list[str]:
+    """The French word, its lemmas (spaCy's tables), its singular and, for a participle in
+    « -u » or « -i », the infinitive it may come from (« attendu » → « attendre »). No
+    feminine is undone by rule: « médecine » is no form of « médecin »."""
+    out = [french]
+    tables = lemma_tables()
+    if tables is not None:
+        found = tables.get_table("lemma_lookup").get(french, [])  # type: ignore[attr-defined]
+        out += [found] if isinstance(found, str) else list(found)
+    if french.endswith("s") and len(french) > _PLURAL_LENGTH:
+        out.append(french[:-1])  # « médias »: a plural the tables leave as it is
+    if french.endswith(("u", "us", "ue", "ues")):
+        out.append(french[: french.rindex("u")] + "re")
+    if french.endswith(("i", "is", "ie", "ies")):
+        out.append(french[: french.rindex("i")] + "ir")
+    return list(dict.fromkeys(out))
+
+
 @cache
 def _back_keys(french: str, lang: str) -> frozenset[str]:
     """The folded source words the French-to-source dictionary gives for a French word or its
     lemmas."""
-    from qa.checks.source.sa09_false_cognate import _lemmas
-
     out = set()
-    for lemma in _lemmas(french.lower()):
+    for lemma in french_lemmas(french.lower()):
         for t in back_translations(lemma, lang):
             out.update(fold(w) for w in re.split(r"[\s'’-]+", t) if len(w) >= 3)
     return frozenset(out)
