@@ -193,6 +193,13 @@ def align(source: str, target: str, lang: str) -> list[Word]:
     return out
 
 
+def is_name(word: str, lang: str) -> bool:
+    """The dictionary renders the source word with a capital: a place or a person (« Kanada »
+    → « Canada »)."""
+    found = lookup(word, lang)
+    return found is not None and bool(found[1].translations) and found[1].translations[0][:1].isupper()
+
+
 def content_between(target: str, start: int, end: int) -> list[str]:
     """The French content words (not stop words) between two offsets of the target."""
     stops = stop_words("fr")
