@@ -58,6 +58,12 @@ def _gap(words: list[Word], i: int, j: int, target: str) -> tuple[int, int] | No
     before = [w for w in words[:i] if w.status == "R"][-_ANCHORS:]
     after = [w for w in words[j:] if w.status == "R"][:_ANCHORS]
     end = len(target.rstrip(" .!?…»\"'’”"))
+    if j == len(words) and i > 0:
+        # A run that closes the source: German closes its clause on a particle or a verb that
+        # French renders earlier, so the anchor is where the rendered words end in the target.
+        before = [w for w in words[:i] if w.status == "R"]
+        last = max((p for w in before for p in w.where), key=lambda p: p[1], default=None)
+        return last if last is not None and not content_between(target, last[1], end) else None
     starts = [p for w in before for p in w.where] if i > 0 else [(0, 0)]
     ends = [n for w in after for n in w.where] if j < len(words) else [(end, end)]
     best = None
