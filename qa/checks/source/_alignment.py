@@ -170,10 +170,16 @@ def _rendered(word: str, lang: str, keys: dict[str, list[tuple[int, int]]]) -> t
 def align(source: str, target: str, lang: str) -> list[Word]:
     """The content words of the source sentence, in order, each with its status."""
     keys = target_keys(target)
-    backs = [
-        (m.start(), m.end(), _back_keys(m.group(), lang))
-        for m in re.finditer(r"[^\W\d_]{3,}", target)
-    ]
+    # Where each back-translation stands, by its first letters and whole (a word of four
+    # letters or more may be part of a source compound): looked up per source word, so the
+    # alignment stays linear in a long segment compared whole.
+    by_stem: dict[str, list[tuple[int, int]]] = {}
+    by_word: dict[str, list[tuple[int, int]]] = {}
+    for m in re.finditer(r"[^\W\d_]{3,}", target):
+        for b in _back_keys(m.group(), lang):
+            by_stem.setdefault(b[:STEM], []).append((m.start(), m.end()))
+            if len(b) >= STEM:
+                by_word.setdefault(b, []).append((m.start(), m.end()))
     stops = stop_words(lang)
     out = []
     for m in _SOURCE_WORD.finditer(source):
@@ -183,10 +189,8 @@ def align(source: str, target: str, lang: str) -> list[Word]:
         status, where = _rendered(word, lang, keys)
         if status != "R":
             folded = fold(word)
-            found = tuple(
-                (s, e) for s, e, back in backs
-                if any(b[:STEM] == folded[:STEM] or (len(b) >= 4 and b in folded) for b in back)
-            )
+            parts = {folded[a:b] for a in range(len(folded)) for b in range(a + STEM, len(folded) + 1)}
+            found = tuple(sorted({*by_stem.get(folded[:STEM], ()), *(p for part in parts for p in by_word.get(part, ()))}))
             if found:
                 status, where = "R", found
         out.append(Word(m.start(), m.end(), word, status, where))

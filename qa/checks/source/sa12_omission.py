@@ -85,7 +85,8 @@ def _gap(words: list[Word], i: int, j: int, target: str) -> tuple[int, int] | No
 def omissions(source: str, target: str, lang: str) -> list[tuple[str, int, int]]:
     """(source phrase, start, end in the target) of each phrase the target dropped."""
     words = align(source, target, lang)
-    known = [w for w in words if w.status != "?"]
+    known = sum(w.status != "?" for w in words)
+    rendered = sum(w.status == "R" for w in words)
     out = []
     i = 0
     while i < len(words):
@@ -96,12 +97,12 @@ def omissions(source: str, target: str, lang: str) -> list[tuple[str, int, int]]
         while j < len(words) and words[j].status != "R":
             j += 1
         run = words[i:j]
-        rest = [w for w in known if w not in run]
+        rest = known - sum(w.status == "U" for w in run)  # the run holds no rendered word
         named = len(run) >= MIN_NAMED_RUN and any(w.status == "U" and is_name(w.text, lang) for w in run)
         if (
             (named or (len(run) >= MIN_RUN and sum(w.status == "U" for w in run) >= MIN_UNRENDERED))
-            and len(rest) >= MIN_REST
-            and sum(w.status == "R" for w in rest) / len(rest) >= MIN_SHARE
+            and rest >= MIN_REST
+            and rendered / rest >= MIN_SHARE
         ):
             gap = _gap(words, i, j, target)
             if gap is not None:
