@@ -17,9 +17,12 @@ Words are compared on their first four letters, folded (« Verwaltung » meets �
 
 from __future__ import annotations
 
+import importlib.util
 import re
+import runpy
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from qa.checks.source._shared import fold
 from qa.knowledge.bilingual import back_translations, compound_splits, lookup
@@ -55,18 +58,15 @@ class Word:
 
 @cache
 def stop_words(lang: str) -> frozenset[str]:
-    """spaCy's stop words of the language (spacy.lang.LANG.stop_words, shipped with spaCy, MIT;
-    for French, German, Dutch and English they come from the lists of the Snowball project and
-    of stopwords-iso, extended by spaCy's contributors)."""
-    if lang == "de":
-        from spacy.lang.de.stop_words import STOP_WORDS
-    elif lang == "nl":
-        from spacy.lang.nl.stop_words import STOP_WORDS
-    elif lang == "fr":
-        from spacy.lang.fr.stop_words import STOP_WORDS
-    else:
-        from spacy.lang.en.stop_words import STOP_WORDS
-    return frozenset(STOP_WORDS)
+    """spaCy's stop words of the language (spacy/lang/LANG/stop_words.py, shipped with spaCy,
+    MIT; built by spaCy's contributors from the Snowball and stopwords-iso lists). The file is
+    run on its own: importing it through its package would load the language's tokenizer
+    exceptions, seconds of regex compiling for French."""
+    spec = importlib.util.find_spec("spacy")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    path = Path(next(iter(spec.submodule_search_locations))) / "lang" / lang / "stop_words.py"
+    return frozenset(runpy.run_path(str(path))["STOP_WORDS"]) if path.is_file() else frozenset()
 
 
 def _key(word: str) -> str:
