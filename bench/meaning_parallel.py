@@ -1,7 +1,7 @@
-"""SA10 and SA11 on human translations with their source: every finding is a false alarm or
+"""SA10, SA11 and SA12 on human translations with their source: every finding is a false alarm or
 an error of the reference, and the rate per line is what a clean translation costs.
 
-Usage: python bench/meaning_parallel.py [--select SA10,SA11] [--show N]
+Usage: python bench/meaning_parallel.py [--select SA10,SA11,SA12] [--show N]
 
 Pairs: the WMT21 de→fr news test set's source with its human reference ref.A (1,000 lines of
 ../shared/corpora/wmt21-news-defr; no system output is read), and the bio-mqm-enfr reference
@@ -41,7 +41,7 @@ def pairs() -> dict[str, list[tuple[str, str, str]]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--select", default="SA10,SA11")
+    parser.add_argument("--select", default="SA10,SA11,SA12")
     parser.add_argument("--show", type=int, default=20)
     args = parser.parse_args()
     codes = tuple(args.select.split(","))

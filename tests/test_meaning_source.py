@@ -48,3 +48,22 @@ def test_a_reversed_change_points_at_the_word_where_the_source_has_it() -> None:
     target = "Elle cite la hausse des coûts et la hausse de la consommation."
     word, (start, end, french) = reversed_change("Sie nennt gestiegene Kosten und den sinkenden Konsum.", target, "de") or ("", (0, 0, ""))
     assert (word, french, start) == ("sinkenden", "hausse", target.rindex("hausse"))
+
+
+def test_omission_alignment_reads_both_dictionaries_and_compounds() -> None:
+    from qa.checks.source._alignment import align
+
+    source = "Der Imker sprach im Freibad über die Kritik am Gymnasium."
+    words = {w.text: w.status for w in align(source, "L'apiculteur a parlé à la piscine en plein air.", "de")}
+    # rendered by a translation (Imker, Freibad), known and lost (Kritik, Gymnasium), unknown (sprach)
+    assert words == {"Imker": "R", "sprach": "?", "Freibad": "R", "Kritik": "U", "Gymnasium": "U"}
+
+
+def test_omission_needs_a_gap_in_the_target() -> None:
+    from qa.checks.source.sa12_omission import omissions
+
+    source = "Der Imker sprach im Freibad mit dem Radfahrer über den Wahlkampf, die Kritik der Konkurrenz am Gymnasium und das Windrad."
+    dropped = "L'apiculteur a parlé à la piscine en plein air avec le cycliste de la campagne électorale et de l'éolienne."
+    assert [phrase for phrase, _, _ in omissions(source, dropped, "de")] == ["Kritik der Konkurrenz am Gymnasium"]
+    filled = dropped.replace("électorale et", "électorale, des reproches de leurs rivaux scolaires et")
+    assert omissions(source, filled, "de") == []

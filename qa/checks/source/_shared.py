@@ -1,6 +1,6 @@
 """What the source-aware checks share: the whole segment as a span, the source without its
 placeholders, words, a folded form to compare names in, and source and target sentences
-paired (SA10, SA11).
+paired (SA10, SA11, SA12).
 
 A missing term, name or placeholder has no place in the target to point at, so those
 findings span the whole segment.

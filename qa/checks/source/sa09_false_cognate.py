@@ -9,10 +9,10 @@ from dataclasses import dataclass
 
 from qa.checks.base import Check, Context
 from qa.checks.prose import in_code
+from qa.checks.source._alignment import french_lemmas as _lemmas
 from qa.checks.source._cognates import cognate, kin
 from qa.checks.source._dictionary import lookup
 from qa.knowledge.bilingual import Entry, back_translations, languages
-from qa.knowledge.lemmas import lemma_tables
 from qa.knowledge.forms import feminine, plural
 from qa.knowledge.foreign_words import name_words
 from qa.knowledge.wordlists import is_french_form, zipf
@@ -95,24 +95,6 @@ def _renders(french: str, entry: Entry) -> bool:
     """One of the entry's translations is the French word's own stem (« critique » for
     « Kritik »): the cognate is a true one."""
     return any(cognate(french, w, "fr") for t in entry.translations for w in _words(t))
-
-
-def _lemmas(french: str) -> list[str]:
-    """The French word, its lemmas (spaCy's tables), its singular and, for a participle in
-    « -u » or « -i », the infinitive it may come from (« attendu » → « attendre »). No
-    feminine is undone by rule: « médecine » is no form of « médecin »."""
-    out = [french]
-    tables = lemma_tables()
-    if tables is not None:
-        found = tables.get_table("lemma_lookup").get(french, [])  # type: ignore[attr-defined]
-        out += [found] if isinstance(found, str) else list(found)
-    if french.endswith("s") and len(french) > _MIN_LENGTH:
-        out.append(french[:-1])  # « médias »: a plural the tables leave as it is
-    if french.endswith(("u", "us", "ue", "ues")):
-        out.append(french[: french.rindex("u")] + "re")
-    if french.endswith(("i", "is", "ie", "ies")):
-        out.append(french[: french.rindex("i")] + "ir")
-    return list(dict.fromkeys(out))
 
 
 def _back_renders(french: str, word: str, lang: str) -> bool:
