@@ -3,7 +3,9 @@ support verbs and with the verbs PC08 reports, in the gold trees of UD French-GS
 test: the corpus bench/clean_rate.py measures false alarms on, read here as gold parses).
 
 A noun counts with a verb when it is the verb's object (``obj``) or the subject of its passive
-(``nsubj:pass``), as PC08 reads spaCy's parse. A wrong pair attested in clean French is a
+(``nsubj:pass``), with nothing but its own determiners, adjectives and adverbs between them
+when the verb comes first (« prendre en charge » is another phrase), as PC08 reads spaCy's
+parse. A wrong pair attested in clean French is a
 pair PC08 would report on human text: the script lists them and exits 1 when there is one.
 
 Usage: python bench/collocation_attested.py
@@ -22,9 +24,11 @@ from corpora import CORPORA  # noqa: E402
 DATA = Path(__file__).resolve().parent.parent / "qa" / "data" / "collocations.toml"
 
 
-def pairs() -> Counter[tuple[str, str]]:
-    """(verb lemma, noun lemma) → count, over GSD's dev and test trees."""
+def pairs() -> tuple[Counter[tuple[str, str]], Counter[tuple[str, str]]]:
+    """(verb lemma, noun lemma) → count, over GSD's dev and test trees: all, and with a bare
+    noun (no determiner between)."""
     out: Counter[tuple[str, str]] = Counter()
+    bare: Counter[tuple[str, str]] = Counter()
     for name in ("fr_gsd-ud-dev.conllu", "fr_gsd-ud-test.conllu"):
         rows: list[list[str]] = []
         for line in (CORPORA / "ud-french-gsd" / name).read_text(encoding="utf-8").splitlines() + [""]:
@@ -35,20 +39,26 @@ def pairs() -> Counter[tuple[str, str]]:
                 continue
             if not line and rows:
                 by_id = {r[0]: r for r in rows}
-                for r in rows:
-                    if r[3] == "NOUN" and r[7] in ("obj", "nsubj:pass") and r[6] in by_id:
+                index = {r[0]: k for k, r in enumerate(rows)}
+                for k, r in enumerate(rows):
+                    if r[3] != "NOUN" or r[7] not in ("obj", "nsubj:pass") or r[6] not in by_id:
+                        continue
+                    between = rows[index[r[6]] + 1 : k]  # the verb before the noun: only its noun phrase between
+                    if all(b[3] in ("DET", "ADJ", "ADV", "NUM") or b[1].lower() in ("de", "d'") for b in between):
                         out[(by_id[r[6]][2].lower(), r[2].lower())] += 1
+                        if not any(b[3] == "DET" for b in between):
+                            bare[(by_id[r[6]][2].lower(), r[2].lower())] += 1
                 rows = []
-    return out
+    return out, bare
 
 
 def main() -> int:
-    counts = pairs()
+    counts, bare = pairs()
     bad = 0
     for entry in tomllib.loads(DATA.read_text(encoding="utf-8"))["noun"]:
         for noun in entry["nouns"]:
             right = {v: counts[(v.split()[0], noun)] for v in entry["right"]}
-            wrong = {v: counts[(v, noun)] for v in entry["wrong"]}
+            wrong = {v: (bare if entry.get("bare") else counts)[(v, noun)] for v in entry["wrong"]}
             seen = [f"{v} {n}" for v, n in wrong.items() if n]
             bad += bool(seen)
             print(f"{noun:14} right {sum(right.values()):3} ({', '.join(f'{v} {n}' for v, n in right.items() if n)})"

@@ -38,7 +38,7 @@ def test_verbs_conjugate_and_wrong_ones_are_not_french_ones(entry: dict) -> None
 def test_prepositions_rewritten_are_ones_the_noun_may_be_followed_by() -> None:
     for e in RAW:
         for prep in e.get("then", {}):
-            assert prep in ("à", "sur", "contre", "envers", "de"), e["nouns"]
+            assert prep in ("à", "sur", "contre", "envers", "de", "avec"), e["nouns"]
         if "before" in e and "then" in e:
             assert {p for p in e["then"] if p != "à"} <= set(e["before"]) | {"à"}, e["nouns"]
 
