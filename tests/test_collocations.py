@@ -50,6 +50,8 @@ def test_every_noun_is_indexed() -> None:
 
 @pytest.mark.parametrize(("fix", "wrong", "form", "participle", "out"), [
     ("prendre", "faire", "fait", True, "pris"),
+    ("intenter", "prendre", "pris", True, "intenté"),
+    ("intenter", "prendre", "prise", True, "intentée"),
     ("prendre", "faire", "faite", True, "prise"),
     ("prendre", "rencontrer", "rencontrées", True, "prises"),
     ("prendre", "faire", "fait", False, "prend"),

@@ -257,6 +257,8 @@ def _conjugated(fix: str, wrong: str, form: str, participle: bool = False) -> st
     except (ValueError, KeyError):
         return out
     low = form.lower()
+    if low == base:
+        return out
     ending = next((e for e in ("es", "e", "s") if low == base + e or (base.endswith("s") and low == base + e.lstrip("s"))), "")
     if not ending or not out.startswith(target + " ") and out != target:
         return out
