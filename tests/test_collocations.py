@@ -59,6 +59,7 @@ def test_every_noun_is_indexed() -> None:
     ("répondre à", "rencontrer", "rencontrent", False, "répondent à"),
     ("porter plainte", "rembourser", "remboursé", True, "porté plainte"),
     ("prêter", "payer", "payer", False, "prêter"),
+    ("prêter", "payer", "paient", False, "prêtent"),
 ])
 def test_the_french_verb_takes_the_form_of_the_one_it_replaces(fix: str, wrong: str, form: str, participle: bool,
                                                                 out: str) -> None:

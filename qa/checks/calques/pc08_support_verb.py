@@ -65,6 +65,8 @@ def _verb_forms() -> dict[str, tuple[str, ...]]:
             for verb in entry.wrong:
                 for form in form_slots(verb):
                     out.setdefault(form, set()).add(verb)
+                    if verb.endswith("ayer") and "aye" in form:  # « paie » beside « paye »
+                        out.setdefault(form.replace("aye", "aie"), set()).add(verb)
     return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
@@ -248,6 +250,8 @@ def _conjugated(fix: str, wrong: str, form: str, participle: bool = False) -> st
     """fix's verb in the tense and person of ``form`` (a form of ``wrong``), a participle with
     its agreement (« faite » → « prise »); ``participle``: the parse reads form as one (« a
     fait », not « il fait »)."""
+    if wrong.endswith("ayer"):
+        form = form.replace("aie", "aye")  # the tables spell « paye », « payent »
     out = adapted(fix, wrong, form)
     try:
         if participle and fold_key(form) in form_slots(wrong) and any(
