@@ -7,7 +7,8 @@ from collections.abc import Iterator, Sequence
 
 from qa.checks.base import Check, Context
 from qa.checks.prose import in_code
-from qa.knowledge.conjugation import conjugate, slots_of
+from qa.checks.calques._verbal import adapted as _adapted, infinitive as _infinitive, split_verbal as _split_verbal
+from qa.knowledge.conjugation import slots_of
 from qa.knowledge.idioms import Idiom, idioms, key, lemma_keys, source_words
 from qa.knowledge.nlp import Analysis, Token
 from qa.model.document import Document, Span
@@ -22,7 +23,6 @@ _PREPOSITIONS = frozenset("à au aux dans sur sous en par pour avec entre".split
 # words may stand between it and the rendering.
 _HOPS = 2
 _BETWEEN = 3
-_REFLEXIVE = {"1": "me", "2": "te", "3": "se", "4": "nous", "5": "vous", "6": "se"}
 
 
 def _words(tokens: Sequence[Token]) -> list[Token]:
@@ -69,58 +69,6 @@ def _mentions(tokens: list[Token], keys: list[frozenset[str]], fix: str) -> bool
         if all(_same(wanted[k], tokens[j + k], keys[j + k]) for k in range(n)):
             return True
     return False
-
-
-_VOWEL = tuple("aeéèêiîoôuh")
-
-
-def _elide(word: str, nxt: str) -> str:
-    return word[0] + "'" if word in ("ne", "me", "te", "se") and nxt.startswith(_VOWEL) else word + " "
-
-
-def _infinitive(word: str) -> bool:
-    found = slots_of(word, word)
-    return found is not None and "inf" in found[1]
-
-
-def _split_verbal(fix: str) -> tuple[bool, str, bool, str, list[str]] | None:
-    """(negated, clitic « en »/« y », reflexive, infinitive, the rest) of a verbal French
-    equivalent (« ne pas en démordre », « se serrer la ceinture »); None for any other."""
-    words = fix.replace("s'", "se ").replace("n'", "ne ").split()
-    negated = words[:2] == ["ne", "pas"]
-    words = words[2:] if negated else words
-    reflexive = words[:1] == ["se"]
-    words = words[1:] if reflexive else words
-    clitic = words[0] if words and words[0] in ("en", "y") else ""
-    words = words[1:] if clitic else words
-    if not words or not _infinitive(words[0]):
-        return None
-    return negated, clitic, reflexive, words[0], words[1:]
-
-
-def _adapted(fix: str, lemma: str, form: str) -> str:
-    """The French equivalent conjugated like the verb of the literal rendering (« tiré la
-    prise » → « coupé les vivres », « ont le nez plein » → « en ont assez »), with its
-    reflexive pronoun in the verb's person and its negation around it."""
-    parts = _split_verbal(fix)
-    found = slots_of(lemma, form)
-    if parts is None or found is None:
-        return fix
-    negated, clitic, reflexive, verb, rest = parts
-    slot = min(found[1], key=lambda x: (not x.endswith("3"), not x.endswith("6"), x != "pp", x))  # « pousse »: he, not I
-    try:
-        conjugated = conjugate(verb)[slot]
-    except (ValueError, KeyError):
-        return fix
-    if slot == "inf":
-        return fix
-    if slot == "pp":
-        return " ".join([conjugated, *rest])  # the auxiliary before it carries pronouns and negation
-    head = [_REFLEXIVE.get(slot[-1], "se")] if reflexive else []
-    head += [clitic] if clitic else []
-    words = (["ne"] if negated else []) + head + [conjugated]
-    out = "".join(_elide(w, n) if w in ("ne", "me", "te", "se") else w + " " for w, n in zip(words, [*words[1:], ""]))
-    return (out + ("pas " if negated else "") + " ".join(rest)).strip()
 
 
 def _has_source(ctx: Context) -> bool:
