@@ -55,6 +55,18 @@ def _speaker_clause(toks: list[Token], topic: Antecedent) -> int | None:
     return None
 
 
+# « Son entraîneur a déclaré qu’elle », « Sa porte-parole a annoncé qu’elle »: the speaker
+# belongs to someone, who is as likely the reported clause's subject (« Her coach said she »).
+# « Leur syndicat a annoncé qu’il »: a plural owner is no « il » / « elle ».
+_POSSESSIVES = frozenset({"son", "sa", "ses"})
+
+
+def _possessed(toks: list[Token], topic: Antecedent) -> bool:
+    first = next((t for t in toks if t.start >= topic.span.start), None)
+    before = [t for t in toks if t.end <= topic.span.start][-1:]
+    return any(t is not None and norm(t.text) in _POSSESSIVES for t in [first, *before])
+
+
 def completives(doc: Document, para: Span, analysis: Analysis) -> list[Found]:
     out = []
     for sent in doc.sentences_in(para):
@@ -62,7 +74,7 @@ def completives(doc: Document, para: Span, analysis: Analysis) -> list[Found]:
         if not toks:
             continue
         topic = sentence_topic(doc, sent, toks) or subject_topic(doc, toks) or opening_phrase(doc, toks)
-        if topic is None or topic.number != "s":
+        if topic is None or topic.number != "s" or _possessed(toks, topic):
             continue
         c = _speaker_clause(toks, topic)
         if c is None:

@@ -162,6 +162,9 @@ _COMPONENTS = ("parser",)
 _AFTER_SENTENCE = re.compile(r"[.!?»]\s+(?:\w+,?\s+)?(?:Il|Elle)s?\s|\bqu['’](?:il|elle)\s|[.!?»]\s+Ce(?:lui|lle|ux|lles)-ci\s")
 
 
+_POSSESSIVE = re.compile(r"\b[Ll]eurs?\b")
+
+
 def _relative_scope(doc: Document) -> set[int]:
     return {k for k, p in enumerate(doc.paragraphs) if RELATIVE_FORMS.search(doc.text, p.start, p.end)}
 
@@ -178,6 +181,9 @@ def scope(doc: Document, ctx: Context) -> set[int]:
         last = None
         for last in _pronoun_or_etre().finditer(folded):
             pass
+        if ctx.source and _POSSESSIVE.search(text):
+            found.add(k)  # « leurs » for the source's one owner (_possessive)
+            continue
         if last is None and not _AFTER_SENTENCE.search(text):
             continue
         if _AFTER_SENTENCE.search(text):

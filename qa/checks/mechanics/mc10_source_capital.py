@@ -43,7 +43,9 @@ _COLON = re.compile(r"[ \u00a0]?:[ \u00a0]+([A-ZÀ-ÖØ-ÞŒ][a-zà-öø-ÿœ'�
 # possessive or demonstrative, « de » and its contractions.
 _DETERMINERS = frozenset(
     ["le", "la", "l'", "l’", "les", "un", "une", "des", "du", "au", "aux", "de", "d'", "d’", "ce", "cet", "cette",
-     "ces", "sa", "son", "ses", "leur", "leurs", "notre", "nos", "votre", "vos"]
+     "ces", "sa", "son", "ses", "leur", "leurs", "notre", "nos", "votre", "vos",
+     # indefinite determiners (« de nombreux Citoyens », « plusieurs Habitants »)
+     "nombreux", "nombreuses", "plusieurs", "quelques", "chaque", "certains", "certaines"]
 )
 _OPENERS = "«“\"(‘[—–-`*_/"
 # Words after which an article starts a noun phrase in running text (« et La police »);
@@ -51,7 +53,7 @@ _OPENERS = "«“\"(‘[—–-`*_/"
 # (« sur Le sublime du comédien », « dans Le Manipulateur »: titles follow « sur » and « dans ».)
 _LEAD_INS = frozenset(["et", "ou", "mais", "avec", "pour", "par", "que", "contre", "selon", "vers", "depuis", "après", "avant", "pendant", "sans", "car", "donc", "puis"])
 _TITLE_BEFORE = re.compile(r"(?<=[^\W\d_] )(?:Le|La|Les|L['’]|Un|Une)(?=[ \u00a0]?[^\W\d_])")
-_MONTH_BEFORE = frozenset(["en", "de", "d'", "d’", "depuis", "fin", "début", "mi", "dès", "avant", "après", "jusqu'en", "jusqu’en", "mois", "courant", "1er", "er"])
+_MONTH_BEFORE = frozenset(["en", "de", "d'", "d’", "depuis", "fin", "début", "mi", "dès", "avant", "après", "jusqu'en", "jusqu’en", "mois", "courant", "1er", "er", "ici"])
 # Adjectives that stand before the noun (« les jeunes Irlandais »): the capitalised word
 # after them is the people, not an adjective.
 _BEFORE_NOUN = frozenset(["jeune", "vieux", "vieil", "vieille", "grand", "petit", "gros", "bon", "mauvais", "beau", "nouveau", "autre", "premier", "dernier", "nombreux", "seul", "même", "certain", "plusieurs"])
