@@ -327,3 +327,17 @@ def test_leur_for_the_source_possessive_of_one_owner(text: str, source: str, lan
 )
 def test_leur_left_alone(text: str, source: str | None, lang: str | None) -> None:
     assert _run(text, source, lang) == []
+
+
+def test_english_singular_they_for_one_person() -> None:
+    source = "A hospital spokesperson said they were working on a solution."
+    text = "Un porte-parole de l'hôpital a déclaré qu'ils travaillaient à une solution."
+    assert _run(text, source, "en") == [("PA01", "ils travaillaient", "il travaillait")]
+    # people in the plural before: « ils » may stand for them
+    plural = "Les médecins ont protesté. Un porte-parole de l'hôpital a déclaré qu'ils travaillaient à une solution."
+    assert _run(plural, "Doctors protested. " + source, "en") == []
+    # no « they » in the source
+    assert _run(text, "A hospital spokesperson said staff were working on a solution.", "en") == []
+    # not a person
+    assert _run("Le conseil a déclaré qu'ils travaillaient à une solution.",
+                "The council said they were working on a solution.", "en") == []

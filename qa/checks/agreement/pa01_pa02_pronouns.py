@@ -162,7 +162,7 @@ _COMPONENTS = ("parser",)
 _AFTER_SENTENCE = re.compile(r"[.!?»]\s+(?:\w+,?\s+)?(?:Il|Elle)s?\s|\bqu['’](?:il|elle)\s|[.!?»]\s+Ce(?:lui|lle|ux|lles)-ci\s")
 
 
-_POSSESSIVE = re.compile(r"\b[Ll]eurs?\b")
+_POSSESSIVE = re.compile(r"\b[Ll]eurs?\b|\bqu['’](?:ils|elles)\b")
 
 
 def _relative_scope(doc: Document) -> set[int]:
@@ -182,7 +182,7 @@ def scope(doc: Document, ctx: Context) -> set[int]:
         for last in _pronoun_or_etre().finditer(folded):
             pass
         if ctx.source and _POSSESSIVE.search(text):
-            found.add(k)  # « leurs » for the source's one owner (_possessive)
+            found.add(k)  # « leurs » for the source's one owner (_possessive), « qu'ils » for « they » (_completive)
             continue
         if last is None and not _AFTER_SENTENCE.search(text):
             continue

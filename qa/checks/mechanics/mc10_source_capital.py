@@ -232,7 +232,11 @@ class SourceCapital(ByParagraph, Check):
                 continue
             if t.pos not in ("NOUN", "PROPN") or low in _DETERMINERS or not may_be_stray(low):
                 continue
-            if low in _place_adjectives() or (low.endswith(("s", "x")) and adjective_base(low) and prev.text.lower() in ("les", "aux", "des")):
+            # A participle made a noun (« les Assurés », « des Blessés »; German « die Versicherten »)
+            # names no people and no party.
+            participle = low.endswith(("és", "ées"))
+            if low in _place_adjectives() or (low.endswith(("s", "x")) and adjective_base(low) and not participle
+                                              and prev.text.lower() in ("les", "aux", "des")):
                 continue  # « les Américains », « le Parisien », « les Démocrates »: peoples, their nouns, parties
             if doc.text[t.end : t.end + 1] == "-" and doc.text[t.end + 1 : t.end + 2].isupper():
                 continue  # « la Comédie-Française »: capitals joined by a hyphen make a name
