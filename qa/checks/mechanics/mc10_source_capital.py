@@ -28,6 +28,7 @@ from qa.checks.mechanics._capitals import (
     titles_in,
 )
 from qa.checks.mechanics._capital_runs import RUN_FILES, widen_lowerings
+from qa.checks.mechanics._source_common import renders_source_noun, source_line
 from qa.checks.mechanics._word_classes import adjective_base
 from qa.model.caches import word_cache
 from qa.model.document import Document, Span
@@ -236,7 +237,8 @@ class SourceCapital(ByParagraph, Check):
             # names no people and no party.
             participle = low.endswith(("és", "ées"))
             if low in _place_adjectives() or (low.endswith(("s", "x")) and adjective_base(low) and not participle
-                                              and prev.text.lower() in ("les", "aux", "des")):
+                                              and prev.text.lower() in ("les", "aux", "des")
+                                              and not renders_source_noun(low, source_line(ctx, doc, k), ctx.source_lang)):
                 continue  # « les Américains », « le Parisien », « les Démocrates »: peoples, their nouns, parties
             if doc.text[t.end : t.end + 1] == "-" and doc.text[t.end + 1 : t.end + 2].isupper():
                 continue  # « la Comédie-Française »: capitals joined by a hyphen make a name
