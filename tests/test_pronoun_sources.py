@@ -341,3 +341,28 @@ def test_english_singular_they_for_one_person() -> None:
     # not a person
     assert _run("Le conseil a déclaré qu'ils travaillaient à une solution.",
                 "The council said they were working on a solution.", "en") == []
+
+
+def test_singular_they_after_plural_things() -> None:
+    source = "The council paid for the works. A spokesperson said they were delighted."
+    text = "Le conseil a payé les travaux. Un porte-parole a déclaré qu'ils étaient ravis."
+    assert _run(text, source, "en")[0] == ("PA01", "ils étaient", "il était")
+    # people in the plural before
+    text = "Les habitants ont payé les travaux. Un porte-parole a déclaré qu'ils étaient ravis."
+    assert _run(text, "The residents paid for the works. A spokesperson said they were delighted.", "en") == []
+
+
+def test_leur_on_the_subject_owned_by_the_subject_before() -> None:
+    source = "The club has grown fast. Its members now number 900."
+    text = "Le club a grandi rapidement. Leurs membres sont désormais 900."
+    assert _run(text, source, "en") == [("PA01", "Leurs", "Ses")]
+    assert _run(text, "The clubs have grown fast. Their members now number 900.", "en") == []
+
+
+def test_source_pronoun_that_disagrees_with_the_article_before_vetoes_the_french_subject() -> None:
+    # « Es » cannot stand for « Die Stadt »: the café is meant, and « Il » is right.
+    source = "Die Stadt investiert in das neue Café des Bahnhofs. Es soll im Mai öffnen."
+    text = "La ville investit dans le nouveau café de la gare. Il doit ouvrir en mai."
+    assert _run(text, source, "de") == []
+    # without the source, the French subject is the antecedent
+    assert _run(text) == [("PA01", "Il", "Elle")]

@@ -123,9 +123,16 @@ def singular_they(doc: Document, para: int, analysis: Analysis, source: str | No
         c = _speaker_clause(toks, topic, ("ils", "elles"))
         if c is None:
             continue
-        earlier = [t for t in analysis.tokens if t.para == toks[0].para and t.start < toks[c].start]
-        if any(t.morph.get("Number") == "Plur" and t.pos in ("NOUN", "PROPN", "PRON", "DET") for t in earlier):
-            continue  # people in the plural may be what « ils » stands for
+        # What else « ils » may stand for: a plural noun or pronoun of the sentence, a plural
+        # pronoun or people named earlier in the paragraph (« les travaux » are no such thing).
+        earlier = [t for t in analysis.tokens if t.para == toks[0].para and t.start < sent.start]
+        if (any(t.morph.get("Number") == "Plur" and t.pos in ("NOUN", "PROPN", "PRON") for t in toks[:c])
+                or any(norm(t.text) in ("ils", "elles", "eux") for t in earlier)
+                or any(t.morph.get("Number") == "Plur" and (t.lemma.lower() in _person_nouns() or t.dep in SUBJECTS)
+                       and t.pos in ("NOUN", "PROPN") for t in earlier)
+                or person_near(doc, Span(span.start, sent.start), sent.start, "m")
+                or person_near(doc, Span(span.start, sent.start), sent.start, "f")):
+            continue
         verbs, _ = verb_after(toks, c)
         if not verbs or verbs[0].morph.get("Number") != "Plur":
             continue

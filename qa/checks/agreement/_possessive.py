@@ -44,12 +44,16 @@ def _one_owner(lang: str, sentence: str) -> bool:
     return False
 
 
-def _subject(doc: Document, toks: list[Token]) -> Antecedent | None:
-    """The main clause's singular noun subject, with its determiner."""
+def _main_subject(toks: list[Token]) -> Token | None:
     root = next((t for t in toks if t.dep == "ROOT"), None)
     if root is None:
         return None
-    subj = next((t for t in toks if t.head == root.i and t.dep in ("nsubj", "nsubj:pass")), None)
+    return next((t for t in toks if t.head == root.i and t.dep in ("nsubj", "nsubj:pass")), None)
+
+
+def _subject(doc: Document, toks: list[Token]) -> Antecedent | None:
+    """The main clause's singular noun subject, with its determiner."""
+    subj = _main_subject(toks)
     if subj is None or subj.pos not in ("NOUN", "PROPN") or subj.morph.get("Number") == "Plur":
         return None
     det = next((t for t in toks if t.head == subj.i and t.dep == "det" and t.i < subj.i), None)
@@ -77,12 +81,18 @@ def possessives(doc: Document, para: int, analysis: Analysis, source: str | None
     if len(src) != len(sents):
         return []
     out = []
+    prev: list[Token] = []
     for sent, source_sentence in zip(sents, src):
-        toks = tokens_in(analysis, sent)
+        toks, before = tokens_in(analysis, sent), prev
+        prev = toks
         mine = [t for t in toks if norm(t.text) in ("leur", "leurs") and t.pos == "DET" and t.morph.get("Poss") == "Yes"]
         if not mine or not _one_owner(lang, source_sentence):
             continue
-        subject = _subject(doc, toks)
+        subj = _main_subject(toks)
+        # « La communauté … Leurs membres ont recueilli »: the owner of the subject itself is the
+        # subject of the sentence before.
+        owned = subj is not None and any(t.head == subj.i for t in mine)
+        subject = _subject(doc, before) if owned else _subject(doc, toks)
         if subject is None:
             continue
         out.extend(Found(t, subject, (), _right(t, toks)) for t in mine)

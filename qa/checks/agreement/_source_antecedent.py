@@ -279,6 +279,32 @@ def source_agreements(doc: Document, para: int, analysis: Analysis, source: str 
     return out
 
 
+def source_vetoes(doc: Document, para: int, analysis: Analysis, source: str | None, lang: str | None) -> set[int]:
+    """Offsets of French sentence-initial pronouns whose source pronoun does not agree with the
+    article opening the source sentence before (« Die Stadt investiert in das Café. Es soll … »):
+    that sentence's subject is not what the pronoun stands for, whatever the French says."""
+    line = source_line(doc, para, source)
+    if line is None or lang not in ("de", "nl"):
+        return set()
+    src = source_sentences(line)
+    sents = doc.sentences_in(doc.paragraphs[para])
+    if len(src) != len(sents):
+        return set()
+    pronouns, articles = _tables()[0][lang], _tables()[1][lang]
+    out = set()
+    for i in range(1, len(sents)):
+        first, before = _first_words(src[i], 1), _first_words(src[i - 1], 1)
+        if not first or not before or first[0] not in pronouns or before[0] not in articles:
+            continue
+        if _source_pair(lang, src[i - 1], src[i]) is not None:
+            continue
+        toks = tokens_in(analysis, sents[i])
+        k = _french_pronoun(toks)
+        if k is not None:
+            out.add(toks[k].start)
+    return out
+
+
 def _antecedent_sentence(analysis: Analysis, sents: list[Span], i: int) -> int:
     """The sentence before sentence i, or the one before that when it opens with a plural
     pronoun (« Ceux-ci », « Ils ») and i with a singular one."""

@@ -36,6 +36,7 @@ from qa.checks.agreement._noun_topic import impersonal, intent_verb, rival, subj
 from qa.checks.agreement._participle_forms import expected as _expected
 from qa.checks.agreement._relatives import SCOPE as RELATIVE_FORMS
 from qa.checks.agreement._relatives import relatives
+from qa.checks.agreement._source_antecedent import source_vetoes
 from qa.checks.agreement._wider import wider
 from qa.checks.base import Check, Context, once_per_document
 from qa.knowledge.nlp import Token
@@ -263,7 +264,9 @@ def agreements(doc: Document, ctx: Context) -> list[Agreement]:
                 topic, from_noun = noun, True
             if noun is not None:
                 seen.append(noun)
-        done = {a.pronoun.start for a in out if a.pronoun is not None}
+        vetoed = source_vetoes(doc, p, analysis, ctx.source, ctx.source_lang)
+        out = [a for a in out if a.pronoun is None or a.pronoun.start not in vetoed]
+        done = {a.pronoun.start for a in out if a.pronoun is not None} | vetoed
         for f in wider(doc, p, analysis, ctx.source, ctx.source_lang, done):
             parts = tuple(_participles(doc, list(f.tokens), f.pronoun.end, f.antecedent, True))
             out.append(Agreement(f.pronoun, f.antecedent, parts, right=f.right))

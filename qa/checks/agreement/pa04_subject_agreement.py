@@ -295,6 +295,12 @@ class SubjectAgreement(ByParagraph, ScopedCheck):
         surnames = [k.text for k in subj_kids if k.dep == "flat:name"][-1:] or [subj.text]
         if named and not coordinated and (any(n.text in females for n in names) or surnames[0] in women):
             return " ".join(k.text for k in sorted([subj, *(k for k in subj_kids if k.dep == "flat:name")], key=lambda k: k.i)), "f", "s"
+        appos = [k for k in subj_kids if k.dep == "appos" and k.pos == "PROPN"]
+        if subj.pos == "NOUN" and len(appos) == 1 and not coordinated:
+            # « Le directeur de la bibliothèque, Claudia Berger, s’est dite ravi »: the woman in apposition.
+            parts = [appos[0], *(k for k in analysis.children(appos[0].i) if k.dep == "flat:name")]
+            if parts[0].text in females or parts[-1].text in women:
+                return " ".join(k.text for k in parts), "f", "s"
         dets = [k.text.lower() for k in subj_kids if k.dep == "det"]
         if subj.pos == "NOUN" and subj.morph.get("Number") == "Plur" and any(d in _PLURAL_DETERMINERS for d in dets):
             if coordinated:
