@@ -53,6 +53,7 @@ ENTRIES = {
         # MC10: a people keeps its capital in FreeDict's French, a common noun does not
         ("Anwohner", "Anwohner /x/ <n, masc>\nriverain\njemand, der in der Nähe wohnt\n"),
         ("Amerikaner", "Amerikaner /x/ <n, masc>\nAméricain\nBürger der USA\n"),
+        ("grün", "grün /x/ <adj>\nvert\nFarbe\n"),
     ],
     "nld": [
         ("dierentuin", "dierentuin /x/\nzoo\n"),

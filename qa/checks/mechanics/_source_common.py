@@ -7,17 +7,24 @@ dictionary writes the French of a people with its capital (« Amerikaner » → 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from qa.checks.base import Context
+from qa.data import load_toml
 from qa.knowledge.bilingual import lookup
 from qa.model.document import Document
+
+@cache
+def _parties() -> frozenset[str]:
+    return frozenset(load_toml("caps_rules.toml")["peoples"]["parties"])
+
 
 _NOUN = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]{2,}\b")
 
 
 def renders_source_noun(word: str, line: str | None, lang: str | None) -> bool:
     """word (lower case, plural) translates a capitalised noun of the source line."""
-    if not line or lang != "de":
+    if not line or lang != "de" or word in _parties():
         return False
     singular = {word, word[:-1]} if word.endswith(("s", "x")) else {word}
     for m in _NOUN.finditer(line):
