@@ -366,3 +366,10 @@ def test_source_pronoun_that_disagrees_with_the_article_before_vetoes_the_french
     assert _run(text, source, "de") == []
     # without the source, the French subject is the antecedent
     assert _run(text) == [("PA01", "Il", "Elle")]
+
+
+def test_source_antecedent_past_a_sentence_of_direct_speech() -> None:
+    source = 'Bürgermeisterin Eva Koch verteidigte den Plan. "Wir haben keine Wahl", sagte sie. Sie versprach schnelle Hilfe.'
+    text = "La maire Eva Koch a défendu le plan. « Nous n'avons pas le choix », a-t-elle dit. Il a promis une aide rapide."
+    assert _run(text, source, "de") == [("PA01", "Il", "Elle")]
+    assert _run(text.replace("Il a promis", "Elle a promis"), source, "de") == []

@@ -55,6 +55,8 @@ _FRENCH_DEMONSTRATIVES = {"celui": ("m", "Celle"), "celle": ("f", "Celui")}
 # A sentence that opens with a plural pronoun cannot hold a singular pronoun's antecedent:
 # the one before it may (« Le syndicat … Celles-ci doivent … Elle réclame »).
 _PLURAL_OPENINGS = frozenset({"ils", "elles", "ceux", "celles"})
+# A sentence of direct speech opens with a quotation mark.
+_QUOTES = frozenset({"«", '"', "“", "„"})
 
 
 @dataclass(frozen=True)
@@ -307,11 +309,13 @@ def source_vetoes(doc: Document, para: int, analysis: Analysis, source: str | No
 
 def _antecedent_sentence(analysis: Analysis, sents: list[Span], i: int) -> int:
     """The sentence before sentence i, or the one before that when it opens with a plural
-    pronoun (« Ceux-ci », « Ils ») and i with a singular one."""
+    pronoun (« Ceux-ci », « Ils ») and i with a singular one, or with a quotation."""
     if i < 2:
         return i - 1
     first = tokens_in(analysis, sents[i])[:1]
     before = tokens_in(analysis, sents[i - 1])[:1]
     if first and before and norm(first[0].text) in ("il", "elle", "celui", "celle") and norm(before[0].text) in _PLURAL_OPENINGS:
         return i - 2
+    if first and before and before[0].text in _QUOTES:
+        return i - 2  # « Nous n’avons pas le choix », a-t-elle déclaré. Elle a promis …: the quotation is no antecedent
     return i - 1
