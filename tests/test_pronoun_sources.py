@@ -373,3 +373,7 @@ def test_source_antecedent_past_a_sentence_of_direct_speech() -> None:
     text = "La maire Eva Koch a défendu le plan. « Nous n'avons pas le choix », a-t-elle dit. Il a promis une aide rapide."
     assert _run(text, source, "de") == [("PA01", "Il", "Elle")]
     assert _run(text.replace("Il a promis", "Elle a promis"), source, "de") == []
+    # the veto rules out the sentence's opening noun only: an object the source pronoun fits stays
+    source = "Die Bergwacht brachte das Mädchen ans Ufer. Es wurde ins Krankenhaus gebracht."
+    text = "Les secouristes ont ramené la fillette sur la berge. Il a été transporté à l'hôpital."
+    assert _run(text, source, "de") == [("PA01", "Il", "Elle"), ("PA02", "transporté", "transportée")]

@@ -281,29 +281,30 @@ def source_agreements(doc: Document, para: int, analysis: Analysis, source: str 
     return out
 
 
-def source_vetoes(doc: Document, para: int, analysis: Analysis, source: str | None, lang: str | None) -> set[int]:
-    """Offsets of French sentence-initial pronouns whose source pronoun does not agree with the
-    article opening the source sentence before (« Die Stadt investiert in das Café. Es soll … »):
-    that sentence's subject is not what the pronoun stands for, whatever the French says."""
+def source_vetoes(doc: Document, para: int, analysis: Analysis, source: str | None, lang: str | None) -> dict[int, Span]:
+    """French sentence-initial pronouns (by offset) whose source pronoun does not agree with the
+    article opening the source sentence before (« Die Stadt investiert in das Café. Es soll … »),
+    with the opening words of the French sentence before: the noun phrase there is not what the
+    pronoun stands for, whatever the French says (another noun of that sentence may be)."""
     line = source_line(doc, para, source)
     if line is None or lang not in ("de", "nl"):
-        return set()
+        return {}
     src = source_sentences(line)
     sents = doc.sentences_in(doc.paragraphs[para])
     if len(src) != len(sents):
-        return set()
+        return {}
     pronouns, articles = _tables()[0][lang], _tables()[1][lang]
-    out = set()
+    out = {}
     for i in range(1, len(sents)):
         first, before = _first_words(src[i], 1), _first_words(src[i - 1], 1)
         if not first or not before or first[0] not in pronouns or before[0] not in articles:
             continue
         if _source_pair(lang, src[i - 1], src[i]) is not None:
             continue
-        toks = tokens_in(analysis, sents[i])
+        toks, before_toks = tokens_in(analysis, sents[i]), tokens_in(analysis, sents[i - 1])
         k = _french_pronoun(toks)
-        if k is not None:
-            out.add(toks[k].start)
+        if k is not None and len(before_toks) > 2:
+            out[toks[k].start] = Span(sents[i - 1].start, before_toks[2].end)
     return out
 
 

@@ -265,12 +265,18 @@ def agreements(doc: Document, ctx: Context) -> list[Agreement]:
             if noun is not None:
                 seen.append(noun)
         vetoed = source_vetoes(doc, p, analysis, ctx.source, ctx.source_lang)
-        out = [a for a in out if a.pronoun is None or a.pronoun.start not in vetoed]
-        done = {a.pronoun.start for a in out if a.pronoun is not None} | vetoed
+        out = [a for a in out if a.pronoun is None or not _vetoed(a, vetoed)]
+        done = {a.pronoun.start for a in out if a.pronoun is not None}
         for f in wider(doc, p, analysis, ctx.source, ctx.source_lang, done):
             parts = tuple(_participles(doc, list(f.tokens), f.pronoun.end, f.antecedent, True))
             out.append(Agreement(f.pronoun, f.antecedent, parts, right=f.right))
     return out
+
+
+def _vetoed(a: Agreement, vetoed: dict[int, Span]) -> bool:
+    """The agreement's antecedent opens the sentence before, which the source rules out."""
+    where = vetoed.get(a.pronoun.start) if a.pronoun is not None else None
+    return where is not None and where.start <= a.antecedent.span.start < where.end
 
 
 def _noun_agreement(doc: Document, para: Span, toks: list[Token], k: int, topic: Antecedent,
