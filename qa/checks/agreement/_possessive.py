@@ -3,7 +3,8 @@
 English « its », German « sein- » and Dutch « z'n » say that the owner is one; MT reading a
 collective subject as plural writes « leur » (« La chambre de commerce a indiqué que leurs
 membres » for « its members »). In a French sentence whose main clause has a singular noun
-subject, a possessive « leur » / « leurs » is wrong when the aligned source sentence holds a
+subject (or whose subject the possessive determines, « Leurs membres », after a sentence with
+one), a possessive « leur » / « leurs » is wrong when the aligned source sentence holds a
 possessive of one owner and none that may be of several (pronouns.toml
 `source_possessives`; German « ihr- » and Dutch « ze » / « zij » count as possibly plural).
 The source is split into sentences like the French paragraph; a paragraph whose sentence
