@@ -53,6 +53,10 @@ ENTRIES = {
         ("Erzieherin", "Erzieherin /x/ <n, fem>\néducatrice\nFrau, die erzieht\n"),
         ("Imkerin", "Imkerin /x/ <n, fem>\napicultrice\nFrau, die Bienen hält\n"),
         ("allerdings", "allerdings /x/ <adv>\ntoutefois, certes\njedoch\n"),
+        # MC10: a people keeps its capital in FreeDict's French, a common noun does not
+        ("Anwohner", "Anwohner /x/ <n, masc>\nriverain\njemand, der in der Nähe wohnt\n"),
+        ("Amerikaner", "Amerikaner /x/ <n, masc>\nAméricain\nBürger der USA\n"),
+        ("grün", "grün /x/ <adj>\nvert\nFarbe\n"),
     ],
     "nld": [
         ("dierentuin", "dierentuin /x/\nzoo\n"),

@@ -242,3 +242,138 @@ def test_source_pronoun_after_the_finite_verb_and_french_pronoun_after_a_phrase(
     # A noun phrase opens the source sentence: the pronoun after its verb is an object.
     source = "Die Stiftung hat das Gebäude gekauft. Die Stadt lobt sie dafür."
     assert _run("La fondation a acheté le bâtiment. La ville la félicite.", source, "de") == []
+
+
+# --- pron20: frames, fronted subjects, the dictionaries' genders, possessives ------------
+
+
+def test_de_before_a_place_or_a_date_is_no_impersonal_frame() -> None:
+    # « Il doit être voté d’ici mai »: « d’ » opens no infinitive, so « Il » is personal.
+    source = "Der Antrag der Fraktion liegt dem Rat vor. Er soll bis Mai abgestimmt werden."
+    text = "La motion du groupe est soumise au conseil. Il doit être voté d'ici mai."
+    assert _run(text, source, "de")[0] == ("PA01", "Il", "Elle")
+    # « Il a été décidé de reporter »: the frame of an impersonal « il ».
+    text = "La motion du groupe est soumise au conseil. Il a été décidé de reporter le vote."
+    assert _run(text, source, "de") == []
+
+
+def test_expletive_parse_belied_by_the_source_pronoun() -> None:
+    # English « it » for « the plan », rendered « la mesure »; spaCy may read « Il » before a
+    # future as expletive, the source's personal pronoun says otherwise.
+    source = "The plan will start in May. It will apply to all lorries."
+    text = "La mesure entrera en vigueur en mai. Il s'appliquera à tous les camions."
+    assert _run(text, source, "en") == [("PA01", "Il", "Elle")]
+
+
+def test_y_after_a_verb_is_no_il_y_a() -> None:
+    source = "Das Unternehmen hat in Halle ein Lager gebaut. Es will dort 200 Leute beschäftigen."
+    text = "L'entreprise a construit un entrepôt à Halle. Il veut y employer 200 personnes."
+    assert _run(text, source, "de") == [("PA01", "Il", "Elle")]
+    source = "Das Unternehmen hat in Halle ein Lager gebaut. Es gibt dort 200 Stellen."
+    text = "L'entreprise a construit un entrepôt à Halle. Il y a là 200 emplois."
+    assert _run(text, source, "de") == []
+
+
+def test_people_in_the_plural_do_not_stand_for_a_singular_source_pronoun() -> None:
+    source = "Das Team zählt 40 Forscher. Es soll bis 2026 wachsen."
+    text = "L'équipe compte 40 chercheurs. Il doit s'agrandir d'ici 2026."
+    assert _run(text, source, "de") == [("PA01", "Il", "Elle")]
+
+
+def test_subject_after_an_opening_phrase_and_a_noun_gender_from_the_dictionaries() -> None:
+    source = "Die Windkraftanlage hätte laut Gemeinde viel Geld gebracht. Sie wäre die größte gewesen."
+    text = "Selon la commune, l'éolienne aurait rapporté beaucoup d'argent. Il aurait été le plus grand."
+    assert _run(text, source, "de")[0] == ("PA01", "Il", "Elle")
+    assert _run(text.replace("Il aurait", "Elle aurait"), source, "de") == []
+
+
+def test_speaker_owned_by_someone_else_is_left_alone() -> None:
+    # « Ihr Anwalt sagte, sie … »: the reported « elle » is the owner, not the lawyer.
+    assert _run("Son avocat a déclaré qu'elle ferait appel.") == []
+    # « Their union said it would »: a plural owner is no « il », the union is.
+    assert _run("Leur syndicat a annoncé qu'elle porterait plainte.") == [("PA01", "elle", "il")]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "lang", "expected"),
+    [
+        ("Le club a indiqué que leurs joueurs resteraient.", "The club said its players would stay.", "en",
+         [("PA01", "leurs", "ses")]),
+        ("La fédération a présenté leur budget.", "Der Verband stellte seinen Haushalt vor.", "de",
+         [("PA01", "leur", "son")]),
+        ("L'association a présenté leur stratégie.", "The association presented its strategy.", "en",
+         [("PA01", "leur", "sa")]),
+    ],
+)
+def test_leur_for_the_source_possessive_of_one_owner(text: str, source: str, lang: str,
+                                                      expected: list[tuple[str, str, str]]) -> None:
+    assert _run(text, source, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "lang"),
+    [
+        # « their »: several owners.
+        ("Le club a indiqué que leurs joueurs resteraient.", "The club said their players would stay.", "en"),
+        # German « ihr- » may be « their ».
+        ("La fédération a présenté leur budget.", "Der Verband stellte ihren Haushalt vor.", "de"),
+        # a plural subject
+        ("Les clubs ont présenté leur budget.", "The clubs presented its budget.", "en"),
+        # « leur » as a pronoun, not a possessive
+        ("Le club leur a présenté le budget.", "The club presented its budget to them.", "en"),
+        # no source
+        ("Le club a présenté leur budget.", None, None),
+    ],
+)
+def test_leur_left_alone(text: str, source: str | None, lang: str | None) -> None:
+    assert _run(text, source, lang) == []
+
+
+def test_english_singular_they_for_one_person() -> None:
+    source = "A hospital spokesperson said they were working on a solution."
+    text = "Un porte-parole de l'hôpital a déclaré qu'ils travaillaient à une solution."
+    assert _run(text, source, "en") == [("PA01", "ils travaillaient", "il travaillait")]
+    # people in the plural before: « ils » may stand for them
+    plural = "Les médecins ont protesté. Un porte-parole de l'hôpital a déclaré qu'ils travaillaient à une solution."
+    assert _run(plural, "Doctors protested. " + source, "en") == []
+    # no « they » in the source
+    assert _run(text, "A hospital spokesperson said staff were working on a solution.", "en") == []
+    # not a person
+    assert _run("Le conseil a déclaré qu'ils travaillaient à une solution.",
+                "The council said they were working on a solution.", "en") == []
+
+
+def test_singular_they_after_plural_things() -> None:
+    source = "The council paid for the works. A spokesperson said they were delighted."
+    text = "Le conseil a payé les travaux. Un porte-parole a déclaré qu'ils étaient ravis."
+    assert _run(text, source, "en")[0] == ("PA01", "ils étaient", "il était")
+    # people in the plural before
+    text = "Les habitants ont payé les travaux. Un porte-parole a déclaré qu'ils étaient ravis."
+    assert _run(text, "The residents paid for the works. A spokesperson said they were delighted.", "en") == []
+
+
+def test_leur_on_the_subject_owned_by_the_subject_before() -> None:
+    source = "The club has grown fast. Its members now number 900."
+    text = "Le club a grandi rapidement. Leurs membres sont désormais 900."
+    assert _run(text, source, "en") == [("PA01", "Leurs", "Ses")]
+    assert _run(text, "The clubs have grown fast. Their members now number 900.", "en") == []
+
+
+def test_source_pronoun_that_disagrees_with_the_article_before_vetoes_the_french_subject() -> None:
+    # « Es » cannot stand for « Die Stadt »: the café is meant, and « Il » is right.
+    source = "Die Stadt investiert in das neue Café des Bahnhofs. Es soll im Mai öffnen."
+    text = "La ville investit dans le nouveau café de la gare. Il doit ouvrir en mai."
+    assert _run(text, source, "de") == []
+    # without the source, the French subject is the antecedent
+    assert _run(text) == [("PA01", "Il", "Elle")]
+
+
+def test_source_antecedent_past_a_sentence_of_direct_speech() -> None:
+    source = 'Bürgermeisterin Eva Koch verteidigte den Plan. "Wir haben keine Wahl", sagte sie. Sie versprach schnelle Hilfe.'
+    text = "La maire Eva Koch a défendu le plan. « Nous n'avons pas le choix », a-t-elle dit. Il a promis une aide rapide."
+    assert _run(text, source, "de") == [("PA01", "Il", "Elle")]
+    assert _run(text.replace("Il a promis", "Elle a promis"), source, "de") == []
+    # the veto rules out the sentence's opening noun only: an object the source pronoun fits stays
+    source = "Die Bergwacht brachte das Mädchen ans Ufer. Es wurde ins Krankenhaus gebracht."
+    text = "Les secouristes ont ramené la fillette sur la berge. Il a été transporté à l'hôpital."
+    assert _run(text, source, "de") == [("PA01", "Il", "Elle"), ("PA02", "transporté", "transportée")]

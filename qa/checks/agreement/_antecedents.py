@@ -167,9 +167,10 @@ def agentive(toks: list[Token], k: int, kind: str = "agent_verbs") -> bool:
     return bool(main & data[kind])
 
 
-def person_near(doc: Document, para: Span, start: int, gender: str) -> bool:
+def person_near(doc: Document, para: Span, start: int, gender: str, plural: bool = True) -> bool:
     """A man (for « il ») or a woman (for « elle ») named earlier in the paragraph: the
-    pronoun may well stand for that person."""
+    pronoun may well stand for that person. People in the plural count unless `plural` is
+    False (a singular pronoun the source shows: « 60 salariés … Il » is not about them)."""
     raw = doc.text[para.start : start]
     text = norm(raw)
     if gender == "m":
@@ -184,6 +185,8 @@ def person_near(doc: Document, para: Span, start: int, gender: str) -> bool:
             return True
     if any(re.search(rf"\b(?:{dets}) ?(?:\w+ )?{re.escape(n)}\b", text) for n in nouns):
         return True
+    if not plural:
+        return False
     # « deux suspects », « des soldats »: people in the plural stand for « ils » / « elles ».
     plural = r"les|des|ces|deux|trois|quatre|cinq|plusieurs|\d+"
     return any(re.search(rf"\b(?:{plural}) (?:\w+ )?{re.escape(n)}[sx]\b", text) for n in nouns if " " not in n)

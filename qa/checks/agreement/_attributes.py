@@ -37,7 +37,8 @@ _CLITICS = frozenset({"ne", "n'", "se", "s'", "y", "en", "lui", "leur", "l'", "l
 _TITLES = frozenset({"M.", "Mme", "Monsieur", "Madame"})
 # « Elle » or a woman's surname, then a copula or « s’est »: the cheap look before the parse.
 SCOPE = re.compile(r"(?<![\w-])(?:[Ee]lle|[A-ZÀ-Þ][\w’'-]++)\s+(?:(?:ne|n['’]|s['’]|se)\s*)*(?:est|était|sera|serait|fut|a été|"
-                   r"semble|semblait|paraît|paraissait|reste|restait|devient|est devenue?|"
+                   r"semble|semblait|semblera(?:it)?|paraît|paraissait|paraîtra(?:it)?|reste|restait|restera(?:it)?|"
+                   r"devient|deviendra(?:it)?|est devenue?|"
                    r"dit|disait|montre|montrait|déclare|déclarait|sent|sentait|révèle|révélait)\b"
                    r"|(?:^|[.!?»]\s+)[A-ZÀ-Þ][\w-]+(?:é|i|u|is|it|t)\b[^,.!?]{0,60},\s+elle\b")
 
@@ -61,7 +62,9 @@ def _invariable() -> frozenset[str]:
 def feminine_form(t: Token) -> str | None:
     """The feminine singular of a masculine singular adjective or participle, when French has it."""
     word = t.text
-    if t.morph.get("Number") == "Plur" or t.morph.get("Gender") == "Fem" or not word.isalpha() or word[:1].isupper():
+    # A plural tag on a word without -s or -x is the tagger's slip (« Elle est « déçu » »).
+    plural = t.morph.get("Number") == "Plur" and word.endswith(("s", "x"))
+    if plural or t.morph.get("Gender") == "Fem" or not word.isalpha() or word[:1].isupper():
         return None
     if word.endswith("is") and is_french_form(word + "e"):
         return word + "e"  # « surpris », « pris », « assis »

@@ -93,8 +93,10 @@ def impersonal(toks: list[Token], k: int) -> bool:
         return True
     _, verbs, _, _ = _lists()
     rest = toks[k + 1 : k + 5]
-    if any(norm(t.text) == "y" for t in rest[:2]):
-        return True
+    for j, t in enumerate(rest[:2]):
+        # « Il y a », « Il n’y avait », « Il y en a »; not « Il veut y traiter », « Il y est allé ».
+        if norm(t.text) == "y" and any(norm(u.lemma) == "avoir" for u in rest[j + 1 : j + 3]):
+            return True
     if rest and norm(rest[0].lemma) == "faire" and len(rest) > 1 and rest[1].pos in ("ADJ", "ADV", "NOUN"):
         return True  # « Il fait beau », « Il fait nuit »
     head = next((t for t in toks if t.i == pron.head), None)

@@ -34,6 +34,7 @@ from qa.checks.agreement._antecedents import (
 from qa.checks.agreement._noun_topic import impersonal
 from qa.data import load_toml
 from qa.knowledge.article_gender import listed_gender
+from qa.knowledge.bilingual import french_noun_gender
 from qa.knowledge.inflection import noun_gender
 from qa.knowledge.nlp import Analysis, Token
 from qa.model.document import Document, Span
@@ -45,6 +46,8 @@ _FRENCH_DETS = {"la": "f", "une": "f", "cette": "f", "le": "m", "un": "m", "ce":
 _RENDERED = {"m": "m", "f": "f", "n": "m"}
 # « être » in the verb group, then « de » or « que »: « Il a été décidé de », « Il est clair que ».
 _IMPERSONAL_FRAME = frozenset({"de", "d'", "que", "qu'"})
+# What may stand between « de » and its infinitive: negation and clitics (« de ne pas le faire »).
+_INFINITIVE_LEAD = frozenset({"ne", "n'", "pas", "plus", "jamais", "se", "s'", "le", "la", "l'", "les", "lui", "leur", "y", "en"})
 # Source demonstratives that open a sentence for a noun of the one before (German « dieser »,
 # Dutch « deze » / « dit »), their gender read in `source_articles`.
 _DEMONSTRATIVE_WORDS = frozenset({"dieser", "diese", "dieses", "deze", "dit"})
@@ -52,6 +55,8 @@ _FRENCH_DEMONSTRATIVES = {"celui": ("m", "Celle"), "celle": ("f", "Celui")}
 # A sentence that opens with a plural pronoun cannot hold a singular pronoun's antecedent:
 # the one before it may (« Le syndicat … Celles-ci doivent … Elle réclame »).
 _PLURAL_OPENINGS = frozenset({"ils", "elles", "ceux", "celles"})
+# A sentence of direct speech opens with a quotation mark.
+_QUOTES = frozenset({"«", '"', "“", "„"})
 
 
 @dataclass(frozen=True)
@@ -147,13 +152,27 @@ def opening_phrase(doc: Document, toks: list[Token]) -> Antecedent | None:
         return None
     gender = _FRENCH_DETS.get(det)
     if gender is None and det == "l'":
-        gender = noun_gender(word) or listed_gender(word)
+        # The installed FreeDict French-to-X dictionaries last (« l’éolienne »); « n » is either gender.
+        gender = noun_gender(word) or listed_gender(word) or (french_noun_gender(word) or "").strip("n") or None
     if gender is None:
         return None
     if len(toks) > 2 and norm(toks[2].text) in ("et", "ou"):
         return None  # « La ville et le département »: a coordinated subject
     span = Span(toks[0].start, noun.end)
     return Antecedent(span, doc[span], gender, "s")
+
+
+def _fronted_subject(doc: Document, toks: list[Token]) -> Antecedent | None:
+    """The subject noun phrase right after a phrase the French sentence opens with, closed by a
+    comma (« Selon l’administration, l’éolienne aurait rapporté »), where the source opens
+    with the subject itself."""
+    comma = next((c for c, t in enumerate(toks[:10]) if t.text == ","), None)
+    if comma is None or comma == 0 or any(t.pos in ("VERB", "AUX") for t in toks[:comma]):
+        return None
+    found = opening_phrase(doc, toks[comma + 1 :])
+    if found is None or toks[comma + 2].dep not in ("nsubj", "nsubj:pass"):
+        return None
+    return found
 
 
 def _verb_group(toks: list[Token], k: int) -> tuple[bool, Token | None, bool]:
@@ -167,7 +186,24 @@ def _verb_group(toks: list[Token], k: int) -> tuple[bool, Token | None, bool]:
         if etre and (toks[j].pos == "VERB" or verbal):
             participle = toks[j]  # the tagger may call it finite (« sera agrandi ») or an adjective (« opposé »)
         j += 1
-    return etre, participle, etre and j < len(toks) and norm(toks[j].text) in _IMPERSONAL_FRAME
+    return etre, participle, etre and j < len(toks) and _frame(toks, j)
+
+
+def _frame(toks: list[Token], j: int) -> bool:
+    """« que » at toks[j], or « de » opening an infinitive (« Il a été décidé de reporter »,
+    « de ne pas »), not « de » as a preposition (« Il doit être tranché d’ici juin »)."""
+    low = norm(toks[j].text)
+    if low not in _IMPERSONAL_FRAME:
+        return False
+    if low in ("que", "qu'"):
+        return True
+    rest = toks[j + 1 : j + 5]
+    for t in rest:
+        if t.morph.get("VerbForm") == "Inf":
+            return True
+        if norm(t.text) not in _INFINITIVE_LEAD:
+            return False
+    return False
 
 
 def fact(toks: list[Token], k: int) -> bool:
@@ -189,10 +225,14 @@ def _impersonal(toks: list[Token], k: int) -> bool:
         return True
     if etre and participle is not None:
         return bool(({norm(participle.lemma)} | guess_infinitive(participle.text)) & pronoun_data()["impersonal_verbs"])
+    if toks[k].dep == "expl:subj":
+        # The parse's expletive is belied by the source's personal pronoun (« Es will », « It
+        # will apply »): the verb list and « y » decide.
+        toks = [*toks[:k], replace(toks[k], dep="nsubj"), *toks[k + 1 :]]
     return impersonal(toks, k)
 
 
-def _source_line(doc: Document, para: int, source: str | None) -> str | None:
+def source_line(doc: Document, para: int, source: str | None) -> str | None:
     if not source:
         return None
     lines = [line for line in source.splitlines() if line.strip()]
@@ -203,7 +243,7 @@ def source_agreements(doc: Document, para: int, analysis: Analysis, source: str 
                       lang: str | None) -> list[Found]:
     """Sentence-initial pronouns of paragraph para whose antecedent the source shows, when
     their gender is not that antecedent's French gender."""
-    line = _source_line(doc, para, source)
+    line = source_line(doc, para, source)
     if line is None or lang is None:
         return []
     src = source_sentences(line)
@@ -230,10 +270,10 @@ def source_agreements(doc: Document, para: int, analysis: Analysis, source: str 
         if gender not in _RENDERED or k is None:
             continue
         said, number = PRONOUNS[norm(toks[k].text)]
-        topic = opening_phrase(doc, prev)
+        topic = opening_phrase(doc, prev) or _fronted_subject(doc, prev)
         if topic is None or topic.gender == said or _impersonal(toks, k) or fact(toks, k):
             continue
-        if person_near(doc, Span(sents[j].start, sents[j].end), toks[k].start, said):
+        if person_near(doc, Span(sents[j].start, sents[j].end), toks[k].start, said, number == "p"):
             continue  # « Le président de la commission, Ingrid de Boer, … Elle »: the person
         if lang != "en" and said != _RENDERED[gender] and topic.gender != _RENDERED[gender]:
             continue  # the French pronoun does not follow the source, nor does the noun: MT chose both
@@ -241,13 +281,42 @@ def source_agreements(doc: Document, para: int, analysis: Analysis, source: str 
     return out
 
 
+def source_vetoes(doc: Document, para: int, analysis: Analysis, source: str | None, lang: str | None) -> dict[int, Span]:
+    """French sentence-initial pronouns (by offset) whose source pronoun does not agree with the
+    article opening the source sentence before (« Die Stadt investiert in das Café. Es soll … »),
+    with the opening words of the French sentence before: the noun phrase there is not what the
+    pronoun stands for, whatever the French says (another noun of that sentence may be)."""
+    line = source_line(doc, para, source)
+    if line is None or lang not in ("de", "nl"):
+        return {}
+    src = source_sentences(line)
+    sents = doc.sentences_in(doc.paragraphs[para])
+    if len(src) != len(sents):
+        return {}
+    pronouns, articles = _tables()[0][lang], _tables()[1][lang]
+    out = {}
+    for i in range(1, len(sents)):
+        first, before = _first_words(src[i], 1), _first_words(src[i - 1], 1)
+        if not first or not before or first[0] not in pronouns or before[0] not in articles:
+            continue
+        if _source_pair(lang, src[i - 1], src[i]) is not None:
+            continue
+        toks, before_toks = tokens_in(analysis, sents[i]), tokens_in(analysis, sents[i - 1])
+        k = _french_pronoun(toks)
+        if k is not None and len(before_toks) > 2:
+            out[toks[k].start] = Span(sents[i - 1].start, before_toks[2].end)
+    return out
+
+
 def _antecedent_sentence(analysis: Analysis, sents: list[Span], i: int) -> int:
     """The sentence before sentence i, or the one before that when it opens with a plural
-    pronoun (« Ceux-ci », « Ils ») and i with a singular one."""
+    pronoun (« Ceux-ci », « Ils ») and i with a singular one, or with a quotation."""
     if i < 2:
         return i - 1
     first = tokens_in(analysis, sents[i])[:1]
     before = tokens_in(analysis, sents[i - 1])[:1]
     if first and before and norm(first[0].text) in ("il", "elle", "celui", "celle") and norm(before[0].text) in _PLURAL_OPENINGS:
         return i - 2
+    if first and before and before[0].text in _QUOTES:
+        return i - 2  # « Nous n’avons pas le choix », a-t-elle déclaré. Elle a promis …: the quotation is no antecedent
     return i - 1

@@ -36,6 +36,7 @@ from qa.checks.agreement._noun_topic import impersonal, intent_verb, rival, subj
 from qa.checks.agreement._participle_forms import expected as _expected
 from qa.checks.agreement._relatives import SCOPE as RELATIVE_FORMS
 from qa.checks.agreement._relatives import relatives
+from qa.checks.agreement._source_antecedent import source_vetoes
 from qa.checks.agreement._wider import wider
 from qa.checks.base import Check, Context, once_per_document
 from qa.knowledge.nlp import Token
@@ -162,6 +163,9 @@ _COMPONENTS = ("parser",)
 _AFTER_SENTENCE = re.compile(r"[.!?»]\s+(?:\w+,?\s+)?(?:Il|Elle)s?\s|\bqu['’](?:il|elle)\s|[.!?»]\s+Ce(?:lui|lle|ux|lles)-ci\s")
 
 
+_POSSESSIVE = re.compile(r"\b[Ll]eurs?\b|\bqu['’](?:ils|elles)\b")
+
+
 def _relative_scope(doc: Document) -> set[int]:
     return {k for k, p in enumerate(doc.paragraphs) if RELATIVE_FORMS.search(doc.text, p.start, p.end)}
 
@@ -178,6 +182,9 @@ def scope(doc: Document, ctx: Context) -> set[int]:
         last = None
         for last in _pronoun_or_etre().finditer(folded):
             pass
+        if ctx.source and _POSSESSIVE.search(text):
+            found.add(k)  # « leurs » for the source's one owner (_possessive), « qu'ils » for « they » (_completive)
+            continue
         if last is None and not _AFTER_SENTENCE.search(text):
             continue
         if _AFTER_SENTENCE.search(text):
@@ -257,11 +264,19 @@ def agreements(doc: Document, ctx: Context) -> list[Agreement]:
                 topic, from_noun = noun, True
             if noun is not None:
                 seen.append(noun)
+        vetoed = source_vetoes(doc, p, analysis, ctx.source, ctx.source_lang)
+        out = [a for a in out if a.pronoun is None or not _vetoed(a, vetoed)]
         done = {a.pronoun.start for a in out if a.pronoun is not None}
         for f in wider(doc, p, analysis, ctx.source, ctx.source_lang, done):
             parts = tuple(_participles(doc, list(f.tokens), f.pronoun.end, f.antecedent, True))
             out.append(Agreement(f.pronoun, f.antecedent, parts, right=f.right))
     return out
+
+
+def _vetoed(a: Agreement, vetoed: dict[int, Span]) -> bool:
+    """The agreement's antecedent opens the sentence before, which the source rules out."""
+    where = vetoed.get(a.pronoun.start) if a.pronoun is not None else None
+    return where is not None and where.start <= a.antecedent.span.start < where.end
 
 
 def _noun_agreement(doc: Document, para: Span, toks: list[Token], k: int, topic: Antecedent,

@@ -30,7 +30,7 @@ _CLITICS = frozenset({"s’", "s'", "se", "ne", "n’", "n'", "y", "en", "l’",
 _ETRE = frozenset(k for k, slots in form_slots("être").items()
                   if any(s.endswith(("3", "6")) or s in ("pp", "ppr", "inf") for s in slots))
 # Cheap look before the analysis: a form of « être » before a word that may be a participle.
-_SCOPE = re.compile(r"\b(?:est|était|sera|serait|fut|été|sont|étaient|seront|seraient|être)\s+(?:\w+\s+)?"
+_SCOPE = re.compile(r"\b(?:est|était|sera|serait|fut|été|sont|étaient|seront|seraient|être)\s+(?:[\w'’]+\s+){0,2}"
                     r"\w+(?:é|i|u|is|it|t|s)\b", re.I)
 # Determiners of a plural noun phrase: with one, the subject is plural whatever the tagger says.
 _PLURAL_DETERMINERS = frozenset({"les", "des", "ces", "leurs", "plusieurs", "certains", "certaines", "nos", "vos",
@@ -115,13 +115,19 @@ class SubjectAgreement(ByParagraph, ScopedCheck):
             return
         by_index = {t.i: t for t in analysis.tokens}
         for t in toks:
-            if t.pos not in ("VERB", "AUX") or t.morph.get("VerbForm") != "Part" or t.text.lower() in _ETRE:
-                continue
             kids = analysis.children(t.i)
+            # « La fillette … est complètement rétabli »: an adjective the parse makes the root of
+            # « être » (a participle the tagger calls an adjective, or an adjective).
+            copula = (t.pos == "ADJ" and t.morph.get("Gender") != "Fem" and t.text.isalpha() and t.text.islower()
+                      and any(k.dep == "cop" and k.lemma == "être" and k.i < t.i for k in kids))
+            if not copula and (t.pos not in ("VERB", "AUX") or t.morph.get("VerbForm") != "Part" or t.text.lower() in _ETRE):
+                continue
             after = by_index.get(t.i + 1)
             if after is not None and after.morph.get("VerbForm") == "Inf":
                 continue  # « s’est vu infliger », « s’est fait construire »: agrees only when the subject acts
-            auxiliaries = [k for k in kids if k.dep.startswith("aux") and k.i < t.i]
+            if copula and not _opens_sentence(kids, analysis):
+                continue  # the parse's subject of « est » may be the nearest noun (« un vol entre Munich et la capitale était moins cher »)
+            auxiliaries = [k for k in kids if (k.dep.startswith("aux") or copula and k.dep == "cop") and k.i < t.i]
             if not auxiliaries or max(auxiliaries, key=lambda k: k.i).text.lower() not in _ETRE:
                 continue  # no « être » right before the participle (« accusés d’avoir espionné »)
             verb, verb_kids = t, kids
@@ -206,7 +212,8 @@ class SubjectAgreement(ByParagraph, ScopedCheck):
                 if k.i not in phrase and k.i != t.i and (k.dep not in _OTHER_CLAUSE or k.text in _TITLES):
                     phrase.add(k.i)
                     todo.append(k.i)
-        first = min((k.i for k in kids if k.dep.startswith("aux") or k.text.lower() in ("s’", "s'", "se")), default=t.i)
+        first = min((k.i for k in kids if k.dep.startswith("aux") or k.dep == "cop" or k.text.lower() in ("s’", "s'", "se")),
+                    default=t.i)
         i = first - 1
         while i in by_index and (by_index[i].pos in ("ADV", "PUNCT") or by_index[i].text.lower() in _CLITICS):
             i -= 1
@@ -288,6 +295,12 @@ class SubjectAgreement(ByParagraph, ScopedCheck):
         surnames = [k.text for k in subj_kids if k.dep == "flat:name"][-1:] or [subj.text]
         if named and not coordinated and (any(n.text in females for n in names) or surnames[0] in women):
             return " ".join(k.text for k in sorted([subj, *(k for k in subj_kids if k.dep == "flat:name")], key=lambda k: k.i)), "f", "s"
+        appos = [k for k in subj_kids if k.dep == "appos" and k.pos == "PROPN"]
+        if subj.pos == "NOUN" and len(appos) == 1 and not coordinated:
+            # « Le directeur de la bibliothèque, Claudia Berger, s’est dite ravi »: the woman in apposition.
+            parts = [appos[0], *(k for k in analysis.children(appos[0].i) if k.dep == "flat:name")]
+            if parts[0].text in females or parts[-1].text in women:
+                return " ".join(k.text for k in parts), "f", "s"
         dets = [k.text.lower() for k in subj_kids if k.dep == "det"]
         if subj.pos == "NOUN" and subj.morph.get("Number") == "Plur" and any(d in _PLURAL_DETERMINERS for d in dets):
             if coordinated:
@@ -314,6 +327,15 @@ def _collectives() -> frozenset[str]:
     quantity = load_toml("missing_words.toml")["quantity"]
     return (frozenset(quantity["part"]) | frozenset(quantity["collective"])
             | frozenset(load_toml("pronouns.toml")["quantity_nouns"]))
+
+
+def _opens_sentence(kids: tuple[Token, ...], analysis: Analysis) -> bool:
+    """The subject among kids is a noun whose determiner opens the sentence (« La fillette qui … »)."""
+    subj = next((k for k in kids if k.dep in _SUBJECTS), None)
+    if subj is None or subj.pos != "NOUN":
+        return False
+    det = next((k for k in analysis.children(subj.i) if k.dep == "det" and k.i == subj.i - 1), None)
+    return det is not None and det.sent_start
 
 
 def _name_opening(t: Token, kids: tuple[Token, ...], by_index: dict[int, Token],

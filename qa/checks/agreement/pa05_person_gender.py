@@ -30,7 +30,7 @@ def _role_phrase() -> re.Pattern[str]:
     return re.compile(
         rf"(?P<det>\b(?:[Ll]e|[Dd]u|[Aa]u|[Uu]n|[Ll]['’]))\s*(?P<body>(?:(?P<pre>{before})\s+)?(?P<noun>{nouns})"
         rf"(?P<adj>(?:[ -][a-zà-ÿ]{{3,}}){{0,3}}))"
-        rf"(?:\s+(?:de|du|des|d['’])\s*[^,;:.()«»\"]{{1,40}}?)?\s*,?\s+$"
+        rf"(?:\s+(?:de|du|des|d['’]|au|aux)\s*[^,;:.()«»\"]{{1,40}}?)?\s*,?\s+$"
     )
 
 

@@ -28,6 +28,7 @@ from qa.checks.mechanics._capitals import (
     titles_in,
 )
 from qa.checks.mechanics._capital_runs import RUN_FILES, widen_lowerings
+from qa.checks.mechanics._source_common import renders_source_noun, source_line
 from qa.checks.mechanics._word_classes import adjective_base
 from qa.model.caches import word_cache
 from qa.model.document import Document, Span
@@ -43,7 +44,9 @@ _COLON = re.compile(r"[ \u00a0]?:[ \u00a0]+([A-ZÀ-ÖØ-ÞŒ][a-zà-öø-ÿœ'�
 # possessive or demonstrative, « de » and its contractions.
 _DETERMINERS = frozenset(
     ["le", "la", "l'", "l’", "les", "un", "une", "des", "du", "au", "aux", "de", "d'", "d’", "ce", "cet", "cette",
-     "ces", "sa", "son", "ses", "leur", "leurs", "notre", "nos", "votre", "vos"]
+     "ces", "sa", "son", "ses", "leur", "leurs", "notre", "nos", "votre", "vos",
+     # indefinite determiners (« de nombreux Citoyens », « plusieurs Habitants »)
+     "nombreux", "nombreuses", "plusieurs", "quelques", "chaque", "certains", "certaines"]
 )
 _OPENERS = "«“\"(‘[—–-`*_/"
 # Words after which an article starts a noun phrase in running text (« et La police »);
@@ -51,7 +54,7 @@ _OPENERS = "«“\"(‘[—–-`*_/"
 # (« sur Le sublime du comédien », « dans Le Manipulateur »: titles follow « sur » and « dans ».)
 _LEAD_INS = frozenset(["et", "ou", "mais", "avec", "pour", "par", "que", "contre", "selon", "vers", "depuis", "après", "avant", "pendant", "sans", "car", "donc", "puis"])
 _TITLE_BEFORE = re.compile(r"(?<=[^\W\d_] )(?:Le|La|Les|L['’]|Un|Une)(?=[ \u00a0]?[^\W\d_])")
-_MONTH_BEFORE = frozenset(["en", "de", "d'", "d’", "depuis", "fin", "début", "mi", "dès", "avant", "après", "jusqu'en", "jusqu’en", "mois", "courant", "1er", "er"])
+_MONTH_BEFORE = frozenset(["en", "de", "d'", "d’", "depuis", "fin", "début", "mi", "dès", "avant", "après", "jusqu'en", "jusqu’en", "mois", "courant", "1er", "er", "ici"])
 # Adjectives that stand before the noun (« les jeunes Irlandais »): the capitalised word
 # after them is the people, not an adjective.
 _BEFORE_NOUN = frozenset(["jeune", "vieux", "vieil", "vieille", "grand", "petit", "gros", "bon", "mauvais", "beau", "nouveau", "autre", "premier", "dernier", "nombreux", "seul", "même", "certain", "plusieurs"])
@@ -230,7 +233,12 @@ class SourceCapital(ByParagraph, Check):
                 continue
             if t.pos not in ("NOUN", "PROPN") or low in _DETERMINERS or not may_be_stray(low):
                 continue
-            if low in _place_adjectives() or (low.endswith(("s", "x")) and adjective_base(low) and prev.text.lower() in ("les", "aux", "des")):
+            # A participle made a noun (« les Assurés », « des Blessés »; German « die Versicherten »)
+            # names no people and no party.
+            participle = low.endswith(("és", "ées"))
+            if low in _place_adjectives() or (low.endswith(("s", "x")) and adjective_base(low) and not participle
+                                              and prev.text.lower() in ("les", "aux", "des")
+                                              and not renders_source_noun(low, source_line(ctx, doc, k), ctx.source_lang)):
                 continue  # « les Américains », « le Parisien », « les Démocrates »: peoples, their nouns, parties
             if doc.text[t.end : t.end + 1] == "-" and doc.text[t.end + 1 : t.end + 2].isupper():
                 continue  # « la Comédie-Française »: capitals joined by a hyphen make a name
