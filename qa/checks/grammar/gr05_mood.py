@@ -56,6 +56,22 @@ def mood_fix(verb: Token, wants: str) -> str | None:
     return None
 
 
+def with_elision(doc: Document, toks: list[Token], verb: Token, fix: str) -> tuple[Span, str]:
+    """The span and fix of a verb changed in mood, with the « ne » before it elided or not as the
+    new form wants (« n'est » → « ne soit », « ne soit » → « n'est »)."""
+    prev = toks[verb.i - 1] if verb.i > 0 else None
+    if prev is None or prev.para != verb.para:
+        return Span(verb.start, verb.end), fix
+    low = prev.text.lower()
+    vowel = fix[:1].lower() in "aeiouéèêâîôûh"
+    if low in ("n'", "n’") and not vowel:
+        return Span(prev.start, verb.end), ("Ne " if prev.text[0] == "N" else "ne ") + fix
+    if low == "ne" and vowel and prev.end == verb.start - 1:
+        apostrophe = "’" if "’" in doc.text[max(0, prev.start - 300) : prev.start] else "'"
+        return Span(prev.start, verb.end), prev.text[0] + apostrophe + fix
+    return Span(verb.start, verb.end), fix
+
+
 class Mood(GrammarCheck):
     """The indicative after a conjunction that governs the subjunctive, and the reverse.
 
@@ -102,5 +118,5 @@ class Mood(GrammarCheck):
             if fix is None:
                 continue
             mood = "subjunctive" if wants == "subj" else "indicative"
-            yield self.finding(doc, Span(verb.start, verb.end),
-                               f"« {m.group().strip()} » takes the {mood}: « {fix} »", [fix], autofix=True)
+            span, fixed = with_elision(doc, toks, verb, fix)
+            yield self.finding(doc, span, f"« {m.group().strip()} » takes the {mood}: « {fix} »", [fixed], autofix=True)
