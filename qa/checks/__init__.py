@@ -30,6 +30,7 @@ from qa.checks.grammar.gr12_relative_pronoun import RelativePronoun
 from qa.checks.grammar.gr13_participle_after_noun import ParticipleAfterNoun
 from qa.checks.grammar.gr14_determiner_agreement import DeterminerAgreement
 from qa.checks.grammar.gr15_coordinated_subject import CoordinatedSubject
+from qa.checks.grammar.gr16_plural_passive import PluralPassive
 from qa.checks.mechanics.mc01_merged_words import MergedWords
 from qa.checks.mechanics.mc02_stray_capital import StrayCapital
 from qa.checks.mechanics.mc03_spurious_determiner import SpuriousDeterminer
@@ -133,6 +134,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     ParticipleAfterNoun,
     DeterminerAgreement,
     CoordinatedSubject,
+    PluralPassive,
     NumberStyle,  # NF before UT01: a source month, unit or weekday gets its French form
     DateStyle,
     UntranslatedWords,
