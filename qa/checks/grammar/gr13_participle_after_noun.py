@@ -13,7 +13,7 @@ from qa.checks.grammar._shared import GrammarCheck
 from qa.checks.scope import paragraphs_matching
 from qa.data import load_toml
 from qa.knowledge.conjugation import conjugate
-from qa.knowledge.article_gender import listed_gender
+from qa.knowledge.article_gender import sure_gender
 from qa.knowledge.nlp import Analysis, Token
 from qa.model.document import Document, Span
 from qa.model.findings import Finding
@@ -83,14 +83,15 @@ def _features(toks: list[Token], noun: Token) -> tuple[str | None, str | None] |
 
 
 def _gender(toks: list[Token], noun: Token, k: int) -> str | None:
-    """The noun's gender from « toutes »/« tous » before its determiner, else the noun lists
-    (qa.knowledge.article_gender.listed_gender: spaCy's reading of a word alone is not used)."""
+    """The noun's gender from « toutes »/« tous » before its determiner, else the noun lists when
+    they agree (qa.knowledge.article_gender.sure_gender: « critique », « poste » have both;
+    spaCy's reading of a word alone is not used)."""
     before = toks[k - 1].text.lower() if k >= 1 else ""
     if before in ("toutes", "toute"):
         return "f"
     if before in ("tous", "tout"):
         return "m"
-    return listed_gender(noun.lemma.lower())
+    return sure_gender(noun.lemma.lower())
 
 
 @cache

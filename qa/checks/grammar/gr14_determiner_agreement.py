@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from qa.checks.base import Context
 from qa.checks.grammar._shared import GrammarCheck
 from qa.checks.grammar.gr04_adjective_gender import other_gender
-from qa.knowledge.article_gender import listed_gender
+from qa.knowledge.article_gender import sure_gender
 from qa.knowledge.forms import feminine
 from qa.knowledge.nlp import Analysis, Token
 from qa.knowledge.wordlists import is_french_form
@@ -32,7 +32,7 @@ def _noun_gender(noun: Token, form: bool = False) -> str | None:
     alone is not used); names, capitals and words with a hyphen or digits never have one here."""
     if noun.pos != "NOUN" or not noun.text.isalpha() or not noun.text.islower():
         return None
-    return listed_gender(noun.text.lower() if form else noun.lemma.lower())
+    return sure_gender(noun.text.lower() if form else noun.lemma.lower())
 
 
 class DeterminerAgreement(GrammarCheck):
@@ -42,8 +42,8 @@ class DeterminerAgreement(GrammarCheck):
     a rare or foreign noun keeps the masculine default) or of the nearest word: « tous les
     nuitées », « un nouvelle aide », and leaves the adjective of a
     plural superlative singular, « sont les plus touché ». The noun's gender comes from the
-    noun lists (qa.knowledge.article_gender.listed_gender: gender.tsv, the lexicon and the
-    nouns mined from UD French-GSD), never from spaCy's reading in context, which follows the
+    noun lists when they agree (qa.knowledge.article_gender.sure_gender: gender.tsv, the lexicon
+    and the nouns mined from UD French-GSD), never from spaCy's reading in context, which follows the
     wrong determiner. Three shapes: « tout » and its forms before a determiner and its noun
     (Grevisse, Le Bon Usage, « tout » determiner: it agrees with the noun); « le », « la »,
     « un », « une » before an adjective that agrees with the noun and not with the article

@@ -69,7 +69,8 @@ class PluralPassive(GrammarCheck):
     The fix adds the plural ending, the gender kept. The reverse too: a plural participle after
     a singular « être » (« est », « a été », « doit être »), which agreed with a plural noun
     nearer than the subject, loses its « s » (not after « on », « nous », « vous », nor with
-    « et », « ou » just before: a coordinated subject is GR15's).
+    « et », « ou » just before: a coordinated subject is GR15's; nor after a plural noun:
+    « Les propositions peut être envoyées » lost the verb's number, not the participle's).
 
     Mauvais : « Les crédits doivent être versé avant l'été. » ; « Le pont, qui relie les deux
     rives, a été rénovés. »
@@ -108,6 +109,9 @@ class PluralPassive(GrammarCheck):
                 continue
             if number == "s" and any(s.text.lower() in ("et", "ou", "ni") for s in toks[max(0, t.i - 6) : t.i]):
                 continue  # « la ville et la région est associées »: a coordination is GR15's
+            before = next((s for s in reversed(toks[max(0, t.i - 3) : t.i]) if s.text.lower() not in ("ne", "n'", "n’", "y", "en")), None)
+            if number == "s" and before is not None and before.pos == "NOUN" and before.morph.get("Number") == "Plur":
+                continue  # « Les propositions peut être envoyées »: the verb, not the participle, lost its number
             fix = part.text + "s" if number == "p" else part.text[:-1]
             yield self.finding(doc, Span(part.start, part.end),
                                f"« {part.text} » after « {doc.text[t.start:toks[k - 1].end]} » takes the " + ("plural" if number == "p" else "singular") + f": « {fix} »", [fix], autofix=True)
