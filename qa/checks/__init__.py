@@ -27,6 +27,12 @@ from qa.checks.grammar.gr07_auxiliary import WrongAuxiliary
 from qa.checks.grammar.gr08_verb_mood import VerbMood
 from qa.checks.grammar.gr09_participle_agreement import ParticipleNumberGender
 from qa.checks.grammar.gr10_relative_subject import RelativeSubject
+from qa.checks.grammar.gr11_infinitive_preposition import InfinitivePreposition
+from qa.checks.grammar.gr12_relative_pronoun import RelativePronoun
+from qa.checks.grammar.gr13_participle_after_noun import ParticipleAfterNoun
+from qa.checks.grammar.gr14_determiner_agreement import DeterminerAgreement
+from qa.checks.grammar.gr15_coordinated_subject import CoordinatedSubject
+from qa.checks.grammar.gr16_plural_passive import PluralPassive
 from qa.checks.mechanics.mc01_merged_words import MergedWords
 from qa.checks.mechanics.mc02_stray_capital import StrayCapital
 from qa.checks.mechanics.mc03_spurious_determiner import SpuriousDeterminer
@@ -42,6 +48,8 @@ from qa.checks.mechanics.mc17_opening_capital import OpeningCapital
 from qa.checks.mechanics.mc18_function_word import FunctionWord
 from qa.checks.mechanics.mc19_valency import Valency
 from qa.checks.mechanics.mc20_bare_noun import BareNoun
+from qa.checks.mechanics.mc21_dropped_subject import DroppedSubject
+from qa.checks.mechanics.mc22_bare_phrase import BarePhrase
 from qa.checks.artifacts.ar01_pipeline_tag import PipelineTag
 from qa.checks.artifacts.ar02_markup_residue import MarkupResidue
 from qa.checks.artifacts.ar03_commentary import Commentary
@@ -113,6 +121,8 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     Valency,  # after MC18: its infinitive and « que » patterns are MC18's, further apart
     MissingWord,
     BareNoun,  # after MC15: the lexicon's bare nouns are MC15's, the parse's are MC20's
+    DroppedSubject,
+    BarePhrase,
     BareName,
     SpuriousDeterminer,
     StrayFullStop,
@@ -127,6 +137,12 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     VerbMood,
     ParticipleNumberGender,
     RelativeSubject,
+    InfinitivePreposition,
+    RelativePronoun,
+    ParticipleAfterNoun,
+    DeterminerAgreement,
+    CoordinatedSubject,
+    PluralPassive,
     NumberStyle,  # NF before UT01: a source month, unit or weekday gets its French form
     DateStyle,
     UntranslatedWords,

@@ -30,3 +30,13 @@ def listed_gender(word: str) -> str | None:
     """« m » or « f » from the noun lists alone (qa.knowledge.inflection's and the nouns mined
     from UD French-GSD), without spaCy's reading of a word out of context."""
     return _listed().get(word) or _mined().get(word)
+
+
+def sure_gender(word: str) -> str | None:
+    """« m » or « f » when the noun lists (qa.knowledge.inflection's) and the nouns mined from UD
+    French-GSD do not disagree: a noun of both genders (« la critique », « le critique »; « le
+    poste », « la poste ») gets None. For the agreement checks that report on the gender alone."""
+    listed, mined = _listed().get(word), _mined().get(word)
+    if listed is not None and mined is not None and listed != mined:
+        return None
+    return listed or mined

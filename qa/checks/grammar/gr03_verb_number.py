@@ -34,6 +34,11 @@ def _singular() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data["singular_determiners"]), frozenset(data["collectives"])
 
 
+@cache
+def _definite_counts() -> frozenset[str]:
+    return frozenset(load_toml("grammar.toml")["number"]["definite_counts"])
+
+
 def singular_form(verb: Token) -> str | None:
     """The third person singular of a third person plural verb, in its tense: « augmenteront »
     → « augmentera », « ont » → « a »; None when the tables lack it."""
@@ -141,9 +146,10 @@ class VerbNumber(GrammarCheck):
 def _sure_singular(noun: Token, analysis: Analysis) -> bool:
     """A lower-case common noun with a singular determiner, not a collective or a noun of quantity."""
     determiners, collectives = _singular()
-    if noun.pos != "NOUN" or not noun.text.islower() or noun.lemma.lower() in collectives or noun.text.lower() in collectives:
-        return False
     kids = analysis.children(noun.i)
+    count = noun.lemma.lower() in _definite_counts() and any(k.dep == "det" and k.text.lower() in ("le", "l'", "l’", "ce") for k in kids)
+    if noun.pos != "NOUN" or not noun.text.islower() or (noun.lemma.lower() in collectives or noun.text.lower() in collectives) and not count:
+        return False
     if any(k.dep in ("conj", "cc") for k in kids):
         return False
     return any(k.dep == "det" and k.i < noun.i and k.text.lower() in determiners for k in kids)

@@ -22,6 +22,10 @@ _STOPS = frozenset({".", ",", ";", ":", "!", "?", "«", "»", "(", ")"})
 # Where « bien que » opens a clause: a sentence or paragraph start, punctuation, « et », « mais ».
 _CLAUSE_START = re.compile(r"(?:^|[.,;:!?«(\n][ \u00a0]*|\b(?:et|mais|or|car)[ \u00a0])$")
 _WINDOW = 12  # tokens after the conjunction within which its verb must stand
+# Verbs whose conditional attenuates an advice or a wish, which « si » + present allows (« S'il y
+# a d'autres lignes, la deuxième ligne devrait être vide », « si vous voulez, il vaudrait mieux »).
+_ATTENUATING = frozenset(["devoir", "pouvoir", "falloir", "vouloir", "valoir", "aimer", "souhaiter", "préférer", "convenir"])
+_SI = re.compile(r"\bs(?:i\b|['’]ils?\b)", re.I)
 
 
 @cache
@@ -56,6 +60,22 @@ def mood_fix(verb: Token, wants: str) -> str | None:
     return None
 
 
+def with_elision(doc: Document, toks: list[Token], verb: Token, fix: str) -> tuple[Span, str]:
+    """The span and fix of a verb changed in mood, with the « ne » before it elided or not as the
+    new form wants (« n'est » → « ne soit », « ne soit » → « n'est »)."""
+    prev = toks[verb.i - 1] if verb.i > 0 else None
+    if prev is None or prev.para != verb.para:
+        return Span(verb.start, verb.end), fix
+    low = prev.text.lower()
+    vowel = fix[:1].lower() in "aeiouéèêâîôûh"
+    if low in ("n'", "n’") and not vowel:
+        return Span(prev.start, verb.end), ("Ne " if prev.text[0] == "N" else "ne ") + fix
+    if low == "ne" and vowel and prev.end == verb.start - 1:
+        apostrophe = "’" if "’" in doc.text[max(0, prev.start - 300) : prev.start] else "'"
+        return Span(prev.start, verb.end), prev.text[0] + apostrophe + fix
+    return Span(verb.start, verb.end), fix
+
+
 class Mood(GrammarCheck):
     """The indicative after a conjunction that governs the subjunctive, and the reverse.
 
@@ -70,6 +90,13 @@ class Mood(GrammarCheck):
     place in one mood is reported (« qu'il mange » is both), and the fix is the same verb
     and person in the wanted mood.
 
+    And « si » of condition (opening a sentence or after a comma; not « même si », « comme si »)
+    with its verb in the present, when the verb after the next comma is a conditional in the
+    third person (by the conjugation tables: spaCy reads « s'agirait » as an imperfect), not a
+    modal of advice or wish (« devrait », « faudrait », « pourrait », « vaudrait »), the
+    conditional goes with the imperfect after « si » (« Si le virus est détecté, il s'agirait »
+    → « était »).
+
     Mauvais : « Bien qu'il est malade, il travaille. » ; « après que les États aient accepté »
     Bon :     « Bien qu'il soit malade, il travaille. » ; « après que les États avaient accepté »
     """
@@ -81,7 +108,7 @@ class Mood(GrammarCheck):
     data_files = ("grammar.toml", "conjugation.toml")
 
     def scope(self, doc: Document) -> set[int]:
-        return paragraphs_matching(doc, _conjunctions()[0])
+        return paragraphs_matching(doc, _conjunctions()[0]) | paragraphs_matching(doc, _SI)
 
     def scan(self, doc: Document, ctx: Context, analysis: Analysis, paragraphs: set[int]) -> Iterator[Finding]:
         pattern, subj, _ind = _conjunctions()
@@ -102,5 +129,36 @@ class Mood(GrammarCheck):
             if fix is None:
                 continue
             mood = "subjunctive" if wants == "subj" else "indicative"
-            yield self.finding(doc, Span(verb.start, verb.end),
-                               f"« {m.group().strip()} » takes the {mood}: « {fix} »", [fix], autofix=True)
+            span, fixed = with_elision(doc, toks, verb, fix)
+            yield self.finding(doc, span, f"« {m.group().strip()} » takes the {mood}: « {fix} »", [fixed], autofix=True)
+        yield from self._si(doc, toks, paragraphs)
+
+    def _si(self, doc: Document, toks: list[Token], paragraphs: set[int]) -> Iterator[Finding]:
+        """« Si le virus est détecté, il s'agirait … »: the present after « si » of condition
+        when the main clause is in the conditional; the imperfect goes with the conditional
+        (Grevisse, Le Bon Usage, the tenses after « si » of condition)."""
+        for t in toks:
+            low = t.text.lower()
+            if t.para not in paragraphs or low not in ("si", "s'", "s’") or (low != "si" and toks[t.i + 1 : t.i + 2] and toks[t.i + 1].text.lower() not in ("il", "ils")):
+                continue
+            if not (t.sent_start or (t.i > 0 and toks[t.i - 1].text in (",", ";"))) or (t.i > 0 and toks[t.i - 1].text.lower() in ("même", "comme", "sauf")):
+                continue
+            verb = next((v for v in toks[t.i + 1 : t.i + _WINDOW] if v.text in _STOPS or (v.pos in ("VERB", "AUX") and v.morph.get("VerbForm") == "Fin")), None)
+            if verb is None or verb.text in _STOPS or verb.morph.get("Tense") != "Pres" or verb.morph.get("Mood") != "Ind":
+                continue
+            comma = next((c for c in toks[verb.i + 1 : verb.i + 25] if c.text in (",", ".", ";", "!", "?")), None)
+            if comma is None or comma.text != "," or comma.para != t.para:
+                continue
+            main = next((v for v in toks[comma.i + 1 : comma.i + 8] if v.text in (".", ";", "!", "?", ",") or (v.pos in ("VERB", "AUX") and v.morph.get("VerbForm") == "Fin")), None)
+            cond = slots_of(main.lemma, main.text) if main is not None and main.text.lower().endswith(("rait", "raient")) else None
+            if cond is None or not any(s.startswith("cond") for s in cond[1]) or main.lemma.lower() in _ATTENUATING:
+                continue  # the conditional by the tables (spaCy reads « s'agirait » as an imperfect)
+            found = slots_of(verb.lemma, verb.text)
+            if found is None or not found[1] or not all(s.startswith("pres") for s in found[1]):
+                continue
+            person = verb.morph.get("Person", "3")
+            fix = found[0].get(f"impf{person}")
+            if fix is None:
+                continue
+            span, fixed = with_elision(doc, toks, verb, fix)
+            yield self.finding(doc, span, f"« si » with « {main.text} » in the main clause takes the imperfect: « {fix} »", [fixed], autofix=True)

@@ -9,11 +9,13 @@ from functools import cache
 
 from qa.checks.base import Context
 from qa.checks.grammar._shared import GrammarCheck
-from qa.checks.grammar.gr05_mood import mood_fix
+from qa.checks.grammar.gr05_mood import mood_fix, with_elision
+from qa.checks.grammar.gr10_relative_subject import _lemmas
+from qa.knowledge.conjugation import slots_of
 from qa.checks.scope import paragraphs_matching
 from qa.data import load_toml
 from qa.knowledge.nlp import Analysis, Token
-from qa.model.document import Document, Span
+from qa.model.document import Document
 from qa.model.findings import Finding
 
 _QUE = frozenset(["que", "qu'", "qu’"])
@@ -30,6 +32,37 @@ def _verbs() -> frozenset[str]:
     return frozenset(load_toml("grammar.toml")["verb_mood"]["verbs"])
 
 
+@cache
+def _indicative_verbs() -> frozenset[str]:
+    return frozenset(load_toml("grammar.toml")["verb_mood"]["indicative_verbs"])
+
+
+def _future(verb: Token) -> str | None:
+    """The future of a subjunctive-only form, same person (« réduise » → « réduira »), whatever
+    spaCy's tag (« réduise » read as a noun after « que le parking »)."""
+    low = verb.text.lower()
+    guesses = [low[:-4] + "ir"] if low.endswith("isse") else [low[:-1] + "er"] if low.endswith("e") else []
+    found = next((f for f in (slots_of(lemma, verb.text) for lemma in [verb.lemma, *_lemmas(low), *guesses]) if f), None)
+    if found is None:
+        return None
+    forms, slots = found
+    if not slots or not all(s.startswith("subj") for s in slots):
+        return None
+    person = verb.morph.get("Person", "3")
+    return forms.get(f"fut{person}") if f"subj{person}" in slots else None
+
+
+def _negated_or_asked(toks: list[Token], t: Token) -> bool:
+    """« n'espère pas que », « espère-t-il que … ? »: the subjunctive may follow."""
+    before = toks[max(0, t.i - 3) : t.i]
+    if any(s.text.lower() in ("ne", "n'", "n’") for s in before):
+        return True
+    k = t.i
+    while k < len(toks) and toks[k].para == t.para and toks[k].text not in (".", "!", "?"):
+        k += 1
+    return k < len(toks) and toks[k].text == "?"
+
+
 def _clause_verb(toks: list[Token], que: Token) -> Token | None:
     """The first finite verb of the clause « que » opens, before punctuation or a relative
     pronoun; a form spaCy reads as a participle counts when no auxiliary stands before it
@@ -43,6 +76,15 @@ def _clause_verb(toks: list[Token], que: Token) -> Token | None:
                 return t
             if form == "Inf":
                 return None
+    return None
+
+
+def _after_subject(toks: list[Token], que: Token) -> Token | None:
+    """The word after « que », a determiner and a noun, whatever spaCy's tag (a verb it reads
+    as a noun: « que le parking réduise »)."""
+    k = que.i + 1
+    if k + 2 < len(toks) and toks[k].pos == "DET" and toks[k + 1].pos == "NOUN" and toks[k + 2].text.isalpha() and toks[k + 2].text.islower():
+        return toks[k + 2]
     return None
 
 
@@ -73,16 +115,24 @@ class VerbMood(GrammarCheck):
     def scan(self, doc: Document, ctx: Context, analysis: Analysis, paragraphs: set[int]) -> Iterator[Finding]:
         toks = analysis.tokens
         for t in toks:
-            if t.para not in paragraphs or t.lemma.lower() not in _verbs() or t.pos not in ("VERB", "AUX", "ADJ") or not t.text.isalpha():
+            lemma = t.lemma.lower()
+            indicative = lemma in _indicative_verbs()
+            if t.para not in paragraphs or not (lemma in _verbs() or indicative) or t.pos not in ("VERB", "AUX", "ADJ") or not t.text.isalpha():
                 continue  # ADJ: spaCy's tag of « craint » before « que »
             que = next((s for s in toks[t.i + 1 : t.i + 4] if s.text.lower() in _QUE and s.para == t.para), None)
             if que is None or any((s.pos != "ADV" and s.text.lower() not in _ADVERBS) or s.text.lower() in _CONJUNCTIONS for s in toks[t.i + 1 : que.i]):
                 continue  # « veut la preuve que », « faut noter que », « ordonnée parce que »: another word's clause
             verb = _clause_verb(toks, que)
+            if verb is None and indicative:
+                verb = _after_subject(toks, que)
             if verb is None:
                 continue
-            fix = mood_fix(verb, "subj")
+            if indicative:
+                fix = None if _negated_or_asked(toks, t) else _future(verb)
+            else:
+                fix = mood_fix(verb, "subj")
             if fix is None:
                 continue
-            yield self.finding(doc, Span(verb.start, verb.end),
-                               f"« {t.text} que » takes the subjunctive: « {fix} »", [fix], autofix=True)
+            span, fixed = with_elision(doc, toks, verb, fix)
+            mood = "indicative" if indicative else "subjunctive"
+            yield self.finding(doc, span, f"« {t.text} que » takes the {mood}: « {fix} »", [fixed], autofix=True)

@@ -12,9 +12,11 @@ from qa.checks.base import Check, Context
 from qa.checks.mechanics._word_classes import pos_lemmas
 from qa.checks.mechanics._bare_nouns import determiner, join_article
 from qa.checks.mechanics._finders import token_findings
+from qa.checks.mechanics._sentences import pronoun_for as _pronoun_for, sentence as _sentence
 from qa.data import load_toml
 from qa.knowledge.article_gender import listed_gender
-from qa.knowledge.conjugation import conjugate, takes_etre
+from qa.knowledge.conjugation import conjugate, slots_of, takes_etre
+from qa.knowledge.lemmas import lemma_tables
 from qa.knowledge.nlp import Token
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding
@@ -60,34 +62,21 @@ def _finite(t: Token) -> bool:
     return t.pos in ("VERB", "AUX") and t.morph.get("VerbForm") == "Fin"
 
 
+def _verb_read_as_noun(t: Token) -> bool:
+    """« les bus circulent pas »: a third person plural form spaCy tags as a noun."""
+    if t.pos != "NOUN" or not t.text.islower() or not t.text.endswith("ent") or (tables := lemma_tables()) is None:
+        return False
+    found = tables.get_table("lemma_lookup").get(t.text, [])  # type: ignore[attr-defined]
+    lemmas = [found] if isinstance(found, str) else list(found)
+    return any((f := slots_of(lemma, t.text)) is not None and all(s[-1:] == "6" for s in f[1]) for lemma in lemmas)
+
+
 def _in_quotation(doc: Document, offset: int) -> bool:
     """Within « … » or “ … ” in its paragraph (quoted speech drops « ne »)."""
     para = doc.paragraph_at(offset)
     before = doc.text[para.start if para else 0 : offset]
     depth = sum(before.count(c) for c in _QUOTES_OPEN) - sum(before.count(c) for c in _QUOTES_CLOSE)
     return depth > 0 or before.count('"') % 2 == 1
-
-
-def _sentence(tokens: list[Token], i: int) -> list[Token]:
-    """The tokens of the sentence that holds tokens[i]."""
-    start = i
-    while start > 0 and not tokens[start].sent_start and tokens[start - 1].para == tokens[i].para:
-        start -= 1
-    end = i + 1
-    while end < len(tokens) and not tokens[end].sent_start and tokens[end].para == tokens[i].para:
-        end += 1
-    return tokens[start:end]
-
-
-def _pronoun_for(verb: Token, tokens: list[Token], plural: bool) -> str:
-    """« Il », « Elle », « Ils » or « Elles »: the number of the verb, the gender of the
-    previous sentence's subject when it has that number."""
-    if verb.i > 0:
-        for t in reversed(_sentence(tokens, verb.i - 1)):
-            if t.dep in ("nsubj", "nsubj:pass") and t.pos in ("NOUN", "PRON", "PROPN") and (t.number == "p") == plural and t.gender:
-                fem = t.gender == "f"
-                return ("Elles" if plural else "Elle") if fem else ("Ils" if plural else "Il")
-    return "Ils" if plural else "Il"
 
 
 class FunctionWord(Check):
@@ -250,7 +239,7 @@ class FunctionWord(Check):
         verb = tokens[t.i - 1]
         if verb.pos == "ADV" and t.i > 1 and verb.text.lower() not in ("ne", "n'", "n’"):
             verb = tokens[t.i - 2]
-        if not _finite(verb) or not verb.text.isalpha() or verb.para != t.para:
+        if not (_finite(verb) or _verb_read_as_noun(verb)) or not verb.text.isalpha() or verb.para != t.para:
             return None
         start = verb.i
         while start > verb.i - 2 and start > 0 and tokens[start - 1].text.lower() in _words("infinitive", "clitics"):
