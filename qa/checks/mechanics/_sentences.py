@@ -1,4 +1,4 @@
-"""The sentence around a token and the subject pronoun that continues the previous one (MC18, MC21)."""
+"""The sentence around a token (MC18, MC20, MC21) and the subject pronoun that continues the previous one (MC18, MC21)."""
 
 from __future__ import annotations
 

@@ -14,6 +14,7 @@ from functools import cache
 
 from qa.checks.base import Check, Context
 from qa.checks.mechanics._finders import token_findings
+from qa.checks.mechanics._sentences import sentence
 from qa.checks.mechanics._bare_nouns import calendar_words, common_noun, determiner, join_article, lexical_noun, listed_noun, noun_form
 from qa.checks.mechanics._word_classes import adjective_base
 from qa.data import load_toml
@@ -58,16 +59,6 @@ def _inverted() -> frozenset[str]:
     return frozenset(load_toml("function_words.toml")["subject"]["inverted"])
 
 
-def _sentence(tokens: list[Token], i: int) -> list[Token]:
-    start = i
-    while start > 0 and not tokens[start].sent_start and tokens[start - 1].para == tokens[i].para:
-        start -= 1
-    end = i + 1
-    while end < len(tokens) and not tokens[end].sent_start and tokens[end].para == tokens[i].para:
-        end += 1
-    return tokens[start:end]
-
-
 def _participle_form(t: Token) -> bool:
     """« faite », « faits »: a form of the past participle of its lemma, whatever spaCy's morphology."""
     try:
@@ -80,7 +71,7 @@ def _participle_form(t: Token) -> bool:
 def _fronted(tokens: list[Token], comma: int) -> bool:
     """The sentence opens with an adverbial that ends at the comma tokens[comma]: a
     preposition or an adverb first, at most eight words, no verb, subject or quotation."""
-    opening = [s for s in _sentence(tokens, comma) if s.i < comma]
+    opening = [s for s in sentence(tokens, comma) if s.i < comma]
     if not opening or len(opening) > 8 or opening[0].pos not in ("ADP", "ADV"):
         return False
     return not any(s.pos in ("VERB", "AUX") or s.dep in _SUBJECTS or s.text.lower() in ("qui", "que", "qu'", "qu’", "«", "»", "\"") for s in opening)
@@ -253,7 +244,7 @@ class BareNoun(Check):
             return None
         if not _fronted(tokens, j):
             return None  # the opening is not a phrase with no verb (« Selon le conseil »)
-        sent = _sentence(tokens, t.i)
+        sent = sentence(tokens, t.i)
         if any(s.dep in _SUBJECTS or s.dep.startswith("expl") for s in sent if s.i > j) or any(s.text in ("?", "!") for s in sent):
             return None  # an inverted subject (« Ainsi, a été adoptée la loi »), a question
         if sent[-1].text not in (".", "…"):
