@@ -15,6 +15,7 @@ from qa.data import load_toml
 from qa.knowledge.conjugation import conjugate
 from qa.knowledge.article_gender import sure_gender
 from qa.knowledge.nlp import Analysis, Token
+from qa.knowledge.wordlists import is_french_form
 from qa.model.document import Document, Span
 from qa.model.findings import Finding
 
@@ -157,6 +158,8 @@ class ParticipleAfterNoun(GrammarCheck):
             if gender is None:  # the participle keeps its own gender (« commandé » → « commandés »)
                 gender = next(g for (g, n), f in forms.items() if f == t.text.lower())
             fix = forms[(gender, number or "s")]
+            if not is_french_form(fix):
+                continue  # « les voies clés » (a noun in apposition, read as the verb « cler »): no « clées »
             yield self.finding(doc, Span(t.start, t.end), f"« {t.text} » agrees with no noun before it: « {fix} »", [fix], autofix=True)
 
     @staticmethod
