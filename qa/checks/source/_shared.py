@@ -79,3 +79,12 @@ def seems_aligned(source: str, target: str, lang: str) -> bool:
         return True
     rendered = sum(any(fold(c)[:_STEM] in stems for c in [w] + [t.split()[0] for t in entry.translations if t.split()]) for w, entry in known)
     return rendered / len(known) >= _MIN_RENDERED
+
+
+def sentence_pairs(source: str, target: str, lang: str) -> list[tuple[str, int, str]]:
+    """The aligned (source sentence, offset, target sentence) pairs a comparison of meanings
+    reads (SA10, SA11, SA12): none when the line slipped (seems_aligned), the source's
+    placeholders left out."""
+    if not seems_aligned(source, target, lang):
+        return []
+    return aligned(strip_placeholders(source), target)

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from qa.checks.base import Check, Context
-from qa.checks.source._shared import aligned, seems_aligned, strip_placeholders, whole
+from qa.checks.source._shared import sentence_pairs, whole
 from qa.data import load_toml
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding
@@ -133,9 +133,7 @@ class NegationParity(Check):
         lang = ctx.source_lang or "en"
         if not ctx.source or lang not in _data()["negation"] or not doc.text.strip():
             return
-        if not seems_aligned(ctx.source, doc.text, lang):
-            return  # the line slipped: its source is a neighbour's
-        for source, offset, target in aligned(strip_placeholders(ctx.source), doc.text):
+        for source, offset, target in sentence_pairs(ctx.source, doc.text, lang):
             negations = source_negations(source, lang)
             if negations and set(_words(source)) & set(_data()["negation_skip"]["double"]):
                 continue  # a double negation, which French may say positively

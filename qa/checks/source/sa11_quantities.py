@@ -18,7 +18,7 @@ from decimal import Decimal
 from functools import cache
 
 from qa.checks.base import Check, Context
-from qa.checks.source._shared import aligned, seems_aligned, strip_placeholders
+from qa.checks.source._shared import sentence_pairs
 from qa.checks.source.sa03_sa04_numbers import source_numbers, target_numbers
 from qa.data import load_toml
 from qa.model.document import Document, Span
@@ -330,9 +330,7 @@ class QuantitySwap(Check):
         lang = ctx.source_lang or "en"
         if not ctx.source or lang not in _numbers()["months"] or not doc.text.strip():
             return
-        if not seems_aligned(ctx.source, doc.text, lang):
-            return  # the line slipped: its source is a neighbour's
-        for source, offset, target in aligned(strip_placeholders(ctx.source), doc.text):
+        for source, offset, target in sentence_pairs(ctx.source, doc.text, lang):
             for lost, s, e in _swaps(source, target, lang):
                 word = target[s:e]
                 said = " or ".join(f"« {w} »" for w, _ in lost)

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 
 from qa.checks.base import Check, Context
 from qa.checks.source._alignment import Word, align, content_between, is_name
-from qa.checks.source._shared import aligned, seems_aligned, strip_placeholders
+from qa.checks.source._shared import sentence_pairs
 from qa.knowledge.bilingual import languages
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding, Severity
@@ -140,9 +140,7 @@ class Omission(Check):
         lang = ctx.source_lang or "en"
         if not ctx.source or lang not in LANGUAGES or lang not in languages() or not doc.text.strip():
             return
-        if not seems_aligned(ctx.source, doc.text, lang):
-            return  # the line slipped: its source is a neighbour's
-        for source, offset, target in aligned(strip_placeholders(ctx.source), doc.text):
+        for source, offset, target in sentence_pairs(ctx.source, doc.text, lang):
             for phrase, start, end in omissions(source, target, lang):
                 yield self.finding(
                     doc, Span(offset + start, offset + end), f"« {phrase} » of the source has no counterpart here: omitted?"
