@@ -24,6 +24,12 @@ _LINKS = frozenset({"de", "des", "du", "d’", "d'", "à", "au", "aux", "en", "p
 
 
 @cache
+def listed_names() -> frozenset[str]:
+    """The proper names of gender.tsv: countries, regions, institutions (« France », « AIEA »)."""
+    return frozenset(name for name, _, _ in load_tsv("gender.tsv") if name[:1].isupper())
+
+
+@cache
 def _listed() -> dict[str, str]:
     out = {}
     for fr, gender, _number in load_tsv("gender.tsv"):

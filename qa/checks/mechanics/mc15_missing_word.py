@@ -16,7 +16,8 @@ from qa.checks.mechanics._offices import office
 from qa.checks.mechanics._quantities import quantity
 from qa.checks.split import ByParagraph, shifted
 from qa.checks.mechanics._word_classes import adjective_base, is_verb_form, pos_lemmas
-from qa.data import load_toml, load_tsv
+from qa.data import load_toml
+from qa.knowledge.inflection import listed_names
 from qa.knowledge.nlp import Analysis, Token
 from qa.knowledge.wordlists import zipf
 from qa.model.document import Document, Span
@@ -114,13 +115,6 @@ def _paired(noun: Token, tokens: list[Token]) -> bool:
 
 
 
-
-
-@cache
-def _places() -> frozenset[str]:
-    """The countries, regions and institutions of gender.tsv (spaCy's NER misses « France »
-    inside « Électricité de France »)."""
-    return frozenset(name for name, _, _ in load_tsv("gender.tsv") if name[:1].isupper())
 
 
 class MissingWord(ByParagraph, Check):
@@ -274,11 +268,13 @@ class MissingWord(ByParagraph, Check):
     @staticmethod
     def _named_after_place(tokens: Sequence[Token], noun: Token) -> bool:
         """« Électricité de France », « Aéroports de Paris »: a common noun, « de » and a place with
-        no article is the name of an institution (the country itself takes one: « de la France »)."""
+        no article is the name of an institution (the country itself takes one: « de la France »).
+        The place is a LOC of spaCy's NER, or a name of gender.tsv: the NER misses « France »
+        inside « Électricité de France »."""
         if noun.i + 2 >= len(tokens) or tokens[noun.i + 1].text.lower() != "de":
             return False
         place = tokens[noun.i + 2]
-        return place.text[:1].isupper() and (place.ent == "LOC" or place.text in _places())
+        return place.text[:1].isupper() and (place.ent == "LOC" or place.text in listed_names())
 
     def _bare_subjects(self, doc: Document, analysis: Analysis, tokens: Sequence[Token]) -> Iterator[Finding]:
         """« Conseil municipal a demandé une déviation. », « Soigneurs ont préparé la mère. »:
