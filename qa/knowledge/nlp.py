@@ -135,6 +135,11 @@ class Analysis:
         return self.tokens[first : bisect_left(self._paras, k + 1, first)]
 
     @cached_property
+    def by_index(self) -> dict[int, Token]:
+        """Each token under its index (Token.i), for the walks along heads and neighbours."""
+        return {t.i: t for t in self.tokens}
+
+    @cached_property
     def _paras(self) -> list[int]:
         return [t.para for t in self.tokens]
 

@@ -125,7 +125,7 @@ def singular_they(doc: Document, para: int, analysis: Analysis, source: str | No
             continue
         # What else « ils » may stand for: a plural noun or pronoun of the sentence, a plural
         # pronoun or people named earlier in the paragraph (« les travaux » are no such thing).
-        earlier = [t for t in analysis.tokens if t.para == toks[0].para and t.start < sent.start]
+        earlier = [t for t in analysis.of_paragraph(toks[0].para) if t.start < sent.start]
         if (any(t.morph.get("Number") == "Plur" and t.pos in ("NOUN", "PROPN", "PRON") for t in toks[:c])
                 or any(norm(t.text) in ("ils", "elles", "eux") for t in earlier)
                 or any(t.morph.get("Number") == "Plur" and (t.lemma.lower() in _person_nouns() or t.dep in SUBJECTS)

@@ -43,9 +43,13 @@ _APPOSED = re.compile(r"\b(?:[Ll]es|[Dd]es|[Cc]es|[Ll]a|[Uu]ne|[Cc]ette)\s+\w+,?
 
 
 def _scope(doc: Document) -> set[int]:
-    return {k for k, p in enumerate(doc.paragraphs)
-            if _SCOPE.search(doc.text, p.start, p.end) or _APPOSED.search(doc.text, p.start, p.end)
-            or ATTRIBUTE_SCOPE.search(doc.text[p.start : p.end])}
+    return {k for k in range(len(doc.paragraphs)) if _in_scope(doc, k)}
+
+
+def _in_scope(doc: Document, k: int) -> bool:
+    p = doc.paragraphs[k]
+    return bool(_SCOPE.search(doc.text, p.start, p.end) or _APPOSED.search(doc.text, p.start, p.end)
+                or ATTRIBUTE_SCOPE.search(doc.text[p.start : p.end]))
 
 
 @cache
@@ -94,7 +98,7 @@ class SubjectAgreement(ByParagraph, ScopedCheck):
         return frozenset(name for name in facts if name in para)
 
     def part(self, doc: Document, ctx: Context, k: int, facts: frozenset[str]) -> tuple[Finding, ...]:
-        if k not in self.scope(doc):
+        if not _in_scope(doc, k):  # paragraph k alone: a part never reads the whole text
             return ()
         analysis = ctx.analysis(doc)
         if not analysis.covers(k):
@@ -110,10 +114,10 @@ class SubjectAgreement(ByParagraph, ScopedCheck):
         yield from self._scan(doc, analysis, paragraphs, self.facts(doc, ctx))
 
     def _scan(self, doc: Document, analysis: Analysis, paragraphs: set[int], women: frozenset[str]) -> Iterator[Finding]:
-        toks = [t for t in analysis.tokens if t.para in paragraphs]
+        toks = [t for k in sorted(paragraphs) for t in analysis.of_paragraph(k)]
         if not toks:
             return
-        by_index = {t.i: t for t in analysis.tokens}
+        by_index = analysis.by_index
         for t in toks:
             kids = analysis.children(t.i)
             # « La fillette … est complètement rétabli »: an adjective the parse makes the root of
