@@ -7,7 +7,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from qa.checks.base import Check, Context
 from qa.knowledge.bilingual import entry
@@ -79,9 +79,11 @@ class Mention:
     first: str | None  # the first name written right before it, if any
 
 
-def _mentions(text: str) -> list[Mention]:
+@lru_cache(maxsize=8)
+def _mentions(text: str) -> tuple[Mention, ...]:
     """Capitalised words, each with the first name before it (« Markus Schröder »): a
-    capitalised word, not opening a sentence, that is neither a French word nor a title."""
+    capitalised word, not opening a sentence, that is neither a French word nor a title.
+    (Remembered for the last texts: a run reads the whole file's mentions several times.)"""
     words = list(_WORD.finditer(text))
     out = []
     for i, m in enumerate(words):
@@ -100,7 +102,7 @@ def _mentions(text: str) -> list[Mention]:
             chain.pop(0)  # « Selon Juergen Klopp »: the name begins after « Selon »
         first = text[chain[0].start() : chain[-1].end()] if chain else None
         out.append(Mention(m.start(), m.end(), w, first))
-    return out
+    return tuple(out)
 
 
 def _first_name(text: str, m: re.Match[str]) -> bool:
@@ -160,12 +162,13 @@ def variants(text: str) -> dict[str, str]:
         count[m.form] += 1
         order.setdefault(m.form, m.start)
     forms = sorted(count, key=order.__getitem__)
+    near = _near(forms)
     out: dict[str, str] = {}
     for a in forms:
         named_a = {f for f in firsts[a] if f}
         if not named_a and len(a) < LONG_NAME:
             continue
-        for b in forms:
+        for b in near[a]:
             if b == a or b in out or a in out or spelling_key(a) == spelling_key(b):
                 continue
             if not (_key(a) == _key(b) or one_edit(strip_accents(a).lower(), strip_accents(b).lower())):
@@ -183,6 +186,23 @@ def variants(text: str) -> dict[str, str]:
             if slip not in out and best not in out:
                 out[slip] = best
     return out
+
+
+def _near(forms: list[str]) -> dict[str, list[str]]:
+    """Per form, the forms (in the order of ``forms``) that may be one umlaut or one letter away:
+    those sharing its umlaut key, or the form with one letter deleted (a replaced letter leaves
+    both with the same deletion, an added one leaves the shorter whole). Comparing only these
+    keeps a long file's thousands of capitalised words from being compared pair by pair."""
+    buckets: dict[str, list[int]] = defaultdict(list)
+    keys: list[set[str]] = []
+    for i, form in enumerate(forms):
+        low = strip_accents(form).lower()
+        mine = {"u:" + _key(form), "d:" + low} | {"d:" + low[:k] + low[k + 1 :] for k in range(len(low))}
+        keys.append(mine)
+        for key in mine:
+            buckets[key].append(i)
+    return {form: [forms[j] for j in sorted({j for key in keys[i] for j in buckets[key]})]
+            for i, form in enumerate(forms)}
 
 
 def _first_name_variants(text: str) -> dict[str, str]:
