@@ -57,6 +57,10 @@ def qa_profile(docs: list[str], warm: list[str], grammalecte: bool) -> dict[str,
     checks = active_checks(config)
     ctx = for_checks(make_context(config, checks), checks)
     pipeline()
+    for c in checks:  # what a server's warm-up loads (title case's dictionaries, Grammalecte)
+        prepare = getattr(c, "prepare", None)
+        if prepare is not None:
+            prepare(ctx)
     for text in warm:
         doc = Document("warm", text)
         ctx.analysis(doc)
