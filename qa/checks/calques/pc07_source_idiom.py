@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import cache
 
 from qa.checks.base import Check, Context
 from qa.checks.prose import in_code
@@ -27,6 +28,12 @@ _BETWEEN = 3
 
 def _words(tokens: Sequence[Token]) -> list[Token]:
     return [t for t in tokens if t.pos not in ("PUNCT", "SPACE") and any(c.isalpha() for c in t.text)]
+
+
+@cache
+def _wanted(idiom: Idiom) -> frozenset[str]:
+    """Every key of the idiom's literal rendering."""
+    return frozenset().union(*idiom.literal)
 
 
 def _match(words: list[Token], keys: list[frozenset[str]], i: int, idiom: Idiom, ordered: bool) -> list[Token] | None:
@@ -139,11 +146,15 @@ class SourceIdiom(Check):
                 continue
             words = _words(analysis.of_paragraph(k))
             keys = [lemma_keys(t.text, t.lemma) for t in words]
+            present = frozenset().union(*keys)
             for idiom in candidates:
+                if not all(present & g for g in idiom.literal):
+                    continue  # a word of the rendering is missing from the paragraph: no match
                 if any(_mentions(words, keys, f) for f in idiom.fixes):
                     continue
+                wanted = _wanted(idiom)
                 for i in range(len(words)):
-                    if not keys[i] & frozenset().union(*idiom.literal):
+                    if not keys[i] & wanted:
                         continue
                     found = _match(words, keys, i, idiom, ordered=not _has_source(ctx))
                     if found is None:
@@ -182,7 +193,7 @@ class SourceIdiom(Check):
 def _verb_lemma(token: Token, idiom: Idiom) -> str | None:
     """The infinitive of the literal rendering that token conjugates (« battent » for
     « battre »), None when token is no verb of the rendering."""
-    wanted = frozenset().union(*idiom.literal)
+    wanted = _wanted(idiom)
     if key(token.text) not in wanted and not lemma_keys(token.text, token.lemma) & wanted:
         return None
     for lemma in sorted(w for w in wanted if w.endswith(("er", "ir", "re", "oir"))):
