@@ -13,6 +13,7 @@ from qa.knowledge.conjugation import conjugate
 from qa.knowledge.lemmas import lemma_tables
 from qa.knowledge.nlp import Token
 from qa.knowledge.wordlists import is_french_form, zipf
+from qa.model.caches import word_cache
 from qa.model.textutil import starts_with_vowel_sound
 
 _TIME = frozenset(["jour", "nuit", "début", "fin", "mi", "hier", "matin", "soir", "midi", "minuit", "courant", "lendemain", "veille"])
@@ -67,6 +68,7 @@ def common_noun(t: Token, strict: bool = False, trust_tag: bool = False) -> bool
     return not strict or suffixed or (not inflected_verb(low) and t.pos == "NOUN")
 
 
+@word_cache(1 << 14)
 def lexical_noun(low: str) -> bool:
     """The lexicon knows ``low`` as a noun and as no verb form or adjective (« hiver »,
     « retard », « commune »): a noun whatever spaCy's tag, once its determiner is gone."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
+from types import SimpleNamespace
 
 from qa.checks.base import Check, Context
 from qa.checks.mechanics._finders import token_findings
@@ -22,6 +23,7 @@ from qa.knowledge.article_gender import listed_gender
 from qa.knowledge.conjugation import conjugate
 from qa.knowledge.nlp import Token
 from qa.knowledge.wordlists import zipf
+from qa.model.caches import word_cache
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding
 from qa.model.textutil import starts_with_vowel_sound
@@ -80,6 +82,14 @@ def _fronted(tokens: list[Token], comma: int) -> bool:
 def _plain_noun(t: Token, seasons: bool = False) -> bool:
     """A lower-case common noun the lexicon knows, frequent, not a time word (a season only
     when ``seasons``: « pendant été ») nor a number."""
+    return _plain(t.text, t.pos, t.lemma, seasons)
+
+
+@word_cache(1 << 14)
+def _plain(text: str, pos: str, lemma: str, seasons: bool) -> bool:
+    """_plain_noun of a token with this text, part of speech and lemma: all it reads of the
+    token, so each word is judged once (three asks per token, each with several look-ups)."""
+    t = SimpleNamespace(text=text, pos=pos, lemma=lemma)  # what common_noun and listed_noun read
     low = t.text.lower()
     if t.pos in ("DET", "PRON", "ADP", "NUM", "CCONJ", "SCONJ", "ADV", "AUX", "PUNCT"):
         return False  # « dans une », « dans son », « rien »: function words the lexicon also has as nouns
