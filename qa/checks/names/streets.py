@@ -158,9 +158,10 @@ def rendered_streets(doc: Document, source: str, lang: str) -> Iterator[Street]:
 def english_streets(doc: Document) -> Iterator[Street]:
     """Without a source: « rue Downing » in a text about an English-speaking country, the head
     translated and the name's own word kept (French writes « Downing Street »)."""
-    if hint_counts(doc.text)["en"] < 2 or _FRENCH_PLACE.search(folded_text(doc.text)):
+    heads = list(re.finditer(r"(?<![\w-])(rue|place|square|avenue|pont)\s+([A-Z][a-z]+)(?![\w'’-])", doc.text, re.I))
+    if not heads or hint_counts(doc.text)["en"] < 2 or _FRENCH_PLACE.search(folded_text(doc.text)):
         return  # nothing, or too little, says the text is about an English-speaking country
-    for m in re.finditer(r"(?<![\w-])(rue|place|square|avenue|pont)\s+([A-Z][a-z]+)(?![\w'’-])", doc.text, re.I):
+    for m in heads:
         word = m.group(2)
         if not word[0].isupper() or re.match(r"\s*(?:[A-Z]|-)", doc.text[m.end() : m.end() + 2]):
             continue  # « rue Downing Smith », « avenue Jean-Jaurès »: a longer name
