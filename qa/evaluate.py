@@ -185,7 +185,8 @@ def evaluate(gold_dir: Path, config: Config | None = None) -> dict[str, Any]:
                     score.fixes_right += 1
                 else:
                     score.missed.append({"text": g.text, "category": g.category, "fix": g.fix,
-                                         "got": [f.suggestions[:1] for f in hits], "kind": "fix"})
+                                         "got": [f.suggestions[:1] for f in hits], "codes": [f.code for f in hits],
+                                         "kind": "fix"})
             else:
                 score.missed.append({"text": g.text, "category": g.category, "fix": g.fix, "kind": "miss"})
         for f in findings:
