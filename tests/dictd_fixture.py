@@ -35,6 +35,11 @@ ENTRIES = {
         ("schwarz", "schwarz /x/ <adj>\nnoir\ndunkel\n"),
         ("gelb", "gelb /x/ <adj>\njaune\nFarbe\n"),
         ("König", "König /x/ <n, masc>\nroi\nMonarch\n"),
+        # PN01's names whose one word MT renders by two (« Caisse Maladie », tests/test_names.py)
+        ("Krankenkasse", "Krankenkasse /x/ <n, fem>\ncaisse de maladie\nVersicherung\n"),
+        ("Kasse", "Kasse /x/ <n, fem>\ncaisse\nZahlstelle\n"),
+        ("Techniker", "Techniker /x/ <n, masc>\ntechnicien\nFachmann\n"),
+        ("Weltkrieg", "Weltkrieg /x/ <n, masc>\nguerre mondiale\nKrieg\n"),
         ("Warnstreik", "Warnstreik /x/ <n, masc>\ngrève d\u2032avertissement\nkurzer Streik\n"),
         # SA09: false friends by form and true cognates
         ("Gymnasium", "Gymnasium /x/ <n, neut>\n1. lycée\nhöhere Schule\n2. collège\nSchule\n"),
@@ -60,6 +65,15 @@ ENTRIES = {
     ],
     "nld": [
         ("dierentuin", "dierentuin /x/\nzoo\n"),
+        # PN01's names in title case (tests/test_names.py)
+        ("planbureau", "planbureau /x/\nbureau du plan\n"),
+        ("plan", "plan /x/\nplan, projet\n"),
+        ("bureau", "bureau /x/\nbureau\n"),
+        ("centraal", "centraal /x/\ncentral\n"),
+        ("sociaal", "sociaal /x/\nsocial\n"),
+        ("cultureel", "cultureel /x/\nculturel\n"),
+        ("stichting", "stichting /x/\nfondation\n"),
+        ("hart", "hart /x/\ncœur\n"),
         ("dier", "dier /x/\nanimal, bête\n"),
         ("tuin", "tuin /x/\njardin\n"),
         ("brutaal", "brutaal /x/\naudacieux, hardi\n"),

@@ -77,3 +77,27 @@ def test_kept_preposition_stays_out_of_the_span() -> None:
     doc = Document("t.txt", "Les ministres se tournent vers NAVO et contre VN.")
     found = [(doc[f.span], f.suggestions[0]) for f in lint_document(doc, checks=[SourceAcronym()]).findings]
     assert found == [("NAVO", "l’OTAN"), ("VN", "l’ONU")]
+
+
+def test_belgian_and_swiss_bodies_in_their_country_only() -> None:
+    doc = Document("t.txt", "À Anvers, le syndicat ABVV et l'ACV exigent des garanties. En Suisse, les SBB ont "
+                            "mis en place des bus.")
+    found = [(doc[f.span], f.suggestions[0]) for f in lint_document(doc, checks=[SourceAcronym()]).findings]
+    assert found == [("ABVV", "FGTB"), ("l'ACV", "la CSC"), ("les SBB", "les CFF")]
+    # « BFS » and « ACV » are also a search of graphs and a life-cycle analysis: only in a text
+    # about Switzerland or Belgium are they its federal office or its union.
+    assert _found("Un parcours en largeur (ou BFS) et une ACV du produit ont été réalisés.") == []
+
+
+def test_a_source_that_writes_the_acronym_stands_for_the_context_words() -> None:
+    from dataclasses import replace
+
+    from qa.api import Config, make_context
+
+    check = SourceAcronym()
+    text = "Le syndicat socialiste et l'ACV exigent des garanties d'emploi."
+    assert _found(text) == []  # nothing says the text is about Belgium
+    ctx = replace(make_context(Config(source_lang="nl"), [check]),
+                  source="De socialistische vakbond en het ACV eisen werkgarantie.")
+    doc = Document("t.txt", text)
+    assert [doc[f.span] for f in lint_document(doc, ctx=ctx, checks=[check]).findings] == ["l'ACV"]

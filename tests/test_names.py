@@ -416,3 +416,58 @@ def test_pn01_prepare_reads_the_dictionaries_title_case_consults() -> None:
     bilingual.table.cache_clear()
     NameTranslated().prepare(make_context(Config()))
     assert bilingual.table.cache_info().currsize == len(HINTS)
+
+
+def test_a_body_rendered_in_the_title_case_of_its_source_name_is_reported() -> None:
+    # « Bureau » heads names French translates, yet a rendering carrying the source's capitals
+    # over (« Central », « Plan ») is the body's own name translated word for word.
+    found = _with_source("Selon le Bureau Central du Plan, les loyers augmenteront.",
+                         "Volgens het Centraal Planbureau stijgen de huren.", "nl")
+    assert found == [("Bureau Central du Plan", ("Centraal Planbureau",))]  # « le » stays
+    # Its official French name in sentence case is not (nor a sentence-case rendering).
+    assert _with_source("Selon le bureau central du plan, les loyers augmenteront.",
+                        "Volgens het Centraal Planbureau stijgen de huren.", "nl") == []
+    assert _with_source("Les dockers ont défilé jusqu'à la Banque nationale de Belgique, a constaté Belga.",
+                        "De havenarbeiders trokken naar de Nationale Bank van België, stelde Belga vast.", "nl") == []
+
+
+def test_names_joined_by_a_coordination_and_a_word_rendered_by_two() -> None:
+    found = _with_source("L'étude a été réalisée par le Bureau Social et Culturel du Plan cette année.",
+                         "Het onderzoek werd uitgevoerd door het Sociaal en Cultureel Planbureau dit jaar.", "nl")
+    assert [s for _, s in found] == [("Sociaal en Cultureel Planbureau",)]
+    # « Caisse Maladie » renders the one word « Krankenkasse ».
+    found = _with_source("La Caisse Maladie des Techniciens et la Croix-Rouge allemande ont salué le projet.",
+                         "Die Techniker Krankenkasse und das Deutsche Rote Kreuz begrüßten das Vorhaben.", "de")
+    assert [t for t, _ in found] == ["La Caisse Maladie des Techniciens"]
+    # … but a second word MT left in lower case is French wording, not a name's capitals.
+    assert _with_source("La police a trouvé deux grenades de la Seconde Guerre mondiale hier.",
+                        "Die Polizei fand zwei Granaten aus dem Zweiten Weltkrieg gestern.", "de") == []
+
+
+def test_a_lone_source_compound_rendered_in_title_case() -> None:
+    found = _with_source("Hier, la Fondation Néerlandaise du Cœur a lancé une campagne.",
+                         "Gisteren lanceerde de Hartstichting een campagne.", "nl")
+    assert [s for _, s in found] == [("Hartstichting",)]  # « la » stays
+    # In sentence case the rendering may be the French name: not reported.
+    assert _with_source("Hier, la fondation néerlandaise du cœur a lancé une campagne.",
+                        "Gisteren lanceerde de Hartstichting een campagne.", "nl") == []
+
+
+def test_a_source_name_that_runs_past_a_saint_is_not_cut_short() -> None:
+    # « Society of St » is no name: the source's run goes on with « Vincent de Paul ».
+    assert _with_source("En Irlande, la Société de Saint-Vincent-de-Paul a lancé un appel.",
+                        "In Ireland, the Society of St Vincent de Paul launched an appeal.", "en") == []
+
+
+def test_a_body_in_title_case_without_a_source_in_a_text_about_its_country() -> None:
+    # Two Dutch hints (Amsterdam, Rotterdam): « Institut Royal Météorologique » carries the
+    # capitals of a Dutch name over; its official French name capitalises its first word only.
+    text = ("À Amsterdam et à Rotterdam, l'Institut Royal Météorologique a prévu des averses, tandis que "
+            "la Fondation Néerlandaise du Cœur appelle à la prudence.")
+    assert [t for t, _ in _run(text, NameTranslated())] == ["Institut Royal Météorologique",
+                                                            "Fondation Néerlandaise du Cœur"]
+    # French bodies in a text about France, and official names in sentence case, are not.
+    assert _run("À Paris, l'Institut National de la Statistique et la Fondation de France ont publié "
+                "leurs chiffres.", NameTranslated()) == []
+    assert _run("À Amsterdam et à Rotterdam, l'Institut royal météorologique a prévu des averses.",
+                NameTranslated()) == []

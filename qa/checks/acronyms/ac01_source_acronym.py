@@ -77,12 +77,16 @@ def _mentions_any(folded: str, words: tuple[str, ...]) -> bool:
     return False
 
 
-def context_allows(acr: Acronym, doc: Document, source_lang: str | None) -> bool:
-    """Whether the text is one where a context-bound acronym means the source body."""
+def context_allows(acr: Acronym, doc: Document, source_lang: str | None, source: str | None = None) -> bool:
+    """Whether the text is one where a context-bound acronym means the source body: the
+    context words say so, or a source in its language writes the acronym (a segment linted
+    alone holds too few words to say which country it is about)."""
     if not (acr.require or acr.forbid):
         return True
     if source_lang and source_lang != acr.lang:
         return False
+    if source and re.search(r"(?<![\w-])" + re.escape(acr.acronym) + r"(?![\w])", source):
+        return True
     folded = fold_key(doc.text)
     return _mentions_any(folded, acr.require) and not _mentions_any(folded, acr.forbid)
 
@@ -159,7 +163,7 @@ class SourceAcronym(Check):
             det = _DET.search(doc.text, max(0, m.start() - 12), m.start())
             if acr.strict and (det is None or shouting(doc, m.start())):
                 continue
-            if not context_allows(acr, doc, ctx.source_lang):
+            if not context_allows(acr, doc, ctx.source_lang, ctx.source):
                 continue
             # « le US-India Business Council »: an English compound opening a foreign name
             # (a Dutch compound head is lower-case: « NAVO-top »).

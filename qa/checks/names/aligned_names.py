@@ -8,7 +8,13 @@ the French → source dictionary gives the source word back, when qa's names lex
 when both are spelt alike (« chronique », « chronicle »); German and Dutch compounds are read in
 their parts (« Tagespost » → « Tag » + « Post »). Names French translates (parties, ministries,
 parliaments, courts, associations: name_heads.toml ``translated``) and the French forms names.toml
-gives are never reported: their word-for-word rendering is the French name.
+gives are never reported: their word-for-word rendering is the French name, unless the rendering
+of a body French often names by its own name carries the source's title case over (« le Bureau
+Central du Plan » for « Centraal Planbureau »: name_case); a rendering in sentence case that names
+a body by its public standing (« la Banque nationale de Belgique ») is its official French name.
+A source word may be rendered by two French words (« Caisse Maladie » for « Krankenkasse »), and
+a lone source compound (« Hartstichting ») by a title-case rendering (« la Fondation Néerlandaise
+du Cœur »).
 """
 
 from __future__ import annotations
@@ -20,39 +26,29 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
 
+from qa.checks.names.name_case import official_french, title_cased_body
 from qa.checks.names.source_names import _nominative, heads
+from qa.checks.names.source_runs import _AND, _INNER, _NO_ARTICLE, _parts, _proper, source_runs
 from qa.data import load_toml, load_tsv
-from qa.knowledge.bilingual import back_translations, compound_splits, entry, french_noun_gender, lookup
+from qa.knowledge.bilingual import back_translations, entry, french_noun_gender, lookup
 from qa.knowledge.conditions import at_sentence_start
 from qa.knowledge.person_gender import first_name_gender
-from qa.knowledge.name_renderings import FOREIGN_ARTICLES, lexicon
+from qa.knowledge.name_renderings import lexicon
 from qa.knowledge.wordlists import zipf
 from qa.knowledge.names import DETERMINER_BEFORE, SMALL_WORDS, knowledge
 from qa.model.document import Document, Span
 
 # Lowercase words that may stand inside a source name.
-_INNER = {
-    # (No « and », « und », « en »: a coordination joins two names, « CDU und Grüne »; no
-    # « der », « des »: they take in a genitive, « Informationen des Handelsblatts ».)
-    "en": {"of", "for", "the", "on", "in", "at", "'s"},
-    "de": {"für", "am", "im", "vom", "zur", "zum"},
-    "nl": {"van", "voor", "de", "het", "op", "in"},
-}
-_SRC_TOKEN = re.compile(r"[^\W\d_][\w’'-]*")
 _FR_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # French words that may stand inside a rendered name: « Groupe d'action contre la pauvreté ».
 _FR_INNER = (SMALL_WORDS - {"et"}) | {"d", "l", "contre", "pour", "sans", "avec", "dans", "sur", "entre", "un", "une"}
 _PREPOSITIONS = {"selon", "apres", "avant", "pendant", "depuis", "chez", "contre", "pour", "sans", "sous", "vers",
                  "malgre", "dans", "avec", "parmi", "outre", "durant"}
 _GAP = re.compile(r"[ \u00a0]+|[ \u00a0]*['’][ \u00a0]*")
-_MIN_PART = 3
 _COMMON = 4.5
-_FUNCTION = 6.4  # a source word this frequent (« As », « Ein », « Volgens ») opens no name
 _FRENCH = 2.5  # a capitalised word the dictionaries miss is part of the name only if it is French  # a word this frequent (a verb, « demande ») is no unknown part of a name
-_LINKS = ("s", "es", "en", "n", "e", "")
 _NEAR = 0.66
 _ALIKE = 0.9
-_TOO_LONG = 6  # source runs longer than this are titles or headlines, not names
 
 
 @dataclass(frozen=True)
@@ -85,13 +81,6 @@ def _french_forms() -> frozenset[str]:
     return frozenset(out)
 
 
-def _parts(word: str, lang: str) -> list[str]:
-    """A German or Dutch compound's two headwords (« tagespost » → « tag », « post »)."""
-    if lang not in ("de", "nl") or len(word) < 2 * _MIN_PART:
-        return []
-    split = next(compound_splits(word, lambda w: lookup(w, lang), _LINKS, shortest_head_first=True, least=_MIN_PART), None)
-    return list(split) if split else []
-
 
 @cache
 def _senses(word: str, lang: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -116,27 +105,12 @@ def _senses(word: str, lang: str) -> tuple[frozenset[str], frozenset[str]]:
 
 
 @cache
-def _proper(word: str, lang: str) -> bool:
-    """Whether a source word is a place or a person (« Köln », « Hamburg »): the dictionary gives
-    it a capitalised French form (« Cologne »), or places.toml an exonym."""
-    found = lookup(word, lang)
-    if found is not None and found[1].translations and found[1].translations[0][:1].isupper():
-        return True
-    return word in _places()
-
-
-@cache
 def _french_places() -> frozenset[str]:
     """Folded French names of places and countries (« émirats arabes unis », gender.tsv): never a
     rendered name."""
     names = [*load_toml("places.toml")["places"].values(), *(row[0] for row in load_tsv("gender.tsv")),
              *(v for vs in load_toml("exonyms.toml")["names"].values() for v in vs)]
     return frozenset(_fold(n).replace("-", " ") for n in names)
-
-
-@cache
-def _places() -> frozenset[str]:
-    return frozenset(load_toml("places.toml")["places"])
 
 
 def _stem_equal(a: str, b: str) -> bool:
@@ -186,50 +160,6 @@ def _spelt_alike(french: str, word: str) -> bool:
     return a == b or b.startswith(a) or a.startswith(b) or SequenceMatcher(None, a, b).ratio() >= _ALIKE
 
 
-# Source words that are or hold an article: the name after them takes one in French too.
-_ARTICLED = {"de": {"der", "die", "das", "dem", "den", "des", "im", "am", "vom", "zum", "zur", "beim", "ins", "ans"},
-             "nl": {"de", "het", "der", "den"}, "en": {"the"}}
-_NO_ARTICLE = "-"
-_GENDER = {"de": {"der": "le", "die": "la", "das": "le", "dem": "le", "den": "le"}, "nl": {"het": "le"}}
-
-
-def source_runs(line: str, lang: str) -> list[tuple[list[str], str]]:
-    """Runs of two capitalised words or more (inner function words allowed), leading
-    articles dropped; a line written in title case yields none."""
-    found = list(_SRC_TOKEN.finditer(line))
-    tokens = [m.group() for m in found]
-    long_words = [t for t in tokens if len(t) >= 4]
-    if long_words and sum(t[0].isupper() for t in long_words) * 3 > len(long_words) * 2 and lang != "de":
-        return []  # a headline in title case
-    inner = _INNER.get(lang, set())
-    runs: list[tuple[list[str], str]] = []
-    run: list[str] = []
-    before = ""
-    for n, tok in enumerate([*tokens, ""]):
-        joined = n > 0 and n < len(tokens) and line[found[n - 1].end() : found[n].start()].strip() == ""
-        if tok and (tok[0].isupper() or (run and tok.lower() in inner)) and (not run or joined):
-            run.append(tok)
-            continue
-        while run and (run[-1].lower() in inner):
-            run.pop()
-        while run and (run[0].lower() in FOREIGN_ARTICLES or zipf(run[0].lower(), lang) >= _FUNCTION):
-            before = run.pop(0)  # an article, or a word capitalised as it opens the sentence (« As », « Wie »)
-        person = next((n for n, w in enumerate(run) if first_name_gender(w)), None)
-        if person is not None:
-            run = run[:person]  # « Justizministerin Christine Lambrecht »: an office and a person
-        # A lone compound (« Klimaplan », « Osthessen ») is a common noun or a place far more often.
-        if 2 <= len(run) <= _TOO_LONG:
-            # The source's article says the name's gender: « der Bund » → « le ».
-            low = before.lower()
-            article = _GENDER.get(lang, {}).get(low, "")
-            if not article and low not in _ARTICLED.get(lang, ()):
-                article = _NO_ARTICLE  # a firm's name the source writes bare: French too (« Thyssenkrupp Steel »)
-            runs.append((run, article))
-        run = [tok] if tok and tok[0].isupper() else []  # a capital after a dash opens a new run
-        before = tok
-    return runs
-
-
 def _aligned(doc: Document, source: str) -> list[tuple[int, str, str]]:
     """(offset, target line, source line) pairs: by line when both have as many, else whole."""
     lines, src = doc.text.split("\n"), source.split("\n")
@@ -272,7 +202,8 @@ def _masculine_singular(fr: str) -> list[str]:
 
 def _match(doc: Document, offset: int, line: str, run: list[str], article: str, lang: str) -> Rendered | None:
     tokens = [(m.start(), m.end(), m.group()) for m in _FR_TOKEN.finditer(line)]
-    words_of_name = [w for w in run if w.lower() not in _INNER.get(lang, set())]
+    words_of_name = [w for w in run if w.lower() not in _INNER.get(lang, set()) | _AND]
+    coordinated = any(w in _AND for w in run)  # « Sociaal en Cultureel Planbureau »: « et » inside
     # A compound gives a slot per part (« Warentest » → « waren », « test »), each owned by it.
     content: list[str] = []
     owner: list[int] = []
@@ -294,7 +225,7 @@ def _match(doc: Document, offset: int, line: str, run: list[str], article: str, 
             w = tokens[j][2]
             if j > i and not _GAP.fullmatch(line[tokens[j - 1][1] : tokens[j][0]]):
                 break  # a name holds no punctuation: « Saxe : des milliers »
-            if _fold(w) in _FR_INNER and j > i:
+            if (_fold(w) in _FR_INNER or (_fold(w) == "et" and coordinated)) and j > i:
                 j += 1
                 continue
             k = next((k for k, s in enumerate(content) if k not in used and _kept(w, words_of_name[owner[k]])), None)
@@ -302,7 +233,11 @@ def _match(doc: Document, offset: int, line: str, run: list[str], article: str, 
             if k is None:
                 k = next((k for k, s in enumerate(content) if k not in used and renders(w, s, lang)), None)
                 how = "translated"
-            if k is None:
+            if k is None and w[0].isupper() and any(renders(w, content[u], lang) for u in used if used[u] == "translated"):
+                # A second word of one source word's rendering, capitalised like the first (« Caisse
+                # Maladie » for « Krankenkasse »; not « Guerre mondiale » for « Weltkrieg »).
+                pass
+            elif k is None:
                 if unknown or j == i or len(used) >= len(content) or zipf(_fold(w), "fr") >= _COMMON or (
                         w[0].isupper() and (first_name_gender(w) or zipf(w.lower(), "fr") < _FRENCH)):
                     break
@@ -332,11 +267,17 @@ def _match(doc: Document, offset: int, line: str, run: list[str], article: str, 
         owners = {owner[k] for k in used}
         if end_i is None or len(words) < 2 or not translated or len(owners) * 2 < len(words_of_name):
             continue
+        if len(run) == 1 and not any(w[0].isupper() for w in words[1:]):
+            continue  # a lone compound (« Hartstichting ») rendered in sentence case may be the French
         span = Span(offset + start, offset + tokens[end_i][1])
         if at_sentence_start(doc, span.start) and not any(w[0].isupper() for w in words[1:]):
             continue  # a capital that only opens the sentence says nothing
         before = [t[2] for t in reversed(tokens[:i]) if _fold(t[2]) not in _FR_INNER][:2]
-        if any(_head(w) for w in (*words, *before)):
+        if official_french(words, _french_places()):
+            skip_until = end_i
+            continue  # « la Banque nationale de Belgique »: the body's official French name
+        if (any(_head(w) for w in before) or any(_head(w) for w in words)
+                and not title_cased_body(words, _french_places())):
             # (« le ministre des Finances berlinois »: the complement of an office is no name.)
             skip_until = end_i
             continue  # French translates the names of parties, ministries, courts…

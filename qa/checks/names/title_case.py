@@ -11,7 +11,10 @@ back-translation says the phrase renders a foreign name French would have kept. 
 names French translates (parties, courts, ministries: name_heads.toml ``translated``), the
 French titles and names PN01 knows, and phrases whose other capitals are all proper nouns
 (« le Journal de Genève ») are never reported. No suggestion is given: nothing says what the
-original name was."""
+original name was. A body French names by its own name (name_heads.toml ``own_name``: « bureau »,
+« institut ») is reported when two common words after its head are capitalised (« le Bureau
+Central de la Statistique », « l'Institut Royal Météorologique ») in a text about a country of
+that language: its official French name would capitalise its first word only."""
 
 from __future__ import annotations
 
@@ -21,15 +24,15 @@ from functools import cache
 
 from qa.checks.names.aligned_names import _fold, _french_forms, _french_places, _head
 from qa.checks.names.hints import hint_counts
+from qa.checks.names.name_case import french_word, own_name_heads
 from qa.checks.names.source_names import heads as name_heads
 from qa.checks.names.streets import heads as street_heads
 from qa.knowledge.bilingual import back_translations, table
 from qa.knowledge.names import HINTS
 from qa.knowledge.person_gender import first_name_gender
-from qa.knowledge.wordlists import is_french_form
 from qa.model.document import Document, Span
 
-_CAP = r"[A-ZÀ-Ý][a-zà-ÿ’'-]+"
+_CAP = r"[A-ZÀ-ÝŒÆ][a-zà-ÿœæ’'-]+"
 _LINK = r"(?:(?:de|du|des|d['’]|pour|et|sur|en)\s*(?:(?:la|le|les|l['’])\s*)?)"
 _PHRASE = re.compile(r"(?<![\w’'-])(?:le|la|les|l['’]|du|des|au|aux|Le|La|Les|L['’]|Du|Des|Au|Aux)\s*"
                      r"(" + _CAP + r")((?:\s+" + _LINK + r"?" + _CAP + r"){1,5})(?![\w-])")
@@ -74,7 +77,7 @@ def foreign_head(french: str, lang: str, streets_only: bool = False) -> bool:
 def _common(word: str) -> bool:
     """A capitalised word that is a French common word, not a proper noun."""
     low = word.lower()
-    return (is_french_form(low) and _fold(low) not in _french_places() and not first_name_gender(word)
+    return (french_word(low) and _fold(low) not in _french_places() and not first_name_gender(word)
             and len(low) >= 3)
 
 
@@ -83,9 +86,17 @@ def title_case_names(doc: Document) -> Iterator[tuple[Span, str]]:
     langs: list[str] | None = None  # found on the first candidate: most texts have none
     for m in _PHRASE.finditer(doc.text):
         head = m.group(1)
+        rest = list(_WORD.finditer(m.group(2)))
+        if _fold(head) in own_name_heads() and sum(_common(w.group()) for w in rest) >= 2:
+            # « le Bureau Central de la Statistique », « l'Institut Royal Météorologique »: a body
+            # French names by its own name, its rendering in the source's title case.
+            key = re.sub(r"\s+", " ", _fold(doc.text[m.start(1) : m.end()])).replace("-", " ")
+            langs = context_langs(doc) if langs is None else langs
+            if langs and key not in _french_forms() and not any(_head(w.group()) for w in rest):
+                yield Span(m.start(1), m.end()), langs[0]
+            continue
         if not _common(head) or _head(head):
             continue
-        rest = list(_WORD.finditer(m.group(2)))
         # After a street's head a person's first name is a name too (« la Place Marie » for
         # « Marienplatz »); other proper nouns make a French name (« le Journal de Genève »).
         person = all(first_name_gender(w.group()) for w in rest)

@@ -27,6 +27,9 @@ def exonyms() -> dict[str, tuple[str, ...]]:
     out = {k: tuple(v) for k, v in load_toml("exonyms.toml")["names"].items()}
     for k, v in load_toml("places.toml")["places"].items():  # UT02's exonyms of places
         out[k] = (*out.get(k, ()), v)
+    for d in load_toml("acronyms.toml")["acronyms"]:  # AC01's French acronyms (« VBO » → « FEB »)
+        for form in (d["acronym"], *d.get("spellings", ())):
+            out[form] = (*out.get(form, ()), d["french"])
     return out
 
 
@@ -123,7 +126,7 @@ class SourceName(Check):
 
     code = "SA02"
     priority = 350
-    data_files = ("exonyms.toml", "places.toml")
+    data_files = ("exonyms.toml", "places.toml", "acronyms.toml")
     segment_wide = True
     autofix = "none"  # for `qa rules` and SARIF
     name = "source.proper-name"
