@@ -16,9 +16,8 @@ from qa.knowledge.spacy_model import MODEL
 from qa.model.document import Document, Span
 
 
-# Not frozen, though never changed: a frozen dataclass's __init__ sets each field through
-# object.__setattr__, which made it three times slower to build, and an analysis builds a
-# token per word of the document (the server, at every edit). Hashed and compared as before.
+# Not frozen, though never changed: a frozen dataclass's __init__ sets each field through object.__setattr__,
+# three times slower to build, and an analysis builds a token per word (the server, at every edit). Hashed as before.
 @dataclass(slots=True, unsafe_hash=True)
 class Token:
     i: int  # index in Analysis.tokens
@@ -135,8 +134,7 @@ class Analysis:
         return self.tokens[first : bisect_left(self._paras, k + 1, first)]
 
     @cached_property
-    def by_index(self) -> dict[int, Token]:
-        """Each token under its index (Token.i), for the walks along heads and neighbours."""
+    def by_index(self) -> dict[int, Token]:  # each token under its index (Token.i)
         return {t.i: t for t in self.tokens}
 
     @cached_property
@@ -161,9 +159,7 @@ def _pieces(doc: Document) -> Iterator[tuple[Span, int]]:
             continue
         start = para.start
         for sent in doc.sentences:
-            if sent.start < para.start or sent.end > para.end:
-                continue
-            if sent.end - start > PIECE and sent.start > start:
+            if para.start <= sent.start and sent.end <= para.end and sent.end - start > PIECE and sent.start > start:
                 yield Span(start, sent.start), index
                 start = sent.start
         while para.end - start > PIECE:  # one huge sentence: cut after a space
