@@ -71,6 +71,21 @@ def _verb_read_as_noun(t: Token) -> bool:
     return any((f := slots_of(lemma, t.text)) is not None and all(s[-1:] == "6" for s in f[1]) for lemma in lemmas)
 
 
+def _verb_after_subject(t: Token, tokens: list[Token]) -> bool:
+    """« La police enquête pas »: a third person form of the conjugation tables that spaCy tags
+    as a noun or an adjective, right after a noun (its subject: no determiner or preposition
+    stands between)."""
+    if t.pos not in ("NOUN", "ADJ") or not t.text.isalpha() or not t.text.islower() or t.i == 0 or (tables := lemma_tables()) is None:
+        return False
+    prev = tokens[t.i - 1]
+    if prev.pos not in ("NOUN", "PROPN") or prev.para != t.para or t.i < 2 or tokens[t.i - 2].pos not in ("DET", "PROPN"):
+        return False
+    found = tables.get_table("lemma_lookup").get(t.text, [])  # type: ignore[attr-defined]
+    lemmas = [found] if isinstance(found, str) else list(found)
+    lemmas += [v for v in (t.text + "r", t.text[:-2] + "r") if v.endswith("er") and v in pos_lemmas("verb")]  # « enquête » → « enquêter »
+    return any((f := slots_of(lemma, t.text)) is not None and any(s[-1:] in ("3", "6") for s in f[1]) for lemma in lemmas)
+
+
 def _in_quotation(doc: Document, offset: int) -> bool:
     """Within « … » or “ … ” in its paragraph (quoted speech drops « ne »)."""
     para = doc.paragraph_at(offset)
@@ -200,8 +215,10 @@ class FunctionWord(Check):
     def _saying(self, t: Token, tokens: list[Token]) -> tuple[Span, str, str] | None:
         """« a déclaré équipe avait besoin », « affirment livraisons se sont améliorées »: a
         verb of saying, then a subject and its finite verb with no « que »."""
-        if t.pos != "VERB" or t.lemma.lower() not in _words("saying", "verbs") or t.morph.get("VerbForm") not in ("Fin", "Part"):
+        if t.lemma.lower() not in _words("saying", "verbs") or not t.text.islower():
             return None
+        if (t.pos != "VERB" or t.morph.get("VerbForm") not in ("Fin", "Part")) and t.text not in _finite_forms(t.lemma.lower()):
+            return None  # « Elles disent les coûts … »: spaCy may tag the verb of a clause with no « que » as anything
         if t.morph.get("VerbForm") == "Part" and not (t.i > 0 and tokens[t.i - 1].pos == "AUX"):
             return None
         k = 1
@@ -218,10 +235,15 @@ class FunctionWord(Check):
         while after is not None and after.pos == "ADJ":
             k += 1
             after = self._next(t, tokens, k + 1)
+        if after is not None and after.text.lower() in ("de", "d'", "d’", "du", "des"):
+            comp = self._next(t, tokens, k + 2)  # « les coûts de construction augmentent »: one complement
+            if comp is not None and comp.pos == "NOUN" and comp.text.isalpha():
+                k += 2
+                after = self._next(t, tokens, k + 1)
         while after is not None and after.text.lower() in ("se", "s'", "s’", "ne", "n'", "n’", "y", "en"):
             k += 1
             after = self._next(t, tokens, k + 1)
-        if after is None or not _finite(after) or after.morph.get("Person") != "3":
+        if after is None or not (_finite(after) and after.morph.get("Person") == "3" or _verb_read_as_noun(after)):
             return None
         if nxt.pos == "DET":
             phrase = nxt.text
@@ -239,7 +261,7 @@ class FunctionWord(Check):
         verb = tokens[t.i - 1]
         if verb.pos == "ADV" and t.i > 1 and verb.text.lower() not in ("ne", "n'", "n’"):
             verb = tokens[t.i - 2]
-        if not (_finite(verb) or _verb_read_as_noun(verb)) or not verb.text.isalpha() or verb.para != t.para:
+        if not (_finite(verb) or _verb_read_as_noun(verb) or _verb_after_subject(verb, tokens)) or not verb.text.isalpha() or verb.para != t.para:
             return None
         start = verb.i
         while start > verb.i - 2 and start > 0 and tokens[start - 1].text.lower() in _words("infinitive", "clitics"):
