@@ -86,6 +86,18 @@ def _verb_after_subject(t: Token, tokens: list[Token]) -> bool:
     return any((f := slots_of(lemma, t.text)) is not None and any(s[-1:] in ("3", "6") for s in f[1]) for lemma in lemmas)
 
 
+def _coordinated_tense(sent: list[Token], t: Token) -> bool:
+    """« Les travaux commencé en avril et ont coûté »: « et », an auxiliary and a participle
+    follow the participle with no finite verb between: the first one lost its auxiliary."""
+    after = [s for s in sent if s.i > t.i]
+    for a, b, c in zip(after, after[1:], after[2:]):
+        if _finite(a) or a.text == ",":
+            return False
+        if a.text.lower() == "et" and b.pos == "AUX" and _finite(b) and b.lemma in ("avoir", "être") and c.morph.get("VerbForm") == "Part":
+            return True
+    return False
+
+
 def _in_quotation(doc: Document, offset: int) -> bool:
     """Within « … » or “ … ” in its paragraph (quoted speech drops « ne »)."""
     para = doc.paragraph_at(offset)
@@ -183,7 +195,8 @@ class FunctionWord(Check):
             if not is_sentence_start_token(first, prev) or any(_finite(s) for s in sent if s.i < t.i):
                 return None
             stop = next((s.i for s in sent if s.i > t.i and s.text.lower() in ("que", "qu'", "qu’", "qui", "dont", "où", "si", "lorsque", "quand", "parce", ",")), sent[-1].i + 1)
-            if any(_finite(s) for s in sent if t.i < s.i < stop) or not any(s.text.lower() in ("que", "qu'", "qu’") for s in sent if s.i > t.i):
+            if not _coordinated_tense(sent, t) and (any(_finite(s) for s in sent if t.i < s.i < stop) or not any(
+                    s.text.lower() in ("que", "qu'", "qu’") for s in sent if s.i > t.i)):
                 return None  # a participle as an adjective (« le projet annoncé hier coûte »)
             plural = prev.number == "p"
         else:
