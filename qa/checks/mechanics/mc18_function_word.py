@@ -13,10 +13,11 @@ from qa.checks.mechanics._word_classes import pos_lemmas
 from qa.checks.mechanics._bare_nouns import determiner, join_article
 from qa.checks.mechanics._finders import token_findings
 from qa.checks.mechanics._sentences import pronoun_for as _pronoun_for, sentence as _sentence
+from qa.checks.mechanics._verb_reading import coordinated_tense as _coordinated_tense, finite as _finite
+from qa.checks.mechanics._verb_reading import verb_after_subject as _verb_after_subject, verb_read_as_noun as _verb_read_as_noun
 from qa.data import load_toml
 from qa.knowledge.article_gender import listed_gender
-from qa.knowledge.conjugation import conjugate, slots_of, takes_etre
-from qa.knowledge.lemmas import lemma_tables
+from qa.knowledge.conjugation import conjugate, takes_etre
 from qa.knowledge.nlp import Token
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding
@@ -56,46 +57,6 @@ def _participles(lemma: str) -> frozenset[str]:
     except (ValueError, KeyError):
         return frozenset()
     return frozenset([pp, pp + "e", pp + "s", pp + "es"]) if pp else frozenset()
-
-
-def _finite(t: Token) -> bool:
-    return t.pos in ("VERB", "AUX") and t.morph.get("VerbForm") == "Fin"
-
-
-def _verb_read_as_noun(t: Token) -> bool:
-    """« les bus circulent pas »: a third person plural form spaCy tags as a noun."""
-    if t.pos != "NOUN" or not t.text.islower() or not t.text.endswith("ent") or (tables := lemma_tables()) is None:
-        return False
-    found = tables.get_table("lemma_lookup").get(t.text, [])  # type: ignore[attr-defined]
-    lemmas = [found] if isinstance(found, str) else list(found)
-    return any((f := slots_of(lemma, t.text)) is not None and all(s[-1:] == "6" for s in f[1]) for lemma in lemmas)
-
-
-def _verb_after_subject(t: Token, tokens: list[Token]) -> bool:
-    """« La police enquête pas »: a third person form of the conjugation tables that spaCy tags
-    as a noun or an adjective, right after a noun (its subject: no determiner or preposition
-    stands between)."""
-    if t.pos not in ("NOUN", "ADJ") or not t.text.isalpha() or not t.text.islower() or t.i == 0 or (tables := lemma_tables()) is None:
-        return False
-    prev = tokens[t.i - 1]
-    if prev.pos not in ("NOUN", "PROPN") or prev.para != t.para or t.i < 2 or tokens[t.i - 2].pos not in ("DET", "PROPN"):
-        return False
-    found = tables.get_table("lemma_lookup").get(t.text, [])  # type: ignore[attr-defined]
-    lemmas = [found] if isinstance(found, str) else list(found)
-    lemmas += [v for v in (t.text + "r", t.text[:-2] + "r") if v.endswith("er") and v in pos_lemmas("verb")]  # « enquête » → « enquêter »
-    return any((f := slots_of(lemma, t.text)) is not None and any(s[-1:] in ("3", "6") for s in f[1]) for lemma in lemmas)
-
-
-def _coordinated_tense(sent: list[Token], t: Token) -> bool:
-    """« Les travaux commencé en avril et ont coûté »: « et », an auxiliary and a participle
-    follow the participle with no finite verb between: the first one lost its auxiliary."""
-    after = [s for s in sent if s.i > t.i]
-    for a, b, c in zip(after, after[1:], after[2:]):
-        if _finite(a) or a.text == ",":
-            return False
-        if a.text.lower() == "et" and b.pos == "AUX" and _finite(b) and b.lemma in ("avoir", "être") and c.morph.get("VerbForm") == "Part":
-            return True
-    return False
 
 
 def _in_quotation(doc: Document, offset: int) -> bool:
@@ -308,7 +269,12 @@ class FunctionWord(Check):
                 return None
         else:
             return None
+        k = 1
         nxt = self._next(t, tokens)
+        if nxt is not None and nxt.text.lower() == "depuis":  # « se plaignent depuis des années un manque »
+            k = next((j + 1 for j in range(2, 5) if (w := self._next(t, tokens, j)) is not None and (
+                w.text.lower() in _SINCE or w.pos == "NUM")), 0)
+            nxt = self._next(t, tokens, k) if k else None
         if nxt is None or nxt.text.lower() in _JOINED or not nxt.text.isalpha():
             return None
         bare_noun = nxt.pos == "NOUN" and nxt.text.islower()
@@ -359,9 +325,15 @@ class FunctionWord(Check):
         verb = next((s for s in clause if s.pos in ("VERB", "AUX")), None)
         if verb is None or not _finite(verb) or verb.morph.get("Mood") == "Imp" or doc.text[verb.end : verb.end + 1] == "-":
             return None
+        nxt = tokens[verb.i + 1] if verb.i + 1 < len(tokens) else None
+        if nxt is not None and nxt.para == verb.para and nxt.text.isalpha():
+            # the word « pas » goes before, in the span too: « ne sont satisfaits » → « sont pas satisfaits »
+            return Span(verb.start, nxt.end), f"« {t.text} » without « pas »", f"{verb.text} pas{doc.text[verb.end : nxt.start]}{nxt.text}"
         return Span(verb.start, verb.end), f"« {t.text} » without « pas »", f"{verb.text} pas"
 
 
+# The word that ends a « depuis » adverbial between a verb and its complement (« depuis des années »).
+_SINCE = frozenset(["ans", "années", "mois", "semaines", "jours", "décennies", "longtemps", "toujours", "hier", "lors"])
 _REFLEXIVE = frozenset(["se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"])
 _JOINED = frozenset(["de", "d'", "d’", "du", "des", "à", "au", "aux", "que", "qu'", "qu’", "en", "y"])
 _CONTRACT = {("de", "le"): "du", ("de", "les"): "des", ("à", "le"): "au", ("à", "les"): "aux"}
