@@ -93,7 +93,7 @@ class DroppedQueOrReflexive(Check):
 
     code = "MC23"
     priority = 213
-    data_files = ("function_words.toml", "conjugation.toml", "caps_rules.toml")
+    data_files = ("function_words.toml", "conjugation.toml", "caps_rules.toml", "gender.tsv", "lexicon.tsv", "noun_genders.tsv")
     name = "mechanics.dropped-que-or-reflexive"
     category = Category.MISSING_WORD
     summary = "« que » of a comparison or « se » of a pronominal verb missing (« plus longue l'ancienne », « sont plaints »)"
