@@ -377,4 +377,3 @@ def test_source_antecedent_past_a_sentence_of_direct_speech() -> None:
     source = "Die Bergwacht brachte das Mädchen ans Ufer. Es wurde ins Krankenhaus gebracht."
     text = "Les secouristes ont ramené la fillette sur la berge. Il a été transporté à l'hôpital."
     assert _run(text, source, "de") == [("PA01", "Il", "Elle"), ("PA02", "transporté", "transportée")]
-
