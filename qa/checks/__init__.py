@@ -50,6 +50,7 @@ from qa.checks.mechanics.mc19_valency import Valency
 from qa.checks.mechanics.mc20_bare_noun import BareNoun
 from qa.checks.mechanics.mc21_dropped_subject import DroppedSubject
 from qa.checks.mechanics.mc22_bare_phrase import BarePhrase
+from qa.checks.mechanics.mc23_comparison_reflexive import DroppedQueOrReflexive
 from qa.checks.artifacts.ar01_pipeline_tag import PipelineTag
 from qa.checks.artifacts.ar02_markup_residue import MarkupResidue
 from qa.checks.artifacts.ar03_commentary import Commentary
@@ -123,6 +124,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     BareNoun,  # after MC15: the lexicon's bare nouns are MC15's, the parse's are MC20's
     DroppedSubject,
     BarePhrase,
+    DroppedQueOrReflexive,
     BareName,
     SpuriousDeterminer,
     StrayFullStop,

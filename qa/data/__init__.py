@@ -83,7 +83,7 @@ FILES: dict[str, Toml | Tsv] = {
     }),
     "llm_commentary.toml": Toml(1, {"topic": TABLE, "labels": TABLE, "line_labels": TABLE, "politeness": TABLE, "english": TABLE}),
     "mechanics.toml": Toml(1, {"merge": TABLE, "abbreviations": TABLE, "pronouns": TABLE, "quantity": TABLE, "capitals": TABLE}),
-    "function_words.toml": Toml(1, {"infinitive": TABLE, "saying": TABLE, "subject": TABLE, "negation": TABLE, "objects": TABLE, "governed": TABLE, "offices": TABLE}),
+    "function_words.toml": Toml(1, {"infinitive": TABLE, "saying": TABLE, "subject": TABLE, "negation": TABLE, "objects": TABLE, "governed": TABLE, "offices": TABLE, "comparison": TABLE, "pronominal": TABLE}),
     "valency.toml": Toml(1, {"infinitive": TABLE, "indirect": TABLE, "unless": TABLE}),
     "missing_words.toml": Toml(1, {"prepositions": TABLE, "verbs": TABLE, "quantity": TABLE, "locutions": TABLE, "names": TABLE, "nouns": TABLE}),
     "names.toml": Toml(1, {"french_titles": ARRAY, "qualified_names": ARRAY, "nationalities": ARRAY, "names": ARRAY}),

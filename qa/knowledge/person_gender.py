@@ -87,8 +87,10 @@ def _source_marks(text: str, lang: str | None) -> Iterator[tuple[str, str]]:
 
 
 def _full_names(text: str) -> Iterator[tuple[str, str]]:
-    # A Dutch or German particle may stand before the surname (« Ingrid de Boer »).
-    for m in re.finditer(rf"(?<![\w.’'-])(?P<f>{_NAME})\s+(?:(?:van|von|de|der|den|ter|ten|zu)\s+)*(?P<n>{_RUN})", text):
+    # A Dutch or German particle may stand before the surname (« Ingrid de Boer »). Every
+    # capitalised word is tried as the first name (a lookahead): a word before it (« L'échevin
+    # Anna Jansen », « d'Amsterdam Marieke van Doorninck ») does not hide the full name.
+    for m in re.finditer(rf"(?<![\w.’'-])(?=(?P<f>{_NAME})\s+(?:(?:van|von|de|der|den|ter|ten|zu)\s+)*(?P<n>{_RUN}))", text):
         gender = first_name_gender(m["f"])
         if gender is not None:
             yield surname(m["n"]), gender

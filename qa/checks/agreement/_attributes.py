@@ -25,6 +25,7 @@ from functools import cache
 from qa.checks.agreement._participle_forms import feminine
 from qa.data import load_toml
 from qa.knowledge.nlp import Token
+from qa.knowledge.person_gender import roles
 from qa.knowledge.wordlists import is_french_form
 
 _COPULAS = frozenset({"être", "sembler", "paraître", "rester", "devenir", "demeurer"})
@@ -140,5 +141,13 @@ def _fronted(toks: list[Token]) -> Iterator[Attribute]:
     if any(t.morph.get("VerbForm") == "Fin" for t in toks[1:comma]):
         return
     right = feminine_form(replace(toks[0], text=toks[0].text.lower(), morph={}))
-    if right is not None:
-        yield Attribute(toks[0], right[:1].upper() + right[1:], "elle")
+    if right is None:
+        return
+    noun = toks[1]  # « Ancien enseignant, elle » → « Ancienne enseignante »: the role noun agrees too
+    if toks[0].pos == "ADJ" and comma == 2 and noun.text.isalpha() and noun.text.islower() and noun.morph.get("Gender") != "Fem":
+        fem = roles().get(noun.text) or feminine(noun.text)
+        if fem is not None and is_french_form(fem):
+            phrase = replace(toks[0], end=noun.end, text=f"{toks[0].text} {noun.text}")
+            yield Attribute(phrase, f"{right[:1].upper()}{right[1:]} {fem}", "elle")
+            return
+    yield Attribute(toks[0], right[:1].upper() + right[1:], "elle")

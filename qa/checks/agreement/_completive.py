@@ -53,7 +53,7 @@ def _speaker_clause(toks: list[Token], topic: Antecedent, words: tuple[str, ...]
         if t.pos in ("VERB", "AUX") and ({norm(t.lemma)} | guess_infinitive(t.text)) & _saying():
             said = True
             continue
-        if low in ("que", "qu'") and said and c + 1 < len(toks):
+        if low in ("que", "qu'", "comment", "pourquoi", "quand") and said and c + 1 < len(toks):  # « a précisé comment il »
             nxt = toks[c + 1]
             return c + 1 if norm(nxt.text) in words and nxt.pos == "PRON" else None
         if t.dep in SUBJECTS or t.pos in ("SCONJ",) or low in ("qui", "dont", "où", ";", ":"):

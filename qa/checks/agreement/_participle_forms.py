@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from qa.checks.agreement._antecedents import Antecedent
+from qa.knowledge.nlp import Token
 from qa.knowledge.wordlists import is_french_form
 
 # Past participles whose masculine singular ends in « s » (« pris », « mis », « clos »).
@@ -50,3 +51,16 @@ def feminine(word: str) -> str | None:
             if is_french_form(form):
                 return form
     return None
+
+
+def lost_auxiliary(t: Token, toks: list[Token]) -> bool:
+    """« Les travaux commencé en avril et ont coûté »: « et », a finite auxiliary and a
+    participle follow the participle t with no finite verb between; t lost its auxiliary
+    (MC18 puts it back), it is no participle in apposition to agree."""
+    after = [s for s in toks if s.i > t.i]
+    for a, b, c in zip(after, after[1:], after[2:]):
+        if a.morph.get("VerbForm") == "Fin" or a.text == ",":
+            return False
+        if a.text.lower() == "et" and b.pos == "AUX" and b.morph.get("VerbForm") == "Fin" and c.morph.get("VerbForm") == "Part":
+            return True
+    return False

@@ -32,6 +32,7 @@ from qa.checks.agreement._antecedents import (
     tokens_in,
 )
 from qa.checks.agreement._noun_topic import impersonal
+from qa.checks.base import Context
 from qa.data import load_toml
 from qa.knowledge.article_gender import listed_gender
 from qa.knowledge.bilingual import french_noun_gender
@@ -266,19 +267,59 @@ def source_agreements(doc: Document, para: int, analysis: Analysis, source: str 
                 right = other + "-ci" if pron.text[:1].isupper() else other.lower() + "-ci"
                 out.append(Found(pron, topic, tuple(toks), right))
             continue
-        k = _french_pronoun(toks)
-        if gender not in _RENDERED or k is None:
-            continue
-        said, number = PRONOUNS[norm(toks[k].text)]
-        topic = opening_phrase(doc, prev) or _fronted_subject(doc, prev)
-        if topic is None or topic.gender == said or _impersonal(toks, k) or fact(toks, k):
-            continue
-        if person_near(doc, Span(sents[j].start, sents[j].end), toks[k].start, said, number == "p"):
-            continue  # « Le président de la commission, Ingrid de Boer, … Elle »: the person
-        if lang != "en" and said != _RENDERED[gender] and topic.gender != _RENDERED[gender]:
-            continue  # the French pronoun does not follow the source, nor does the noun: MT chose both
-        out.append(Found(toks[k], topic, tuple(toks)))
+        found = _judge(doc, toks, doc, prev, Span(sents[j].start, toks[0].start), gender, lang)
+        if found is not None:
+            out.append(found)
     return out
+
+
+def _judge(doc: Document, toks: list[Token], before_doc: Document, prev: list[Token], between: Span,
+           gender: str, lang: str) -> Found | None:
+    """The sentence-initial pronoun of toks when it does not agree with the noun phrase opening
+    the sentence before (prev, in before_doc), which the source pair shows it stands for."""
+    k = _french_pronoun(toks)
+    if gender not in _RENDERED or k is None:
+        return None
+    said, number = PRONOUNS[norm(toks[k].text)]
+    topic = opening_phrase(before_doc, prev) or _fronted_subject(before_doc, prev)
+    if topic is None or topic.gender == said or _impersonal(toks, k) or fact(toks, k):
+        return None
+    if person_near(before_doc, between, between.end, said, number == "p") or before_doc is not doc and person_near(
+            doc, Span(0, toks[k].start), toks[k].start, said, number == "p"):
+        return None  # « Le président de la commission, Ingrid de Boer, … Elle »: the person
+    if lang != "en" and said != _RENDERED[gender] and topic.gender != _RENDERED[gender]:
+        return None  # the French pronoun does not follow the source, nor does the noun: MT chose both
+    return Found(toks[k], topic, tuple(toks))
+
+
+def segment_agreement(doc: Document, analysis: Analysis, ctx: Context) -> list[Found]:
+    """A segment of a bilingual file (a line and its source line: news writes a sentence a
+    paragraph) that opens with a pronoun whose antecedent opens the last sentence of the
+    segment before (« Das Mädchen war … » / « Es konnte … » → « La fillette avait … » /
+    « Il ne pouvait … »): the file's targets and sources give that segment, aligned line by line."""
+    if not ctx.source or not ctx.source_lang or not ctx.file_targets or not ctx.file_source or len(doc.paragraphs) != 1:
+        return []
+    targets = [line for line in ctx.file_targets.split("\n") if line.strip()]
+    sources = [line for line in ctx.file_source.split("\n") if line.strip()]
+    here = next((i for i, line in enumerate(targets) if line == doc.text), None)
+    if not here or len(targets) != len(sources) or sources[here].strip() != ctx.source.strip():
+        return []
+    src, before_src = source_sentences(ctx.source), source_sentences(sources[here - 1])
+    sents = doc.sentences_in(doc.paragraphs[0])
+    prev_doc = Document(f"{doc.path}#previous", targets[here - 1])
+    if not sents or not before_src or len(src) != len(sents) or not prev_doc.sentences:
+        return []
+    last = prev_doc[prev_doc.sentences[-1]].rstrip()
+    if not last.endswith((".", "!", "?")) or not before_src[-1].rstrip().endswith((".", "!", "?")):
+        return []  # a headline before: nothing it opens stands for the pronoun
+    gender = _source_pair(ctx.source_lang, before_src[-1], src[0])
+    toks = tokens_in(analysis, sents[0])
+    if gender is None or not toks:
+        return []
+    prev_analysis = ctx.analysis(prev_doc, range(len(prev_doc.paragraphs)))
+    prev = tokens_in(prev_analysis, prev_doc.sentences[-1])
+    found = _judge(doc, toks, prev_doc, prev, Span(prev_doc.sentences[-1].start, prev_doc.sentences[-1].end), gender, ctx.source_lang)
+    return [found] if found is not None else []
 
 
 def source_vetoes(doc: Document, para: int, analysis: Analysis, source: str | None, lang: str | None) -> dict[int, Span]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 
 from qa.checks.agreement._antecedents import (
     PRONOUNS,
@@ -20,7 +19,6 @@ from qa.checks.agreement._antecedents import (
     SUBJECTS,
     Antecedent,
     agentive,
-    gender_lexicon,
     masculine_object,
     norm,
     person_near,
@@ -34,15 +32,14 @@ from qa.checks.agreement._antecedents import (
 )
 from qa.checks.agreement._noun_topic import impersonal, intent_verb, rival, subject_topic
 from qa.checks.agreement._participle_forms import expected as _expected
-from qa.checks.agreement._relatives import SCOPE as RELATIVE_FORMS
 from qa.checks.agreement._relatives import relatives
+from qa.checks.agreement._scope import relative_scope as _relative_scope, scope
 from qa.checks.agreement._source_antecedent import source_vetoes
 from qa.checks.agreement._wider import wider
 from qa.checks.base import Check, Context, once_per_document
 from qa.knowledge.nlp import Token
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding
-from qa.model.textutil import fold
 
 _PRONOUN_FOR = {v: k for k, v in PRONOUNS.items()}
 
@@ -142,16 +139,6 @@ def _coordinated_pronoun(toks: list[Token], topic: Antecedent) -> int | None:
     return None
 
 
-@cache
-def _pronoun_or_etre() -> re.Pattern[str]:
-    """Subject pronouns and the forms of « être » (participles agree after it), folded; « fût »,
-    which the conjugation tables leave out, added."""
-    from qa.knowledge.conjugation import form_slots
-
-    words = sorted({*PRONOUNS, *form_slots("être"), "fût"}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
-
-
 # What PA01 and PA02 both read: the same agreements (conjugation.toml: the forms of « être »;
 # lexicon.tsv and names.toml: the genders of common nouns), from dependencies only, no entities.
 _DATA_FILES = ("gender.tsv", "pronouns.toml", "conjugation.toml", "lexicon.tsv", "names.toml", "grammar.toml",
@@ -159,42 +146,6 @@ _DATA_FILES = ("gender.tsv", "pronouns.toml", "conjugation.toml", "lexicon.tsv",
 _COMPONENTS = ("parser",)
 
 
-# A subject pronoun opening a sentence that is not the paragraph's first.
-_AFTER_SENTENCE = re.compile(r"[.!?»]\s+(?:\w+,?\s+)?(?:Il|Elle)s?\s|\bqu['’](?:il|elle)\s|[.!?»]\s+Ce(?:lui|lle|ux|lles)-ci\s")
-
-
-_POSSESSIVE = re.compile(r"\b[Ll]eurs?\b|\bqu['’](?:ils|elles)\b")
-
-
-def _relative_scope(doc: Document) -> set[int]:
-    return {k for k, p in enumerate(doc.paragraphs) if RELATIVE_FORMS.search(doc.text, p.start, p.end)}
-
-
-@once_per_document("pronouns.scope")
-def scope(doc: Document, ctx: Context) -> set[int]:
-    """Paragraphs where an agreement can be found: a known name or noun the sentence may be
-    about (the antecedent never comes from another paragraph), with a subject pronoun or
-    « être » after which a participle agrees."""
-    found = set()
-    for k, para in enumerate(doc.paragraphs):
-        text = doc[para]
-        folded, where = fold(text)
-        last = None
-        for last in _pronoun_or_etre().finditer(folded):
-            pass
-        if ctx.source and _POSSESSIVE.search(text):
-            found.add(k)  # « leurs » for the source's one owner (_possessive), « qu'ils » for « they » (_completive)
-            continue
-        if last is None and not _AFTER_SENTENCE.search(text):
-            continue
-        if _AFTER_SENTENCE.search(text):
-            found.add(k)  # a common noun may be the antecedent (_noun_topic)
-            continue
-        for m in gender_lexicon().finditer(text[: where[last.start()]]):  # the antecedent comes first
-            if not m.payloads[0][0][:1].isupper() or text[m.start : m.start + 1].isupper():
-                found.add(k)
-                break
-    return found
 
 
 @once_per_document("pronouns.agreements")
@@ -267,7 +218,7 @@ def agreements(doc: Document, ctx: Context) -> list[Agreement]:
         vetoed = source_vetoes(doc, p, analysis, ctx.source, ctx.source_lang)
         out = [a for a in out if a.pronoun is None or not _vetoed(a, vetoed)]
         done = {a.pronoun.start for a in out if a.pronoun is not None}
-        for f in wider(doc, p, analysis, ctx.source, ctx.source_lang, done):
+        for f in wider(doc, p, analysis, ctx.source, ctx.source_lang, done, ctx):
             parts = tuple(_participles(doc, list(f.tokens), f.pronoun.end, f.antecedent, True))
             out.append(Agreement(f.pronoun, f.antecedent, parts, right=f.right))
     return out

@@ -8,7 +8,7 @@ from functools import cache
 
 from qa.checks.agreement._attributes import SCOPE as ATTRIBUTE_SCOPE
 from qa.checks.agreement._attributes import attributes
-from qa.checks.agreement._participle_forms import feminine
+from qa.checks.agreement._participle_forms import feminine, lost_auxiliary
 from qa.checks.agreement.pa05_person_gender import known_people
 from qa.checks.base import Context
 from qa.checks.scope import ScopedCheck
@@ -19,6 +19,7 @@ from qa.model.findings import Category, Finding
 from qa.knowledge.article_gender import listed_gender
 from qa.knowledge.conjugation import form_slots
 from qa.knowledge.nlp import Analysis, Token
+from qa.knowledge.person_gender import first_name_gender
 from qa.knowledge.wordlists import is_french_form
 
 _FEMININE_DETERMINERS = frozenset({"la", "une", "cette", "l’une", "l'une"})
@@ -37,9 +38,12 @@ _PLURAL_DETERMINERS = frozenset({"les", "des", "ces", "leurs", "plusieurs", "cer
                                  "ses", "mes", "tes", "aux"})
 _PRONOUNS = {"elle": ("f", "s"), "elles": ("f", "p"), "ils": ("m", "p")}
 _TITLES = frozenset({"M.", "Mme", "Monsieur", "Madame"})
+# Pronouns that take an article (« la sienne », « la même », « la plupart », « l'une »).
+_DETERMINED_PRONOUN = re.compile(r"(?:leurs?|(?:mien|tien|sien)n?e?s?|nôtres?|vôtres?|mêmes?|plupart|autres?|une?s?|lequel|laquelle|quelle)$")
 
 # A noun with a feminine or plural determiner, then a participle in -é (« les règles, publié »).
-_APPOSED = re.compile(r"\b(?:[Ll]es|[Dd]es|[Cc]es|[Ll]a|[Uu]ne|[Cc]ette)\s+\w+,?\s+\w+é\b")
+# Also with a place's name as its complement (« la bibliothèque de Canton, fermé en 2019 »).
+_APPOSED = re.compile(r"\b(?:[Ll]es|[Dd]es|[Cc]es|[Ll]a|[Uu]ne|[Cc]ette)\s+\w+(?:\s+d(?:e\s+|['’])[A-ZÀ-Þ]\w+)?,?\s+\w+é\b")
 
 
 def _scope(doc: Document) -> set[int]:
@@ -183,9 +187,14 @@ class SubjectAgreement(ByParagraph, ScopedCheck):
             head = by_index.get(t.head)
             if head is None or head.pos != "NOUN" or head.i >= t.i:
                 continue
-            if any(by_index[i].text != "," for i in range(head.i + 1, t.i) if i in by_index):
+            between = [by_index[i] for i in range(head.i + 1, t.i) if i in by_index]
+            if between[:2] and between[0].text.lower() in ("de", "d'", "d’") and between[1].pos == "PROPN" and between[1].head == head.i \
+                    and len(between) == 3 and between[2].text == "," and first_name_gender(between[1].text) is None \
+                    and head.lemma.lower() not in _people():
+                between = between[2:]  # « la bibliothèque de Canton, fermé »: one name as the noun's complement
+            if any(b.text != "," for b in between):
                 continue
-            if any(k.dep == "case" for k in analysis.children(head.i)):
+            if any(k.dep == "case" for k in analysis.children(head.i)) or lost_auxiliary(t, toks):
                 continue  # « son message à la nation diffusé mardi »: a noun after a preposition may not be the head
             described = self._described(head, analysis)
             if described is None:
@@ -316,11 +325,23 @@ class SubjectAgreement(ByParagraph, ScopedCheck):
         # « l’enquête », « l’entreprise »: after an elided article the noun lists tell the gender.
         elided = (dets in (["l'"], ["l’"]) and listed_gender(subj.text.lower()) == "f"
                   and any(k.dep == "det" and k.i == subj.i - 1 for k in subj_kids))  # not « l’objet classe »
-        if subj.pos == "NOUN" and (elided or any(d in _FEMININE_DETERMINERS for d in dets)):
+        # « la bourgmestre » after a fronted apposition: a noun of the lists the tagger calls a pronoun
+        noun = subj.pos == "NOUN" or subj.pos == "PRON" and bool(dets) and subj.text.isalpha() and subj.text.islower() \
+            and not _DETERMINED_PRONOUN.match(subj.text.lower())
+        if noun and (elided or any(d in _FEMININE_DETERMINERS for d in dets)):
             if subj.text.lower() in _collectives() and not SubjectAgreement._feminine_complement(subj, analysis):
                 return None  # « la totalité de l’argent … déposé »: it may agree with the complement
             return f"{dets[0]} {subj.text}", "f", "s"
         return None
+
+
+@cache
+def _people() -> frozenset[str]:
+    """Nouns of people (« la fille de Dupont, arrêté »: the participle may be Dupont's)."""
+    data = load_toml("pronouns.toml")
+    kin = {"fille", "fils", "femme", "mari", "épouse", "époux", "mère", "père", "frère", "sœur", "enfant", "ami",
+           "amie", "compagne", "compagnon", "veuve", "veuf", "petite-fille", "petit-fils", "nièce", "neveu", "cousin", "cousine"}
+    return frozenset(data["male_nouns"]) | frozenset(data["female_nouns"]) | kin
 
 
 @cache

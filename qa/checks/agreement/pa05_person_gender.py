@@ -107,21 +107,33 @@ class PersonGender(Check):
     def _roles(self, doc: Document, known: dict[str, str]) -> Iterator[Finding]:
         pattern = _role_phrase()
         for m in re.finditer(_RUN, doc.text):
-            if known.get(m.group().split()[-1]) != "f" or (m.start() and doc.text[m.start() - 1] in "’'-."):
+            start, name = _person_start(m)
+            if known.get(name.split()[-1]) != "f" or (start and doc.text[start - 1] in "’'-."):
                 continue
-            before = doc.text[max(0, m.start() - 100) : m.start()]
+            before = doc.text[max(0, start - 100) : start]
             r = pattern.search(before)
             if r is None:
                 continue
             fixed = _feminine_phrase(r)
             if fixed is None:
                 continue
-            base = m.start() - len(before)
+            base = start - len(before)
             if r["det"].lower() in ("au", "du") and _after_role(before[: r.start("det")]):
                 continue  # « l’adjointe au maire Inge Jansen »: the role phrase completes another
             span = Span(base + r.start("det"), base + r.end("body"))
-            yield self.finding(doc, span, f"« {doc[span]} » is masculine but {m.group()} is a woman: « {fixed} »",
+            yield self.finding(doc, span, f"« {doc[span]} » is masculine but {name} is a woman: « {fixed} »",
                                [fixed])
+
+
+def _person_start(m: re.Match[str]) -> tuple[int, str]:
+    """Where the person's name begins in a run of capitalised words: at a first name the lists
+    know (« Amsterdam Marieke van Doorninck »), else after an elided article the run took in
+    (« L'échevin Marieke van Doorninck »)."""
+    words = list(re.finditer(r"\S+", m.group()))
+    at = next((w for w in words[:-1] if first_name_gender(w.group()) is not None), None)
+    if at is None:
+        at = next((w for w in words[:-1] if not re.match(r"[A-ZÀ-Þ]['’]", w.group())), words[-1])
+    return m.start() + at.start(), m.group()[at.start() :]
 
 
 def _after_role(before: str) -> bool:

@@ -13,10 +13,11 @@ from qa.checks.mechanics._word_classes import pos_lemmas
 from qa.checks.mechanics._bare_nouns import determiner, join_article
 from qa.checks.mechanics._finders import token_findings
 from qa.checks.mechanics._sentences import pronoun_for as _pronoun_for, sentence as _sentence
+from qa.checks.mechanics._verb_reading import coordinated_tense as _coordinated_tense, finite as _finite
+from qa.checks.mechanics._verb_reading import verb_after_subject as _verb_after_subject, verb_read_as_noun as _verb_read_as_noun
 from qa.data import load_toml
 from qa.knowledge.article_gender import listed_gender
-from qa.knowledge.conjugation import conjugate, slots_of, takes_etre
-from qa.knowledge.lemmas import lemma_tables
+from qa.knowledge.conjugation import conjugate, takes_etre
 from qa.knowledge.nlp import Token
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding
@@ -56,19 +57,6 @@ def _participles(lemma: str) -> frozenset[str]:
     except (ValueError, KeyError):
         return frozenset()
     return frozenset([pp, pp + "e", pp + "s", pp + "es"]) if pp else frozenset()
-
-
-def _finite(t: Token) -> bool:
-    return t.pos in ("VERB", "AUX") and t.morph.get("VerbForm") == "Fin"
-
-
-def _verb_read_as_noun(t: Token) -> bool:
-    """« les bus circulent pas »: a third person plural form spaCy tags as a noun."""
-    if t.pos != "NOUN" or not t.text.islower() or not t.text.endswith("ent") or (tables := lemma_tables()) is None:
-        return False
-    found = tables.get_table("lemma_lookup").get(t.text, [])  # type: ignore[attr-defined]
-    lemmas = [found] if isinstance(found, str) else list(found)
-    return any((f := slots_of(lemma, t.text)) is not None and all(s[-1:] == "6" for s in f[1]) for lemma in lemmas)
 
 
 def _in_quotation(doc: Document, offset: int) -> bool:
@@ -168,7 +156,8 @@ class FunctionWord(Check):
             if not is_sentence_start_token(first, prev) or any(_finite(s) for s in sent if s.i < t.i):
                 return None
             stop = next((s.i for s in sent if s.i > t.i and s.text.lower() in ("que", "qu'", "qu’", "qui", "dont", "où", "si", "lorsque", "quand", "parce", ",")), sent[-1].i + 1)
-            if any(_finite(s) for s in sent if t.i < s.i < stop) or not any(s.text.lower() in ("que", "qu'", "qu’") for s in sent if s.i > t.i):
+            if not _coordinated_tense(sent, t) and (any(_finite(s) for s in sent if t.i < s.i < stop) or not any(
+                    s.text.lower() in ("que", "qu'", "qu’") for s in sent if s.i > t.i)):
                 return None  # a participle as an adjective (« le projet annoncé hier coûte »)
             plural = prev.number == "p"
         else:
@@ -200,8 +189,10 @@ class FunctionWord(Check):
     def _saying(self, t: Token, tokens: list[Token]) -> tuple[Span, str, str] | None:
         """« a déclaré équipe avait besoin », « affirment livraisons se sont améliorées »: a
         verb of saying, then a subject and its finite verb with no « que »."""
-        if t.pos != "VERB" or t.lemma.lower() not in _words("saying", "verbs") or t.morph.get("VerbForm") not in ("Fin", "Part"):
+        if t.lemma.lower() not in _words("saying", "verbs") or not t.text.islower():
             return None
+        if (t.pos != "VERB" or t.morph.get("VerbForm") not in ("Fin", "Part")) and t.text not in _finite_forms(t.lemma.lower()):
+            return None  # « Elles disent les coûts … »: spaCy may tag the verb of a clause with no « que » as anything
         if t.morph.get("VerbForm") == "Part" and not (t.i > 0 and tokens[t.i - 1].pos == "AUX"):
             return None
         k = 1
@@ -218,10 +209,15 @@ class FunctionWord(Check):
         while after is not None and after.pos == "ADJ":
             k += 1
             after = self._next(t, tokens, k + 1)
+        if after is not None and after.text.lower() in ("de", "d'", "d’", "du", "des"):
+            comp = self._next(t, tokens, k + 2)  # « les coûts de construction augmentent »: one complement
+            if comp is not None and comp.pos == "NOUN" and comp.text.isalpha():
+                k += 2
+                after = self._next(t, tokens, k + 1)
         while after is not None and after.text.lower() in ("se", "s'", "s’", "ne", "n'", "n’", "y", "en"):
             k += 1
             after = self._next(t, tokens, k + 1)
-        if after is None or not _finite(after) or after.morph.get("Person") != "3":
+        if after is None or not (_finite(after) and after.morph.get("Person") == "3" or _verb_read_as_noun(after)):
             return None
         if nxt.pos == "DET":
             phrase = nxt.text
@@ -239,7 +235,7 @@ class FunctionWord(Check):
         verb = tokens[t.i - 1]
         if verb.pos == "ADV" and t.i > 1 and verb.text.lower() not in ("ne", "n'", "n’"):
             verb = tokens[t.i - 2]
-        if not (_finite(verb) or _verb_read_as_noun(verb)) or not verb.text.isalpha() or verb.para != t.para:
+        if not (_finite(verb) or _verb_read_as_noun(verb) or _verb_after_subject(verb, tokens)) or not verb.text.isalpha() or verb.para != t.para:
             return None
         start = verb.i
         while start > verb.i - 2 and start > 0 and tokens[start - 1].text.lower() in _words("infinitive", "clitics"):
@@ -273,7 +269,12 @@ class FunctionWord(Check):
                 return None
         else:
             return None
+        k = 1
         nxt = self._next(t, tokens)
+        if nxt is not None and nxt.text.lower() == "depuis":  # « se plaignent depuis des années un manque »
+            k = next((j + 1 for j in range(2, 5) if (w := self._next(t, tokens, j)) is not None and (
+                w.text.lower() in _SINCE or w.pos == "NUM")), 0)
+            nxt = self._next(t, tokens, k) if k else None
         if nxt is None or nxt.text.lower() in _JOINED or not nxt.text.isalpha():
             return None
         bare_noun = nxt.pos == "NOUN" and nxt.text.islower()
@@ -324,9 +325,15 @@ class FunctionWord(Check):
         verb = next((s for s in clause if s.pos in ("VERB", "AUX")), None)
         if verb is None or not _finite(verb) or verb.morph.get("Mood") == "Imp" or doc.text[verb.end : verb.end + 1] == "-":
             return None
+        nxt = tokens[verb.i + 1] if verb.i + 1 < len(tokens) else None
+        if nxt is not None and nxt.para == verb.para and nxt.text.isalpha():
+            # the word « pas » goes before, in the span too: « ne sont satisfaits » → « sont pas satisfaits »
+            return Span(verb.start, nxt.end), f"« {t.text} » without « pas »", f"{verb.text} pas{doc.text[verb.end : nxt.start]}{nxt.text}"
         return Span(verb.start, verb.end), f"« {t.text} » without « pas »", f"{verb.text} pas"
 
 
+# The word that ends a « depuis » adverbial between a verb and its complement (« depuis des années »).
+_SINCE = frozenset(["ans", "années", "mois", "semaines", "jours", "décennies", "longtemps", "toujours", "hier", "lors"])
 _REFLEXIVE = frozenset(["se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"])
 _JOINED = frozenset(["de", "d'", "d’", "du", "des", "à", "au", "aux", "que", "qu'", "qu’", "en", "y"])
 _CONTRACT = {("de", "le"): "du", ("de", "les"): "des", ("à", "le"): "au", ("à", "les"): "aux"}

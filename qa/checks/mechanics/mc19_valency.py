@@ -79,6 +79,7 @@ def _pronominal() -> dict[str, str]:
     governed = _function_words()["governed"]
     out = {verb: "de" for verb in governed["pronominal_de"]}
     out.update({verb: "à" for verb in governed["pronominal_a"]})
+    out.update({verb: "avec" for verb in governed.get("pronominal_avec", [])})
     return out
 
 
@@ -175,8 +176,8 @@ class Valency(Check):
         while nxt is not None and nxt.pos == "ADV" and nxt.text.lower() not in _NE and k < 3:
             k += 1
             nxt = self._at(t, tokens, k)
-        if nxt is None or not nxt.text.isalpha():
-            return None
+        if nxt is None or not (nxt.text.isalpha() or nxt.text.lower() in ("l'", "l’")):
+            return None  # « a participé l'inauguration »: the elided article too
         low = nxt.text.lower()
         if low in _OPENERS and nxt.pos in ("DET", "PRON"):
             head = self._at(t, tokens, k + 1)
