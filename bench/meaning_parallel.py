@@ -4,14 +4,20 @@ an error of the reference, and the rate per line is what a clean translation cos
 Usage: python bench/meaning_parallel.py [--select SA10,SA11,SA12] [--show N]
 
 Pairs: the WMT21 de→fr news test set's source with its human reference ref.A (1,000 lines of
-../shared/corpora/wmt21-news-defr; no system output is read), and the bio-mqm-enfr reference
-(English MEDLINE abstracts and their professional French translation, 384 segments).
+../shared/corpora/wmt21-news-defr; no system output is read), the bio-mqm-enfr reference
+(English MEDLINE abstracts and their professional French translation, 384 segments), and the
+WMT21 terminology task's en→fr development set (TICO-19: 971 segments of COVID-19 dialogues,
+Wikipedia and public-health pages with their human French, ../shared/corpora/wmt21-terminology-enfr;
+the term annotations are stripped). MT01's rules held by the source (`--select MT01`) are
+measured on them too: a false friend named by the source must not fire on its human translation.
 """
 
 from __future__ import annotations
 
 import argparse
+import html
 import json
+import re
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -36,7 +42,21 @@ def pairs() -> dict[str, list[tuple[str, str, str]]]:
         if key not in seen:
             seen.add(key)
             bio_pairs.append((r["source"], r["target"], "en"))
-    return {"wmt21-ref": [(s, t, "de") for s, t in zip(src, ref)], "bio-ref": bio_pairs}
+    term = SHARED / "wmt21-terminology-enfr"
+    en, fr = (_segments(term / f"dev.en-fr.{lang}.sgm") for lang in ("en", "fr"))
+    return {"wmt21-ref": [(s, t, "de") for s, t in zip(src, ref)], "bio-ref": bio_pairs,
+            "term-ref": [(en[k], fr[k], "en") for k in en if k in fr]}
+
+
+def _segments(path: Path) -> dict[tuple[str, str], str]:
+    """The segments of an SGML file by (document, segment id), without their term tags."""
+    out, doc = {}, ""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if (m := re.match(r'<doc [^>]*docid="([^"]+)"', line)) is not None:
+            doc = m.group(1)
+        elif (m := re.match(r'<seg id="([^"]+)">(.*)</seg>', line.strip())) is not None:
+            out[(doc, m.group(1))] = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", m.group(2))).split())
+    return out
 
 
 def main() -> None:

@@ -212,7 +212,8 @@ def test_grenade_contrasted_with_shell_is_right() -> None:
 
 KNOWN_KEYS = {"id", "match", "fix", "flag", "note", "lang", "forms", "gender", "require", "forbid", "window",
               "forbid_window", "not_before", "not_after", "forbid_after", "after_window", "thing_subject",
-              "autofix", "propagate", "start", "category", "domains", "source", "capitals"}
+              "autofix", "propagate", "start", "category", "domains", "source", "capitals",
+              "source_context", "source_unless"}
 
 
 @pytest.mark.parametrize(("name", "key"), FILES.items())

@@ -89,6 +89,8 @@ class Rule:
     category: Category | None = None
     domains: tuple[str, ...] = ()  # the kinds of text the rule applies to (DOMAINS); () = all
     source: tuple[str, ...] = ()  # source words that confirm the rule; with a known source, required
+    source_context: tuple[str, ...] = ()  # with a known source, one must stand there too; source_unless: none
+    source_unless: tuple[str, ...] = ()
     capitals: bool = False  # capitals may match mid-sentence (« la Deuxième Chambre »)
 
 
@@ -113,7 +115,7 @@ def rule_from_dict(d: dict[str, Any]) -> Rule:
         category=Category(d["category"]) if "category" in d else None,
         domains=tuple(d.get("domains", ())),
         source=tuple(d.get("source", ())), capitals=d.get("capitals", False),
-    )
+        source_context=tuple(d.get("source_context", ())), source_unless=tuple(d.get("source_unless", ())))
 
 
 @cache
@@ -265,8 +267,8 @@ class RuleEngine:
                     continue
                 if domain and rule.domains and domain not in rule.domains:
                     continue
-                if rule.source and (not source_mentions(source, rule.source) if source is not None
-                                    else not rule.require):
+                if rule.source and (not source_mentions(source, rule.source) or not _source_sense(rule, source)
+                                    if source is not None else not rule.require):
                     continue
                 got = match_at(toks, keys, i, rule, sent_end[i - lo])
                 if got is None:
@@ -314,6 +316,13 @@ class RuleEngine:
         hits = [h for r in ([None] if ranges is None else ranges) for h in self.hits(doc, analysis, lang, domain, source, r)]
         sure = {h.rule.id for h in hits if h.context_ok}
         return [h for h in hits if h.context_ok or (h.rule.propagate and h.rule.id in sure)]
+
+
+def _source_sense(rule: Rule, source: str) -> bool:
+    """The source shows the rule's sense: a ``source_context`` word (« Gericht » by « Speisekarte »:
+    a dish), no ``source_unless`` word (« also » by « auch », which « aussi » renders)."""
+    return (not rule.source_context or source_mentions(source, rule.source_context)) and \
+        not (rule.source_unless and source_mentions(source, rule.source_unless))
 
 
 # Agent suffixes (« spectateur », « manifestante », « journaliste »): a subject so built is a person.
