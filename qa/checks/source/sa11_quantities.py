@@ -157,6 +157,9 @@ def target_items(text: str) -> list[tuple[Item, int, int]]:
     return out + _unit_items(text, _french_spelled())
 
 
+_IMPERIAL = frozenset(("length_mile", "length_ft"))  # converted to metric by a good translation
+
+
 def _swaps(source: str, target: str, lang: str) -> list[tuple[list[tuple[str, str]], int, int]]:
     """([(source word, French key)…] the target lost, start, end of the target's word of the
     same kind that the source has not), one per kind."""
@@ -165,7 +168,8 @@ def _swaps(source: str, target: str, lang: str) -> list[tuple[list[tuple[str, st
     got_keys = {item for item, _, _ in got}
     out = []
     for kind in sorted({k for k, _ in lang_items}):
-        lost = [(word, key) for (k, key), word in lang_items.items() if k == kind and (k, key) not in got_keys]
+        lost = [(word, key) for (k, key), word in lang_items.items()
+                if k == kind and (k, key) not in got_keys and key not in _IMPERIAL]
         extra = [(s, e) for (k, key), s, e in got if k == kind and (k, key) not in lang_items]
         if lost and extra:
             s, e = min(extra)
