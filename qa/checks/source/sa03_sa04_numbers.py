@@ -190,6 +190,52 @@ def target_numbers(text: str) -> Counter[Decimal]:
     return out
 
 
+@cache
+def _scale_words() -> dict[str, str]:
+    """Scale words of the sources (numbers.toml [[scale]], free ones only: « m » is also the
+    metre) and of French, lower case → the French singular (« miljard », « bn » → « milliard »)."""
+    out = {f.lower(): s["french"][0] for s in load_toml("numbers.toml")["scale"] if not s.get("glued") for f in s["forms"]}
+    return out | {"million": "million", "millions": "million", "milliard": "milliard", "milliards": "milliard"}
+
+
+def _amounts(text: str, lang: str, spelled: dict[str, int], scales: list[str]) -> list[tuple[Span, Decimal, str, bool]]:
+    """(number's span, value, French scale, spelled) for each number before a scale word."""
+    names = "|".join(re.escape(w) for w in sorted(spelled, key=len, reverse=True)) or "(?!)"
+    words = "|".join(re.escape(w) for w in sorted(scales, key=len, reverse=True))
+    out = []
+    pattern = rf"(?<![\w.,])(\d+(?:[.,]\d+)?|{names})[ \u00a0\u202f]+({words})(?![\w])"
+    for m in re.finditer(pattern, text.lower() if len(text.lower()) == len(text) else text):
+        raw = m.group(1)
+        reading = lang if lang in _NUMBER else "fr" if "," in raw else "en"
+        value = Decimal(spelled[raw]) if raw in spelled else _value(raw, reading)
+        if value is not None:
+            out.append((Span(m.start(1), m.end(1)), value, _scale_words()[m.group(2)], raw in spelled))
+    return out
+
+
+def _changed_amount(source: str, lang: str, target: str) -> tuple[Span, str, str] | None:
+    """« zwei Millionen Euro » → « trois millions d'euros »: the one amount of the source (a
+    number and its scale) the target lacks, and the one amount of the target with that scale
+    the source lacks. A bag of bare numbers misses it when « deux » stands elsewhere."""
+    src = _amounts(strip_placeholders(source), lang, _source_spelled(lang), 
+                   [w for w in _scale_words() if lang == "en" or not w.startswith("billion")])  # German « Billion » is 10^12
+    if not src:
+        return None
+    french = {_numeral(n): n for n in range(2, 100)}
+    tgt = _amounts(target, "fr", french, ["million", "millions", "milliard", "milliards"])
+    src_keys = {(v, k) for _, v, k, _ in src}
+    tgt_keys = {(v, k) for _, v, k, _ in tgt}
+    lost = src_keys - tgt_keys
+    if len(lost) != 1:
+        return None
+    ((value, scale),) = lost
+    extra = [(span, sp) for span, v, k, sp in tgt if k == scale and (v, k) not in src_keys]
+    if len(extra) != 1:
+        return None
+    span, spelled = extra[0]
+    return span, format(value, "f"), _french_value(value, spelled)
+
+
 class NumberMismatch(Check):
     """A number of the source missing from the target (or changed).
 
@@ -203,7 +249,7 @@ class NumberMismatch(Check):
 
     code = "SA03"
     priority = 360
-    data_files = ("meaning.toml",)
+    data_files = ("meaning.toml", "numbers.toml")
     segment_wide = True
     autofix = "none"  # for `qa rules` and SARIF
     name = "source.number"
@@ -216,8 +262,12 @@ class NumberMismatch(Check):
         target = target_numbers(doc.text)
         # A number the source repeats may be referred back to (« base 10 … a base 10
         # fraction » → « en base 10 … une fraction décimale »): one occurrence is enough.
+        changed = _changed_amount(ctx.source, ctx.source_lang or "en", doc.text)
+        if changed is not None:
+            span, lost, right = changed
+            yield self.finding(doc, span, f"« {doc[span]} » is not the source's amount « {lost} »; write « {right} »", [right])
         source = source_numbers(ctx.source, ctx.source_lang or "en")
-        missing = Counter({v: n for v, n in source.items() if not target[v]})
+        missing = Counter({v: n for v, n in source.items() if not target[v] and not (changed and v == Decimal(changed[1]))})
         extra = [e for e in (_extra_numbers(doc.text, source) if len(missing) == 1 else [])
                  if not re.search(rf"(?<![\w.,]){re.escape(doc[e[0]])}(?!\d)", ctx.source)]  # « 23.15 uur »: the source's own digits
         if len(extra) == 1:
