@@ -177,10 +177,16 @@ def _swaps(source: str, target: str, lang: str) -> list[tuple[list[tuple[str, st
     return out
 
 
+_SI_SYMBOLS = frozenset(("mm", "cm", "m", "km", "g", "kg", "t", "l", "min", "h"))
+
+
 def _fix(word: str, key: str, kind_is_unit: bool) -> tuple[str, ...]:
     """The French word for the source's, in the number of the target's word, when French
     has one name for it (a unit has several: « an » or « année »)."""
-    if kind_is_unit or key in ("billion",):
+    if kind_is_unit:
+        # a symbol of the source is the French one too (« 5 km » → « 5 miles »: « km »)
+        return (word,) if word in _SI_SYMBOLS else ()
+    if key in ("billion",):
         return ()
     low = word.lower()
     if low.endswith("s") and not key.endswith(("s", "x")) and low[:-1] in _french_singulars():
@@ -338,7 +344,7 @@ class QuantitySwap(Check):
             for lost, s, e in _swaps(source, target, lang):
                 word = target[s:e]
                 said = " or ".join(f"« {w} »" for w, _ in lost)
-                fix = _fix(word, lost[0][1], "_" in lost[0][1]) if len(lost) == 1 and word[:1].isalpha() else ()
+                fix = _fix(lost[0][0] if "_" in lost[0][1] else word, lost[0][1], "_" in lost[0][1]) if len(lost) == 1 and word[:1].isalpha() else ()
                 yield self.finding(
                     doc, Span(offset + s, offset + e), f"« {word} » where the source says {said}: changed in translation?", fix
                 )
