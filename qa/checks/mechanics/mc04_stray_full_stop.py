@@ -20,6 +20,14 @@ _WORD_BEFORE = re.compile(r"[\w.’'-]+$")
 _DOUBLED = re.compile(r",{2,}|;{2,}|(?<=[^\W_])\.\.(?!\.)|,\.(?!\.)")
 
 
+_ORDINAL_DETERMINERS = frozenset("la le les au aux du sa son leur cette ce".split())
+
+
+@cache
+def _french_months() -> frozenset[str]:
+    return frozenset(load_toml("numbers.toml")["months"]["fr"])
+
+
 @cache
 def _scale_abbreviations() -> frozenset[str]:
     """Source abbreviations of scale words that end with a stop (« Mrd. », « Mio. », « mln. »),
@@ -64,6 +72,8 @@ class StrayFullStop(Check):
                 last = re.findall(r"[\w°]+", head.lower())
                 if not head.strip() or head.endswith("\n") or (last and last[-1] in abbreviations | {"n°"}):
                     continue
+                if len(bare) <= 2 and (m.group(1) in _french_months() or (last and last[-1] in _ORDINAL_DETERMINERS)):
+                    continue  # « le 1. avril », « la 3. place »: a German ordinal, NF02's and NF01's
             elif len(bare) < 2 or "." in bare or bare.lower() in abbreviations or not bare.isalpha():
                 continue
             elif bare.lower() in scales and re.search(r"\d[ \u00a0\u202f]?$", doc.text[max(0, m.start() - len(bare) - 2) : m.start() - len(bare)]):

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from qa.checks.base import Check, Context
+from qa.checks.mechanics._quote_balance import unpaired
 from qa.data import load_toml
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding
@@ -196,6 +197,8 @@ class QuotationMarks(Check):
             n = sum(1 for m in _MARKS.finditer(body) if m.group() == '"' and para.start + m.start() not in elided)
             if n % 2:
                 left_open = not left_open
+        for span, message, fixes in unpaired(text, list(doc.paragraphs), opens_incise):
+            yield self.finding(doc, span, message, fixes)
 
     def _paragraph(
         self, doc: Document, para: Span, sp: str, elided: set[int], spaced: bool, tight: bool, detached_end: bool

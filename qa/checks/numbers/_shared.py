@@ -100,3 +100,27 @@ def space_of(doc: Document) -> str:
 def de(word: str) -> str:
     """« de » or « d’ » before word."""
     return "d’" if word[:1].lower() in "aeiouyéèêâîôûh" else "de "
+
+
+_TIME_BEFORE = frozenset("à a vers dès jusqu’à jusqu'à om um at from".split())
+_RANGE_BEFORE = frozenset("de entre".split())
+
+
+def time_context(text: str, start: int, end: int) -> bool:
+    """« à 14.30 », « 14.30 uur », « de 8.30 à 18 heures », « entre 9.15 et 10 h »: the number
+    at text[start:end] is a time of day, read by the word before it or the word after it."""
+    before = text[max(0, start - 12) : start].split()
+    word = before[-1].lower() if before else ""
+    after = text[end : end + 20]
+    if word in _TIME_BEFORE or re.match(r"[ \u00a0\u202f]?(?:uur|Uhr|u|h)\b", after):
+        return True
+    # a range of times: « de 8.30 à 18 », « entre 9.15 et 10.45 »
+    return word in _RANGE_BEFORE and _TIME_RANGE_END.match(after) is not None
+
+
+# The other end of a range of times: an hour, with minutes of two digits, and no unit or
+# currency after it (« de 3.25 à 3.5 % », « de 2.15 à 3.40 euros » are quantities).
+_TIME_RANGE_END = re.compile(
+    r"[ \u00a0\u202f]+(?:à|et|-)[ \u00a0\u202f]+(?:[01]?\d|2[0-3])(?:[.:h][0-5]\d)?(?![\d.,])"
+    r"(?![ \u00a0\u202f]?(?:%|€|\$|£|euros?\b|dollars?\b|points?\b|m\b|km\b|kg\b|mètres?\b|francs?\b|livres?\b))"
+)

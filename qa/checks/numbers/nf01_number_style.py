@@ -20,6 +20,13 @@ class _Patterns:
     amount: re.Pattern[str]  # [symbol] number [scale] [currency word | unit]
     ordinal: re.Pattern[str]
     word_after: re.Pattern[str]
+    currency_after_scale: re.Pattern[str]
+    german_ordinal: re.Pattern[str]
+
+
+# Determiners before a German ordinal (« la 3. place »): French writes « la 3e place ».
+_ORDINAL_DETERMINERS = "la|le|les|au|aux|du|sa|son|leur|cette|ce"
+_FEMININE_DETERMINERS = frozenset(("la", "sa", "cette"))
 
 
 @cache
@@ -35,10 +42,16 @@ def _patterns() -> _Patterns:
         rf"(?![.,]?\d)(?:(?P<glued>{glued})(?![\w])|{sp}?(?P<scale>{free})(?![\w]))?"
         rf"(?:{sp}(?P<cur>{words})(?![\w’'])|{sp}?(?P<unit>{units})(?![\w]))?"
     )
+    french_scale = r"(?:millions?|milliards?|mille)"
+    foreign = nb.alternation([w for c in nb.currencies() for w in c.words if w not in c.french] + ["Euro"])
     return _Patterns(
         re.compile(amount),
         re.compile(r"(?<![\w.,])(?P<n>\d{1,3}+)(?P<suf>ste|st|nd|rd|th)(?!\w)"),
         re.compile(rf"(?<![\w.,])(?P<num>{nb.NUMBER})(?P<sep>{sp}|-)(?P<word>[^\W\d_]{{3,}}+)"),
+        # « 320 millions de Franken », « 2 milliards d'Euro »: a source currency after a French scale
+        re.compile(rf"\b{french_scale}{sp}(?:de{sp}|d['’])(?P<cur>{foreign})(?![\w’'])"),
+        # « la 3. place », « au 1. tour »: a German ordinal, a number and its stop
+        re.compile(rf"(?<![\w’'])(?P<det>(?i:{_ORDINAL_DETERMINERS})){sp}(?P<n>\d{{1,2}})\.(?={sp}(?P<word>[a-zà-öø-ÿœ]{{3,}}))"),
     )
 
 
@@ -133,6 +146,23 @@ class NumberStyle(Check):
             if lang is not None:
                 yield self.finding(doc, span, f"« {m['word']} » after a number is not French ({lang})",
                                    category=Category.UNTRANSLATED)
+        for m in pats.currency_after_scale.finditer(doc.text):
+            span = Span(m.start("cur"), m.end("cur"))
+            if any(span.overlaps(t) for t in taken):
+                continue
+            currency = next(c for c in nb.currencies() if m["cur"] in (*c.words, "Euro"))
+            yield self.finding(doc, span, f"« {m['cur']} » is the source's currency word; French writes "
+                               f"« {currency.french[1]} »", [currency.french[1]], category=Category.UNTRANSLATED)
+        months = set(nb.data()["months"]["fr"])
+        for m in pats.german_ordinal.finditer(doc.text):
+            if m["word"] in months:
+                continue  # « le 1. avril »: a date, NF02's
+            n = int(m["n"])
+            if n == 0:
+                continue
+            right = ("1re" if m["det"].lower() in _FEMININE_DETERMINERS else "1er") if n == 1 else f"{n}e"
+            span = Span(m.start("n"), m.end("n") + 1)
+            yield self.finding(doc, span, f"« {doc[span]} » is a German ordinal; French writes « {right} »", [right])
 
     def _amount(self, doc: Document, m: re.Match[str], space: str, lang: str | None) -> Finding | None:
         sym, num, unit = m["sym"], m["num"], m["unit"]
@@ -225,14 +255,10 @@ def _integer_reading(doc: Document, m: re.Match[str]) -> bool:
 
 _UNIT_SYMBOLS = frozenset("kg km g l m t ha mm cm mg ml s h min".split())
 _FRENCH_SCALES = frozenset("mille million millions milliard milliards billion billions".split())
-_TIME_BEFORE = frozenset("à a vers dès jusqu’à jusqu'à om um at from entre et".split())
-
-
 def _time_like(doc: Document, m: re.Match[str]) -> bool:
-    """« à 14.30 »: a time (NF02 reports it), not a decimal."""
+    """« à 14.30 », « de 8.30 à 18 heures »: a time (NF02 reports it), not a decimal."""
     hh, _, mm = m["num"].partition(".")
-    if len(mm) != 2 or int(hh) > 23 or int(mm) > 59:
+    if len(mm) != 2 or not hh.isdigit() or int(hh) > 23 or int(mm) > 59:
         return False
     before = doc.text[max(0, m.start() - 12) : m.start()].split()
-    after = doc.text[m.end() : m.end() + 6].split()
-    return bool(before and before[-1].lower() in _TIME_BEFORE) or bool(after and after[0].rstrip(".,") in ("uur", "Uhr", "u", "h"))
+    return bool(before and before[-1].lower() in ("entre", "et")) or nb.time_context(doc.text, m.start(), m.end())

@@ -52,7 +52,21 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         # « 14.00 uur », « 15.30 Uhr », « 3pm », « 10 a.m. »
         re.compile(rf"(?<![\w.,:])(?P<h>\d{{1,2}})(?:[.:](?P<min>\d{{2}}))?{_SP}?"
                    rf"(?:(?P<clock>uur|Uhr)(?!\w)|(?P<ap>[ap])\.?m\.?(?!\w))"),
+        # « le 1. avril », « le 4. mars »: a German ordinal date with its month in French
+        re.compile(rf"(?<![\w.,])(?P<d>\d{{1,2}})\.{_SP}(?P<frmon>{nb.alternation(nb.data()['months']['fr'])})"
+                   rf"(?:{_SP}(?P<y>\d{{4}}))?(?![\w])"),
+        # « de 8.30 à 18 heures », « à 14.30 »: a time with the source's dot (nb.time_context)
+        re.compile(r"(?<![\w.,:])(?P<h>[01]?\d|2[0-3])\.(?P<min>[0-5]\d)(?![\w]|[.,]\d)"),
+        # « le 2024-03-04 »: an ISO date in running text, after « le », « du », « au »
+        re.compile(r"(?<=\b(?:le|du|au|Le|Du|Au)[ \u00a0])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\w/-])"),
+        # « montags », « sonntags »: a German adverb of the weekday (every Monday)
+        re.compile(rf"(?<!\w)(?P<adv>{nb.alternation([d.lower() + 's' for d in nb.data()['weekdays']['de']])})(?![\w])"),
     )
+
+
+# Day first before month first, so that « 1. Oktober 2023 » is read whole, not « Oktober 2023 ».
+_ORDER = (0, 1, 3, 7, 2, 4, 5, 6, 8, 9, 10)
+_DAY_ARTICLES = frozenset("du le au les chaque tous ce".split())
 
 
 def _french_date(d: int | None, month: int, y: str | None) -> str:
@@ -88,8 +102,9 @@ class DateStyle(Check):
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         seen: list[Span] = []
-        for kind, pat in enumerate(_patterns()):
-            for m in pat.finditer(doc.text):
+        pats = _patterns()
+        for kind in _ORDER:
+            for m in pats[kind].finditer(doc.text):
                 found = self._one(doc, ctx, kind, m)
                 if found is not None and not any(found.span.overlaps(s) for s in seen):
                     seen.append(found.span)
@@ -121,6 +136,26 @@ class DateStyle(Check):
             prep = (m.groupdict().get("prep") or "").lower()
             lead = "le " if prep in ("on", "am", "op") and d else "en " if prep else ""
             right = lead + _french_date(d, _months()[m["mon"]], m["y"])
+            category = Category.UNTRANSLATED
+        elif kind == 7:
+            d = int(m["d"])
+            if not 1 <= d <= 31:
+                return None
+            right = _french_date(d, nb.data()["months"]["fr"].index(m["frmon"]) + 1, m["y"])
+        elif kind == 8:
+            if not nb.time_context(doc.text, m.start(), m.end()):
+                return None
+            right = _time(int(m["h"]), m["min"])
+        elif kind == 9:
+            d, mo = int(m["d"]), int(m["m"])
+            if not (1 <= d <= 31 and 1 <= mo <= 12):
+                return None
+            right = _french_date(d, mo, m["y"])
+        elif kind == 10:
+            german = {d.lower() + "s": k for k, d in enumerate(nb.data()["weekdays"]["de"])}
+            day = nb.data()["weekdays"]["fr"][german[m["adv"]]]
+            before = doc.text[max(0, m.start() - 12) : m.start()].split()
+            right = day if before and before[-1].lower() in _DAY_ARTICLES else "le " + day
             category = Category.UNTRANSLATED
         elif kind == 5:
             if self._in_name(doc, m):

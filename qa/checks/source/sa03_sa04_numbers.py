@@ -16,6 +16,7 @@ from functools import cache
 
 from qa.checks.base import Check, Context
 from qa.checks.source._shared import strip_placeholders, whole
+from qa.data import load_toml
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding
 
@@ -103,10 +104,60 @@ def _value(raw: str, lang: str) -> Decimal | None:
         return None
 
 
+@cache
+def _source_spelled(lang: str) -> dict[str, int]:
+    """Cardinals the source spells out (« zwei Millionen », « twee jaar », « two weeks »), from
+    meaning.toml [spelled] (SA11's table: « ein », « een », « one » are articles too, left out)."""
+    return {w: v for w, v in load_toml("meaning.toml")["spelled"].get(lang, {}).items() if v < 100}
+
+
+# A spelled number counts before a scale, a currency, a unit of time or a percentage: an
+# amount or a duration, which a translation keeps; « two literals » may become « les
+# littéraux », « zwei Millionen Euro » may not become « trois millions ».
+_COUNTED = (r"million|millions|millionen|miljoen|billion|billions|milliarde|milliarden|miljard|miljarden|"
+            r"euro|euros|pounds?|dollars?|franken|pfund|pond|"
+            r"years?|jahre[n]?|jaar|months?|monate[n]?|maanden|weeks?|wochen|weken|days?|tage[n]?|dagen|"
+            r"hours?|stunden|uur|minutes?|minuten|percent|per cent|prozent|procent")
+
+
 def source_numbers(text: str, lang: str) -> Counter[Decimal]:
     pattern = _NUMBER.get(lang, _NUMBER["en"])
-    values = (_value(m.group(), lang if lang in _NUMBER else "en") for m in pattern.finditer(strip_placeholders(text)))
+    text = strip_placeholders(text)
+    values = [_value(m.group(), lang if lang in _NUMBER else "en") for m in pattern.finditer(text)]
+    words = _source_spelled(lang)
+    if words:
+        found = re.finditer(r"(?<![^\W\d_])(" + "|".join(words) + r")[ \u00a0]+(" + _COUNTED + r")(?![^\W\d_])", text.lower())
+        values += [Decimal(words[m.group(1)]) for m in found]
     return Counter(v for v in values if v is not None)
+
+
+def _extra_numbers(text: str, known: Counter[Decimal]) -> list[tuple[Span, Decimal, bool]]:
+    """The numbers of the target (digits, and French cardinals two to ninety-nine) that the
+    source has in no form: (span, value, spelled)."""
+    out = []
+    clean = strip_placeholders(text)
+    if len(clean) != len(text):
+        return []
+    for m in _FRENCH.finditer(clean):
+        raw = m.group().rstrip("erèmes")
+        value = _value(raw, "fr" if "," in raw or re.search(_SPACE, raw) else "en")
+        if value is not None and not known[value]:
+            out.append((Span(m.start(), m.end()), value, False))
+    lower = clean.lower()
+    if len(lower) == len(clean):
+        cardinals = {_numeral(n): n for n in range(2, 100)}
+        for m in _spelled().finditer(lower):
+            n = cardinals.get(m.group())
+            if n is not None and not known[Decimal(n)]:
+                out.append((Span(m.start(), m.end()), Decimal(n), True))
+    return out
+
+
+def _french_value(value: Decimal, spelled: bool) -> str:
+    """« 11.8 » → « 11,8 », « 2 » → « deux » when the number it replaces was spelled out."""
+    if spelled and value == value.to_integral_value() and 0 <= value < 100:
+        return _numeral(int(value))
+    return format(value, "f").replace(".", ",")
 
 
 _LITERAL = re.compile(r"``([^`\n]+)``")
@@ -139,6 +190,52 @@ def target_numbers(text: str) -> Counter[Decimal]:
     return out
 
 
+@cache
+def _scale_words() -> dict[str, str]:
+    """Scale words of the sources (numbers.toml [[scale]], free ones only: « m » is also the
+    metre) and of French, lower case → the French singular (« miljard », « bn » → « milliard »)."""
+    out = {f.lower(): s["french"][0] for s in load_toml("numbers.toml")["scale"] if not s.get("glued") for f in s["forms"]}
+    return out | {"million": "million", "millions": "million", "milliard": "milliard", "milliards": "milliard"}
+
+
+def _amounts(text: str, lang: str, spelled: dict[str, int], scales: list[str]) -> list[tuple[Span, Decimal, str, bool]]:
+    """(number's span, value, French scale, spelled) for each number before a scale word."""
+    names = "|".join(re.escape(w) for w in sorted(spelled, key=len, reverse=True)) or "(?!)"
+    words = "|".join(re.escape(w) for w in sorted(scales, key=len, reverse=True))
+    out = []
+    pattern = rf"(?<![\w.,])(\d+(?:[.,]\d+)?|{names})[ \u00a0\u202f]+({words})(?![\w])"
+    for m in re.finditer(pattern, text.lower() if len(text.lower()) == len(text) else text):
+        raw = m.group(1)
+        reading = lang if lang in _NUMBER else "fr" if "," in raw else "en"
+        value = Decimal(spelled[raw]) if raw in spelled else _value(raw, reading)
+        if value is not None:
+            out.append((Span(m.start(1), m.end(1)), value, _scale_words()[m.group(2)], raw in spelled))
+    return out
+
+
+def _changed_amount(source: str, lang: str, target: str) -> tuple[Span, str, str] | None:
+    """« zwei Millionen Euro » → « trois millions d'euros »: the one amount of the source (a
+    number and its scale) the target lacks, and the one amount of the target with that scale
+    the source lacks. A bag of bare numbers misses it when « deux » stands elsewhere."""
+    src = _amounts(strip_placeholders(source), lang, _source_spelled(lang), 
+                   [w for w in _scale_words() if lang == "en" or not w.startswith("billion")])  # German « Billion » is 10^12
+    if not src:
+        return None
+    french = {_numeral(n): n for n in range(2, 100)}
+    tgt = _amounts(target, "fr", french, ["million", "millions", "milliard", "milliards"])
+    src_keys = {(v, k) for _, v, k, _ in src}
+    tgt_keys = {(v, k) for _, v, k, _ in tgt}
+    lost = src_keys - tgt_keys
+    if len(lost) != 1:
+        return None
+    ((value, scale),) = lost
+    extra = [(span, sp) for span, v, k, sp in tgt if k == scale and (v, k) not in src_keys]
+    if len(extra) != 1:
+        return None
+    span, spelled = extra[0]
+    return span, format(value, "f"), _french_value(value, spelled)
+
+
 class NumberMismatch(Check):
     """A number of the source missing from the target (or changed).
 
@@ -152,6 +249,7 @@ class NumberMismatch(Check):
 
     code = "SA03"
     priority = 360
+    data_files = ("meaning.toml", "numbers.toml")
     segment_wide = True
     autofix = "none"  # for `qa rules` and SARIF
     name = "source.number"
@@ -164,7 +262,22 @@ class NumberMismatch(Check):
         target = target_numbers(doc.text)
         # A number the source repeats may be referred back to (« base 10 … a base 10
         # fraction » → « en base 10 … une fraction décimale »): one occurrence is enough.
-        missing = Counter({v: n for v, n in source_numbers(ctx.source, ctx.source_lang or "en").items() if not target[v]})
+        changed = _changed_amount(ctx.source, ctx.source_lang or "en", doc.text)
+        if changed is not None:
+            span, lost, right = changed
+            yield self.finding(doc, span, f"« {doc[span]} » is not the source's amount « {lost} »; write « {right} »", [right])
+        source = source_numbers(ctx.source, ctx.source_lang or "en")
+        missing = Counter({v: n for v, n in source.items() if not target[v] and not (changed and v == Decimal(changed[1]))})
+        extra = [e for e in (_extra_numbers(doc.text, source) if len(missing) == 1 else [])
+                 if not re.search(rf"(?<![\w.,]){re.escape(doc[e[0]])}(?!\d)", ctx.source)]  # « 23.15 uur »: the source's own digits
+        if len(extra) == 1:
+            # one number of the source gone, one number the source does not have: it was changed
+            span, value, spelled = extra[0]
+            (lost,) = missing
+            right = _french_value(lost, spelled)
+            yield self.finding(doc, span, f"« {doc[span]} » is not the source's number « {format(lost, 'f')} »; write « {right} »",
+                               [right])
+            return
         if missing:
             listed = ", ".join(f"« {format(v, 'f')} »" for v in sorted(missing.elements())[:4])
             yield self.finding(doc, whole(doc), f"number{'s' if sum(missing.values()) > 1 else ''} of the source not in the target: {listed}")

@@ -157,6 +157,9 @@ def target_items(text: str) -> list[tuple[Item, int, int]]:
     return out + _unit_items(text, _french_spelled())
 
 
+_IMPERIAL = frozenset(("length_mile", "length_ft"))  # converted to metric by a good translation
+
+
 def _swaps(source: str, target: str, lang: str) -> list[tuple[list[tuple[str, str]], int, int]]:
     """([(source word, French key)…] the target lost, start, end of the target's word of the
     same kind that the source has not), one per kind."""
@@ -165,7 +168,8 @@ def _swaps(source: str, target: str, lang: str) -> list[tuple[list[tuple[str, st
     got_keys = {item for item, _, _ in got}
     out = []
     for kind in sorted({k for k, _ in lang_items}):
-        lost = [(word, key) for (k, key), word in lang_items.items() if k == kind and (k, key) not in got_keys]
+        lost = [(word, key) for (k, key), word in lang_items.items()
+                if k == kind and (k, key) not in got_keys and key not in _IMPERIAL]
         extra = [(s, e) for (k, key), s, e in got if k == kind and (k, key) not in lang_items]
         if lost and extra:
             s, e = min(extra)
@@ -173,10 +177,16 @@ def _swaps(source: str, target: str, lang: str) -> list[tuple[list[tuple[str, st
     return out
 
 
+_SI_SYMBOLS = frozenset(("mm", "cm", "m", "km", "g", "kg", "t", "l", "min", "h"))
+
+
 def _fix(word: str, key: str, kind_is_unit: bool) -> tuple[str, ...]:
     """The French word for the source's, in the number of the target's word, when French
     has one name for it (a unit has several: « an » or « année »)."""
-    if kind_is_unit or key in ("billion",):
+    if kind_is_unit:
+        # a symbol of the source is the French one too (« 5 km » → « 5 miles »: « km »)
+        return (word,) if word in _SI_SYMBOLS else ()
+    if key in ("billion",):
         return ()
     low = word.lower()
     if low.endswith("s") and not key.endswith(("s", "x")) and low[:-1] in _french_singulars():
@@ -334,7 +344,7 @@ class QuantitySwap(Check):
             for lost, s, e in _swaps(source, target, lang):
                 word = target[s:e]
                 said = " or ".join(f"« {w} »" for w, _ in lost)
-                fix = _fix(word, lost[0][1], "_" in lost[0][1]) if len(lost) == 1 and word[:1].isalpha() else ()
+                fix = _fix(lost[0][0] if "_" in lost[0][1] else word, lost[0][1], "_" in lost[0][1]) if len(lost) == 1 and word[:1].isalpha() else ()
                 yield self.finding(
                     doc, Span(offset + s, offset + e), f"« {word} » where the source says {said}: changed in translation?", fix
                 )
