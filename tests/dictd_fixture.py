@@ -76,6 +76,10 @@ ENTRIES = {
         ("hart", "hart /x/\ncœur\n"),
         ("dier", "dier /x/\nanimal, bête\n"),
         ("tuin", "tuin /x/\njardin\n"),
+        # SA08: a compound whose modifier is a verb's stem (« zwem-bad »)
+        ("zwembad", "zwembad /x/\npiscine\n"),
+        ("zwemmen", "zwemmen /x/\nnager\n"),
+        ("bad", "bad /x/\nbain, baignoire\n"),
         ("brutaal", "brutaal /x/\naudacieux, hardi\n"),
         ("gymnasium", "gymnasium /x/\ncollège\n"),
         ("actueel", "actueel /x/\nactuel\n"),

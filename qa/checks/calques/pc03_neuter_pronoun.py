@@ -18,7 +18,7 @@ _NEUTER_OPENING = re.compile(r"(?:^|[.!?…:][\"»“”„']?\s+)[\"«„“']?
 _SOURCE_CLEFT = re.compile(
     r"(?:^|[.!?…:][\"»“”„']?\s+)[\"«„“']?\s*(?:Es\s+(?:ist|war|sind|waren)|Het\s+(?:is|was|zijn|waren)|It\s+(?:is|was))\s"
     r"[^.!?]*?\s(?:die|der|das|dat|who|that)\s")
-_IL = re.compile(r"\bIl\s+(?:ne\s+|n['’]\s*)?([^\W\d_]+)")
+_IL = re.compile(r"\b(?:Il|il(?=\s+donn))\s+(?:ne\s+|n['’]\s*)?([^\W\d_]+)")
 
 
 class NeuterPronoun(Check):
@@ -58,6 +58,8 @@ class NeuterPronoun(Check):
             if k is None:
                 continue
             found.add(k)
+            if m.group(0)[0] == "i":
+                continue  # « il donne » inside a sentence: its antecedent is looked for there
             para = doc.paragraphs[k]
             if len(doc.sentences_in(Span(para.start, m.start() + 1))) <= 2:
                 found.update(j for j in (k - 1, k - 2) if j >= 0)
@@ -73,13 +75,21 @@ class NeuterPronoun(Check):
         existential = {fold_key(k): v for k, v in conf["existential"].items()}
         quantities = {fold_key(w) for w in conf["existential_next"]}
         for tok in toks:
-            if tok.text != "Il" or tok.i + 1 >= len(toks) or not is_sentence_start(doc.text, tok.start):
+            if tok.i + 1 >= len(toks):
                 continue
             nxt = toks[tok.i + 1]
             key = fold_key(nxt.text)
             after = fold_key(toks[tok.i + 2].text) if tok.i + 2 < len(toks) else ""
             end = nxt
-            if key in existential and after in quantities:
+            if tok.text != "Il" or not is_sentence_start(doc.text, tok.start):
+                if tok.text == "il" and key in existential and (after in quantities or after.isdigit()) \
+                        and _opens_clause(toks, tok) and not _recipient_follows(toks, nxt) \
+                        and not _antecedent_in(analysis, _before(doc, tok)):
+                    # « Mais il donne encore trop peu de », « En 2022, il donnait seulement 540 »
+                    fix = existential[key][0].lower() + existential[key][1:]
+                    yield self._existential(doc, Span(tok.start, nxt.end), fix)
+                continue
+            if key in existential and (after in quantities or after.isdigit()):
                 fix = existential[key]  # « Es gibt viele » → « Il donne beaucoup » → « Il y a beaucoup »
             elif key == "est" and after == "venu" and tok.i + 4 < len(toks) and \
                     fold_key(toks[tok.i + 3].text) == "à" and fold_key(toks[tok.i + 4].text) in quantities:
@@ -107,6 +117,13 @@ class NeuterPronoun(Check):
                    else f"with no masculine antecedent French says « {fix} »"),
                 suggestions=[fix, fix.replace("Cela", "Ceci")] if fix.startswith("Cela") else [fix],
             )
+
+    def _existential(self, doc: Document, span: Span, fix: str) -> Finding:
+        return self.finding(
+            doc, span,
+            f"« {doc[span]} » renders a neuter source pronoun (nl « er is », de « es gibt »); French says « {fix} »",
+            suggestions=[fix],
+        )
 
     @staticmethod
     def _relative_follows(toks: tuple[Token, ...], j: int) -> bool:
@@ -156,6 +173,50 @@ def _neuter_source(ctx: Context) -> bool:
     """A sentence of the source segment opens with a neuter pronoun (de « Es », nl « Het »,
     en « It »)."""
     return bool(ctx.source) and _NEUTER_OPENING.search(ctx.source) is not None
+
+
+_OPENERS = frozenset({"mais", "et", "car", "donc", "or", "puis", "pourtant", "cependant"})
+
+
+def _opens_clause(toks: tuple[Token, ...], il: Token) -> bool:
+    """« il » opens its clause: after a coordinating conjunction at the sentence start (« Mais
+    il »), or after a comma closing a phrase put first (« En 2022, il »)."""
+    prev = toks[il.i - 1] if il.i > 0 else None
+    if prev is None:
+        return False
+    if fold_key(prev.text) in _OPENERS:
+        return True
+    if prev.text != ",":
+        return False
+    fronted = toks[_sentence_first(toks, il) : prev.i]
+    # a phrase of time or place (« En 2022, », « Aujourd'hui, »), not a description of the
+    # subject (« Ardent défenseur de son pays, il donne des conférences »)
+    return bool(fronted) and fronted[0].pos in ("ADP", "ADV") and not any(
+        t.text == "," or (t.pos in ("NOUN", "PROPN") and t.gender != "f") for t in fronted)
+
+
+def _recipient_follows(toks: tuple[Token, ...], verb: Token) -> bool:
+    """« à », « au » or « aux » follows in the clause: someone is given something (« il donne
+    des conseils aux joueurs »)."""
+    for t in toks[verb.i + 1 : verb.i + 12]:
+        if t.text in (",", ".", ";", ":", "!", "?") or t.sent_start:
+            return False
+        if fold_key(t.text) in ("à", "au", "aux"):
+            return True
+    return False
+
+
+def _sentence_first(toks: tuple[Token, ...], tok: Token) -> int:
+    i = tok.i
+    while i > 0 and not toks[i].sent_start:
+        i -= 1
+    return i
+
+
+def _before(doc: Document, il: Token) -> Span:
+    """The sentence before « il » and its own sentence up to it: where an antecedent stands."""
+    sentences = doc.sentences_before(il.start)
+    return Span(sentences[-1].start if sentences else 0, il.start)
 
 
 def _has_antecedent(doc: Document, analysis: Analysis, il: Token) -> bool:

@@ -23,15 +23,37 @@ _LINKS = ("", "s", "es", "n", "en", "e", "er")
 _SENSES = 16
 # Two words sharing this many first letters render one word (« personne », « personnage »).
 _STEM = 5
+# A French verb of the first group: its noun is its stem and « e » (« nager » → « nage »).
+_VERB = re.compile(r"[a-zéèêîôûç]{3,}er")
 # The head's translation, then « de », « à » (with an article) or nothing, then the modifier's.
 _JOIN = r"[ \u00a0]+(?:(?:de|du|des|à|au|aux)[ \u00a0]+(?:la[ \u00a0]+|le[ \u00a0]+|les[ \u00a0]+|l')?|d'|)"
 
 
 def _parts(head: str, lang: str) -> Iterator[tuple[tuple[str, ...], tuple[str, ...]]]:
     """(translations of the modifier, translations of the head) of each split of a compound
-    into two headwords, the longest head first."""
+    into two headwords, the longest head first; then the splits whose modifier is a verb's
+    stem (« Lade-station », « zwem-bad »), the modifier rendered by the noun of the verb's
+    translation (« charger » → « charge », « nager » → « nage »)."""
     for first, last in compound_splits(head, lambda w: entry(w, lang), _LINKS, least=_MIN_PART):
         yield entry(first, lang).translations[:_SENSES], entry(last, lang).translations[:_SENSES]  # type: ignore[union-attr]
+    for first, last in compound_splits(head, lambda w: entry(w, lang) or _verb_of_stem(w, lang), ("",), least=_MIN_PART):
+        verb = _verb_of_stem(first, lang)
+        heads = entry(last, lang)
+        if verb is None or heads is None:
+            continue
+        nouns = tuple(dict.fromkeys(t[:-2] + "e" for t in verb.translations[:_SENSES] if _VERB.fullmatch(t)))
+        if nouns:
+            yield nouns, heads.translations[:_SENSES]
+
+
+def _verb_of_stem(stem: str, lang: str) -> Entry | None:
+    """The verb a compound's first part is the stem of (de « lade » → « laden », nl « zwem »
+    → « zwemmen », with the consonant doubled), when the dictionary has it."""
+    for inf in (stem + "n", stem + "en", stem + stem[-1:] + "en"):
+        found = entry(inf, lang)
+        if found is not None and any(_VERB.fullmatch(t) for t in found.translations[:_SENSES]):
+            return found
+    return None
 
 
 def _leading_compound(word: str, lang: str) -> tuple[str, Entry] | None:
