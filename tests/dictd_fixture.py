@@ -27,6 +27,9 @@ ENTRIES = {
         ("Zeit", "Zeit /x/ <n, fem>\ntemps\nDauer\n"),
         ("gleich", "gleich /x/ <adj>\nmême\nidentisch\n"),
         ("Imker", "Imker /x/ <n, masc>\napiculteur\njemand, der Bienen hält\n"),
+        # SA07: a title of office after « Herr », « Frau » (tests/cases/SA07.toml)
+        ("Bürgermeister", "Bürgermeister /x/ <n, masc>\nmaire\nOberhaupt einer Gemeinde\n"),
+        ("Ministerin", "Ministerin /x/ <n, fem>\nministre\nRegierungsmitglied\n"),
         ("Aufsichtsrat", "Aufsichtsrat /x/ <n, masc>\nconseil de surveillance\nGremium\n"),
         ("Aufsicht", "Aufsicht /x/ <n, fem>\nsupervision, surveillance\nKontrolle\n"),
         ("Rat", "Rat /x/ <n, masc>\n1. conseil\nGremium\n2. avis\nEmpfehlung\n"),

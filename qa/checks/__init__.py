@@ -45,6 +45,7 @@ from qa.checks.mechanics.mc14_punctuation_spacing import PunctuationSpacing
 from qa.checks.mechanics.mc15_missing_word import MissingWord
 from qa.checks.mechanics.mc16_bare_name import BareName
 from qa.checks.mechanics.mc17_opening_capital import OpeningCapital
+from qa.checks.mechanics.mc24_state import StateCapital
 from qa.checks.mechanics.mc18_function_word import FunctionWord
 from qa.checks.mechanics.mc19_valency import Valency
 from qa.checks.mechanics.mc20_bare_noun import BareNoun
@@ -118,6 +119,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     PunctuationSpacing,
     StrayCapital,
     OpeningCapital,
+    StateCapital,
     SourceCapital,
     FunctionWord,  # before MC15: « a déclaré que l'équipe » owns the bare noun MC15 would give an article
     Valency,  # after MC18: its infinitive and « que » patterns are MC18's, further apart

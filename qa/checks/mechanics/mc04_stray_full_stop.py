@@ -1,4 +1,5 @@
-"""MC04: a full stop inside a sentence, and punctuation doubled by a join."""
+"""MC04: a full stop inside a sentence, punctuation doubled by a join, and (with a source) the
+final mark of a sentence the source ends and the translation leaves open."""
 
 from __future__ import annotations
 
@@ -18,6 +19,11 @@ _SUBJECTS = frozenset(["je", "il", "elle", "on", "nous", "vous", "ils", "elles"]
 _WORD_BEFORE = re.compile(r"[\w.’'-]+$")
 # Doubled marks a join left behind: « ,, », « ;; », « .. » (not an ellipsis), « ,. ».
 _DOUBLED = re.compile(r",{2,}|;{2,}|(?<=[^\W_])\.\.(?!\.)|,\.(?!\.)")
+# The end of a segment: its last mark, closing quotation marks and brackets aside.
+_CLOSERS = "\"»”“’)]\u00a0\u202f "
+_FINAL_MARKS = ".!?…:;"
+# A translation this short may be a headline or a label the source happens to end with a stop.
+_MIN_OPEN_WORDS = 6
 
 
 _ORDINAL_DETERMINERS = frozenset("la le les au aux du sa son leur cette ce".split())
@@ -45,6 +51,9 @@ class StrayFullStop(Check):
 
     A subject pronoun and its verb after the stop (« a introduit le test. nous avons
     comparé ») open a new sentence: there the capital is missing, not the stop wrong.
+
+    With a German or Dutch source, a segment of running text that the source ends with
+    « . », « ! » or « ? » and the translation leaves open has lost its final mark.
 
     Mauvais : « », a déclaré le ministre. lors d’une conférence de presse »
     Bon :     « », a déclaré le ministre lors d’une conférence de presse »
@@ -91,7 +100,29 @@ class StrayFullStop(Check):
                 continue
             span = Span(m.start(), m.end())
             yield self.finding(doc, span, f"full stop before lower-case « {nxt} » inside the sentence: delete it", [""])
+        if ctx is not None and ctx.source and ctx.source_lang in ("de", "nl"):
+            yield from self._lost_final_mark(doc, ctx.source)
         for m in _DOUBLED.finditer(doc.text):
             right = "." if "." in m.group() else m.group()[0]
             span = Span(m.start(), m.end())
             yield self.finding(doc, span, f"doubled punctuation « {m.group()} »: write « {right} »", [right], autofix=True)
+
+    def _lost_final_mark(self, doc: Document, source: str) -> Iterator[Finding]:
+        """The source segment ends its sentence (« … zu finden). ») and the translation, a
+        sentence of running text, stops on a word, a number or a bracket: the mark was lost.
+        A German or Dutch news segment ends with its mark unless it is a headline, and a
+        headline is short and ends without one on both sides."""
+        src = source.rstrip().rstrip(_CLOSERS)
+        text = doc.text.rstrip()
+        body = text.rstrip(_CLOSERS)
+        if not src.endswith((".", "!", "?")) or not body or body[-1] in _FINAL_MARKS or "\n" in text.strip():
+            return
+        if not (body[-1].isalnum() or text[-1] in ")»\"") or len(text.split()) < _MIN_OPEN_WORDS:
+            return
+        mark = src[-1]
+        # The closing marks after the last word, else the last word (an address is no word to
+        # rewrite: « (www.example.de) » takes its stop after the bracket).
+        last = re.search(r"[\"»”)\]]+$", text) or re.search(r"\S+$", text)
+        assert last is not None
+        span = Span(last.start(), last.end())
+        yield self.finding(doc, span, f"the source ends its sentence with « {mark} »: the translation lost it", [last.group() + mark])

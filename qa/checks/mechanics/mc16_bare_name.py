@@ -16,7 +16,9 @@ from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding
 from qa.model.textutil import capitalize_first, is_sentence_start, starts_with_vowel_sound
 
-_ACRONYM = r"(?:[A-ZÀ-Ý]\.){2,}|[A-ZÀ-Ý]{2,6}(?![\w.])"
+# An acronym: « F.A.S. », « AGV »; the full stop that ends a sentence may follow it, not a
+# word (« example.DE.com »).
+_ACRONYM = r"(?:[A-ZÀ-Ý]\.){2,}|[A-ZÀ-Ý]{2,6}(?!\w|\.\w)"
 _NAME = re.compile(rf"(?<![\w.’'-])({_ACRONYM}|[A-ZÀ-Ý][a-zà-ÿß]+[a-zß]{{3,}})(?![\w’'-])")
 # « la Commerzialbank », « l’AGV », « du VHS »: the article a text gives a name.
 _WITH_ARTICLE = re.compile(rf"(?<![\w’'-])(le|la|l’|l'|du|au)[ \u00a0]?({_ACRONYM}|[A-ZÀ-Ý][\w-]+)", re.IGNORECASE)
@@ -53,19 +55,37 @@ def _head_article(name: str) -> str | None:
     return None
 
 
-def _articles(doc: Document) -> dict[str, str]:
-    """The article the document gives each name somewhere (« la Commerzialbank »)."""
+def _articles(text: str) -> dict[str, str]:
+    """The article the text gives each name somewhere (« la Commerzialbank »)."""
     found: dict[str, str] = {}
-    for m in _WITH_ARTICLE.finditer(doc.text):
+    for m in _WITH_ARTICLE.finditer(text):
         article = m.group(1).lower()
-        if m.group(1)[0].isupper() and not is_sentence_start(doc.text, m.start()):
+        if m.group(1)[0].isupper() and not is_sentence_start(text, m.start()):
             continue  # « Le Monde »: the article is part of the name
         found.setdefault(m.group(2), _ARTICLE_OF.get(article, article))
-    for m in _DEFINED.finditer(doc.text):
+    for m in _DEFINED.finditer(text):
         acronym = m.group(2).strip()
         article = m.group(1).lower()
         found.setdefault(acronym, "l’" if starts_with_vowel_sound(acronym) else _ARTICLE_OF.get(article, article) if article != "l’" else "")
     return {name: article for name, article in found.items() if article}
+
+
+_ARTICLE_BEFORE = re.compile(r"(?<![\w’'-])(?i:le|la|les|l’|l'|du|des|au|aux)[ \u00a0]?$")
+
+
+def _usual_article(text: str, name: str) -> bool:
+    """The text writes ``name`` with an article more often than without (a definition in
+    brackets, « (AGV) », counts as neither)."""
+    with_article = bare = 0
+    for m in re.finditer(rf"(?<![\w’'-]){re.escape(name)}(?![\w’'-])", text):
+        before = text[max(0, m.start() - 6) : m.start()]
+        if before.endswith("("):
+            continue
+        if _ARTICLE_BEFORE.search(before):
+            with_article += 1
+        else:
+            bare += 1
+    return with_article > bare - 1  # the occurrence being judged is bare
 
 
 _SOURCE_ARTICLE = {
@@ -160,7 +180,14 @@ class BareName(Check):
                 continue  # « La course, appelée « Pan Am », est … »: the subject came before
             verb = m.group(1)
             yield self.finding(doc, Span(m.start(1), m.end(1)), f"« {verb} » has no subject after the quotation", [f"telle {verb}" if verb in ("est", "était", "fut", "sera", "serait") else f"telles {verb}", f"c’{verb}"])
-        known = _articles(doc)
+        # A segment of a file learns the article from the other segments too (« au BAFA » in
+        # one line, « le site de BAFA » in the next).
+        whole = doc.text if ctx is None else ctx.file_targets or ctx.file_text or doc.text
+        known = _articles(doc.text)
+        if whole != doc.text:
+            # what other segments teach holds when the file writes the name with its article
+            # more often than bare (« la VW » once, « dont VW est » and « de VW »: no habit)
+            known.update({n: a for n, a in _articles(whole).items() if n not in known and _usual_article(whole, n)})
         in_source = _source_articles(ctx.source, ctx.source_lang) if ctx.source and ctx.source_lang else {}
         analysis: Analysis | None = None
         for m in _NAME.finditer(doc.text):

@@ -13,13 +13,17 @@ from qa.knowledge.foreign_words import german_name_shape, learned_endings, loanw
 from qa.knowledge.wordlists import is_french_form, zipf
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding, Severity
-from qa.model.textutil import is_sentence_start, word_list
+from qa.model.textutil import is_sentence_start, starts_with_vowel_sound, word_list
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
 # A French determiner right before: a capital after it is a noun, not a name (« la Bahn »).
 _DETERMINER = re.compile(
     r"\b(?i:la|le|les|un|une|des|du|au|aux|ce|cette|ces|son|sa|ses|leurs|nombreux|nombreuses|plusieurs|quelques)[ \u00a0]+$"
 )
+# « M. », « Mme » right before: a title of office may follow, as in German « Herr Präsident ».
+_HONORIFIC = re.compile(r"(?<![\w.])(M\.|Mme|Monsieur|Madame)[ \u00a0]+$")
+# German « Herr » / « Frau » before a word: the address by a title or a surname.
+_SOURCE_HONORIFIC = {"de": r"(?:Herrn?|Frau)", "nl": r"(?:meneer|mevrouw|heer)"}
 # How frequent in the source language a copied word must be to be vocabulary, not a name.
 _SOURCE_WORD = 2.5
 _SENTENCE_START_WORD = 3.5
@@ -57,7 +61,8 @@ class SourceWordLeft(Check):
     « huurders », « la Volkshochschulträgerverein ». So is a hyphenated word copied whole
     with a common source word in it (« NRW-weit »), and a German adjective of place before
     a noun (« le directeur de Lüdenscheider AGV »: « de l’AGV de Lüdenscheid »). Names,
-    loanwords and the names PN01 knows are left alone; so is a word quoted as a term
+    loanwords and the names PN01 knows are left alone (a surname after « M. » too, but not a
+    title of office the source addresses with « Herr » or « Frau »: « M. Landeshauptmann »); so is a word quoted as a term
     (« le “Kurzarbeit” »), not a word inside a translated quotation.
 
     Mauvais : source « … auf den Lkw ausweichen. », cible « … se tournent vers le Lkw. »
@@ -99,6 +104,12 @@ class SourceWordLeft(Check):
                 continue
             if w[:1].isupper() and zipf(low) >= _KNOWN_IN_FRENCH:
                 continue  # a name French copy uses (« Seehofer », « le Burgenland »)
+            title = _HONORIFIC.search(doc.text[max(0, s - 12) : s])
+            if title and w[:1].isupper() and _addressed(ctx.source, w, lang):
+                # « M. Landeshauptmann » for « Herr Landeshauptmann »: German addresses a person
+                # by the title of office, French by « le » and the title translated
+                yield self._title(doc, Span(s - len(title.group()), e), w, title.group(1), lang)
+                continue
             if w[:1].isupper() and not _DETERMINER.search(doc.text[max(0, s - 12) : s]):
                 # A capital without a determiner is a name, unless it opens the sentence
                 # with a common word of the source (« Allerdings », « Echter »).
@@ -111,6 +122,17 @@ class SourceWordLeft(Check):
             rewrite = suggest(doc.text, s, e, [lang])
             span = Span(rewrite[0] if rewrite else s, e)
             yield self.finding(doc, span, f"« {w} » is copied from the source sentence: translate it", [rewrite[1]] if rewrite else [])
+
+    def _title(self, doc: Document, span: Span, word: str, honorific: str, lang: str) -> Finding:
+        article = "la" if honorific.startswith(("Mme", "Madame")) else "le"
+        phrase = f"{article} {word}"
+        french = suggest(phrase, len(article) + 1, len(phrase), [lang])
+        fixes = []
+        if french:
+            # the French noun, with the article of the person's sex (« Frau Ministerin »: « la ministre »)
+            noun = re.sub(r"^(?:le|la|l[’'])[ \u00a0]?", "", (phrase[: french[0]] + french[1]).strip())
+            fixes = [f"l’{noun}" if starts_with_vowel_sound(noun) else f"{article} {noun}"]
+        return self.finding(doc, span, f"« {word} » is a title of office copied from the source: translate it", fixes)
 
     @staticmethod
     def _foreign(word: str, lang: str) -> bool:
@@ -139,6 +161,12 @@ class SourceWordLeft(Check):
             if part.islower() or (part.istitle() and after_determiner):
                 return True
         return False
+
+
+def _addressed(source: str, word: str, lang: str) -> bool:
+    """The source puts « Herr » or « Frau » (Dutch « meneer », « mevrouw ») before the word."""
+    honorific = _SOURCE_HONORIFIC.get(lang)
+    return honorific is not None and re.search(rf"(?<!\w){honorific}[ \u00a0]+{re.escape(word)}(?!\w)", source, re.IGNORECASE) is not None
 
 
 def _common_source_word(word: str, lang: str) -> bool:

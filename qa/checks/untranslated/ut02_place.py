@@ -1,4 +1,5 @@
-"""UT02: a place name left in its source-language form where French has an exonym."""
+"""UT02: a place name left in its source-language form where French has an exonym, and a
+French exonym written without its hyphens."""
 
 from __future__ import annotations
 
@@ -34,6 +35,31 @@ def _place_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
 
+@cache
+def _unhyphenated_pattern() -> re.Pattern[str]:
+    """The hyphenated French forms of places.toml (« Rhénanie-du-Nord-Westphalie ») written
+    with a space for one hyphen or more; a form with all its hyphens does not match."""
+    forms = sorted({v for v in places().values() if "-" in v}, key=len, reverse=True)
+    alternatives = []
+    for form in forms:
+        parts = [re.escape(p) for p in form.split("-")]
+        joints = len(parts) - 1
+        # every joint a hyphen or a space, at least one a space
+        options = []
+        for i in range(joints):
+            head = "-".join(parts[: i + 1])
+            rest = parts[i + 1 :]
+            tail = "".join(f"[-{_SPACE[1:-1]}]{q}" for q in rest[1:])
+            options.append(f"{head}{_SPACE}+{rest[0]}{tail}")
+        alternatives.append("|".join(options))
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])")
+
+
+def _joints(text: str) -> str:
+    """A form with its spaces and hyphens alike, to find the form a match stands for."""
+    return re.sub(r"[-\s\u00a0]+", " ", text)
+
+
 def in_longer_name(doc: Document, start: int, end: int) -> bool:
     """« Jack London », « Eintracht Frankfurt », « Frankfurt Airport »: a capitalised neighbour
     (even opening a sentence when it has a capital inside, « All-Me Hamburg »); or a
@@ -54,6 +80,9 @@ class ForeignPlaceName(Check):
     keeps « Antwerpen », « München », « Den Haag », « Köln », « London ». The forms come from
     a table of exonyms (`places.toml`); a form next to another capitalised word belongs to a
     longer name (« Eintracht Frankfurt », « Jack London ») and is left alone.
+
+    A French form made of several words keeps its hyphens (« Rhénanie-du-Nord-Westphalie »,
+    « Basse-Saxe »): written with spaces, it is reported as a spelling error.
 
     Mauvais : « Le port d’Antwerpen a battu un record. »
     Bon :     « Le port d’Anvers a battu un record. »
@@ -76,3 +105,10 @@ class ForeignPlaceName(Check):
             french = table[" ".join(m.group().split())]
             yield self.finding(doc, Span(m.start(), m.end()),
                                f"« {m.group()} » is the source-language name; French writes « {french} »", [french])
+        french_forms = {_joints(v): v for v in table.values() if "-" in v}
+        for m in _unhyphenated_pattern().finditer(doc.text):
+            fixed = french_forms.get(_joints(m.group()))
+            if in_code(doc, m.start()) or fixed is None:
+                continue
+            yield self.finding(doc, Span(m.start(), m.end()), f"French writes this place name with hyphens: « {fixed} »",
+                               [fixed], autofix=True, category=Category.SPELLING)
