@@ -131,7 +131,8 @@ class SubjectAgreement(ByParagraph, ScopedCheck):
             if not copula and (t.pos not in ("VERB", "AUX") or t.morph.get("VerbForm") != "Part" or t.text.lower() in _ETRE):
                 continue
             after = by_index.get(t.i + 1)
-            if after is not None and after.morph.get("VerbForm") == "Inf":
+            if after is not None and (after.morph.get("VerbForm") == "Inf" or after.pos == "VERB" and after.text.lower()
+                                      == after.lemma.lower() and after.text.lower().endswith(("er", "ir", "re", "oir"))):
                 continue  # « s’est vu infliger », « s’est fait construire »: agrees only when the subject acts
             if copula and not _opens_sentence(kids, analysis):
                 continue  # the parse's subject of « est » may be the nearest noun (« un vol entre Munich et la capitale était moins cher »)

@@ -14,6 +14,7 @@ from qa.checks.scope import paragraphs_matching
 from qa.data import load_toml
 from qa.knowledge.conjugation import conjugate
 from qa.knowledge.article_gender import sure_gender
+from qa.knowledge.inflection import agree_adjective
 from qa.knowledge.nlp import Analysis, Token
 from qa.knowledge.wordlists import is_french_form
 from qa.model.document import Document, Span
@@ -92,7 +93,10 @@ def _gender(toks: list[Token], noun: Token, k: int) -> str | None:
         return "f"
     if before in ("tous", "tout"):
         return "m"
-    return sure_gender(noun.lemma.lower())
+    low, lemma = noun.text.lower(), noun.lemma.lower()
+    if low != lemma and not lemma.endswith("e") and low in (agree_adjective(lemma, "fs"), agree_adjective(lemma, "fp")):
+        return "f"  # « l'adjointe », lemma « adjoint »: the feminine of a noun of person
+    return sure_gender(lemma)
 
 
 @cache
