@@ -9,7 +9,7 @@ from qa.checks.base import Check, Context
 from qa.checks.prose import in_code, in_quotes
 from qa.checks.untranslated._addresses import address_spans
 from qa.knowledge.source_nouns import suggest
-from qa.knowledge.foreign_words import SOURCES, loanwords
+from qa.knowledge.foreign_words import SOURCES, loanwords, source_compound
 from qa.knowledge.wordlists import is_french_form, other_script, zipf
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding
@@ -20,6 +20,10 @@ from qa.model.textutil import word_list
 # from it, long, and attested in a source language is a source word, not a French rarity.
 _SOURCE_MIN = 1.9
 _LENGTH = 6
+# A compound of German or Dutch words this long, absent from every frequency list, with no letter
+# that only French writes (« é », « ç »…), is a source compound left whole.
+_COMPOUND_LENGTH = 12
+_FRENCH_LETTERS = re.compile("[éèêàâçîôûùœæ]")
 # A French determiner or elided article before a capitalised word: a German noun left in
 # the text (« les Lawinen », « la Kurzarbeit »), not a name standing alone.
 # An elided « l’ » or « d’ » is left out: it stands before place names (« d’Arnsberg »).
@@ -67,7 +71,13 @@ def source_only(word: str) -> str | None:
     if zipf(low) > 0:
         return None
     best = max(SOURCES, key=lambda lang: zipf(low, lang))
-    return best if zipf(low, best) >= _SOURCE_MIN else None
+    if zipf(low, best) >= _SOURCE_MIN:
+        return best
+    # A long compound too rare for wordfreq even in the source (« hoogwaterbeschermingsprogramma »):
+    # its parts are common words of German or Dutch, glued as French never glues them.
+    if len(low) >= _COMPOUND_LENGTH and not _FRENCH_LETTERS.search(low):
+        return next((lang for lang in ("de", "nl") if source_compound(low, lang)), None)
+    return None
 
 
 class RareSourceWord(Check):
