@@ -18,12 +18,12 @@ from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding, Severity
 from qa.model.textutil import is_sentence_start, word_list
 
-# A French determiner right before: the word fills a noun slot (« le council », « la gemeente »).
+# A French determiner right before: the word fills a noun slot (« le council »).
 _DETERMINER = re.compile(r"(?:\b(?i:le|la|les|un|une|du|des|au|aux|ce|cet|cette|ces|son|sa|ses|leur|leurs)[ \u00a0]+"
                          r"|\b[lLdD]['’])$")
-# In a noun slot: common in the source language (wordfreq zipf), this much more than in French
+# In a noun slot: common in English (wordfreq zipf; « lazy » 4.2 is not), this much more than in French
 # (where the word stands in names and quotations: « council » 5.1 in English, 3.2 in French).
-_SLOT_SOURCE = 4.0
+_SLOT_SOURCE = 4.4
 _SLOT_MARGIN = 1.5
 # UT01 reports a lone word with this margin already (its _SINGLE_MARGIN).
 _UT01_MARGIN = 2.8
@@ -49,11 +49,13 @@ def _not_french(low: str) -> bool:
 
 
 def slot_word(low: str) -> str | None:
-    """The source language of a lower-case word French does not write, common there, in a noun slot."""
+    """« en » for a lower-case English word French does not write, common in English, in a noun
+    slot. English only: French history and culture borrow German and Dutch nouns in lower case
+    (« le kommando de Farge »), and UT01's margins report the Dutch and German ones already."""
     if not _not_french(low) or foreign_language(low, _UT01_MARGIN):
         return None  # French, borrowed, or UT01's
-    lang, source = _best(low)
-    return lang if source >= _SLOT_SOURCE and source - zipf(low) >= _SLOT_MARGIN else None
+    source = zipf(low, "en")
+    return "en" if source >= _SLOT_SOURCE and source - zipf(low) >= _SLOT_MARGIN else None
 
 
 def start_word(word: str) -> str | None:
@@ -79,15 +81,16 @@ def start_word(word: str) -> str | None:
 
 class SourceNoun(Check):
     """A common word of a source language where French writes a word of its own, read without
-    the source: in lower case after a French determiner, more frequent in English, Dutch or
-    German than in French by 1.5 zipf and common there (≥ 4.0: « le council », « du
-    government », « la gemeente »), the margins too narrow for UT01's lone words (2.8); or with
-    a capital opening a sentence (« Ondertussen, … », « Genehmigung … »), absent from
-    wordfreq's French list (which holds the names French writes) and very common in a source
-    language (≥ 4.5), or common (≥ 3.5) and a headword of the bilingual dictionary (names of
-    firms and bodies are as common: « Rijkswaterstaat » 3.7). Loanwords (« le leader », « le staff ») and the French lexicon's words
-    (« le board », « le speaker ») stay quiet; a capitalised word that the text also writes
-    inside a sentence, or followed by another capital, is a name; first names too.
+    the source: in lower case after a French determiner, more frequent in English than in French
+    by 1.5 zipf and common there (≥ 4.4: « le council », « du government »), the margins too
+    narrow for UT01's lone words (2.8), unless a bracket glosses it; or with a capital opening a
+    sentence (« Ondertussen, … », « Genehmigung … »), absent from wordfreq's French list (which
+    holds the names French writes) and very common in a source language (≥ 4.5), or common
+    (≥ 3.5) and a headword of the bilingual dictionary (names of firms and bodies are as
+    common: « Rijkswaterstaat » 3.7). Loanwords (« le leader », « le staff ») and the French
+    lexicon's words (« le board », « le speaker ») stay quiet; a capitalised word that the
+    text also writes inside a sentence, or followed by another capital, is a name; first
+    names too.
 
     Mauvais : « Ondertussen, le council a voté le budget. »
     Bon :     « Entre-temps, le conseil a voté le budget. »
@@ -109,13 +112,15 @@ class SourceNoun(Check):
         tokens = word_list(text)
         inside = {w for s, _, w in tokens if w[:1].isupper() and not is_sentence_start(text, s)}
         for i, (s, e, w) in enumerate(tokens):
-            if not w[:1].isalpha() or in_quotes(doc, s) or in_code(doc, s) or any(a <= s < b for a, b in addresses):
+            if not w[:1].isalpha():
                 continue
             if w.islower():
-                if not _DETERMINER.search(text[max(0, s - 8) : s]) or self._in_name(text, e, tokens, i):
+                if not _DETERMINER.search(text[max(0, s - 8) : s]) or self._name_goes_on(text, e, tokens, i):
                     continue
+                if re.match(r"(?:[ \u00a0]+[a-z]+)?[ \u00a0]*\(", text[e : e + 30]):
+                    continue  # « le lazy bed (littéralement : …) »: a term glossed, mentioned on purpose
                 lang = slot_word(w)
-                message = f"« {w} » is a common {_LANGUAGE.get(lang or '', '')} word French does not write: translate it"
+                message = f"« {w} » is a common English word French does not write: translate it"
             elif is_sentence_start(text, s) and w not in inside:
                 if re.match(r"[ \u00a0]+[A-ZÀ-Þ]", text[e : e + 3]) or "-" in w:
                     continue  # « Waterschap Scheldestromen »: a name of several words
@@ -123,7 +128,7 @@ class SourceNoun(Check):
                 message = f"« {w} » opens the sentence in {_LANGUAGE.get(lang or '', '')}: translate it"
             else:
                 continue
-            if lang is None:
+            if lang is None or in_quotes(doc, s) or in_code(doc, s) or any(a <= s < b for a, b in addresses):
                 continue
             following = re.match(r"[ \u00a0]+([a-zà-ÿ]+)(?![\w'’-])", text[e : e + 40])
             if w.islower() and following and (slot_word(following.group(1)) or foreign_language(following.group(1))):
@@ -135,7 +140,8 @@ class SourceNoun(Check):
             yield self.finding(doc, Span(rewrite[0] if rewrite else s, e), message, [rewrite[1]] if rewrite else [])
 
     @staticmethod
-    def _in_name(text: str, end: int, tokens: list[tuple[int, int, str]], i: int) -> bool:
-        """« le Bristol City council »? No: « la Royal Society of arts »: a capital right after."""
+    def _name_goes_on(text: str, end: int, tokens: list[tuple[int, int, str]], i: int) -> bool:
+        """A capitalised word right after, inside the sentence: the lower-case word is part of a
+        name (« la Royal Society of arts »)."""
         return re.match(r"[ \u00a0]+[A-ZÀ-Þ]", text[end : end + 3]) is not None and i + 1 < len(tokens) \
             and not is_sentence_start(text, tokens[i + 1][0])
