@@ -105,6 +105,8 @@ class SourceWordLeft(Check):
             form = m.group()
             if not _copied(form.lower(), {low}) or not _DETERMINER.search(text[max(0, m.start() - 12) : m.start()]):
                 continue
+            if _name_goes_on(text, m.end()):
+                continue  # « la Süddeutsche Zeitung »: a name after its article
             if form.lower() in whole_source and zipf(form.lower()) < _KNOWN_IN_FRENCH and self._foreign(form.lower(), lang):
                 return True
         return False
