@@ -27,6 +27,8 @@ ENTRIES = {
         ("Zeit", "Zeit /x/ <n, fem>\ntemps\nDauer\n"),
         ("gleich", "gleich /x/ <adj>\nmême\nidentisch\n"),
         ("Imker", "Imker /x/ <n, masc>\napiculteur\njemand, der Bienen hält\n"),
+        # UT04: a capitalised German word is a noun when the dictionary has it (« les Lawinen »)
+        ("Lawine", "Lawine /x/ <n, fem>\navalanche\nSchneemassen\n"),
         ("Aufsichtsrat", "Aufsichtsrat /x/ <n, masc>\nconseil de surveillance\nGremium\n"),
         ("Aufsicht", "Aufsicht /x/ <n, fem>\nsupervision, surveillance\nKontrolle\n"),
         ("Rat", "Rat /x/ <n, masc>\n1. conseil\nGremium\n2. avis\nEmpfehlung\n"),

@@ -113,9 +113,12 @@ class SourceWordLeft(Check):
 
     def _scan(self, doc: Document, ctx: Context, lang: str, source: set[str], hyphenated: set[str],
               passed: list[tuple[int, int, str]]) -> Iterator[Finding]:
+        names = _source_names(ctx.source or "") if lang in ("nl", "en") else frozenset()
         for s, e, w in word_list(doc.text):
             if in_code(doc, s) or _quoted_term(doc, s):
                 continue
+            if w[:1].isupper() and w.lower() in names:
+                continue  # « dans le Rijnhaven » for « in de Rijnhaven »: Dutch and English capitalise names only
             if "-" in w:
                 if w.lower() in hyphenated and self._hyphenated_foreign(w, doc, s, lang):
                     yield self.finding(doc, Span(s, e), f"« {w} » is copied from the source sentence: translate it")
@@ -217,6 +220,23 @@ def _elided_german_noun(word: str, text: str, start: int, source: str, lang: str
                 m.group(2) and m.group(2).islower() and m.group(1).lower() in _GERMAN_DETERMINERS):
             return True
     return False
+
+
+def _source_names(source: str) -> frozenset[str]:
+    """The words a Dutch or English source writes with a capital inside a sentence and never in
+    lower case: names (« de Rijnhaven », « de Martinitoren »). A line in Title Case (a headline)
+    tells nothing: it has no lower-case word of four letters or more."""
+    capital: set[str] = set()
+    lower: set[str] = set()
+    for line in source.splitlines():
+        words = word_list(line)
+        headline = not any(w.islower() and len(w) >= 4 for _, _, w in words)
+        for s, _, w in words:
+            if w.islower():
+                lower.add(w)
+            elif w[:1].isupper() and w[1:].islower() and not headline and not is_sentence_start(line, s):
+                capital.add(w.lower())
+    return frozenset(capital - lower)
 
 
 def _name_goes_on(text: str, end: int) -> bool:

@@ -9,7 +9,9 @@ from qa.checks.base import Check, Context
 from qa.checks.prose import in_code, in_quotes
 from qa.checks.untranslated._addresses import address_spans
 from qa.knowledge.source_nouns import suggest
-from qa.knowledge.foreign_words import SOURCES, loanwords, source_compound
+from qa.data import load_toml
+from qa.knowledge.bilingual import files, lookup
+from qa.knowledge.foreign_words import SOURCES, german_compound, loanwords, source_compound
 from qa.knowledge.wordlists import is_french_form, other_script, zipf
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding
@@ -61,6 +63,17 @@ def _cited(doc: Document, start: int) -> bool:
     opened = max(text.rfind(m, para.start, start) for m in "«“\"")
     closes = [i for i in (text.find(m, start, para.end) for m in "»”\"") if i >= 0]
     return len(text[opened + 1 : min(closes, default=para.end)].split()) <= 4
+
+
+def _german_noun(word: str) -> bool:
+    """A headword of the German dictionary (FreeDict), a compound of two common German words, or
+    a word with a German noun ending (« -ung », « -heit »): a noun, not the name of a river or a
+    valley (« la Dreisam », « du Stubai »). Without the dictionary installed, any word."""
+    low = word.lower()
+    if files("de") is None:
+        return True
+    suffixes = tuple(load_toml("untranslated.toml")["german_nouns"]["suffixes"])
+    return lookup(low, "de") is not None or german_compound(word) or low.endswith(suffixes)
 
 
 def source_only(word: str) -> str | None:
@@ -128,8 +141,8 @@ class RareSourceWord(Check):
             lang = source_only(w)
             if lang is None or in_quotes(doc, s) or in_code(doc, s) or any(a <= s < b for a, b in addresses):
                 continue
-            if capital and lang != "de":
-                continue  # only German capitalises its common nouns
+            if capital and (lang != "de" or not _german_noun(w)):
+                continue  # only German capitalises its common nouns; « la Dreisam », « du Stubai »: a river, a valley
             rewrite = suggest(text, s, e, [lang])
             span = Span(rewrite[0] if rewrite else s, e)
             yield self.finding(doc, span, f"« {w} » is not French: a {lang} word left untranslated", [rewrite[1]] if rewrite else [])
