@@ -10,8 +10,8 @@ from qa.checks.prose import in_code, in_quotes
 from qa.checks.untranslated._addresses import address_spans
 from qa.knowledge.source_nouns import suggest
 from qa.data import load_toml
-from qa.knowledge.bilingual import files, lookup
-from qa.knowledge.foreign_words import SOURCES, german_compound, loanwords, source_compound
+from qa.knowledge.bilingual import compound_splits, files, lookup
+from qa.knowledge.foreign_words import SOURCES, german_compound, german_name_shape, loanwords, source_compound
 from qa.knowledge.wordlists import is_french_form, other_script, zipf
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding
@@ -65,6 +65,12 @@ def _cited(doc: Document, start: int) -> bool:
     return len(text[opened + 1 : min(closes, default=para.end)].split()) <= 4
 
 
+def _french_head(low: str) -> bool:
+    """The word ends with a French word of five letters or more (« gigawatt|heures »): a French
+    compound of a unit, not a source compound."""
+    return any(is_french_form(low[i:]) and zipf(low[i:]) >= 3.0 for i in range(1, len(low) - 4))
+
+
 def _german_noun(word: str) -> bool:
     """A headword of the German dictionary (FreeDict), a compound of two common German words, or
     a word with a German noun ending (« -ung », « -heit »): a noun, not the name of a river or a
@@ -73,7 +79,11 @@ def _german_noun(word: str) -> bool:
     if files("de") is None:
         return True
     suffixes = tuple(load_toml("untranslated.toml")["german_nouns"]["suffixes"])
-    return lookup(low, "de") is not None or german_compound(word) or low.endswith(suffixes)
+    if lookup(low, "de") is not None or german_compound(word) or low.endswith(suffixes):
+        return True
+    # two headwords glued (« Stände|rat »: « rat » is French too, so german_compound refuses it)
+    splits = compound_splits(low, lambda part: lookup(part, "de"), ("", "s", "n", "en", "e"))
+    return not german_name_shape(word) and any(len(modifier) >= 4 for modifier, _ in splits)
 
 
 def source_only(word: str) -> str | None:
@@ -88,7 +98,7 @@ def source_only(word: str) -> str | None:
         return best
     # A long compound too rare for wordfreq even in the source (« hoogwaterbeschermingsprogramma »):
     # its parts are common words of German or Dutch, glued as French never glues them.
-    if len(low) >= _COMPOUND_LENGTH and not _FRENCH_LETTERS.search(low):
+    if len(low) >= _COMPOUND_LENGTH and not _FRENCH_LETTERS.search(low) and not _french_head(low):
         return next((lang for lang in ("de", "nl") if source_compound(low, lang)), None)
     return None
 
