@@ -30,6 +30,8 @@ ENTRIES = {
         # SA07: a title of office after « Herr », « Frau » (tests/cases/SA07.toml)
         ("Bürgermeister", "Bürgermeister /x/ <n, masc>\nmaire\nOberhaupt einer Gemeinde\n"),
         ("Ministerin", "Ministerin /x/ <n, fem>\nministre\nRegierungsmitglied\n"),
+        # UT04: a capitalised German word is a noun when the dictionary has it (« les Lawinen »)
+        ("Lawine", "Lawine /x/ <n, fem>\navalanche\nSchneemassen\n"),
         ("Aufsichtsrat", "Aufsichtsrat /x/ <n, masc>\nconseil de surveillance\nGremium\n"),
         ("Aufsicht", "Aufsicht /x/ <n, fem>\nsupervision, surveillance\nKontrolle\n"),
         ("Rat", "Rat /x/ <n, masc>\n1. conseil\nGremium\n2. avis\nEmpfehlung\n"),

@@ -65,6 +65,7 @@ from qa.checks.untranslated.ut01_untranslated_words import UntranslatedWords
 from qa.checks.untranslated.ut02_place import ForeignPlaceName
 from qa.checks.untranslated.ut03_label import SourceLabel
 from qa.checks.untranslated.ut04_rare_source_word import RareSourceWord
+from qa.checks.untranslated.ut05_source_noun import SourceNoun
 from qa.checks.calques.pc01_reporting_preposition import ReportingPreposition
 from qa.checks.calques.pc02_construction import SourceConstruction
 from qa.checks.calques.pc03_neuter_pronoun import NeuterPronoun
@@ -154,6 +155,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     ForeignPlaceName,
     SourceLabel,
     RareSourceWord,
+    SourceNoun,
     HighPunctuation,  # TY after NF and UT03: an amount's or a credit line's fix takes its marks along
     UnitsTimes,
     DashesEllipses,

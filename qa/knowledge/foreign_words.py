@@ -101,6 +101,9 @@ def _splits(low: str, lang: str, head_min: float, mod_min: float, depth: int) ->
         head, mod = low[i:], low[:i]
         if zipf(head, lang) < head_min:
             continue
-        if _part(mod, lang, mod_min) or (len(mod) >= 7 and _splits(mod, lang, mod_min, mod_min, depth + 1)):
+        if _part(mod, lang, mod_min):
+            return True
+        # The modifier may itself be a compound, with its linking « s » (« hoogwater|bescherming|s|programma »).
+        if any(len(m) >= 7 and _splits(m, lang, mod_min, mod_min, depth + 1) for m in (mod, mod[:-1] if mod.endswith("s") else "")):
             return True
     return False

@@ -85,9 +85,45 @@ class SourceWordLeft(Check):
         lang = ctx.source_lang or "en"
         source = {w.lower() for w in _WORD.findall(ctx.source)}
         hyphenated = {w.lower() for _, _, w in word_list(ctx.source) if "-" in w}
+        # German capitalised copies passed over as names; one is reported after all when the
+        # text writes another form of it as a noun (« les Kitas » … « des places en Kita »).
+        passed: list[tuple[int, int, str]] = []
+        yield from self._scan(doc, ctx, lang, source, hyphenated, passed)
+        for s, e, w in passed:
+            if lang == "de" and not _name_goes_on(doc.text, e) and self._noun_elsewhere(w, doc, ctx, lang):
+                rewrite = suggest(doc.text, s, e, [lang])
+                span = Span(rewrite[0] if rewrite else s, e)
+                yield self.finding(doc, span, f"« {w} » is copied from the source sentence, and written as a noun "
+                                   "elsewhere in the text: translate it", [rewrite[1]] if rewrite else [])
+
+    def _noun_elsewhere(self, word: str, doc: Document, ctx: Context, lang: str) -> bool:
+        """Another form of the word (or the word) after a French determiner somewhere in the file,
+        copied from the source, no French word and rare in French (« les Kitas »): a noun there, so
+        a noun here too. A name French uses with an article (« la Bundeswehr ») is frequent in French."""
+        low = word.lower()
+        if is_french_form(low) or low in loanwords() or word in name_words() or german_name_shape(word):
+            return False
+        text = ctx.file_text or doc.text
+        whole_source = {w.lower() for w in _WORD.findall(ctx.file_source or ctx.source or "")}
+        stem = re.escape(word[:-2] if len(word) > 6 else word[:-1] if len(word) > 4 else word)
+        for m in re.finditer(rf"(?<![\w-]){stem}\w{{0,4}}(?![\w-])", text):
+            form = m.group()
+            if not _copied(form.lower(), {low}) or not _DETERMINER.search(text[max(0, m.start() - 12) : m.start()]):
+                continue
+            if _name_goes_on(text, m.end()):
+                continue  # « la Süddeutsche Zeitung »: a name after its article
+            if form.lower() in whole_source and zipf(form.lower()) < _KNOWN_IN_FRENCH and self._foreign(form.lower(), lang):
+                return True
+        return False
+
+    def _scan(self, doc: Document, ctx: Context, lang: str, source: set[str], hyphenated: set[str],
+              passed: list[tuple[int, int, str]]) -> Iterator[Finding]:
+        names = _source_names(ctx.source or "") if lang in ("nl", "en") else frozenset()
         for s, e, w in word_list(doc.text):
             if in_code(doc, s) or _quoted_term(doc, s):
                 continue
+            if w[:1].isupper() and w.lower() in names:
+                continue  # « dans le Rijnhaven » for « in de Rijnhaven »: Dutch and English capitalise names only
             if "-" in w:
                 if w.lower() in hyphenated and self._hyphenated_foreign(w, doc, s, lang):
                     yield self.finding(doc, Span(s, e), f"« {w} » is copied from the source sentence: translate it")
@@ -101,8 +137,12 @@ class SourceWordLeft(Check):
                 yield self.finding(doc, Span(s, e), f"« {w} » is a German adjective of place: « de {w[:-2]} »")
                 continue
             if not (self._foreign(low, lang) or (w.islower() and ctx.domain == "news" and _common_source_word(low, lang))):
+                if w[:1].isupper() and lang == "de" and zipf(low, lang) >= _SOURCE_WORD:
+                    passed.append((s, e, w))  # « Kita »: frequent in French as a name
                 continue
             if w[:1].isupper() and zipf(low) >= _KNOWN_IN_FRENCH:
+                if not _DETERMINER.search(doc.text[max(0, s - 12) : s]):
+                    passed.append((s, e, w))
                 continue  # a name French copy uses (« Seehofer », « le Burgenland »)
             title = _HONORIFIC.search(doc.text[max(0, s - 12) : s])
             if title and w[:1].isupper() and _addressed(ctx.source, w, lang):
@@ -112,8 +152,13 @@ class SourceWordLeft(Check):
                 continue
             if w[:1].isupper() and not _DETERMINER.search(doc.text[max(0, s - 12) : s]):
                 # A capital without a determiner is a name, unless it opens the sentence
-                # with a common word of the source (« Allerdings », « Echter »).
-                if not is_sentence_start(doc.text, s) or zipf(low, lang) < _SENTENCE_START_WORD:
+                # with a common word of the source (« Allerdings », « Echter »), or stands
+                # after an elided article as a German compound of common words does
+                # (« ne versent pas l’Elternbeitrag »).
+                if _elided_german_noun(w, doc.text, s, ctx.source, lang):
+                    pass
+                elif not is_sentence_start(doc.text, s) or zipf(low, lang) < _SENTENCE_START_WORD:
+                    passed.append((s, e, w))
                     continue
             elif w[:1].isupper() and (german_name_shape(w) or _name_goes_on(doc.text, e)):
                 # after a determiner: a place or a title (« le Burgenland », « la BildZeitung »),
@@ -177,6 +222,49 @@ def _common_source_word(word: str, lang: str) -> bool:
         return False
     french, source = zipf(word), zipf(word, lang)
     return french < _BORROWED_FRENCH and source >= _COMMON_SOURCE and source - french >= _BORROWED_MARGIN
+
+
+# An elided article before the French word; German determiners before the source word.
+_ELIDED = re.compile(r"(?<![\w-])[lLdD]['’]$")
+_GERMAN_DETERMINERS = frozenset(
+    "der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner keines "
+    "sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer unser unsere unseren jeder jede jeden jedes".split()
+)
+
+
+def _elided_german_noun(word: str, text: str, start: int, source: str, lang: str) -> bool:
+    """« l’Elternbeitrag »: after « l’ » or « d’ », a capitalised German compound of common
+    words, absent from French, which the source writes after a determiner (« keinen
+    Elternbeitrag »), is a common noun left whole. Places and names take no determiner in
+    German (« in Arnsberg »), and end as places do (« -berg », « -land »)."""
+    if lang != "de" or not _ELIDED.search(text[max(0, start - 2) : start]) or not word[1:].islower():
+        return False
+    low = word.lower()
+    if zipf(low) > 0 or german_name_shape(word) or word in name_words() or not source_compound(low, "de"):
+        return False
+    for m in re.finditer(rf"(?<![\w-])(\w+)[ \u00a0]+(?:(\w+)[ \u00a0]+)?{re.escape(word)}\w{{0,3}}(?![\w-])", source):
+        # the determiner right before, or before one lower-case adjective (« keinen neuen Beitrag »)
+        if (m.group(2) or m.group(1)).lower() in _GERMAN_DETERMINERS or (
+                m.group(2) and m.group(2).islower() and m.group(1).lower() in _GERMAN_DETERMINERS):
+            return True
+    return False
+
+
+def _source_names(source: str) -> frozenset[str]:
+    """The words a Dutch or English source writes with a capital inside a sentence and never in
+    lower case: names (« de Rijnhaven », « de Martinitoren »). A line in Title Case (a headline)
+    tells nothing: it has no lower-case word of four letters or more."""
+    capital: set[str] = set()
+    lower: set[str] = set()
+    for line in source.splitlines():
+        words = word_list(line)
+        headline = not any(w.islower() and len(w) >= 4 for _, _, w in words)
+        for s, _, w in words:
+            if w.islower():
+                lower.add(w)
+            elif w[:1].isupper() and w[1:].islower() and not headline and not is_sentence_start(line, s):
+                capital.add(w.lower())
+    return frozenset(capital - lower)
 
 
 def _name_goes_on(text: str, end: int) -> bool:

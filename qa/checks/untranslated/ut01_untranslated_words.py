@@ -254,6 +254,13 @@ class UntranslatedWords(Check):
                 continue
             if in_quotes(doc, run[0][0]) or self._in_name(doc, run):
                 continue
+            h = i - len(run) - 1  # « Last but not least »: back to the sentence's capitalised first word
+            while len(run) > 1 and h > 0 and tokens[h][2].islower() and _joined(doc, tokens[h], tokens[h + 1]) \
+                    and max(zipf(tokens[h][2], x) for x in SOURCES) >= zipf(tokens[h][2]) + 1:
+                h -= 1
+            if len(run) > 1 and h >= 0 and tokens[h][2].istitle() and is_sentence_start(doc.text, tokens[h][0]) \
+                    and _joined(doc, tokens[h], tokens[h + 1]) and _leans_foreign(tokens[h][2].lower()):
+                run = [*tokens[h : i - len(run)], *run]
             span = Span(run[0][0], run[-1][1])
             langs = [foreign_language(w) or "en" for w in foreign]
             lang = max(set(langs), key=langs.count)

@@ -9,7 +9,9 @@ from qa.checks.base import Check, Context
 from qa.checks.prose import in_code, in_quotes
 from qa.checks.untranslated._addresses import address_spans
 from qa.knowledge.source_nouns import suggest
-from qa.knowledge.foreign_words import SOURCES, loanwords
+from qa.data import load_toml
+from qa.knowledge.bilingual import compound_splits, files, lookup
+from qa.knowledge.foreign_words import SOURCES, german_compound, german_name_shape, loanwords, source_compound
 from qa.knowledge.wordlists import is_french_form, other_script, zipf
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding
@@ -20,6 +22,10 @@ from qa.model.textutil import word_list
 # from it, long, and attested in a source language is a source word, not a French rarity.
 _SOURCE_MIN = 1.9
 _LENGTH = 6
+# A compound of German or Dutch words this long, absent from every frequency list, with no letter
+# that only French writes (« é », « ç »…), is a source compound left whole.
+_COMPOUND_LENGTH = 12
+_FRENCH_LETTERS = re.compile("[éèêàâçîôûùœæ]")
 # A French determiner or elided article before a capitalised word: a German noun left in
 # the text (« les Lawinen », « la Kurzarbeit »), not a name standing alone.
 # An elided « l’ » or « d’ » is left out: it stands before place names (« d’Arnsberg »).
@@ -59,6 +65,27 @@ def _cited(doc: Document, start: int) -> bool:
     return len(text[opened + 1 : min(closes, default=para.end)].split()) <= 4
 
 
+def _french_head(low: str) -> bool:
+    """The word ends with a French word of five letters or more (« gigawatt|heures »): a French
+    compound of a unit, not a source compound."""
+    return any(is_french_form(low[i:]) and zipf(low[i:]) >= 3.0 for i in range(1, len(low) - 4))
+
+
+def _german_noun(word: str) -> bool:
+    """A headword of the German dictionary (FreeDict), a compound of two common German words, or
+    a word with a German noun ending (« -ung », « -heit »): a noun, not the name of a river or a
+    valley (« la Dreisam », « du Stubai »). Without the dictionary installed, any word."""
+    low = word.lower()
+    if files("de") is None:
+        return True
+    suffixes = tuple(load_toml("untranslated.toml")["german_nouns"]["suffixes"])
+    if lookup(low, "de") is not None or german_compound(word) or low.endswith(suffixes):
+        return True
+    # two headwords glued (« Stände|rat »: « rat » is French too, so german_compound refuses it)
+    splits = compound_splits(low, lambda part: lookup(part, "de"), ("", "s", "n", "en", "e"))
+    return not german_name_shape(word) and any(len(modifier) >= 4 for modifier, _ in splits)
+
+
 def source_only(word: str) -> str | None:
     """The source language of a word French never writes, when it is attested there."""
     low = word.lower()
@@ -67,7 +94,13 @@ def source_only(word: str) -> str | None:
     if zipf(low) > 0:
         return None
     best = max(SOURCES, key=lambda lang: zipf(low, lang))
-    return best if zipf(low, best) >= _SOURCE_MIN else None
+    if zipf(low, best) >= _SOURCE_MIN:
+        return best
+    # A long compound too rare for wordfreq even in the source (« hoogwaterbeschermingsprogramma »):
+    # its parts are common words of German or Dutch, glued as French never glues them.
+    if len(low) >= _COMPOUND_LENGTH and not _FRENCH_LETTERS.search(low) and not _french_head(low):
+        return next((lang for lang in ("de", "nl") if source_compound(low, lang)), None)
+    return None
 
 
 class RareSourceWord(Check):
@@ -118,8 +151,8 @@ class RareSourceWord(Check):
             lang = source_only(w)
             if lang is None or in_quotes(doc, s) or in_code(doc, s) or any(a <= s < b for a, b in addresses):
                 continue
-            if capital and lang != "de":
-                continue  # only German capitalises its common nouns
+            if capital and (lang != "de" or not _german_noun(w)):
+                continue  # only German capitalises its common nouns; « la Dreisam », « du Stubai »: a river, a valley
             rewrite = suggest(text, s, e, [lang])
             span = Span(rewrite[0] if rewrite else s, e)
             yield self.finding(doc, span, f"« {w} » is not French: a {lang} word left untranslated", [rewrite[1]] if rewrite else [])
