@@ -38,6 +38,14 @@ def _parts(word: str, lang: str) -> list[str]:
     return list(split) if split else []
 
 
+def _name_compound(word: str, lang: str) -> bool:
+    """A lone compound headed by the head of a name (name_heads.toml: « Hartstichting »,
+    « Warentest-Stiftung »), not a place; a compound of office or of a thing (« Vorstandschef »,
+    « Klimaplan ») is a common noun far more often."""
+    parts = _parts(word.lower(), lang)
+    return bool(parts) and parts[-1] in load_toml("name_heads.toml")["heads"].get(lang, {}) and not _proper(word, lang)
+
+
 @cache
 def _proper(word: str, lang: str) -> bool:
     """Whether a source word is a place or a person (« Köln », « Hamburg »): the dictionary gives
@@ -92,14 +100,24 @@ def source_runs(line: str, lang: str) -> list[tuple[list[str], str]]:
             # « Volgens het Centraal Planbureau »: a lowercase article opens the name after the
             # word that opens the sentence.
             before, run, start = run[1], run[2:], start + 2
-        # A coordination inside a run may join two names (« Hartstichting en KWF »): each side too.
-        parts = [run] if not any(w in _AND for w in run) else [run, *_split(run)]
+        # A coordination inside a run may join two names (« Hartstichting en KWF », « CDU und
+        # Grüne »): each side counts, and the whole only where one word shares the other side's
+        # head (« Sociaal en Cultureel Planbureau »).
+        parts = [run] if not any(w in _AND for w in run) else [run] * _shared_head(run) + _split(run)
         opens = start == 0 or bool(re.search(r"[.!?:]\W*$", line[: found[start].start()])) if run else True
         for k, part in enumerate(parts):
             runs.extend(_finish(part, before, lang, line_start=opens and k < 2))
         run, start = ([tok] if tok and tok[0].isupper() else []), n  # a capital after a dash opens a new run
         before = tok
     return runs
+
+
+def _shared_head(run: list[str]) -> bool:
+    """« Sociaal en Cultureel Planbureau »: one word, the conjunction, then two words or more,
+    no acronym; two names coordinated (« SPD und Grünen », « Finanzen und Energie ») are not."""
+    sides = _split(run)
+    return (len(sides) == 2 and len(sides[0]) == 1 and len(sides[1]) >= 2
+            and not any(w.isupper() or w.endswith("-") for side in sides for w in side))
 
 
 def _split(run: list[str]) -> list[list[str]]:
@@ -120,8 +138,7 @@ def _finish(run: list[str], before: str, lang: str, line_start: bool) -> list[tu
             return []  # « Society of St Vincent de Paul »: the name goes on past the saint's name
     # A lone compound (« Klimaplan », « Osthessen ») is a common noun or a place far more often;
     # _match asks the rendering of one (« Hartstichting ») to be in title case.
-    lone = len(run) == 1 and lang in ("nl", "de") and not line_start and bool(_parts(run[0].lower(), lang)) \
-        and not _proper(run[0], lang)
+    lone = len(run) == 1 and lang in ("nl", "de") and not line_start and _name_compound(run[0], lang)
     if not (2 <= len(run) <= _TOO_LONG or lone):
         return []
     # The source's article says the name's gender: « der Bund » → « le ».
