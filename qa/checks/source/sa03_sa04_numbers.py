@@ -203,10 +203,12 @@ def _amounts(text: str, lang: str, spelled: dict[str, int], scales: list[str]) -
     names = "|".join(re.escape(w) for w in sorted(spelled, key=len, reverse=True)) or "(?!)"
     words = "|".join(re.escape(w) for w in sorted(scales, key=len, reverse=True))
     out = []
-    pattern = rf"(?<![\w.,])(\d+(?:[.,]\d+)?|{names})[ \u00a0\u202f]+({words})(?![\w])"
+    # Digits grouped by spaces (« 1 074 milliards ») are one number: never read its last group alone.
+    pattern = (rf"(?<![\w.,])(?<!\d[ \u00a0\u202f])(\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?:,\d+)?|\d+(?:[.,]\d+)?|{names})"
+               rf"[ \u00a0\u202f]+({words})(?![\w])")
     for m in re.finditer(pattern, text.lower() if len(text.lower()) == len(text) else text):
         raw = m.group(1)
-        reading = lang if lang in _NUMBER else "fr" if "," in raw else "en"
+        reading = lang if lang in _NUMBER else "fr" if "," in raw or re.search(r"\d\s\d", raw) else "en"
         value = Decimal(spelled[raw]) if raw in spelled else _value(raw, reading)
         if value is not None:
             out.append((Span(m.start(1), m.end(1)), value, _scale_words()[m.group(2)], raw in spelled))
