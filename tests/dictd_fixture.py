@@ -96,6 +96,8 @@ ENTRIES = {
         ("procent", "procent /x/\npourcentage\n"),
         ("reiziger", "reiziger /x/\nvoyageur\n"),
         ("toch", "toch /x/\n1. d\u2032abord\n2. certes\n3. cependant\n"),
+        # source_nouns: of two senses, the far more frequent French word first (tests/cases/SA07.toml)
+        ("stad", "stad /x/\n1. localité\n2. ville\n"),
     ],
     "eng": [
         ("evening", "evening /x/\nsoir, soirée\n"),
@@ -140,7 +142,7 @@ FRENCH = {
         ("apiculteur", "n, masc"), ("grève", "n, fem"), ("piscine", "n, fem"), ("bain", "n, masc"),
         ("zoo", "n, masc"), ("jardin", "n, masc"), ("protection", "n, fem"), ("consommateur", "n, masc"),
         ("colonie", "n, fem"), ("république", "n, fem"), ("temps", "n, masc"), ("licenciement", "n, masc"), ("étudiant", "n, masc"), ("milliard", "n, masc"), ("pourcentage", "n, masc"), ("voyageur", "n, masc"),
-        ("libre", "adj"), ("toutefois", "adv"))],
+        ("localité", "n, fem"), ("ville", "n, fem"), ("libre", "adj"), ("toutefois", "adv"))],
 }
 
 

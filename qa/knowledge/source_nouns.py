@@ -3,9 +3,11 @@ campagne électorale »): a translation from the bilingual dictionary (qa.knowle
 chosen and inflected by the slot the word fills in the French sentence.
 
 The slot is read from the French words before it: a determiner, maybe with adjectives
-before the noun (« le premier Windrad »), a number (« 40 Anlagen ») or « de » (« moins de
-Bürokratie »). Only such noun slots get a suggestion: the first translation that French
-knows as a common noun (qa.knowledge.article_gender gives its gender), in the number the
+before the noun (« le premier Windrad »), a number (« 40 Anlagen »), « de » (« moins de
+Bürokratie ») or a preposition before a bare noun (« en Kita »). Only such noun slots get a
+suggestion: the translation that French knows as a common noun (qa.knowledge.article_gender
+gives its gender) the text writes elsewhere, else the first (or a far more frequent one of as
+many senses), in the number the
 determiner or number imposes (else the number the source ending shows: « kitchens »,
 « Gemeinden »). When the French noun's gender differs from the one the determiner and
 adjectives show, they are rewritten with it and the suggestion covers them. Adverbs,
@@ -57,6 +59,12 @@ _QUANTIFIERS = {"nombreux": ("nombreux", "nombreuses"), "nombreuses": ("nombreux
                 "certains": ("certains", "certaines"), "certaines": ("certains", "certaines")}
 _IRREGULAR_FEMININE = {"nouveau": "nouvelle", "nouvel": "nouvelle", "vieux": "vieille", "vieil": "vieille",
                        "beau": "belle", "bel": "belle", "gros": "grosse", "long": "longue"}
+# Prepositions French puts before a bare noun (« en crèche », « sans autorisation », « par habitant »).
+_BARE_PREPOSITIONS = frozenset(("en", "sans", "par"))
+# How much more frequent in French (wordfreq zipf) a translation of as many senses as the
+# dictionary's first must be to come first (« stad »: « ville » 5.7, not « localité » 3.8).
+# A first translation wordfreq does not know (« navetteur ») cannot be weighed: it stays.
+_MORE_FREQUENT = 1.5
 _WORD_BEFORE = re.compile(r"([^\W\d_]+|\d[\d .,]*)(['’]|[ \u00a0]+)$")
 # Endings of a plural noun in the source, which lookup strips to find the headword.
 _PLURAL_ENDINGS = {"en": ("s", "es"), "nl": ("s", "en", "'s"), "de": ("en", "n", "e", "er", "s")}
@@ -98,6 +106,8 @@ def _slot(text: str, start: int) -> tuple[int, list[str], str] | None:
             return pos, words, "p"
         if low in ("de", "d'"):
             return pos, words, "de" if len(words) == 1 else "p"  # « de nouvelles kitchens »: « des » before an adjective
+        if low in _BARE_PREPOSITIONS:
+            return (pos, words, "bare") if len(words) == 1 else None  # « des places en Kita », « sans Genehmigung »
         if low[:1].isdigit() or low in _NUMBERS:
             return (pos, words, "n") if len(words) == 1 and low.strip() not in ("1", "0") else None
         if low not in _BEFORE_NOUN:
@@ -105,11 +115,15 @@ def _slot(text: str, start: int) -> tuple[int, list[str], str] | None:
     return None
 
 
-def _noun_translations(word: str, langs: Iterable[str]) -> tuple[list[str], bool] | None:
+def _noun_translations(word: str, langs: Iterable[str], text: str = "", span: tuple[int, int] = (0, 0)
+                       ) -> tuple[list[str], bool] | None:
     """The French nouns of the first dictionary that knows the word, and whether the source
     word carries a plural ending. A German noun (the dictionary gives parts of speech) may
     keep a translation whose gender no French list knows (« éducatrice »): the caller
-    puts it only where the gender does not show."""
+    puts it only where the gender does not show. The one translation the text itself uses
+    elsewhere (outside ``span``) comes first, even for a word of many senses: the text's own
+    rendering (« crèche » in the title, « Kita » left further on). Else, among the
+    translations of as many senses as the first, a far more frequent one comes first."""
     for lang in langs:
         low = word.lower()
         found = lookup(word, lang)
@@ -124,10 +138,28 @@ def _noun_translations(word: str, langs: Iterable[str]) -> tuple[list[str], bool
         nouns = [t for t in entry.translations if _common_noun(t)]
         if not nouns and lang == "de" and entry.noun and entry.translations and _french_phrase(entry.translations[0]):
             nouns = [entry.translations[0]]
+        used = [n for n in nouns if _used_elsewhere(n, text, span)]
+        if len(used) == 1:
+            return [used[0]] + [n for n in nouns if n != used[0]], plural
+        if nouns and not used:
+            first = nouns[0]
+            tied = [n for n in nouns if entry.share(n) >= entry.share(first) and " " not in n]
+            best = max(tied, key=zipf, default=first)
+            if " " not in first and 0 < zipf(first) and zipf(best) >= zipf(first) + _MORE_FREQUENT:
+                nouns = [best] + [n for n in nouns if n != best]
         if nouns and entry.share(nouns[0]) < _SURE:
             return [], plural  # a noun of one sense among many (« Anlage »: aptitude, annexe, installation…)
         return nouns, plural
     return None
+
+
+def _used_elsewhere(noun: str, text: str, span: tuple[int, int]) -> bool:
+    """The text writes the French noun (singular or plural) outside ``span``."""
+    if not text:
+        return False
+    forms = {noun, plural_phrase(noun)}
+    pattern = rf"(?<![\w-])(?:{'|'.join(re.escape(f) for f in forms)})(?![\w-])"
+    return any(not (span[0] <= m.start() < span[1]) for m in re.finditer(pattern, text, re.IGNORECASE))
 
 
 def _french_phrase(phrase: str) -> bool:
@@ -191,22 +223,22 @@ def suggest(text: str, start: int, end: int, langs: Iterable[str]) -> tuple[int,
     slot = _slot(text, start)
     if slot is None:
         return None
-    found = _noun_translations(word, langs)
+    found = _noun_translations(word, langs, text, (start, end))
     if found is None or not found[0]:
         return None
     nouns, source_plural = found
     begin, words, kind = slot
     if kind == "n" and word.lower() in _quantity_words():
         return None
-    plural = kind in ("p", "n") or (kind == "de" and source_plural)
+    plural = kind in ("p", "n") or (kind in ("de", "bare") and source_plural)
     french = nouns[0]
     gender = noun_gender(french) or noun_gender(french.split()[0])
-    if gender is None and not (kind in ("n", "de") or kind == "p" and len(words) == 1 and words[0].lower() not in _QUANTIFIERS):
+    if gender is None and not (kind in ("n", "de", "bare") or kind == "p" and len(words) == 1 and words[0].lower() not in _QUANTIFIERS):
         return None  # a noun of unknown gender only where its gender does not show (« des », « trois »)
     if plural:
         french = plural_phrase(french)
     apostrophe = _apostrophe(text)
-    if kind in ("n", "de"):
+    if kind in ("n", "de", "bare"):
         if kind == "de" and starts_with_vowel_sound(french) and words[0].lower() == "de":
             return begin, _cased(f"d{apostrophe}{french}", words[0])
         return start, french
