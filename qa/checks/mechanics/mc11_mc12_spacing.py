@@ -43,6 +43,7 @@ _FOREIGN_ZIPF = 3.0
 # A content word on either side of a merge must be this frequent: rarer words make chance
 # splits (« dement » is no « de ment »).
 _CONTENT_ZIPF = 3.0
+_LONGEST_GLUED = 50
 
 
 def _is_word(token: str) -> bool:
@@ -61,8 +62,8 @@ def split_glued(token: str) -> tuple[str, ...] | None:
     mesures), « réclamequele » → (réclame, que, le). Every cut has a function word on one
     side. A capitalised token counts only when every piece is a function word (« Dansles »):
     names are made of such pieces (« Lacroix », « Dupont »)."""
-    if len(token) < 4 or not token.isalpha() or other_script(token) or _is_word(token):
-        return None
+    if not 4 <= len(token) <= _LONGEST_GLUED or not token.isalpha() or other_script(token) or _is_word(token):
+        return None  # (longer than any three words glued: no cut to try, and the cuts cost the square)
     if any(zipf(token.lower(), lang) >= _FOREIGN_ZIPF for lang in ("en", "nl", "de")):
         return None
     capital = token[:1].isupper()

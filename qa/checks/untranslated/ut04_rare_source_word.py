@@ -25,6 +25,10 @@ _LENGTH = 6
 # A compound of German or Dutch words this long, absent from every frequency list, with no letter
 # that only French writes (« é », « ç »…), is a source compound left whole.
 _COMPOUND_LENGTH = 12
+# No French word is longer (« anticonstitutionnellement » has 25 letters); no compound read
+# as one is longer than _LONGEST_COMPOUND, so a run of thousands of letters costs no more.
+_LONGEST_WORD = 30
+_LONGEST_COMPOUND = 60
 _FRENCH_LETTERS = re.compile("[éèêàâçîôûùœæ]")
 # A French determiner or elided article before a capitalised word: a German noun left in
 # the text (« les Lawinen », « la Kurzarbeit »), not a name standing alone.
@@ -68,7 +72,7 @@ def _cited(doc: Document, start: int) -> bool:
 def _french_head(low: str) -> bool:
     """The word ends with a French word of five letters or more (« gigawatt|heures »): a French
     compound of a unit, not a source compound."""
-    return any(is_french_form(low[i:]) and zipf(low[i:]) >= 3.0 for i in range(1, len(low) - 4))
+    return any(is_french_form(low[-n:]) and zipf(low[-n:]) >= 3.0 for n in range(5, min(len(low), _LONGEST_WORD + 1)))
 
 
 def _german_noun(word: str) -> bool:
@@ -98,7 +102,7 @@ def source_only(word: str) -> str | None:
         return best
     # A long compound too rare for wordfreq even in the source (« hoogwaterbeschermingsprogramma »):
     # its parts are common words of German or Dutch, glued as French never glues them.
-    if len(low) >= _COMPOUND_LENGTH and not _FRENCH_LETTERS.search(low) and not _french_head(low):
+    if _COMPOUND_LENGTH <= len(low) <= _LONGEST_COMPOUND and not _FRENCH_LETTERS.search(low) and not _french_head(low):
         return next((lang for lang in ("de", "nl") if source_compound(low, lang)), None)
     return None
 
