@@ -70,6 +70,8 @@ ENTRIES = {
     ],
     "nld": [
         ("dierentuin", "dierentuin /x/\nzoo\n"),
+        # SA09: FreeDict's only sense of « renovatie » (tests/cases/SA09.toml)
+        ("renovatie", "renovatie /x/\nrenouvellement\n"),
         # PN01's names in title case (tests/test_names.py)
         ("planbureau", "planbureau /x/\nbureau du plan\n"),
         ("plan", "plan /x/\nplan, projet\n"),
@@ -122,6 +124,7 @@ BACK_ENTRIES = {
         ("immobilier", "immobilier /x/ <adj>\nImmobilie, Immobilien\n"),
         ("provision", "provision /x/ <n, fem>\nProviant, Vorrat\n"),
         ("gymnase", "gymnase /x/ <n, masc>\nTurnhalle\n"),
+        ("rénovation", "rénovation /x/ <n, fem>\nRenovierung\n"),
         ("contrôler", "contrôler /x/ <v>\nkontrollieren, prüfen\n"),
         ("royal", "royal /x/ <adj>\nköniglich\n"),
         ("place", "place /x/ <n, fem>\nStelle, Platz\n"),

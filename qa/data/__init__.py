@@ -64,7 +64,7 @@ class Tsv:
 FILES: dict[str, Toml | Tsv] = {
     "acronyms.toml": Toml(1, {"acronyms": ARRAY}),
     "calques.toml": Toml(1, {"reporting": TABLE, "human_nouns": TABLE, "neuter": TABLE, "dative": TABLE, "compound_order": TABLE, "rule": ARRAY}),
-    "caps_rules.toml": Toml(1, {"calendar": TABLE, "offices": TABLE, "peoples": TABLE, "state": TABLE}),
+    "caps_rules.toml": Toml(1, {"calendar": TABLE, "offices": TABLE, "peoples": TABLE, "state": TABLE, "geography": TABLE}),
     "conjugation.toml": Toml(1, {"regular_ir": ARRAY, "etre_verbs": ARRAY, "endings": TABLE, "agreement": TABLE, "tables": TABLE, "eler_eter_double": ARRAY, "eler_eter_grave": ARRAY, "unlike_table": ARRAY}),
     "designations.toml": Toml(1, {"heads": TABLE, "fields": TABLE, "titles": TABLE, "places": TABLE}),
     "exonyms.toml": Toml(1, {"names": TABLE}),

@@ -40,7 +40,11 @@ def noun_form(low: str) -> bool:
 # Suffixes of nouns that no adjective or verb form has: a word with one is a noun whatever
 # spaCy's tag (« approvisionnement », « mortalité »).
 NOUN_SUFFIXES = ("ment", "tion", "sion", "ité", "age")
-NUMBER_WORDS = frozenset(["cent", "cents", "mille", "million", "millions", "milliard", "milliards"])
+# Cardinals are determiners themselves (« renforcer douze kilomètres »), and the nouns of large
+# numbers take « de » (« deux millions d'euros »): neither is a bare noun.
+NUMBER_WORDS = frozenset(["cent", "cents", "mille", "million", "millions", "milliard", "milliards",
+                          *"deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize vingt vingts "
+                           "trente quarante cinquante soixante".split()])
 
 
 def common_noun(t: Token, strict: bool = False, trust_tag: bool = False) -> bool:

@@ -17,7 +17,7 @@ from qa.model.document import Document
 from qa.model.textutil import PhraseMatcher, is_sentence_start, words
 
 # The files read here: a check that calls these helpers declares them among its data_files.
-DATA_FILES = ("mechanics.toml", "designations.toml", "gender.tsv", "gazetteer.tsv", "exonyms.toml")
+DATA_FILES = ("mechanics.toml", "designations.toml", "gender.tsv", "gazetteer.tsv", "exonyms.toml", "places.toml", "caps_rules.toml")
 
 
 @cache
@@ -31,6 +31,18 @@ def capital_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str], froz
 
 
 @cache
+def geographic_generics() -> frozenset[str]:
+    """The generic nouns of geographic names (caps_rules.toml [geography]: « lac », « canton »)."""
+    return frozenset(load_toml("caps_rules.toml")["geography"]["generic"])
+
+
+def after_generic(tokens: list[Token], t: Token) -> bool:
+    """« le lac de Constance »: the word is the specific element after « GENERIC de »."""
+    return (t.i >= 2 and tokens[t.i - 1].text.lower() in ("de", "d'", "d’") and tokens[t.i - 2].para == t.para
+            and tokens[t.i - 2].text.lower() in geographic_generics())
+
+
+@cache
 def place_words() -> frozenset[str]:
     """Capitalised words of the places, states and peoples qa knows (gender list,
     gazetteer, exonyms), lower-cased: « Argentine », « Bavière », « Émirats » are names
@@ -39,6 +51,10 @@ def place_words() -> frozenset[str]:
     names = [row[0] for row in load_tsv("gender.tsv")]
     names += [row[0] for row in load_tsv("gazetteer.tsv")]
     names += [v for values in load_toml("exonyms.toml").get("names", {}).values() for v in values]
+    # the French forms of places.toml in one word (« Valais », « Brandebourg »): names, though
+    # « valais » is a form of « valoir » and « brandebourg » a common noun; the words of a longer
+    # form (« La Haye », « Forêt-Noire », « Haute-Autriche ») are common words of their own
+    names += [v for v in load_toml("places.toml").get("places", {}).values() if isinstance(v, str) and v.isalpha()]
     for name in names:
         for word in re.findall(r"[^\W\d_]+", name):
             if word[:1].isupper():

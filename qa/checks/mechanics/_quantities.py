@@ -46,6 +46,10 @@ def _noun(t: Token, plural: bool) -> bool:
     low = t.text
     if not low.isalpha() or not low.islower() or len(low) < 3 or (plural and not low.endswith(("s", "x"))):
         return False
+    if t.pos in ("AUX", "CCONJ", "SCONJ", "DET", "PRON") or (t.pos == "ADP" and zipf(low) >= 5.0):
+        return False  # « 2,3 kilomètres vers le sud », « 1 450 hectares seraient touchés »: a
+        # preposition or an auxiliary some noun spells (« vers », « être »), not a noun; a rarer
+        # word tagged ADP is a noun whose « de » was dropped (« l'ensemble foyers/ADP urbains »)
     lemma = t.lemma.lower()
     nouns = pos_lemmas("noun")
     singular = low[:-1] if low.endswith(("s", "x")) else low

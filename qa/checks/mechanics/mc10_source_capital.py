@@ -16,6 +16,7 @@ from qa.checks.split import ByParagraph, shifted
 from qa.knowledge.wordlists import is_french_form, zipf
 from qa.checks.mechanics._capitals import (
     DATA_FILES,
+    after_generic,
     continues_name,
     designation,
     field_of,
@@ -104,8 +105,8 @@ def _proper(doc: Document, analysis: Analysis, t: Token, skip: frozenset[int]) -
     """The capital belongs to a name or a title: the shapes MC02 knows (inside a known name,
     a title after a cue, a designation, a field of a ministry, a place)."""
     low = t.text.lower()
-    if t.start in skip or low in place_words():
-        return True
+    if t.start in skip or low in place_words() or after_generic(analysis.tokens, t):
+        return True  # a place qa knows, or the name in « le lac de Constance »
     return continues_name(doc, t) or name_shape(doc, t) or field_of(doc, t) or designation(doc, analysis, t)
 
 

@@ -195,6 +195,11 @@ class FunctionWord(Check):
             return None  # « Elles disent les coûts … »: spaCy may tag the verb of a clause with no « que » as anything
         if t.morph.get("VerbForm") == "Part" and not (t.i > 0 and tokens[t.i - 1].pos == "AUX"):
             return None
+        j = t.i - 1
+        while j >= 0 and tokens[j].para == t.para and tokens[j].pos in ("AUX", "ADV"):
+            j -= 1
+        if j >= 1 and tokens[j].para == t.para and tokens[j].text == "," and tokens[j - 1].text in ("»", "”", '"'):
+            return None  # « », a déclaré un délégué syndical »: an incise, its subject after the verb
         k = 1
         nxt = self._next(t, tokens)
         if nxt is None:

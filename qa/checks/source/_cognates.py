@@ -103,7 +103,18 @@ def kin(word: str, other: str, lang: str, word_lang: str | None = None) -> bool:
     « amerikanisch »), or a word of word_lang and one of lang (« kontrollieren »,
     « controleren »)."""
     same = word_lang in (None, lang)
-    return _alike(stem(word, word_lang or lang), stem(other, lang), lenient=same)
+    a, b = stem(word, word_lang or lang), stem(other, lang)
+    if _alike(a, b, lenient=same):
+        return True
+    # Across languages a verb's noun in « -ation » (Dutch « -atie ») meets the German one in
+    # « -ierung » (« renovatie », « Renovierung »; « isolatie », « Isolierung »): both the
+    # verb's stem
+    return not same and _alike(_verb_stem(a), _verb_stem(b), lenient=False)
+
+
+def _verb_stem(stem_: str) -> str:
+    """A canonical stem in « -ation » without it (« renovation » → « renov »)."""
+    return stem_[: -len("ation")] if stem_.endswith("ation") and len(stem_) - len("ation") >= MIN_STEM else stem_
 
 
 def _alike(a: str, b: str, lenient: bool) -> bool:
