@@ -12,6 +12,9 @@ on the clean articles):
   news paragraphs of plain text, as this script once did, measured a use nobody makes: the
   markup was read as prose and the source checks did not run. Words are those of the msgstr.
 - ``ref``: the WMT21 de→fr human reference (newstest2021 ref.A), documents of 20 lines.
+- ``refsrc``: the same documents, each linted as a file with its German source beside it
+  (``NAME.src.de``, line by line), as ``qa eval`` lints real MT: the source-aware checks run on
+  human French, so a source check that fires on a good translation shows here.
 - ``clean``: the clean articles (an empty gold file) of ../shared/eval/dev and of the
   bench/heldout batches, except the cold ones (never read, never tuned on), each linted as a
   file as ``qa eval`` lints it (with its NAME.src.LANG when there is one).
@@ -28,6 +31,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -44,7 +48,7 @@ from qa.formats import read_path  # noqa: E402
 from qa.model.document import Document  # noqa: E402
 
 HELDOUT = Path(__file__).resolve().parent / "heldout"
-CORPUS_NAMES = ("ud", "po", "ref", "clean")
+CORPUS_NAMES = ("ud", "po", "ref", "refsrc", "clean")
 
 
 def _plain(name: str, lines: list[str], config: Config) -> Iterator[tuple[int, Result]]:
@@ -86,6 +90,21 @@ def clean_articles() -> list[tuple[Path, Path | None]]:
     return out
 
 
+def _with_source(limit: int, config: Config) -> Iterator[tuple[int, Result]]:
+    """The reference and its German source in files of 20 lines, linted as bilingual files."""
+    folder = CORPORA / "wmt21-news-defr"
+    ref = (folder / "newstest2021.de-fr.ref.A.fr").read_text(encoding="utf-8").splitlines()[:limit]
+    src = (folder / "newstest2021.de-fr.src.de").read_text(encoding="utf-8").splitlines()[:limit]
+    with tempfile.TemporaryDirectory() as tmp:
+        pairs = []
+        for i in range(0, len(ref), 20):
+            text, source = Path(tmp, f"ref{i}.txt"), Path(tmp, f"ref{i}.src.de")
+            text.write_text("\n".join(ref[i:i + 20]) + "\n", encoding="utf-8")
+            source.write_text("\n".join(src[i:i + 20]) + "\n", encoding="utf-8")
+            pairs.append((text, source))
+        yield from _files(pairs, config)
+
+
 JUDGED = Path(__file__).resolve().parent / "clean_judged.tsv"
 
 
@@ -110,6 +129,8 @@ def corpus(name: str, limit: int, config: Config) -> Iterator[tuple[int, Result]
     if name == "ref":
         ref = (CORPORA / "wmt21-news-defr" / "newstest2021.de-fr.ref.A.fr").read_text(encoding="utf-8")
         return _plain("ref", ref.splitlines()[:limit], config)
+    if name == "refsrc":
+        return _with_source(limit, config)
     if name == "po":
         return _files([(p, None) for p in sorted((CORPORA / "python-docs-fr-po").rglob("*.po"))], config)
     return _files(clean_articles(), config)
@@ -138,7 +159,8 @@ def main() -> None:
                 by_code[f.code] += 1
                 lo, hi = max(0, f.span.start - 80), min(len(doc.text), f.span.end + 80)
                 context = _flat(doc.text[lo:hi])
-                match = next((j for j in known if j[:3] == (name, f.code, f.text.strip()) and j[3] in context), None)
+                match = next((j for j in known if j[0] == name.removesuffix("src") and j[1:3] == (f.code, f.text.strip())
+                              and j[3] in context), None)
                 if match is not None:
                     errors[f.code] += 1
                     used.add(match)
@@ -153,7 +175,7 @@ def main() -> None:
         for code, count in by_code.most_common():
             print(f"  {code}: {count} ({1000 * count / max(words, 1):.2f}/1k), {errors[code]} judged errors")
         for j in known:
-            if j[0] == name and j not in used and (not config.select or j[1] in config.select):
+            if j[0] == name.removesuffix("src") and j not in used and (not config.select or j[1] in config.select):
                 print(f"  judged but not found (remove it from {JUDGED.name}?): {j[1]} «{j[2]}» {j[3]}")
         print("\n".join(examples), flush=True)
 
