@@ -14,7 +14,9 @@ on the clean articles):
 - ``ref``: the WMT21 de→fr human reference (newstest2021 ref.A), documents of 20 lines.
 - ``refsrc``: the same documents, each linted as a file with its German source beside it
   (``NAME.src.de``, line by line), as ``qa eval`` lints real MT: the source-aware checks run on
-  human French, so a source check that fires on a good translation shows here.
+  human French, so a source check that fires on a good translation shows here. A judged line
+  of ``ref`` counts here too; a line of ``refsrc`` is an error only the source shows (a number
+  the reference changed).
 - ``clean``: the clean articles (an empty gold file) of ../shared/eval/dev and of the
   bench/heldout batches, except the cold ones (never read, never tuned on), each linted as a
   file as ``qa eval`` lints it (with its NAME.src.LANG when there is one).
@@ -159,7 +161,7 @@ def main() -> None:
                 by_code[f.code] += 1
                 lo, hi = max(0, f.span.start - 80), min(len(doc.text), f.span.end + 80)
                 context = _flat(doc.text[lo:hi])
-                match = next((j for j in known if j[0] == name.removesuffix("src") and j[1:3] == (f.code, f.text.strip())
+                match = next((j for j in known if j[0] in (name, name.removesuffix("src")) and j[1:3] == (f.code, f.text.strip())
                               and j[3] in context), None)
                 if match is not None:
                     errors[f.code] += 1
@@ -175,7 +177,7 @@ def main() -> None:
         for code, count in by_code.most_common():
             print(f"  {code}: {count} ({1000 * count / max(words, 1):.2f}/1k), {errors[code]} judged errors")
         for j in known:
-            if j[0] == name.removesuffix("src") and j not in used and (not config.select or j[1] in config.select):
+            if j[0] == name and j not in used and (not config.select or j[1] in config.select):
                 print(f"  judged but not found (remove it from {JUDGED.name}?): {j[1]} «{j[2]}» {j[3]}")
         print("\n".join(examples), flush=True)
 

@@ -77,6 +77,9 @@ def test_caps_rules_data() -> None:
         assert words == sorted(set(words)) and all(w == w.lower() for w in words)
     peoples = data["peoples"]["adjectives"]
     assert peoples == sorted(set(peoples)) and all(w == w.lower() for w in peoples)
+    groups = data["peoples"]["groups"]
+    assert groups == sorted(set(groups)) and all(w == w.lower() for w in groups)
+    assert not set(groups) & _place_adjectives()  # a nationality belongs in « adjectives »
     parties = data["peoples"]["parties"]
     assert parties == sorted(set(parties)) and all(w == w.lower() and w.endswith(("s", "x")) for w in parties)
     assert {"néerlandaise", "italiennes", "grecque", "belges", "suisse"} <= _place_adjectives()

@@ -237,10 +237,11 @@ class SourceCapital(ByParagraph, Check):
             # A participle made a noun (« les Assurés », « des Blessés »; German « die Versicherten »)
             # names no people and no party.
             participle = low.endswith(("és", "ées"))
-            if low in _place_adjectives() or (low.endswith(("s", "x")) and adjective_base(low) and not participle
+            people = low in _place_adjectives() or low in _data()["peoples"]["groups"]
+            if people or (low.endswith(("s", "x")) and adjective_base(low) and not participle
                                               and prev.text.lower() in ("les", "aux", "des")
                                               and not renders_source_noun(low, source_line(ctx, doc, k), ctx.source_lang)):
-                continue  # « les Américains », « le Parisien », « les Démocrates »: peoples, their nouns, parties
+                continue  # « les Américains », « des Noirs », « les Démocrates »: peoples, groups, parties
             if doc.text[t.end : t.end + 1] == "-" and doc.text[t.end + 1 : t.end + 2].isupper():
                 continue  # « la Comédie-Française »: capitals joined by a hyphen make a name
             if nxt is not None and nxt.text.lower() in ("de", "du", "des", "d'", "d’") and self._name_after(doc, nxt):
