@@ -52,24 +52,30 @@ def common_noun(t: Token, strict: bool = False, trust_tag: bool = False) -> bool
     determiner was dropped as a verb or an adjective: the lexicon and a noun suffix decide
     then, and a word that is also an infinitive, a verb form or an adjective is left alone.
     ``strict`` (the second of two nouns): no adjective or verb reading at all."""
-    low = t.text
-    if len(low) < 3 or not low.isalpha() or not low.islower() or low in calendar_words() or t.lemma in calendar_words() or low in NUMBER_WORDS:
+    return common_form(t.text, t.pos, t.lemma, strict, trust_tag)
+
+
+@word_cache(1 << 15)
+def common_form(low: str, pos: str, lemma: str, strict: bool = False, trust_tag: bool = False) -> bool:
+    """common_noun of a token with this text, part of speech and lemma, all it reads of one:
+    each word is judged once."""
+    if len(low) < 3 or not low.isalpha() or not low.islower() or low in calendar_words() or lemma in calendar_words() or low in NUMBER_WORDS:
         return False
-    if t.pos not in ("NOUN", "VERB", "ADJ", "PROPN", "AUX", "PRON") or not ((trust_tag and t.pos == "NOUN") or noun_form(low)):
+    if pos not in ("NOUN", "VERB", "ADJ", "PROPN", "AUX", "PRON") or not ((trust_tag and pos == "NOUN") or noun_form(low)):
         return False
     if zipf(low, "en") > zipf(low) + 0.5:  # an English word (« interview »), not « production »
         return False
-    if t.pos in ("PRON", "AUX") and (zipf(low) >= 5.5 or low in pos_lemmas("adv")):
+    if pos in ("PRON", "AUX") and (zipf(low) >= 5.5 or low in pos_lemmas("adv")):
         return False  # « les », « rien », « ensemble »: a pronoun or an adverb, not a mis-tagged noun
     if low.endswith(("amment", "emment")) or (low.endswith("ment") and is_adjective(low[:-4]) and not inflected_verb(low[:-4])):
         return False  # « intelligemment », « considérablement »: adverbs
     suffixed = low.removesuffix("s").endswith(NOUN_SUFFIXES)
-    if t.pos != "NOUN" and not suffixed:
-        if t.pos == "VERB" or inflected_verb(low) or adjective_base(low) or low.endswith(("er", "ir", "re", "oir")):
+    if pos != "NOUN" and not suffixed:
+        if pos == "VERB" or inflected_verb(low) or adjective_base(low) or low.endswith(("er", "ir", "re", "oir")):
             return False
     if is_verb_form(low) or adjective_base(low):
         return False
-    return not strict or suffixed or (not inflected_verb(low) and t.pos == "NOUN")
+    return not strict or suffixed or (not inflected_verb(low) and pos == "NOUN")
 
 
 @word_cache(1 << 14)
@@ -84,10 +90,15 @@ def listed_noun(t: Token) -> bool:
     « joueurs »), whatever spaCy's tag: a word also read as an adjective counts only in the
     plural (« a remercié joueurs »; « a jugé utile » is an attribute), and never a participle,
     an adverb or a time word."""
-    low = t.text
-    if len(low) < 3 or not low.isalpha() or not low.islower() or low in calendar_words() or t.lemma in calendar_words() or low in NUMBER_WORDS:
+    return listed_form(t.text, t.pos, t.lemma)
+
+
+@word_cache(1 << 15)
+def listed_form(low: str, pos: str, lemma: str) -> bool:
+    """listed_noun of a token with this text, part of speech and lemma."""
+    if len(low) < 3 or not low.isalpha() or not low.islower() or low in calendar_words() or lemma in calendar_words() or low in NUMBER_WORDS:
         return False
-    if t.pos not in ("NOUN", "VERB", "ADJ"):
+    if pos not in ("NOUN", "VERB", "ADJ"):
         return False  # « une », « son »: a determiner, also a noun in the lists
     plural = low.endswith(("s", "x"))
     singular = low[:-3] + "al" if low.endswith("aux") else low[:-1] if plural else low

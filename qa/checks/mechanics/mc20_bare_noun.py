@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
-from types import SimpleNamespace
 
 from qa.checks.base import Check, Context
 from qa.checks.mechanics._finders import token_findings
 from qa.checks.mechanics._sentences import sentence
-from qa.checks.mechanics._bare_nouns import calendar_words, common_noun, determiner, join_article, lexical_noun, listed_noun, noun_form
+from qa.checks.mechanics._bare_nouns import calendar_words, common_form, determiner, join_article, lexical_noun, listed_form, noun_form
 from qa.checks.mechanics._word_classes import adjective_base
 from qa.data import load_toml
 from qa.knowledge.article_gender import listed_gender
@@ -89,18 +88,17 @@ def _plain_noun(t: Token, seasons: bool = False) -> bool:
 def _plain(text: str, pos: str, lemma: str, seasons: bool) -> bool:
     """_plain_noun of a token with this text, part of speech and lemma: all it reads of the
     token, so each word is judged once (three asks per token, each with several look-ups)."""
-    t = SimpleNamespace(text=text, pos=pos, lemma=lemma)  # what common_noun and listed_noun read
-    low = t.text.lower()
-    if t.pos in ("DET", "PRON", "ADP", "NUM", "CCONJ", "SCONJ", "ADV", "AUX", "PUNCT"):
+    low = text.lower()
+    if pos in ("DET", "PRON", "ADP", "NUM", "CCONJ", "SCONJ", "ADV", "AUX", "PUNCT"):
         return False  # « dans une », « dans son », « rien »: function words the lexicon also has as nouns
-    if not low.replace("-", "").isalpha() or not t.text.islower() or len(low) < 3 or low in calendar_words() or t.lemma.lower() in calendar_words():
+    if not low.replace("-", "").isalpha() or not text.islower() or len(low) < 3 or low in calendar_words() or lemma.lower() in calendar_words():
         return False
-    if not seasons and (low in _TIME or t.lemma.lower() in _TIME):
+    if not seasons and (low in _TIME or lemma.lower() in _TIME):
         return False
     if lexical_noun(low):
         return zipf(low) >= 3.0
-    known = noun_form(low) or (t.pos == "NOUN" and (noun_form(t.lemma.lower()) or listed_gender(low) is not None))  # « prix »
-    return known and zipf(low) >= 3.0 and (t.pos == "NOUN" or common_noun(t) or listed_noun(t))
+    known = noun_form(low) or (pos == "NOUN" and (noun_form(lemma.lower()) or listed_gender(low) is not None))  # « prix »
+    return known and zipf(low) >= 3.0 and (pos == "NOUN" or common_form(text, pos, lemma) or listed_form(text, pos, lemma))
 
 
 class BareNoun(Check):
