@@ -82,7 +82,7 @@ class PossessiveGender(ScopedCheck):
     name = "agreement.possessive"
     category = Category.PRONOUN_AGREEMENT
     summary = "Possessive determiner in the owner's gender, not its noun's"
-    data_files = ("pronouns.toml", "noun_genders.tsv", "lexicon.tsv", "gender.tsv")
+    data_files = ("pronouns.toml", "noun_genders.tsv", "lexicon.tsv", "gender.tsv", "first_names.toml", "persons.toml")
 
     def scope(self, doc: Document) -> set[int]:
         return paragraphs_matching(doc, _SCOPE)
