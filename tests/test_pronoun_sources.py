@@ -338,9 +338,12 @@ def test_english_singular_they_for_one_person() -> None:
     assert _run(plural, "Doctors protested. " + source, "en") == []
     # no « they » in the source
     assert _run(text, "A hospital spokesperson said staff were working on a solution.", "en") == []
-    # not a person
+    # not a person: no singular « they », but English « they » for an organisation
+    # (pronouns.toml collective_nouns), which French makes singular (_completive.collective_they)
     assert _run("Le conseil a déclaré qu'ils travaillaient à une solution.",
-                "The council said they were working on a solution.", "en") == []
+                "The council said they were working on a solution.", "en") == [("PA01", "ils travaillaient", "il travaillait")]
+    assert _run("La fille du voisin a déclaré qu'ils travaillaient à une solution.",
+                "The neighbour's daughter said they were working on a solution.", "en") == []
 
 
 def test_singular_they_after_plural_things() -> None:

@@ -15,6 +15,7 @@ from qa.checks.agreement.pa01_pa02_pronouns import ParticipleAgreement, PronounA
 from qa.checks.agreement.pa03_title_gender import TitleGender
 from qa.checks.agreement.pa04_subject_agreement import SubjectAgreement
 from qa.checks.agreement.pa05_person_gender import PersonGender
+from qa.checks.agreement.pa06_possessive_gender import PossessiveGender
 from qa.checks.backends.gc00_grammalecte import GrammalecteCheck
 from qa.checks.backends.lt00_languagetool import LanguageToolCheck
 from qa.checks.grammar.gr01_elision import Elision
@@ -108,6 +109,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     ParticipleAgreement,
     TitleGender,
     PersonGender,
+    PossessiveGender,
     SubjectAgreement,
     Commentary,
     RepeatedSegment,

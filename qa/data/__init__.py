@@ -99,6 +99,7 @@ FILES: dict[str, Toml | Tsv] = {
         "female_nouns": ARRAY, "invariable_pronominal": ARRAY, "plural_verbs": TABLE,
         "impersonal_verbs": ARRAY, "quantity_nouns": ARRAY, "fact_verbs": ARRAY, "collective_nouns": ARRAY,
         "saying_verbs": ARRAY, "source_pronouns": TABLE, "source_articles": TABLE, "source_possessives": TABLE,
+        "possessive": TABLE,
     }),
     "source_terms.toml": Toml(1, {"term": ARRAY}),
     "syntax.toml": Toml(1, {"verb_final": TABLE, "attribute": TABLE, "adjunct": TABLE, "verb_second": TABLE, "recipient_passive": TABLE}),

@@ -249,3 +249,14 @@ def singular_verb(form: str, lemma: str = "") -> str | None:
     if low.endswith("ent") and lemma.lower().endswith("er") and lemma.lower() != "aller":
         return form[:-3] + "e"
     return None
+
+
+def collective(topic: Antecedent) -> bool:
+    """The antecedent's head noun, its first word after the determiner (« L’association de
+    logement »), or its last (« la Police nationale » aside), is an organisation English
+    « they » and Dutch « zij » make plural (pronouns.toml `collective_nouns`)."""
+    words = norm(topic.text).split()
+    if not words:
+        return False
+    first = words[0].split("'", 1)[1] if "'" in words[0] else words[1] if len(words) > 1 else words[0]
+    return bool({first, words[-1]} & pronoun_data()["collective_nouns"])

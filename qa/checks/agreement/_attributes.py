@@ -7,6 +7,8 @@ misses around quotation marks, « elle-même » and fronted phrases.
 - « Elle s’est dit elle-même surpris », « M. Hofer s’est montré ravi »: a pronominal verb of
   judging (« se dire », « se montrer », « se déclarer », « se sentir », « se révéler »…) whose
   reflexive is the direct object, followed by an attribute: both agree;
+- « La dirigeante du conseil, Emma Clarke, s’est dite ravi »: the feminine participle of a
+  pronominal verb of judging shows its subject a woman, whoever that is; its attribute agrees;
 - « Âgé de 44 ans, elle succède »: a participle or adjective opening the sentence, in a phrase
   closed by a comma, right before its subject.
 
@@ -41,6 +43,7 @@ SCOPE = re.compile(r"(?<![\w-])(?:[Ee]lle|[A-ZÀ-Þ][\w’'-]++)\s+(?:(?:ne|n['�
                    r"semble|semblait|semblera(?:it)?|paraît|paraissait|paraîtra(?:it)?|reste|restait|restera(?:it)?|"
                    r"devient|deviendra(?:it)?|est devenue?|"
                    r"dit|disait|montre|montrait|déclare|déclarait|sent|sentait|révèle|révélait)\b"
+                   r"|\bs['’](?:est|était|sera(?:it)?)\s+(?:dite|montrée|déclarée|sentie|révélée|avérée|estimée|jugée)\b"
                    r"|(?:^|[.!?»]\s+)[A-ZÀ-Þ][\w-]+(?:é|i|u|is|it|t)\b[^,.!?]{0,60},\s+elle\b")
 
 
@@ -90,7 +93,44 @@ def _woman(toks: list[Token], k: int, women: frozenset[str]) -> str | None:
 
 def attributes(toks: list[Token], women: frozenset[str]) -> Iterator[Attribute]:
     """The attributes of one sentence's tokens left masculine for a feminine subject."""
-    yield from _fronted(toks)
+    seen: set[int] = set()
+    for a in (*_fronted(toks), *_subjects(toks, women), *_feminine_judging(toks)):
+        if a.word.i not in seen:
+            seen.add(a.word.i)
+            yield a
+
+
+def _attribute_after(toks: list[Token], j: int, tags: tuple[str, ...] = ("ADJ", "VERB")) -> Token | None:
+    """The adjective or participle at toks[j] or past adverbs, the negation and quotation marks."""
+    while j < len(toks) and (_low(toks[j]) in _BETWEEN or toks[j].pos == "ADV"):
+        j += 1
+    if j >= len(toks) or toks[j].pos not in tags or toks[j].morph.get("VerbForm") not in (None, "Part"):
+        return None
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    if nxt is not None and (_low(nxt) in ("que", "qu'") or nxt.pos in ("DET", "NOUN")):
+        return None  # « s’est dit que », « s’est vu refuser l’accès »: no attribute
+    return toks[j]
+
+
+def _feminine_judging(toks: list[Token]) -> Iterator[Attribute]:
+    """« …, Emma Clarke, s’est dite ravi »: « s’est » and the feminine singular participle of a
+    verb of judging (« dite », « montrée ») say the subject is feminine, whatever the parse
+    makes of it; the attribute after it agrees (Le Bon Usage § 952: the participle of a
+    pronominal verb whose reflexive is the direct object agrees with it, so with the subject)."""
+    for j in range(2, len(toks)):
+        t = toks[j]
+        if t.lemma not in _JUDGING or not t.text.endswith("e") or t.text.lower() == t.lemma:
+            continue
+        if _low(toks[j - 1]) not in ("est", "était", "sera", "serait") or _low(toks[j - 2]) not in ("s'", "se"):
+            continue
+        # The small model tags an attribute after « dite » a noun as often as not (« ravi »).
+        word = _attribute_after(toks, j + 1, ("ADJ", "VERB", "NOUN"))
+        right = feminine_form(word) if word is not None else None
+        if word is not None and right is not None:
+            yield Attribute(word, right, f"s’est {t.text}")
+
+
+def _subjects(toks: list[Token], women: frozenset[str]) -> Iterator[Attribute]:
     for k in range(len(toks)):
         subject = _woman(toks, k, women)
         if subject is None:

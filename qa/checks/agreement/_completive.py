@@ -19,6 +19,7 @@ from qa.checks.agreement._antecedents import (
     PRONOUNS,
     SUBJECTS,
     Antecedent,
+    collective,
     guess_infinitive,
     norm,
     person_near,
@@ -163,3 +164,56 @@ def _person_opening(doc: Document, toks: list[Token]) -> Antecedent | None:
 def _person_nouns() -> frozenset[str]:
     data = pronoun_data()
     return frozenset(roles()) | frozenset(roles().values()) | data["male_nouns"] | data["female_nouns"]
+
+
+# A plural pronoun, or a sentence opened by a plural subject (« Les riverains … », « 60 salariés »).
+_PLURAL_BEFORE = re.compile(r"\b(?:[Ii]ls|[Ee]lles|eux)\b|(?:^|[.!?»]\s+)(?:Les|Des|Ces|Leurs|Plusieurs|\d[\d\s]*)\s")
+
+
+def collective_they(doc: Document, para: Span, analysis: Analysis) -> list[Found]:
+    """« La police, qui a enquêté …, a déclaré qu’ils avaient classé » → « qu’elle avait »:
+    English « they » and Dutch « zij » for an organisation, singular in French
+    (`collective_nouns`), as the subject of a « que » clause after a verb of saying whose
+    subject the organisation is; its own relative clause is read as part of it. Nothing plural
+    may come between (a noun, a pronoun, a name), and the pronoun's verb goes to the singular."""
+    out = []
+    for sent in doc.sentences_in(para):
+        toks = tokens_in(analysis, sent)
+        topic = (sentence_topic(doc, sent, toks) or subject_topic(doc, toks)) if toks else None
+        if topic is None or topic.number != "s" or not collective(topic) or _possessed(toks, topic):
+            continue
+        heads = [t for t in toks if topic.span.start <= t.start < topic.span.end and t.pos == "NOUN"]
+        if not heads:
+            continue
+        inside, todo = {heads[0].i}, [heads[0]]
+        while todo:
+            for k in analysis.children(todo.pop().i):
+                if k.i not in inside and k.dep not in SUBJECTS:
+                    inside.add(k.i)
+                    todo.append(k)
+        end = max(t.end for t in toks if t.i in inside)
+        c = _speaker_clause(toks, replace(topic, span=Span(topic.span.start, end)), ("ils", "elles"))
+        if c is None or any(t.morph.get("Number") == "Plur" and t.pos in ("NOUN", "PROPN", "PRON")
+                            and t.i not in inside for t in toks[:c]):
+            continue
+        # What else « ils » may stand for earlier in the paragraph: a plural pronoun, a plural
+        # subject or people (as singular_they).
+        earlier = [t for t in analysis.of_paragraph(toks[0].para) if t.start < sent.start]
+        if (any(norm(t.text) in ("ils", "elles", "eux") for t in earlier)
+                or any(t.morph.get("Number") == "Plur" and (t.lemma.lower() in _person_nouns() or t.dep in SUBJECTS)
+                       and t.pos in ("NOUN", "PROPN") for t in earlier)):
+            continue
+        k = toks[0].para
+        if sent.start == para.start and k > 0 and _PLURAL_BEFORE.search(doc[doc.paragraphs[k - 1]]):
+            continue  # the paragraph before (news writes a sentence a paragraph) names a plural
+        verbs, _ = verb_after(toks, c)
+        if not verbs or verbs[0].morph.get("Number") != "Plur":
+            continue
+        singular = singular_verb(verbs[0].text, verbs[0].lemma)
+        if singular is None:
+            continue
+        pron = toks[c]
+        right = ("elle" if topic.gender == "f" else "il") + doc.text[pron.end : verbs[0].start] + singular
+        wide = replace(pron, end=verbs[0].end, text=doc.text[pron.start : verbs[0].end])
+        out.append(Found(wide, topic, tuple(toks[c:]), right))
+    return out

@@ -6,7 +6,7 @@ one finding per pronoun, in that order."""
 
 from __future__ import annotations
 
-from qa.checks.agreement._completive import completives, singular_they
+from qa.checks.agreement._completive import collective_they, completives, singular_they
 from qa.checks.agreement._only_candidate import demonstratives, only_candidates
 from qa.checks.agreement._possessive import possessives
 from qa.checks.agreement._source_antecedent import Found, segment_agreement, source_agreements
@@ -24,7 +24,8 @@ def wider(doc: Document, para: int, analysis: Analysis, source: str | None, lang
     segment = segment_agreement(doc, analysis, ctx) if ctx is not None and para == 0 else []
     for f in [*segment, *source_agreements(doc, para, analysis, source, lang), *completives(doc, span, analysis),
               *only_candidates(doc, span, analysis), *demonstratives(doc, span, analysis),
-              *possessives(doc, para, analysis, source, lang), *singular_they(doc, para, analysis, source, lang)]:
+              *possessives(doc, para, analysis, source, lang), *singular_they(doc, para, analysis, source, lang),
+              *collective_they(doc, span, analysis)]:
         if f.pronoun.start not in done:
             done.add(f.pronoun.start)
             out.append(f)

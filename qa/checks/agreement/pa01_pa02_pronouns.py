@@ -19,6 +19,7 @@ from qa.checks.agreement._antecedents import (
     SUBJECTS,
     Antecedent,
     agentive,
+    collective,
     masculine_object,
     norm,
     person_near,
@@ -237,7 +238,7 @@ def _noun_agreement(doc: Document, para: Span, toks: list[Token], k: int, topic:
     pron = toks[k]
     gender, number = PRONOUNS[norm(pron.text)]
     verb, verb_form = None, ""
-    if (number, topic.number) == ("p", "s") and topic.text.split()[-1].lower() in pronoun_data()["collective_nouns"]:
+    if (number, topic.number) == ("p", "s") and collective(topic):
         # English « they », Dutch « zij » for an organisation: « La police … Ils ont » → « Elle a ».
         verbs, _ = verb_after(toks, k)
         singular = singular_verb(verbs[0].text, verbs[0].lemma) if verbs and verbs[0].morph.get("Number") == "Plur" else None

@@ -169,7 +169,7 @@ class SubjectAgreement(ByParagraph, ScopedCheck):
         """Attributes of « elle » or of a woman the parse does not tie to her (_attributes)."""
         sentence: list[Token] = []
         for t in [*toks, None]:
-            if t is not None and not (t.sent_start and sentence):
+            if t is not None and not (t.sent_start and sentence and not t.text[:1].islower()):  # « dite « déçu » »
                 sentence.append(t)
                 continue
             for a in attributes(sentence, women):
