@@ -70,6 +70,9 @@ ENTRIES = {
     ],
     "nld": [
         ("dierentuin", "dierentuin /x/\nzoo\n"),
+        # PN01: a Dutch name bound by « & » (tests/test_names.py)
+        ("consument", "consument /x/\nconsommateur\n"),
+        ("markt", "markt /x/\nmarché\n"),
         # SA09: FreeDict's only sense of « renovatie » (tests/cases/SA09.toml)
         ("renovatie", "renovatie /x/\nrenouvellement\n"),
         # PN01's names in title case (tests/test_names.py)

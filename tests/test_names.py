@@ -471,3 +471,48 @@ def test_a_body_in_title_case_without_a_source_in_a_text_about_its_country() -> 
                 "leurs chiffres.", NameTranslated()) == []
     assert _run("À Amsterdam et à Rotterdam, l'Institut royal météorologique a prévu des averses.",
                 NameTranslated()) == []
+
+
+def test_a_translated_body_in_the_title_case_of_its_source_name_is_reported() -> None:
+    # « Commission » heads names French translates, in sentence case (« la Commission nationale
+    # de l'informatique et des libertés »); two common words capitalised after it carry the
+    # source's title case over.
+    found = _with_source("Hier, la Commission des Plaintes de la Presse a classé le dossier.",
+                         "Yesterday, the Press Complaints Commission closed the case.", "en")
+    assert [s for _, s in found] == [("Press Complaints Commission",)]  # « la » stays
+    # One capital after the head, sentence case, or an international body: French's own name.
+    for text, source in (
+            ("Le Conseil de Sécurité a voté mardi.", "The Security Council voted on Tuesday."),
+            ("Hier, la commission des plaintes de la presse a classé le dossier.",
+             "Yesterday, the Press Complaints Commission closed the case."),
+            ("Selon l'Organisation Mondiale de la Santé, le virus recule.",
+             "According to the World Health Organization, the virus is receding.")):
+        assert _with_source(text, source, "en") == [], text
+
+
+def test_a_sentence_full_of_names_is_no_headline_and_an_ampersand_binds_one_name() -> None:
+    # A line closed by its stop may capitalise most of its long words (« October », « Office »).
+    found = _with_source("Les plaintes ont augmenté en octobre, a annoncé la Commission des Plaintes de la Presse.",
+                         "Complaints rose in October, the Press Complaints Commission said.", "en")
+    assert [s for _, s in found] == [("Press Complaints Commission",)]
+    # « & » binds the words of one name (« Autoriteit Consument & Markt »).
+    found = _with_source("L'Autorité Consommateur et Marché a infligé hier une amende à KPN.",
+                         "De Autoriteit Consument & Markt heeft KPN gisteren een boete opgelegd.", "nl")
+    assert found == [("L'Autorité Consommateur et Marché", ("L'Autoriteit Consument & Markt",))]
+
+
+def test_a_translated_body_in_title_case_without_a_source_placed_by_its_adjective() -> None:
+    # « Irlandais » places the body in Ireland and French writes it in lower case.
+    found = _run("Le Service Irlandais des Prisons a réclamé des aides d'urgence.", NameTranslated())
+    assert [t for t, _ in found] == ["Service Irlandais des Prisons"]
+    # « et le » opens a second name: each is judged by its own head (« Banque », « Bureau »).
+    found = _run("À Amsterdam et à Rotterdam, la Banque Nationale Néerlandaise et le Bureau Central pour la "
+                 "Statistique ont publié leurs chiffres.", NameTranslated())
+    assert [t for t, _ in found] == ["Banque Nationale Néerlandaise", "Bureau Central pour la Statistique"]
+    assert _run("À Paris, la Banque de France et la Banque Centrale Européenne ont publié leurs chiffres.",
+                NameTranslated()) == []
+    for text in ("Le Service irlandais des prisons a réclamé des aides d'urgence.",
+                 "La Fédération Irlandaise des Agriculteurs a réclamé des aides d'urgence.",
+                 "La Fédération Française de Football a réclamé des aides d'urgence.",
+                 "À Londres et à Manchester, l'Organisation Mondiale de la Santé a réclamé des aides."):
+        assert _run(text, NameTranslated()) == [], text

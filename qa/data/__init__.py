@@ -87,7 +87,7 @@ FILES: dict[str, Toml | Tsv] = {
     "valency.toml": Toml(1, {"infinitive": TABLE, "indirect": TABLE, "unless": TABLE}),
     "missing_words.toml": Toml(1, {"prepositions": TABLE, "verbs": TABLE, "quantity": TABLE, "locutions": TABLE, "names": TABLE, "nouns": TABLE}),
     "names.toml": Toml(1, {"french_titles": ARRAY, "qualified_names": ARRAY, "nationalities": ARRAY, "names": ARRAY}),
-    "name_heads.toml": Toml(1, {"heads": TABLE, "translated": TABLE, "own_name": TABLE, "streets": TABLE, "street_articles": TABLE}),
+    "name_heads.toml": Toml(1, {"heads": TABLE, "translated": TABLE, "own_name": TABLE, "title_case": TABLE, "streets": TABLE, "street_articles": TABLE}),
     "meaning.toml": Toml(1, {"negation": TABLE, "negation_skip": TABLE, "units": TABLE, "spelled": TABLE, "fractions": TABLE, "periods": TABLE, "change": TABLE}),
     "numbers.toml": Toml(1, {
         "scale": ARRAY, "currency": ARRAY, "units": TABLE, "months": TABLE, "weekdays": TABLE,

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
 
-from qa.checks.names.name_case import official_french, title_cased_body
+from qa.checks.names.name_case import official_french, title_cased_body, title_cased_translation
 from qa.checks.names.source_names import _nominative, heads
 from qa.checks.names.source_runs import _AND, _INNER, _NO_ARTICLE, _parts, _proper, source_runs
 from qa.data import load_toml, load_tsv
@@ -277,7 +277,8 @@ def _match(doc: Document, offset: int, line: str, run: list[str], article: str, 
             skip_until = end_i
             continue  # « la Banque nationale de Belgique »: the body's official French name
         if (any(_head(w) for w in before) or any(_head(w) for w in words)
-                and not title_cased_body(words, _french_places())):
+                and not (title_cased_body(words, _french_places())
+                         or title_cased_translation(words, _french_places()))):
             # (« le ministre des Finances berlinois »: the complement of an office is no name.)
             skip_until = end_i
             continue  # French translates the names of parties, ministries, courts…

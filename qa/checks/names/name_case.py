@@ -58,6 +58,41 @@ def title_cased_body(words: list[str], places: frozenset[str]) -> bool:
     return False
 
 
+@cache
+def title_case_heads() -> frozenset[str]:
+    """Folded heads of the bodies whose translated name French writes in sentence case
+    (name_heads.toml ``title_case``)."""
+    return frozenset(_fold(w) for w in load_toml("name_heads.toml")["title_case"]["fr"])
+
+
+# Adjectives of international scope: a body named with one has an official French name that
+# translates it (« l'Organisation Mondiale de la Santé » is that name, capitals aside).
+_INTERNATIONAL = ("europe", "internation", "mondia", "mondiau", "unies", "atlanti", "onusien", "multinational")
+
+
+def international(words: list[str]) -> bool:
+    """Whether a name holds an adjective of international scope (« Européenne », « Mondiale »)."""
+    return any(_fold(w).startswith(_INTERNATIONAL) for w in words)
+
+
+def title_cased_translation(words: list[str], places: frozenset[str]) -> bool:
+    """Whether a rendering opens with the head of a body French names in sentence case and
+    capitalises two common words or more after it (« Autorité de Conduite Financière »,
+    « Exécutif du Service de Santé »): the source's title case carried over word for word."""
+    if not words or not words[0][:1].isupper() or _head_of(words[0]) not in title_case_heads():
+        return False
+    rest = [w for w in words[1:] if _fold(w) not in places]
+    if international(rest):
+        return False
+    return sum(_common_capital(w) for w in rest) >= 2
+
+
+def _head_of(word: str) -> str:
+    """A folded head in the singular (« Syndicats » → « syndicat »)."""
+    low = _fold(word)
+    return low[:-1] if low.endswith("s") and low[:-1] in title_case_heads() else low
+
+
 def official_french(words: list[str], places: frozenset[str]) -> bool:
     """Whether a rendering is in sentence case (its later words lowercase, or places) and names a
     public body by its standing: « Banque nationale de Belgique »."""

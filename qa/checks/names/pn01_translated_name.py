@@ -157,7 +157,8 @@ class NameTranslated(Check):
         for span, lang in title_case_names(doc):
             if not any(t.overlaps(span) for t in taken):
                 yield self.finding(doc, span, f"« {doc[span]} » is capitalised like {_LANG[lang]} name translated word "
-                                   "for word: French keeps the original name of a foreign newspaper, firm or street",
+                                   "for word: French keeps the original name of a foreign newspaper, firm, body or "
+                                   "street, or writes a body's French name with its first word capitalised only",
                                    severity=Severity.INFO)
 
     def _bare_titles(self, doc: Document, ctx: Context, taken: list[Span]) -> Iterator[Finding]:

@@ -23,8 +23,9 @@ _INNER = {
     "de": {"für", "am", "im", "vom", "zur", "zum"},
     "nl": {"van", "voor", "de", "het", "op", "in"},
 }
-_SRC_TOKEN = re.compile(r"[^\W\d_][\w’'-]*")
+_SRC_TOKEN = re.compile(r"[^\W\d_][\w’'-]*|&")
 _MIN_PART = 3
+_SENTENCE_END = re.compile(r"[.!?…][\s\"'’”»)]*$")
 _FUNCTION = 6.4  # a source word this frequent (« As », « Ein », « Volgens ») opens no name
 _LINKS = ("s", "es", "en", "n", "e", "")
 _TOO_LONG = 6  # source runs longer than this are titles or headlines, not names
@@ -76,8 +77,9 @@ def source_runs(line: str, lang: str) -> list[tuple[list[str], str]]:
     found = list(_SRC_TOKEN.finditer(line))
     tokens = [m.group() for m in found]
     long_words = [t for t in tokens if len(t) >= 4]
-    if long_words and sum(t[0].isupper() for t in long_words) * 3 > len(long_words) * 2 and lang != "de":
-        return []  # a headline in title case
+    if (long_words and sum(t[0].isupper() for t in long_words) * 3 > len(long_words) * 2 and lang != "de"
+            and not _SENTENCE_END.search(line)):
+        return []  # a headline in title case (a sentence, closed by its stop, may hold many names)
     inner = _INNER.get(lang, set())
     runs: list[tuple[list[str], str]] = []
     run: list[str] = []
@@ -103,7 +105,8 @@ def source_runs(line: str, lang: str) -> list[tuple[list[str], str]]:
         # A coordination inside a run may join two names (« Hartstichting en KWF », « CDU und
         # Grüne »): each side counts, and the whole only where one word shares the other side's
         # head (« Sociaal en Cultureel Planbureau »).
-        parts = [run] if not any(w in _AND for w in run) else [run] * _shared_head(run) + _split(run)
+        # « & » binds one name (« Autoriteit Consument & Markt », « Marks & Spencer »).
+        parts = [run] if "&" in run or not any(w in _AND for w in run) else [run] * _shared_head(run) + _split(run)
         opens = start == 0 or bool(re.search(r"[.!?:]\W*$", line[: found[start].start()])) if run else True
         for k, part in enumerate(parts):
             runs.extend(_finish(part, before, lang, line_start=opens and k < 2))

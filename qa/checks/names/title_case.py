@@ -14,7 +14,11 @@ French titles and names PN01 knows, and phrases whose other capitals are all pro
 original name was. A body French names by its own name (name_heads.toml ``own_name``: « bureau »,
 « institut ») is reported when two common words after its head are capitalised (« le Bureau
 Central de la Statistique », « l'Institut Royal Météorologique ») in a text about a country of
-that language: its official French name would capitalise its first word only."""
+that language: its official French name would capitalise its first word only. So is a body whose
+name French translates but writes in sentence case (name_heads.toml ``title_case``: « autorité »,
+« commission », « société ») rendered with two common words capitalised after its head (« la
+Société Irlandaise du Cancer »), never one of international scope (« l'Organisation Mondiale de la
+Santé »); a country's adjective capitalised in it (« Irlandaise ») places the text."""
 
 from __future__ import annotations
 
@@ -24,7 +28,7 @@ from functools import cache
 
 from qa.checks.names.aligned_names import _fold, _french_forms, _french_places, _head
 from qa.checks.names.hints import hint_counts
-from qa.checks.names.name_case import french_word, own_name_heads
+from qa.checks.names.name_case import french_word, international, own_name_heads, title_case_heads
 from qa.checks.names.source_names import heads as name_heads
 from qa.checks.names.streets import heads as street_heads
 from qa.knowledge.bilingual import back_translations, table
@@ -33,7 +37,9 @@ from qa.knowledge.person_gender import first_name_gender
 from qa.model.document import Document, Span
 
 _CAP = r"[A-ZÀ-ÝŒÆ][a-zà-ÿœæ’'-]+"
-_LINK = r"(?:(?:de|du|des|d['’]|pour|et|sur|en)\s*(?:(?:la|le|les|l['’])\s*)?)"
+# (« et » joins two words of one name, « Chambre de Commerce et Industrie »; « et le », « et la »
+# open another name: « la Banque Nationale Néerlandaise et le Bureau Central pour la Statistique ».)
+_LINK = r"(?:(?:de|du|des|d['’]|pour|sur|en)\s*(?:(?:la|le|les|l['’])\s*)?|et\s+(?!(?:la|le|les|l['’])\W))"
 _PHRASE = re.compile(r"(?<![\w’'-])(?:le|la|les|l['’]|du|des|au|aux|Le|La|Les|L['’]|Du|Des|Au|Aux)\s*"
                      r"(" + _CAP + r")((?:\s+" + _LINK + r"?" + _CAP + r"){1,5})(?![\w-])")
 _WORD = re.compile(_CAP)
@@ -74,6 +80,20 @@ def foreign_head(french: str, lang: str, streets_only: bool = False) -> bool:
     return False
 
 
+def _body(word: str) -> bool:
+    """The head of a body whose name French keeps or writes in sentence case (name_heads.toml
+    ``own_name``, ``title_case``), in the singular or the plural."""
+    low = _fold(word)
+    return bool({low, low[:-1] if low.endswith("s") else low} & (own_name_heads() | title_case_heads()))
+
+
+def _adjective_langs(words: list[str]) -> list[str]:
+    """The languages of the countries that a capitalised common word of a name is a hint of
+    (« Irlandais », « Flamande »; not a city, which is no common word)."""
+    adjectives = " ".join(w for w in words if _common(w))
+    return [lang for lang, n in hint_counts(adjectives).items() if n] if adjectives else []
+
+
 def _common(word: str) -> bool:
     """A capitalised word that is a French common word, not a proper noun."""
     low = word.lower()
@@ -87,13 +107,18 @@ def title_case_names(doc: Document) -> Iterator[tuple[Span, str]]:
     for m in _PHRASE.finditer(doc.text):
         head = m.group(1)
         rest = list(_WORD.finditer(m.group(2)))
-        if _fold(head) in own_name_heads() and sum(_common(w.group()) for w in rest) >= 2:
+        if _body(head) and sum(_common(w.group()) for w in rest) >= 2:
             # « le Bureau Central de la Statistique », « l'Institut Royal Météorologique »: a body
-            # French names by its own name, its rendering in the source's title case.
+            # French names by its own name, its rendering in the source's title case; « l'Autorité
+            # de Conduite Financière »: a body whose translated name French writes in sentence case.
             key = re.sub(r"\s+", " ", _fold(doc.text[m.start(1) : m.end()])).replace("-", " ")
             langs = context_langs(doc) if langs is None else langs
-            if langs and key not in _french_forms() and not any(_head(w.group()) for w in rest):
-                yield Span(m.start(1), m.end()), langs[0]
+            # A country's adjective capitalised in the name (« la Société Irlandaise du Cancer »)
+            # places it: French would write it in lower case, even in the body's French name.
+            here = langs or _adjective_langs([w.group() for w in rest])
+            if (here and key not in _french_forms() and not international([w.group() for w in rest])
+                    and not any(_head(w.group()) and not _body(w.group()) for w in rest)):
+                yield Span(m.start(1), m.end()), here[0]
             continue
         if not _common(head) or _head(head):
             continue
