@@ -67,6 +67,19 @@ ENTRIES = {
         ("Anwohner", "Anwohner /x/ <n, masc>\nriverain\njemand, der in der Nähe wohnt\n"),
         ("Amerikaner", "Amerikaner /x/ <n, masc>\nAméricain\nBürger der USA\n"),
         ("grün", "grün /x/ <adj>\nvert\nFarbe\n"),
+        # SA13: a multiword entry and its words; SA08: a linking element read as an ending
+        ("in Kraft treten", "in Kraft treten /x/ <v>\nentrer en vigueur, prendre effet\ngültig werden\n"),
+        ("Kraft", "Kraft /x/ <n, fem>\n1. force\nStärke\n2. vigueur\nGültigkeit\n"),
+        ("treten", "treten /x/ <v>\n1. marcher\nmit dem Fuß\n2. entrer dans\nhineingehen\n"),
+        ("Schaden", "Schaden /x/ <n, masc>\ndommage\nVerlust\n"),
+        ("zufügen", "zufügen /x/ <v>\ninfliger\nantun\n"),
+        ("Schaden zufügen", "Schaden zufügen /x/ <v>\ndétériorer\nschaden\n"),
+        ("Krankenhaus", "Krankenhaus /x/ <n, neut>\nhôpital\nKlinik\n"),
+        ("krank", "krank /x/ <adj>\nmalade\nnicht gesund\n"),
+        ("Kranke", "Kranke /x/ <n, fem>\npersonne malade\njemand, der krank ist\n"),
+        ("Haus", "Haus /x/ <n, neut>\nmaison\nGebäude\n"),
+        ("Verfügung", "Verfügung /x/ <n, fem>\ndisposition\nAnordnung\n"),
+        ("stellen", "stellen /x/ <v>\n1. poser\nhinsetzen\n2. mettre\nplatzieren\n"),
     ],
     "nld": [
         ("dierentuin", "dierentuin /x/\nzoo\n"),
@@ -103,6 +116,9 @@ ENTRIES = {
         ("toch", "toch /x/\n1. d\u2032abord\n2. certes\n3. cependant\n"),
         # source_nouns: of two senses, the far more frequent French word first (tests/cases/SA07.toml)
         ("stad", "stad /x/\n1. localité\n2. ville\n"),
+        ("rekening houden met", "rekening houden met /x/\nconsidérer, prêter attention à\n"),
+        ("rekening", "rekening /x/\ncompte, facture\n"),
+        ("houden", "houden /x/\ntenir, garder\n"),
     ],
     "eng": [
         ("evening", "evening /x/\nsoir, soirée\n"),
@@ -119,6 +135,9 @@ ENTRIES = {
         ("kitchen", "kitchen /x/\ncuisine\n"),
         ("layoff", "layoff /x/\n1. licenciement\n2. chômage technique\n"),
         ("energy", "energy /x/\nénergie\n"),
+        ("throw in the towel", "throw in the towel /x/\njeter l\u2032éponge\n"),
+        ("throw", "throw /x/\njeter, lancer\n"),
+        ("towel", "towel /x/\nserviette\n"),
     ],
 }
 # French into the source language (SA09 asks them about a true cognate the other way leaves out).
@@ -132,9 +151,11 @@ BACK_ENTRIES = {
         ("royal", "royal /x/ <adj>\nköniglich\n"),
         ("place", "place /x/ <n, fem>\nStelle, Platz\n"),
         ("moyen", "moyen /x/ <adj>\ndurchschnittlich, Mittel, Weg\n"),
+        ("mettre à disposition", "mettre à disposition /x/ <v>\nzur Verfügung stellen\n"),
     ],
     "nld": [
         ("brutal", "brutal /x/\ngewelddadig, wreed\n"),
+        ("tenir compte", "tenir compte /x/\nrekening houden\n"),
         ("gymnase", "gymnase /x/\ngymnastieklokaal, sporthal\n"),
     ],
     "eng": [("librairie", "librairie /x/ <n, fem>\nbookshop, bookstore\n")],
@@ -148,7 +169,8 @@ FRENCH = {
         ("apiculteur", "n, masc"), ("grève", "n, fem"), ("piscine", "n, fem"), ("bain", "n, masc"),
         ("zoo", "n, masc"), ("jardin", "n, masc"), ("protection", "n, fem"), ("consommateur", "n, masc"),
         ("colonie", "n, fem"), ("république", "n, fem"), ("temps", "n, masc"), ("licenciement", "n, masc"), ("étudiant", "n, masc"), ("milliard", "n, masc"), ("pourcentage", "n, masc"), ("voyageur", "n, masc"),
-        ("localité", "n, fem"), ("ville", "n, fem"), ("libre", "adj"), ("toutefois", "adv"))],
+        ("localité", "n, fem"), ("ville", "n, fem"), ("libre", "adj"), ("toutefois", "adv"),
+        ("hôpital", "n, masc"), ("maison", "n, fem"))],
 }
 
 

@@ -93,6 +93,7 @@ from qa.checks.source.sa09_false_cognate import FalseCognate
 from qa.checks.source.sa10_negation import NegationParity
 from qa.checks.source.sa11_quantities import QuantitySwap
 from qa.checks.source.sa12_omission import Omission
+from qa.checks.source.sa13_dictionary_idiom import DictionaryIdiom
 
 # The order is the priority: when two checks rewrite one span, or overlapping text, the
 # earlier one owns it and the other's finding is dropped (qa.engine.settle._one_owner).
@@ -187,6 +188,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     NegationParity,
     QuantitySwap,
     Omission,
+    DictionaryIdiom,
     PlaceholderParity,
     LanguageToolCheck,  # opt-in backends: lowest priority, merged into qa's findings
     GrammalecteCheck,

@@ -8,11 +8,11 @@ from collections.abc import Iterator
 from qa.checks.base import Check, Context
 from qa.checks.prose import in_code
 from qa.checks.source._dictionary import SOURCE_WORD, lookup, mentions, phrase_pattern
-from qa.knowledge.bilingual import Entry, compound_splits, entry, languages
+from qa.knowledge.bilingual import Entry, compound_splits, entry, french_noun_gender, languages
 from qa.knowledge.forms import plural
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding, Severity
-from qa.model.textutil import is_sentence_start
+from qa.model.textutil import is_sentence_start, match_case
 
 _COMPOUND_LANGS = ("de", "nl")
 _MIN_COMPOUND = 7
@@ -35,7 +35,7 @@ def _parts(head: str, lang: str) -> Iterator[tuple[tuple[str, ...], tuple[str, .
     stem (« Lade-station », « zwem-bad »), the modifier rendered by the noun of the verb's
     translation (« charger » → « charge », « nager » → « nage »)."""
     for first, last in compound_splits(head, lambda w: entry(w, lang), _LINKS, least=_MIN_PART):
-        yield entry(first, lang).translations[:_SENSES], entry(last, lang).translations[:_SENSES]  # type: ignore[union-attr]
+        yield _modifier(first, lang), entry(last, lang).translations[:_SENSES]  # type: ignore[union-attr]
     for first, last in compound_splits(head, lambda w: entry(w, lang) or _verb_of_stem(w, lang), ("",), least=_MIN_PART):
         verb = _verb_of_stem(first, lang)
         heads = entry(last, lang)
@@ -44,6 +44,18 @@ def _parts(head: str, lang: str) -> Iterator[tuple[tuple[str, ...], tuple[str, .
         nouns = tuple(dict.fromkeys(t[:-2] + "e" for t in verb.translations[:_SENSES] if _VERB.fullmatch(t)))
         if nouns:
             yield nouns, heads.translations[:_SENSES]
+
+
+def _modifier(first: str, lang: str) -> tuple[str, ...]:
+    """The translations of a compound's first part, and of the shorter headword it holds when
+    the linking element was read as its end (« Kranke-n-haus »: « kranke », « personne
+    malade », and « krank », « malade »)."""
+    out = list(entry(first, lang).translations[:_SENSES])  # type: ignore[union-attr]
+    for end in ("e", "n", "en", "s"):
+        shorter = entry(first[: -len(end)], lang) if first.endswith(end) and len(first) - len(end) >= _MIN_PART else None
+        if shorter is not None:
+            out += [t for t in shorter.translations[:_SENSES] if t not in out]
+    return tuple(out)
 
 
 def _verb_of_stem(stem: str, lang: str) -> Entry | None:
@@ -78,6 +90,34 @@ def _number_of(fix: str, literal: str) -> str:
     if len(words) == 2 and "'" not in fix:
         return f"{plural(words[0])} {plural(words[1])}"
     return " ".join([plural(words[0]), *words[1:]])
+
+
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(de la|du|la|le|l['’]|une|un)[ \u00a0]*$", re.IGNORECASE)
+_VOWEL_START = re.compile(r"[aeiouyéèêâîôûh]", re.IGNORECASE)
+
+
+def _with_article(text: str, start: int, fix: str) -> tuple[int, str]:
+    """The singular article before the literal rendering, when the dictionary's noun needs
+    another (« la maison des malades » → « l'hôpital »): the span then takes it in, and the
+    fix the article the noun's gender or first letter asks for."""
+    m = _ARTICLE_BEFORE.search(text[max(0, start - 8) : start])
+    if m is None or fix.split()[0].endswith(("s", "x")):
+        return start, fix
+    head = fix.split()[0]
+    gender = french_noun_gender(head)
+    of = m.group(1).lower() in ("de la", "du")
+    if m.group(1).lower() in ("un", "une"):
+        if gender not in ("m", "f"):
+            return start, fix
+        article = "un " if gender == "m" else "une "
+    elif _VOWEL_START.match(head):
+        article = "de l'" if of else "l'"
+    elif gender in ("m", "f"):
+        article = ("du " if gender == "m" else "de la ") if of else ("le " if gender == "m" else "la ")
+    else:
+        return start, fix
+    at = start - (len(text[max(0, start - 8) : start]) - m.start())
+    return at, match_case(text[at:start], article + fix) if text[at].isupper() else article + fix
 
 
 def _stem(word: str) -> str:
@@ -145,6 +185,7 @@ class CompoundParts(Check):
                     continue
                 seen.add(s)
                 fix = _number_of(wanted[0], doc.text[s:e])
+                s, fix = _with_article(doc.text, s, fix)
                 yield self.finding(
                     doc, Span(s, e), f"« {doc.text[s:e]} » renders « {word} » part by part: « {fix} »", [fix]
                 )
