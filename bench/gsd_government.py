@@ -4,7 +4,8 @@ PC10's table is checked against (a pair common in clean French must never be in 
 For each preposition (UPOS ADP, deprel case) the pair is (lemma of the word its phrase depends
 on, preposition), and the pair of adjacency too (the word before it, adverbs skipped): what PC10
 reads. Usage: python bench/gsd_government.py [LEMMA:PREP ...] — with pairs, prints their counts;
-without, checks every pair of qa/data/government_heads.toml and prints those seen.
+without, prints every pair of qa/data/government_heads.toml seen in the corpus (each must be a
+reading PC10 skips; tests/test_government_heads.py lists the ones judged).
 """
 
 from __future__ import annotations
