@@ -73,6 +73,7 @@ FILES: dict[str, Toml | Tsv] = {
     "persons.toml": Toml(1, {"roles": TABLE, "titles": TABLE, "german": TABLE, "source_roles": TABLE}),
     "glossary.toml": Toml(1, {"entry": ARRAY}),
     "government.toml": Toml(1, {"source_prepositions": TABLE, "units": TABLE, "unless": TABLE, "head": ARRAY}),
+    "government_heads.toml": Toml(1, {"head": ARRAY}),
     "grammalecte_rules.toml": Toml(1, {"measured": TABLE, "on": TABLE, "off": TABLE}),
     "idioms.toml": Toml(1, {"de": ARRAY, "nl": ARRAY, "en": ARRAY}),
     "collocations.toml": Toml(1, {"noun": ARRAY}),
