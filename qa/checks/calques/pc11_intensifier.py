@@ -49,8 +49,8 @@ class Table:
     forms: dict[str, tuple[str, ...]]  # adjective → its four forms
     wrong_forms: dict[str, tuple[str, int]]  # folded form of a wrong adjective → (adjective, slot)
     nouns: dict[str, tuple[tuple[Entry, bool], ...]]  # folded noun form → (entry, plural)
-    sources: dict[str, re.Pattern[str]]  # wrong adjective or adverb → the source words it renders
-    adverbs: dict[tuple[str, str], str]  # (adverb, head form) → the French adverb
+    sources: dict[str, re.Pattern[str]]  # wrong adjective → the source words it renders
+    adverbs: dict[tuple[str, str], tuple[str, re.Pattern[str]]]  # (adverb, head form) → the French one, the source words
 
 
 @cache
@@ -70,12 +70,11 @@ def _table() -> Table:
                 nouns.setdefault(fold_key(plural), []).append((entry, True))
     wrong_forms = {fold_key(f): (adj, k) for adj in wrong_adjs for k, f in enumerate(forms[adj])}
     sources = {adj: _words(words) for adj, words in raw["source"].items()}
-    adverbs: dict[tuple[str, str], str] = {}
+    adverbs: dict[tuple[str, str], tuple[str, re.Pattern[str]]] = {}
     for d in raw.get("adverb", ()):
         for adverb, right in d["wrong"].items():
-            sources[adverb] = _words(d["source"])
             for head in d["heads"]:
-                adverbs[(fold_key(adverb), fold_key(head))] = right
+                adverbs[(fold_key(adverb), fold_key(head))] = (right, _words(d["source"]))
     return Table(forms, wrong_forms, {k: tuple(v) for k, v in nouns.items()}, sources, adverbs)
 
 
@@ -137,8 +136,8 @@ class Intensifier(Check):
             i = tok.i
             nxt = keys[i + 1] if i + 1 < len(toks) else ""
             if (keys[i], nxt) in table.adverbs:
-                if source is None or table.sources[keys[i]].search(source):
-                    right = table.adverbs[(keys[i], nxt)]
+                right, rendered = table.adverbs[(keys[i], nxt)]
+                if source is None or rendered.search(source):
                     yield self._report(doc, Span(tok.start, tok.end), match_case(tok.text, right), tok.text, toks[i + 1].text, right)
                 continue
             if keys[i] not in table.wrong_forms or i > 0 and keys[i - 1] in _COMPARED:
