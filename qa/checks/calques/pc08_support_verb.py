@@ -24,6 +24,19 @@ _ARGUMENT = frozenset({"obj", "nsubj:pass"})
 # Before the noun, between it and the verb: what an object's noun phrase may hold.
 _INSIDE = frozenset({"DET", "ADJ", "ADV", "NUM"})
 _PARTITIVE = frozenset({"de", "d'", "du", "des"})
+
+
+@cache
+def _adjectives() -> frozenset[str]:
+    """Intensifying adjectives the sm parse may read as nouns before a noun (« une lourde
+    défaite »: « lourde » a noun, « défaite » its apposition): every form of those of
+    qa/data/intensifiers.toml."""
+    return frozenset(fold_key(f) for forms in load_toml("intensifiers.toml")["forms"].values() for f in forms)
+
+
+def _inside(tok: Token, key: str) -> bool:
+    """tok may stand in a noun phrase between the verb and its object noun."""
+    return tok.pos in _INSIDE or key in _PARTITIVE or key in _adjectives()
 _RELATIVE = frozenset({"que", "qu'"})
 # Words after the noun read by ``unless``.
 _AFTER = 4
@@ -97,7 +110,7 @@ def _verb_of(tok: Token, toks: tuple[Token, ...], keys: list[str]) -> Token | No
             return child  # « la décision que le conseil a rencontrée »
     j = tok.i - 1
     forms = _verb_forms()
-    while (j >= 0 and tok.i - j <= 4 and keys[j] not in forms and (toks[j].pos in _INSIDE or keys[j] in _PARTITIVE)
+    while (j >= 0 and tok.i - j <= 4 and keys[j] not in forms and _inside(toks[j], keys[j])
            and not toks[j + 1].sent_start):
         j -= 1
     if j >= 0 and j < tok.i - 1 and keys[j] in forms and not toks[j + 1].sent_start:
@@ -130,7 +143,7 @@ class SupportVerb(Check):
 
     code = "PC08"
     priority = 312
-    data_files = ("collocations.toml", "conjugation.toml")
+    data_files = ("collocations.toml", "conjugation.toml", "intensifiers.toml")
     name = "calque.support-verb"
     category = Category.CALQUE
     summary = "Noun with the source language's support verb"
@@ -197,7 +210,7 @@ class SupportVerb(Check):
                 continue
             if any(t.sent_start for t in toks[min(verb.i, noun.i) + 1 : max(verb.i, noun.i) + 1]):
                 continue
-            if verb.i < noun.i and not all(t.pos in _INSIDE or keys[t.i] in _PARTITIVE for t in toks[verb.i + 1 : noun.i]):
+            if verb.i < noun.i and not all(_inside(t, keys[t.i]) for t in toks[verb.i + 1 : noun.i]):
                 continue  # « mettre en pratique les exemples »: a phrase of its own stands between
             return self._report(doc, toks, verb, noun, last, entry, wrong, nxt)
         return None
