@@ -77,6 +77,7 @@ from qa.checks.calques.pc07_source_idiom import SourceIdiom
 from qa.checks.calques.pc08_support_verb import SupportVerb
 from qa.checks.calques.pc09_dative_pronoun import DativePronoun
 from qa.checks.calques.pc10_head_preposition import HeadPreposition
+from qa.checks.calques.pc11_intensifier import Intensifier
 from qa.checks.syntax.sy01_verb_final import VerbFinal
 from qa.checks.syntax.sy02_extended_attribute import ExtendedAttribute
 from qa.checks.syntax.sy03_noun_adjunct import NounAdjunct
@@ -167,6 +168,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     SourceConstruction,
     SourceIdiom,
     SupportVerb,  # after PC02 and PC07: a frame or an idiom they know keeps their fix
+    Intensifier,
     NeuterPronoun,
     DativePronoun,
     HeadPreposition,

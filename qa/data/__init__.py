@@ -77,6 +77,7 @@ FILES: dict[str, Toml | Tsv] = {
     "grammalecte_rules.toml": Toml(1, {"measured": TABLE, "on": TABLE, "off": TABLE}),
     "idioms.toml": Toml(1, {"de": ARRAY, "nl": ARRAY, "en": ARRAY}),
     "collocations.toml": Toml(1, {"noun": ARRAY}),
+    "intensifiers.toml": Toml(1, {"forms": TABLE, "source": TABLE, "noun": ARRAY, "adverb": ARRAY}),
     "grammar.toml": Toml(1, {"elision": TABLE, "contraction": TABLE, "number": TABLE, "gender": TABLE, "mood": TABLE, "auxiliary": TABLE, "verb_mood": TABLE, "infinitive_preposition": TABLE}),
     "markup.toml": Toml(1, {
         "entity_overrides": TABLE, "entity_bare": TABLE, "html": TABLE, "bbcode": TABLE, "xliff": TABLE,

@@ -34,16 +34,18 @@ def split_verbal(fix: str) -> tuple[bool, str, bool, str, list[str]] | None:
     return negated, clitic, reflexive, words[0], words[1:]
 
 
-def adapted(fix: str, lemma: str, form: str) -> str:
+def adapted(fix: str, lemma: str, form: str, person: str = "") -> str:
     """The French equivalent conjugated like the verb of the literal rendering (« tiré la
     prise » → « coupé les vivres », « ont le nez plein » → « en ont assez »), with its
-    reflexive pronoun in the verb's person and its negation around it."""
+    reflexive pronoun in the verb's person and its negation around it; ``person`` ("1" to "6",
+    from the parse) chooses among the slots a form fills (« je garde » → « je tiens »)."""
     parts = split_verbal(fix)
     found = slots_of(lemma, form)
     if parts is None or found is None:
         return fix
     negated, clitic, reflexive, verb, rest = parts
-    slot = min(found[1], key=lambda x: (not x.endswith("3"), not x.endswith("6"), x != "pp", x))  # « pousse »: he, not I
+    slot = min(found[1], key=lambda x: (not (person and x.endswith(person)), not x.endswith("3"), not x.endswith("6"),
+                                        x != "pp", x))  # « pousse »: he, not I, unless the parse says I
     try:
         conjugated = conjugate(verb)[slot]
     except (ValueError, KeyError):

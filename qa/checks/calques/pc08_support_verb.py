@@ -24,6 +24,19 @@ _ARGUMENT = frozenset({"obj", "nsubj:pass"})
 # Before the noun, between it and the verb: what an object's noun phrase may hold.
 _INSIDE = frozenset({"DET", "ADJ", "ADV", "NUM"})
 _PARTITIVE = frozenset({"de", "d'", "du", "des"})
+
+
+@cache
+def _adjectives() -> frozenset[str]:
+    """Intensifying adjectives the sm parse may read as nouns before a noun (« une lourde
+    défaite »: « lourde » a noun, « défaite » its apposition): every form of those of
+    qa/data/intensifiers.toml."""
+    return frozenset(fold_key(f) for forms in load_toml("intensifiers.toml")["forms"].values() for f in forms)
+
+
+def _inside(tok: Token, key: str) -> bool:
+    """tok may stand in a noun phrase between the verb and its object noun."""
+    return tok.pos in _INSIDE or key in _PARTITIVE or key in _adjectives()
 _RELATIVE = frozenset({"que", "qu'"})
 # Words after the noun read by ``unless``.
 _AFTER = 4
@@ -39,6 +52,9 @@ class Entry:
     then: dict[str, str]
     unless: frozenset[str]
     ref: str
+    direct: bool = False
+    determined: bool = False
+    participle: bool = False
 
 
 @cache
@@ -49,7 +65,7 @@ def _entries() -> dict[str, tuple[Entry, ...]]:
         entry = Entry(
             frozenset(fold_key(n) for n in d["nouns"]), dict(d["wrong"]), d.get("phrase", ""), d.get("bare", False),
             frozenset(d.get("before", ())), dict(d.get("then", {})), frozenset(fold_key(w) for w in d.get("unless", ())),
-            d["ref"],
+            d["ref"], d.get("direct", False), d.get("determined", False), d.get("participle", False),
         )
         for noun in entry.nouns:
             out.setdefault(noun.split()[0], []).append(entry)
@@ -94,7 +110,7 @@ def _verb_of(tok: Token, toks: tuple[Token, ...], keys: list[str]) -> Token | No
             return child  # « la décision que le conseil a rencontrée »
     j = tok.i - 1
     forms = _verb_forms()
-    while (j >= 0 and tok.i - j <= 4 and keys[j] not in forms and (toks[j].pos in _INSIDE or keys[j] in _PARTITIVE)
+    while (j >= 0 and tok.i - j <= 4 and keys[j] not in forms and _inside(toks[j], keys[j])
            and not toks[j + 1].sent_start):
         j -= 1
     if j >= 0 and j < tok.i - 1 and keys[j] in forms and not toks[j + 1].sent_start:
@@ -127,7 +143,7 @@ class SupportVerb(Check):
 
     code = "PC08"
     priority = 312
-    data_files = ("collocations.toml", "conjugation.toml")
+    data_files = ("collocations.toml", "conjugation.toml", "intensifiers.toml")
     name = "calque.support-verb"
     category = Category.CALQUE
     summary = "Noun with the source language's support verb"
@@ -149,7 +165,8 @@ class SupportVerb(Check):
         keys = [fold_key(t.text) for t in toks]
         entries = _entries()
         for tok in toks:
-            if tok.para not in wanted or tok.pos not in ("NOUN", "PROPN") or tok.text[:1].isupper() and not tok.sent_start:
+            # a bare noun the parse takes for a pronoun or an interjection (« pris adieu ») counts too
+            if tok.para not in wanted or tok.pos not in ("NOUN", "PROPN", "PRON", "INTJ") or tok.text[:1].isupper() and not tok.sent_start:
                 continue
             lemma = fold_key(tok.lemma)
             candidates = entries.get(lemma, ()) or entries.get(keys[tok.i], ())
@@ -185,11 +202,15 @@ class SupportVerb(Check):
             if entry.unless & set(rest) or (entry.before and nxt not in entry.before):
                 continue
             determined = _determined(toks, verb, noun)
-            if entry.bare and determined:
+            if entry.bare and determined or entry.determined and not determined:
+                continue
+            if entry.direct and verb.i < noun.i and any(keys[t.i] in _PARTITIVE for t in toks[verb.i + 1 : noun.i]):
+                continue  # « souffrir d'une défaite »
+            if entry.participle and not _participle(toks, verb):
                 continue
             if any(t.sent_start for t in toks[min(verb.i, noun.i) + 1 : max(verb.i, noun.i) + 1]):
                 continue
-            if verb.i < noun.i and not all(t.pos in _INSIDE or keys[t.i] in _PARTITIVE for t in toks[verb.i + 1 : noun.i]):
+            if verb.i < noun.i and not all(_inside(t, keys[t.i]) for t in toks[verb.i + 1 : noun.i]):
                 continue  # « mettre en pratique les exemples »: a phrase of its own stands between
             return self._report(doc, toks, verb, noun, last, entry, wrong, nxt)
         return None
@@ -200,14 +221,14 @@ class SupportVerb(Check):
         if verb.i > noun.i:  # a passive, a participle or a relative clause after the noun: the verb alone
             if " " in right:
                 return None
-            span, fix = Span(verb.start, verb.end), _conjugated(right, wrong, verb.text, _participle(toks, verb))
+            span, fix = Span(verb.start, verb.end), _conjugated(right, wrong, verb.text, _participle(toks, verb), _person(toks, verb))
         else:
             inside = toks[verb.i + 1 : noun.i]
             end = last.end
             if entry.phrase and all(t.pos == "DET" or fold_key(t.text) in _PARTITIVE for t in inside):
-                fix = _conjugated(entry.phrase, wrong, verb.text, _participle(toks, verb))
+                fix = _conjugated(entry.phrase, wrong, verb.text, _participle(toks, verb), _person(toks, verb))
             elif " " in right:  # « répondre à », « faire preuve de »: the preposition before the noun phrase
-                verb_part, prep = _conjugated(right, wrong, verb.text, _participle(toks, verb)).rsplit(" ", 1)
+                verb_part, prep = _conjugated(right, wrong, verb.text, _participle(toks, verb), _person(toks, verb)).rsplit(" ", 1)
                 phrase = doc.text[inside[0].start if inside else noun.start : last.end]
                 if prep == "de":  # « de la retenue » → « de retenue »
                     k = 0
@@ -217,7 +238,7 @@ class SupportVerb(Check):
                         phrase = doc.text[inside[k].start if k < len(inside) else noun.start : last.end]
                 fix = f"{verb_part} {contract(f'{prep} {phrase}')}"
             else:
-                fix = _conjugated(right, wrong, verb.text, _participle(toks, verb)) + doc.text[verb.end : last.end]
+                fix = _conjugated(right, wrong, verb.text, _participle(toks, verb), _person(toks, verb)) + doc.text[verb.end : last.end]
             if _bare_preposition(nxt) in entry.then:
                 fix, end = _with_preposition(doc, toks, last, fix, entry.then[_bare_preposition(nxt)])
             span = Span(verb.start, end)
@@ -246,13 +267,30 @@ def _participle(toks: tuple[Token, ...], verb: Token) -> bool:
     return j >= 0 and toks[j].pos == "AUX"
 
 
-def _conjugated(fix: str, wrong: str, form: str, participle: bool = False) -> str:
+_PERSON = {("1", "Sing"): "1", ("2", "Sing"): "2", ("3", "Sing"): "3", ("1", "Plur"): "4", ("2", "Plur"): "5",
+           ("3", "Plur"): "6"}
+
+
+def _person(toks: tuple[Token, ...], verb: Token) -> str:
+    """The verb's person ("1" to "6") as the parse reads it on the verb or its auxiliary."""
+    for tok in (verb, toks[verb.i - 1] if verb.i else verb):
+        found = _PERSON.get((tok.morph.get("Person", ""), tok.morph.get("Number", "")))
+        if found:
+            return found
+    return ""
+
+
+def _conjugated(fix: str, wrong: str, form: str, participle: bool = False, person: str = "") -> str:
     """fix's verb in the tense and person of ``form`` (a form of ``wrong``), a participle with
     its agreement (« faite » → « prise »); ``participle``: the parse reads form as one (« a
-    fait », not « il fait »)."""
+    fait », not « il fait »); ``person``: the parse's person, for a form several persons share;
+    a possessive of the fix's phrase in the plural persons (« faire ses adieux » → « ont fait
+    leurs adieux »)."""
     if wrong.endswith("ayer"):
         form = form.replace("aie", "aye")  # the tables spell « paye », « payent »
-    out = adapted(fix, wrong, form)
+    if person in ("4", "5", "6") and " ses " in fix:
+        fix = fix.replace(" ses ", {"4": " nos ", "5": " vos ", "6": " leurs "}[person])
+    out = adapted(fix, wrong, form, person)
     try:
         if participle and fold_key(form) in form_slots(wrong) and any(
                 sl == "pp" for sl in form_slots(wrong)[fold_key(form)]):
