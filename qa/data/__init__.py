@@ -76,7 +76,7 @@ FILES: dict[str, Toml | Tsv] = {
     "grammalecte_rules.toml": Toml(1, {"measured": TABLE, "on": TABLE, "off": TABLE}),
     "idioms.toml": Toml(1, {"de": ARRAY, "nl": ARRAY, "en": ARRAY}),
     "collocations.toml": Toml(1, {"noun": ARRAY}),
-    "grammar.toml": Toml(1, {"elision": TABLE, "contraction": TABLE, "number": TABLE, "gender": TABLE, "mood": TABLE, "auxiliary": TABLE, "verb_mood": TABLE, "infinitive_preposition": TABLE}),
+    "grammar.toml": Toml(1, {"elision": TABLE, "contraction": TABLE, "number": TABLE, "gender": TABLE, "mood": TABLE, "auxiliary": TABLE, "verb_mood": TABLE, "infinitive_preposition": TABLE, "participle_agreement": TABLE, "inverted_subject": TABLE}),
     "markup.toml": Toml(1, {
         "entity_overrides": TABLE, "entity_bare": TABLE, "html": TABLE, "bbcode": TABLE, "xliff": TABLE,
         "model_tokens": TABLE, "tracker": TABLE, "pipeline_tag": TABLE, "chat": TABLE,
