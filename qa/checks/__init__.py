@@ -34,6 +34,7 @@ from qa.checks.grammar.gr13_participle_after_noun import ParticipleAfterNoun
 from qa.checks.grammar.gr14_determiner_agreement import DeterminerAgreement
 from qa.checks.grammar.gr15_coordinated_subject import CoordinatedSubject
 from qa.checks.grammar.gr16_plural_passive import PluralPassive
+from qa.checks.grammar.gr17_inverted_subject import InvertedSubject
 from qa.checks.mechanics.mc01_merged_words import MergedWords
 from qa.checks.mechanics.mc02_stray_capital import StrayCapital
 from qa.checks.mechanics.mc03_spurious_determiner import SpuriousDeterminer
@@ -53,6 +54,7 @@ from qa.checks.mechanics.mc20_bare_noun import BareNoun
 from qa.checks.mechanics.mc21_dropped_subject import DroppedSubject
 from qa.checks.mechanics.mc22_bare_phrase import BarePhrase
 from qa.checks.mechanics.mc23_comparison_reflexive import DroppedQueOrReflexive
+from qa.checks.mechanics.mc25_missing_verb import MissingVerb
 from qa.checks.artifacts.ar01_pipeline_tag import PipelineTag
 from qa.checks.artifacts.ar02_markup_residue import MarkupResidue
 from qa.checks.artifacts.ar03_commentary import Commentary
@@ -134,6 +136,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     DroppedSubject,
     BarePhrase,
     DroppedQueOrReflexive,
+    MissingVerb,
     BareName,
     SpuriousDeterminer,
     StrayFullStop,
@@ -154,6 +157,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     DeterminerAgreement,
     CoordinatedSubject,
     PluralPassive,
+    InvertedSubject,
     NumberStyle,  # NF before UT01: a source month, unit or weekday gets its French form
     DateStyle,
     UntranslatedWords,

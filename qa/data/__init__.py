@@ -78,7 +78,7 @@ FILES: dict[str, Toml | Tsv] = {
     "idioms.toml": Toml(1, {"de": ARRAY, "nl": ARRAY, "en": ARRAY}),
     "collocations.toml": Toml(1, {"noun": ARRAY}),
     "intensifiers.toml": Toml(1, {"forms": TABLE, "source": TABLE, "noun": ARRAY, "adverb": ARRAY}),
-    "grammar.toml": Toml(1, {"elision": TABLE, "contraction": TABLE, "number": TABLE, "gender": TABLE, "mood": TABLE, "auxiliary": TABLE, "verb_mood": TABLE, "infinitive_preposition": TABLE}),
+    "grammar.toml": Toml(1, {"elision": TABLE, "contraction": TABLE, "number": TABLE, "gender": TABLE, "mood": TABLE, "auxiliary": TABLE, "verb_mood": TABLE, "infinitive_preposition": TABLE, "participle_agreement": TABLE, "inverted_subject": TABLE}),
     "markup.toml": Toml(1, {
         "entity_overrides": TABLE, "entity_bare": TABLE, "html": TABLE, "bbcode": TABLE, "xliff": TABLE,
         "model_tokens": TABLE, "tracker": TABLE, "pipeline_tag": TABLE, "chat": TABLE,

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from qa.checks.base import Context
+from qa.checks.grammar import _object_before
 from qa.checks.grammar._shared import GrammarCheck
 from qa.checks.scope import paragraphs_matching
 from qa.knowledge.article_gender import article_gender
@@ -17,7 +18,8 @@ from qa.knowledge.nlp import Analysis, Token
 from qa.model.document import Document, Span
 from qa.model.findings import Finding
 
-_SCOPE = re.compile(r"\b(?:été|est|sont|était|étaient|sera|seront|serait|seraient|que|qu['’])\b", re.I)
+_SCOPE = re.compile(r"\b(?:été|est|sont|était|étaient|sera|seront|serait|seraient|que|qu['’]"
+                    r"|les\s+(?:a|ont|avait|avaient|aura|auront|aurait|auraient|ait|aient))\b", re.I)
 _PLURAL = frozenset(["les", "des", "ces", "ses", "leurs", "nos", "vos", "mes", "plusieurs", "certains", "certaines", "quelques"])
 _SINGULAR = frozenset(["le", "la", "l'", "l’", "un", "une", "ce", "cet", "cette", "son", "sa", "ma", "ta", "leur", "notre", "votre"])
 _FEMININE = frozenset(["la", "une", "cette", "sa", "ma", "ta"])
@@ -75,6 +77,18 @@ def _agreed(pp: str, gender: str, number: str) -> str:
     return word + "s" if number == "p" and not word.endswith(("s", "x")) else word
 
 
+def _wanted(text: str, pp: str, gender: str, number: str) -> str | None:
+    """The participle agreed; with no gender (« les lampadaires », a gender the lexicon lacks)
+    the number alone."""
+    if gender:
+        return _agreed(pp, gender, number)
+    if number == "p" and not text.endswith("s"):
+        return text + "s"
+    if number == "s" and text.endswith("s") and not pp.endswith("s"):
+        return text[:-1]
+    return None
+
+
 class ParticipleNumberGender(GrammarCheck):
     """A past participle that does not agree with the noun it must agree with.
 
@@ -100,6 +114,28 @@ class ParticipleNumberGender(GrammarCheck):
         return paragraphs_matching(doc, _SCOPE)
 
     def scan(self, doc: Document, ctx: Context, analysis: Analysis, paragraphs: set[int]) -> Iterator[Finding]:
+        seen: set[int] = set()
+        for finding in self._parsed(doc, analysis, paragraphs):
+            seen.add(finding.span.start)
+            yield finding
+        for part, noun, (gender, number) in _object_before.readings(analysis, paragraphs):
+            if part.start in seen or not part.text.islower():
+                continue
+            lemma = part.lemma.lower()
+            pp = _participle(lemma) or (part.text if part.morph.get("VerbForm") == "Part" and part.text.endswith(("é", "i", "u"))
+                                        and lemma.endswith(("er", "ir", "re")) else "")
+            if not pp or pp == lemma or _object_before.invariable(lemma) or part.text not in (pp, pp + "e", pp + "s", pp + "es"):
+                continue
+            want = _wanted(part.text, pp, gender, number)
+            if want is None or want == part.text:
+                continue
+            seen.add(part.start)
+            what = f"« {noun.text} »" if noun is not None else "the object « les »"
+            yield self.finding(doc, Span(part.start, part.end),
+                               f"« {part.text} » after « avoir » agrees with {what}, which comes before it: « {want} »",
+                               [want], autofix=True)
+
+    def _parsed(self, doc: Document, analysis: Analysis, paragraphs: set[int]) -> Iterator[Finding]:
         toks = analysis.tokens
         for part in toks:
             if part.para not in paragraphs or part.pos != "VERB" or not part.text.isalpha() or not part.text.islower():
@@ -135,17 +171,8 @@ class ParticipleNumberGender(GrammarCheck):
             found = _gender_number(noun, analysis)
             if found is None:
                 continue
-            gender, number = found
-            if not gender:  # « les lampadaires », a gender the lexicon lacks: the number alone
-                if number == "p" and not part.text.endswith("s"):
-                    want = part.text + "s"
-                elif number == "s" and part.text.endswith("s") and not pp.endswith("s"):
-                    want = part.text[:-1]
-                else:
-                    continue
-            else:
-                want = _agreed(pp, gender, number)
-            if want == part.text:
+            want = _wanted(part.text, pp, *found)
+            if want is None or want == part.text:
                 continue
             yield self.finding(doc, Span(part.start, part.end),
                                f"« {part.text} » agrees with « {noun.text} »: « {want} »", [want], autofix=True)
