@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from qa.api import Config, lint_document, make_context
-from qa.knowledge.conjugation import agree, conjugate, form_slots
+from qa.knowledge.conjugation import agree, conjugate, form_slots, is_past_participle
 from qa.knowledge.rules import DOMAINS, load_rules, parse_item
 from qa.checks.data_rules import contract
 from qa.checks.base import Context
@@ -65,6 +65,35 @@ def test_verb_the_tables_cannot_conjugate_is_refused(verb: str) -> None:
         conjugate(verb)
 
 
+@pytest.mark.parametrize(("name", "key"), FILES.items())
+def test_no_verb_item_mixed_with_words(name: str, key: str) -> None:
+    """« <contrôler>|contrôlé » is read as words, and « <contrôler> » as a word never matches:
+    a verb item stands alone (« % » with ``forms`` lists a verb's forms with other words)."""
+    for entry in tomllib.loads(read_text(name))[key]:
+        for item in entry["match"].split():
+            bare = item[:-1] if item.endswith("?") and len(item) > 1 else item
+            assert "<" not in bare or (bare.startswith("<") and bare.endswith(">")), (entry["id"], item)
+
+
+@pytest.mark.parametrize(("verb", "pp", "pres3"), [
+    ("ouvrir", "ouvert", "ouvre"), ("découvrir", "découvert", "découvre"), ("offrir", "offert", "offre"),
+    ("souffrir", "souffert", "souffre"), ("accueillir", "accueilli", "accueille"), ("recueillir", "recueilli", "recueille"),
+])
+def test_ouvrir_offrir_cueillir_tables(verb: str, pp: str, pres3: str) -> None:
+    assert conjugate(verb)["pp"] == pp and conjugate(verb)["pres3"] == pres3
+
+
+@pytest.mark.parametrize(("word", "want"), [
+    ("accueilli", True), ("coûté", True), ("prévues", True), ("pris", True), ("promis", True),
+    ("construites", True), ("découverte", True), ("offerts", True), ("atteint", True), ("reçu", True),
+    ("vu", True), ("élu", True), ("été", True), ("eu", True),
+    ("beauté", False), ("actuellement", False), ("visiteurs", False), ("jeudi", False), ("nuit", False),
+    ("prix", False), ("menu", False), ("début", False), ("aussi", False), ("fruit", False),
+])
+def test_past_participle_by_its_form(word: str, want: bool) -> None:
+    assert is_past_participle(word) is want
+
+
 def test_agree() -> None:
     assert [agree("censé", g, n) for g, n in (("m", "s"), ("f", "s"), ("m", "p"), ("f", "p"))] == \
         ["censé", "censée", "censés", "censées"]
@@ -85,6 +114,7 @@ def test_parse_item_kinds() -> None:
     assert parse_item("{VERB:VerbForm=Inf}").morph == (("VerbForm", "Inf"),)
     assert parse_item("le|la?").optional
     assert parse_item("/20[0-9][0-9]/").kind == "regex"
+    assert parse_item("{PP}").kind == "pos" and parse_item("{PP}").values == ("PP",)
 
 
 # --- MT01 behaviour ---------------------------------------------------------------------

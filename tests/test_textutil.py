@@ -50,6 +50,10 @@ def test_vowel_sound(word: str, vowel: bool) -> None:
         ("partie du cordier", 10, "section de queue", "f", 7, "de la section de queue"),
         ("au Gardien", 3, "Guardian", None, 3, "Guardian"),
         ("de l’obus", 5, "missile", "m", 3, "le missile"),
+        ("la hausse de la rente", 16, "taux", "m", 10, "du taux"),
+        ("grâce à la rente", 11, "taux", "m", 6, "au taux"),
+        ("De la rente", 6, "taux", "m", 0, "Du taux"),
+        ("sans la rente", 8, "taux", "m", 5, "le taux"),
     ],
 )
 def test_adjust_determiner(

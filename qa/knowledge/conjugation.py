@@ -187,3 +187,39 @@ def agree(word: str, gender: str, number: str) -> str:
     if number == "p" and not word.endswith(("s", "x")):
         word += "s"
     return word
+
+
+# The infinitives a past participle may come from, by the ending of its masculine singular
+# (« accueilli » → « accueillir », « perdu » → « perdre », « perdir », « perdoir »): the
+# tables then say which verb has it.
+_PP_GUESSES = (("é", ("er",)), ("i", ("ir",)), ("u", ("re", "ir", "oir")), ("is", ("ir",)), ("ris", ("rendre",)),
+               ("mis", ("mettre",)), ("uit", ("uire",)), ("it", ("ire",)), ("ert", ("rir",)), ("int", ("indre",)),
+               ("çu", ("cevoir",)), ("lu", ("lire",)), ("vu", ("voir",)), ("eu", ("avoir",)), ("été", ("être",)))
+
+
+@cache
+def is_past_participle(form: str) -> bool:
+    """form is a past participle of a French verb (agreed or not) by the conjugation tables,
+    whatever a tagger reads (the small model tags « accueilli » after an adverb ADV): the
+    infinitive its ending points to must be a French word the tables conjugate to that form."""
+    from qa.knowledge.wordlists import is_french_form  # the lexicon loads on first use
+
+    low = form.lower()
+    for agreement in ("", "e", "s", "es"):
+        base = low[: len(low) - len(agreement)] if agreement else low
+        if agreement and not low.endswith(agreement):
+            continue
+        for end, infinitives in _PP_GUESSES:
+            if not base.endswith(end):
+                continue
+            for inf in infinitives:
+                verb = base[: len(base) - len(end)] + inf  # « pris » → « p » + « rendre »
+                if not is_french_form(verb):
+                    continue
+                try:
+                    pp = conjugate(verb).get("pp", "")
+                except (ValueError, KeyError):
+                    continue
+                if pp == base:
+                    return True
+    return False

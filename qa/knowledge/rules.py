@@ -1,18 +1,16 @@
 """The phrase-rule engine behind MT01 (false friends) and PC02 (source constructions).
 
-A rule is a short token pattern over the spaCy analysis (verbs matched through every
-conjugated form, adjectives with their agreement) plus context conditions, and fix
-templates that keep tense, person, agreement and the article before the match.
-Pattern items, separated by spaces:
+A rule is a short token pattern over the spaCy analysis (verbs matched through every conjugated
+form, adjectives with their agreement) plus context conditions, and fix templates that keep
+tense, person, agreement and the article before the match. Pattern items, separated by spaces:
   ``a|b*``      a word among alternatives (``*``: prefix);  ``<faire|prendre>`` any form of a verb;
-  ``{INF}`` an infinitive;  ``/regex/`` a word matching the regular expression;
-  ``{VERB:VerbForm=Inf}`` a part of speech with morphology;  ``supposé~`` the word with its
-  agreement endings, captured;  ``%`` any key of the rule's ``forms``;  trailing ``?``: optional.
+  ``{INF}`` an infinitive;  ``{PP}`` a past participle by its form;  ``/regex/`` a word matching
+  the regular expression;  ``{VERB:VerbForm=Inf}`` a part of speech with morphology;  ``supposé~``
+  the word with its agreement endings, captured;  ``%`` a key of ``forms``;  trailing ``?``: optional.
 Fix templates: ``<avoir>`` conjugated like the matched verb; ``$2`` the text of item 2;
 ``%`` the ``forms`` value of the matched word; ``chargé~`` agreed with the capture or subject.
-The context fields (require, forbid, window, not_before, not_after, start, propagate…) are
-described at the top of qa/data/false_friends.toml; ``source`` (words of the source segment
-that confirm the rule when the source is known) in qa/knowledge/source_terms.py.
+The context fields (require, forbid, window, not_before, not_after, start, propagate…): the top of
+qa/data/false_friends.toml; ``source`` (source words that confirm it): qa/knowledge/source_terms.py.
 """
 
 from __future__ import annotations
@@ -23,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from qa.knowledge.conjugation import AGREE_ENDINGS, form_slots
+from qa.knowledge.conjugation import AGREE_ENDINGS, form_slots, is_past_participle
 from qa.knowledge.source_terms import source_mentions
 from qa.knowledge.conditions import mentions, window
 from qa.data import load_toml
@@ -142,6 +140,8 @@ def _item_matches(item: Item, tok: Token, rule: Rule, key: str) -> bool:
         return tok.morph.get("VerbForm") == "Inf" or (
             re.search(r"[a-zéèêëîïôûç](er|ir|re|oir)$", key) is not None
             and tok.pos not in ("NOUN", "PROPN", "ADJ", "DET", "PRON", "NUM"))
+    if item.values == ("PP",):  # by its form: the small model tags « accueilli » ADV after an adverb
+        return is_past_participle(tok.text)
     return tok.pos in item.values and all(tok.morph.get(k) == v for k, v in item.morph)
 
 

@@ -309,6 +309,7 @@ class Rewrite:
     replacement: str
 
 
+_PREP_BEFORE = re.compile(r"(?:^|(?<=[\s«“\"(]))(de|à|De|À) $")
 _PREV_WORD = re.compile(r"(?:^|(?<=[\s«“\"(]))([^\W\d_]+)([ \u00a0\u202f]+|['’])$")
 
 
@@ -339,6 +340,11 @@ def adjust_determiner(
             new = _ELIDABLE[low] + replacement
         elif low in ("le", "la") and gender and not vowel and low != ("la" if gender == "f" else "le"):
             new = ("la " if gender == "f" else "le ") + replacement
+            prep = _PREP_BEFORE.search(text, max(0, m.start(1) - 4), m.start(1)) if gender == "m" else None
+            if prep:  # « de la rente » → « du taux », « à la » → « au »
+                both = "du " if prep.group(1).lower() == "de" else "au "
+                both = capitalize_first(both) if prep.group(1)[0].isupper() else both
+                return Rewrite(prep.start(1), both + replacement)
         elif low in ("du", "au") and gender == "f":
             new = ("de " if low == "du" else "à ") + ("l’" if vowel else "la ") + replacement
         elif low in ("du", "au") and vowel:

@@ -149,6 +149,8 @@ class FunctionWord(Check):
         if not _finite_forms(lemma) or t.text.lower() in _finite_forms(lemma):
             return None  # « il dit », « elle permet »: a finite form, not only a participle
         if prev.text.lower() in _SUBJECT_PRONOUNS and prev.pos == "PRON":
+            if t.i >= 2 and tokens[t.i - 2].text in ("-", "-t-"):
+                return None  # an inverted subject after its auxiliary: « ont-elles découvert »
             plural = prev.text.lower() in ("ils", "elles")
         elif prev.pos in ("NOUN", "PROPN") and prev.dep in ("nsubj", "ROOT") and t.head in (prev.i, t.i) and t.morph.get("VerbForm") == "Part":
             sent = _sentence(tokens, t.i)
