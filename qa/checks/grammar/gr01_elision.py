@@ -13,6 +13,7 @@ from qa.checks.grammar._shared import GrammarCheck
 from qa.checks.scope import paragraphs_matching
 from qa.data import load_toml
 from qa.knowledge.nlp import Analysis
+from qa.knowledge.wordlists import zipf
 from qa.model.document import Document, Span
 from qa.model.findings import Finding
 
@@ -21,6 +22,7 @@ _VOWEL = "aàâäeéèêëiîïoôöuùûüœæAÀÂÄEÉÈÊËIÎÏOÔÖUÙÛÜ
 # A function word, one space, a word opening on a vowel (or the pronoun « y »).
 _WORD = re.compile(rf"(?<![\w’'\-])(\w+){_SPACE}((?:[{_VOWEL}][\w’'\-]*)|y)(?![\w’'\-])")
 _NOMINAL = frozenset({"NOUN", "ADJ", "PROPN", "NUM"})
+_ENGLISH = 2.5  # a name this frequent in English may be an English title (« le Eton Candle »)
 _CONTRACTED = re.compile(rf"(?<![\w’'\-])(de|à){_SPACE}(les?)(?={_SPACE}([\w’'\-]+))")
 
 
@@ -32,6 +34,14 @@ def _opens_sentence(text: str, offset: int) -> bool:
 @cache
 def _data() -> dict[str, Any]:
     return load_toml("grammar.toml")
+
+
+def _foreign_name(word: str) -> bool:
+    """A capitalised word of four letters or more, not an acronym, that English does not use
+    (« Egestorfer », « Oberhausen »): the articles « le », « la » elide before it as before
+    any word (« l’Egestorfer Straße »). Clean French keeps « de » whole before names (« de
+    Essen ») and « le » before English titles (« le Eton Candle »), so neither is judged."""
+    return len(word) >= 4 and word[1:].islower() and word[1:].isalpha() and zipf(word.lower(), "en") < _ENGLISH
 
 
 def _elided(function_word: str, after: str) -> str | None:
@@ -85,8 +95,10 @@ class Elision(GrammarCheck):
             form = _elided(function_word, after)
             if form is None or (function_word[0].isupper() and not _opens_sentence(text, m.start())):
                 continue  # « La Orotava », « Le Echo »: a name's own article mid-sentence
-            if after[0].isupper() or (len(after) == 1 and text[m.end() : m.end() + 1] == "."):
-                continue  # « de Essen », « la ECW »: clean French keeps names whole as often as not; « de e. coli »
+            if after[0].isupper() and not (function_word in ("le", "la") and _foreign_name(after)):
+                continue  # « de Essen », « la ECW »: clean French keeps names whole as often as not
+            if len(after) == 1 and text[m.end() : m.end() + 1] == ".":
+                continue  # « de e. coli »
             span = Span(m.start(), m.end())
             fix = f"{form}{apostrophe}{after}"
             yield self.finding(doc, span, f"« {function_word} » is elided before « {after} »: « {fix} »",
