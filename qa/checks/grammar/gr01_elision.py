@@ -70,7 +70,8 @@ class Elision(GrammarCheck):
     « des », « au », « aux ». MT that assembles French word by word, or that keeps a name or
     an acronym of the source as it stands, leaves them apart. Words whose first vowel is not
     elided before (« le onze », « la une », « le oui ») come from `grammar.toml`; words on
-    « h », « y » and « w » are never looked at. A name's particle (« Manoel de Oliveira ») is
+    « h », « y » and « w » are never looked at, nor are names, except a capitalised name
+    English does not use after « le », « la » (« la Egestorfer Straße » → « l’Egestorfer »). A name's particle (« Manoel de Oliveira ») is
     left alone, and « le »/« les » stays whole when spaCy reads the next word as a verb
     (« de les aider », « à le faire »): there it is a pronoun, not an article.
 

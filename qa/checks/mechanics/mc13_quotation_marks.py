@@ -148,8 +148,10 @@ class QuotationMarks(Check):
     « ! » or « … ». In a paragraph with an odd count of straight marks, the one nothing can
     pair with (the first of two closing marks in a row, the only mark inside a headline).
     With a source: spaced straight marks where the source writes them tight (a segment is
-    too short to show a house style), and a passage the source quotes at the start or end
-    of its segment that the translation gives with no mark at all. Fixes use guillemets
+    too short to show a house style), a detached closing mark before a comma and an incise
+    (« présent ", a-t-il déclaré »), a passage the source quotes at the start or end of its
+    segment that the translation gives with no mark at all, and one it quotes at the end
+    when the translation has fewer marks than the source and none at its end. Fixes use guillemets
     with the document's own space (no-break or plain).
 
     Mauvais : « „Nos fours consomment trop“ a expliqué le directeur, selon l" entreprise. »

@@ -62,7 +62,8 @@ class SourceWordLeft(Check):
     compound of its words (not a rare name), is no French word and is not used as a name
     (a capital without a determiner) was not translated: « les Pendler », « le Lkw »,
     « huurders », « la Volkshochschulträgerverein ». So is a hyphenated word copied whole
-    with a common source word in it (« NRW-weit »), and a German adjective of place before
+    with a common source word in it (« NRW-weit »), or after a determiner with a source noun
+    of the dictionary or a long compound of source words in it (« le Springer-Blatt »), and a German adjective of place before
     a noun (« le directeur de Lüdenscheider AGV »: « de l’AGV de Lüdenscheid »). Names,
     loanwords and the names PN01 knows are left alone (a surname after « M. » too, but not a
     title of office the source addresses with « Herr » or « Frau »: « M. Landeshauptmann »); so is a word quoted as a term
