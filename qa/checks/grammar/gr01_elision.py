@@ -71,8 +71,8 @@ class Elision(GrammarCheck):
     an acronym of the source as it stands, leaves them apart. Words whose first vowel is not
     elided before (« le onze », « la une », « le oui ») come from `grammar.toml`; words on
     « h », « y » and « w » are never looked at, nor are names, except a capitalised name
-    English does not use after « le », « la » (« la Egestorfer Straße » → « l’Egestorfer »). A name's particle (« Manoel de Oliveira ») is
-    left alone, and « le »/« les » stays whole when spaCy reads the next word as a verb
+    English does not use after « le », « la » (« la Egestorfer Straße » → « l’Egestorfer »).
+    A name's particle (« Manoel de Oliveira ») is left alone, and « le »/« les » stays whole when spaCy reads the next word as a verb
     (« de les aider », « à le faire »): there it is a pronoun, not an article.
 
     Mauvais : « Le accord de la coalition » ; « que il viendra » ; « la sécurité de les patients »
