@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from qa.checks.base import Check, Context
+from qa.knowledge.foreign_words import german_name_shape
 from qa.knowledge.wordlists import is_french_form
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding
@@ -123,11 +124,12 @@ def feminine_in_source(source: str, target: str) -> list[str]:
     « dem »…) and the French text keeps as they are with a determiner: a French word is no name,
     a name the French text makes plural (« les NEOS ») is left alone, and so are the acronyms
     of parties, whose « P » is « Partei »: French gives them the gender of « parti » (« le SPD »,
-    « le FDP »)."""
+    « le FDP »), and titles and places with a German head (« die BildZeitung »: « le »,
+    the gender of « journal »)."""
     out = []
     for name in dict.fromkeys(_NAME.findall(source)):
-        if name.isupper() and "P" in name:
-            continue
+        if (name.isupper() and "P" in name) or german_name_shape(name):
+            continue  # « le SPD »; « le BildZeitung », « le Tagblatt »: French gives a paper the gender of « journal »
         if is_french_form(name.lower()) or re.search(rf"(?<!\w){_DE_OTHER}[ \u00a0]+{re.escape(name)}(?![\w-])", source):
             continue
         if re.search(rf"(?<![\w’'-])(?:les|des|aux|ces)[ \u00a0]+{re.escape(name)}(?![\w’'-])", target, re.IGNORECASE):
