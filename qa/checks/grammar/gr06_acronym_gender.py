@@ -72,6 +72,7 @@ class AcronymGender(Check):
 
     code = "GR06"
     priority = 150
+    data_files = ("names.toml", "untranslated.toml")
     name = "grammar.acronym-gender"
     category = Category.GRAMMAR
     summary = "Acronym with the other gender than the noun it is defined by"
