@@ -25,6 +25,7 @@ _ACRONYM = r"[A-ZÀ-Ý]{2,6}"
 _DEFINED = re.compile(rf"\((\s*)({_ACRONYM})(\s*)\)")
 # A determiner and the first word of the name the acronym stands for.
 _OPENING = re.compile(rf"(?<![\w’'-])({_DETERMINER}){_SP}([^\W\d_][\w’'-]*)", re.IGNORECASE)
+_VOWELS = "AEIOUÂÉÈÊÎÔÛ"  # a name opening on one elides « le », « la » (« l'Economic Times »)
 _REACH = 90  # characters before the bracket where the name may start
 
 
@@ -106,10 +107,13 @@ class AcronymGender(Check):
             if re.fullmatch(r"[A-Z]{1,2}", determiner):
                 continue  # « LE VHS », a heading in capitals
             right = _swap(determiner)
+            fixed = f"{right} {name}"
+            if right.lower().endswith(("le", "la")) and name[:1] in _VOWELS and not name.isupper():
+                fixed = f"{right[:-2]}l'{name}"  # « La Economic Times » → « L'Economic Times »
             yield self.finding(
                 doc, Span(m.start(), m.end()),
-                f"« {name} » is {'feminine' if gender == 'f' else 'masculine'} {why}: « {right} {name} »",
-                [f"{right} {name}"],
+                f"« {name} » is {'feminine' if gender == 'f' else 'masculine'} {why}: « {fixed} »",
+                [fixed],
             )
 
 
