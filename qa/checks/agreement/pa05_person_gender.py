@@ -57,7 +57,8 @@ class PersonGender(Check):
     (`first_names.toml`). The title « M. » or « Mme » before the surname, or a masculine role
     noun phrase right before the name (« le secrétaire général adjoint de l’ÖVP, ») is then
     checked; role nouns and their feminine are in `persons.toml`. A surname the texts give both
-    genders (a couple, namesakes) is left alone.
+    genders (a couple, namesakes) is left alone. A feminine role noun right after the name of
+    a man (« avec Michael Bütter une dirigeante ») is reported too.
 
     Mauvais : « … explique Anna Bergström. […] selon M. Bergström. » ;
               « a rappelé le secrétaire général adjoint de l’ÖVP, Gaby Schwarz » (source « die
@@ -90,6 +91,7 @@ class PersonGender(Check):
                                f"« {m['t']} » before « {m['n']} », who is {who} (source or full name): « {right} »",
                                [right])
         yield from self._roles(doc, known)
+        yield from self._feminine_after(doc, known)
 
     def _source_roles(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         """A masculine role noun where the aligned source line names a woman in that role."""
@@ -123,6 +125,30 @@ class PersonGender(Check):
             span = Span(base + r.start("det"), base + r.end("body"))
             yield self.finding(doc, span, f"« {doc[span]} » is masculine but {name} is a woman: « {fixed} »",
                                [fixed])
+
+
+    def _feminine_after(self, doc: Document, known: dict[str, str]) -> Iterator[Finding]:
+        """A feminine role noun right after the name of a man, in apposition (« avec Michael
+        Bütter une dirigeante expérimentée »): MT copies the gender of a German abstract noun
+        (« Führungspersönlichkeit », « Fachkraft »). A role noun before another name belongs
+        to that name (« Paul Weber, la ministre Anna Roth »)."""
+        feminines = {f: m for m, f in roles().items() if f != m}
+        pattern = re.compile(
+            rf"[ \u00a0]*,?[ \u00a0]+(?P<det>une|la|l['’])[ \u00a0]*(?P<noun>{'|'.join(sorted(feminines, key=len, reverse=True))})\b"
+            rf"(?![^,;:.()]{{0,40}}?\b{_NAME}[ \u00a0]+{_NAME})"
+        )
+        for m in re.finditer(_RUN, doc.text):
+            _, name = _person_start(m)
+            if known.get(name.split()[-1]) != "m":
+                continue
+            r = pattern.match(doc.text, m.end())
+            if r is None:
+                continue
+            det = {"une": "un", "la": "le"}.get(r["det"], r["det"])
+            sep = "" if det[-1:] in ("’", "'") else " "
+            fixed = f"{det}{sep}{feminines[r['noun']]}"
+            yield self.finding(doc, Span(r.start("det"), r.end("noun")),
+                               f"« {r['det']} {r['noun']} » is feminine but {name} is a man: « {fixed} »", [fixed])
 
 
 def _person_start(m: re.Match[str]) -> tuple[int, str]:

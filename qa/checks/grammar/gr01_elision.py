@@ -13,6 +13,7 @@ from qa.checks.grammar._shared import GrammarCheck
 from qa.checks.scope import paragraphs_matching
 from qa.data import load_toml
 from qa.knowledge.nlp import Analysis
+from qa.knowledge.wordlists import zipf
 from qa.model.document import Document, Span
 from qa.model.findings import Finding
 
@@ -21,6 +22,7 @@ _VOWEL = "aàâäeéèêëiîïoôöuùûüœæAÀÂÄEÉÈÊËIÎÏOÔÖUÙÛÜ
 # A function word, one space, a word opening on a vowel (or the pronoun « y »).
 _WORD = re.compile(rf"(?<![\w’'\-])(\w+){_SPACE}((?:[{_VOWEL}][\w’'\-]*)|y)(?![\w’'\-])")
 _NOMINAL = frozenset({"NOUN", "ADJ", "PROPN", "NUM"})
+_ENGLISH = 2.5  # a name this frequent in English may be an English title (« le Eton Candle »)
 _CONTRACTED = re.compile(rf"(?<![\w’'\-])(de|à){_SPACE}(les?)(?={_SPACE}([\w’'\-]+))")
 
 
@@ -32,6 +34,14 @@ def _opens_sentence(text: str, offset: int) -> bool:
 @cache
 def _data() -> dict[str, Any]:
     return load_toml("grammar.toml")
+
+
+def _foreign_name(word: str) -> bool:
+    """A capitalised word of four letters or more, not an acronym, that English does not use
+    (« Egestorfer », « Oberhausen »): the articles « le », « la » elide before it as before
+    any word (« l’Egestorfer Straße »). Clean French keeps « de » whole before names (« de
+    Essen ») and « le » before English titles (« le Eton Candle »), so neither is judged."""
+    return len(word) >= 4 and word[1:].islower() and word[1:].isalpha() and zipf(word.lower(), "en") < _ENGLISH
 
 
 def _elided(function_word: str, after: str) -> str | None:
@@ -60,8 +70,9 @@ class Elision(GrammarCheck):
     « des », « au », « aux ». MT that assembles French word by word, or that keeps a name or
     an acronym of the source as it stands, leaves them apart. Words whose first vowel is not
     elided before (« le onze », « la une », « le oui ») come from `grammar.toml`; words on
-    « h », « y » and « w » are never looked at. A name's particle (« Manoel de Oliveira ») is
-    left alone, and « le »/« les » stays whole when spaCy reads the next word as a verb
+    « h », « y » and « w » are never looked at, nor are names, except a capitalised name
+    English does not use after « le », « la » (« la Egestorfer Straße » → « l’Egestorfer »).
+    A name's particle (« Manoel de Oliveira ») is left alone, and « le »/« les » stays whole when spaCy reads the next word as a verb
     (« de les aider », « à le faire »): there it is a pronoun, not an article.
 
     Mauvais : « Le accord de la coalition » ; « que il viendra » ; « la sécurité de les patients »
@@ -85,8 +96,10 @@ class Elision(GrammarCheck):
             form = _elided(function_word, after)
             if form is None or (function_word[0].isupper() and not _opens_sentence(text, m.start())):
                 continue  # « La Orotava », « Le Echo »: a name's own article mid-sentence
-            if after[0].isupper() or (len(after) == 1 and text[m.end() : m.end() + 1] == "."):
-                continue  # « de Essen », « la ECW »: clean French keeps names whole as often as not; « de e. coli »
+            if after[0].isupper() and not (function_word in ("le", "la") and _foreign_name(after)):
+                continue  # « de Essen », « la ECW »: clean French keeps names whole as often as not
+            if len(after) == 1 and text[m.end() : m.end() + 1] == ".":
+                continue  # « de e. coli »
             span = Span(m.start(), m.end())
             fix = f"{form}{apostrophe}{after}"
             yield self.finding(doc, span, f"« {function_word} » is elided before « {after} »: « {fix} »",

@@ -70,6 +70,8 @@ def _word_before(text: str, i: int) -> str:
 
 _LOOSE_HABIT = 4  # spaced marks (two pairs) that make the spaced style a house style
 _END = re.compile(r"[.,;:!?…)\]]*$")  # what may follow a closing mark at the end of a paragraph
+_COMMA = re.compile(r",[ \u00a0]*")  # the comma before an incise
+_QUOTE_CHARS = re.compile(r'[«»“”„"]')
 # A quotation in the source: straight, German, reversed, French or English marks.
 _SOURCE_QUOTE = re.compile(r'"([^"\n]+)"|„([^“"\n]+)[“"]|»([^«\n]+)«|«([^»\n]+)»|“([^”\n]+)”')
 # ‘ … ’ as quotation marks: the closing ’ stands before a space or a punctuation mark,
@@ -104,10 +106,14 @@ def _closing_shape(text: str, i: int) -> bool:
 
 def _closes_paragraph(text: str, i: int, end: int) -> bool:
     """A straight mark detached from the words before it with only punctuation after it,
-    up to the end of the paragraph: it can only close a quotation."""
-    if i == 0 or text[i - 1] not in _SPACES or _END.fullmatch(text, i + 1, end) is None:
+    up to the end of the paragraph, or a comma and an incise (« présent ", a-t-il déclaré »):
+    it can only close a quotation."""
+    if i == 0 or text[i - 1] not in _SPACES or text[max(0, i - 8) : i].rstrip(_SPACES)[-1:] in ":«":
         return False
-    return text[max(0, i - 8) : i].rstrip(_SPACES)[-1:] not in ":«"
+    if _END.fullmatch(text, i + 1, end) is not None:
+        return True
+    comma = _COMMA.match(text, i + 1, end)
+    return comma is not None and opens_incise(text, comma.end())
 
 
 def _extra_mark(text: str, para: Span, straight: list[int], alone: bool) -> int | None:
@@ -142,8 +148,10 @@ class QuotationMarks(Check):
     « ! » or « … ». In a paragraph with an odd count of straight marks, the one nothing can
     pair with (the first of two closing marks in a row, the only mark inside a headline).
     With a source: spaced straight marks where the source writes them tight (a segment is
-    too short to show a house style), and a passage the source quotes at the start or end
-    of its segment that the translation gives with no mark at all. Fixes use guillemets
+    too short to show a house style), a detached closing mark before a comma and an incise
+    (« présent ", a-t-il déclaré »), a passage the source quotes at the start or end of its
+    segment that the translation gives with no mark at all, and one it quotes at the end
+    when the translation has fewer marks than the source and none at its end. Fixes use guillemets
     with the document's own space (no-break or plain).
 
     Mauvais : « „Nos fours consomment trop“ a expliqué le directeur, selon l" entreprise. »
@@ -199,6 +207,10 @@ class QuotationMarks(Check):
                 left_open = not left_open
         for span, message, fixes in unpaired(text, list(doc.paragraphs), opens_incise):
             yield self.finding(doc, span, message, fixes)
+        if ctx is not None and ctx.source and len(_QUOTE_CHARS.findall(text)) < len(_QUOTE_CHARS.findall(ctx.source)):
+            # Fewer marks than the source: a quotation at an end of the source segment may
+            # be the one that lost them (« … dar, "wenn die USA … androhen". »).
+            yield from self._lost_quotation(doc, ctx.source, marked=True)
 
     def _paragraph(
         self, doc: Document, para: Span, sp: str, elided: set[int], spaced: bool, tight: bool, detached_end: bool
@@ -299,12 +311,16 @@ class QuotationMarks(Check):
             yield self.finding(doc, Span(m.start(), m.start() + 1), "English single quotation mark « ‘ »: write « « »", ["«" + sp], autofix=True)
             yield self.finding(doc, Span(m.end() - 1, m.end()), "English single quotation mark « ’ »: write « » »", [sp + "»"], autofix=True)
 
-    def _lost_quotation(self, doc: Document, source: str) -> Iterator[Finding]:
+    def _lost_quotation(self, doc: Document, source: str, marked: bool = False) -> Iterator[Finding]:
         """The source quotes a passage at the start or the end of its segment and the
-        translation has no quotation mark at all: the marks were lost. The first word, or
-        the last punctuation, of the translation is reported, where the mark goes back."""
+        translation has no quotation mark at all, or (marked) fewer marks than the source and
+        none at its end (the start is left alone there: an incise may have moved it): the
+        marks were lost. The first word, or the last punctuation, of
+        the translation is reported, where the mark goes back."""
         text = doc.text
         src = source.strip()
+        if marked and "\n" in text.strip():
+            return  # a document of several paragraphs: its ends are not the segment's
         for m in _SOURCE_QUOTE.finditer(src):
             quoted = next(g for g in m.groups() if g is not None)
             if len(quoted.split()) < _MIN_QUOTED_WORDS:
@@ -313,7 +329,7 @@ class QuotationMarks(Check):
             close = '"' if mark == '"' else NBSP + "»"
             if m.start() == 0:
                 first = re.search(r"[^\W_][\w'’-]*", text)
-                if first is not None and not text[: first.start()].strip():
+                if first is not None and not text[: first.start()].strip() and not marked:
                     yield self.finding(doc, Span(first.start(), first.end()), "the source quotes this passage: the opening quotation mark is missing", [mark + first.group()])
             if _END.fullmatch(src, m.end()) is not None:
                 last = re.search(r"([^\W_][\w'’-]*)([.!?…]*)[ \u00a0]*$", text)
@@ -321,6 +337,8 @@ class QuotationMarks(Check):
                     stop = last.group(2)
                     span = Span(last.start(2), last.end(2)) if stop else Span(last.start(1), last.end(1))
                     fix = close + stop if stop else last.group(1) + close
+                    if marked:  # among other marks, the last word shows which quotation lost it
+                        span, fix = Span(last.start(1), last.end(2)), last.group(1) + close + stop
                     yield self.finding(doc, span, "the source quotes this passage: the closing quotation mark is missing", [fix])
 
     def _close(

@@ -31,7 +31,8 @@ _DETERMINERS = frozenset(["le", "la", "les", "l'", "l’", "un", "une", "des", "
 # (« plus fort le soir », « plus nombreux cette année »).
 _TIME = frozenset(["an", "ans", "année", "années", "jour", "jours", "nuit", "nuits", "matin", "matins", "soir", "soirs",
                    "semaine", "semaines", "mois", "fois", "saison", "hiver", "été", "automne", "printemps", "week-end",
-                   "week-ends", "moment", "heure", "heures", "décennie", "siècle", "veille", "lendemain", "fin", "début"])
+                   "week-ends", "moment", "heure", "heures", "décennie", "siècle", "veille", "lendemain", "fin", "début",
+                   "temps", "époque", "période", "périodes", "journée", "soirée", "matinée", "trimestre", "semestre"])
 _PRONOUN_OF = {"suis": "me", "étais": "me", "serai": "me", "serais": "me", "sois": "me",
                "es": "te", "seras": "te", "sommes": "nous", "étions": "nous", "serons": "nous", "serions": "nous",
                "soyons": "nous", "êtes": "vous", "étiez": "vous", "serez": "vous", "seriez": "vous", "soyez": "vous"}
