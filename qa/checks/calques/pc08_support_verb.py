@@ -113,9 +113,15 @@ def _verb_of(tok: Token, toks: tuple[Token, ...], keys: list[str]) -> Token | No
     while (j >= 0 and tok.i - j <= 4 and keys[j] not in forms and _inside(toks[j], keys[j])
            and not toks[j + 1].sent_start):
         j -= 1
-    if j >= 0 and j < tok.i - 1 and keys[j] in forms and not toks[j + 1].sent_start:
+    if j >= 0 and j < tok.i - 1 and keys[j] in forms and not toks[j + 1].sent_start and not _noun_there(toks, j):
         return toks[j]
     return None
+
+
+def _noun_there(toks: tuple[Token, ...], j: int) -> bool:
+    """A verb form that stands as a noun: tagged so after a preposition or a determiner
+    (« en cours d'essais », « le cours »: the noun « cours », not « courir »)."""
+    return toks[j].pos == "NOUN" and j > 0 and toks[j - 1].pos in ("ADP", "DET")
 
 
 def _determined(toks: tuple[Token, ...], verb: Token, noun: Token) -> bool:

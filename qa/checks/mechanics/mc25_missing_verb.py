@@ -24,7 +24,8 @@ _SUBORDINATORS = frozenset(["qui", "que", "qu'", "qu’", "dont", "où", "lorsqu
                             "comme", "parce", "puisque", "puisqu'", "puisqu’", "car", "lequel", "laquelle", "lesquels",
                             "lesquelles", "auquel", "duquel", "afin", "pour", "sans", "avant", "après"])
 _CLAUSE_WORDS = frozenset(["qui", "que", "qu'", "qu’", "dont", "où", "lorsque", "lorsqu'", "lorsqu’", "quand", "si", "s'",
-                           "s’", "puisque", "parce"])
+                           "s’", "puisque", "parce", "lequel", "laquelle", "lesquels", "lesquelles", "auquel", "auxquels",
+                           "auxquelles", "duquel", "desquels", "desquelles"])
 # « ainsi que », « alors que », « plus que »: « que » joins or compares, it opens no subordinate clause.
 _NOT_CLAUSE = frozenset(["ainsi", "alors", "tandis", "bien", "même", "plus", "moins", "autant", "tant"])
 _PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "it", "ite", "its", "ites",
@@ -159,6 +160,9 @@ class MissingVerb(Check):
         if not doc[doc.paragraphs[t.para]].rstrip().endswith("."):
             return None  # a headline, a caption, a list item
         sent = sentence(tokens, t.i)
+        after = tokens[sent[-1].i + 1] if sent[-1].i + 1 < len(tokens) else None
+        if after is not None and after.para == t.para and after.text[:1].islower():
+            return None  # « la m.t.b. a été détectée »: the full stop of an abbreviation ends no sentence
         if len(sent) < 6 or sent[-1].text != "." or any(s.text in ("«", "»", "\"", "“", "”", ":", ";", "?", "!", "(") for s in sent):
             return None
         start, fronted = sent[0].i, False
