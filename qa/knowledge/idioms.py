@@ -9,12 +9,15 @@ This module reads the data, matches the source side and gives a French word's le
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from qa.data import load_toml
 from qa.knowledge.conjugation import form_slots
 from qa.knowledge.lemmas import lemma_tables
+from qa.knowledge.nlp import Token
+from qa.model.document import Document
 
 LANGUAGES = ("de", "nl", "en")
 # The terms of one source alternative stand within this many words of the first one.
@@ -128,3 +131,32 @@ def lemma_keys(text: str, lemma: str) -> frozenset[str]:
         if low.endswith(end) and len(low) - len(end) >= 2:
             out.add(low[: len(low) - len(end)] + base)
     return frozenset(out)
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*'?")
+
+
+def paragraphs_with(doc: Document, literals: Iterable[Sequence[frozenset[str]]], parts: bool = False) -> set[int]:
+    """The paragraphs of ``doc`` holding, for one of ``literals``, a word of each of its
+    groups of keys (lemma_keys of the paragraph's words, before any parse); ``parts``: the
+    parts of a hyphenated word count too."""
+    literals = list(literals)
+    if not literals:
+        return set()
+    out = set()
+    for k, para in enumerate(doc.paragraphs):
+        found: set[str] = set()
+        for m in _WORD.finditer(doc.text, para.start, para.end):
+            w = m.group()
+            found |= lemma_keys(w, w)
+            if parts and "-" in w:
+                for part in w.split("-"):
+                    found |= lemma_keys(part, part)
+        if any(all(found & g for g in groups) for groups in literals):
+            out.add(k)
+    return out
+
+
+def words_of(tokens: Sequence[Token]) -> list[Token]:
+    """The tokens that are words: no punctuation, a letter at least."""
+    return [t for t in tokens if t.pos not in ("PUNCT", "SPACE") and any(c.isalpha() for c in t.text)]

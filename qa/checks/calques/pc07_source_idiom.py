@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from functools import cache
 
 from qa.checks.base import Check, Context
 from qa.checks.prose import in_code
 from qa.checks.calques._verbal import adapted as _adapted, infinitive as _infinitive, split_verbal as _split_verbal
 from qa.knowledge.conjugation import slots_of
-from qa.knowledge.idioms import Idiom, idioms, key, lemma_keys, source_words
+from qa.knowledge.idioms import Idiom, idioms, key, lemma_keys, paragraphs_with, source_words, words_of
 from qa.knowledge.nlp import Analysis, Token
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding, Severity
 from qa.model.textutil import match_case
 
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*'?")
 _FIX_TOKEN = re.compile(r"[^\W\d_]+'|[^\W\d_]+(?:-[^\W\d_]+)*|[^\w\s]")
 _DETERMINERS = frozenset("le la les l' un une des du de d' son sa ses leur leurs ce cette ces".split())
 _PREPOSITIONS = frozenset("à au aux dans sur sous en par pour avec entre".split())  # « au dernier moment » replaces « sur le dernier revers »
@@ -24,10 +23,6 @@ _PREPOSITIONS = frozenset("à au aux dans sur sous en par pour avec entre".split
 # words may stand between it and the rendering.
 _HOPS = 2
 _BETWEEN = 3
-
-
-def _words(tokens: Sequence[Token]) -> list[Token]:
-    return [t for t in tokens if t.pos not in ("PUNCT", "SPACE") and any(c.isalpha() for c in t.text)]
 
 
 @cache
@@ -118,21 +113,7 @@ class SourceIdiom(Check):
         return [i for i in idioms() if i.alone and (not lang or i.lang == lang)]
 
     def nlp_paragraphs(self, doc: Document, ctx: Context) -> set[int]:
-        candidates = self._candidates(ctx)
-        if not candidates:
-            return set()
-        out = set()
-        for k, para in enumerate(doc.paragraphs):
-            found: set[str] = set()
-            for m in _WORD.finditer(doc.text, para.start, para.end):
-                w = m.group()
-                found |= lemma_keys(w, w)
-                if "-" in w:
-                    for part in w.split("-"):
-                        found |= lemma_keys(part, part)
-            if any(all(found & g for g in i.literal) for i in candidates):
-                out.add(k)
-        return out
+        return paragraphs_with(doc, (i.literal for i in self._candidates(ctx)), parts=True)
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         wanted = self.nlp_paragraphs(doc, ctx)
@@ -144,7 +125,7 @@ class SourceIdiom(Check):
         for k in sorted(wanted):
             if not analysis.covers(k):
                 continue
-            words = _words(analysis.of_paragraph(k))
+            words = words_of(analysis.of_paragraph(k))
             keys = [lemma_keys(t.text, t.lemma) for t in words]
             present = frozenset().union(*keys)
             for idiom in candidates:

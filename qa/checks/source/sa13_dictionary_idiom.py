@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from qa.checks.base import Check, Context
 from qa.checks.prose import in_code
@@ -17,21 +16,16 @@ from qa.knowledge.dictionary_idioms import (
     in_source,
     literal,
 )
-from qa.knowledge.idioms import key, lemma_keys
+from qa.knowledge.idioms import key, lemma_keys, paragraphs_with, words_of
 from qa.knowledge.nlp import Analysis, Token
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding, Severity
 from qa.model.textutil import match_case
 
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*'?")
 # Words that may stand between the literal ones and go with the rendering that replaces them,
 # and the negation after a verb, kept after the conjugated verb of the rendering.
 _BETWEEN = frozenset("le la les l un une des de du d à au aux en dans sur par pour avec".split())
 _NEGATION = frozenset("pas plus jamais point guère".split())
-
-
-def _words(tokens: Sequence[Token]) -> list[Token]:
-    return [t for t in tokens if t.pos not in ("PUNCT", "SPACE") and any(c.isalpha() for c in t.text)]
 
 
 def _said(present: frozenset[str], fixes: tuple[str, ...]) -> bool:
@@ -135,17 +129,7 @@ class DictionaryIdiom(Check):
         return [i for i in in_source(ctx.source, lang) if all(literal(i))]
 
     def nlp_paragraphs(self, doc: Document, ctx: Context) -> set[int]:
-        candidates = self._candidates(ctx)
-        if not candidates:
-            return set()
-        out = set()
-        for k, para in enumerate(doc.paragraphs):
-            found: set[str] = set()
-            for m in _WORD.finditer(doc.text, para.start, para.end):
-                found |= lemma_keys(m.group(), m.group())
-            if any(all(found & g for g in literal(i)) for i in candidates):
-                out.add(k)
-        return out
+        return paragraphs_with(doc, (literal(i) for i in self._candidates(ctx)))
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         wanted = self.nlp_paragraphs(doc, ctx)
@@ -157,7 +141,7 @@ class DictionaryIdiom(Check):
         for k in sorted(wanted):
             if not analysis.covers(k):
                 continue
-            words = _words(analysis.of_paragraph(k))
+            words = words_of(analysis.of_paragraph(k))
             keys = [lemma_keys(t.text, t.lemma) for t in words]
             present = frozenset().union(*keys) if keys else frozenset()
             for idiom in candidates:
