@@ -134,16 +134,9 @@ def singular_they(doc: Document, para: int, analysis: Analysis, source: str | No
                 or person_near(doc, Span(span.start, sent.start), sent.start, "m")
                 or person_near(doc, Span(span.start, sent.start), sent.start, "f")):
             continue
-        verbs, _ = verb_after(toks, c)
-        if not verbs or verbs[0].morph.get("Number") != "Plur":
-            continue
-        singular = singular_verb(verbs[0].text, verbs[0].lemma)
-        if singular is None:
-            continue
-        pron = toks[c]
-        right = ("elle" if topic.gender == "f" else "il") + doc.text[pron.end : verbs[0].start] + singular
-        wide = replace(pron, end=verbs[0].end, text=doc.text[pron.start : verbs[0].end])
-        out.append(Found(wide, topic, tuple(toks[c:]), right))
+        found = _singular(doc, toks, c, topic)
+        if found is not None:
+            out.append(found)
     return out
 
 
@@ -206,14 +199,22 @@ def collective_they(doc: Document, para: Span, analysis: Analysis) -> list[Found
         k = toks[0].para
         if sent.start == para.start and k > 0 and _PLURAL_BEFORE.search(doc[doc.paragraphs[k - 1]]):
             continue  # the paragraph before (news writes a sentence a paragraph) names a plural
-        verbs, _ = verb_after(toks, c)
-        if not verbs or verbs[0].morph.get("Number") != "Plur":
-            continue
-        singular = singular_verb(verbs[0].text, verbs[0].lemma)
-        if singular is None:
-            continue
-        pron = toks[c]
-        right = ("elle" if topic.gender == "f" else "il") + doc.text[pron.end : verbs[0].start] + singular
-        wide = replace(pron, end=verbs[0].end, text=doc.text[pron.start : verbs[0].end])
-        out.append(Found(wide, topic, tuple(toks[c:]), right))
+        found = _singular(doc, toks, c, topic)
+        if found is not None:
+            out.append(found)
     return out
+
+
+def _singular(doc: Document, toks: list[Token], c: int, topic: Antecedent) -> Found | None:
+    """The pronoun at ``c`` and its plural verb put in the singular of ``topic``'s gender
+    (« ils ont » → « elle a »), or None when the verb after it is not plural."""
+    verbs, _ = verb_after(toks, c)
+    if not verbs or verbs[0].morph.get("Number") != "Plur":
+        return None
+    singular = singular_verb(verbs[0].text, verbs[0].lemma)
+    if singular is None:
+        return None
+    pron = toks[c]
+    right = ("elle" if topic.gender == "f" else "il") + doc.text[pron.end : verbs[0].start] + singular
+    wide = replace(pron, end=verbs[0].end, text=doc.text[pron.start : verbs[0].end])
+    return Found(wide, topic, tuple(toks[c:]), right)
