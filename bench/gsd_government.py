@@ -17,27 +17,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpora import CORPORA  # noqa: E402
-
-
-def _sentences():
-    for name in ("fr_gsd-ud-dev.conllu", "fr_gsd-ud-test.conllu"):
-        rows = []
-        for line in (CORPORA / "ud-french-gsd" / name).read_text(encoding="utf-8").splitlines():
-            if not line:
-                if rows:
-                    yield rows
-                rows = []
-            elif not line.startswith("#"):
-                cols = line.split("\t")
-                if cols[0].isdigit():
-                    rows.append(cols)
+from mine_valency import sentences  # noqa: E402  (UD French-GSD dev and test, gold trees)
 
 
 def gsd_pairs() -> Counter:
     """(head lemma, preposition) → count, by dependency or by adjacency (once per preposition)."""
     out: Counter = Counter()
-    for rows in _sentences():
+    for rows in sentences():
         for k, cols in enumerate(rows):
             if cols[3] != "ADP":
                 continue
