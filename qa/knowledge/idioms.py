@@ -9,14 +9,14 @@ This module reads the data, matches the source side and gives a French word's le
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from qa.data import load_toml
 from qa.knowledge.conjugation import form_slots
 from qa.knowledge.lemmas import lemma_tables
-from qa.knowledge.nlp import Token
+from qa.knowledge.nlp import Analysis, Token
 from qa.model.document import Document
 
 LANGUAGES = ("de", "nl", "en")
@@ -160,3 +160,14 @@ def paragraphs_with(doc: Document, literals: Iterable[Sequence[frozenset[str]]],
 def words_of(tokens: Sequence[Token]) -> list[Token]:
     """The tokens that are words: no punctuation, a letter at least."""
     return [t for t in tokens if t.pos not in ("PUNCT", "SPACE") and any(c.isalpha() for c in t.text)]
+
+
+def paragraph_words(analysis: Analysis, wanted: Iterable[int]) -> Iterator[tuple[list[Token], list[frozenset[str]], frozenset[str]]]:
+    """For each paragraph of ``wanted`` the analysis covers, in order: its words (words_of),
+    their lemma_keys and the union of those keys."""
+    for k in sorted(wanted):
+        if not analysis.covers(k):
+            continue
+        words = words_of(analysis.of_paragraph(k))
+        keys = [lemma_keys(t.text, t.lemma) for t in words]
+        yield words, keys, frozenset().union(*keys)

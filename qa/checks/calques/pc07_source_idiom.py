@@ -10,7 +10,7 @@ from qa.checks.base import Check, Context
 from qa.checks.prose import in_code
 from qa.checks.calques._verbal import adapted as _adapted, infinitive as _infinitive, split_verbal as _split_verbal
 from qa.knowledge.conjugation import slots_of
-from qa.knowledge.idioms import Idiom, idioms, key, lemma_keys, paragraphs_with, source_words, words_of
+from qa.knowledge.idioms import Idiom, idioms, key, lemma_keys, paragraph_words, paragraphs_with, source_words
 from qa.knowledge.nlp import Analysis, Token
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding, Severity
@@ -122,12 +122,7 @@ class SourceIdiom(Check):
         candidates = self._candidates(ctx)
         analysis = ctx.analysis(doc)
         taken: list[tuple[int, int]] = []
-        for k in sorted(wanted):
-            if not analysis.covers(k):
-                continue
-            words = words_of(analysis.of_paragraph(k))
-            keys = [lemma_keys(t.text, t.lemma) for t in words]
-            present = frozenset().union(*keys)
+        for words, keys, present in paragraph_words(analysis, wanted):
             for idiom in candidates:
                 if not all(present & g for g in idiom.literal):
                     continue  # a word of the rendering is missing from the paragraph: no match

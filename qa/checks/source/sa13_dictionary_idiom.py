@@ -16,7 +16,7 @@ from qa.knowledge.dictionary_idioms import (
     in_source,
     literal,
 )
-from qa.knowledge.idioms import key, lemma_keys, paragraphs_with, words_of
+from qa.knowledge.idioms import key, paragraph_words, paragraphs_with
 from qa.knowledge.nlp import Analysis, Token
 from qa.model.document import Document, Span
 from qa.model.findings import Category, Finding, Severity
@@ -113,7 +113,7 @@ class DictionaryIdiom(Check):
 
     code = "SA13"
     priority = 393
-    data_files = ("idioms.toml", "conjugation.toml")  # key/lemma_keys and the conjugated fix
+    data_files = ("idioms.toml", "conjugation.toml")  # key, the keys of paragraph_words and the conjugated fix
     name = "source.dictionary-idiom"
     category = Category.CALQUE
     summary = "Source multiword expression rendered word for word"
@@ -138,12 +138,7 @@ class DictionaryIdiom(Check):
         candidates = self._candidates(ctx)
         analysis = ctx.analysis(doc)
         taken: list[tuple[int, int]] = []
-        for k in sorted(wanted):
-            if not analysis.covers(k):
-                continue
-            words = words_of(analysis.of_paragraph(k))
-            keys = [lemma_keys(t.text, t.lemma) for t in words]
-            present = frozenset().union(*keys) if keys else frozenset()
+        for words, keys, present in paragraph_words(analysis, wanted):
             for idiom in candidates:
                 groups = literal(idiom)
                 if not all(present & g for g in groups) or _said(present, idiom.fixes):
